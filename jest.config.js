@@ -1,0 +1,24 @@
+// Two projects: pure unit tests of the rules, and end-to-end tests against real PostgreSQL and Redis.
+const swc = ['@swc/jest', {
+  jsc: {
+    parser: { syntax: 'typescript', decorators: true },
+    transform: { legacyDecorator: true, decoratorMetadata: true },
+    target: 'es2022',
+  },
+  module: { type: 'commonjs' },
+}];
+const shared = {
+  transform: { '^.+\\.(t|j)s$': swc },
+  transformIgnorePatterns: ['/node_modules/(?!(@nestjs|@standard-schema|file-type)/)'],
+  moduleNameMapper: {
+    '^@app/(domain|dal|jobs|core)(|/.*)$': '<rootDir>/libs/$1/src$2',
+    '^@app/config(|/.*)$': '<rootDir>/config/src$1',
+  },
+  testEnvironment: 'node',
+};
+module.exports = {
+  projects: [
+    { ...shared, displayName: 'unit', testMatch: ['<rootDir>/libs/**/*.spec.ts', '<rootDir>/apps/**/*.spec.ts', '<rootDir>/config/**/*.spec.ts'] },
+    { ...shared, displayName: 'e2e', testMatch: ['<rootDir>/test/**/*.e2e-spec.ts'], testTimeout: 60000 },
+  ],
+};

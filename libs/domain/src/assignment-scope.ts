@@ -1,0 +1,23 @@
+import { Scope } from './types';
+
+export interface UnitPlacement {
+  unitId: string;
+  parentId: string | null;
+  rootId: string;
+}
+
+/**
+ * The unit whose role holders act on a report in a stage: `self` the report's unit, `parent` its
+ * parent, `root` the plan's root. A report directly under nothing (should not happen below a root)
+ * falls back to the root so a stage is never assigned to no unit at all.
+ */
+export function scopeUnitId(scope: Scope, placement: UnitPlacement): string {
+  switch (scope) {
+    case 'self':
+      return placement.unitId;
+    case 'parent':
+      return placement.parentId ?? placement.rootId;
+    case 'root':
+      return placement.rootId;
+  }
+}

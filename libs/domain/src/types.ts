@@ -1,0 +1,61 @@
+// Shared vocabulary of the domain. Identifiers are English; texts people read are Vietnamese.
+
+export const UNIT_KINDS = ['bloc', 'upper', 'grassroots', 'cell'] as const;
+export type UnitKind = (typeof UNIT_KINDS)[number];
+
+export const ROLES = ['drafter', 'approver', 'reviewer', 'consolidator', 'admin'] as const;
+export type Role = (typeof ROLES)[number];
+
+export const STAGE_KINDS = ['draft', 'approval', 'consolidation'] as const;
+export type StageKind = (typeof STAGE_KINDS)[number];
+
+export const SCOPES = ['self', 'parent', 'root'] as const;
+export type Scope = (typeof SCOPES)[number];
+
+export const RULE_TYPES = ['any', 'all', 'majority', 'quorum'] as const;
+export type RuleType = (typeof RULE_TYPES)[number];
+
+export interface ApprovalRule {
+  type: RuleType;
+  /** Only for `quorum`: the least number of approvals. */
+  min?: number;
+}
+
+export interface StageDefinition {
+  key: string;
+  name: string;
+  kind: StageKind;
+  role: Role;
+  scope: Scope;
+  rule: ApprovalRule;
+  /** Where a return sends the report; defaults to the first draft stage. */
+  returnTo?: string;
+}
+
+export interface WorkflowDefinition {
+  key: string;
+  version: number;
+  stages: StageDefinition[];
+}
+
+/** The pseudo-stage a report reaches after the last stage. */
+export const DONE_STAGE = 'done';
+
+export const REPORT_PARTS = ['strengths', 'limitations', 'causes', 'lessons', 'directions'] as const;
+export type ReportPart = (typeof REPORT_PARTS)[number];
+export type SectionContent = Partial<Record<ReportPart, string>>;
+export type SectionMap = Record<string, SectionContent>;
+
+export interface OutlineSection {
+  key: string;
+  title: string;
+  required: boolean;
+}
+
+export type Indicators = Record<string, number>;
+
+export const TASK_STATES = ['open', 'completed', 'cancelled'] as const;
+export type TaskState = (typeof TASK_STATES)[number];
+
+export const DECISIONS = ['approve', 'return', 'submit'] as const;
+export type Decision = (typeof DECISIONS)[number];
