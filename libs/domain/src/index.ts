@@ -9,3 +9,4 @@ export * from './missing-sections';
 export * from './consolidate';
 export * from './domain-error';
 export * from './task-rules';
+export * from './org-tree';

@@ -1,0 +1,47 @@
+import { plainToInstance, Transform } from 'class-transformer';
+import { IsIn, IsInt, IsNotEmpty, IsString, Matches, Max, Min, MinLength, validateSync } from 'class-validator';
+
+const toInt = ({ value }: { value: unknown }) => (value === undefined || value === '' ? undefined : Number(value));
+
+/**
+ * Every setting the engine reads, from environment variables, validated once at start-up. The
+ * defaults fit the local PostgreSQL and Redis of a development machine.
+ */
+export class AppConfig {
+  @IsString() @IsNotEmpty() PG_HOST = '127.0.0.1';
+  @Transform(toInt) @IsInt() @Min(1) @Max(65535) PG_PORT = 5432;
+  @IsString() @IsNotEmpty() PG_USER = 'postgres';
+  @IsString() PG_PASSWORD = '';
+  @IsString() @IsNotEmpty() PG_DATABASE = 'test';
+  /** Schema holding every table; tests and the demo use their own so runs never collide. */
+  @Matches(/^[a-z_][a-z0-9_]{0,62}$/) PG_SCHEMA = 'public';
+  @Transform(toInt) @IsInt() @Min(1) @Max(200) PG_POOL_SIZE = 10;
+
+  @IsString() @IsNotEmpty() REDIS_HOST = '127.0.0.1';
+  @Transform(toInt) @IsInt() @Min(1) @Max(65535) REDIS_PORT = 6379;
+  /** Key prefix of every queue; in braces so all keys of a queue land on one Redis Cluster slot. */
+  @Matches(/^[A-Za-z0-9:_{}-]{1,64}$/) QUEUE_PREFIX = '{tongket}';
+
+  @Transform(toInt) @IsInt() @Min(0) @Max(65535) PORT = 3000;
+  @IsString() @MinLength(16) JWT_SECRET = 'tong-ket-development-secret-change-me';
+  @Matches(/^\d+[smhd]$/) JWT_EXPIRES_IN = '8h';
+  @Transform(toInt) @IsInt() @Min(1) @Max(256) WORKER_CONCURRENCY = 16;
+  /** How often the reconciler looks for decisions PostgreSQL holds but no queue job carries. */
+  @Transform(toInt) @IsInt() @Min(1000) RECONCILE_INTERVAL_MS = 60_000;
+  @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']) LOG_LEVEL = 'info';
+}
+
+export class ConfigError extends Error {}
+
+/** Reads and validates the settings; a bad value throws an error naming the variable. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
+  const defaults = new AppConfig();
+  const given = Object.fromEntries(Object.keys(defaults).filter((k) => env[k] !== undefined).map((k) => [k, env[k]]));
+  const config = plainToInstance(AppConfig, { ...defaults, ...given });
+  const errors = validateSync(config, { forbidUnknownValues: true });
+  if (errors.length > 0) {
+    const lines = errors.map((e) => `${e.property}=${JSON.stringify(e.value)}: ${Object.values(e.constraints ?? {}).join('; ')}`);
+    throw new ConfigError(`Invalid configuration:\n  ${lines.join('\n  ')}`);
+  }
+  return config;
+}

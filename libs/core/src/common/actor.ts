@@ -1,0 +1,7 @@
+/** The signed-in person acting through the API, as the JWT guard puts it on the request. */
+export interface Actor {
+  id: string;
+  username: string;
+}
+
+export const SYSTEM_ACTOR = { id: null, username: 'system' } as const;

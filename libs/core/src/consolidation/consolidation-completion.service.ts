@@ -1,0 +1,93 @@
+import { Injectable } from '@nestjs/common';
+import { EntityManager } from 'typeorm';
+import { appendAuditEvents, PlanEntity, TaskEntity } from '@app/dal';
+import { decideStage, DONE_STAGE, findStage, nextStageKey, UnitKind } from '@app/domain';
+import { StageEntryService } from '../workflows/stage-entry.service';
+import { WorkflowsService } from '../workflows/workflows.service';
+
+/**
+ * Completing the plan's consolidation task moves every report waiting at consolidation on (to
+ * `done` in the default workflow), each with its own transition event; the plan is completed when
+ * no report is left outside `done`.
+ */
+@Injectable()
+export class ConsolidationCompletion {
+  constructor(
+    private readonly workflows: WorkflowsService,
+    private readonly stageEntry: StageEntryService,
+  ) {}
+
+  async complete(em: EntityManager, task: TaskEntity): Promise<'applied' | 'pending' | 'stale'> {
+    const plan = await em.getRepository(PlanEntity).findOneOrFail({ where: { id: task.planId }, lock: { mode: 'pessimistic_write' } });
+    const votes: { id: string; state: string; decision: string | null }[] = await em.query(
+      `SELECT id, state, decision FROM tasks WHERE plan_id = $1 AND report_id IS NULL AND stage = $2 AND round = $3`,
+      [plan.id, task.stage, task.round],
+    );
+    const latest = await this.workflows.get(plan.workflowKey, plan.workflowVersion, em);
+    const rule = findStage(latest, task.stage)?.rule ?? { type: 'any' as const };
+    const tally = {
+      assigned: votes.filter((v) => v.state !== 'cancelled').length,
+      approvals: votes.filter((v) => v.decision === 'approve').length,
+      returns: 0,
+    };
+    const decided = votes.filter((v) => v.decision !== null).map((v) => v.id);
+    if (decideStage(rule, tally) !== 'approved') {
+      await this.markApplied(em, decided);
+      return 'pending';
+    }
+    await em.query(
+      `UPDATE tasks SET state = 'cancelled', cancelled_at = now(), updated_at = now(), version = version + 1
+        WHERE plan_id = $1 AND report_id IS NULL AND stage = $2 AND round = $3 AND state = 'open'`,
+      [plan.id, task.stage, task.round],
+    );
+    const moved = await this.moveWaitingReports(em, plan, task);
+    const [actor] = await em.query(`SELECT username FROM users WHERE id = $1`, [task.assigneeId]);
+    await appendAuditEvents(em, [{
+      actorId: task.assigneeId, actor: actor.username, action: 'consolidate', planId: plan.id, taskId: task.id,
+      fromStage: task.stage, comment: task.comment, data: { reports: moved },
+    }]);
+    await this.completePlanWhenAllDone(em, plan);
+    await this.markApplied(em, decided);
+    return 'applied';
+  }
+
+  private async moveWaitingReports(em: EntityManager, plan: PlanEntity, task: TaskEntity): Promise<number> {
+    const waiting: { id: string; unit_id: string; parent_id: string | null; kind: UnitKind; workflow_version: number }[] = await em.query(
+      `SELECT r.id, r.unit_id, u.parent_id, u.kind, r.workflow_version FROM reports r JOIN org_units u ON u.id = r.unit_id
+        WHERE r.plan_id = $1 AND r.stage = $2 ORDER BY r.id FOR UPDATE OF r`,
+      [plan.id, task.stage],
+    );
+    const [actor] = await em.query(`SELECT username FROM users WHERE id = $1`, [task.assigneeId]);
+    for (const version of new Set(waiting.map((r) => r.workflow_version))) {
+      const workflow = await this.workflows.get(plan.workflowKey, version, em);
+      const toStage = nextStageKey(workflow, task.stage);
+      const group = waiting.filter((r) => r.workflow_version === version);
+      const rounds: { id: string; round: number }[] = await em.query(
+        `UPDATE reports SET stage = $2, round = round + 1, version = version + 1, stage_entered_at = now(), updated_at = now()
+          WHERE id = ANY($1::uuid[]) RETURNING id, round`,
+        [group.map((r) => r.id), toStage],
+      ).then((result) => result[0]);
+      await appendAuditEvents(em, group.map((r) => ({
+        actorId: task.assigneeId, actor: actor.username, action: 'transition', planId: plan.id, reportId: r.id, taskId: task.id,
+        fromStage: task.stage, toStage,
+      })));
+      if (toStage !== DONE_STAGE) {
+        const roundOf = new Map(rounds.map((r) => [r.id, r.round]));
+        await this.stageEntry.enter(em, plan, workflow, toStage, group.map((r) => ({ id: r.id, unitId: r.unit_id, parentId: r.parent_id, unitKind: r.kind, round: roundOf.get(r.id)! })));
+      }
+    }
+    return waiting.length;
+  }
+
+  private async completePlanWhenAllDone(em: EntityManager, plan: PlanEntity): Promise<void> {
+    const [left] = await em.query(`SELECT count(*)::int AS n FROM reports WHERE plan_id = $1 AND stage <> $2`, [plan.id, DONE_STAGE]);
+    if (left.n > 0 || plan.status === 'completed') return;
+    await em.query(`UPDATE plans SET status = 'completed', completed_at = now(), version = version + 1, updated_at = now() WHERE id = $1`, [plan.id]);
+    await appendAuditEvents(em, [{ actorId: null, actor: 'system', action: 'plan.completed', planId: plan.id }]);
+  }
+
+  private async markApplied(em: EntityManager, taskIds: string[]): Promise<void> {
+    if (taskIds.length === 0) return;
+    await em.query(`UPDATE tasks SET applied_at = now() WHERE id = ANY($1::uuid[]) AND applied_at IS NULL`, [taskIds]);
+  }
+}

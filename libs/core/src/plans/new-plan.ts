@@ -1,0 +1,17 @@
+import type { BasisDocument, ReminderSettings } from '@app/dal';
+import type { OutlineSection, PlanDeadlines } from '@app/domain';
+
+/** What `POST /api/plans` carries once validated (the `plan` object of the fixture). */
+export interface NewPlan {
+  code: string;
+  title: string;
+  issuedOn: string;
+  term: string;
+  basis: BasisDocument[];
+  rootUnit: string;
+  workflow?: string;
+  outline?: OutlineSection[];
+  indicators?: string[];
+  deadlines: PlanDeadlines;
+  reminders: ReminderSettings;
+}

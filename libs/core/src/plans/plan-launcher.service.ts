@@ -1,0 +1,45 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { appendAuditEvents, inTransaction, PlanEntity } from '@app/dal';
+import { firstStage, UnitKind } from '@app/domain';
+import { StageEntryService } from '../workflows/stage-entry.service';
+import { WorkflowsService } from '../workflows/workflows.service';
+
+/**
+ * Launches a plan in the worker: one report per unit under the root, each in the first stage with
+ * its tasks, all in one transaction. A plan no longer `launching` is skipped, so a repeat is harmless.
+ */
+@Injectable()
+export class PlanLauncher {
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly workflows: WorkflowsService,
+    private readonly stageEntry: StageEntryService,
+  ) {}
+
+  async launch(planId: string): Promise<'launched' | 'skipped'> {
+    return inTransaction(this.db, async (em) => {
+      const plan = await em.getRepository(PlanEntity).findOne({ where: { id: planId }, lock: { mode: 'pessimistic_write' } });
+      if (!plan || plan.status !== 'launching') return 'skipped';
+      const workflow = await this.workflows.get(plan.workflowKey, plan.workflowVersion, em);
+      const first = firstStage(workflow);
+      const reports: { id: string; unit_id: string; parent_id: string | null; kind: UnitKind; round: number }[] = await em.query(
+        `WITH created AS (
+           INSERT INTO reports (plan_id, unit_id, stage, workflow_version)
+           SELECT $1, u.id, $3, $4 FROM org_units u WHERE $2 = ANY(u.ancestor_ids) AND u.id <> $2
+           ON CONFLICT (plan_id, unit_id) DO NOTHING
+           RETURNING id, unit_id, round)
+         SELECT c.id, c.unit_id, u.parent_id, u.kind, c.round FROM created c JOIN org_units u ON u.id = c.unit_id`,
+        [plan.id, plan.rootUnitId, first.key, workflow.version],
+      );
+      await this.stageEntry.enter(em, plan, workflow, first.key, reports.map((r) => ({ id: r.id, unitId: r.unit_id, parentId: r.parent_id, unitKind: r.kind, round: r.round })));
+      await em.query(`UPDATE plans SET status = 'launched', launched_at = now(), version = version + 1, updated_at = now() WHERE id = $1`, [plan.id]);
+      await appendAuditEvents(em, [
+        { actorId: null, actor: 'system', action: 'plan.launch', planId: plan.id, toStage: first.key, data: { reports: reports.length } },
+        ...reports.map((r) => ({ actorId: null, actor: 'system', action: 'launch', planId: plan.id, reportId: r.id, toStage: first.key })),
+      ]);
+      return 'launched';
+    });
+  }
+}

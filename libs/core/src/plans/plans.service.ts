@@ -1,0 +1,103 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+import { appendAuditEvents, inTransaction, PlanEntity } from '@app/dal';
+import { conflict, DEFAULT_OUTLINE, DEFAULT_WORKFLOW_KEY, DONE_STAGE, INDICATOR_NAMES, invalid, notFound, PlanDeadlines, WorkflowDefinition } from '@app/domain';
+import { JobName } from '@app/jobs';
+import { Actor } from '../common/actor';
+import { JobQueue } from '../queue/job-queue';
+import { WorkflowsService } from '../workflows/workflows.service';
+import { NewPlan } from './new-plan';
+
+/** Plans: creation, deadlines, and the request to launch (the launch itself runs in the worker). */
+@Injectable()
+export class PlansService {
+
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly workflows: WorkflowsService,
+    private readonly queue: JobQueue,
+  ) {}
+
+  async create(input: NewPlan, actor: Actor): Promise<PlanEntity> {
+    const [root] = await this.db.query(`SELECT id FROM org_units WHERE code = $1`, [input.rootUnit]);
+    if (!root) throw invalid(`rootUnit: no unit has code ${input.rootUnit}`);
+    const workflow = await this.workflows.get(input.workflow ?? DEFAULT_WORKFLOW_KEY).catch(() => {
+      throw invalid(`workflow: no workflow has key ${input.workflow}`);
+    });
+    assertDeadlinesFit(input.deadlines, workflow);
+    const outline = input.outline ?? [...DEFAULT_OUTLINE];
+    const duplicate = outline.find((s, i) => outline.findIndex((o) => o.key === s.key) !== i);
+    if (duplicate) throw invalid(`outline: section key ${duplicate.key} appears twice`);
+    return inTransaction(this.db, async (em) => {
+      const exists = await em.query(`SELECT 1 FROM plans WHERE code = $1`, [input.code]);
+      if (exists.length) throw conflict(`A plan with code ${input.code} already exists`);
+      const plan = await em.getRepository(PlanEntity).save(em.getRepository(PlanEntity).create({
+        code: input.code, title: input.title, issuedOn: input.issuedOn, term: input.term, basis: input.basis,
+        rootUnitId: root.id, workflowKey: workflow.key, workflowVersion: workflow.version, outline,
+        indicatorNames: input.indicators ?? [...INDICATOR_NAMES], deadlines: input.deadlines, reminders: input.reminders,
+        status: 'draft', consolidationRound: 0, createdBy: actor.id, version: 1,
+      }));
+      await appendAuditEvents(em, [{ actorId: actor.id, actor: actor.username, action: 'plan.create', planId: plan.id, data: { code: plan.code } }]);
+      return plan;
+    });
+  }
+
+  async get(id: string, em: EntityManager = this.db.manager): Promise<PlanEntity> {
+    const plan = await em.getRepository(PlanEntity).findOneBy({ id });
+    if (!plan) throw notFound('Plan', id);
+    return plan;
+  }
+
+  /** Replaces the deadlines and moves the due date of every open task to match. */
+  async updateDeadlines(id: string, deadlines: PlanDeadlines, actor: Actor): Promise<PlanEntity> {
+    const plan = await this.get(id);
+    assertDeadlinesFit(deadlines, await this.workflows.get(plan.workflowKey, plan.workflowVersion));
+    await inTransaction(this.db, async (em) => {
+      await em.query(`SELECT 1 FROM plans WHERE id = $1 FOR UPDATE`, [id]);
+      await em.query(`UPDATE plans SET deadlines = $2, version = version + 1, updated_at = now() WHERE id = $1`, [id, JSON.stringify(deadlines)]);
+      await em.query(
+        `UPDATE tasks t SET due_at = (p.deadlines -> u.kind ->> t.stage)::timestamptz, updated_at = now()
+           FROM plans p, reports r, org_units u
+          WHERE t.plan_id = $1 AND t.state = 'open' AND p.id = t.plan_id AND r.id = t.report_id AND u.id = r.unit_id`,
+        [id],
+      );
+      await em.query(
+        `UPDATE tasks t SET due_at = (p.deadlines -> u.kind ->> t.stage)::timestamptz, updated_at = now()
+           FROM plans p, org_units u
+          WHERE t.plan_id = $1 AND t.state = 'open' AND t.report_id IS NULL AND p.id = t.plan_id AND u.id = p.root_unit_id`,
+        [id],
+      );
+      await appendAuditEvents(em, [{ actorId: actor.id, actor: actor.username, action: 'plan.deadlines', planId: id, data: { deadlines } }]);
+    });
+    return this.get(id);
+  }
+
+  /** Records the launch and queues it; answers how many reports the launch creates. */
+  async requestLaunch(id: string, actor: Actor): Promise<{ reports: number; status: string }> {
+    const reports = await inTransaction(this.db, async (em) => {
+      const plan = await em.getRepository(PlanEntity).findOne({ where: { id }, lock: { mode: 'pessimistic_write' } });
+      if (!plan) throw notFound('Plan', id);
+      if (plan.status !== 'draft') throw conflict(`Plan is ${plan.status}; only a draft plan can be launched`);
+      await em.query(`UPDATE plans SET status = 'launching', version = version + 1, updated_at = now() WHERE id = $1`, [id]);
+      await appendAuditEvents(em, [{ actorId: actor.id, actor: actor.username, action: 'plan.launch_requested', planId: id }]);
+      const [count] = await em.query(`SELECT count(*)::int AS n FROM org_units WHERE $1 = ANY(ancestor_ids) AND id <> $1`, [plan.rootUnitId]);
+      return count.n as number;
+    });
+    await this.queue.enqueueRecorded({ name: JobName.LaunchPlan, data: { planId: id } });
+    return { reports, status: 'launching' };
+  }
+}
+
+/** Deadlines may only name unit kinds (checked by the DTO) and stages of the plan's workflow. */
+function assertDeadlinesFit(deadlines: PlanDeadlines, workflow: WorkflowDefinition): void {
+  const known = new Set([...workflow.stages.map((s) => s.key)]);
+  const unknown = Object.entries(deadlines).flatMap(([kind, stages]) =>
+    Object.keys(stages ?? {}).filter((key) => !known.has(key) || key === DONE_STAGE).map((key) => `${kind}.${key}`),
+  );
+  if (unknown.length) throw invalid(`deadlines: unknown stages ${unknown.join(', ')} for workflow ${workflow.key} v${workflow.version}`);
+  const bad = Object.entries(deadlines).flatMap(([kind, stages]) =>
+    Object.entries(stages ?? {}).filter(([, value]) => typeof value !== 'string' || Number.isNaN(Date.parse(value))).map(([key]) => `${kind}.${key}`),
+  );
+  if (bad.length) throw invalid(`deadlines: not ISO 8601 dates: ${bad.join(', ')}`);
+}

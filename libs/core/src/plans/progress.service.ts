@@ -1,0 +1,47 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { DONE_STAGE, isOverdue } from '@app/domain';
+import { Clock } from '../common/clock';
+import { PlansService } from './plans.service';
+
+/** Where every report of a plan stands: counts per stage, the overdue, and the stuck. */
+@Injectable()
+export class ProgressService {
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly plans: PlansService,
+    private readonly clock: Clock,
+  ) {}
+
+  async progress(planId: string) {
+    const plan = await this.plans.get(planId);
+    const rows: { unit_id: string; unit_code: string; unit_name: string; kind: string; depth: number; parent_id: string | null; report_id: string; stage: string; due_at: Date | null; unassigned: boolean; returned_count: number }[] =
+      await this.db.query(
+        `SELECT u.id AS unit_id, u.code AS unit_code, u.name AS unit_name, u.kind, u.depth, u.parent_id, r.id AS report_id, r.stage,
+                (p.deadlines -> u.kind ->> r.stage)::timestamptz AS due_at, r.unassigned, r.returned_count
+           FROM reports r JOIN org_units u ON u.id = r.unit_id JOIN plans p ON p.id = r.plan_id
+          WHERE r.plan_id = $1 ORDER BY u.depth, u.code`,
+        [planId],
+      );
+    const now = this.clock.now();
+    const units = rows.map((r) => ({
+      unitId: r.unit_id, unitCode: r.unit_code, unitName: r.unit_name, kind: r.kind, parentId: r.parent_id, reportId: r.report_id,
+      stage: r.stage, dueAt: r.due_at, overdue: isOverdue(r.due_at, now, r.stage === DONE_STAGE), unassigned: r.unassigned, returnedCount: r.returned_count,
+    }));
+    const byStage: Record<string, number> = {};
+    for (const unit of units) byStage[unit.stage] = (byStage[unit.stage] ?? 0) + 1;
+    const consolidation = await this.db.query(
+      `SELECT stage, round, count(*) FILTER (WHERE state = 'open')::int AS open FROM tasks
+        WHERE plan_id = $1 AND report_id IS NULL GROUP BY stage, round ORDER BY round DESC LIMIT 1`,
+      [planId],
+    );
+    return {
+      planId, status: plan.status, total: units.length, byStage,
+      overdue: units.filter((u) => u.overdue).length,
+      unassigned: units.filter((u) => u.unassigned).map((u) => ({ unitCode: u.unitCode, reportId: u.reportId, stage: u.stage })),
+      consolidation: consolidation[0] ?? null,
+      units,
+    };
+  }
+}

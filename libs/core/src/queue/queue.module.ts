@@ -1,0 +1,24 @@
+import { BullModule } from '@nestjs/bullmq';
+import { Global, Module } from '@nestjs/common';
+import { AppConfig } from '@app/config';
+import { QueueName } from '@app/jobs';
+import { JobQueue } from './job-queue';
+
+export function redisConnection(config: AppConfig) {
+  // maxRetriesPerRequest null: BullMQ workers block on Redis and must not give up while it restarts.
+  return { host: config.REDIS_HOST, port: config.REDIS_PORT, maxRetriesPerRequest: null };
+}
+
+@Global()
+@Module({
+  imports: [
+    BullModule.forRootAsync({
+      inject: [AppConfig],
+      useFactory: (config: AppConfig) => ({ connection: redisConnection(config), prefix: config.QUEUE_PREFIX }),
+    }),
+    ...Object.values(QueueName).map((name) => BullModule.registerQueue({ name })),
+  ],
+  providers: [JobQueue],
+  exports: [JobQueue, BullModule],
+})
+export class QueueModule {}

@@ -1,0 +1,120 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+import { appendAuditEvents, inTransaction } from '@app/dal';
+import { conflict, forbidden, invalid, notFound, SectionContent } from '@app/domain';
+import { Actor } from '../common/actor';
+import { AccessService } from '../org/access.service';
+import { REPORT_SELECT, ReportRow, toReportSummary, toReportView } from './report-view';
+
+export interface ReportFilter {
+  planId?: string;
+  unitId?: string;
+  stage?: string;
+}
+
+/** Reading reports, and the drafters' edits while a report is in drafting. */
+@Injectable()
+export class ReportsService {
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly access: AccessService,
+  ) {}
+
+  /** Reports the caller may see: all for admins, else those on or below a unit they hold a role on. */
+  async list(userId: string, filter: ReportFilter) {
+    const admin = await this.access.isAdmin(userId);
+    const rows = await this.db.query(
+      `SELECT r.id, r.plan_id, r.unit_id, u.code AS unit_code, u.name AS unit_name, r.stage, r.workflow_version, r.round,
+              r.returned_count, r.last_return_reason, r.indicators, r.unassigned, r.updated_at
+         FROM reports r JOIN org_units u ON u.id = r.unit_id
+        WHERE ($1::uuid IS NULL OR r.plan_id = $1) AND ($2::uuid IS NULL OR r.unit_id = $2) AND ($3::varchar IS NULL OR r.stage = $3)
+          AND ($4 OR u.ancestor_ids && ARRAY(SELECT unit_id FROM role_assignments WHERE user_id = $5))
+        ORDER BY u.depth, u.code`,
+      [filter.planId ?? null, filter.unitId ?? null, filter.stage ?? null, admin, userId],
+    );
+    return rows.map(toReportSummary);
+  }
+
+  async get(id: string, userId: string) {
+    const row = await this.load(id);
+    await this.access.assertCanSeeUnit(userId, row.unit_id);
+    return toReportView(row);
+  }
+
+  async load(id: string, em: EntityManager = this.db.manager, lock = false): Promise<ReportRow> {
+    const [row] = await em.query(`${REPORT_SELECT} WHERE r.id = $1 ${lock ? 'FOR UPDATE OF r' : ''}`, [id]);
+    if (!row) throw notFound('Report', id);
+    return row;
+  }
+
+  async updateSection(id: string, key: string, parts: SectionContent, actor: Actor) {
+    return this.editDraft(id, actor, async (em, row) => {
+      if (!row.outline.some((s) => s.key === key)) throw notFound('Section', key);
+      const merged = { ...row.sections, [key]: { ...(row.sections[key] ?? {}), ...parts } };
+      await em.query(`UPDATE reports SET sections = $2, version = version + 1, updated_at = now() WHERE id = $1`, [id, JSON.stringify(merged)]);
+      return { action: 'edit_section', data: { section: key, parts: Object.keys(parts) } };
+    });
+  }
+
+  async updateIndicators(id: string, values: Record<string, number>, actor: Actor) {
+    return this.editDraft(id, actor, async (em, row) => {
+      const [plan] = await em.query(`SELECT indicator_names FROM plans WHERE id = $1`, [row.plan_id]);
+      const unknown = Object.keys(values).filter((name) => !plan.indicator_names.includes(name));
+      if (unknown.length) throw invalid(`Unknown indicators: ${unknown.join(', ')}; the plan has ${plan.indicator_names.join(', ')}`);
+      const merged = { ...row.indicators, ...values };
+      await em.query(`UPDATE reports SET indicators = $2, version = version + 1, updated_at = now() WHERE id = $1`, [id, JSON.stringify(merged)]);
+      return { action: 'edit_indicators', data: { indicators: values } };
+    });
+  }
+
+  /** The content as submitted, oldest first: what each approval was given to approve. */
+  async snapshots(id: string, userId: string) {
+    const row = await this.load(id);
+    await this.access.assertCanSeeUnit(userId, row.unit_id);
+    const snapshots = await this.db.query(
+      `SELECT s.seq, s.round, s.sections, s.indicators, s.submitted_at AS "submittedAt", u.username AS "submittedBy"
+         FROM report_snapshots s LEFT JOIN users u ON u.id = s.submitted_by WHERE s.report_id = $1 ORDER BY s.seq`,
+      [id],
+    );
+    return snapshots;
+  }
+
+  async events(id: string, userId: string) {
+    const row = await this.load(id);
+    await this.access.assertCanSeeUnit(userId, row.unit_id);
+    return this.db.query(
+      `SELECT at, actor, action, from_stage AS "fromStage", to_stage AS "toStage", comment, task_id AS "taskId"
+         FROM audit_events WHERE report_id = $1 ORDER BY id`,
+      [id],
+    );
+  }
+
+  /**
+   * Edits by the unit's drafters, only while the report is in a draft stage and not yet submitted
+   * (a submitted decision waiting in the queue freezes the content that was submitted).
+   */
+  private async editDraft(
+    id: string,
+    actor: Actor,
+    edit: (em: EntityManager, row: ReportRow) => Promise<{ action: string; data: Record<string, unknown> }>,
+  ) {
+    await inTransaction(this.db, async (em) => {
+      const row = await this.load(id, em, true);
+      await this.assertDrafterInDrafting(em, row, actor);
+      const { action, data } = await edit(em, row);
+      await appendAuditEvents(em, [{ actorId: actor.id, actor: actor.username, action, planId: row.plan_id, reportId: id, fromStage: row.stage, data }]);
+    });
+    return toReportView(await this.load(id));
+  }
+
+  async assertDrafterInDrafting(em: EntityManager, row: ReportRow, actor: Actor): Promise<void> {
+    const [drafter] = await em.query(`SELECT 1 FROM role_assignments WHERE user_id = $1 AND unit_id = $2 AND role = 'drafter'`, [actor.id, row.unit_id]);
+    if (!drafter) throw forbidden(`Only a drafter of ${row.unit_code} may change its report`);
+    const open = await em.query(
+      `SELECT 1 FROM tasks WHERE report_id = $1 AND stage = $2 AND round = $3 AND kind = 'draft' AND state = 'open' LIMIT 1`,
+      [row.id, row.stage, row.round],
+    );
+    if (open.length === 0) throw conflict(`Report is in ${row.stage}, not open for drafting`);
+  }
+}

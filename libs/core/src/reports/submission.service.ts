@@ -1,0 +1,53 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { appendAuditEvents, inTransaction } from '@app/dal';
+import { conflict, missingSections, refused } from '@app/domain';
+import { JobName } from '@app/jobs';
+import { Actor } from '../common/actor';
+import { JobQueue } from '../queue/job-queue';
+import { ReportsService } from './reports.service';
+
+/**
+ * Submitting a draft: checks the required sections, keeps a snapshot of the content, records the
+ * decision on the drafter's task, then queues it; the worker moves the report.
+ */
+@Injectable()
+export class SubmissionService {
+
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly reports: ReportsService,
+    private readonly queue: JobQueue,
+  ) {}
+
+  async submit(reportId: string, actor: Actor): Promise<{ reportId: string; taskId: string; snapshot: number }> {
+    const result = await inTransaction(this.db, async (em) => {
+      const row = await this.reports.load(reportId, em, true);
+      await this.reports.assertDrafterInDrafting(em, row, actor);
+      const missing = missingSections(row.outline, row.sections);
+      if (missing.length) throw refused(`Required sections are incomplete: ${missing.join(', ')}`, { missing });
+      const [task] = await em.query(
+        `SELECT id FROM tasks WHERE report_id = $1 AND stage = $2 AND round = $3 AND assignee_id = $4 AND state = 'open' FOR UPDATE`,
+        [reportId, row.stage, row.round, actor.id],
+      );
+      if (!task) throw conflict('You hold no open drafting task for this report');
+      await em.query(
+        `UPDATE tasks SET state = 'completed', decision = 'submit', completed_at = now(), updated_at = now(), version = version + 1 WHERE id = $1`,
+        [task.id],
+      );
+      const [snapshot] = await em.query(
+        `INSERT INTO report_snapshots (report_id, seq, round, sections, indicators, submitted_by)
+         SELECT $1, COALESCE(max(seq), 0) + 1, $2, $3, $4, $5 FROM report_snapshots WHERE report_id = $1 RETURNING seq`,
+        [reportId, row.round, JSON.stringify(row.sections), JSON.stringify(row.indicators), actor.id],
+      );
+      await appendAuditEvents(em, [{
+        actorId: actor.id, actor: actor.username, action: 'submit', planId: row.plan_id, reportId, taskId: task.id,
+        fromStage: row.stage, data: { snapshot: snapshot.seq },
+      }]);
+      return { reportId, taskId: task.id as string, snapshot: snapshot.seq as number };
+    });
+    await this.queue.enqueueRecorded({ name: JobName.ApplyDecision, data: { taskId: result.taskId } });
+    return result;
+  }
+}

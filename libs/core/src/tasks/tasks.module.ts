@@ -1,0 +1,13 @@
+import { Module } from '@nestjs/common';
+import { ConsolidationModule } from '../consolidation/consolidation.module';
+import { OrgModule } from '../org/org.module';
+import { WorkflowsModule } from '../workflows/workflows.module';
+import { DecisionApplier } from './decision-applier.service';
+import { TasksService } from './tasks.service';
+
+@Module({
+  imports: [WorkflowsModule, ConsolidationModule, OrgModule],
+  providers: [TasksService, DecisionApplier],
+  exports: [TasksService, DecisionApplier],
+})
+export class TasksModule {}

@@ -1,0 +1,31 @@
+import { EntityManager } from 'typeorm';
+
+export interface NewAuditEvent {
+  actorId: string | null;
+  /** Username, or `system` for the engine's own actions. */
+  actor: string;
+  action: string;
+  planId?: string | null;
+  reportId?: string | null;
+  taskId?: string | null;
+  fromStage?: string | null;
+  toStage?: string | null;
+  comment?: string | null;
+  data?: Record<string, unknown> | null;
+}
+
+const COLUMNS = ['actor_id', 'actor', 'action', 'plan_id', 'report_id', 'task_id', 'from_stage', 'to_stage', 'comment', 'data'];
+
+/** Appends events in the caller's transaction, many rows per statement. */
+export async function appendAuditEvents(em: EntityManager, events: readonly NewAuditEvent[]): Promise<void> {
+  for (let start = 0; start < events.length; start += 1000) {
+    const chunk = events.slice(start, start + 1000);
+    const params: unknown[] = [];
+    const rows = chunk.map((e) => {
+      const values = [e.actorId, e.actor, e.action, e.planId ?? null, e.reportId ?? null, e.taskId ?? null, e.fromStage ?? null, e.toStage ?? null, e.comment ?? null, e.data ? JSON.stringify(e.data) : null];
+      const placeholders = values.map((v) => `$${params.push(v)}`);
+      return `(${placeholders.join(',')})`;
+    });
+    await em.query(`INSERT INTO audit_events (${COLUMNS.join(',')}) VALUES ${rows.join(',')}`, params);
+  }
+}

@@ -1,0 +1,39 @@
+import { DataSource, DataSourceOptions } from 'typeorm';
+import type { AppConfig } from '@app/config';
+import { ENTITIES } from './entities';
+import { CoreCycle1764100000000 } from './migrations/1764100000000-core-cycle';
+
+export const MIGRATIONS = [CoreCycle1764100000000];
+
+/** TypeORM settings from the validated config. Schema changes only ever come from migrations. */
+export function dataSourceOptions(config: AppConfig): DataSourceOptions {
+  return {
+    type: 'postgres',
+    host: config.PG_HOST,
+    port: config.PG_PORT,
+    username: config.PG_USER,
+    password: config.PG_PASSWORD,
+    database: config.PG_DATABASE,
+    entities: ENTITIES,
+    migrations: MIGRATIONS,
+    migrationsTableName: 'schema_migrations',
+    synchronize: false,
+    migrationsRun: false,
+    // Unqualified names in SQL and migrations resolve to the configured schema.
+    extra: { max: config.PG_POOL_SIZE, options: `-c search_path=${config.PG_SCHEMA} -c timezone=UTC` },
+    schema: config.PG_SCHEMA,
+  };
+}
+
+/** Creates the schema when missing and applies pending migrations; returns their names. */
+export async function runMigrations(config: AppConfig): Promise<string[]> {
+  const dataSource = new DataSource(dataSourceOptions(config));
+  await dataSource.initialize();
+  try {
+    await dataSource.query(`CREATE SCHEMA IF NOT EXISTS ${config.PG_SCHEMA}`);
+    const applied = await dataSource.runMigrations({ transaction: 'each' });
+    return applied.map((m) => m.name);
+  } finally {
+    await dataSource.destroy();
+  }
+}

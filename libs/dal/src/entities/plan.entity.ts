@@ -1,0 +1,41 @@
+import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+import type { OutlineSection, PlanDeadlines } from '@app/domain';
+
+export type PlanStatus = 'draft' | 'launching' | 'launched' | 'completed';
+
+export interface BasisDocument {
+  code: string;
+  issuedOn?: string;
+  issuer?: string;
+  title?: string;
+}
+
+export interface ReminderSettings {
+  before: string[];
+  escalateAfter?: string;
+}
+
+@Entity('plans')
+export class PlanEntity {
+  @PrimaryGeneratedColumn('uuid') id: string;
+  @Column() code: string;
+  @Column() title: string;
+  @Column({ name: 'issued_on', type: 'date' }) issuedOn: string;
+  @Column() term: string;
+  @Column({ type: 'jsonb' }) basis: BasisDocument[];
+  @Column({ name: 'root_unit_id', type: 'uuid' }) rootUnitId: string;
+  @Column({ name: 'workflow_key' }) workflowKey: string;
+  @Column({ name: 'workflow_version' }) workflowVersion: number;
+  @Column({ type: 'jsonb' }) outline: OutlineSection[];
+  @Column({ name: 'indicator_names', type: 'jsonb' }) indicatorNames: string[];
+  @Column({ type: 'jsonb' }) deadlines: PlanDeadlines;
+  @Column({ type: 'jsonb' }) reminders: ReminderSettings;
+  @Column({ type: 'varchar' }) status: PlanStatus;
+  @Column({ name: 'consolidation_round' }) consolidationRound: number;
+  @Column({ name: 'launched_at', type: 'timestamptz', nullable: true }) launchedAt: Date | null;
+  @Column({ name: 'completed_at', type: 'timestamptz', nullable: true }) completedAt: Date | null;
+  @Column({ name: 'created_by', type: 'uuid', nullable: true }) createdBy: string | null;
+  @Column() version: number;
+  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt: Date;
+  @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' }) updatedAt: Date;
+}

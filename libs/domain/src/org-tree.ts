@@ -1,0 +1,38 @@
+import { invalid } from './domain-error';
+
+export interface TreeNode {
+  id: string;
+  parentId: string | null;
+}
+
+/**
+ * The path from the root to every node (root first, the node last). Throws on a cycle or a parent
+ * that is not in the tree, since either would break every scope and access rule.
+ */
+export function ancestorPaths(nodes: readonly TreeNode[]): Map<string, string[]> {
+  const parentOf = new Map(nodes.map((n) => [n.id, n.parentId]));
+  const paths = new Map<string, string[]>();
+  const resolve = (id: string): string[] => {
+    const known = paths.get(id);
+    if (known) return known;
+    // Walk up iteratively: trees can be deep and recursion would be bounded by the stack.
+    const chain: string[] = [];
+    const seen = new Set<string>();
+    let current: string | null = id;
+    while (current !== null && !paths.has(current)) {
+      if (seen.has(current)) throw invalid(`The unit tree has a cycle through ${current}`);
+      if (!parentOf.has(current)) throw invalid(`Unknown parent unit ${current}`);
+      seen.add(current);
+      chain.push(current);
+      current = parentOf.get(current) ?? null;
+    }
+    let prefix = current === null ? [] : paths.get(current)!;
+    for (const node of chain.reverse()) {
+      prefix = [...prefix, node];
+      paths.set(node, prefix);
+    }
+    return paths.get(id)!;
+  };
+  for (const node of nodes) resolve(node.id);
+  return paths;
+}
