@@ -1,0 +1,25 @@
+import { DynamicModule, Module } from '@nestjs/common';
+import { APP_GUARD } from '@nestjs/core';
+import { TerminusModule } from '@nestjs/terminus';
+import { AuthModule, ConsolidationModule, InfrastructureModule, OrgModule, PlansModule, ReportsModule, TasksModule, WorkflowsModule } from '@app/core';
+import { AuthController } from './auth/auth.controller';
+import { AuthGuard } from './common/auth.guard';
+import { HealthController } from './health/health.controller';
+import { OrgController } from './org/org.controller';
+import { PlansController } from './plans/plans.controller';
+import { ReportsController } from './reports/reports.controller';
+import { TasksController } from './tasks/tasks.controller';
+import { WorkflowsController } from './workflows/workflows.controller';
+
+/** The HTTP API: controllers validate and delegate to the capability modules of libs/core. */
+@Module({
+  imports: [InfrastructureModule, TerminusModule, AuthModule, OrgModule, WorkflowsModule, PlansModule, ReportsModule, TasksModule, ConsolidationModule],
+  controllers: [AuthController, HealthController, OrgController, WorkflowsController, PlansController, ReportsController, TasksController],
+  providers: [{ provide: APP_GUARD, useClass: AuthGuard }],
+})
+export class ApiModule {
+  /** The API alone, or with the worker's processors in the same process for small set-ups. */
+  static withWorker(workerModule: DynamicModule | (new () => unknown)): DynamicModule {
+    return { module: ApiModule, imports: [workerModule as never] };
+  }
+}

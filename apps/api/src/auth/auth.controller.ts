@@ -1,0 +1,25 @@
+import { Body, Controller, Get, HttpCode, Post } from '@nestjs/common';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { Actor, AuthService } from '@app/core';
+import { Public } from '../common/auth.guard';
+import { CurrentActor } from '../common/current-actor.decorator';
+import { LoginDto } from './auth.dto';
+
+@ApiTags('auth')
+@Controller()
+export class AuthController {
+  constructor(private readonly auth: AuthService) {}
+
+  @Public()
+  @Post('auth/login')
+  @HttpCode(200)
+  login(@Body() body: LoginDto) {
+    return this.auth.login(body.username, body.password);
+  }
+
+  @ApiBearerAuth()
+  @Get('me')
+  me(@CurrentActor() actor: Actor) {
+    return this.auth.me(actor.id);
+  }
+}

@@ -1,0 +1,56 @@
+import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
+import type { Response } from 'express';
+import { DOMAIN_ERROR_STATUS, DomainError } from '@app/domain';
+
+/**
+ * The one place errors become HTTP: domain codes map to statuses in Nest's error shape; body-parser
+ * errors keep their 4xx; anything else is a 500 logged with an id and shown without internals.
+ */
+@Catch()
+export class DomainExceptionFilter implements ExceptionFilter {
+  private readonly logger = new Logger('Errors');
+
+  catch(error: unknown, host: ArgumentsHost): void {
+    const response = host.switchToHttp().getResponse<Response>();
+    const { status, body } = this.toHttp(error);
+    response.status(status).json(body);
+  }
+
+  private toHttp(error: unknown): { status: number; body: Record<string, unknown> } {
+    if (error instanceof DomainError) {
+      const status = DOMAIN_ERROR_STATUS[error.code];
+      return { status, body: { statusCode: status, error: reason(status), message: error.message, ...error.details } };
+    }
+    if (error instanceof HttpException) {
+      const status = error.getStatus();
+      const given = error.getResponse();
+      const body = typeof given === 'string' ? { statusCode: status, error: reason(status), message: given } : (given as Record<string, unknown>);
+      return { status, body: { statusCode: status, error: reason(status), ...body } };
+    }
+    const parserStatus = bodyParserStatus(error);
+    if (parserStatus) {
+      return { status: parserStatus, body: { statusCode: parserStatus, error: reason(parserStatus), message: (error as Error).message } };
+    }
+    const id = randomUUID();
+    this.logger.error(`Unhandled error ${id}: ${(error as Error)?.stack ?? error}`);
+    return { status: 500, body: { statusCode: 500, error: 'Internal Server Error', message: `Unexpected error; reference ${id}` } };
+  }
+}
+
+/** Errors thrown by body-parser (malformed JSON, too large, bad charset) carry their own 4xx. */
+function bodyParserStatus(error: unknown): number | null {
+  const candidate = error as { status?: number; type?: string };
+  if (typeof candidate?.status === 'number' && candidate.status >= 400 && candidate.status < 500 && typeof candidate.type === 'string') return candidate.status;
+  return null;
+}
+
+function reason(status: number): string {
+  const name = HttpStatus[status];
+  if (!name) return 'Error';
+  return name
+    .toLowerCase()
+    .split('_')
+    .map((word) => word[0].toUpperCase() + word.slice(1))
+    .join(' ');
+}

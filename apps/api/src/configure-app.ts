@@ -1,0 +1,25 @@
+import { INestApplication, ValidationPipe } from '@nestjs/common';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import helmet from 'helmet';
+import { DomainExceptionFilter } from './common/domain-exception.filter';
+
+/** Everything an API instance needs besides its modules; tests call it too, so they test the real thing. */
+export function configureApp(app: INestApplication): void {
+  app.use(helmet());
+  app.setGlobalPrefix('api', { exclude: ['health', 'docs', 'docs-json'] });
+  app.useGlobalPipes(
+    new ValidationPipe({
+      whitelist: true,
+      forbidNonWhitelisted: true,
+      transform: true,
+      stopAtFirstError: false,
+    }),
+  );
+  app.useGlobalFilters(new DomainExceptionFilter());
+  app.enableShutdownHooks();
+  const document = SwaggerModule.createDocument(
+    app,
+    new DocumentBuilder().setTitle('Tổng kết').setDescription('Workflow and approval engine for the term-end summary').setVersion('1').addBearerAuth().build(),
+  );
+  SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs-json' });
+}

@@ -1,0 +1,21 @@
+import 'reflect-metadata';
+import { NestFactory } from '@nestjs/core';
+import { loadConfig } from '@app/config';
+import { WorkerModule } from '../../worker/src/worker.module';
+import { ApiModule } from './api.module';
+import { configureApp } from './configure-app';
+
+/** Starts the HTTP API; `--with-worker` also runs the queue processors in this process. */
+async function main(): Promise<void> {
+  const config = loadConfig();
+  const withWorker = process.argv.includes('--with-worker');
+  const app = await NestFactory.create(withWorker ? ApiModule.withWorker(WorkerModule) : ApiModule, { bufferLogs: false });
+  configureApp(app);
+  await app.listen(config.PORT, '0.0.0.0');
+  console.log(`Tổng kết API listening on http://127.0.0.1:${config.PORT}${withWorker ? ' (with worker)' : ''}`);
+}
+
+main().catch((error) => {
+  console.error(error instanceof Error ? error.message : error);
+  process.exit(1);
+});

@@ -1,0 +1,34 @@
+import { Body, Controller, Get, Param, Post } from '@nestjs/common';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { AccessService, Actor, OrgService } from '@app/core';
+import { CurrentActor } from '../common/current-actor.decorator';
+import { UUID } from '../common/uuid-param';
+import { OrgImportDto } from './org-import.dto';
+
+@ApiTags('org')
+@ApiBearerAuth()
+@Controller()
+export class OrgController {
+  constructor(
+    private readonly org: OrgService,
+    private readonly access: AccessService,
+  ) {}
+
+  @Post('org/import')
+  async import(@Body() body: OrgImportDto, @CurrentActor() actor: Actor) {
+    await this.access.assertAdmin(actor.id);
+    return this.org.import(body, actor);
+  }
+
+  @Get('org-units')
+  async list() {
+    const units = await this.org.listUnits();
+    return units.map(({ id, code, name, kind, parentId }) => ({ id, code, name, kind, parentId }));
+  }
+
+  @Get('org-units/:id')
+  async get(@Param('id', UUID) id: string) {
+    const { id: unitId, code, name, kind, parentId, depth, children } = await this.org.getUnit(id);
+    return { id: unitId, code, name, kind, parentId, depth, children };
+  }
+}

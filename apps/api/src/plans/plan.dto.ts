@@ -1,0 +1,51 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import {
+  ArrayMaxSize, ArrayMinSize, IsArray, IsBoolean, IsDateString, IsObject, IsOptional, IsString, Matches, MaxLength, MinLength, ValidateNested,
+} from 'class-validator';
+import { PlanDeadlines } from '@app/domain';
+import { IsDeadlines } from './deadlines.validator';
+
+const ISO_DURATION = /^P(?!$)(\d+Y)?(\d+M)?(\d+W)?(\d+D)?(T(?=\d)(\d+H)?(\d+M)?(\d+S)?)?$/;
+const KEY = /^[a-z][a-z0-9_]{0,63}$/;
+
+export class BasisDocumentDto {
+  @ApiProperty() @IsString() @MinLength(1) @MaxLength(64) code: string;
+  @ApiPropertyOptional() @IsOptional() @IsDateString({ strict: true }) issuedOn?: string;
+  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(300) issuer?: string;
+  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(1000) title?: string;
+}
+
+export class OutlineSectionDto {
+  @ApiProperty() @IsString() @Matches(KEY) key: string;
+  @ApiProperty() @IsString() @MinLength(1) @MaxLength(500) title: string;
+  @ApiProperty() @IsBoolean() required: boolean;
+}
+
+export class ReminderSettingsDto {
+  @ApiProperty({ example: ['P7D', 'P2D', 'PT0S'] })
+  @IsArray() @ArrayMaxSize(10) @Matches(ISO_DURATION, { each: true, message: 'before must hold ISO 8601 durations such as P7D or PT0S' })
+  before: string[];
+  @ApiPropertyOptional({ example: 'P1D' }) @IsOptional() @Matches(ISO_DURATION, { message: 'escalateAfter must be an ISO 8601 duration' }) escalateAfter?: string;
+}
+
+export class DeadlinesDto {
+  @ApiProperty({ example: { cell: { drafting: '2019-07-10T17:00:00+07:00' } } }) @IsDeadlines() deadlines: PlanDeadlines;
+}
+
+export class CreatePlanDto {
+  @ApiProperty({ example: '144-KH/ĐUK' }) @IsString() @MinLength(1) @MaxLength(64) code: string;
+  @ApiProperty() @IsString() @MinLength(1) @MaxLength(1000) title: string;
+  @ApiProperty({ example: '2019-06-05' }) @IsDateString({ strict: true }) issuedOn: string;
+  @ApiProperty({ example: '2015-2020' }) @IsString() @MinLength(1) @MaxLength(32) term: string;
+  @ApiProperty({ type: [BasisDocumentDto] }) @IsArray() @ArrayMaxSize(50) @ValidateNested({ each: true }) @Type(() => BasisDocumentDto) basis: BasisDocumentDto[];
+  @ApiProperty({ example: 'DUK' }) @IsString() @MinLength(1) @MaxLength(64) rootUnit: string;
+  @ApiPropertyOptional({ example: 'tongket' }) @IsOptional() @IsString() @Matches(KEY) workflow?: string;
+  @ApiPropertyOptional({ type: [OutlineSectionDto] })
+  @IsOptional() @IsArray() @ArrayMinSize(1) @ArrayMaxSize(100) @ValidateNested({ each: true }) @Type(() => OutlineSectionDto)
+  outline?: OutlineSectionDto[];
+  @ApiPropertyOptional({ description: 'Indicator names; defaults to the seven of the domain page' })
+  @IsOptional() @IsArray() @ArrayMaxSize(100) @Matches(KEY, { each: true }) indicators?: string[];
+  @ApiProperty() @IsDeadlines() deadlines: PlanDeadlines;
+  @ApiProperty({ type: ReminderSettingsDto }) @IsObject() @ValidateNested() @Type(() => ReminderSettingsDto) reminders: ReminderSettingsDto;
+}

@@ -1,0 +1,53 @@
+import { Body, Controller, Get, HttpCode, Param, Post, Put, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { AccessService, Actor, ConsolidationService, PlansService, ProgressService } from '@app/core';
+import { CurrentActor } from '../common/current-actor.decorator';
+import { UUID } from '../common/uuid-param';
+import { ConsolidatedQueryDto } from './consolidated-query.dto';
+import { CreatePlanDto, DeadlinesDto } from './plan.dto';
+
+@ApiTags('plans')
+@ApiBearerAuth()
+@Controller('plans')
+export class PlansController {
+  constructor(
+    private readonly plans: PlansService,
+    private readonly progressService: ProgressService,
+    private readonly consolidation: ConsolidationService,
+    private readonly access: AccessService,
+  ) {}
+
+  @Post()
+  async create(@Body() body: CreatePlanDto, @CurrentActor() actor: Actor) {
+    await this.access.assertAdmin(actor.id);
+    return this.plans.create(body, actor);
+  }
+
+  @Get(':id')
+  get(@Param('id', UUID) id: string) {
+    return this.plans.get(id);
+  }
+
+  @Put(':id/deadlines')
+  async deadlines(@Param('id', UUID) id: string, @Body() body: DeadlinesDto, @CurrentActor() actor: Actor) {
+    await this.access.assertAdmin(actor.id);
+    return this.plans.updateDeadlines(id, body.deadlines, actor);
+  }
+
+  @Post(':id/launch')
+  @HttpCode(202)
+  async launch(@Param('id', UUID) id: string, @CurrentActor() actor: Actor) {
+    await this.access.assertAdmin(actor.id);
+    return this.plans.requestLaunch(id, actor);
+  }
+
+  @Get(':id/progress')
+  progress(@Param('id', UUID) id: string) {
+    return this.progressService.progress(id);
+  }
+
+  @Get(':id/consolidated')
+  consolidated(@Param('id', UUID) id: string, @CurrentActor() actor: Actor, @Query() query: ConsolidatedQueryDto) {
+    return this.consolidation.consolidated(id, actor.id, query.unit);
+  }
+}

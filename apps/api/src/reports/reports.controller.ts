@@ -1,0 +1,55 @@
+import { Body, Controller, Get, HttpCode, Param, Post, Put, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiBody, ApiTags } from '@nestjs/swagger';
+import { Actor, ReportsService, SubmissionService } from '@app/core';
+import { CurrentActor } from '../common/current-actor.decorator';
+import { UUID } from '../common/uuid-param';
+import { IndicatorsPipe } from './indicators.pipe';
+import { ReportListQueryDto, SectionPartsDto } from './report.dto';
+
+@ApiTags('reports')
+@ApiBearerAuth()
+@Controller('reports')
+export class ReportsController {
+  constructor(
+    private readonly reports: ReportsService,
+    private readonly submission: SubmissionService,
+  ) {}
+
+  @Get()
+  list(@Query() query: ReportListQueryDto, @CurrentActor() actor: Actor) {
+    return this.reports.list(actor.id, query);
+  }
+
+  @Get(':id')
+  get(@Param('id', UUID) id: string, @CurrentActor() actor: Actor) {
+    return this.reports.get(id, actor.id);
+  }
+
+  @Put(':id/sections/:key')
+  updateSection(@Param('id', UUID) id: string, @Param('key') key: string, @Body() body: SectionPartsDto, @CurrentActor() actor: Actor) {
+    return this.reports.updateSection(id, key, body, actor);
+  }
+
+  @Put(':id/indicators')
+  @ApiBody({ schema: { type: 'object', additionalProperties: { type: 'integer', minimum: 0 } } })
+  updateIndicators(@Param('id', UUID) id: string, @Body(IndicatorsPipe) body: Record<string, number>, @CurrentActor() actor: Actor) {
+    return this.reports.updateIndicators(id, body, actor);
+  }
+
+  @Post(':id/submit')
+  @HttpCode(202)
+  submit(@Param('id', UUID) id: string, @CurrentActor() actor: Actor) {
+    return this.submission.submit(id, actor);
+  }
+
+  @Get(':id/events')
+  events(@Param('id', UUID) id: string, @CurrentActor() actor: Actor) {
+    return this.reports.events(id, actor.id);
+  }
+
+  /** Every submitted version of the content, so a reviewer sees exactly what was approved. */
+  @Get(':id/versions')
+  versions(@Param('id', UUID) id: string, @CurrentActor() actor: Actor) {
+    return this.reports.snapshots(id, actor.id);
+  }
+}

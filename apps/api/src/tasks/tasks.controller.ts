@@ -1,0 +1,35 @@
+import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { Actor, TasksService } from '@app/core';
+import { CurrentActor } from '../common/current-actor.decorator';
+import { UUID } from '../common/uuid-param';
+import { CompleteTaskDto, DelegateTaskDto, TaskListQueryDto } from './task.dto';
+
+@ApiTags('tasks')
+@ApiBearerAuth()
+@Controller('tasks')
+export class TasksController {
+  constructor(private readonly tasks: TasksService) {}
+
+  @Get()
+  list(@Query() query: TaskListQueryDto, @CurrentActor() actor: Actor) {
+    return this.tasks.listMine(actor.id, query.state ?? 'open');
+  }
+
+  @Get(':id')
+  get(@Param('id', UUID) id: string, @CurrentActor() actor: Actor) {
+    return this.tasks.get(id, actor.id);
+  }
+
+  @Post(':id/complete')
+  @HttpCode(202)
+  complete(@Param('id', UUID) id: string, @Body() body: CompleteTaskDto, @CurrentActor() actor: Actor) {
+    return this.tasks.complete(id, actor, body.decision, body.comment);
+  }
+
+  @Post(':id/delegate')
+  @HttpCode(200)
+  delegate(@Param('id', UUID) id: string, @Body() body: DelegateTaskDto, @CurrentActor() actor: Actor) {
+    return this.tasks.delegate(id, actor, body.username);
+  }
+}

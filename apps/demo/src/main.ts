@@ -1,0 +1,94 @@
+import { ApiClient } from './api-client';
+import { Child } from './child-processes';
+import { consolidate } from './consolidate';
+import { driveToConsolidation, RETURN_SCENARIO } from './drive-report';
+import { freePort, migrate, startEngine } from './engine-processes';
+import { Directory, loadFixture } from './fixture';
+import { elapsedSeconds, log } from './log';
+import { pollUntil } from './poll';
+import { indicatorsFor, INDICATORS } from './report-content';
+import { ReportActions } from './report-actions';
+import { Sessions } from './sessions';
+import { printAuditTrail, printOutcome } from './summary';
+import { WorkflowCatalog } from './workflow-catalog';
+
+/**
+ * The demo: starts the engine (migrations, API, worker) on its own schema and queue prefix, loads
+ * the sample Khối, launches plan 144-KH/ĐUK and drives every report through every stage over HTTP as
+ * the people of the fixture would, then prints the outcome. Run it with `npm run demo`, which builds
+ * first and resets the demo's schema and queues (config/bin/demo.sh).
+ */
+const children: Child[] = [];
+
+async function run(): Promise<void> {
+  const directory = new Directory(loadFixture(process.cwd()));
+  const port = await freePort(Number(process.env.DEMO_PORT ?? 3300));
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    PG_SCHEMA: process.env.DEMO_PG_SCHEMA ?? 'tongket_demo',
+    QUEUE_PREFIX: process.env.DEMO_QUEUE_PREFIX ?? '{tongket-demo}',
+    PORT: String(port),
+  };
+  const baseUrl = `http://127.0.0.1:${port}`;
+  await migrate(env, children);
+  await startEngine(env, baseUrl, children);
+
+  const anonymous = new ApiClient(baseUrl);
+  const sessions = new Sessions(anonymous, directory);
+  const admin = await sessions.as('admin');
+  const { units, users } = directory.fixture;
+  const imported = await admin.post<{ units: number; users: number }>('/api/org/import', { units, users }, [201]);
+  log(`imported the sample Khối: ${JSON.stringify(imported)}`);
+
+  const plan = await admin.post<{ id: string }>('/api/plans', directory.fixture.plan, [201]);
+  await admin.post(`/api/plans/${plan.id}/launch`, undefined, [202]);
+  await pollUntil(
+    async () => ((await admin.get<{ status: string }>(`/api/plans/${plan.id}`)).status === 'launched' ? true : undefined),
+    { what: `plan ${plan.id} to be launched` },
+  );
+  const reports = await admin.get<{ id: string; unitCode: string; workflowVersion: number }[]>(`/api/reports?planId=${plan.id}`);
+  log(`plan ${directory.fixture.plan.code} launched: ${reports.length} reports`);
+
+  const workflow = new WorkflowCatalog(admin, String(directory.fixture.plan.workflow ?? 'tongket'));
+  const actions = new ReportActions(admin, sessions, directory, workflow);
+  const unitIndex = (code: string) => directory.fixture.units.findIndex((u) => u.code === code);
+  await Promise.all(reports.map((r) => driveToConsolidation(actions, workflow, r.id, unitIndex(r.unitCode))));
+  await consolidate(admin, sessions, directory, workflow, plan.id, reports[0].workflowVersion);
+
+  const expectedSums = Object.fromEntries(INDICATORS.map((name) => [name, 0]));
+  for (const r of reports) for (const [name, n] of Object.entries(indicatorsFor(unitIndex(r.unitCode)))) expectedSums[name] += n;
+  await printOutcome(admin, directory, plan.id, expectedSums);
+  const returned = reports.find((r) => r.unitCode === RETURN_SCENARIO.unitCode);
+  if (returned) await printAuditTrail(admin, await actions.get(returned.id));
+}
+
+async function stopChildren(): Promise<void> {
+  await Promise.all(children.map((c) => c.stop()));
+}
+
+function printLogTails(): void {
+  for (const child of children) {
+    console.error(`\n--- last lines of ${child.name} (${child.logPath}) ---\n${child.tail()}`);
+  }
+}
+
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.once(signal, () => {
+    console.error(`\n${signal}: stopping the engine`);
+    void stopChildren().then(() => process.exit(130));
+  });
+}
+
+run().then(
+  async () => {
+    await stopChildren();
+    console.log(`\nDemo finished in ${elapsedSeconds().toFixed(1)} s: every report went through every stage.`);
+    process.exit(0);
+  },
+  async (error: unknown) => {
+    console.error(`\nDEMO FAILED: ${error instanceof Error ? error.message : String(error)}`);
+    await stopChildren();
+    printLogTails();
+    process.exit(1);
+  },
+);

@@ -1,0 +1,59 @@
+import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { AppConfig } from '@app/config';
+import { JobQueue } from '@app/core';
+import { AnyJob, JobName } from '@app/jobs';
+
+const BATCH = 10_000;
+
+/**
+ * Redis keeps nothing on disk here: PostgreSQL holds every decision and launch until a worker has
+ * applied it. On start and every few minutes, queue again whatever is still pending there; the
+ * deterministic job ids and the idempotent processors make a repeat harmless.
+ */
+@Injectable()
+export class Reconciler implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly logger = new Logger(Reconciler.name);
+  private timer?: NodeJS.Timeout;
+
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly queue: JobQueue,
+    private readonly config: AppConfig,
+  ) {}
+
+  onApplicationBootstrap(): void {
+    void this.reconcile(0);
+    this.timer = setInterval(() => void this.reconcile(5_000), this.config.RECONCILE_INTERVAL_MS);
+    this.timer.unref();
+  }
+
+  onApplicationShutdown(): void {
+    clearInterval(this.timer);
+  }
+
+  /** Queues pending work older than `minAgeMs` (fresh decisions are normally queued by the API). */
+  async reconcile(minAgeMs: number): Promise<number> {
+    try {
+      const decisions: { id: string }[] = await this.db.query(
+        `SELECT id FROM tasks WHERE state = 'completed' AND applied_at IS NULL AND completed_at < now() - make_interval(secs => $1)
+          ORDER BY completed_at LIMIT $2`,
+        [minAgeMs / 1000, BATCH],
+      );
+      const launches: { id: string }[] = await this.db.query(`SELECT id FROM plans WHERE status = 'launching' AND updated_at < now() - make_interval(secs => $1)`, [minAgeMs / 1000]);
+      const jobs: AnyJob[] = [
+        ...launches.map((p) => ({ name: JobName.LaunchPlan, data: { planId: p.id } }) as const),
+        ...decisions.map((t) => ({ name: JobName.ApplyDecision, data: { taskId: t.id } }) as const),
+      ];
+      if (jobs.length) {
+        await this.queue.enqueue(...jobs);
+        this.logger.log(`Re-queued ${launches.length} launch(es) and ${decisions.length} decision(s) pending in PostgreSQL`);
+      }
+      return jobs.length;
+    } catch (error) {
+      this.logger.warn(`Reconciliation failed, will retry: ${(error as Error).message}`);
+      return 0;
+    }
+  }
+}
