@@ -1,5 +1,5 @@
 import { plainToInstance, Transform } from 'class-transformer';
-import { IsIn, IsInt, IsNotEmpty, IsString, Matches, Max, Min, MinLength, validateSync } from 'class-validator';
+import { IsIn, IsInt, IsOptional, IsNotEmpty, IsString, Matches, Max, Min, MinLength, validateSync } from 'class-validator';
 
 const toInt = ({ value }: { value: unknown }) => (value === undefined || value === '' ? undefined : Number(value));
 
@@ -28,6 +28,12 @@ export class AppConfig {
   @Transform(toInt) @IsInt() @Min(1) @Max(256) WORKER_CONCURRENCY = 16;
   /** How often the reconciler looks for decisions PostgreSQL holds but no queue job carries. */
   @Transform(toInt) @IsInt() @Min(1000) RECONCILE_INTERVAL_MS = 60_000;
+  /**
+   * First start only: when no administrator exists yet, create one with this username and password,
+   * so a fresh installation can import its organisation. Unset (no default) in production.
+   */
+  @Matches(/^[a-z0-9][a-z0-9._-]{0,99}$/) BOOTSTRAP_ADMIN_USERNAME = 'admin';
+  @IsOptional() @IsString() @MinLength(8) BOOTSTRAP_ADMIN_PASSWORD?: string = undefined;
   @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']) LOG_LEVEL = 'info';
 }
 

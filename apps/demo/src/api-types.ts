@@ -24,6 +24,11 @@ export interface WorkflowDef {
 export interface Section {
   key: string;
   title: string;
+  strengths: string;
+  limitations: string;
+  causes: string;
+  lessons: string;
+  directions: string;
 }
 
 export interface Report {

@@ -50,10 +50,17 @@ async function checkReturnRecorded(report: Report): Promise<void> {
   }
 }
 
-/** The drafter adds what the reviewer asked for. */
+/**
+ * The drafter adds what the reviewer asked for. Like an editing form, it sends the whole section
+ * (the parts it kept and the parts it rewrote), not only the changed parts.
+ */
 async function correct(actions: ReportActions, report: Report): Promise<void> {
   const drafterName = await actions.drafterOf(report);
   const drafter = await actions.sessionOf(drafterName);
-  await actions.writeSection(drafter, report, CORRECTION.key, CORRECTION.parts);
+  const current = (await actions.get(report.id)).sections.find((s) => s.key === CORRECTION.key);
+  if (!current) throw new Error(`${report.unitCode}'s report has no section ${CORRECTION.key}`);
+  const { strengths, limitations, causes, lessons, directions } = current;
+  const whole = { strengths, limitations, causes, lessons, directions, ...CORRECTION.parts };
+  await actions.writeSection(drafter, report, CORRECTION.key, whole);
   log(`${report.unitCode.padEnd(10)} ${drafterName} corrected section ${CORRECTION.key} as asked`);
 }

@@ -1,4 +1,5 @@
 import { ApiClient } from './api-client';
+import { bootstrapAdmin } from './bootstrap-admin';
 import { Child } from './child-processes';
 import { consolidate } from './consolidate';
 import { driveToConsolidation, RETURN_SCENARIO } from './drive-report';
@@ -31,6 +32,7 @@ async function run(): Promise<void> {
   };
   const baseUrl = `http://127.0.0.1:${port}`;
   await migrate(env, children);
+  await bootstrapAdmin(env, directory);
   await startEngine(env, baseUrl, children);
 
   const anonymous = new ApiClient(baseUrl);

@@ -37,14 +37,28 @@ export async function printOutcome(
 export async function printAuditTrail(admin: ApiClient, report: Report): Promise<void> {
   const events = await admin.get<AuditEvent[]>(`/api/reports/${report.id}/events`);
   console.log(`\nAudit trail of ${report.unitCode}'s report (returned ${report.returnedCount} time(s))`);
-  const rows = events.map((e) => [
-    e.at.replace(/\.\d+/, ''),
-    actorName(e.actor),
-    e.action,
-    `${e.fromStage ?? '-'} → ${e.toStage ?? '-'}`,
-    e.comment ?? '',
-  ]);
+  const rows: string[][] = [];
+  let repeats = 1;
+  for (const e of events) {
+    const row = [e.at.replace(/\.\d+/, ''), actorName(e.actor), e.action, stageOf(e), e.comment ?? ''];
+    const previous = rows[rows.length - 1];
+    // Ten section edits in a row say less than one line with a count.
+    if (previous && !row[4] && previous.slice(1, 4).join() === row.slice(1, 4).join().replace(/ ×\d+$/, '')) {
+      repeats += 1;
+      previous[2] = `${e.action} ×${repeats}`;
+      continue;
+    }
+    repeats = 1;
+    rows.push(row);
+  }
   console.log(table(['at', 'actor', 'action', 'stage', 'comment'], rows));
+}
+
+/** A transition shows where it went; any other event the stage it happened in. */
+function stageOf(e: AuditEvent): string {
+  if (e.toStage && e.fromStage) return `${e.fromStage} → ${e.toStage}`;
+  if (e.toStage) return `→ ${e.toStage}`;
+  return e.fromStage ?? '';
 }
 
 function actorName(actor: unknown): string {

@@ -37,7 +37,7 @@ export class AuthService {
     const [user] = await this.db.query(`SELECT id, username, full_name AS "fullName", email FROM users WHERE id = $1`, [userId]);
     if (!user) throw notFound('User', userId);
     const roles = await this.db.query(
-      `SELECT r.unit_id AS "unitId", u.code AS "unitCode", r.role FROM role_assignments r JOIN org_units u ON u.id = r.unit_id
+      `SELECT r.unit_id AS "unitId", u.code AS "unitCode", r.role FROM role_assignments r LEFT JOIN org_units u ON u.id = r.unit_id
         WHERE r.user_id = $1 ORDER BY u.code, r.role`,
       [userId],
     );

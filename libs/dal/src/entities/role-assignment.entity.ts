@@ -5,7 +5,8 @@ import type { Role } from '@app/domain';
 export class RoleAssignmentEntity {
   @PrimaryGeneratedColumn('uuid') id: string;
   @Column({ name: 'user_id', type: 'uuid' }) userId: string;
-  @Column({ name: 'unit_id', type: 'uuid' }) unitId: string;
+  /** Null only for a global admin created before any unit exists. */
+  @Column({ name: 'unit_id', type: 'uuid', nullable: true }) unitId: string | null;
   @Column({ type: 'varchar' }) role: Role;
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt: Date;
 }

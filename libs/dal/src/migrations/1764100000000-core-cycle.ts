@@ -34,11 +34,14 @@ export class CoreCycle1764100000000 implements MigrationInterface {
       CREATE TABLE role_assignments (
         id uuid PRIMARY KEY DEFAULT gen_random_uuid(),
         user_id uuid NOT NULL REFERENCES users(id) ON DELETE CASCADE,
-        unit_id uuid NOT NULL REFERENCES org_units(id),
+        unit_id uuid REFERENCES org_units(id),
         role varchar(16) NOT NULL CHECK (role IN ('drafter','approver','reviewer','consolidator','admin')),
         created_at timestamptz NOT NULL DEFAULT now(),
-        UNIQUE (user_id, unit_id, role)
+        UNIQUE (user_id, unit_id, role),
+        -- admin is global: the first administrator exists before any unit does.
+        CHECK (unit_id IS NOT NULL OR role = 'admin')
       )`);
+    await q.query(`CREATE UNIQUE INDEX role_assignments_global_admin ON role_assignments (user_id, role) WHERE unit_id IS NULL`);
     await q.query(`CREATE INDEX role_assignments_unit_role ON role_assignments (unit_id, role)`);
 
     await q.query(`

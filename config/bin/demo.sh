@@ -1,0 +1,50 @@
+#!/usr/bin/env bash
+# What `npm run demo` runs: dependencies, services, a build, a clean demo schema and queue prefix,
+# then the demo driver (apps/demo), which starts the API and the worker itself.
+set -euo pipefail
+cd "$(dirname "${BASH_SOURCE[0]}")/../.."
+
+# The demo never touches the default schema or queues: it owns these, and resets them every run.
+export DEMO_PG_SCHEMA=${DEMO_PG_SCHEMA:-tongket_demo}
+export DEMO_QUEUE_PREFIX=${DEMO_QUEUE_PREFIX:-'{tongket-demo}'}
+PG_HOST=${PG_HOST:-127.0.0.1}
+PG_PORT=${PG_PORT:-5432}
+PG_USER=${PG_USER:-postgres}
+PG_DATABASE=${PG_DATABASE:-test}
+REDIS_HOST=${REDIS_HOST:-127.0.0.1}
+REDIS_PORT=${REDIS_PORT:-6379}
+export PGPASSWORD=${PG_PASSWORD:-${PGPASSWORD:-}}
+
+[[ $DEMO_PG_SCHEMA =~ ^[a-z_][a-z0-9_]*$ && $DEMO_PG_SCHEMA != public ]] || { echo "demo: refusing schema '$DEMO_PG_SCHEMA'" >&2; exit 1; }
+
+bash config/bin/ensure-deps.sh
+bash config/bin/services.sh
+
+echo "demo: building api, worker and demo"
+npx nest build api
+npx nest build worker
+npx nest build demo
+
+compose() { if docker compose version >/dev/null 2>&1; then docker compose "$@"; else docker-compose "$@"; fi; }
+sql() {
+  if command -v psql >/dev/null; then psql -h "$PG_HOST" -p "$PG_PORT" -U "$PG_USER" -d "$PG_DATABASE" -v ON_ERROR_STOP=1 -qtA -c "$1"
+  else compose exec -T postgres psql -U "$PG_USER" -d "$PG_DATABASE" -v ON_ERROR_STOP=1 -qtA -c "$1"; fi
+}
+redis() {
+  if command -v redis-cli >/dev/null; then redis-cli -h "$REDIS_HOST" -p "$REDIS_PORT" "$@"
+  else compose exec -T redis redis-cli "$@"; fi
+}
+
+echo "demo: resetting schema $DEMO_PG_SCHEMA and queue keys $DEMO_QUEUE_PREFIX*"
+sql "drop schema if exists \"$DEMO_PG_SCHEMA\" cascade; create schema \"$DEMO_PG_SCHEMA\";" >/dev/null
+# Lua scan-and-delete in one call: works the same through redis-cli here or inside the container.
+redis --no-auth-warning eval "
+  local cursor, n = '0', 0
+  repeat
+    local page = redis.call('SCAN', cursor, 'MATCH', ARGV[1], 'COUNT', 1000)
+    cursor = page[1]
+    for _, key in ipairs(page[2]) do redis.call('DEL', key); n = n + 1 end
+  until cursor == '0'
+  return n" 0 "$DEMO_QUEUE_PREFIX*" >/dev/null
+
+exec node dist/apps/demo/apps/demo/src/main.js

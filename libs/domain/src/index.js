@@ -1,0 +1,29 @@
+"use strict";
+var __createBinding = (this && this.__createBinding) || (Object.create ? (function(o, m, k, k2) {
+    if (k2 === undefined) k2 = k;
+    var desc = Object.getOwnPropertyDescriptor(m, k);
+    if (!desc || ("get" in desc ? !m.__esModule : desc.writable || desc.configurable)) {
+      desc = { enumerable: true, get: function() { return m[k]; } };
+    }
+    Object.defineProperty(o, k2, desc);
+}) : (function(o, m, k, k2) {
+    if (k2 === undefined) k2 = k;
+    o[k2] = m[k];
+}));
+var __exportStar = (this && this.__exportStar) || function(m, exports) {
+    for (var p in m) if (p !== "default" && !Object.prototype.hasOwnProperty.call(exports, p)) __createBinding(exports, m, p);
+};
+Object.defineProperty(exports, "__esModule", { value: true });
+__exportStar(require("./types"), exports);
+__exportStar(require("./default-workflow"), exports);
+__exportStar(require("./default-outline"), exports);
+__exportStar(require("./decide-stage"), exports);
+__exportStar(require("./stage-machine"), exports);
+__exportStar(require("./assignment-scope"), exports);
+__exportStar(require("./due-date"), exports);
+__exportStar(require("./missing-sections"), exports);
+__exportStar(require("./consolidate"), exports);
+__exportStar(require("./domain-error"), exports);
+__exportStar(require("./task-rules"), exports);
+__exportStar(require("./org-tree"), exports);
+//# sourceMappingURL=index.js.map
