@@ -38,18 +38,19 @@ export async function printAuditTrail(admin: ApiClient, report: Report): Promise
   const events = await admin.get<AuditEvent[]>(`/api/reports/${report.id}/events`);
   console.log(`\nAudit trail of ${report.unitCode}'s report (returned ${report.returnedCount} time(s))`);
   const rows: string[][] = [];
+  let lastKey = '';
   let repeats = 1;
   for (const e of events) {
-    const row = [e.at.replace(/\.\d+/, ''), actorName(e.actor), e.action, stageOf(e), e.comment ?? ''];
-    const previous = rows[rows.length - 1];
+    const key = e.comment ? '' : [actorName(e.actor), e.action, stageOf(e)].join('|');
     // Ten section edits in a row say less than one line with a count.
-    if (previous && !row[4] && previous.slice(1, 4).join() === row.slice(1, 4).join().replace(/ ×\d+$/, '')) {
+    if (key && key === lastKey) {
       repeats += 1;
-      previous[2] = `${e.action} ×${repeats}`;
+      rows[rows.length - 1][2] = `${e.action} ×${repeats}`;
       continue;
     }
+    lastKey = key;
     repeats = 1;
-    rows.push(row);
+    rows.push([e.at.replace(/\.\d+/, ''), actorName(e.actor), e.action, stageOf(e), e.comment ?? '']);
   }
   console.log(table(['at', 'actor', 'action', 'stage', 'comment'], rows));
 }

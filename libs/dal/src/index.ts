@@ -2,3 +2,4 @@ export * from './entities';
 export * from './data-source-options';
 export * from './audit.repository';
 export * from './transaction';
+export * from './task-decisions';

@@ -23,6 +23,11 @@ export class PlansController {
     return this.plans.create(body, actor);
   }
 
+  @Get()
+  list() {
+    return this.plans.list();
+  }
+
   @Get(':id')
   get(@Param('id', UUID) id: string) {
     return this.plans.get(id);

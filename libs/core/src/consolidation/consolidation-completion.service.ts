@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
-import { appendAuditEvents, PlanEntity, TaskEntity } from '@app/dal';
+import { appendAuditEvents, cancelOpenTasks, markDecisionsApplied, PlanEntity, TaskEntity } from '@app/dal';
 import { decideStage, DONE_STAGE, findStage, nextStageKey, UnitKind } from '@app/domain';
 import { StageEntryService } from '../workflows/stage-entry.service';
 import { WorkflowsService } from '../workflows/workflows.service';
@@ -32,14 +32,10 @@ export class ConsolidationCompletion {
     };
     const decided = votes.filter((v) => v.decision !== null).map((v) => v.id);
     if (decideStage(rule, tally) !== 'approved') {
-      await this.markApplied(em, decided);
+      await markDecisionsApplied(em, decided);
       return 'pending';
     }
-    await em.query(
-      `UPDATE tasks SET state = 'cancelled', cancelled_at = now(), updated_at = now(), version = version + 1
-        WHERE plan_id = $1 AND report_id IS NULL AND stage = $2 AND round = $3 AND state = 'open'`,
-      [plan.id, task.stage, task.round],
-    );
+    await cancelOpenTasks(em, { planId: plan.id, reportId: null, stage: task.stage, round: task.round });
     const moved = await this.moveWaitingReports(em, plan, task);
     const [actor] = await em.query(`SELECT username FROM users WHERE id = $1`, [task.assigneeId]);
     await appendAuditEvents(em, [{
@@ -47,7 +43,7 @@ export class ConsolidationCompletion {
       fromStage: task.stage, comment: task.comment, data: { reports: moved },
     }]);
     await this.completePlanWhenAllDone(em, plan);
-    await this.markApplied(em, decided);
+    await markDecisionsApplied(em, decided);
     return 'applied';
   }
 
@@ -86,8 +82,4 @@ export class ConsolidationCompletion {
     await appendAuditEvents(em, [{ actorId: null, actor: 'system', action: 'plan.completed', planId: plan.id }]);
   }
 
-  private async markApplied(em: EntityManager, taskIds: string[]): Promise<void> {
-    if (taskIds.length === 0) return;
-    await em.query(`UPDATE tasks SET applied_at = now() WHERE id = ANY($1::uuid[]) AND applied_at IS NULL`, [taskIds]);
-  }
 }

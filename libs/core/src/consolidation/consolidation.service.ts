@@ -4,6 +4,7 @@ import { DataSource } from 'typeorm';
 import { consolidate, DONE_STAGE, forbidden, notFound } from '@app/domain';
 import { AccessService } from '../org/access.service';
 import { PlansService } from '../plans/plans.service';
+import { WorkflowsService } from '../workflows/workflows.service';
 
 /**
  * The merge of the reports included so far under a consolidating unit (the root by default):
@@ -15,6 +16,7 @@ export class ConsolidationService {
     @InjectDataSource() private readonly db: DataSource,
     private readonly plans: PlansService,
     private readonly access: AccessService,
+    private readonly workflows: WorkflowsService,
   ) {}
 
   async consolidated(planId: string, userId: string, unitCode?: string) {
@@ -43,8 +45,7 @@ export class ConsolidationService {
 
   /** Consolidation and every stage after it, and done. */
   private async includedStages(key: string, version: number): Promise<Set<string>> {
-    const [row] = await this.db.query(`SELECT stages FROM workflow_definitions WHERE key = $1 AND version = $2`, [key, version]);
-    const stages: { key: string; kind: string }[] = row.stages;
+    const { stages } = await this.workflows.get(key, version);
     const from = stages.findIndex((s) => s.kind === 'consolidation');
     return new Set([...(from < 0 ? [] : stages.slice(from).map((s) => s.key)), DONE_STAGE]);
   }

@@ -1,7 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { appendAuditEvents, inTransaction, PlanEntity, TaskEntity } from '@app/dal';
+import { appendAuditEvents, cancelOpenTasks, inTransaction, markDecisionsApplied, PlanEntity, TaskEntity } from '@app/dal';
 import { decideStage, DONE_STAGE, findStage, nextStageKey, returnStageKey, UnitKind, WorkflowDefinition } from '@app/domain';
 import { WorkflowsService } from '../workflows/workflows.service';
 import { StageEntryService } from '../workflows/stage-entry.service';
@@ -54,10 +54,11 @@ export class DecisionApplier {
       [task.reportId],
     );
     if (report.round !== task.round || report.stage !== task.stage) {
-      await this.markApplied(em, [task.id]);
+      await markDecisionsApplied(em, [task.id]);
       return 'stale';
     }
-    const workflow = await this.workflows.get((await this.plan(em, report.plan_id)).workflowKey, report.workflow_version, em);
+    const plan = await this.plan(em, report.plan_id);
+    const workflow = await this.workflows.get(plan.workflowKey, report.workflow_version, em);
     const stage = findStage(workflow, report.stage)!;
     const votes: { id: string; state: string; decision: string | null; comment: string | null }[] = await em.query(
       `SELECT id, state, decision, comment FROM tasks WHERE report_id = $1 AND stage = $2 AND round = $3 ORDER BY completed_at NULLS LAST`,
@@ -72,30 +73,27 @@ export class DecisionApplier {
     const outcome = decideStage(rule, tally);
     const decided = votes.filter((v) => v.decision !== null).map((v) => v.id);
     if (outcome === 'pending' || outcome === 'unassigned') {
-      await this.markApplied(em, decided);
+      await markDecisionsApplied(em, decided);
       return 'pending';
     }
     const returned = outcome === 'returned';
     const reason = returned ? votes.find((v) => v.decision === 'return')!.comment : null;
     const toStage = returned ? returnStageKey(workflow, stage.key) : nextStageKey(workflow, stage.key);
-    await this.move(em, report, workflow, toStage, { actorTaskId: task.id, actorId: task.assigneeId, reason, returned });
-    await this.markApplied(em, decided);
+    await this.move(em, plan, report, workflow, toStage, { actorTaskId: task.id, actorId: task.assigneeId, reason, returned });
+    await markDecisionsApplied(em, decided);
     return 'applied';
   }
 
   /** Moves one report to `toStage`: cancels the stage's open tasks, bumps round and version, audits, enters. */
   private async move(
     em: EntityManager,
+    plan: PlanEntity,
     report: LockedReport,
     workflow: WorkflowDefinition,
     toStage: string,
     cause: { actorTaskId: string; actorId: string; reason: string | null; returned: boolean },
   ): Promise<void> {
-    await em.query(
-      `UPDATE tasks SET state = 'cancelled', cancelled_at = now(), updated_at = now(), version = version + 1
-        WHERE report_id = $1 AND stage = $2 AND round = $3 AND state = 'open'`,
-      [report.id, report.stage, report.round],
-    );
+    await cancelOpenTasks(em, { planId: report.plan_id, reportId: report.id, stage: report.stage, round: report.round });
     const updated = await em.query(
       `UPDATE reports SET stage = $2, round = round + 1, version = version + 1, unassigned = false, stage_entered_at = now(), updated_at = now(),
               returned_count = returned_count + $4, last_return_reason = COALESCE($5, last_return_reason)
@@ -108,7 +106,6 @@ export class DecisionApplier {
       actorId: cause.actorId, actor: actor?.username ?? 'system', action: 'transition', planId: report.plan_id, reportId: report.id,
       taskId: cause.actorTaskId, fromStage: report.stage, toStage, comment: cause.reason,
     }]);
-    const plan = await this.plan(em, report.plan_id);
     const round = updated[0][0].round as number;
     await this.stageEntry.enter(em, plan, workflow, toStage, [{ id: report.id, unitId: report.unit_id, parentId: report.parent_id, unitKind: report.kind, round }]);
     if (toStage === DONE_STAGE) this.logger.log(`Report ${report.id} is done`);
@@ -116,10 +113,5 @@ export class DecisionApplier {
 
   private async plan(em: EntityManager, planId: string): Promise<PlanEntity> {
     return em.getRepository(PlanEntity).findOneByOrFail({ id: planId });
-  }
-
-  private async markApplied(em: EntityManager, taskIds: string[]): Promise<void> {
-    if (taskIds.length === 0) return;
-    await em.query(`UPDATE tasks SET applied_at = now() WHERE id = ANY($1::uuid[]) AND applied_at IS NULL AND state = 'completed'`, [taskIds]);
   }
 }
