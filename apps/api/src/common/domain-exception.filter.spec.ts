@@ -1,0 +1,38 @@
+import { ArgumentsHost, BadRequestException } from '@nestjs/common';
+import { conflict, refused } from '@app/domain';
+import { DomainExceptionFilter } from './domain-exception.filter';
+
+function respond(error: unknown): { status: number; body: Record<string, unknown> } {
+  const result = { status: 0, body: {} as Record<string, unknown> };
+  const response = { status: (s: number) => ({ json: (b: Record<string, unknown>) => Object.assign(result, { status: s, body: b }) }) };
+  const host = { switchToHttp: () => ({ getResponse: () => response }) } as unknown as ArgumentsHost;
+  new DomainExceptionFilter().catch(error, host);
+  return result;
+}
+
+describe('DomainExceptionFilter', () => {
+  it('maps domain codes to statuses in Nest error shape, with details', () => {
+    expect(respond(conflict('Task is completed'))).toEqual({ status: 409, body: { statusCode: 409, error: 'Conflict', message: 'Task is completed' } });
+    const missing = respond(refused('Incomplete', { missing: ['political'] }));
+    expect(missing.status).toBe(422);
+    expect(missing.body).toMatchObject({ error: 'Unprocessable Entity', missing: ['political'] });
+  });
+
+  it('keeps Nest HTTP exceptions', () => {
+    expect(respond(new BadRequestException(['code must be a string']))).toMatchObject({ status: 400, body: { message: ['code must be a string'] } });
+  });
+
+  it('keeps the 4xx of body-parser errors', () => {
+    const tooLarge = Object.assign(new Error('request entity too large'), { status: 413, type: 'entity.too.large' });
+    expect(respond(tooLarge)).toMatchObject({ status: 413, body: { error: 'Payload Too Large' } });
+  });
+
+  it('hides internals of unexpected errors behind a reference', () => {
+    const logged = jest.spyOn(require('@nestjs/common').Logger.prototype, 'error').mockImplementation(() => undefined);
+    const { status, body } = respond(new Error('relation "secret_table" does not exist'));
+    expect(status).toBe(500);
+    expect(String(body.message)).not.toContain('secret_table');
+    expect(String(body.message)).toMatch(/reference [0-9a-f-]{36}/);
+    logged.mockRestore();
+  });
+});
