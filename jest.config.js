@@ -15,6 +15,8 @@ const shared = {
     '^@app/config(|/.*)$': '<rootDir>/config/src$1',
   },
   testEnvironment: 'node',
+  // TypeScript first: a stray compiled .js beside a source must never shadow it.
+  moduleFileExtensions: ['ts', 'js', 'json'],
 };
 module.exports = {
   projects: [
