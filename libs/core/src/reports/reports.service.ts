@@ -51,7 +51,9 @@ export class ReportsService {
   async updateSection(id: string, key: string, parts: SectionContent, actor: Actor) {
     return this.editDraft(id, actor, async (em, row) => {
       if (!row.outline.some((s) => s.key === key)) throw notFound('Section', key);
-      const merged = { ...row.sections, [key]: { ...(row.sections[key] ?? {}), ...parts } };
+      // Only the parts sent change; a part left out keeps its text.
+      const sent = Object.fromEntries(Object.entries(parts).filter(([, text]) => text !== undefined));
+      const merged = { ...row.sections, [key]: { ...(row.sections[key] ?? {}), ...sent } };
       await em.query(`UPDATE reports SET sections = $2, version = version + 1, updated_at = now() WHERE id = $1`, [id, JSON.stringify(merged)]);
       return { action: 'edit_section', data: { section: key, parts: Object.keys(parts) } };
     });
