@@ -10,3 +10,4 @@ export * from './consolidate';
 export * from './domain-error';
 export * from './task-rules';
 export * from './org-tree';
+export * from './validate-workflow';

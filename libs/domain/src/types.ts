@@ -30,6 +30,10 @@ export interface StageDefinition {
   rule: ApprovalRule;
   /** Where a return sends the report; defaults to the first draft stage. */
   returnTo?: string;
+  /** The stage's own due date, as a duration after the report enters it (used when the plan sets none). */
+  dueAfter?: string;
+  /** The stage's own reminders, overriding the plan's. */
+  reminders?: { before: string[]; escalateAfter?: string };
 }
 
 export interface WorkflowDefinition {

@@ -1,8 +1,9 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { WorkflowDefinitionEntity } from '@app/dal';
-import { DEFAULT_WORKFLOW, notFound, WorkflowDefinition } from '@app/domain';
+import { appendAuditEvents, inTransaction, WorkflowDefinitionEntity } from '@app/dal';
+import { DEFAULT_WORKFLOW, notFound, refused, StageDefinition, WorkflowDefinition, workflowProblems } from '@app/domain';
+import { Actor } from '../common/actor';
 
 /** Workflow definitions: immutable versions; the built-in `tongket` is stored as version 1. */
 @Injectable()
@@ -33,5 +34,23 @@ export class WorkflowsService implements OnModuleInit {
     const definition: WorkflowDefinition = { key: row.key, version: row.version, stages: row.stages };
     this.cache.set(`${key}@${row.version}`, definition);
     return definition;
+  }
+
+  /** Checks a definition and stores it as the next immutable version; 422 lists every problem. */
+  async createVersion(key: string, stages: StageDefinition[], actor: Actor) {
+    const problems = workflowProblems(stages);
+    if (problems.length) throw refused(`The workflow definition is unsound: ${problems.length} problem(s)`, { problems });
+    return inTransaction(this.db, async (em) => {
+      // Versions of one key are numbered one after another, even when two admins save at once.
+      await em.query(`SELECT pg_advisory_xact_lock(hashtext('workflow:' || $1))`, [key]);
+      const [{ next }] = await em.query(`SELECT COALESCE(max(version), 0) + 1 AS next FROM workflow_definitions WHERE key = $1`, [key]);
+      const [row] = await em.query(
+        `INSERT INTO workflow_definitions (key, version, stages, created_by) VALUES ($1, $2, $3, $4)
+         RETURNING key, version, stages, created_by AS "createdBy", created_at AS "createdAt"`,
+        [key, next, JSON.stringify(stages), actor.id],
+      );
+      await appendAuditEvents(em, [{ actorId: actor.id, actor: actor.username, action: 'workflow.version', data: { key, version: next } }]);
+      return row;
+    });
   }
 }

@@ -1,0 +1,76 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+export type Role = 'drafter' | 'approver' | 'reviewer' | 'consolidator' | 'admin';
+
+export interface FixtureUnit {
+  code: string;
+  name: string;
+  kind: 'bloc' | 'upper' | 'grassroots' | 'cell';
+  parent: string | null;
+}
+
+export interface FixtureUser {
+  username: string;
+  fullName: string;
+  email: string;
+  password: string;
+  roles: { unit: string; role: Role }[];
+}
+
+export interface FixturePlan {
+  code: string;
+  title: string;
+  issuedOn: string;
+  term: string;
+  basis: unknown[];
+  rootUnit: string;
+  workflow?: string;
+  outline?: { key: string; title: string; required: boolean }[];
+  deadlines: Record<string, Record<string, string>>;
+  reminders: { before: string[]; escalateAfter: string };
+}
+
+export interface Fixture {
+  units: FixtureUnit[];
+  users: FixtureUser[];
+  plan: FixturePlan;
+}
+
+/**
+ * The sample of ../shared/fixtures beside the checkout when there is one (the source of truth),
+ * else the copy kept in test/fixtures so a lone clone still runs its tests.
+ */
+export function loadFixture(): Fixture {
+  const shared = join(__dirname, '..', '..', '..', 'shared', 'fixtures', 'khoi-sample.json');
+  const path = existsSync(shared) ? shared : join(__dirname, '..', 'fixtures', 'khoi-sample.json');
+  return JSON.parse(readFileSync(path, 'utf8')) as Fixture;
+}
+
+/** Units under the plan's root (every one of them gets a report at launch). */
+export function reportingUnits(fixture: Fixture, root = fixture.plan.rootUnit): FixtureUnit[] {
+  const below = new Set<string>([root]);
+  const result: FixtureUnit[] = [];
+  let grew = true;
+  while (grew) {
+    grew = false;
+    for (const unit of fixture.units) {
+      if (unit.parent && below.has(unit.parent) && !below.has(unit.code)) {
+        below.add(unit.code);
+        result.push(unit);
+        grew = true;
+      }
+    }
+  }
+  return result;
+}
+
+export function holders(fixture: Fixture, unit: string, role: Role): string[] {
+  return fixture.users.filter((u) => u.roles.some((r) => r.unit === unit && r.role === role)).map((u) => u.username);
+}
+
+export function parentOf(fixture: Fixture, unit: string): string {
+  const parent = fixture.units.find((u) => u.code === unit)?.parent;
+  if (!parent) throw new Error(`${unit} has no parent in the fixture`);
+  return parent;
+}
