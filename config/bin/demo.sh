@@ -14,6 +14,7 @@ PG_DATABASE=${PG_DATABASE:-test}
 REDIS_HOST=${REDIS_HOST:-127.0.0.1}
 REDIS_PORT=${REDIS_PORT:-6379}
 export PGPASSWORD=${PG_PASSWORD:-${PGPASSWORD:-}}
+export PGOPTIONS="-c client_min_messages=warning" # no NOTICE per dropped table
 
 [[ $DEMO_PG_SCHEMA =~ ^[a-z_][a-z0-9_]*$ && $DEMO_PG_SCHEMA != public ]] || { echo "demo: refusing schema '$DEMO_PG_SCHEMA'" >&2; exit 1; }
 
@@ -47,4 +48,7 @@ redis --no-auth-warning eval "
   until cursor == '0'
   return n" 0 "$DEMO_QUEUE_PREFIX*" >/dev/null
 
-exec node dist/apps/demo/apps/demo/src/main.js
+status=0
+node dist/apps/demo/apps/demo/src/main.js || status=$?
+echo "demo: $( ((status == 0)) && echo passed || echo FAILED ) in ${SECONDS} s including the dependency check and the build"
+exit "$status"

@@ -51,16 +51,12 @@ async function checkReturnRecorded(report: Report): Promise<void> {
 }
 
 /**
- * The drafter adds what the reviewer asked for. Like an editing form, it sends the whole section
- * (the parts it kept and the parts it rewrote), not only the changed parts.
+ * The drafter adds what the reviewer asked for, sending only the parts it rewrites: the contract's
+ * section edit leaves the others as they are (the resubmission would be refused otherwise).
  */
 async function correct(actions: ReportActions, report: Report): Promise<void> {
   const drafterName = await actions.drafterOf(report);
   const drafter = await actions.sessionOf(drafterName);
-  const current = (await actions.get(report.id)).sections.find((s) => s.key === CORRECTION.key);
-  if (!current) throw new Error(`${report.unitCode}'s report has no section ${CORRECTION.key}`);
-  const { strengths, limitations, causes, lessons, directions } = current;
-  const whole = { strengths, limitations, causes, lessons, directions, ...CORRECTION.parts };
-  await actions.writeSection(drafter, report, CORRECTION.key, whole);
+  await actions.writeSection(drafter, report, CORRECTION.key, CORRECTION.parts);
   log(`${report.unitCode.padEnd(10)} ${drafterName} corrected section ${CORRECTION.key} as asked`);
 }

@@ -1,5 +1,4 @@
 import { ApiClient } from './api-client';
-import { bootstrapAdmin } from './bootstrap-admin';
 import { Child } from './child-processes';
 import { consolidate } from './consolidate';
 import { driveToConsolidation, RETURN_SCENARIO } from './drive-report';
@@ -24,20 +23,23 @@ const children: Child[] = [];
 async function run(): Promise<void> {
   const directory = new Directory(loadFixture(process.cwd()));
   const port = await freePort(Number(process.env.DEMO_PORT ?? 3300));
+  const adminUser = directory.user('admin');
   const env: NodeJS.ProcessEnv = {
     ...process.env,
     PG_SCHEMA: process.env.DEMO_PG_SCHEMA ?? 'tongket_demo',
     QUEUE_PREFIX: process.env.DEMO_QUEUE_PREFIX ?? '{tongket-demo}',
     PORT: String(port),
+    // A fresh schema has no user yet: the API creates the first administrator on start.
+    BOOTSTRAP_ADMIN_USERNAME: adminUser.username,
+    BOOTSTRAP_ADMIN_PASSWORD: adminUser.password,
   };
   const baseUrl = `http://127.0.0.1:${port}`;
   await migrate(env, children);
-  await bootstrapAdmin(env, directory);
   await startEngine(env, baseUrl, children);
 
   const anonymous = new ApiClient(baseUrl);
   const sessions = new Sessions(anonymous, directory);
-  const admin = await sessions.as('admin');
+  const admin = await sessions.as(adminUser.username);
   const { units, users } = directory.fixture;
   const imported = await admin.post<{ units: number; users: number }>('/api/org/import', { units, users }, [201]);
   log(`imported the sample Khối: ${JSON.stringify(imported)}`);

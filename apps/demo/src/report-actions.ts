@@ -3,7 +3,7 @@ import { Report, Task } from './api-types';
 import { Directory } from './fixture';
 import { log } from './log';
 import { pollUntil } from './poll';
-import { indicatorsFor, SectionParts, sectionText } from './report-content';
+import { indicatorsFor, INDICATORS, SectionParts, sectionText } from './report-content';
 import { Sessions } from './sessions';
 import { approvalsNeeded, describeRule, WorkflowCatalog } from './workflow-catalog';
 
@@ -49,7 +49,7 @@ export class ReportActions {
       await this.writeSection(drafter, report, section.key, sectionText(unitName, section.key, section.title));
     }
     await drafter.put(`/api/reports/${report.id}/indicators`, indicatorsFor(unitIndex));
-    log(`${report.unitCode.padEnd(10)} ${drafter.username} filled ${report.sections.length} sections and 7 indicators`);
+    log(`${report.unitCode.padEnd(10)} ${drafter.username} filled ${report.sections.length} sections and ${INDICATORS.length} indicators`);
   }
 
   async writeSection(drafter: ApiClient, report: Report, key: string, parts: Partial<SectionParts>): Promise<void> {

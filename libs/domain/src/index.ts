@@ -11,3 +11,4 @@ export * from './domain-error';
 export * from './task-rules';
 export * from './org-tree';
 export * from './validate-workflow';
+export * from './vietnam-time';

@@ -117,6 +117,12 @@ export class ReportsService {
       `SELECT 1 FROM tasks WHERE report_id = $1 AND stage = $2 AND round = $3 AND kind = 'draft' AND state = 'open' LIMIT 1`,
       [row.id, row.stage, row.round],
     );
-    if (open.length === 0) throw conflict(`Report is in ${row.stage}, not open for drafting`);
+    if (open.length > 0) return;
+    const submitted = await em.query(
+      `SELECT 1 FROM tasks WHERE report_id = $1 AND stage = $2 AND round = $3 AND kind = 'draft' AND decision = 'submit' LIMIT 1`,
+      [row.id, row.stage, row.round],
+    );
+    if (submitted.length) throw conflict('The report has been submitted and is moving to the next stage');
+    throw conflict(`Report is in ${row.stage}, not open for drafting`);
   }
 }
