@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 export interface FixtureUnit {
@@ -22,9 +22,13 @@ export interface Fixture {
   plan: { code: string; title: string; rootUnit: string } & Record<string, unknown>;
 }
 
-/** The sample tree shared by demos and tests, beside the repository: ../shared/fixtures. */
+/**
+ * The sample tree shared by demos and tests: ../shared/fixtures beside the checkout when there is
+ * one (the source of truth), else the copy kept in test/fixtures so a lone clone still runs.
+ */
 export function loadFixture(repoRoot: string): Fixture {
-  const path = process.env.DEMO_FIXTURE ?? join(repoRoot, '..', 'shared', 'fixtures', 'khoi-sample.json');
+  const shared = join(repoRoot, '..', 'shared', 'fixtures', 'khoi-sample.json');
+  const path = process.env.DEMO_FIXTURE ?? (existsSync(shared) ? shared : join(repoRoot, 'test', 'fixtures', 'khoi-sample.json'));
   return JSON.parse(readFileSync(path, 'utf8')) as Fixture;
 }
 
