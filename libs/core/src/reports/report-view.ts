@@ -26,31 +26,6 @@ export const REPORT_SELECT = `
          p.outline
     FROM reports r JOIN org_units u ON u.id = r.unit_id JOIN plans p ON p.id = r.plan_id`;
 
-/** The contract's report shape: sections in outline order, each with its five parts. */
-export function toReportView(row: ReportRow) {
-  return {
-    id: row.id,
-    planId: row.plan_id,
-    unitId: row.unit_id,
-    unitCode: row.unit_code,
-    unitName: row.unit_name,
-    stage: row.stage,
-    workflowVersion: row.workflow_version,
-    returnedCount: row.returned_count,
-    lastReturnReason: row.last_return_reason,
-    unassigned: row.unassigned,
-    stageEnteredAt: row.stage_entered_at,
-    sections: row.outline.map((section) => ({
-      key: section.key,
-      title: section.title,
-      required: section.required,
-      ...(Object.fromEntries(REPORT_PARTS.map((part) => [part, row.sections[section.key]?.[part] ?? ''])) as Record<ReportPart, string>),
-    })),
-    indicators: row.indicators,
-    updatedAt: row.updated_at,
-  };
-}
-
 /** The list view leaves out the section texts: a Bloc has thousands of reports. */
 export function toReportSummary(row: Omit<ReportRow, 'sections' | 'outline'>) {
   return {
@@ -66,5 +41,19 @@ export function toReportSummary(row: Omit<ReportRow, 'sections' | 'outline'>) {
     unassigned: row.unassigned,
     indicators: row.indicators,
     updatedAt: row.updated_at,
+  };
+}
+
+/** The contract's report shape: sections in outline order, each with its five parts. */
+export function toReportView(row: ReportRow) {
+  return {
+    ...toReportSummary(row),
+    stageEnteredAt: row.stage_entered_at,
+    sections: row.outline.map((section) => ({
+      key: section.key,
+      title: section.title,
+      required: section.required,
+      ...(Object.fromEntries(REPORT_PARTS.map((part) => [part, row.sections[section.key]?.[part] ?? ''])) as Record<ReportPart, string>),
+    })),
   };
 }
