@@ -1,5 +1,5 @@
 import { plainToInstance, Transform } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, IsNotEmpty, IsString, Matches, Max, Min, MinLength, validateSync } from 'class-validator';
+import { IsBoolean, IsIn, IsInt, IsOptional, IsNotEmpty, IsString, Matches, Max, Min, MinLength, validateSync } from 'class-validator';
 
 const toInt = ({ value }: { value: unknown }) => (value === undefined || value === '' ? undefined : Number(value));
 
@@ -28,6 +28,16 @@ export class AppConfig {
   @Transform(toInt) @IsInt() @Min(1) @Max(256) WORKER_CONCURRENCY = 16;
   /** How often the reconciler looks for decisions PostgreSQL holds but no queue job carries. */
   @Transform(toInt) @IsInt() @Min(1000) RECONCILE_INTERVAL_MS = 60_000;
+  /** SMTP relay for e-mail notifications (a local relay or sink by default). */
+  @IsString() @IsNotEmpty() SMTP_HOST = '127.0.0.1';
+  @Transform(toInt) @IsInt() @Min(1) @Max(65535) SMTP_PORT = 1025;
+  @Transform(({ value }) => value === true || value === 'true') @IsBoolean() SMTP_SECURE = false;
+  @IsOptional() @IsString() SMTP_USER?: string = undefined;
+  @IsOptional() @IsString() SMTP_PASSWORD?: string = undefined;
+  @IsString() @MinLength(3) MAIL_FROM = 'Tổng kết <tongket@localhost>';
+  /** When the daily digest goes out, in Asia/Ho_Chi_Minh time (cron syntax). */
+  @Matches(/^[\d*/,-]+( [\d*/,-]+){4}$/) DIGEST_CRON = '30 7 * * *';
+
   /**
    * First start only: when no administrator exists yet, create one with this username and password,
    * so a fresh installation can import its organisation. Unset (no default) in production.

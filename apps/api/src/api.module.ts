@@ -1,10 +1,13 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import { TerminusModule } from '@nestjs/terminus';
-import { AuthModule, ConsolidationModule, InfrastructureModule, OrgModule, PlansModule, ReportsModule, TasksModule, WorkflowsModule } from '@app/core';
+import {
+  AuthModule, ConsolidationModule, InfrastructureModule, NotificationsModule, OrgModule, PlansModule, ReportsModule, TasksModule, WorkflowsModule,
+} from '@app/core';
 import { AuthController } from './auth/auth.controller';
 import { AuthGuard } from './common/auth.guard';
 import { HealthController } from './health/health.controller';
+import { NotificationsController } from './notifications/notifications.controller';
 import { OrgController } from './org/org.controller';
 import { PlansController } from './plans/plans.controller';
 import { ReportsController } from './reports/reports.controller';
@@ -13,8 +16,8 @@ import { WorkflowsController } from './workflows/workflows.controller';
 
 /** The HTTP API: controllers validate and delegate to the capability modules of libs/core. */
 @Module({
-  imports: [InfrastructureModule, TerminusModule, AuthModule, OrgModule, WorkflowsModule, PlansModule, ReportsModule, TasksModule, ConsolidationModule],
-  controllers: [AuthController, HealthController, OrgController, WorkflowsController, PlansController, ReportsController, TasksController],
+  imports: [InfrastructureModule, TerminusModule, AuthModule, OrgModule, WorkflowsModule, PlansModule, ReportsModule, TasksModule, ConsolidationModule, NotificationsModule],
+  controllers: [AuthController, HealthController, OrgController, WorkflowsController, PlansController, ReportsController, TasksController, NotificationsController],
   providers: [{ provide: APP_GUARD, useClass: AuthGuard }],
 })
 export class ApiModule {

@@ -2,15 +2,16 @@ import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } fro
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { AppConfig } from '@app/config';
-import { JobQueue } from '@app/core';
+import { DigestService, EmailDelivery, JobQueue, ReminderScheduler } from '@app/core';
 import { AnyJob, JobName } from '@app/jobs';
 
 const BATCH = 10_000;
 
 /**
  * Redis keeps nothing on disk here: PostgreSQL holds every decision and launch until a worker has
- * applied it. On start and every few minutes, queue again whatever is still pending there; the
- * deterministic job ids and the idempotent processors make a repeat harmless.
+ * applied it, every open task's due date and every unsent e-mail. On start and every few minutes,
+ * queue again whatever is still pending there; the deterministic job ids and the idempotent
+ * processors make a repeat harmless.
  */
 @Injectable()
 export class Reconciler implements OnApplicationBootstrap, OnApplicationShutdown {
@@ -21,6 +22,9 @@ export class Reconciler implements OnApplicationBootstrap, OnApplicationShutdown
     @InjectDataSource() private readonly db: DataSource,
     private readonly queue: JobQueue,
     private readonly config: AppConfig,
+    private readonly reminders: ReminderScheduler,
+    private readonly emails: EmailDelivery,
+    private readonly digest: DigestService,
   ) {}
 
   onApplicationBootstrap(): void {
@@ -33,8 +37,26 @@ export class Reconciler implements OnApplicationBootstrap, OnApplicationShutdown
     clearInterval(this.timer);
   }
 
+  async reconcile(minAgeMs: number): Promise<void> {
+    await this.reconcileTransitions(minAgeMs);
+    await this.guard('reminders', async () => {
+      const jobs = await this.reminders.reconcile();
+      this.logger.debug(`Reminder jobs ensured: ${jobs}`);
+    });
+    await this.guard('the daily digest schedule', () => this.digest.ensureSchedule());
+    await this.guard('e-mails', async () => {
+      const ids = await this.emails.pendingIds(BATCH);
+      await this.queue.enqueue(...ids.map((notificationId) => ({ name: JobName.SendEmail, data: { notificationId } }) as const));
+      if (ids.length) this.logger.log(`Re-queued ${ids.length} e-mail(s) pending in PostgreSQL`);
+    });
+  }
+
+  private async guard(what: string, work: () => Promise<void>): Promise<void> {
+    await work().catch((error) => this.logger.warn(`Reconciliation of ${what} failed, will retry: ${(error as Error).message}`));
+  }
+
   /** Queues pending work older than `minAgeMs` (fresh decisions are normally queued by the API). */
-  async reconcile(minAgeMs: number): Promise<number> {
+  private async reconcileTransitions(minAgeMs: number): Promise<number> {
     try {
       const decisions: { id: string }[] = await this.db.query(
         `SELECT id FROM tasks WHERE state = 'completed' AND applied_at IS NULL AND completed_at < now() - make_interval(secs => $1)

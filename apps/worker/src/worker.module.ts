@@ -1,11 +1,13 @@
 import { Module } from '@nestjs/common';
-import { InfrastructureModule, PlansModule, TasksModule } from '@app/core';
+import { InfrastructureModule, NotificationsModule, PlansModule, RemindersModule, TasksModule } from '@app/core';
+import { NotificationsProcessor } from './notifications.processor';
+import { RemindersProcessor } from './reminders.processor';
 import { Reconciler } from './reconciler.service';
 import { TransitionsProcessor } from './transitions.processor';
 
 /** Queue processors and the reconciler; runs alone (`apps/worker`) or inside the API process. */
 @Module({
-  imports: [InfrastructureModule, PlansModule, TasksModule],
-  providers: [TransitionsProcessor, Reconciler],
+  imports: [InfrastructureModule, PlansModule, TasksModule, RemindersModule, NotificationsModule],
+  providers: [TransitionsProcessor, RemindersProcessor, NotificationsProcessor, Reconciler],
 })
 export class WorkerModule {}

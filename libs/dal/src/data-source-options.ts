@@ -2,8 +2,9 @@ import { DataSource, DataSourceOptions } from 'typeorm';
 import type { AppConfig } from '@app/config';
 import { ENTITIES } from './entities';
 import { CoreCycle1764100000000 } from './migrations/1764100000000-core-cycle';
+import { DeadlinesNotifications1764200000000 } from './migrations/1764200000000-deadlines-notifications';
 
-export const MIGRATIONS = [CoreCycle1764100000000];
+export const MIGRATIONS = [CoreCycle1764100000000, DeadlinesNotifications1764200000000];
 
 /** TypeORM settings from the validated config. Schema changes only ever come from migrations. */
 export function dataSourceOptions(config: AppConfig): DataSourceOptions {

@@ -1,4 +1,5 @@
-import { UnitKind } from './types';
+import { addDuration } from './iso-duration';
+import { StageDefinition, UnitKind } from './types';
 
 /** Deadlines of a plan: per unit kind, per stage key, an ISO 8601 instant with offset. */
 export type PlanDeadlines = Partial<Record<UnitKind, Record<string, string>>>;
@@ -11,4 +12,21 @@ export function dueAtFor(deadlines: PlanDeadlines, kind: UnitKind, stageKey: str
 
 export function isOverdue(dueAt: Date | null, now: Date, finished: boolean): boolean {
   return !finished && dueAt !== null && dueAt.getTime() < now.getTime();
+}
+
+/**
+ * The due date of a stage for a report: the plan's deadline for the unit kind (for consolidation,
+ * the root's kind, since the root consolidates), else the stage's own `dueAfter` counted from when
+ * the report entered it, else none.
+ */
+export function stageDueAt(
+  deadlines: PlanDeadlines,
+  stage: Pick<StageDefinition, 'key' | 'kind' | 'dueAfter'>,
+  unit: { kind: UnitKind; rootKind: UnitKind },
+  enteredAt: Date,
+): Date | null {
+  const kind = stage.kind === 'consolidation' ? unit.rootKind : unit.kind;
+  const planned = dueAtFor(deadlines, kind, stage.key);
+  if (planned) return planned;
+  return stage.dueAfter ? addDuration(enteredAt, stage.dueAfter) : null;
 }

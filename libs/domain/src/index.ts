@@ -12,3 +12,6 @@ export * from './task-rules';
 export * from './org-tree';
 export * from './validate-workflow';
 export * from './vietnam-time';
+export * from './iso-duration';
+export * from './reminder-plan';
+export * from './notification-texts';

@@ -5,6 +5,12 @@ export interface JobPayloads {
   [JobName.LaunchPlan]: { planId: string };
   /** A decision recorded on a task (submit, approve, return, consolidate) waiting to be applied. */
   [JobName.ApplyDecision]: { taskId: string };
+  /** `dueAt` is the due date the reminder was planned for: if the task's has moved, the job is stale. */
+  [JobName.FireReminder]: { taskId: string; offset: string; dueAt: string };
+  [JobName.FireEscalation]: { taskId: string; dueAt: string };
+  /** `day` is the local date (yyyy-mm-dd) the digest is for; one digest per person per day. */
+  [JobName.DailyDigest]: { day?: string };
+  [JobName.SendEmail]: { notificationId: string };
 }
 
 export type JobOf<N extends JobName> = JobPayloads[N];
@@ -18,5 +24,13 @@ export function jobIdOf(job: AnyJob): string {
       return `launch-${job.data.planId}`;
     case JobName.ApplyDecision:
       return `decision-${job.data.taskId}`;
+    case JobName.FireReminder:
+      return `reminder-${job.data.taskId}-${job.data.offset}-${Date.parse(job.data.dueAt)}`;
+    case JobName.FireEscalation:
+      return `escalation-${job.data.taskId}-${Date.parse(job.data.dueAt)}`;
+    case JobName.DailyDigest:
+      return `digest-${job.data.day ?? 'scheduled'}`;
+    case JobName.SendEmail:
+      return `email-${job.data.notificationId}`;
   }
 }

@@ -3,6 +3,10 @@ import { JobsOptions } from 'bullmq';
 /** Every queue of the engine. Names only: the prefix (a Redis Cluster hash tag) comes from config. */
 export const QueueName = Object.freeze({
   Transitions: 'transitions',
+  /** Delayed reminders, escalations and the daily digest: many waiting jobs, kept off the transitions queue. */
+  Reminders: 'reminders',
+  /** E-mails to send, with retries and backoff. */
+  Notifications: 'notifications',
 } as const);
 export type QueueName = (typeof QueueName)[keyof typeof QueueName];
 
@@ -10,13 +14,24 @@ export type QueueName = (typeof QueueName)[keyof typeof QueueName];
 export const JobName = Object.freeze({
   LaunchPlan: 'plan.launch',
   ApplyDecision: 'decision.apply',
+  FireReminder: 'reminder.fire',
+  FireEscalation: 'escalation.fire',
+  DailyDigest: 'digest.daily',
+  SendEmail: 'email.send',
 } as const);
 export type JobName = (typeof JobName)[keyof typeof JobName];
 
-export const JOB_QUEUE: Readonly<Record<JobName, QueueName>> = Object.freeze({
+export const JOB_QUEUE = Object.freeze({
   [JobName.LaunchPlan]: QueueName.Transitions,
   [JobName.ApplyDecision]: QueueName.Transitions,
-});
+  [JobName.FireReminder]: QueueName.Reminders,
+  [JobName.FireEscalation]: QueueName.Reminders,
+  [JobName.DailyDigest]: QueueName.Reminders,
+  [JobName.SendEmail]: QueueName.Notifications,
+} as const) satisfies Readonly<Record<JobName, QueueName>>;
+
+/** The job names a queue carries. */
+export type JobsOfQueue<Q extends QueueName> = { [N in JobName]: (typeof JOB_QUEUE)[N] extends Q ? N : never }[JobName];
 
 /**
  * Retries, backoff and retention, set here once per job name. Approvals must not be swallowed:
@@ -26,4 +41,9 @@ export const JOB_QUEUE: Readonly<Record<JobName, QueueName>> = Object.freeze({
 export const JOB_OPTIONS: Readonly<Record<JobName, JobsOptions>> = Object.freeze({
   [JobName.LaunchPlan]: { attempts: 8, backoff: { type: 'exponential', delay: 500 }, removeOnComplete: 1000, removeOnFail: 5000 },
   [JobName.ApplyDecision]: { attempts: 8, backoff: { type: 'exponential', delay: 200 }, removeOnComplete: 5000, removeOnFail: 5000 },
+  [JobName.FireReminder]: { attempts: 8, backoff: { type: 'exponential', delay: 1000 }, removeOnComplete: true, removeOnFail: 5000 },
+  [JobName.FireEscalation]: { attempts: 8, backoff: { type: 'exponential', delay: 1000 }, removeOnComplete: true, removeOnFail: 5000 },
+  [JobName.DailyDigest]: { attempts: 5, backoff: { type: 'exponential', delay: 5000 }, removeOnComplete: 100, removeOnFail: 100 },
+  // An SMTP server that is down for a while must not lose mail: long exponential backoff.
+  [JobName.SendEmail]: { attempts: 10, backoff: { type: 'exponential', delay: 2000 }, removeOnComplete: true, removeOnFail: 10000 },
 });

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { appendAuditEvents, cancelOpenTasks, markDecisionsApplied, PlanEntity, TaskEntity } from '@app/dal';
 import { decideStage, DONE_STAGE, findStage, nextStageKey, UnitKind } from '@app/domain';
+import { nothingCreated, TransitionResult } from '../common/transition-result';
 import { StageEntryService } from '../workflows/stage-entry.service';
 import { WorkflowsService } from '../workflows/workflows.service';
 
@@ -17,8 +18,8 @@ export class ConsolidationCompletion {
     private readonly stageEntry: StageEntryService,
   ) {}
 
-  async complete(em: EntityManager, task: TaskEntity): Promise<'applied' | 'pending' | 'stale'> {
-    const plan = await em.getRepository(PlanEntity).findOneOrFail({ where: { id: task.planId }, lock: { mode: 'pessimistic_write' } });
+  async complete(em: EntityManager, task: TaskEntity): Promise<TransitionResult> {
+    const plan = await em.getRepository(PlanEntity).findOneOrFail({ where: { id: task.planId }, lock: { mode: 'for_no_key_update' } });
     const votes: { id: string; state: string; decision: string | null }[] = await em.query(
       `SELECT id, state, decision FROM tasks WHERE plan_id = $1 AND report_id IS NULL AND stage = $2 AND round = $3`,
       [plan.id, task.stage, task.round],
@@ -33,10 +34,10 @@ export class ConsolidationCompletion {
     const decided = votes.filter((v) => v.decision !== null).map((v) => v.id);
     if (decideStage(rule, tally) !== 'approved') {
       await markDecisionsApplied(em, decided);
-      return 'pending';
+      return nothingCreated('pending');
     }
     await cancelOpenTasks(em, { planId: plan.id, reportId: null, stage: task.stage, round: task.round });
-    const moved = await this.moveWaitingReports(em, plan, task);
+    const { moved, createdTaskIds } = await this.moveWaitingReports(em, plan, task);
     const [actor] = await em.query(`SELECT username FROM users WHERE id = $1`, [task.assigneeId]);
     await appendAuditEvents(em, [{
       actorId: task.assigneeId, actor: actor.username, action: 'consolidate', planId: plan.id, taskId: task.id,
@@ -44,13 +45,14 @@ export class ConsolidationCompletion {
     }]);
     await this.completePlanWhenAllDone(em, plan);
     await markDecisionsApplied(em, decided);
-    return 'applied';
+    return { outcome: 'consolidated', createdTaskIds };
   }
 
-  private async moveWaitingReports(em: EntityManager, plan: PlanEntity, task: TaskEntity): Promise<number> {
+  private async moveWaitingReports(em: EntityManager, plan: PlanEntity, task: TaskEntity): Promise<{ moved: number; createdTaskIds: string[] }> {
+    const createdTaskIds: string[] = [];
     const waiting: { id: string; unit_id: string; parent_id: string | null; kind: UnitKind; workflow_version: number }[] = await em.query(
       `SELECT r.id, r.unit_id, u.parent_id, u.kind, r.workflow_version FROM reports r JOIN org_units u ON u.id = r.unit_id
-        WHERE r.plan_id = $1 AND r.stage = $2 ORDER BY r.id FOR UPDATE OF r`,
+        WHERE r.plan_id = $1 AND r.stage = $2 ORDER BY r.id FOR NO KEY UPDATE OF r`,
       [plan.id, task.stage],
     );
     const [actor] = await em.query(`SELECT username FROM users WHERE id = $1`, [task.assigneeId]);
@@ -67,12 +69,11 @@ export class ConsolidationCompletion {
         actorId: task.assigneeId, actor: actor.username, action: 'transition', planId: plan.id, reportId: r.id, taskId: task.id,
         fromStage: task.stage, toStage,
       })));
-      if (toStage !== DONE_STAGE) {
-        const roundOf = new Map(rounds.map((r) => [r.id, r.round]));
-        await this.stageEntry.enter(em, plan, workflow, toStage, group.map((r) => ({ id: r.id, unitId: r.unit_id, parentId: r.parent_id, unitKind: r.kind, round: roundOf.get(r.id)! })));
-      }
+      const roundOf = new Map(rounds.map((r) => [r.id, r.round]));
+      const entering = group.map((r) => ({ id: r.id, unitId: r.unit_id, parentId: r.parent_id, unitKind: r.kind, round: roundOf.get(r.id)! }));
+      createdTaskIds.push(...(await this.stageEntry.enter(em, plan, workflow, toStage, entering)));
     }
-    return waiting.length;
+    return { moved: waiting.length, createdTaskIds };
   }
 
   private async completePlanWhenAllDone(em: EntityManager, plan: PlanEntity): Promise<void> {

@@ -1,5 +1,5 @@
-import type { BasisDocument, ReminderSettings } from '@app/dal';
-import type { OutlineSection, PlanDeadlines } from '@app/domain';
+import type { BasisDocument } from '@app/dal';
+import type { OutlineSection, PlanDeadlines, ReminderSettings } from '@app/domain';
 
 /** What `POST /api/plans` carries once validated (the `plan` object of the fixture). */
 export interface NewPlan {

@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { appendAuditEvents, inTransaction, PlanEntity } from '@app/dal';
 import { firstStage, UnitKind } from '@app/domain';
+import { nothingCreated, TransitionResult } from '../common/transition-result';
 import { StageEntryService } from '../workflows/stage-entry.service';
 import { WorkflowsService } from '../workflows/workflows.service';
 
@@ -18,10 +19,10 @@ export class PlanLauncher {
     private readonly stageEntry: StageEntryService,
   ) {}
 
-  async launch(planId: string): Promise<'launched' | 'skipped'> {
+  async launch(planId: string): Promise<TransitionResult> {
     return inTransaction(this.db, async (em) => {
-      const plan = await em.getRepository(PlanEntity).findOne({ where: { id: planId }, lock: { mode: 'pessimistic_write' } });
-      if (!plan || plan.status !== 'launching') return 'skipped';
+      const plan = await em.getRepository(PlanEntity).findOne({ where: { id: planId }, lock: { mode: 'for_no_key_update' } });
+      if (!plan || plan.status !== 'launching') return nothingCreated('skipped');
       const workflow = await this.workflows.get(plan.workflowKey, plan.workflowVersion, em);
       const first = firstStage(workflow);
       const reports: { id: string; unit_id: string; parent_id: string | null; kind: UnitKind; round: number }[] = await em.query(
@@ -33,13 +34,13 @@ export class PlanLauncher {
          SELECT c.id, c.unit_id, u.parent_id, u.kind, c.round FROM created c JOIN org_units u ON u.id = c.unit_id`,
         [plan.id, plan.rootUnitId, first.key, workflow.version],
       );
-      await this.stageEntry.enter(em, plan, workflow, first.key, reports.map((r) => ({ id: r.id, unitId: r.unit_id, parentId: r.parent_id, unitKind: r.kind, round: r.round })));
+      const createdTaskIds = await this.stageEntry.enter(em, plan, workflow, first.key, reports.map((r) => ({ id: r.id, unitId: r.unit_id, parentId: r.parent_id, unitKind: r.kind, round: r.round })));
       await em.query(`UPDATE plans SET status = 'launched', launched_at = now(), version = version + 1, updated_at = now() WHERE id = $1`, [plan.id]);
       await appendAuditEvents(em, [
         { actorId: null, actor: 'system', action: 'plan.launch', planId: plan.id, toStage: first.key, data: { reports: reports.length } },
         ...reports.map((r) => ({ actorId: null, actor: 'system', action: 'launch', planId: plan.id, reportId: r.id, toStage: first.key })),
       ]);
-      return 'launched';
+      return { outcome: 'launched', createdTaskIds };
     });
   }
 }

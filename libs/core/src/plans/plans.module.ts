@@ -1,12 +1,14 @@
 import { Module } from '@nestjs/common';
+import { RemindersModule } from '../reminders/reminders.module';
 import { WorkflowsModule } from '../workflows/workflows.module';
+import { DueDates } from './due-dates.service';
 import { PlanLauncher } from './plan-launcher.service';
 import { PlansService } from './plans.service';
 import { ProgressService } from './progress.service';
 
 @Module({
-  imports: [WorkflowsModule],
-  providers: [PlansService, PlanLauncher, ProgressService],
+  imports: [WorkflowsModule, RemindersModule],
+  providers: [PlansService, PlanLauncher, ProgressService, DueDates],
   exports: [PlansService, PlanLauncher, ProgressService],
 })
 export class PlansModule {}

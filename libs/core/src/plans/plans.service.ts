@@ -6,7 +6,9 @@ import { conflict, DEFAULT_OUTLINE, DEFAULT_WORKFLOW_KEY, DONE_STAGE, INDICATOR_
 import { JobName } from '@app/jobs';
 import { Actor } from '../common/actor';
 import { JobQueue } from '../queue/job-queue';
+import { ReminderScheduler } from '../reminders/reminder-scheduler.service';
 import { WorkflowsService } from '../workflows/workflows.service';
+import { DueDates } from './due-dates.service';
 import { NewPlan } from './new-plan';
 
 /** Plans: creation, deadlines, and the request to launch (the launch itself runs in the worker). */
@@ -17,6 +19,8 @@ export class PlansService {
     @InjectDataSource() private readonly db: DataSource,
     private readonly workflows: WorkflowsService,
     private readonly queue: JobQueue,
+    private readonly dueDates: DueDates,
+    private readonly reminders: ReminderScheduler,
   ) {}
 
   async create(input: NewPlan, actor: Actor): Promise<PlanEntity> {
@@ -53,34 +57,36 @@ export class PlansService {
     return plan;
   }
 
-  /** Replaces the deadlines and moves the due date of every open task to match. */
+  /**
+   * Replaces the deadlines, moves the due date of every report and open task to match, and
+   * reschedules their reminders: jobs of the old due dates are removed (and would find the due date
+   * changed if they ran), reminders now in the past fire at once.
+   */
   async updateDeadlines(id: string, deadlines: PlanDeadlines, actor: Actor): Promise<PlanEntity> {
     const plan = await this.get(id);
     assertDeadlinesFit(deadlines, await this.workflows.get(plan.workflowKey, plan.workflowVersion));
-    await inTransaction(this.db, async (em) => {
-      await em.query(`SELECT 1 FROM plans WHERE id = $1 FOR UPDATE`, [id]);
+    const moved = await inTransaction(this.db, async (em) => {
+      await em.query(`SELECT 1 FROM plans WHERE id = $1 FOR NO KEY UPDATE`, [id]);
       await em.query(`UPDATE plans SET deadlines = $2, version = version + 1, updated_at = now() WHERE id = $1`, [id, JSON.stringify(deadlines)]);
-      await em.query(
-        `UPDATE tasks t SET due_at = (p.deadlines -> u.kind ->> t.stage)::timestamptz, updated_at = now()
-           FROM plans p, reports r, org_units u
-          WHERE t.plan_id = $1 AND t.state = 'open' AND p.id = t.plan_id AND r.id = t.report_id AND u.id = r.unit_id`,
-        [id],
-      );
-      await em.query(
-        `UPDATE tasks t SET due_at = (p.deadlines -> u.kind ->> t.stage)::timestamptz, updated_at = now()
-           FROM plans p, org_units u
-          WHERE t.plan_id = $1 AND t.state = 'open' AND t.report_id IS NULL AND p.id = t.plan_id AND u.id = p.root_unit_id`,
-        [id],
-      );
-      await appendAuditEvents(em, [{ actorId: actor.id, actor: actor.username, action: 'plan.deadlines', planId: id, data: { deadlines } }]);
+      const moved = await this.dueDates.recompute(em, { ...plan, deadlines });
+      await appendAuditEvents(em, [{ actorId: actor.id, actor: actor.username, action: 'plan.deadlines', planId: id, data: { deadlines, tasksMoved: moved.length } }]);
+      return moved;
     });
+    await this.queue.removeIfPresent(
+      ...moved.flatMap((t) => [
+        ...(t.oldDueAt ? plan.reminders.before.map((offset) => ({ name: JobName.FireReminder, data: { taskId: t.taskId, offset, dueAt: t.oldDueAt!.toISOString() } }) as const) : []),
+        ...(t.oldDueAt ? [{ name: JobName.FireEscalation, data: { taskId: t.taskId, dueAt: t.oldDueAt.toISOString() } } as const] : []),
+      ]),
+    );
+    // Redis away: the due dates are committed, and the reminder reconciler schedules from them.
+    await this.reminders.schedule(moved.map((t) => t.taskId)).catch(() => 0);
     return this.get(id);
   }
 
   /** Records the launch and queues it; answers how many reports the launch creates. */
   async requestLaunch(id: string, actor: Actor): Promise<{ reports: number; status: string }> {
     const reports = await inTransaction(this.db, async (em) => {
-      const plan = await em.getRepository(PlanEntity).findOne({ where: { id }, lock: { mode: 'pessimistic_write' } });
+      const plan = await em.getRepository(PlanEntity).findOne({ where: { id }, lock: { mode: 'for_no_key_update' } });
       if (!plan) throw notFound('Plan', id);
       if (plan.status !== 'draft') throw conflict(`Plan is ${plan.status}; only a draft plan can be launched`);
       await em.query(`UPDATE plans SET status = 'launching', version = version + 1, updated_at = now() WHERE id = $1`, [id]);

@@ -19,8 +19,8 @@ export class ProgressService {
     const rows: { unit_id: string; unit_code: string; unit_name: string; kind: string; depth: number; parent_id: string | null; report_id: string; stage: string; due_at: Date | null; unassigned: boolean; returned_count: number }[] =
       await this.db.query(
         `SELECT u.id AS unit_id, u.code AS unit_code, u.name AS unit_name, u.kind, u.depth, u.parent_id, r.id AS report_id, r.stage,
-                (p.deadlines -> u.kind ->> r.stage)::timestamptz AS due_at, r.unassigned, r.returned_count
-           FROM reports r JOIN org_units u ON u.id = r.unit_id JOIN plans p ON p.id = r.plan_id
+                r.due_at, r.unassigned, r.returned_count
+           FROM reports r JOIN org_units u ON u.id = r.unit_id
           WHERE r.plan_id = $1 ORDER BY u.depth, u.code`,
         [planId],
       );

@@ -15,6 +15,7 @@ export interface ReportRow {
   sections: SectionMap;
   indicators: Record<string, number>;
   unassigned: boolean;
+  due_at: Date | null;
   stage_entered_at: Date;
   updated_at: Date;
   outline: OutlineSection[];
@@ -22,7 +23,7 @@ export interface ReportRow {
 
 export const REPORT_SELECT = `
   SELECT r.id, r.plan_id, r.unit_id, u.code AS unit_code, u.name AS unit_name, r.stage, r.workflow_version, r.round,
-         r.returned_count, r.last_return_reason, r.sections, r.indicators, r.unassigned, r.stage_entered_at, r.updated_at,
+         r.returned_count, r.last_return_reason, r.sections, r.indicators, r.unassigned, r.due_at, r.stage_entered_at, r.updated_at,
          p.outline
     FROM reports r JOIN org_units u ON u.id = r.unit_id JOIN plans p ON p.id = r.plan_id`;
 
@@ -39,6 +40,7 @@ export function toReportSummary(row: Omit<ReportRow, 'sections' | 'outline'>) {
     returnedCount: row.returned_count,
     lastReturnReason: row.last_return_reason,
     unassigned: row.unassigned,
+    dueAt: row.due_at,
     indicators: row.indicators,
     updatedAt: row.updated_at,
   };

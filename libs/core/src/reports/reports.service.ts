@@ -26,7 +26,7 @@ export class ReportsService {
     const admin = await this.access.isAdmin(userId);
     const rows = await this.db.query(
       `SELECT r.id, r.plan_id, r.unit_id, u.code AS unit_code, u.name AS unit_name, r.stage, r.workflow_version, r.round,
-              r.returned_count, r.last_return_reason, r.indicators, r.unassigned, r.updated_at
+              r.returned_count, r.last_return_reason, r.indicators, r.unassigned, r.due_at, r.updated_at
          FROM reports r JOIN org_units u ON u.id = r.unit_id
         WHERE ($1::uuid IS NULL OR r.plan_id = $1) AND ($2::uuid IS NULL OR r.unit_id = $2) AND ($3::varchar IS NULL OR r.stage = $3)
           AND ($4 OR u.ancestor_ids && ARRAY(SELECT unit_id FROM role_assignments WHERE user_id = $5))
@@ -43,7 +43,7 @@ export class ReportsService {
   }
 
   async load(id: string, em: EntityManager = this.db.manager, lock = false): Promise<ReportRow> {
-    const [row] = await em.query(`${REPORT_SELECT} WHERE r.id = $1 ${lock ? 'FOR UPDATE OF r' : ''}`, [id]);
+    const [row] = await em.query(`${REPORT_SELECT} WHERE r.id = $1 ${lock ? 'FOR NO KEY UPDATE OF r' : ''}`, [id]);
     if (!row) throw notFound('Report', id);
     return row;
   }

@@ -28,7 +28,7 @@ export class SubmissionService {
       const missing = missingSections(row.outline, row.sections);
       if (missing.length) throw refused(`Required sections are incomplete: ${missing.join(', ')}`, { missing });
       const [task] = await em.query(
-        `SELECT id FROM tasks WHERE report_id = $1 AND stage = $2 AND round = $3 AND assignee_id = $4 AND state = 'open' FOR UPDATE`,
+        `SELECT id FROM tasks WHERE report_id = $1 AND stage = $2 AND round = $3 AND assignee_id = $4 AND state = 'open' FOR NO KEY UPDATE`,
         [reportId, row.stage, row.round, actor.id],
       );
       if (!task) throw conflict('You hold no open drafting task for this report');

@@ -6,8 +6,7 @@ import { decideStage, DONE_STAGE, findStage, nextStageKey, returnStageKey, UnitK
 import { WorkflowsService } from '../workflows/workflows.service';
 import { StageEntryService } from '../workflows/stage-entry.service';
 import { ConsolidationCompletion } from '../consolidation/consolidation-completion.service';
-
-export type ApplyOutcome = 'applied' | 'pending' | 'stale' | 'already-applied';
+import { nothingCreated, TransitionResult } from '../common/transition-result';
 
 interface LockedReport {
   id: string;
@@ -37,25 +36,25 @@ export class DecisionApplier {
     private readonly consolidation: ConsolidationCompletion,
   ) {}
 
-  async apply(taskId: string): Promise<ApplyOutcome> {
+  async apply(taskId: string): Promise<TransitionResult> {
     return inTransaction(this.db, async (em) => {
       const task = await em.getRepository(TaskEntity).findOneBy({ id: taskId });
-      if (!task || task.state !== 'completed') return 'stale';
-      if (task.appliedAt) return 'already-applied';
+      if (!task || task.state !== 'completed') return nothingCreated('stale');
+      if (task.appliedAt) return nothingCreated('already-applied');
       if (task.reportId === null) return this.consolidation.complete(em, task);
       return this.applyToReport(em, task);
     });
   }
 
-  private async applyToReport(em: EntityManager, task: TaskEntity): Promise<ApplyOutcome> {
+  private async applyToReport(em: EntityManager, task: TaskEntity): Promise<TransitionResult> {
     const [report]: LockedReport[] = await em.query(
       `SELECT r.id, r.plan_id, r.unit_id, u.parent_id, u.kind, r.stage, r.round, r.version, r.workflow_version
-         FROM reports r JOIN org_units u ON u.id = r.unit_id WHERE r.id = $1 FOR UPDATE OF r`,
+         FROM reports r JOIN org_units u ON u.id = r.unit_id WHERE r.id = $1 FOR NO KEY UPDATE OF r`,
       [task.reportId],
     );
     if (report.round !== task.round || report.stage !== task.stage) {
       await markDecisionsApplied(em, [task.id]);
-      return 'stale';
+      return nothingCreated('stale');
     }
     const plan = await this.plan(em, report.plan_id);
     const workflow = await this.workflows.get(plan.workflowKey, report.workflow_version, em);
@@ -74,14 +73,14 @@ export class DecisionApplier {
     const decided = votes.filter((v) => v.decision !== null).map((v) => v.id);
     if (outcome === 'pending' || outcome === 'unassigned') {
       await markDecisionsApplied(em, decided);
-      return 'pending';
+      return nothingCreated(outcome);
     }
     const returned = outcome === 'returned';
     const reason = returned ? votes.find((v) => v.decision === 'return')!.comment : null;
     const toStage = returned ? returnStageKey(workflow, stage.key) : nextStageKey(workflow, stage.key);
-    await this.move(em, plan, report, workflow, toStage, { actorTaskId: task.id, actorId: task.assigneeId, reason, returned });
+    const createdTaskIds = await this.move(em, plan, report, workflow, toStage, { actorTaskId: task.id, actorId: task.assigneeId, reason, returned });
     await markDecisionsApplied(em, decided);
-    return 'applied';
+    return { outcome: returned ? 'returned' : 'approved', createdTaskIds };
   }
 
   /** Moves one report to `toStage`: cancels the stage's open tasks, bumps round and version, audits, enters. */
@@ -92,7 +91,7 @@ export class DecisionApplier {
     workflow: WorkflowDefinition,
     toStage: string,
     cause: { actorTaskId: string; actorId: string; reason: string | null; returned: boolean },
-  ): Promise<void> {
+  ): Promise<string[]> {
     await cancelOpenTasks(em, { planId: report.plan_id, reportId: report.id, stage: report.stage, round: report.round });
     const updated = await em.query(
       `UPDATE reports SET stage = $2, round = round + 1, version = version + 1, unassigned = false, stage_entered_at = now(), updated_at = now(),
@@ -107,8 +106,8 @@ export class DecisionApplier {
       taskId: cause.actorTaskId, fromStage: report.stage, toStage, comment: cause.reason,
     }]);
     const round = updated[0][0].round as number;
-    await this.stageEntry.enter(em, plan, workflow, toStage, [{ id: report.id, unitId: report.unit_id, parentId: report.parent_id, unitKind: report.kind, round }]);
     if (toStage === DONE_STAGE) this.logger.log(`Report ${report.id} is done`);
+    return this.stageEntry.enter(em, plan, workflow, toStage, [{ id: report.id, unitId: report.unit_id, parentId: report.parent_id, unitKind: report.kind, round }]);
   }
 
   private async plan(em: EntityManager, planId: string): Promise<PlanEntity> {

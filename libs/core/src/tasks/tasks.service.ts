@@ -81,7 +81,7 @@ export class TasksService {
   }
 
   private async lockOwnTask(em: EntityManager, id: string, actor: Actor): Promise<TaskEntity> {
-    const task = await em.getRepository(TaskEntity).findOne({ where: { id }, lock: { mode: 'pessimistic_write' } });
+    const task = await em.getRepository(TaskEntity).findOne({ where: { id }, lock: { mode: 'for_no_key_update' } });
     if (!task) throw notFound('Task', id);
     if (task.assigneeId !== actor.id) throw forbidden('This task belongs to someone else');
     return task;

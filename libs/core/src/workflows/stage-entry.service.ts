@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { appendAuditEvents, NewAuditEvent, PlanEntity } from '@app/dal';
-import { DONE_STAGE, dueAtFor, findStage, scopeUnitId, StageDefinition, UnitKind, WorkflowDefinition } from '@app/domain';
+import { Clock } from '../common/clock';
+import { DONE_STAGE, findStage, scopeUnitId, StageDefinition, stageDueAt, UnitKind, WorkflowDefinition } from '@app/domain';
 
 /** A report about to enter a stage, with what its assignment needs to know of its unit. */
 export interface EnteringReport {
@@ -12,45 +13,71 @@ export interface EnteringReport {
   round: number;
 }
 
+interface NewTask {
+  reportId: string | null;
+  unitId: string;
+  scopeUnitId: string;
+  round: number;
+  assigneeId: string;
+  dueAt: Date | null;
+}
+
 /**
- * Creates the tasks of a stage for reports that have just entered it, in the caller's transaction.
- * One task per holder of the stage's role at its scope unit; a report with nobody eligible is
- * flagged and audited instead of silently waiting.
+ * Creates the tasks of a stage for reports that have just entered it, in the caller's transaction,
+ * and sets the reports' due dates. One task per holder of the stage's role at its scope unit; a
+ * report with nobody eligible is flagged and audited instead of silently waiting. Returns the ids
+ * of the tasks created, whose reminders are scheduled once the transaction commits.
  */
 @Injectable()
 export class StageEntryService {
-  async enter(em: EntityManager, plan: PlanEntity, workflow: WorkflowDefinition, stageKey: string, reports: EnteringReport[]): Promise<void> {
-    if (stageKey === DONE_STAGE || reports.length === 0) return;
+  constructor(private readonly clock: Clock) {}
+
+  async enter(em: EntityManager, plan: PlanEntity, workflow: WorkflowDefinition, stageKey: string, reports: EnteringReport[]): Promise<string[]> {
+    if (reports.length === 0) return [];
+    if (stageKey === DONE_STAGE) {
+      await em.query(`UPDATE reports SET due_at = NULL WHERE id = ANY($1::uuid[])`, [reports.map((r) => r.id)]);
+      return [];
+    }
     const stage = findStage(workflow, stageKey);
     if (!stage) throw new Error(`Stage ${stageKey} is not in ${workflow.key} v${workflow.version}`);
-    if (stage.kind === 'consolidation') return this.openConsolidationRound(em, plan, stage);
+    const rootKind = await this.rootKind(em, plan);
+    const now = this.clock.now();
+    const dueOf = new Map(reports.map((r) => [r.id, stageDueAt(plan.deadlines, stage, { kind: r.unitKind, rootKind }, now)]));
+    await em.query(
+      `UPDATE reports r SET due_at = d.due_at FROM unnest($1::uuid[], $2::timestamptz[]) AS d(id, due_at) WHERE r.id = d.id`,
+      [reports.map((r) => r.id), reports.map((r) => dueOf.get(r.id))],
+    );
+    if (stage.kind === 'consolidation') return this.openConsolidationRound(em, plan, stage, stageDueAt(plan.deadlines, stage, { kind: rootKind, rootKind }, now));
 
     const scopeOf = new Map(reports.map((r) => [r.id, scopeUnitId(stage.scope, { unitId: r.unitId, parentId: r.parentId, rootId: plan.rootUnitId })]));
     const holders = await this.holdersByUnit(em, [...new Set(scopeOf.values())], stage.role);
     const tasks = reports.flatMap((r) =>
-      (holders.get(scopeOf.get(r.id)!) ?? []).map((assigneeId) => ({ report: r, assigneeId, dueAt: dueAtFor(plan.deadlines, r.unitKind, stage.key) })),
+      (holders.get(scopeOf.get(r.id)!) ?? []).map((assigneeId) => ({
+        reportId: r.id, unitId: r.unitId, scopeUnitId: scopeOf.get(r.id)!, round: r.round, assigneeId, dueAt: dueOf.get(r.id) ?? null,
+      })),
     );
-    await this.insertTasks(em, plan, stage, tasks.map((t) => ({ reportId: t.report.id, unitId: t.report.unitId, scopeUnitId: scopeOf.get(t.report.id)!, round: t.report.round, assigneeId: t.assigneeId, dueAt: t.dueAt })));
-
-    const unassigned = reports.filter((r) => !holders.has(scopeOf.get(r.id)!));
-    await this.flagUnassigned(em, plan, stage, unassigned, scopeOf);
+    const created = await this.insertTasks(em, plan, stage, tasks);
+    await this.flagUnassigned(em, plan, stage, reports.filter((r) => !holders.has(scopeOf.get(r.id)!)), scopeOf);
+    return created;
   }
 
   /** The root's consolidators hold one task per plan; a round opens when none is open. */
-  private async openConsolidationRound(em: EntityManager, plan: PlanEntity, stage: StageDefinition): Promise<void> {
-    const [locked] = await em.query(`SELECT consolidation_round, root_unit_id FROM plans WHERE id = $1 FOR UPDATE`, [plan.id]);
+  private async openConsolidationRound(em: EntityManager, plan: PlanEntity, stage: StageDefinition, dueAt: Date | null): Promise<string[]> {
+    const [locked] = await em.query(`SELECT consolidation_round FROM plans WHERE id = $1 FOR NO KEY UPDATE`, [plan.id]);
     const open = await em.query(`SELECT 1 FROM tasks WHERE plan_id = $1 AND report_id IS NULL AND stage = $2 AND state = 'open' LIMIT 1`, [plan.id, stage.key]);
-    if (open.length > 0) return;
+    if (open.length > 0) return [];
     const round = locked.consolidation_round + 1;
     await em.query(`UPDATE plans SET consolidation_round = $2, updated_at = now() WHERE id = $1`, [plan.id, round]);
-    const holders = await this.holdersByUnit(em, [plan.rootUnitId], stage.role);
-    const rootKind: { kind: UnitKind }[] = await em.query(`SELECT kind FROM org_units WHERE id = $1`, [plan.rootUnitId]);
-    const dueAt = dueAtFor(plan.deadlines, rootKind[0].kind, stage.key);
-    const assignees = holders.get(plan.rootUnitId) ?? [];
-    await this.insertTasks(em, plan, stage, assignees.map((assigneeId) => ({ reportId: null, unitId: plan.rootUnitId, scopeUnitId: plan.rootUnitId, round, assigneeId, dueAt })));
+    const assignees = (await this.holdersByUnit(em, [plan.rootUnitId], stage.role)).get(plan.rootUnitId) ?? [];
     if (assignees.length === 0) {
       await appendAuditEvents(em, [{ actorId: null, actor: 'system', action: 'stage_unassigned', planId: plan.id, toStage: stage.key, comment: `Không có ai giữ vai trò ${stage.role} tại đơn vị gốc` }]);
     }
+    return this.insertTasks(em, plan, stage, assignees.map((assigneeId) => ({ reportId: null, unitId: plan.rootUnitId, scopeUnitId: plan.rootUnitId, round, assigneeId, dueAt })));
+  }
+
+  private async rootKind(em: EntityManager, plan: PlanEntity): Promise<UnitKind> {
+    const [root] = await em.query(`SELECT kind FROM org_units WHERE id = $1`, [plan.rootUnitId]);
+    return root.kind;
   }
 
   private async holdersByUnit(em: EntityManager, unitIds: string[], role: string): Promise<Map<string, string[]>> {
@@ -63,27 +90,25 @@ export class StageEntryService {
     return byUnit;
   }
 
-  private async insertTasks(
-    em: EntityManager,
-    plan: PlanEntity,
-    stage: StageDefinition,
-    tasks: { reportId: string | null; unitId: string; scopeUnitId: string; round: number; assigneeId: string; dueAt: Date | null }[],
-  ): Promise<void> {
+  private async insertTasks(em: EntityManager, plan: PlanEntity, stage: StageDefinition, tasks: NewTask[]): Promise<string[]> {
+    const created: string[] = [];
     for (let start = 0; start < tasks.length; start += 2000) {
       const chunk = tasks.slice(start, start + 2000);
-      await em.query(
+      const rows: { id: string }[] = await em.query(
         `INSERT INTO tasks (plan_id, report_id, unit_id, scope_unit_id, round, assignee_id, due_at, stage, kind, role)
          SELECT $1, t.report_id, t.unit_id, t.scope_unit_id, t.round, t.assignee_id, t.due_at, $2, $3, $4
            FROM unnest($5::uuid[], $6::uuid[], $7::uuid[], $8::int[], $9::uuid[], $10::timestamptz[])
              AS t(report_id, unit_id, scope_unit_id, round, assignee_id, due_at)
-         ON CONFLICT DO NOTHING`,
+         ON CONFLICT DO NOTHING RETURNING id`,
         [
           plan.id, stage.key, stage.kind, stage.role,
           chunk.map((t) => t.reportId), chunk.map((t) => t.unitId), chunk.map((t) => t.scopeUnitId),
           chunk.map((t) => t.round), chunk.map((t) => t.assigneeId), chunk.map((t) => t.dueAt),
         ],
       );
+      created.push(...rows.map((r) => r.id));
     }
+    return created;
   }
 
   private async flagUnassigned(em: EntityManager, plan: PlanEntity, stage: StageDefinition, reports: EnteringReport[], scopeOf: Map<string, string>): Promise<void> {

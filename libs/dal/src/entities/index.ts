@@ -1,4 +1,5 @@
 import { AuditEventEntity } from './audit-event.entity';
+import { NotificationEntity } from './notification.entity';
 import { OrgUnitEntity } from './org-unit.entity';
 import { PlanEntity } from './plan.entity';
 import { ReportSnapshotEntity } from './report-snapshot.entity';
@@ -9,6 +10,7 @@ import { UserEntity } from './user.entity';
 import { WorkflowDefinitionEntity } from './workflow-definition.entity';
 
 export * from './audit-event.entity';
+export * from './notification.entity';
 export * from './org-unit.entity';
 export * from './plan.entity';
 export * from './report-snapshot.entity';
@@ -20,6 +22,7 @@ export * from './workflow-definition.entity';
 
 export const ENTITIES = [
   AuditEventEntity,
+  NotificationEntity,
   OrgUnitEntity,
   PlanEntity,
   ReportEntity,

@@ -1,5 +1,5 @@
 import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
-import type { OutlineSection, PlanDeadlines } from '@app/domain';
+import type { OutlineSection, PlanDeadlines, ReminderSettings } from '@app/domain';
 
 export type PlanStatus = 'draft' | 'launching' | 'launched' | 'completed';
 
@@ -8,11 +8,6 @@ export interface BasisDocument {
   issuedOn?: string;
   issuer?: string;
   title?: string;
-}
-
-export interface ReminderSettings {
-  before: string[];
-  escalateAfter?: string;
 }
 
 @Entity('plans')

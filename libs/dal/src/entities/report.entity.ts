@@ -16,6 +16,8 @@ export class ReportEntity {
   @Column({ type: 'jsonb' }) indicators: Indicators;
   /** True while the current stage has nobody eligible to act: shown, never silently stuck. */
   @Column() unassigned: boolean;
+  /** Due date of the current stage for this report's unit kind; null when the plan sets none. */
+  @Column({ name: 'due_at', type: 'timestamptz', nullable: true }) dueAt: Date | null;
   @Column({ name: 'stage_entered_at', type: 'timestamptz' }) stageEnteredAt: Date;
   @Column() version: number;
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt: Date;

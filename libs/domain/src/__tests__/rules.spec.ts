@@ -2,7 +2,7 @@ import { scopeUnitId } from '../assignment-scope';
 import { consolidate, sumIndicators } from '../consolidate';
 import { DEFAULT_OUTLINE } from '../default-outline';
 import { DomainError } from '../domain-error';
-import { dueAtFor, isOverdue } from '../due-date';
+import { dueAtFor, isOverdue, stageDueAt } from '../due-date';
 import { missingSections } from '../missing-sections';
 import { assertCanComplete, assertCanDelegate } from '../task-rules';
 
@@ -94,5 +94,21 @@ describe('task rules', () => {
     expect(code(() => assertCanDelegate('open', true, true))).toBe('RULE_REFUSED');
     expect(code(() => assertCanDelegate('cancelled', true, false))).toBe('CONFLICT');
     expect(code(() => assertCanDelegate('open', true, false))).toBe('ok');
+  });
+});
+
+describe('stageDueAt', () => {
+  const deadlines = { cell: { drafting: '2019-07-10T17:00:00+07:00' }, bloc: { consolidation: '2019-09-30T17:00:00+07:00' } };
+  const entered = new Date('2019-06-05T00:00:00Z');
+  const unit = { kind: 'cell' as const, rootKind: 'bloc' as const };
+  it('takes the plan deadline of the unit kind', () => {
+    expect(stageDueAt(deadlines, { key: 'drafting', kind: 'draft' }, unit, entered)?.toISOString()).toBe('2019-07-10T10:00:00.000Z');
+  });
+  it('takes the root kind for consolidation', () => {
+    expect(stageDueAt(deadlines, { key: 'consolidation', kind: 'consolidation' }, unit, entered)?.toISOString()).toBe('2019-09-30T10:00:00.000Z');
+  });
+  it('falls back to the stage dueAfter, then to none', () => {
+    expect(stageDueAt(deadlines, { key: 'org_precheck', kind: 'approval', dueAfter: 'P5D' }, unit, entered)?.toISOString()).toBe('2019-06-10T00:00:00.000Z');
+    expect(stageDueAt(deadlines, { key: 'org_precheck', kind: 'approval' }, unit, entered)).toBeNull();
   });
 });

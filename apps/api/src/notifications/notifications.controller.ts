@@ -1,0 +1,36 @@
+import { Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { Actor, NotificationsService } from '@app/core';
+import { CurrentActor } from '../common/current-actor.decorator';
+import { UUID } from '../common/uuid-param';
+import { NotificationListQueryDto } from './notification.dto';
+
+/** The signed-in person's in-app inbox. */
+@ApiTags('notifications')
+@ApiBearerAuth()
+@Controller('me/notifications')
+export class NotificationsController {
+  constructor(private readonly notifications: NotificationsService) {}
+
+  @Get()
+  list(@Query() query: NotificationListQueryDto, @CurrentActor() actor: Actor) {
+    return this.notifications.list(actor.id, query.unread === 'true');
+  }
+
+  @Get('unread-count')
+  async unreadCount(@CurrentActor() actor: Actor) {
+    return { unread: await this.notifications.unreadCount(actor.id) };
+  }
+
+  @Post('read-all')
+  @HttpCode(200)
+  readAll(@CurrentActor() actor: Actor) {
+    return this.notifications.markAllRead(actor.id);
+  }
+
+  @Post(':id/read')
+  @HttpCode(200)
+  read(@Param('id', UUID) id: string, @CurrentActor() actor: Actor) {
+    return this.notifications.markRead(actor.id, id);
+  }
+}

@@ -1,0 +1,22 @@
+import { Processor, WorkerHost } from '@nestjs/bullmq';
+import { Job } from 'bullmq';
+import { EmailDelivery } from '@app/core';
+import { assertHandlesEveryJob, dispatchJob, isFinalAttempt, JobName, QueueHandlers, QueueName } from '@app/jobs';
+
+/** Sends e-mails; SMTP failures throw so the queue retries with backoff, and the last one marks it failed. */
+@Processor(QueueName.Notifications, { concurrency: 8 })
+export class NotificationsProcessor extends WorkerHost {
+  private readonly handlers: QueueHandlers<typeof QueueName.Notifications>;
+
+  constructor(delivery: EmailDelivery) {
+    super();
+    this.handlers = {
+      [JobName.SendEmail]: (data, job) => delivery.deliver(data.notificationId, isFinalAttempt(job)),
+    };
+    assertHandlesEveryJob(QueueName.Notifications, this.handlers);
+  }
+
+  process(job: Job): Promise<unknown> {
+    return dispatchJob(QueueName.Notifications, this.handlers, job);
+  }
+}

@@ -1,0 +1,66 @@
+import { Injectable } from '@nestjs/common';
+import { AppConfig } from '@app/config';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { digestText, findStage, toVietnamIso } from '@app/domain';
+import { JobName, QueueName } from '@app/jobs';
+import { Clock } from '../common/clock';
+import { insertNotifications, NewNotification } from '../notifications/new-notification';
+import { JobQueue } from '../queue/job-queue';
+import { WorkflowsService } from '../workflows/workflows.service';
+
+interface OpenTaskLine {
+  user_id: string;
+  full_name: string;
+  plan_code: string;
+  workflow_key: string;
+  workflow_version: number;
+  stage: string;
+  unit_name: string;
+  due_at: Date;
+}
+
+/** The 07:30 digest: one e-mail per person with open tasks, listing them by due date; once a day. */
+@Injectable()
+export class DigestService {
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly workflows: WorkflowsService,
+    private readonly queue: JobQueue,
+    private readonly clock: Clock,
+    private readonly config: AppConfig,
+  ) {}
+
+  /** The 07:30 schedule, kept in Redis: upserted by every worker at start and by the reconciler after a Redis loss. */
+  async ensureSchedule(): Promise<void> {
+    await this.queue
+      .queue(QueueName.Reminders)
+      .upsertJobScheduler('daily-digest', { pattern: this.config.DIGEST_CRON, tz: 'Asia/Ho_Chi_Minh' }, { name: JobName.DailyDigest, data: {} });
+  }
+
+  async send(day?: string): Promise<{ day: string; people: number; created: number }> {
+    const now = this.clock.now();
+    const localDay = day ?? toVietnamIso(now).slice(0, 10);
+    const lines: OpenTaskLine[] = await this.db.query(
+      `SELECT t.assignee_id AS user_id, a.full_name, p.code AS plan_code, p.workflow_key, COALESCE(r.workflow_version, p.workflow_version) AS workflow_version,
+              t.stage, u.name AS unit_name, t.due_at
+         FROM tasks t JOIN users a ON a.id = t.assignee_id JOIN plans p ON p.id = t.plan_id JOIN org_units u ON u.id = t.unit_id
+         LEFT JOIN reports r ON r.id = t.report_id
+        WHERE t.state = 'open' AND t.due_at IS NOT NULL
+        ORDER BY t.assignee_id, t.due_at`,
+    );
+    const byUser = new Map<string, OpenTaskLine[]>();
+    for (const line of lines) byUser.set(line.user_id, [...(byUser.get(line.user_id) ?? []), line]);
+    const notices: NewNotification[] = [];
+    for (const [userId, mine] of byUser) {
+      const items = await Promise.all(mine.map(async (l) => ({
+        planCode: l.plan_code, unitName: l.unit_name, dueAt: new Date(l.due_at), overdue: new Date(l.due_at) < now,
+        stageName: findStage(await this.workflows.get(l.workflow_key, l.workflow_version), l.stage)?.name ?? l.stage,
+      })));
+      notices.push({ userId, kind: 'digest', ...digestText(mine[0].full_name, items, now), dedupKey: `digest:${userId}:${localDay}` });
+    }
+    const created = await insertNotifications(this.db.manager, notices);
+    await this.queue.enqueueRecorded(...created.map((notificationId) => ({ name: JobName.SendEmail, data: { notificationId } }) as const));
+    return { day: localDay, people: byUser.size, created: created.length };
+  }
+}

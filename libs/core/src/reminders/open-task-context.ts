@@ -1,0 +1,35 @@
+import { EntityManager } from 'typeorm';
+
+/** An open task with what its notices need to say: plan, unit, stage, holder. */
+export interface OpenTaskContext {
+  taskId: string;
+  state: string;
+  dueAt: Date | null;
+  stage: string;
+  planId: string;
+  planCode: string;
+  reminders: { before: string[]; escalateAfter?: string };
+  workflowKey: string;
+  workflowVersion: number;
+  reportId: string | null;
+  unitId: string;
+  unitName: string;
+  parentId: string | null;
+  rootUnitId: string;
+  assigneeId: string;
+  assigneeName: string;
+}
+
+export async function loadTaskContexts(em: EntityManager, taskIds: readonly string[]): Promise<OpenTaskContext[]> {
+  if (taskIds.length === 0) return [];
+  return em.query(
+    `SELECT t.id AS "taskId", t.state, t.due_at AS "dueAt", t.stage, p.id AS "planId", p.code AS "planCode", p.reminders,
+            p.workflow_key AS "workflowKey", COALESCE(r.workflow_version, p.workflow_version) AS "workflowVersion",
+            t.report_id AS "reportId", u.id AS "unitId", u.name AS "unitName", u.parent_id AS "parentId", p.root_unit_id AS "rootUnitId",
+            t.assignee_id AS "assigneeId", a.full_name AS "assigneeName"
+       FROM tasks t JOIN plans p ON p.id = t.plan_id JOIN org_units u ON u.id = t.unit_id JOIN users a ON a.id = t.assignee_id
+       LEFT JOIN reports r ON r.id = t.report_id
+      WHERE t.id = ANY($1::uuid[])`,
+    [taskIds],
+  );
+}
