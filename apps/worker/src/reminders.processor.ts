@@ -5,7 +5,8 @@ import { DigestService, ReminderFirer } from '@app/core';
 import { assertHandlesEveryJob, dispatchJob, JobName, QueueHandlers, QueueName } from '@app/jobs';
 
 /** Reminders and escalations at their time, and the daily digest on its schedule. */
-@Processor(QueueName.Reminders, { concurrency: 32 })
+// Many in flight so that reminders due together meet in one batch (see ReminderFirer).
+@Processor(QueueName.Reminders, { concurrency: 200 })
 export class RemindersProcessor extends WorkerHost implements OnApplicationBootstrap {
   private readonly logger = new Logger(RemindersProcessor.name);
   private readonly handlers: QueueHandlers<typeof QueueName.Reminders>;

@@ -13,21 +13,26 @@ export interface NewNotification {
   dedupKey: string;
 }
 
-/** Inserts notices, skipping those whose key exists; returns the ids of the ones created. */
-export async function insertNotifications(em: EntityManager, notices: readonly NewNotification[]): Promise<string[]> {
-  const created: string[] = [];
+export interface CreatedNotification {
+  id: string;
+  dedupKey: string;
+}
+
+/** Inserts notices, skipping those whose key exists; returns the ones created. */
+export async function insertNotifications(em: EntityManager, notices: readonly NewNotification[]): Promise<CreatedNotification[]> {
+  const created: CreatedNotification[] = [];
   for (let start = 0; start < notices.length; start += 2000) {
     const chunk = notices.slice(start, start + 2000);
-    const rows: { id: string }[] = await em.query(
+    const rows: CreatedNotification[] = await em.query(
       `INSERT INTO notifications (user_id, kind, title, body, plan_id, report_id, task_id, dedup_key)
        SELECT * FROM unnest($1::uuid[], $2::varchar[], $3::text[], $4::text[], $5::uuid[], $6::uuid[], $7::uuid[], $8::varchar[])
-       ON CONFLICT (dedup_key) DO NOTHING RETURNING id`,
+       ON CONFLICT (dedup_key) DO NOTHING RETURNING id, dedup_key AS "dedupKey"`,
       [
         chunk.map((n) => n.userId), chunk.map((n) => n.kind), chunk.map((n) => n.title), chunk.map((n) => n.body),
         chunk.map((n) => n.planId ?? null), chunk.map((n) => n.reportId ?? null), chunk.map((n) => n.taskId ?? null), chunk.map((n) => n.dedupKey),
       ],
     );
-    created.push(...rows.map((r) => r.id));
+    created.push(...rows);
   }
   return created;
 }

@@ -60,7 +60,7 @@ export class DigestService {
       notices.push({ userId, kind: 'digest', ...digestText(mine[0].full_name, items, now), dedupKey: `digest:${userId}:${localDay}` });
     }
     const created = await insertNotifications(this.db.manager, notices);
-    await this.queue.enqueueRecorded(...created.map((notificationId) => ({ name: JobName.SendEmail, data: { notificationId } }) as const));
+    await this.queue.enqueueRecorded(...created.map(({ id }) => ({ name: JobName.SendEmail, data: { notificationId: id } }) as const));
     return { day: localDay, people: byUser.size, created: created.length };
   }
 }

@@ -4,39 +4,46 @@ import { DataSource, EntityManager } from 'typeorm';
 import { appendAuditEvents, inTransaction } from '@app/dal';
 import { escalationText, findStage, reminderText, TaskContext } from '@app/domain';
 import { JobName } from '@app/jobs';
+import { MicroBatcher } from '../common/micro-batcher';
+import { CreatedNotification, insertNotifications, NewNotification } from '../notifications/new-notification';
 import { JobQueue } from '../queue/job-queue';
-import { insertNotifications } from '../notifications/new-notification';
 import { WorkflowsService } from '../workflows/workflows.service';
 import { loadTaskContexts, OpenTaskContext } from './open-task-context';
+
+interface DueReminder {
+  taskId: string;
+  offset: string;
+  dueAt: string;
+}
 
 /**
  * Fires a reminder or an escalation when its time comes, after checking in PostgreSQL that the
  * task is still open and its due date unchanged. The notice's idempotency key makes a second run of
- * the same job a no-op; its e-mail is queued once the notice is committed.
+ * the same job a no-op; its e-mail is queued once the notice is committed. Reminders due together
+ * (thousands a minute near a deadline) share one transaction through a micro-batcher.
  */
 @Injectable()
 export class ReminderFirer {
+  private readonly reminders = new MicroBatcher<DueReminder, string>((batch) => this.fireReminders(batch));
+
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     private readonly workflows: WorkflowsService,
     private readonly queue: JobQueue,
   ) {}
 
-  async fireReminder(taskId: string, offset: string, dueAt: string): Promise<string> {
-    return this.fire(taskId, dueAt, async (em, task, context) => {
-      const text = reminderText(context, offset);
-      return insertNotifications(em, [{
-        userId: task.assigneeId, kind: 'reminder', ...text, planId: task.planId, reportId: task.reportId, taskId,
-        dedupKey: `reminder:${taskId}:${offset}`,
-      }]);
-    });
+  fireReminder(taskId: string, offset: string, dueAt: string): Promise<string> {
+    return this.reminders.submit({ taskId, offset, dueAt });
   }
 
   /** Tells the reviewers of the unit's parent (the root's consolidators when that is the root), once. */
   async fireEscalation(taskId: string, dueAt: string): Promise<string> {
-    return this.fire(taskId, dueAt, async (em, task, context) => {
+    const { status, created } = await inTransaction(this.db, async (em) => {
+      const [task] = await loadTaskContexts(em, [taskId]);
+      const problem = staleness(task, dueAt);
+      if (problem) return { status: problem, created: [] as CreatedNotification[] };
+      const text = escalationText(await this.contextOf(em, task), [task.assigneeName]);
       const recipients = await this.escalationRecipients(em, task);
-      const text = escalationText(context, [task.assigneeName]);
       const created = await insertNotifications(em, recipients.map((userId) => ({
         userId, kind: 'escalation' as const, ...text, planId: task.planId, reportId: task.reportId, taskId, dedupKey: `escalation:${taskId}:${userId}`,
       })));
@@ -46,26 +53,39 @@ export class ReminderFirer {
           comment: text.body, data: { recipients },
         }]);
       }
-      return created;
-    });
-  }
-
-  private async fire(
-    taskId: string,
-    dueAt: string,
-    notify: (em: EntityManager, task: OpenTaskContext, context: TaskContext) => Promise<string[]>,
-  ): Promise<string> {
-    const outcome = await inTransaction(this.db, async (em) => {
-      const [task] = await loadTaskContexts(em, [taskId]);
-      if (!task || task.state !== 'open') return { status: 'task-closed', created: [] as string[] };
-      if (!task.dueAt || new Date(task.dueAt).getTime() !== Date.parse(dueAt)) return { status: 'due-date-changed', created: [] };
-      const workflow = await this.workflows.get(task.workflowKey, task.workflowVersion, em);
-      const context = { planCode: task.planCode, unitName: task.unitName, stageName: findStage(workflow, task.stage)?.name ?? task.stage, dueAt: new Date(task.dueAt) };
-      const created = await notify(em, task, context);
       return { status: created.length ? 'notified' : 'already-sent', created };
     });
-    await this.queue.enqueueRecorded(...outcome.created.map((notificationId) => ({ name: JobName.SendEmail, data: { notificationId } }) as const));
-    return outcome.status;
+    await this.emailLater(created);
+    return status;
+  }
+
+  private async fireReminders(batch: DueReminder[]): Promise<string[]> {
+    const { statuses, created } = await inTransaction(this.db, async (em) => {
+      const tasks = new Map((await loadTaskContexts(em, batch.map((r) => r.taskId))).map((t) => [t.taskId, t]));
+      const statuses = batch.map((r) => staleness(tasks.get(r.taskId), r.dueAt));
+      const notices: NewNotification[] = [];
+      for (const [i, reminder] of batch.entries()) {
+        if (statuses[i]) continue;
+        const task = tasks.get(reminder.taskId)!;
+        notices.push({
+          userId: task.assigneeId, kind: 'reminder', ...reminderText(await this.contextOf(em, task), reminder.offset),
+          planId: task.planId, reportId: task.reportId, taskId: task.taskId, dedupKey: `reminder:${task.taskId}:${reminder.offset}`,
+        });
+      }
+      return { statuses, created: await insertNotifications(em, notices) };
+    });
+    await this.emailLater(created);
+    const createdKeys = new Set(created.map((c) => c.dedupKey));
+    return batch.map((r, i) => statuses[i] ?? (createdKeys.has(`reminder:${r.taskId}:${r.offset}`) ? 'notified' : 'already-sent'));
+  }
+
+  private async contextOf(em: EntityManager, task: OpenTaskContext): Promise<TaskContext> {
+    const workflow = await this.workflows.get(task.workflowKey, task.workflowVersion, em);
+    return { planCode: task.planCode, unitName: task.unitName, stageName: findStage(workflow, task.stage)?.name ?? task.stage, dueAt: new Date(task.dueAt!) };
+  }
+
+  private async emailLater(created: CreatedNotification[]): Promise<void> {
+    await this.queue.enqueueRecorded(...created.map(({ id }) => ({ name: JobName.SendEmail, data: { notificationId: id } }) as const));
   }
 
   private async escalationRecipients(em: EntityManager, task: OpenTaskContext): Promise<string[]> {
@@ -81,4 +101,11 @@ export class ReminderFirer {
     );
     return consolidators.map((r) => r.user_id);
   }
+}
+
+/** Why a notice planned for `dueAt` no longer applies, or null when it does. */
+function staleness(task: OpenTaskContext | undefined, dueAt: string): string | null {
+  if (!task || task.state !== 'open') return 'task-closed';
+  if (!task.dueAt || new Date(task.dueAt).getTime() !== Date.parse(dueAt)) return 'due-date-changed';
+  return null;
 }
