@@ -5,6 +5,7 @@ import {
 } from './support/factories';
 import { E2eContext, startE2e, stopE2e } from './support/harness';
 import { ReportDto } from './support/types';
+import { waitFor } from './support/wait-for';
 
 const OUTLINE_KEYS = ['political', 'ideological', 'ethics', 'degradation', 'organisation', 'cadres', 'inspection', 'mass_mobilisation', 'practice_theory', 'charter'];
 
@@ -115,12 +116,14 @@ describe('conflicts (409) and refusals by the rules (422)', () => {
     await submitReport(reportId, owner);
     await waitForStage(ctx, reportId, 'cell_approval');
     const task = await openTask(owner, reportId, 'cell_approval');
-    // A deputy secretary joins the cell after the stage began: same role, same unit, no task yet.
+    // A deputy secretary joins the cell after the stage began: same role, same unit; the running
+    // stage gives the deputy a task of their own, so the committee now has two members.
     await importOrg(ctx, {
       units: [],
       users: [{ username: 'hlhpn-tg.phobithu', fullName: 'Đỗ Thị Hạnh', email: 'hanh@example.vn', password: 'tongket-2019', roles: [{ unit: 'HLHPN-TG', role: 'approver' }] }],
     });
     const deputy = await session(ctx, 'hlhpn-tg.phobithu');
+    const own = await waitFor(async () => (await tasksOf(deputy)).find((t) => t.reportId === reportId), { timeoutMs: 5000, what: "the deputy's own task" });
 
     const res = await owner.post(`/api/tasks/${task.id}/delegate`).send({ username: 'hlhpn-tg.phobithu' });
     expect(res.status).toBe(200);
@@ -131,7 +134,9 @@ describe('conflicts (409) and refusals by the rules (422)', () => {
     expect((await owner.get(`/api/tasks/${task.id}`)).status).toBe(403);
     expect((await completeTask(owner, task.id, 'approve')).status).toBe(403);
 
+    // Acting for both (majority of two): the delegated task and the deputy's own.
     expectStatus(await completeTask(deputy, task.id, 'approve'), 202);
+    expectStatus(await completeTask(deputy, own!.id, 'approve'), 202);
     await waitForStage(ctx, reportId, 'committee_review');
     const trail = await events(ctx, reportId);
     expect(trail.some((e) => e.action === 'delegate' && e.actor === 'hlhpn-tg.bithu')).toBe(true);

@@ -50,6 +50,19 @@ export interface Task {
   stage: string;
   kind: string;
   state: string;
+  dueAt: string | null;
+  completedAt?: string | null;
+}
+
+export interface Notification {
+  id: string;
+  kind: 'reminder' | 'escalation' | 'digest';
+  title: string;
+  body: string;
+  reportId: string | null;
+  taskId: string | null;
+  createdAt: string;
+  readAt: string | null;
 }
 
 export interface Progress {

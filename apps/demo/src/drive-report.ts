@@ -10,18 +10,21 @@ export const RETURN_SCENARIO = { unitCode: 'KBNN-KT', stage: 'committee_review',
 /**
  * Takes one report from drafting to the consolidation stage: fill, submit, then every approval stage
  * in the workflow's order. The scenario's report is returned once, corrected, resubmitted, and then
- * goes through every approval stage again from the start.
+ * goes through every approval stage again from the start. `beforeDrafting`, when given, runs first:
+ * the late drafter waits there for its reminders and escalation.
  */
 export async function driveToConsolidation(
   actions: ReportActions,
   workflow: WorkflowCatalog,
   reportId: string,
   unitIndex: number,
+  beforeDrafting?: (report: Report) => Promise<void>,
 ): Promise<Report> {
   let report = await actions.get(reportId);
   const approvalStages = (await workflow.stages(report.workflowVersion)).filter((s) => s.kind === 'approval');
   let returnPending = report.unitCode === RETURN_SCENARIO.unitCode;
 
+  if (beforeDrafting) await beforeDrafting(report);
   await actions.fill(report, unitIndex);
   report = await actions.submit(report);
   for (let i = 0; i < approvalStages.length; i++) {

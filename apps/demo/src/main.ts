@@ -1,34 +1,45 @@
 import { ApiClient } from './api-client';
 import { Child } from './child-processes';
+import { compressedPlan, SCHEDULE, vietnamDateTime } from './compressed-schedule';
 import { consolidate } from './consolidate';
 import { driveToConsolidation, RETURN_SCENARIO } from './drive-report';
 import { freePort, migrate, startEngine } from './engine-processes';
 import { Directory, loadFixture } from './fixture';
 import { elapsedSeconds, log } from './log';
 import { pollUntil } from './poll';
+import { LateDrafter } from './late-drafter';
 import { indicatorsFor, INDICATORS } from './report-content';
 import { ReportActions } from './report-actions';
+import { printReminders } from './reminder-report';
 import { Sessions } from './sessions';
+import { SmtpSink } from './smtp-sink';
 import { printAuditTrail, printOutcome } from './summary';
 import { WorkflowCatalog } from './workflow-catalog';
 
 /**
- * The demo: starts the engine (migrations, API, worker) on its own schema and queue prefix, loads
- * the sample Khối, launches plan 144-KH/ĐUK and drives every report through every stage over HTTP as
- * the people of the fixture would, then prints the outcome. Run it with `npm run demo`, which builds
- * first and resets the demo's schema and queues (config/bin/demo.sh).
+ * The demo: starts an SMTP sink and the engine (migrations, API, worker) on its own schema and queue
+ * prefix, loads the sample Khối, launches plan 144-KH/ĐUK with its deadlines compressed to seconds
+ * and drives every report through every stage over HTTP as the people of the fixture would; one
+ * drafter waits until reminded and escalated. Then it prints the outcome and the notices sent. Run
+ * it with `npm run demo`, which builds first and resets the demo's schema and queues
+ * (config/bin/demo.sh).
  */
 const children: Child[] = [];
+let sink: SmtpSink | undefined;
 
 async function run(): Promise<void> {
   const directory = new Directory(loadFixture(process.cwd()));
   const port = await freePort(Number(process.env.DEMO_PORT ?? 3300));
+  sink = await SmtpSink.start();
+  log(`SMTP sink listening on 127.0.0.1:${sink.port}`);
   const adminUser = directory.user('admin');
   const env: NodeJS.ProcessEnv = {
     ...process.env,
     PG_SCHEMA: process.env.DEMO_PG_SCHEMA ?? 'tongket_demo',
     QUEUE_PREFIX: process.env.DEMO_QUEUE_PREFIX ?? '{tongket-demo}',
     PORT: String(port),
+    SMTP_HOST: '127.0.0.1',
+    SMTP_PORT: String(sink.port),
     // A fresh schema has no user yet: the API creates the first administrator on start.
     BOOTSTRAP_ADMIN_USERNAME: adminUser.username,
     BOOTSTRAP_ADMIN_PASSWORD: adminUser.password,
@@ -44,7 +55,13 @@ async function run(): Promise<void> {
   const imported = await admin.post<{ units: number; users: number }>('/api/org/import', { units, users }, [201]);
   log(`imported the sample Khối: ${JSON.stringify(imported)}`);
 
-  const plan = await admin.post<{ id: string }>('/api/plans', directory.fixture.plan, [201]);
+  const compressed = compressedPlan(directory.fixture.plan.deadlines as Record<string, Record<string, string>>);
+  const planInput = { ...directory.fixture.plan, deadlines: compressed.deadlines, reminders: compressed.reminders };
+  const plan = await admin.post<{ id: string }>('/api/plans', planInput, [201]);
+  log(
+    `plan ${directory.fixture.plan.code} created with deadlines compressed to seconds: drafting due ${vietnamDateTime(compressed.draftingDue)} ` +
+      `(+${SCHEDULE.draftingDueS} s), reminders ${SCHEDULE.before.join(', ')} before, escalation ${SCHEDULE.escalateAfter} after`,
+  );
   await admin.post(`/api/plans/${plan.id}/launch`, undefined, [202]);
   await pollUntil(
     async () => ((await admin.get<{ status: string }>(`/api/plans/${plan.id}`)).status === 'launched' ? true : undefined),
@@ -55,8 +72,13 @@ async function run(): Promise<void> {
 
   const workflow = new WorkflowCatalog(admin, String(directory.fixture.plan.workflow ?? 'tongket'));
   const actions = new ReportActions(admin, sessions, directory, workflow);
+  const late = new LateDrafter(actions, directory);
   const unitIndex = (code: string) => directory.fixture.units.findIndex((u) => u.code === code);
-  await Promise.all(reports.map((r) => driveToConsolidation(actions, workflow, r.id, unitIndex(r.unitCode))));
+  await Promise.all(
+    reports.map((r) =>
+      driveToConsolidation(actions, workflow, r.id, unitIndex(r.unitCode), (report) => (late.isLate(report) ? late.waitForNotices(report) : Promise.resolve())),
+    ),
+  );
   await consolidate(admin, sessions, directory, workflow, plan.id, reports[0].workflowVersion);
 
   const expectedSums = Object.fromEntries(INDICATORS.map((name) => [name, 0]));
@@ -64,10 +86,13 @@ async function run(): Promise<void> {
   await printOutcome(admin, directory, plan.id, expectedSums);
   const returned = reports.find((r) => r.unitCode === RETURN_SCENARIO.unitCode);
   if (returned) await printAuditTrail(admin, await actions.get(returned.id));
+  if (!late.story) throw new Error('No report of the plan belongs to the late unit: nothing was shown of reminders');
+  await printReminders(admin, sessions, directory, sink, late.story, reports);
 }
 
 async function stopChildren(): Promise<void> {
   await Promise.all(children.map((c) => c.stop()));
+  await sink?.stop();
 }
 
 function printLogTails(): void {
@@ -86,7 +111,7 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) {
 run().then(
   async () => {
     await stopChildren();
-    console.log(`\nDemo finished in ${elapsedSeconds().toFixed(1)} s: every report went through every stage.`);
+    console.log(`\nDemo finished in ${elapsedSeconds().toFixed(1)} s: every report went through every stage, with reminders and an escalation on the way.`);
     process.exit(0);
   },
   async (error: unknown) => {

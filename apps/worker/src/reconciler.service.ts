@@ -64,13 +64,20 @@ export class Reconciler implements OnApplicationBootstrap, OnApplicationShutdown
         [minAgeMs / 1000, BATCH],
       );
       const launches: { id: string }[] = await this.db.query(`SELECT id FROM plans WHERE status = 'launching' AND updated_at < now() - make_interval(secs => $1)`, [minAgeMs / 1000]);
+      const redecisions: { id: string; round: number }[] = await this.db.query(
+        `SELECT id, round FROM reports WHERE needs_decision AND updated_at < now() - make_interval(secs => $1) LIMIT $2`,
+        [minAgeMs / 1000, BATCH],
+      );
+      const migrations: { id: string }[] = await this.db.query(`SELECT id FROM workflow_migrations WHERE status = 'running'`);
       const jobs: AnyJob[] = [
         ...launches.map((p) => ({ name: JobName.LaunchPlan, data: { planId: p.id } }) as const),
+        ...migrations.map((m) => ({ name: JobName.RunMigration, data: { migrationId: m.id } }) as const),
+        ...redecisions.map((r) => ({ name: JobName.ReevaluateStage, data: { reportId: r.id, round: r.round, cause: 'reconciler' } }) as const),
         ...decisions.map((t) => ({ name: JobName.ApplyDecision, data: { taskId: t.id } }) as const),
       ];
       if (jobs.length) {
         await this.queue.enqueue(...jobs);
-        this.logger.log(`Re-queued ${launches.length} launch(es) and ${decisions.length} decision(s) pending in PostgreSQL`);
+        this.logger.log(`Re-queued from PostgreSQL: ${launches.length} launch(es), ${decisions.length} decision(s), ${redecisions.length} re-decision(s), ${migrations.length} migration(s)`);
       }
       return jobs.length;
     } catch (error) {

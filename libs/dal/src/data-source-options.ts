@@ -3,8 +3,9 @@ import type { AppConfig } from '@app/config';
 import { ENTITIES } from './entities';
 import { CoreCycle1764100000000 } from './migrations/1764100000000-core-cycle';
 import { DeadlinesNotifications1764200000000 } from './migrations/1764200000000-deadlines-notifications';
+import { WorkflowChanges1764300000000 } from './migrations/1764300000000-workflow-changes';
 
-export const MIGRATIONS = [CoreCycle1764100000000, DeadlinesNotifications1764200000000];
+export const MIGRATIONS = [CoreCycle1764100000000, DeadlinesNotifications1764200000000, WorkflowChanges1764300000000];
 
 /** TypeORM settings from the validated config. Schema changes only ever come from migrations. */
 export function dataSourceOptions(config: AppConfig): DataSourceOptions {

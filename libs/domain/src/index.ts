@@ -15,3 +15,4 @@ export * from './vietnam-time';
 export * from './iso-duration';
 export * from './reminder-plan';
 export * from './notification-texts';
+export * from './plan-migration';

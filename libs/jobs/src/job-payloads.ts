@@ -5,6 +5,9 @@ export interface JobPayloads {
   [JobName.LaunchPlan]: { planId: string };
   /** A decision recorded on a task (submit, approve, return, consolidate) waiting to be applied. */
   [JobName.ApplyDecision]: { taskId: string };
+  /** Decide a report's stage again after its approvers or its rule changed; `cause` names the change. */
+  [JobName.ReevaluateStage]: { reportId: string; round: number; cause: string };
+  [JobName.RunMigration]: { migrationId: string };
   /** `dueAt` is the due date the reminder was planned for: if the task's has moved, the job is stale. */
   [JobName.FireReminder]: { taskId: string; offset: string; dueAt: string };
   [JobName.FireEscalation]: { taskId: string; dueAt: string };
@@ -24,6 +27,10 @@ export function jobIdOf(job: AnyJob): string {
       return `launch-${job.data.planId}`;
     case JobName.ApplyDecision:
       return `decision-${job.data.taskId}`;
+    case JobName.ReevaluateStage:
+      return `reevaluate-${job.data.reportId}-${job.data.round}-${job.data.cause}`;
+    case JobName.RunMigration:
+      return `migration-${job.data.migrationId}`;
     case JobName.FireReminder:
       return `reminder-${job.data.taskId}-${job.data.offset}-${Date.parse(job.data.dueAt)}`;
     case JobName.FireEscalation:

@@ -14,6 +14,8 @@ export type QueueName = (typeof QueueName)[keyof typeof QueueName];
 export const JobName = Object.freeze({
   LaunchPlan: 'plan.launch',
   ApplyDecision: 'decision.apply',
+  ReevaluateStage: 'stage.reevaluate',
+  RunMigration: 'migration.run',
   FireReminder: 'reminder.fire',
   FireEscalation: 'escalation.fire',
   DailyDigest: 'digest.daily',
@@ -24,6 +26,8 @@ export type JobName = (typeof JobName)[keyof typeof JobName];
 export const JOB_QUEUE = Object.freeze({
   [JobName.LaunchPlan]: QueueName.Transitions,
   [JobName.ApplyDecision]: QueueName.Transitions,
+  [JobName.ReevaluateStage]: QueueName.Transitions,
+  [JobName.RunMigration]: QueueName.Transitions,
   [JobName.FireReminder]: QueueName.Reminders,
   [JobName.FireEscalation]: QueueName.Reminders,
   [JobName.DailyDigest]: QueueName.Reminders,
@@ -41,6 +45,10 @@ export type JobsOfQueue<Q extends QueueName> = { [N in JobName]: (typeof JOB_QUE
 export const JOB_OPTIONS: Readonly<Record<JobName, JobsOptions>> = Object.freeze({
   [JobName.LaunchPlan]: { attempts: 8, backoff: { type: 'exponential', delay: 500 }, removeOnComplete: 1000, removeOnFail: 5000 },
   [JobName.ApplyDecision]: { attempts: 8, backoff: { type: 'exponential', delay: 200 }, removeOnComplete: 5000, removeOnFail: 5000 },
+  // Ids carry the change that caused them, so each change gets its own decision; kept briefly.
+  [JobName.ReevaluateStage]: { attempts: 8, backoff: { type: 'exponential', delay: 200 }, removeOnComplete: true, removeOnFail: 5000 },
+  // A long batch: retried with backoff; each report is its own transaction, so a retry resumes.
+  [JobName.RunMigration]: { attempts: 20, backoff: { type: 'exponential', delay: 1000 }, removeOnComplete: true, removeOnFail: 1000 },
   [JobName.FireReminder]: { attempts: 8, backoff: { type: 'exponential', delay: 1000 }, removeOnComplete: true, removeOnFail: 5000 },
   [JobName.FireEscalation]: { attempts: 8, backoff: { type: 'exponential', delay: 1000 }, removeOnComplete: true, removeOnFail: 5000 },
   [JobName.DailyDigest]: { attempts: 5, backoff: { type: 'exponential', delay: 5000 }, removeOnComplete: 100, removeOnFail: 100 },

@@ -1,7 +1,15 @@
 import { Module } from '@nestjs/common';
+import { RemindersModule } from '../reminders/reminders.module';
+import { WorkflowsModule } from '../workflows/workflows.module';
 import { AccessService } from './access.service';
 import { AdminBootstrap } from './admin-bootstrap.service';
+import { ApproverSync } from './approver-sync.service';
 import { OrgService } from './org.service';
+import { UsersService } from './users.service';
 
-@Module({ providers: [OrgService, AccessService, AdminBootstrap], exports: [OrgService, AccessService] })
+@Module({
+  imports: [WorkflowsModule, RemindersModule],
+  providers: [OrgService, AccessService, AdminBootstrap, ApproverSync, UsersService],
+  exports: [OrgService, AccessService, UsersService],
+})
 export class OrgModule {}

@@ -1,29 +1,36 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { hash } from '@node-rs/argon2';
+import { randomUUID } from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';
 import { appendAuditEvents, inTransaction, OrgUnitEntity } from '@app/dal';
-import { ancestorPaths, invalid, notFound } from '@app/domain';
+import { ancestorPaths, invalid, notFound, Role } from '@app/domain';
 import { Actor } from '../common/actor';
+import { ApproverSync, RoleChange } from './approver-sync.service';
 import { OrgImport } from './org-import';
 
 /** The unit tree, users and their roles. Import is idempotent by unit code and username. */
 @Injectable()
 export class OrgService {
-  constructor(@InjectDataSource() private readonly db: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly approvers: ApproverSync,
+  ) {}
 
   async import(data: OrgImport, actor: Actor): Promise<{ units: number; users: number }> {
     await this.assertReferencesKnown(data);
     // Hash before the transaction: argon2 is deliberately slow and must not hold locks.
     const hashes = await Promise.all(data.users.map((u) => hash(u.password)));
-    await inTransaction(this.db, async (em) => {
+    const outcome = await inTransaction(this.db, async (em) => {
       const unitIds = await this.upsertUnits(em, data.units);
       await this.recomputeAncestors(em);
-      await this.upsertUsers(em, data, hashes, unitIds);
+      const changes = await this.upsertUsers(em, data, hashes, unitIds);
       await appendAuditEvents(em, [
-        { actorId: actor.id, actor: actor.username, action: 'org.import', data: { units: data.units.length, users: data.users.length } },
+        { actorId: actor.id, actor: actor.username, action: 'org.import', data: { units: data.units.length, users: data.users.length, roleChanges: changes.length } },
       ]);
+      return this.approvers.sync(em, changes, actor);
     });
+    await this.approvers.afterCommit(outcome, randomUUID());
     return { units: data.units.length, users: data.users.length };
   }
 
@@ -96,8 +103,8 @@ export class OrgService {
     );
   }
 
-  /** Users are upserted; each imported user's roles become exactly the listed ones. */
-  private async upsertUsers(em: EntityManager, data: OrgImport, hashes: string[], unitIds: Map<string, string>): Promise<void> {
+  /** Users are upserted; each imported user's roles become exactly the listed ones. Returns the changes. */
+  private async upsertUsers(em: EntityManager, data: OrgImport, hashes: string[], unitIds: Map<string, string>): Promise<RoleChange[]> {
     const users = data.users;
     for (let start = 0; start < users.length; start += 2000) {
       const chunk = users.slice(start, start + 2000);
@@ -113,17 +120,22 @@ export class OrgService {
     const userIds = new Map(userRows.map((r) => [r.username, r.id]));
     const allUnitIds = await this.unitIdsByCode(em, users.flatMap((u) => u.roles.map((r) => r.unit)), unitIds);
     const roleRows = users.flatMap((u) => u.roles.map((r) => ({ userId: userIds.get(u.username)!, unitId: allUnitIds.get(r.unit)!, role: r.role })));
-    await em.query(
+    const [removed]: [{ user_id: string; unit_id: string | null; role: Role }[]] = await em.query(
       `DELETE FROM role_assignments r WHERE r.user_id = ANY($1::uuid[])
          AND NOT EXISTS (SELECT 1 FROM unnest($2::uuid[], $3::uuid[], $4::varchar[]) AS k(user_id, unit_id, role)
-                          WHERE k.user_id = r.user_id AND k.unit_id = r.unit_id AND k.role = r.role)`,
+                          WHERE k.user_id = r.user_id AND k.unit_id = r.unit_id AND k.role = r.role)
+       RETURNING user_id, unit_id, role`,
       [[...userIds.values()], roleRows.map((r) => r.userId), roleRows.map((r) => r.unitId), roleRows.map((r) => r.role)],
     );
-    await em.query(
+    const added: { user_id: string; unit_id: string; role: Role }[] = await em.query(
       `INSERT INTO role_assignments (user_id, unit_id, role)
-       SELECT * FROM unnest($1::uuid[], $2::uuid[], $3::varchar[]) ON CONFLICT DO NOTHING`,
+       SELECT * FROM unnest($1::uuid[], $2::uuid[], $3::varchar[]) ON CONFLICT DO NOTHING RETURNING user_id, unit_id, role`,
       [roleRows.map((r) => r.userId), roleRows.map((r) => r.unitId), roleRows.map((r) => r.role)],
     );
+    return [
+      ...removed.filter((r) => r.unit_id).map((r) => ({ userId: r.user_id, unitId: r.unit_id!, role: r.role, change: 'removed' as const })),
+      ...added.map((r) => ({ userId: r.user_id, unitId: r.unit_id, role: r.role, change: 'added' as const })),
+    ];
   }
 
   private async unitIdsByCode(em: EntityManager, codes: string[], known: Map<string, string>): Promise<Map<string, string>> {

@@ -89,8 +89,10 @@ export class PlansService {
       const plan = await em.getRepository(PlanEntity).findOne({ where: { id }, lock: { mode: 'for_no_key_update' } });
       if (!plan) throw notFound('Plan', id);
       if (plan.status !== 'draft') throw conflict(`Plan is ${plan.status}; only a draft plan can be launched`);
-      await em.query(`UPDATE plans SET status = 'launching', version = version + 1, updated_at = now() WHERE id = $1`, [id]);
-      await appendAuditEvents(em, [{ actorId: actor.id, actor: actor.username, action: 'plan.launch_requested', planId: id }]);
+      // A plan runs on the workflow version current when it launches; its reports keep it until migrated.
+      const current = await this.workflows.get(plan.workflowKey, undefined, em);
+      await em.query(`UPDATE plans SET status = 'launching', workflow_version = $2, version = version + 1, updated_at = now() WHERE id = $1`, [id, current.version]);
+      await appendAuditEvents(em, [{ actorId: actor.id, actor: actor.username, action: 'plan.launch_requested', planId: id, data: { workflowVersion: current.version } }]);
       const [count] = await em.query(`SELECT count(*)::int AS n FROM org_units WHERE $1 = ANY(ancestor_ids) AND id <> $1`, [plan.rootUnitId]);
       return count.n as number;
     });

@@ -3,11 +3,12 @@ import { ConsolidationModule } from '../consolidation/consolidation.module';
 import { OrgModule } from '../org/org.module';
 import { WorkflowsModule } from '../workflows/workflows.module';
 import { DecisionApplier } from './decision-applier.service';
+import { StageDecider } from './stage-decider.service';
 import { TasksService } from './tasks.service';
 
 @Module({
   imports: [WorkflowsModule, ConsolidationModule, OrgModule],
-  providers: [TasksService, DecisionApplier],
-  exports: [TasksService, DecisionApplier],
+  providers: [TasksService, DecisionApplier, StageDecider],
+  exports: [TasksService, DecisionApplier, StageDecider],
 })
 export class TasksModule {}

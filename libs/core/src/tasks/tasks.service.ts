@@ -59,14 +59,9 @@ export class TasksService {
     await inTransaction(this.db, async (em) => {
       const task = await this.lockOwnTask(em, id, actor);
       const [target] = await em.query(`SELECT id FROM users WHERE username = $1`, [username]);
-      const holds = target ? await this.access.holdsRole(target.id, task.scopeUnitId, task.role, em) : false;
-      assertCanDelegate(task.state, holds, target?.id === task.assigneeId);
-      const taken = await em.query(
-        `SELECT 1 FROM tasks WHERE assignee_id = $1 AND stage = $2 AND round = $3 AND plan_id = $4 AND report_id IS NOT DISTINCT FROM $5`,
-        [target.id, task.stage, task.round, task.planId, task.reportId],
-      );
-      // A person holding two tasks of one stage would vote twice.
-      if (taken.length) throw refused(`${username} already holds a task in this stage`);
+      const reason = target ? await this.whyCannotTake(em, task, target.id) : 'does not exist';
+      assertCanDelegate(task.state, true, target?.id === task.assigneeId);
+      if (reason) throw refused(`${username} ${reason}`);
       await em.query(
         `UPDATE tasks SET assignee_id = $2, delegated_from = assignee_id, updated_at = now(), version = version + 1 WHERE id = $1`,
         [id, target.id],
@@ -78,6 +73,49 @@ export class TasksService {
     });
     const [delegated] = await this.db.query(`${TASK_SELECT} WHERE t.id = $1`, [id]);
     return delegated;
+  }
+
+  /**
+   * Moves every open task of one person to another holder of the same role at the same unit (a
+   * person left or fell ill). Tasks the other cannot take are listed, not moved.
+   */
+  async reassign(fromUsername: string, toUsername: string, actor: Actor) {
+    const moved = await inTransaction(this.db, async (em) => {
+      const users: { id: string; username: string }[] = await em.query(`SELECT id, username FROM users WHERE username = ANY($1)`, [[fromUsername, toUsername]]);
+      const from = users.find((u) => u.username === fromUsername);
+      const to = users.find((u) => u.username === toUsername);
+      if (!from) throw notFound('User', fromUsername);
+      if (!to) throw refused(`No user ${toUsername} to take the tasks`);
+      if (from.id === to.id) throw refused('A person cannot take over their own tasks');
+      const open: TaskEntity[] = await em.getRepository(TaskEntity).find({ where: { assigneeId: from.id, state: 'open' }, lock: { mode: 'for_no_key_update' } });
+      const result = { moved: [] as string[], notMoved: [] as { taskId: string; reason: string }[] };
+      for (const task of open) {
+        const reason = await this.whyCannotTake(em, task, to.id);
+        if (reason) {
+          result.notMoved.push({ taskId: task.id, reason });
+          continue;
+        }
+        await em.query(`UPDATE tasks SET assignee_id = $2, delegated_from = $3, updated_at = now(), version = version + 1 WHERE id = $1`, [task.id, to.id, from.id]);
+        result.moved.push(task.id);
+      }
+      await appendAuditEvents(em, [
+        { actorId: actor.id, actor: actor.username, action: 'task.reassign', data: { from: fromUsername, to: toUsername, moved: result.moved.length, notMoved: result.notMoved.length } },
+        ...open.filter((t) => result.moved.includes(t.id)).map((t) => ({
+          actorId: actor.id, actor: actor.username, action: 'delegate', planId: t.planId, reportId: t.reportId, taskId: t.id, fromStage: t.stage,
+          comment: `Chuyển từ ${fromUsername} sang ${toUsername}`, data: { from: from.id, to: to.id, reassigned: true },
+        })),
+      ]);
+      return result;
+    });
+    return { from: fromUsername, to: toUsername, moved: moved.moved.length, movedTaskIds: moved.moved, notMoved: moved.notMoved };
+  }
+
+  /**
+   * Only another holder of the task's role at its unit may take it; if they hold a task of the same
+   * stage already, they act for both (a proxy), which is what delegating within a committee means.
+   */
+  private async whyCannotTake(em: EntityManager, task: TaskEntity, userId: string): Promise<string | null> {
+    return (await this.access.holdsRole(userId, task.scopeUnitId, task.role, em)) ? null : `does not hold the role ${task.role} for the task's unit`;
   }
 
   private async lockOwnTask(em: EntityManager, id: string, actor: Actor): Promise<TaskEntity> {

@@ -8,6 +8,7 @@ import { RoleAssignmentEntity } from './role-assignment.entity';
 import { TaskEntity } from './task.entity';
 import { UserEntity } from './user.entity';
 import { WorkflowDefinitionEntity } from './workflow-definition.entity';
+import { WorkflowMigrationEntity } from './workflow-migration.entity';
 
 export * from './audit-event.entity';
 export * from './notification.entity';
@@ -19,6 +20,7 @@ export * from './role-assignment.entity';
 export * from './task.entity';
 export * from './user.entity';
 export * from './workflow-definition.entity';
+export * from './workflow-migration.entity';
 
 export const ENTITIES = [
   AuditEventEntity,
@@ -31,4 +33,5 @@ export const ENTITIES = [
   TaskEntity,
   UserEntity,
   WorkflowDefinitionEntity,
+  WorkflowMigrationEntity,
 ];

@@ -18,6 +18,8 @@ export class ReportEntity {
   @Column() unassigned: boolean;
   /** Due date of the current stage for this report's unit kind; null when the plan sets none. */
   @Column({ name: 'due_at', type: 'timestamptz', nullable: true }) dueAt: Date | null;
+  /** The stage must be decided again (its approvers or rule changed); cleared by the decision. */
+  @Column({ name: 'needs_decision' }) needsDecision: boolean;
   @Column({ name: 'stage_entered_at', type: 'timestamptz' }) stageEnteredAt: Date;
   @Column() version: number;
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt: Date;

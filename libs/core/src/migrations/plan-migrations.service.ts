@@ -1,0 +1,122 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { appendAuditEvents, inTransaction, PlanEntity, WorkflowMigrationEntity } from '@app/dal';
+import { conflict, DONE_STAGE, findStage, notFound, planReportMigration, refused, scopeUnitId, stageMapProblems, WorkflowDefinition } from '@app/domain';
+import { JobName } from '@app/jobs';
+import { Actor } from '../common/actor';
+import { JobQueue } from '../queue/job-queue';
+import { WorkflowsService } from '../workflows/workflows.service';
+
+export interface MigrationRequest {
+  toVersion: number;
+  stageMap: Record<string, string>;
+  dryRun: boolean;
+}
+
+interface ReportRow {
+  id: string;
+  unit_code: string;
+  unit_id: string;
+  parent_id: string | null;
+  stage: string;
+  round: number;
+  workflow_version: number;
+}
+
+/** Moving a running plan's reports to another workflow version: the preview, the start, the progress. */
+@Injectable()
+export class PlanMigrationsService {
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly workflows: WorkflowsService,
+    private readonly queue: JobQueue,
+  ) {}
+
+  async request(planId: string, request: MigrationRequest, actor: Actor) {
+    const plan = await this.db.getRepository(PlanEntity).findOneBy({ id: planId });
+    if (!plan) throw notFound('Plan', planId);
+    if (plan.status !== 'launched') throw conflict(`Plan is ${plan.status}; only a launched plan's reports can be migrated`);
+    const to = await this.workflows.get(plan.workflowKey, request.toVersion).catch(() => {
+      throw refused(`Workflow ${plan.workflowKey} has no version ${request.toVersion}`);
+    });
+    const reports: ReportRow[] = await this.db.query(
+      `SELECT r.id, u.code AS unit_code, r.unit_id, u.parent_id, r.stage, r.round, r.workflow_version
+         FROM reports r JOIN org_units u ON u.id = r.unit_id WHERE r.plan_id = $1 ORDER BY u.code`,
+      [planId],
+    );
+    const fromVersions = await Promise.all([...new Set(reports.map((r) => r.workflow_version))].map((v) => this.workflows.get(plan.workflowKey, v)));
+    const problems = stageMapProblems(fromVersions, to, request.stageMap);
+    if (problems.length) throw refused('The stage map does not fit the workflow versions', { problems });
+    if (request.dryRun) return this.preview(plan, reports, fromVersions, to, request.stageMap);
+    return this.start(plan, reports, to, request.stageMap, actor);
+  }
+
+  async get(id: string) {
+    const migration = await this.db.getRepository(WorkflowMigrationEntity).findOneBy({ id });
+    if (!migration) throw notFound('Migration', id);
+    return migration;
+  }
+
+  async listForPlan(planId: string) {
+    return this.db.getRepository(WorkflowMigrationEntity).find({ where: { planId }, order: { createdAt: 'DESC' } });
+  }
+
+  /** What the migration would do to each report, changing nothing. */
+  private async preview(plan: PlanEntity, reports: ReportRow[], fromVersions: WorkflowDefinition[], to: WorkflowDefinition, stageMap: Record<string, string>) {
+    const byVersion = new Map(fromVersions.map((w) => [w.version, w]));
+    const items = [];
+    for (const report of reports.filter((r) => r.workflow_version !== to.version)) {
+      const step = planReportMigration(byVersion.get(report.workflow_version)!, to, stageMap, report.stage);
+      const moving = step.action === 'move';
+      items.push({
+        reportId: report.id, unitCode: report.unit_code, fromVersion: report.workflow_version, ...step,
+        cancelTasks: moving ? await this.openTasks(report) : [],
+        createTasks: moving && step.toStage && step.toStage !== DONE_STAGE ? await this.wouldCreate(plan, report, to, step.toStage) : [],
+      });
+    }
+    return {
+      dryRun: true, planId: plan.id, toVersion: to.version, stageMap,
+      reports: items.filter((i) => i.action !== 'unmappable'),
+      unmappable: items.filter((i) => i.action === 'unmappable').map((i) => ({ reportId: i.reportId, unitCode: i.unitCode, stage: i.fromStage, reason: i.reason })),
+    };
+  }
+
+  private async start(plan: PlanEntity, reports: ReportRow[], to: WorkflowDefinition, stageMap: Record<string, string>, actor: Actor) {
+    const total = reports.filter((r) => r.workflow_version !== to.version && r.stage !== DONE_STAGE).length;
+    const migration = await inTransaction(this.db, async (em) => {
+      const running = await em.query(`SELECT id FROM workflow_migrations WHERE plan_id = $1 AND status = 'running'`, [plan.id]);
+      if (running.length) throw conflict(`Migration ${running[0].id} of this plan is still running`);
+      const [row] = await em.query(
+        `INSERT INTO workflow_migrations (plan_id, workflow_key, to_version, stage_map, total, created_by) VALUES ($1, $2, $3, $4, $5, $6) RETURNING id`,
+        [plan.id, plan.workflowKey, to.version, JSON.stringify(stageMap), total, actor.id],
+      );
+      await appendAuditEvents(em, [{
+        actorId: actor.id, actor: actor.username, action: 'plan.migration_started', planId: plan.id,
+        data: { migrationId: row.id, toVersion: to.version, stageMap, total },
+      }]);
+      return row as { id: string };
+    });
+    await this.queue.enqueueRecorded({ name: JobName.RunMigration, data: { migrationId: migration.id } });
+    return this.get(migration.id);
+  }
+
+  private async openTasks(report: ReportRow) {
+    return this.db.query(
+      `SELECT t.id AS "taskId", u.username AS assignee, t.stage FROM tasks t JOIN users u ON u.id = t.assignee_id
+        WHERE t.report_id = $1 AND t.round = $2 AND t.state = 'open' ORDER BY u.username`,
+      [report.id, report.round],
+    );
+  }
+
+  private async wouldCreate(plan: PlanEntity, report: ReportRow, to: WorkflowDefinition, stageKey: string) {
+    const stage = findStage(to, stageKey)!;
+    if (stage.kind === 'consolidation') return [];
+    const scope = scopeUnitId(stage.scope, { unitId: report.unit_id, parentId: report.parent_id, rootId: plan.rootUnitId });
+    const holders: { username: string }[] = await this.db.query(
+      `SELECT u.username FROM role_assignments r JOIN users u ON u.id = r.user_id WHERE r.unit_id = $1 AND r.role = $2 ORDER BY u.username`,
+      [scope, stage.role],
+    );
+    return holders.map((h) => ({ assignee: h.username, role: stage.role, stage: stage.key }));
+  }
+}

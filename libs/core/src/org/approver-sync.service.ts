@@ -1,0 +1,130 @@
+import { Injectable } from '@nestjs/common';
+import { EntityManager } from 'typeorm';
+import { appendAuditEvents, NewAuditEvent } from '@app/dal';
+import { findStage, Role, scopeUnitId } from '@app/domain';
+import { JobName } from '@app/jobs';
+import { JobQueue } from '../queue/job-queue';
+import { ReminderScheduler } from '../reminders/reminder-scheduler.service';
+import { WorkflowsService } from '../workflows/workflows.service';
+
+export interface RoleChange {
+  userId: string;
+  unitId: string;
+  role: Role;
+  change: 'added' | 'removed';
+}
+
+export interface SyncOutcome {
+  createdTaskIds: string[];
+  /** Reports whose stage must be decided again, with the round it was in. */
+  redecide: { reportId: string; round: number }[];
+}
+
+interface Candidate {
+  id: string;
+  plan_id: string;
+  unit_id: string;
+  parent_id: string | null;
+  stage: string;
+  round: number;
+  workflow_version: number;
+  workflow_key: string;
+  root_unit_id: string;
+  due_at: Date | null;
+}
+
+/**
+ * Keeps running stages in step with who holds which role: a new holder of a stage's role at its
+ * scope unit gets a task, a former holder's open task is cancelled, and the stage is marked to be
+ * decided again (votes already cast count). Runs in the caller's transaction.
+ */
+@Injectable()
+export class ApproverSync {
+  constructor(
+    private readonly workflows: WorkflowsService,
+    private readonly queue: JobQueue,
+    private readonly reminders: ReminderScheduler,
+  ) {}
+
+  /** After the change commits: decide the touched stages again, remind the new task holders. */
+  async afterCommit(outcome: SyncOutcome, cause: string): Promise<void> {
+    await this.queue.enqueueRecorded(...outcome.redecide.map((r) => ({ name: JobName.ReevaluateStage, data: { ...r, cause } }) as const));
+    // Redis away: both are recorded in PostgreSQL (needs_decision, open tasks) and the reconciler picks them up.
+    await this.reminders.schedule(outcome.createdTaskIds).catch(() => 0);
+  }
+
+  async sync(em: EntityManager, changes: readonly RoleChange[], actor: { id: string | null; username: string }): Promise<SyncOutcome> {
+    const outcome: SyncOutcome = { createdTaskIds: [], redecide: [] };
+    const running = await em.query(`SELECT 1 FROM plans WHERE status = 'launched' LIMIT 1`);
+    if (running.length === 0 || changes.length === 0) return outcome;
+    const events: NewAuditEvent[] = [];
+    for (const change of changes) {
+      if (change.role === 'admin') continue;
+      if (change.change === 'removed') await this.cancelTasksOf(em, change, outcome, events, actor);
+      else await this.giveTasksTo(em, change, outcome, events, actor);
+    }
+    await appendAuditEvents(em, events);
+    const reportIds = [...new Set(outcome.redecide.map((r) => r.reportId))];
+    if (reportIds.length) await em.query(`UPDATE reports SET needs_decision = true WHERE id = ANY($1::uuid[])`, [reportIds]);
+    return outcome;
+  }
+
+  private async cancelTasksOf(em: EntityManager, change: RoleChange, outcome: SyncOutcome, events: NewAuditEvent[], actor: { id: string | null; username: string }) {
+    const [cancelled]: [{ id: string; report_id: string | null; round: number; stage: string; plan_id: string }[]] = await em.query(
+      `UPDATE tasks SET state = 'cancelled', cancelled_at = now(), updated_at = now(), version = version + 1
+        WHERE assignee_id = $1 AND scope_unit_id = $2 AND role = $3 AND state = 'open'
+        RETURNING id, report_id, round, stage, plan_id`,
+      [change.userId, change.unitId, change.role],
+    );
+    for (const task of cancelled) {
+      if (task.report_id) outcome.redecide.push({ reportId: task.report_id, round: task.round });
+      events.push({
+        actorId: actor.id, actor: actor.username, action: 'assignment', planId: task.plan_id, reportId: task.report_id, taskId: task.id,
+        fromStage: task.stage, comment: 'Hủy nhiệm vụ do người thực hiện không còn giữ vai trò', data: { removed: change.userId, role: change.role },
+      });
+    }
+  }
+
+  private async giveTasksTo(em: EntityManager, change: RoleChange, outcome: SyncOutcome, events: NewAuditEvent[], actor: { id: string | null; username: string }) {
+    const candidates: Candidate[] = await em.query(
+      `SELECT r.id, r.plan_id, r.unit_id, u.parent_id, r.stage, r.round, r.workflow_version, p.workflow_key, p.root_unit_id, r.due_at
+         FROM reports r JOIN org_units u ON u.id = r.unit_id JOIN plans p ON p.id = r.plan_id
+        WHERE p.status = 'launched' AND r.stage <> 'done' AND (r.unit_id = $1 OR u.parent_id = $1 OR p.root_unit_id = $1)`,
+      [change.unitId],
+    );
+    for (const report of candidates) {
+      const stage = findStage(await this.workflows.get(report.workflow_key, report.workflow_version, em), report.stage);
+      if (!stage || stage.kind === 'consolidation' || stage.role !== change.role) continue;
+      const scope = scopeUnitId(stage.scope, { unitId: report.unit_id, parentId: report.parent_id, rootId: report.root_unit_id });
+      if (scope !== change.unitId) continue;
+      const [task] = await em.query(
+        `INSERT INTO tasks (plan_id, report_id, unit_id, scope_unit_id, round, assignee_id, due_at, stage, kind, role)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) ON CONFLICT DO NOTHING RETURNING id`,
+        [report.plan_id, report.id, report.unit_id, scope, report.round, change.userId, report.due_at, stage.key, stage.kind, stage.role],
+      );
+      if (!task) continue;
+      await em.query(`UPDATE reports SET unassigned = false WHERE id = $1 AND unassigned`, [report.id]);
+      outcome.createdTaskIds.push(task.id);
+      outcome.redecide.push({ reportId: report.id, round: report.round });
+      events.push({
+        actorId: actor.id, actor: actor.username, action: 'assignment', planId: report.plan_id, reportId: report.id, taskId: task.id,
+        fromStage: stage.key, comment: 'Giao nhiệm vụ cho người mới giữ vai trò', data: { added: change.userId, role: change.role },
+      });
+    }
+    await this.joinOpenConsolidation(em, change, outcome);
+  }
+
+  /** A new consolidator of a root joins the plan's open consolidation round. */
+  private async joinOpenConsolidation(em: EntityManager, change: RoleChange, outcome: SyncOutcome) {
+    if (change.role !== 'consolidator') return;
+    const rows: { id: string }[] = await em.query(
+      `INSERT INTO tasks (plan_id, report_id, unit_id, scope_unit_id, round, assignee_id, due_at, stage, kind, role)
+       SELECT DISTINCT ON (t.plan_id) t.plan_id, NULL, t.unit_id, t.scope_unit_id, t.round, $2, t.due_at, t.stage, t.kind, t.role
+         FROM tasks t WHERE t.report_id IS NULL AND t.state = 'open' AND t.scope_unit_id = $1 AND t.role = 'consolidator'
+        ORDER BY t.plan_id, t.round DESC
+       ON CONFLICT DO NOTHING RETURNING id`,
+      [change.unitId, change.userId],
+    );
+    outcome.createdTaskIds.push(...rows.map((r) => r.id));
+  }
+}

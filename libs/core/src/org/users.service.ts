@@ -1,0 +1,70 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { randomUUID } from 'node:crypto';
+import { DataSource, EntityManager } from 'typeorm';
+import { appendAuditEvents, inTransaction } from '@app/dal';
+import { invalid, notFound, Role } from '@app/domain';
+import { Actor } from '../common/actor';
+import { ApproverSync, RoleChange } from './approver-sync.service';
+
+/** People and their roles, for administrators. A role change reaches the stages under way. */
+@Injectable()
+export class UsersService {
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly approvers: ApproverSync,
+  ) {}
+
+  async list(unitCode?: string) {
+    return this.db.query(
+      `SELECT u.id, u.username, u.full_name AS "fullName", u.email,
+              COALESCE(json_agg(json_build_object('unitId', r.unit_id, 'unitCode', o.code, 'role', r.role) ORDER BY o.code, r.role)
+                       FILTER (WHERE r.id IS NOT NULL), '[]') AS roles
+         FROM users u LEFT JOIN role_assignments r ON r.user_id = u.id LEFT JOIN org_units o ON o.id = r.unit_id
+        WHERE $1::varchar IS NULL OR EXISTS (SELECT 1 FROM role_assignments x JOIN org_units y ON y.id = x.unit_id WHERE x.user_id = u.id AND y.code = $1)
+        GROUP BY u.id ORDER BY u.username LIMIT 5000`,
+      [unitCode ?? null],
+    );
+  }
+
+  async get(username: string) {
+    const [user] = await this.list().then((all: { username: string }[]) => all.filter((u) => u.username === username));
+    if (!user) throw notFound('User', username);
+    return user;
+  }
+
+  /** Replaces a user's roles; open stages that pick people by a changed role follow at once. */
+  async replaceRoles(username: string, roles: { unit: string; role: Role }[], actor: Actor) {
+    const cause = randomUUID();
+    const outcome = await inTransaction(this.db, async (em) => {
+      const [user] = await em.query(`SELECT id FROM users WHERE username = $1 FOR NO KEY UPDATE`, [username]);
+      if (!user) throw notFound('User', username);
+      const units = await this.unitIds(em, roles.map((r) => r.unit));
+      const wanted = roles.map((r) => ({ unitId: units.get(r.unit)!, role: r.role }));
+      const current: { unit_id: string | null; role: Role }[] = await em.query(`SELECT unit_id, role FROM role_assignments WHERE user_id = $1`, [user.id]);
+      const key = (unitId: string | null, role: string) => `${unitId}:${role}`;
+      const wantedKeys = new Set(wanted.map((w) => key(w.unitId, w.role)));
+      const currentKeys = new Set(current.map((c) => key(c.unit_id, c.role)));
+      const changes: RoleChange[] = [
+        ...current.filter((c) => !wantedKeys.has(key(c.unit_id, c.role)) && c.unit_id).map((c) => ({ userId: user.id, unitId: c.unit_id!, role: c.role, change: 'removed' as const })),
+        ...wanted.filter((w) => !currentKeys.has(key(w.unitId, w.role))).map((w) => ({ userId: user.id, unitId: w.unitId, role: w.role, change: 'added' as const })),
+      ];
+      await em.query(`DELETE FROM role_assignments WHERE user_id = $1 AND unit_id IS NOT NULL`, [user.id]);
+      await em.query(
+        `INSERT INTO role_assignments (user_id, unit_id, role) SELECT $1, * FROM unnest($2::uuid[], $3::varchar[]) ON CONFLICT DO NOTHING`,
+        [user.id, wanted.map((w) => w.unitId), wanted.map((w) => w.role)],
+      );
+      await appendAuditEvents(em, [{ actorId: actor.id, actor: actor.username, action: 'roles.change', data: { username, roles, changes: changes.length } }]);
+      return this.approvers.sync(em, changes, actor);
+    });
+    await this.approvers.afterCommit(outcome, cause);
+    return { ...(await this.get(username)), tasksCreated: outcome.createdTaskIds.length, stagesRedecided: outcome.redecide.length };
+  }
+
+  private async unitIds(em: EntityManager, codes: string[]): Promise<Map<string, string>> {
+    const rows: { id: string; code: string }[] = await em.query(`SELECT id, code FROM org_units WHERE code = ANY($1)`, [codes]);
+    const unknown = [...new Set(codes)].filter((c) => !rows.some((r) => r.code === c));
+    if (unknown.length) throw invalid(`roles: unknown unit codes ${unknown.join(', ')}`);
+    return new Map(rows.map((r) => [r.code, r.id]));
+  }
+}
