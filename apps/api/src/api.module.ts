@@ -2,22 +2,29 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import { TerminusModule } from '@nestjs/terminus';
 import {
-  AuthModule, ConsolidationModule, InfrastructureModule, NotificationsModule, OrgModule, PlansModule, ReportsModule, TasksModule, WorkflowsModule,
+  AuditModule, AuthModule, ConsolidationModule, InfrastructureModule, MigrationsModule, NotificationsModule, OrgModule, PlansModule, ReportsModule,
+  TasksModule, WorkflowsModule,
 } from '@app/core';
+import { AuditController } from './audit/audit.controller';
 import { AuthController } from './auth/auth.controller';
 import { AuthGuard } from './common/auth.guard';
 import { HealthController } from './health/health.controller';
+import { MigrationsController } from './migrations/migrations.controller';
 import { NotificationsController } from './notifications/notifications.controller';
 import { OrgController } from './org/org.controller';
 import { PlansController } from './plans/plans.controller';
 import { ReportsController } from './reports/reports.controller';
 import { TasksController } from './tasks/tasks.controller';
+import { UsersController } from './users/users.controller';
 import { WorkflowsController } from './workflows/workflows.controller';
 
 /** The HTTP API: controllers validate and delegate to the capability modules of libs/core. */
 @Module({
-  imports: [InfrastructureModule, TerminusModule, AuthModule, OrgModule, WorkflowsModule, PlansModule, ReportsModule, TasksModule, ConsolidationModule, NotificationsModule],
-  controllers: [AuthController, HealthController, OrgController, WorkflowsController, PlansController, ReportsController, TasksController, NotificationsController],
+  imports: [InfrastructureModule, TerminusModule, AuthModule, OrgModule, WorkflowsModule, PlansModule, ReportsModule, TasksModule, ConsolidationModule, NotificationsModule, MigrationsModule, AuditModule],
+  controllers: [
+    AuthController, HealthController, OrgController, WorkflowsController, PlansController, ReportsController, TasksController, NotificationsController,
+    UsersController, MigrationsController, AuditController,
+  ],
   providers: [{ provide: APP_GUARD, useClass: AuthGuard }],
 })
 export class ApiModule {

@@ -53,7 +53,10 @@ export class ApiClient {
         signal: AbortSignal.timeout(10_000),
       });
     } catch (error) {
-      throw new Error(`${request} failed: ${(error as Error).message}`);
+      // fetch says only "fetch failed": the cause (ECONNREFUSED, ECONNRESET, …) tells what happened.
+      const cause = (error as Error & { cause?: { code?: string; message?: string } }).cause;
+      const detail = cause ? ` (${cause.code ?? cause.message})` : '';
+      throw new Error(`${request} failed: ${(error as Error).message}${detail}`);
     }
     const text = await response.text();
     if (!expected.includes(response.status)) throw new ApiError(request, response.status, text);

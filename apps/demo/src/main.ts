@@ -97,7 +97,8 @@ async function stopChildren(): Promise<void> {
 
 function printLogTails(): void {
   for (const child of children) {
-    console.error(`\n--- last lines of ${child.name} (${child.logPath}) ---\n${child.tail()}`);
+    const state = child.running ? 'still running' : `exited with code ${child.exitCode}, signal ${child.signal}`;
+    console.error(`\n--- last lines of ${child.name} (pid ${child.pid}, ${state}; ${child.logPath}) ---\n${child.tail()}`);
   }
 }
 

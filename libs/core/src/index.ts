@@ -38,3 +38,5 @@ export * from './migrations/migrations.module';
 export * from './migrations/plan-migrations.service';
 export * from './migrations/migration-runner.service';
 export * from './tasks/stage-decider.service';
+export * from './audit/audit.module';
+export * from './audit/audit.service';

@@ -20,6 +20,12 @@ export class WorkflowsController {
     return this.workflows.get(key, version);
   }
 
+  @Get(':key/versions')
+  async listVersions(@Param('key') key: string, @CurrentActor() actor: Actor) {
+    await this.access.assertAdmin(actor.id);
+    return this.workflows.listVersions(key);
+  }
+
   @Post(':key/versions')
   async createVersion(@Param('key', KeyPipe) key: string, @Body() body: WorkflowVersionDto, @CurrentActor() actor: Actor) {
     await this.access.assertAdmin(actor.id);

@@ -36,6 +36,17 @@ export class WorkflowsService implements OnModuleInit {
     return definition;
   }
 
+  /** Every version of a workflow, newest first, with who created it and when. */
+  async listVersions(key: string) {
+    const rows = await this.db.query(
+      `SELECT w.key, w.version, w.stages, w.created_at AS "createdAt", u.username AS "createdBy"
+         FROM workflow_definitions w LEFT JOIN users u ON u.id = w.created_by WHERE w.key = $1 ORDER BY w.version DESC`,
+      [key],
+    );
+    if (rows.length === 0) throw notFound('Workflow', key);
+    return rows;
+  }
+
   /** Checks a definition and stores it as the next immutable version; 422 lists every problem. */
   async createVersion(key: string, stages: StageDefinition[], actor: Actor) {
     const problems = workflowProblems(stages);

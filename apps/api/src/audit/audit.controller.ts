@@ -1,0 +1,22 @@
+import { Controller, Get, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { AccessService, Actor, AuditService } from '@app/core';
+import { CurrentActor } from '../common/current-actor.decorator';
+import { AuditQueryDto } from './audit.dto';
+
+/** The audit of configuration: who created which workflow version, who migrated or reassigned what, when. */
+@ApiTags('audit')
+@ApiBearerAuth()
+@Controller('audit')
+export class AuditController {
+  constructor(
+    private readonly audit: AuditService,
+    private readonly access: AccessService,
+  ) {}
+
+  @Get('configuration')
+  async configuration(@Query() query: AuditQueryDto, @CurrentActor() actor: Actor) {
+    await this.access.assertAdmin(actor.id);
+    return this.audit.configuration(query);
+  }
+}
