@@ -2,12 +2,13 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import { TerminusModule } from '@nestjs/terminus';
 import {
-  AuditModule, AuthModule, ConsolidationModule, InfrastructureModule, MigrationsModule, NotificationsModule, OrgModule, PlansModule, ReportsModule,
+  AuditModule, AuthModule, ConsolidationModule, DocumentsModule, InfrastructureModule, MigrationsModule, NotificationsModule, OrgModule, PlansModule, ReportsModule,
   TasksModule, WorkflowsModule,
 } from '@app/core';
 import { AuditController } from './audit/audit.controller';
 import { AuthController } from './auth/auth.controller';
 import { AuthGuard } from './common/auth.guard';
+import { DocumentsController } from './documents/documents.controller';
 import { HealthController } from './health/health.controller';
 import { MigrationsController } from './migrations/migrations.controller';
 import { NotificationsController } from './notifications/notifications.controller';
@@ -20,10 +21,10 @@ import { WorkflowsController } from './workflows/workflows.controller';
 
 /** The HTTP API: controllers validate and delegate to the capability modules of libs/core. */
 @Module({
-  imports: [InfrastructureModule, TerminusModule, AuthModule, OrgModule, WorkflowsModule, PlansModule, ReportsModule, TasksModule, ConsolidationModule, NotificationsModule, MigrationsModule, AuditModule],
+  imports: [InfrastructureModule, TerminusModule, AuthModule, OrgModule, WorkflowsModule, PlansModule, ReportsModule, TasksModule, ConsolidationModule, NotificationsModule, MigrationsModule, AuditModule, DocumentsModule],
   controllers: [
     AuthController, HealthController, OrgController, WorkflowsController, PlansController, ReportsController, TasksController, NotificationsController,
-    UsersController, MigrationsController, AuditController,
+    UsersController, MigrationsController, AuditController, DocumentsController,
   ],
   providers: [{ provide: APP_GUARD, useClass: AuthGuard }],
 })

@@ -40,3 +40,5 @@ export * from './migrations/migration-runner.service';
 export * from './tasks/stage-decider.service';
 export * from './audit/audit.module';
 export * from './audit/audit.service';
+export * from './documents/documents.module';
+export * from './documents/documents.service';

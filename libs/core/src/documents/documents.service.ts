@@ -1,0 +1,57 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { REPORT_PARTS, UnitKind } from '@app/domain';
+import { Clock } from '../common/clock';
+import { ReportsService } from '../reports/reports.service';
+import { renderDocx } from './docx-renderer';
+import { INDICATOR_LABELS, PartyDocument } from './party-document.model';
+import { issuerCode, reportTitleFromPlan, signatureOf } from './party-forms';
+
+/** Party documents (.docx) of a unit's report. */
+@Injectable()
+export class DocumentsService {
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly reports: ReportsService,
+    private readonly clock: Clock,
+  ) {}
+
+  async reportDocx(reportId: string, userId: string): Promise<{ fileName: string; content: Buffer }> {
+    const report = await this.reports.get(reportId, userId);
+    const [context]: { kind: UnitKind; unit_name: string; parent_name: string | null; plan_title: string; indicator_names: string[]; submitted_at: Date | null; signer: string | null }[] =
+      await this.db.query(
+        `SELECT u.kind, u.name AS unit_name, p2.name AS parent_name, pl.title AS plan_title, pl.indicator_names,
+                (SELECT max(submitted_at) FROM report_snapshots s WHERE s.report_id = r.id) AS submitted_at,
+                (SELECT a.full_name FROM tasks t JOIN users a ON a.id = t.assignee_id
+                  WHERE t.report_id = r.id AND t.kind = 'approval' AND t.decision = 'approve' AND t.scope_unit_id = r.unit_id
+                  ORDER BY t.completed_at DESC LIMIT 1) AS signer
+           FROM reports r JOIN org_units u ON u.id = r.unit_id JOIN plans pl ON pl.id = r.plan_id LEFT JOIN org_units p2 ON p2.id = u.parent_id
+          WHERE r.id = $1`,
+        [reportId],
+      );
+    const date = context.submitted_at ? new Date(context.submitted_at) : this.clock.now();
+    const document: PartyDocument = {
+      superiorBody: context.parent_name,
+      issuingBody: context.unit_name,
+      numberAndSymbol: `…-BC/${issuerCode(context.kind)}`,
+      place: 'Hà Nội',
+      date,
+      typeName: 'BÁO CÁO',
+      title: reportTitleFromPlan(context.plan_title),
+      figuresAsOf: date,
+      sections: report.sections.map((section) => ({
+        title: section.title,
+        parts: REPORT_PARTS.map((part) => ({ part, paragraphs: splitParagraphs(section[part]) })),
+      })),
+      indicators: context.indicator_names.map((name) => ({ label: INDICATOR_LABELS[name] ?? name, value: report.indicators[name] ?? 0 })),
+      signature: { ...signatureOf(context.kind), name: context.signer ?? '' },
+      recipients: ['Cấp ủy cấp trên (để báo cáo)', 'Lưu Văn phòng'],
+    };
+    return { fileName: `bao-cao-${report.unitCode}.docx`, content: await renderDocx(document) };
+  }
+}
+
+export function splitParagraphs(text: string | undefined): string[] {
+  return (text ?? '').split(/\n\s*\n|\r?\n/).map((p) => p.trim()).filter(Boolean);
+}
