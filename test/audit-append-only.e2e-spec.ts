@@ -25,11 +25,15 @@ describe('the audit trail is append-only at the database', () => {
     expect((await ctx.db.query(`SELECT 1 FROM audit_events WHERE comment = 'sửa lén'`)).rows).toEqual([]);
   });
 
+  const ids = async () => (await ctx.db.query<{ id: string }>(`SELECT id::text AS id FROM audit_events`)).rows.map((r) => r.id);
+
   it('refuses DELETE and TRUNCATE', async () => {
-    const before = await count();
+    // Every row there before is there after. (Not a count: the worker may append meanwhile, e.g. the
+    // escalations of this plan's long-past 2019 deadlines.)
+    const before = await ids();
     await expect(ctx.db.query(`DELETE FROM audit_events`)).rejects.toThrow(/append-only|permission|denied|refused/i);
     await expect(ctx.db.query(`TRUNCATE audit_events`)).rejects.toThrow(/append-only|permission|denied|refused/i);
-    expect(await count()).toBe(before);
+    expect(await ids()).toEqual(expect.arrayContaining(before));
   });
 
   it('still accepts new events from the engine', async () => {

@@ -28,7 +28,7 @@ export interface FixturePlan {
   workflow?: string;
   outline?: { key: string; title: string; required: boolean }[];
   deadlines: Record<string, Record<string, string>>;
-  reminders: { before: string[]; escalateAfter: string };
+  reminders: { before: string[]; escalateAfter?: string };
 }
 
 export interface Fixture {

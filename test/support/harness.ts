@@ -26,9 +26,21 @@ export interface E2eContext {
   tokens: Map<string, string>;
 }
 
-export async function startE2e(): Promise<E2eContext> {
-  // The engine reads its settings when its modules are created, i.e. after this line.
+export interface E2eOptions {
+  /** Port of an SMTP server the test file started (see smtp-sink.ts); the engine sends its mail there. */
+  smtpPort?: number;
+  /** Further settings for this file's engine (e.g. RECONCILE_INTERVAL_MS), as environment variables. */
+  env?: Record<string, string>;
+}
+
+export async function startE2e(options: E2eOptions = {}): Promise<E2eContext> {
+  // The engine reads its settings when its modules are created, i.e. after these lines.
   const env = prepareE2eEnv();
+  if (options.smtpPort !== undefined) {
+    process.env.SMTP_HOST = '127.0.0.1';
+    process.env.SMTP_PORT = String(options.smtpPort);
+  }
+  Object.assign(process.env, options.env ?? {});
 
   await runMigrations(loadConfig());
 
@@ -38,12 +50,23 @@ export async function startE2e(): Promise<E2eContext> {
   await api.init();
   await api.listen(0, '127.0.0.1');
 
-  const worker = await NestFactory.createApplicationContext(WorkerModule, { logger: ['error', 'warn'] });
-  await worker.init();
+  const worker = await startWorker();
 
   const db = await pgClient(env.schema);
 
   return { env, api, worker, http: request(api.getHttpServer()), db, tokens: new Map() };
+}
+
+async function startWorker(): Promise<INestApplicationContext> {
+  const worker = await NestFactory.createApplicationContext(WorkerModule, { logger: ['error', 'warn'] });
+  await worker.init();
+  return worker;
+}
+
+/** Stops the worker (after its in-flight jobs) and starts a new one with the same settings, as a redeploy does. */
+export async function restartWorker(ctx: E2eContext): Promise<void> {
+  await ctx.worker.close();
+  ctx.worker = await startWorker();
 }
 
 export async function stopE2e(ctx: E2eContext | undefined): Promise<void> {
@@ -55,12 +78,50 @@ export async function stopE2e(ctx: E2eContext | undefined): Promise<void> {
   await dropQueueKeys(ctx.env.queuePrefix);
 }
 
-async function dropQueueKeys(prefix: string): Promise<void> {
-  const redis = new Redis({
+function redisClient(): Redis {
+  return new Redis({
     host: process.env.REDIS_HOST ?? '127.0.0.1',
     port: Number(process.env.REDIS_PORT ?? 6379),
     lazyConnect: true,
   });
+}
+
+/**
+ * Loses what Redis holds, as a Redis restart without persistence does. FLUSHALL when this file is
+ * alone on Redis (the e2e suite runs in band); when other keys are there (a benchmark, a demo or
+ * another run sharing the server), only this file's queue keys, which is all the engine under test
+ * has in Redis, so the loss looks the same to it and nobody else's work is wiped.
+ * E2E_REDIS_LOSS=flushall or =prefix forces one or the other. Answers which one it did.
+ */
+export async function loseRedis(ctx: E2eContext): Promise<'flushall' | 'prefix'> {
+  const redis = redisClient();
+  try {
+    await redis.connect();
+    const forced = process.env.E2E_REDIS_LOSS;
+    const alone = forced === 'flushall' || (forced !== 'prefix' && !(await hasOtherKeys(redis, ctx.env.queuePrefix)));
+    if (alone) {
+      await redis.flushall();
+      return 'flushall';
+    }
+  } finally {
+    redis.disconnect();
+  }
+  await dropQueueKeys(ctx.env.queuePrefix);
+  return 'prefix';
+}
+
+async function hasOtherKeys(redis: Redis, prefix: string): Promise<boolean> {
+  let cursor = '0';
+  do {
+    const [next, keys] = await redis.scan(cursor, 'COUNT', 1000);
+    if (keys.some((key) => !key.startsWith(`${prefix}:`))) return true;
+    cursor = next;
+  } while (cursor !== '0');
+  return false;
+}
+
+async function dropQueueKeys(prefix: string): Promise<void> {
+  const redis = redisClient();
   try {
     await redis.connect();
     let cursor = '0';

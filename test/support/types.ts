@@ -13,6 +13,8 @@ export interface ReportDto {
   lastReturnReason: string | null;
   sections: ({ key: string; title: string } & Partial<Record<Part, string | null>>)[];
   indicators: Record<string, number>;
+  /** The due date of the report's current stage (issue 3), +07:00. */
+  dueAt?: string | null;
   updatedAt: string;
 }
 

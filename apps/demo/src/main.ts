@@ -95,11 +95,15 @@ async function stopChildren(): Promise<void> {
   await sink?.stop();
 }
 
-function printLogTails(): void {
-  for (const child of children) {
-    const state = child.running ? 'still running' : `exited with code ${child.exitCode}, signal ${child.signal}`;
-    console.error(`\n--- last lines of ${child.name} (pid ${child.pid}, ${state}; ${child.logPath}) ---\n${child.tail()}`);
-  }
+/** Whether each child was still up when the demo failed: a crash and a hang read differently. */
+function childStates(): string[] {
+  return children.map((c) => (c.running ? 'was running' : `had exited with code ${c.exitCode}, signal ${c.signal}`));
+}
+
+function printLogTails(states: string[]): void {
+  children.forEach((child, i) => {
+    console.error(`\n--- last lines of ${child.name} (pid ${child.pid}, ${states[i]}; ${child.logPath}) ---\n${child.tail()}`);
+  });
 }
 
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
@@ -117,8 +121,9 @@ run().then(
   },
   async (error: unknown) => {
     console.error(`\nDEMO FAILED: ${error instanceof Error ? error.message : String(error)}`);
+    const states = childStates();
     await stopChildren();
-    printLogTails();
+    printLogTails(states);
     process.exit(1);
   },
 );

@@ -1,10 +1,10 @@
 import { Processor, WorkerHost } from '@nestjs/bullmq';
 import { Job } from 'bullmq';
 import { EmailDelivery } from '@app/core';
-import { assertHandlesEveryJob, dispatchJob, isFinalAttempt, JobName, QueueHandlers, QueueName } from '@app/jobs';
+import { assertHandlesEveryJob, dispatchJob, isFinalAttempt, JobName, QueueHandlers, QueueName, WORKER_OPTIONS } from '@app/jobs';
 
 /** Sends e-mails; SMTP failures throw so the queue retries with backoff, and the last one marks it failed. */
-@Processor(QueueName.Notifications, { concurrency: 8 })
+@Processor(QueueName.Notifications, WORKER_OPTIONS[QueueName.Notifications])
 export class NotificationsProcessor extends WorkerHost {
   private readonly handlers: QueueHandlers<typeof QueueName.Notifications>;
 

@@ -2,11 +2,10 @@ import { Processor, WorkerHost } from '@nestjs/bullmq';
 import { Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { Job } from 'bullmq';
 import { DigestService, ReminderFirer } from '@app/core';
-import { assertHandlesEveryJob, dispatchJob, JobName, QueueHandlers, QueueName } from '@app/jobs';
+import { assertHandlesEveryJob, dispatchJob, JobName, QueueHandlers, QueueName, WORKER_OPTIONS } from '@app/jobs';
 
 /** Reminders and escalations at their time, and the daily digest on its schedule. */
-// Many in flight so that reminders due together meet in one batch (see ReminderFirer).
-@Processor(QueueName.Reminders, { concurrency: 200 })
+@Processor(QueueName.Reminders, WORKER_OPTIONS[QueueName.Reminders])
 export class RemindersProcessor extends WorkerHost implements OnApplicationBootstrap {
   private readonly logger = new Logger(RemindersProcessor.name);
   private readonly handlers: QueueHandlers<typeof QueueName.Reminders>;

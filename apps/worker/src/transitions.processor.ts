@@ -3,10 +3,10 @@ import { Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { Job } from 'bullmq';
 import { AppConfig } from '@app/config';
 import { DecisionApplier, JobQueue, MigrationRunner, PlanLauncher, ReminderScheduler } from '@app/core';
-import { assertHandlesEveryJob, dispatchJob, JobName, QueueHandlers, QueueName } from '@app/jobs';
+import { assertHandlesEveryJob, dispatchJob, JobName, QueueHandlers, QueueName, WORKER_OPTIONS } from '@app/jobs';
 
 /** Applies stage transitions: loads rows, lets the domain decide, persists; PostgreSQL decides what is true. */
-@Processor(QueueName.Transitions)
+@Processor(QueueName.Transitions, WORKER_OPTIONS[QueueName.Transitions])
 export class TransitionsProcessor extends WorkerHost implements OnApplicationBootstrap {
   private readonly logger = new Logger(TransitionsProcessor.name);
   private readonly handlers: QueueHandlers<typeof QueueName.Transitions>;

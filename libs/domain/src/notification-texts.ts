@@ -13,14 +13,17 @@ export interface NotificationText {
   body: string;
 }
 
-/** "còn 7 ngày", "còn 3 giờ", "đến hạn" for an offset before the due date. */
+/** "còn 7 ngày", "còn 1 ngày 12 giờ", "còn 30 giây", "đến hạn" for an offset before the due date. */
 export function describeOffset(offset: string): string {
   const d = parseDuration(offset);
   const days = d.years * 365 + d.months * 30 + d.weeks * 7 + d.days;
-  if (days > 0) return `còn ${days} ngày`;
-  if (d.hours > 0) return `còn ${d.hours} giờ`;
-  if (d.minutes > 0) return `còn ${d.minutes} phút`;
-  return 'đến hạn';
+  const parts = [
+    [days, 'ngày'],
+    [d.hours, 'giờ'],
+    [d.minutes, 'phút'],
+    [d.seconds, 'giây'],
+  ].filter(([amount]) => (amount as number) > 0);
+  return parts.length ? `còn ${parts.map(([amount, unit]) => `${amount} ${unit}`).join(' ')}` : 'đến hạn';
 }
 
 export function reminderText(task: TaskContext, offset: string): NotificationText {
@@ -44,17 +47,20 @@ export function escalationText(task: TaskContext, holders: string[]): Notificati
   };
 }
 
-export interface DigestLine extends TaskContext {
+export interface DigestLine extends Omit<TaskContext, 'dueAt'> {
+  dueAt: Date | null;
   overdue: boolean;
 }
 
-export function digestText(fullName: string, lines: DigestLine[], today: Date): NotificationText {
-  const sorted = [...lines].sort((a, b) => a.dueAt.getTime() - b.dueAt.getTime());
+/** The morning list of open tasks, by due date; tasks without one come last. `day` is dd/mm/yyyy. */
+export function digestText(fullName: string, lines: DigestLine[], day: string): NotificationText {
+  const time = (l: DigestLine) => l.dueAt?.getTime() ?? Number.POSITIVE_INFINITY;
+  const sorted = [...lines].sort((a, b) => time(a) - time(b));
   const items = sorted.map(
-    (l, i) => `${i + 1}. ${l.stageName} – ${l.unitName} (${l.planCode}): hạn ${formatVietnamDateTime(l.dueAt)}${l.overdue ? ' – ĐÃ QUÁ HẠN' : ''}`,
+    (l, i) => `${i + 1}. ${l.stageName} – ${l.unitName} (${l.planCode}): ${l.dueAt ? `hạn ${formatVietnamDateTime(l.dueAt)}` : 'chưa có hạn'}${l.overdue ? ' – ĐÃ QUÁ HẠN' : ''}`,
   );
   return {
-    title: `Công việc cần xử lý ngày ${formatVietnamDateTime(today).slice(0, 10)}: ${lines.length} việc`,
+    title: `Công việc cần xử lý ngày ${day}: ${lines.length} việc`,
     body: `Kính gửi đồng chí ${fullName},\n\nCác công việc đang chờ đồng chí xử lý, theo thứ tự hạn hoàn thành:\n${items.join('\n')}\n`,
   };
 }

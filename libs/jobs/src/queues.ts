@@ -55,3 +55,15 @@ export const JOB_OPTIONS: Readonly<Record<JobName, JobsOptions>> = Object.freeze
   // An SMTP server that is down for a while must not lose mail: long exponential backoff.
   [JobName.SendEmail]: { attempts: 10, backoff: { type: 'exponential', delay: 2000 }, removeOnComplete: true, removeOnFail: 10000 },
 });
+
+/**
+ * Worker settings per queue. A job whose worker died (SIGKILL, lost machine) keeps its lock until
+ * it expires; a short lock and a frequent stalled-job check give it to another worker within
+ * seconds. Live workers renew the lock every half period.
+ */
+export const WORKER_OPTIONS = Object.freeze({
+  [QueueName.Transitions]: { lockDuration: 10_000, stalledInterval: 5_000, maxStalledCount: 5 },
+  // Many in flight so that reminders due together meet in one batch (see ReminderFirer).
+  [QueueName.Reminders]: { concurrency: 200, lockDuration: 10_000, stalledInterval: 5_000, maxStalledCount: 5 },
+  [QueueName.Notifications]: { concurrency: 8, lockDuration: 30_000, stalledInterval: 10_000, maxStalledCount: 3 },
+} as const);

@@ -59,6 +59,7 @@ export class PlanMigrationsService {
   }
 
   async listForPlan(planId: string) {
+    if (!(await this.db.getRepository(PlanEntity).existsBy({ id: planId }))) throw notFound('Plan', planId);
     return this.db.getRepository(WorkflowMigrationEntity).find({ where: { planId }, order: { createdAt: 'DESC' } });
   }
 

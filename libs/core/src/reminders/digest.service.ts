@@ -17,7 +17,7 @@ interface OpenTaskLine {
   workflow_version: number;
   stage: string;
   unit_name: string;
-  due_at: Date;
+  due_at: Date | null;
 }
 
 /** The 07:30 digest: one e-mail per person with open tasks, listing them by due date; once a day. */
@@ -46,18 +46,18 @@ export class DigestService {
               t.stage, u.name AS unit_name, t.due_at
          FROM tasks t JOIN users a ON a.id = t.assignee_id JOIN plans p ON p.id = t.plan_id JOIN org_units u ON u.id = t.unit_id
          LEFT JOIN reports r ON r.id = t.report_id
-        WHERE t.state = 'open' AND t.due_at IS NOT NULL
-        ORDER BY t.assignee_id, t.due_at`,
+        WHERE t.state = 'open'
+        ORDER BY t.assignee_id, t.due_at NULLS LAST`,
     );
     const byUser = new Map<string, OpenTaskLine[]>();
     for (const line of lines) byUser.set(line.user_id, [...(byUser.get(line.user_id) ?? []), line]);
     const notices: NewNotification[] = [];
     for (const [userId, mine] of byUser) {
       const items = await Promise.all(mine.map(async (l) => ({
-        planCode: l.plan_code, unitName: l.unit_name, dueAt: new Date(l.due_at), overdue: new Date(l.due_at) < now,
+        planCode: l.plan_code, unitName: l.unit_name, dueAt: l.due_at ? new Date(l.due_at) : null, overdue: !!l.due_at && new Date(l.due_at) < now,
         stageName: findStage(await this.workflows.get(l.workflow_key, l.workflow_version), l.stage)?.name ?? l.stage,
       })));
-      notices.push({ userId, kind: 'digest', ...digestText(mine[0].full_name, items, now), dedupKey: `digest:${userId}:${localDay}` });
+      notices.push({ userId, kind: 'digest', ...digestText(mine[0].full_name, items, localDay.split('-').reverse().join('/')), dedupKey: `digest:${userId}:${localDay}` });
     }
     const created = await insertNotifications(this.db.manager, notices);
     await this.queue.enqueueRecorded(...created.map(({ id }) => ({ name: JobName.SendEmail, data: { notificationId: id } }) as const));

@@ -56,6 +56,8 @@ describe('Vietnamese texts', () => {
   it('describes offsets', () => {
     expect(describeOffset('P7D')).toBe('còn 7 ngày');
     expect(describeOffset('PT3H')).toBe('còn 3 giờ');
+    expect(describeOffset('PT30S')).toBe('còn 30 giây');
+    expect(describeOffset('P1DT12H')).toBe('còn 1 ngày 12 giờ');
     expect(describeOffset('PT0S')).toBe('đến hạn');
   });
   it('escalates naming who holds the task', () => {
@@ -63,8 +65,11 @@ describe('Vietnamese texts', () => {
   });
   it('lists a digest by due date and marks the overdue', () => {
     const later = { ...task, unitName: 'Chi bộ Khoa Ngoại', dueAt: new Date('2019-07-20T10:00:00Z'), overdue: false };
-    const { title, body } = digestText('Lê Văn Hùng', [later, { ...task, overdue: true }], new Date('2019-07-11T00:30:00Z'));
-    expect(title).toBe('Công việc cần xử lý ngày 11/07/2019: 2 việc');
+    const undated = { ...task, unitName: 'Chi bộ Văn phòng', dueAt: null, overdue: false };
+    const { title, body } = digestText('Lê Văn Hùng', [undated, later, { ...task, overdue: true }], '11/07/2019');
+    expect(title).toBe('Công việc cần xử lý ngày 11/07/2019: 3 việc');
+    expect(body.indexOf('Khoa Ngoại')).toBeLessThan(body.indexOf('Văn phòng'));
+    expect(body).toContain('chưa có hạn');
     expect(body.indexOf('Khoa Nội')).toBeLessThan(body.indexOf('Khoa Ngoại'));
     expect(body).toContain('ĐÃ QUÁ HẠN');
   });

@@ -1,0 +1,23 @@
+// The few parts of `pg` the bench uses: the package ships no types and @types/pg is not a dependency.
+declare module 'pg' {
+  export interface QueryResult<R> {
+    rows: R[];
+    rowCount: number | null;
+  }
+  export interface PoolConfig {
+    host?: string;
+    port?: number;
+    user?: string;
+    password?: string;
+    database?: string;
+    max?: number;
+    /** Command-line options sent at connection start, e.g. `-c search_path=x`. */
+    options?: string;
+  }
+  export class Pool {
+    constructor(config?: PoolConfig);
+    // eslint-disable-next-line @typescript-eslint/no-explicit-any
+    query<R = any>(text: string, values?: unknown[]): Promise<QueryResult<R>>;
+    end(): Promise<void>;
+  }
+}

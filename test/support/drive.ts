@@ -1,0 +1,34 @@
+import { expectStatus, session } from './api';
+import { approve, completeTask, fillReport, openTask, submitReport, waitForStage } from './factories';
+import { Fixture, holders, parentOf } from './fixture';
+import { E2eContext } from './harness';
+
+/**
+ * Moves one report of the fixture plan along the default workflow through the API, each step by the
+ * people the fixture gives that role, waiting for the worker after each step.
+ */
+export async function toCellApproval(ctx: E2eContext, fixture: Fixture, unit: string, reportId: string): Promise<void> {
+  const drafter = await session(ctx, holders(fixture, unit, 'drafter')[0]);
+  await fillReport(ctx, reportId, drafter);
+  await submitReport(reportId, drafter);
+  await waitForStage(ctx, reportId, 'cell_approval');
+}
+
+export async function toCommitteeReview(ctx: E2eContext, fixture: Fixture, unit: string, reportId: string): Promise<void> {
+  await toCellApproval(ctx, fixture, unit, reportId);
+  for (const username of holders(fixture, unit, 'approver')) await approve(await session(ctx, username), reportId, 'cell_approval');
+  await waitForStage(ctx, reportId, 'committee_review');
+}
+
+export async function toConsolidation(ctx: E2eContext, fixture: Fixture, unit: string, reportId: string): Promise<void> {
+  await toCommitteeReview(ctx, fixture, unit, reportId);
+  await approve(await session(ctx, holders(fixture, parentOf(fixture, unit), 'reviewer')[0]), reportId, 'committee_review');
+  await waitForStage(ctx, reportId, 'consolidation');
+}
+
+/** The root consolidator approves the plan's open consolidation round: every report waiting there moves on. */
+export async function consolidate(ctx: E2eContext, consolidator = 'tgv.lan'): Promise<void> {
+  const lan = await session(ctx, consolidator);
+  const task = await openTask(lan, null, 'consolidation');
+  expectStatus(await completeTask(lan, task.id, 'approve'), 202, 'consolidation');
+}
