@@ -16,3 +16,4 @@ export * from './iso-duration';
 export * from './reminder-plan';
 export * from './notification-texts';
 export * from './plan-migration';
+export * from './progress-tree';

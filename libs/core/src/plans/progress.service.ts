@@ -1,11 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { DONE_STAGE, isOverdue } from '@app/domain';
+import { countByStageAndLevel, DONE_STAGE, isOverdue, progressTree } from '@app/domain';
 import { Clock } from '../common/clock';
 import { PlansService } from './plans.service';
 
-/** Where every report of a plan stands: counts per stage, the overdue, and the stuck. */
+/** Where every report of a plan stands: counts per stage and level, the overdue, the stuck, and the unit tree. */
 @Injectable()
 export class ProgressService {
   constructor(
@@ -29,19 +29,22 @@ export class ProgressService {
       unitId: r.unit_id, unitCode: r.unit_code, unitName: r.unit_name, kind: r.kind, parentId: r.parent_id, reportId: r.report_id,
       stage: r.stage, dueAt: r.due_at, overdue: isOverdue(r.due_at, now, r.stage === DONE_STAGE), unassigned: r.unassigned, returnedCount: r.returned_count,
     }));
-    const byStage: Record<string, number> = {};
-    for (const unit of units) byStage[unit.stage] = (byStage[unit.stage] ?? 0) + 1;
+    const { byStage, byLevel } = countByStageAndLevel(units);
+    const [root] = await this.db.query(`SELECT id, code, name, kind FROM org_units WHERE id = $1`, [plan.rootUnitId]);
+    const tree = progressTree({ unitId: root.id, unitCode: root.code, unitName: root.name, kind: root.kind, parentId: null, stage: null, overdue: false }, units);
     const consolidation = await this.db.query(
       `SELECT stage, round, count(*) FILTER (WHERE state = 'open')::int AS open FROM tasks
         WHERE plan_id = $1 AND report_id IS NULL GROUP BY stage, round ORDER BY round DESC LIMIT 1`,
       [planId],
     );
     return {
-      planId, status: plan.status, total: units.length, byStage,
+      planId, status: plan.status, total: units.length, byStage, byLevel,
       overdue: units.filter((u) => u.overdue).length,
+      overdueUnits: units.filter((u) => u.overdue).map(({ unitId, unitCode, unitName, kind, reportId, stage, dueAt }) => ({ unitId, unitCode, unitName, kind, reportId, stage, dueAt })),
       unassigned: units.filter((u) => u.unassigned).map((u) => ({ unitCode: u.unitCode, reportId: u.reportId, stage: u.stage })),
       consolidation: consolidation[0] ?? null,
       units,
+      tree,
     };
   }
 }
