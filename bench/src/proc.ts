@@ -78,5 +78,6 @@ export function cpuSnapshot(pids: Record<string, number>, commands: string[] = [
 /** Cores used by each entry between two snapshots (1.0 = one full core). */
 export function coresUsed(from: CpuSnapshot, to: CpuSnapshot): Record<string, number> {
   const wall = (to.at - from.at) / 1000;
-  return Object.fromEntries(Object.keys(to.seconds).map((k) => [k, wall > 0 ? (to.seconds[k] - from.seconds[k]) / wall : NaN]));
+  // Under half a second the tick resolution (10 ms) makes shares meaningless.
+  return Object.fromEntries(Object.keys(to.seconds).map((k) => [k, wall >= 0.5 ? (to.seconds[k] - from.seconds[k]) / wall : NaN]));
 }

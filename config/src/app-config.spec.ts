@@ -18,3 +18,12 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ JWT_SECRET: 'short' })).toThrow(/JWT_SECRET/);
   });
 });
+
+describe('nestLogLevels', () => {
+  const { nestLogLevels } = jest.requireActual('./log-levels');
+  it('keeps the named level and the more severe ones', () => {
+    expect(nestLogLevels('info')).toEqual(['fatal', 'error', 'warn', 'log']);
+    expect(nestLogLevels('debug')).toContain('debug');
+    expect(nestLogLevels('silent')).toEqual([]);
+  });
+});

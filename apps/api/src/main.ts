@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
-import { loadConfig } from '@app/config';
+import { loadConfig, nestLogLevels } from '@app/config';
 import { WorkerModule } from '../../worker/src/worker.module';
 import { ApiModule } from './api.module';
 import { configureApp } from './configure-app';
@@ -9,7 +9,7 @@ import { configureApp } from './configure-app';
 async function main(): Promise<void> {
   const config = loadConfig();
   const withWorker = process.argv.includes('--with-worker');
-  const app = await NestFactory.create(withWorker ? ApiModule.withWorker(WorkerModule) : ApiModule, { bufferLogs: false });
+  const app = await NestFactory.create(withWorker ? ApiModule.withWorker(WorkerModule) : ApiModule, { logger: nestLogLevels(config.LOG_LEVEL) });
   configureApp(app);
   await app.listen(config.PORT, '0.0.0.0');
   console.log(`Tổng kết API listening on http://127.0.0.1:${config.PORT}${withWorker ? ' (with worker)' : ''}`);

@@ -1,12 +1,12 @@
 import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
-import { loadConfig } from '@app/config';
+import { loadConfig, nestLogLevels } from '@app/config';
 import { WorkerModule } from './worker.module';
 
 /** Starts the queue worker; SIGTERM closes the workers after their in-flight jobs. */
 async function main(): Promise<void> {
-  loadConfig();
-  const app = await NestFactory.createApplicationContext(WorkerModule);
+  const config = loadConfig();
+  const app = await NestFactory.createApplicationContext(WorkerModule, { logger: nestLogLevels(config.LOG_LEVEL) });
   app.enableShutdownHooks();
   await app.init();
   console.log('Tổng kết worker started');

@@ -40,14 +40,16 @@ export class Reconciler implements OnApplicationBootstrap, OnApplicationShutdown
   async reconcile(minAgeMs: number): Promise<void> {
     await this.reconcileTransitions(minAgeMs);
     await this.guard('reminders', async () => {
-      const jobs = await this.reminders.reconcile();
-      this.logger.debug(`Reminder jobs ensured: ${jobs}`);
+      const added = await this.reminders.reconcile();
+      if (added) this.logger.log(`Re-created ${added} reminder or escalation job(s) missing from Redis`);
     });
     await this.guard('the daily digest schedule', () => this.digest.ensureSchedule());
     await this.guard('e-mails', async () => {
       const ids = await this.emails.pendingIds(BATCH);
-      await this.queue.enqueue(...ids.map((notificationId) => ({ name: JobName.SendEmail, data: { notificationId } }) as const));
-      if (ids.length) this.logger.log(`Re-queued ${ids.length} e-mail(s) pending in PostgreSQL`);
+      // Under a large backlog most pending e-mails still have their job: add only those Redis lost.
+      const lost = await this.queue.missing(ids.map((notificationId) => ({ name: JobName.SendEmail, data: { notificationId } }) as const));
+      await this.queue.enqueue(...lost);
+      if (lost.length) this.logger.log(`Re-queued ${lost.length} e-mail(s) pending in PostgreSQL`);
     });
   }
 

@@ -3,8 +3,8 @@ import { Injectable, Logger } from '@nestjs/common';
 import { JobsOptions, Queue } from 'bullmq';
 import { AnyJob, JOB_OPTIONS, JOB_QUEUE, jobIdOf, QueueName } from '@app/jobs';
 
-/** A job with its delay, for work that must happen at a given time (reminders, escalations). */
-export type DelayedJob = AnyJob & { delayMs?: number };
+/** A job with the time it must run at, for reminders and escalations; without one it runs at once. */
+export type DelayedJob = AnyJob & { fireAt?: Date };
 
 /**
  * Adds jobs of the typed catalogue to their queue, with their deterministic id and the options set
@@ -33,7 +33,9 @@ export class JobQueue {
       const mine = jobs.filter((job) => JOB_QUEUE[job.name] === name);
       // addBulk in chunks of about a thousand: faster than one huge call (spec/performance.md).
       for (let start = 0; start < mine.length; start += 1000) {
-        await this.queues[name].addBulk(mine.slice(start, start + 1000).map((job) => ({ name: job.name, data: job.data, opts: optionsOf(job) })));
+        // The delay is taken just before each chunk is added, so adding many chunks does not make later jobs late.
+        const now = Date.now();
+        await this.queues[name].addBulk(mine.slice(start, start + 1000).map((job) => ({ name: job.name, data: job.data, opts: optionsOf(job, now) })));
       }
     }
   }
@@ -48,12 +50,35 @@ export class JobQueue {
     });
   }
 
+  /**
+   * The jobs Redis does not hold (under their deterministic ids): what a reconciler must add again.
+   * One pipelined EXISTS per job, so checking a hundred thousand is cheap next to adding them.
+   */
+  async missing<J extends AnyJob>(jobs: J[]): Promise<J[]> {
+    const found: J[] = [];
+    for (const name of Object.values(QueueName)) {
+      const mine = jobs.filter((job) => JOB_QUEUE[job.name] === name);
+      if (mine.length === 0) continue;
+      const backend = this.queues[name].getBackend();
+      const client = await backend.client;
+      for (let start = 0; start < mine.length; start += 5000) {
+        const chunk = mine.slice(start, start + 5000);
+        const pipeline = client.pipeline();
+        for (const job of chunk) pipeline.runCommand('exists', [backend.toKey(jobIdOf(job))]);
+        const answers = (await pipeline.exec()) ?? [];
+        chunk.forEach((job, i) => (answers[i]?.[1] === 0 ? found.push(job) : undefined));
+      }
+    }
+    return found;
+  }
+
   /** Removes waiting or delayed jobs that no longer apply; a job already gone is fine. */
   async removeIfPresent(...jobs: AnyJob[]): Promise<void> {
     await Promise.all(jobs.map((job) => this.queues[JOB_QUEUE[job.name]].remove(jobIdOf(job)).catch(() => 0)));
   }
 }
 
-function optionsOf(job: DelayedJob): JobsOptions {
-  return { ...JOB_OPTIONS[job.name], jobId: jobIdOf(job), ...(job.delayMs ? { delay: Math.max(0, Math.round(job.delayMs)) } : {}) };
+function optionsOf(job: DelayedJob, now: number): JobsOptions {
+  const delay = job.fireAt ? Math.max(0, job.fireAt.getTime() - now) : 0;
+  return { ...JOB_OPTIONS[job.name], jobId: jobIdOf(job), ...(delay > 0 ? { delay } : {}) };
 }

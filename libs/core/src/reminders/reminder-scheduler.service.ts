@@ -1,4 +1,4 @@
-import { Injectable, Logger } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { findStage, planNotices, ReminderSettings } from '@app/domain';
@@ -7,7 +7,7 @@ import { Clock } from '../common/clock';
 import { TransitionResult } from '../common/transition-result';
 import { DelayedJob, JobQueue } from '../queue/job-queue';
 import { WorkflowsService } from '../workflows/workflows.service';
-import { loadTaskContexts, OpenTaskContext } from './open-task-context';
+import { loadSchedulingRows, pageOfOpenTasks, SchedulingRow } from './scheduling-rows';
 
 const BATCH = 5000;
 
@@ -15,11 +15,10 @@ const BATCH = 5000;
  * Turns open tasks into delayed reminder and escalation jobs. Everything is derived from
  * PostgreSQL (due date, settings, what was already sent), so scheduling the same task again, after
  * a reschedule or a Redis loss, adds only what is missing: job ids carry the task, the offset and
- * the due date.
+ * the due date, and each job carries the instant it must fire at.
  */
 @Injectable()
 export class ReminderScheduler {
-  private readonly logger = new Logger(ReminderScheduler.name);
 
   constructor(
     @InjectDataSource() private readonly db: DataSource,
@@ -37,44 +36,45 @@ export class ReminderScheduler {
   async schedule(taskIds: readonly string[]): Promise<number> {
     let jobs = 0;
     for (let start = 0; start < taskIds.length; start += BATCH) {
-      const tasks = (await loadTaskContexts(this.db.manager, taskIds.slice(start, start + BATCH))).filter((t) => t.state === 'open' && t.dueAt);
-      const planned = await this.jobsFor(tasks);
+      const planned = await this.jobsFor(await loadSchedulingRows(this.db.manager, taskIds.slice(start, start + BATCH)));
       await this.queue.enqueue(...planned);
       jobs += planned.length;
     }
     return jobs;
   }
 
-  /** Every open task with a due date, in batches: run on worker start and every few minutes. */
+  /**
+   * Every open task with a due date, in pages: run on worker start and every few minutes. Only the
+   * jobs Redis lacks are added, so a pass over a hundred thousand tasks with nothing lost costs
+   * one read of PostgreSQL and pipelined existence checks.
+   */
   async reconcile(): Promise<number> {
     let after = '00000000-0000-0000-0000-000000000000';
-    let total = 0;
+    let added = 0;
     for (;;) {
-      const rows: { id: string }[] = await this.db.query(
-        `SELECT id FROM tasks WHERE state = 'open' AND due_at IS NOT NULL AND id > $1 ORDER BY id LIMIT $2`,
-        [after, BATCH],
-      );
-      if (rows.length === 0) return total;
-      total += await this.schedule(rows.map((r) => r.id));
-      after = rows[rows.length - 1].id;
+      const page = await pageOfOpenTasks(this.db.manager, after, BATCH);
+      if (page.length === 0) return added;
+      const lost = await this.queue.missing(await this.jobsFor(page));
+      await this.queue.enqueue(...lost);
+      added += lost.length;
+      after = page[page.length - 1].taskId;
     }
   }
 
-  private async jobsFor(tasks: OpenTaskContext[]): Promise<DelayedJob[]> {
+  private async jobsFor(tasks: SchedulingRow[]): Promise<DelayedJob[]> {
     if (tasks.length === 0) return [];
     const sent = await this.sentNotices(tasks.map((t) => t.taskId));
     const now = this.clock.now();
     const jobs: DelayedJob[] = [];
     for (const task of tasks) {
       const settings = await this.settingsOf(task);
-      const dueAt = new Date(task.dueAt!);
+      const dueAt = new Date(task.dueAt);
+      const due = dueAt.toISOString();
       for (const notice of planNotices(dueAt, settings, now, sent.get(task.taskId) ?? new Set())) {
-        const delayMs = notice.fireAt.getTime() - now.getTime();
-        const due = dueAt.toISOString();
         jobs.push(
           notice.kind === 'reminder'
-            ? { name: JobName.FireReminder, data: { taskId: task.taskId, offset: notice.offset, dueAt: due }, delayMs }
-            : { name: JobName.FireEscalation, data: { taskId: task.taskId, dueAt: due }, delayMs },
+            ? { name: JobName.FireReminder, data: { taskId: task.taskId, offset: notice.offset, dueAt: due }, fireAt: notice.fireAt }
+            : { name: JobName.FireEscalation, data: { taskId: task.taskId, dueAt: due }, fireAt: notice.fireAt },
         );
       }
     }
@@ -82,7 +82,7 @@ export class ReminderScheduler {
   }
 
   /** A stage's own reminder settings override the plan's. */
-  private async settingsOf(task: OpenTaskContext): Promise<ReminderSettings> {
+  private async settingsOf(task: SchedulingRow): Promise<ReminderSettings> {
     const workflow = await this.workflows.get(task.workflowKey, task.workflowVersion);
     return findStage(workflow, task.stage)?.reminders ?? task.reminders;
   }
