@@ -4,8 +4,9 @@ import { ENTITIES } from './entities';
 import { CoreCycle1764100000000 } from './migrations/1764100000000-core-cycle';
 import { DeadlinesNotifications1764200000000 } from './migrations/1764200000000-deadlines-notifications';
 import { WorkflowChanges1764300000000 } from './migrations/1764300000000-workflow-changes';
+import { ConsolidationLevels1764400000000 } from './migrations/1764400000000-consolidation-levels';
 
-export const MIGRATIONS = [CoreCycle1764100000000, DeadlinesNotifications1764200000000, WorkflowChanges1764300000000];
+export const MIGRATIONS = [CoreCycle1764100000000, DeadlinesNotifications1764200000000, WorkflowChanges1764300000000, ConsolidationLevels1764400000000];
 
 /** TypeORM settings from the validated config. Schema changes only ever come from migrations. */
 export function dataSourceOptions(config: AppConfig): DataSourceOptions {

@@ -17,3 +17,5 @@ export * from './reminder-plan';
 export * from './notification-texts';
 export * from './plan-migration';
 export * from './progress-tree';
+export * from './consolidation-groups';
+export * from './completeness';

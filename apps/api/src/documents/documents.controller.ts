@@ -1,8 +1,9 @@
-import { Controller, Get, Param, StreamableFile } from '@nestjs/common';
+import { Controller, Get, Param, Query, StreamableFile } from '@nestjs/common';
 import { ApiBearerAuth, ApiProduces, ApiTags } from '@nestjs/swagger';
 import { Actor, DocumentsService } from '@app/core';
 import { CurrentActor } from '../common/current-actor.decorator';
 import { UUID } from '../common/uuid-param';
+import { ConsolidatedQueryDto } from '../plans/consolidated-query.dto';
 
 const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 
@@ -12,6 +13,13 @@ const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.doc
 @Controller()
 export class DocumentsController {
   constructor(private readonly documents: DocumentsService) {}
+
+  @Get('plans/:id/consolidated.docx')
+  @ApiProduces(DOCX)
+  async consolidated(@Param('id', UUID) id: string, @Query() query: ConsolidatedQueryDto, @CurrentActor() actor: Actor): Promise<StreamableFile> {
+    const { fileName, content } = await this.documents.consolidatedDocx(id, actor.id, query.unit);
+    return new StreamableFile(content, { type: DOCX, disposition: `attachment; filename="${fileName}"` });
+  }
 
   @Get('reports/:id/document.docx')
   @ApiProduces(DOCX)

@@ -1,9 +1,9 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
-  ArrayMaxSize, ArrayMinSize, IsArray, IsBoolean, IsDateString, IsObject, IsOptional, IsString, Matches, MaxLength, MinLength, ValidateNested,
+  ArrayMaxSize, ArrayMinSize, IsArray, IsBoolean, IsDateString, IsIn, IsObject, IsOptional, IsString, Matches, MaxLength, MinLength, ValidateNested,
 } from 'class-validator';
-import { PlanDeadlines } from '@app/domain';
+import { PlanDeadlines, UNIT_KINDS, UnitKind } from '@app/domain';
 import { IsDeadlines } from './deadlines.validator';
 
 const ISO_DURATION = /^P(?!$)(\d+Y)?(\d+M)?(\d+W)?(\d+D)?(T(?=\d)(\d+H)?(\d+M)?(\d+S)?)?$/;
@@ -48,4 +48,6 @@ export class CreatePlanDto {
   @IsOptional() @IsArray() @ArrayMaxSize(100) @Matches(KEY, { each: true }) indicators?: string[];
   @ApiProperty() @IsDeadlines() deadlines: PlanDeadlines;
   @ApiProperty({ type: ReminderSettingsDto }) @IsObject() @ValidateNested() @Type(() => ReminderSettingsDto) reminders: ReminderSettingsDto;
+  @ApiPropertyOptional({ example: ['bloc', 'upper'], description: 'Levels that consolidate the reports below them; the root always does' })
+  @IsOptional() @IsArray() @ArrayMaxSize(4) @IsIn(UNIT_KINDS, { each: true }) consolidateAt?: UnitKind[];
 }

@@ -1,14 +1,30 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { consolidate, DONE_STAGE, forbidden, notFound } from '@app/domain';
+import { PlanEntity } from '@app/dal';
+import { completenessTable, consolidate, consolidationGroups, DONE_STAGE, forbidden, notFound, refused, SectionMap, UnitKind } from '@app/domain';
 import { AccessService } from '../org/access.service';
 import { PlansService } from '../plans/plans.service';
 import { WorkflowsService } from '../workflows/workflows.service';
 
+interface MemberRow {
+  id: string;
+  unit_id: string;
+  code: string;
+  name: string;
+  kind: UnitKind;
+  parent_id: string | null;
+  stage: string;
+  sections: SectionMap;
+  indicators: Record<string, number>;
+  returned_count: number;
+  first_submitted_at: Date | null;
+}
+
 /**
- * The merge of the reports included so far under a consolidating unit (the root by default):
- * those approved by the committee above, i.e. waiting at or past consolidation.
+ * The consolidation of a consolidating unit (the root by default): the reports of its group that
+ * the committee above has approved (waiting at or past consolidation), merged per section and part
+ * with each unit's text attributed to it, their figures summed, and the completeness table.
  */
 @Injectable()
 export class ConsolidationService {
@@ -22,25 +38,50 @@ export class ConsolidationService {
   async consolidated(planId: string, userId: string, unitCode?: string) {
     const plan = await this.plans.get(planId);
     const [unit] = unitCode
-      ? await this.db.query(`SELECT id, code FROM org_units WHERE code = $1 AND $2 = ANY(ancestor_ids)`, [unitCode, plan.rootUnitId])
-      : await this.db.query(`SELECT id, code FROM org_units WHERE id = $1`, [plan.rootUnitId]);
+      ? await this.db.query(`SELECT id, code, name, kind FROM org_units WHERE code = $1 AND $2 = ANY(ancestor_ids)`, [unitCode, plan.rootUnitId])
+      : await this.db.query(`SELECT id, code, name, kind FROM org_units WHERE id = $1`, [plan.rootUnitId]);
     if (!unit) throw notFound('Unit in this plan', unitCode ?? plan.rootUnitId);
     if (!(await this.canRead(userId, unit.id))) throw forbidden('Only the consolidating unit, its reviewers and admins read its consolidation');
-    const rows: { id: string; code: string; stage: string; sections: Record<string, never>; indicators: Record<string, number> }[] = await this.db.query(
-      `SELECT r.id, u.code, r.stage, r.sections, r.indicators FROM reports r JOIN org_units u ON u.id = r.unit_id
-        WHERE r.plan_id = $1 AND $2 = ANY(u.ancestor_ids) AND u.id <> $2 ORDER BY u.code`,
-      [planId, unit.id],
-    );
+    return this.build(plan, unit);
+  }
+
+  /** Builds a unit's consolidation from PostgreSQL; also used by documents and the benchmark. */
+  async build(plan: PlanEntity, unit: { id: string; code: string; name: string; kind: UnitKind }) {
+    const rows = await this.members(plan);
+    // The root has no report of its own; it always consolidates, whatever its kind.
+    const tree = rows.map((r) => ({ id: r.unit_id, parentId: r.parent_id, kind: r.kind }));
+    const groups = consolidationGroups([...tree, { id: plan.rootUnitId, parentId: null, kind: 'bloc' }], plan.rootUnitId, plan.consolidateAt);
+    const memberIds = groups.get(unit.id);
+    if (!memberIds) throw refused(`${unit.code} does not consolidate in this plan (consolidateAt: ${plan.consolidateAt.join(', ')})`);
+    const members = new Set(memberIds);
+    const group = rows.filter((r) => members.has(r.unit_id));
     const includedStages = await this.includedStages(plan.workflowKey, plan.workflowVersion);
-    const included = rows.filter((r) => includedStages.has(r.stage));
+    const included = group.filter((r) => includedStages.has(r.stage));
     const merged = consolidate(plan.outline, included.map((r) => ({ reportId: r.id, unitCode: r.code, sections: r.sections, indicators: r.indicators })));
+    const draftingDue = (kind: string) => plan.deadlines[kind as UnitKind]?.drafting;
+    const completeness = completenessTable(group.map((r) => ({
+      unitCode: r.code, unitName: r.name, included: includedStages.has(r.stage), firstSubmittedAt: r.first_submitted_at,
+      draftingDueAt: draftingDue(r.kind) ? new Date(draftingDue(r.kind)!) : null, returnedCount: r.returned_count,
+    })));
     return {
       unitCode: unit.code,
+      unitName: unit.name,
       included: merged.included,
-      missing: rows.filter((r) => !includedStages.has(r.stage)).map((r) => r.code),
+      missing: group.filter((r) => !includedStages.has(r.stage)).map((r) => r.code).sort(),
       sections: merged.sections,
       indicators: merged.indicators,
+      completeness,
     };
+  }
+
+  private async members(plan: PlanEntity): Promise<MemberRow[]> {
+    return this.db.query(
+      `SELECT r.id, u.id AS unit_id, u.code, u.name, u.kind, u.parent_id, r.stage, r.sections, r.indicators, r.returned_count,
+              (SELECT min(submitted_at) FROM report_snapshots s WHERE s.report_id = r.id) AS first_submitted_at
+         FROM reports r JOIN org_units u ON u.id = r.unit_id
+        WHERE r.plan_id = $1 ORDER BY u.code`,
+      [plan.id],
+    );
   }
 
   /** Consolidation and every stage after it, and done. */

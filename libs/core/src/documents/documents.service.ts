@@ -3,19 +3,60 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { REPORT_PARTS, UnitKind } from '@app/domain';
 import { Clock } from '../common/clock';
+import { ConsolidationService } from '../consolidation/consolidation.service';
 import { ReportsService } from '../reports/reports.service';
 import { renderDocx } from './docx-renderer';
 import { INDICATOR_LABELS, PartyDocument } from './party-document.model';
 import { issuerCode, reportTitleFromPlan, signatureOf } from './party-forms';
 
-/** Party documents (.docx) of a unit's report. */
+/** Party documents (.docx): a unit's report, and a consolidating unit's consolidated report. */
 @Injectable()
 export class DocumentsService {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     private readonly reports: ReportsService,
     private readonly clock: Clock,
+    private readonly consolidation: ConsolidationService,
   ) {}
+
+  /** The consolidating unit's report: each unit's text attributed to it, figures summed, the completeness annex. */
+  async consolidatedDocx(planId: string, userId: string, unitCode?: string): Promise<{ fileName: string; content: Buffer }> {
+    const merged = await this.consolidation.consolidated(planId, userId, unitCode);
+    const [context]: { kind: UnitKind; parent_name: string | null; plan_title: string; indicator_names: string[]; signer: string | null }[] = await this.db.query(
+      `SELECT u.kind, p2.name AS parent_name, pl.title AS plan_title, pl.indicator_names,
+              (SELECT a.full_name FROM role_assignments ra JOIN users a ON a.id = ra.user_id WHERE ra.unit_id = u.id AND ra.role = 'approver' ORDER BY a.username LIMIT 1) AS signer
+         FROM plans pl JOIN org_units u ON u.code = $2 LEFT JOIN org_units p2 ON p2.id = u.parent_id WHERE pl.id = $1`,
+      [planId, merged.unitCode],
+    );
+    const names = new Map(merged.completeness.rows.map((r) => [r.unitCode, r.unitName]));
+    const now = this.clock.now();
+    const document: PartyDocument = {
+      superiorBody: context.parent_name,
+      issuingBody: merged.unitName,
+      numberAndSymbol: `…-BC/${issuerCode(context.kind)}`,
+      place: 'Hà Nội',
+      date: now,
+      typeName: 'BÁO CÁO',
+      title: reportTitleFromPlan(context.plan_title),
+      figuresAsOf: now,
+      sections: merged.sections.map((section) => ({
+        title: section.title,
+        parts: REPORT_PARTS.map((part) => ({ part, paragraphs: section.parts[part].map((t) => `${names.get(t.unitCode) ?? t.unitCode}: ${t.text}`) })),
+      })),
+      indicators: context.indicator_names.map((name) => ({ label: INDICATOR_LABELS[name] ?? name, value: merged.indicators[name] ?? 0 })),
+      annex: {
+        title: 'PHỤ LỤC: TÌNH HÌNH TỔNG HỢP BÁO CÁO CỦA CÁC ĐƠN VỊ',
+        header: ['Đơn vị', 'Tình trạng', 'Thời hạn nộp', 'Số lần trả lại'],
+        rows: merged.completeness.rows.map((r) => [
+          r.unitName, r.status === 'included' ? 'Đã tổng hợp' : 'Chưa có báo cáo',
+          r.timeliness === 'on_time' ? 'Đúng hạn' : r.timeliness === 'late' ? 'Trễ hạn' : 'Chưa nộp', String(r.returnedCount),
+        ]),
+      },
+      signature: { ...signatureOf(context.kind), name: context.signer ?? '' },
+      recipients: ['Ban Chấp hành Trung ương (để báo cáo)', 'Các đảng bộ trực thuộc', 'Lưu Văn phòng'],
+    };
+    return { fileName: `bao-cao-tong-hop-${merged.unitCode}.docx`, content: await renderDocx(document) };
+  }
 
   async reportDocx(reportId: string, userId: string): Promise<{ fileName: string; content: Buffer }> {
     const report = await this.reports.get(reportId, userId);

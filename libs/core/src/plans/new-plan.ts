@@ -1,5 +1,5 @@
 import type { BasisDocument } from '@app/dal';
-import type { OutlineSection, PlanDeadlines, ReminderSettings } from '@app/domain';
+import type { OutlineSection, PlanDeadlines, ReminderSettings, UnitKind } from '@app/domain';
 
 /** What `POST /api/plans` carries once validated (the `plan` object of the fixture). */
 export interface NewPlan {
@@ -14,4 +14,5 @@ export interface NewPlan {
   indicators?: string[];
   deadlines: PlanDeadlines;
   reminders: ReminderSettings;
+  consolidateAt?: UnitKind[];
 }

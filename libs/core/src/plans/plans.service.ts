@@ -40,6 +40,7 @@ export class PlansService {
         code: input.code, title: input.title, issuedOn: input.issuedOn, term: input.term, basis: input.basis,
         rootUnitId: root.id, workflowKey: workflow.key, workflowVersion: workflow.version, outline,
         indicatorNames: input.indicators ?? [...INDICATOR_NAMES], deadlines: input.deadlines, reminders: input.reminders,
+        consolidateAt: [...new Set(['bloc' as const, ...(input.consolidateAt ?? [])])],
         status: 'draft', consolidationRound: 0, createdBy: actor.id, version: 1,
       }));
       await appendAuditEvents(em, [{ actorId: actor.id, actor: actor.username, action: 'plan.create', planId: plan.id, data: { code: plan.code } }]);

@@ -1,5 +1,5 @@
 import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
-import type { OutlineSection, PlanDeadlines, ReminderSettings } from '@app/domain';
+import type { OutlineSection, PlanDeadlines, ReminderSettings, UnitKind } from '@app/domain';
 
 export type PlanStatus = 'draft' | 'launching' | 'launched' | 'completed';
 
@@ -25,6 +25,8 @@ export class PlanEntity {
   @Column({ name: 'indicator_names', type: 'jsonb' }) indicatorNames: string[];
   @Column({ type: 'jsonb' }) deadlines: PlanDeadlines;
   @Column({ type: 'jsonb' }) reminders: ReminderSettings;
+  /** Unit kinds whose units consolidate the reports below them; the root always does. */
+  @Column({ name: 'consolidate_at', type: 'jsonb' }) consolidateAt: UnitKind[];
   @Column({ type: 'varchar' }) status: PlanStatus;
   @Column({ name: 'consolidation_round' }) consolidationRound: number;
   @Column({ name: 'launched_at', type: 'timestamptz', nullable: true }) launchedAt: Date | null;
