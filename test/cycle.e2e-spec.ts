@@ -177,8 +177,20 @@ describe('the whole cycle of plan 144-KH/ĐUK, every report from drafting to don
 
     expectStatus(await completeTask(lan, task.id, 'approve'), 202, 'consolidation');
     await expectAllIn('done');
-    await waitFor(async () => (await getPlan(ctx, plan.id)).status === 'completed', { what: 'plan completed' });
     expect(await tasksOf(lan)).toEqual([]);
+  });
+
+  it('the consolidated report goes to the Standing Committee (DUK reviewers) and their majority completes the plan', async () => {
+    const [hung, mai] = await Promise.all([session(ctx, 'btv.hung'), session(ctx, 'btv.mai')]);
+    const first = await openTask(hung, null, 'root_approval');
+    expect(first).toMatchObject({ reportId: null, kind: 'approval', stage: 'root_approval', unitCode: 'DUK' });
+    expectStatus(await completeTask(hung, first.id, 'approve'), 202, 'root approval by btv.hung');
+    // Majority of two is both: the plan is not done on one approval.
+    await waitFor(async () => (await getPlan(ctx, plan.id)).status === 'launched' && (await tasksOf(hung)).length === 0, { what: 'first approval applied' });
+    expect((await getPlan(ctx, plan.id)).status).toBe('launched');
+    const second = await openTask(mai, null, 'root_approval');
+    expectStatus(await completeTask(mai, second.id, 'approve'), 202, 'root approval by btv.mai');
+    await waitFor(async () => (await getPlan(ctx, plan.id)).status === 'completed', { what: 'plan completed' });
   });
 
   it('progress shows every unit done and nothing overdue', async () => {

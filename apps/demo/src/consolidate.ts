@@ -42,5 +42,32 @@ export async function consolidate(
   );
   if (completed.size === 0) throw new Error('Reports reached done without any consolidation task being completed');
   log(`${unit.padEnd(10)} consolidation → done for ${done.length} reports (${completed.size} task(s))`);
+  await approveAtRoot(admin, sessions, directory, planId);
   return done;
+}
+
+/**
+ * The consolidated report goes to the root's Standing Committee (the holders of the reviewer role at
+ * the root); their majority completes the plan. Every member approves here.
+ */
+async function approveAtRoot(admin: ApiClient, sessions: Sessions, directory: Directory, planId: string): Promise<void> {
+  const root = directory.fixture.plan.rootUnit;
+  const committee = await Promise.all(directory.holders(root, 'reviewer').map((u) => sessions.as(u.username)));
+  const completed = new Set<string>();
+  await pollUntil(
+    async () => {
+      for (const client of committee) {
+        const tasks = await client.get<Task[]>('/api/tasks');
+        for (const task of tasks.filter((t) => t.stage === 'root_approval' && t.state === 'open' && !completed.has(t.id))) {
+          await client.post(`/api/tasks/${task.id}/complete`, { decision: 'approve' }, [202]);
+          completed.add(task.id);
+          log(`${root.padEnd(10)} ${client.username} approved the consolidated report`);
+        }
+      }
+      const plan = await admin.get<{ status: string }>(`/api/plans/${planId}`);
+      return plan.status === 'completed' ? plan : undefined;
+    },
+    { what: `the plan to be completed after ${root}'s Standing Committee approved`, intervalMs: 200 },
+  );
+  log(`${root.padEnd(10)} plan completed (${completed.size} approval(s) of the consolidated report)`);
 }

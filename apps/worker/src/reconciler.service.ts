@@ -2,7 +2,7 @@ import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } fro
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { AppConfig } from '@app/config';
-import { DigestService, EmailDelivery, JobQueue, ReminderScheduler } from '@app/core';
+import { ConsolidationFlows, DigestService, EmailDelivery, JobQueue, ReminderScheduler } from '@app/core';
 import { AnyJob, JobName } from '@app/jobs';
 
 const BATCH = 10_000;
@@ -25,6 +25,7 @@ export class Reconciler implements OnApplicationBootstrap, OnApplicationShutdown
     private readonly reminders: ReminderScheduler,
     private readonly emails: EmailDelivery,
     private readonly digest: DigestService,
+    private readonly flows: ConsolidationFlows,
   ) {}
 
   onApplicationBootstrap(): void {
@@ -44,6 +45,10 @@ export class Reconciler implements OnApplicationBootstrap, OnApplicationShutdown
       if (added) this.logger.log(`Re-created ${added} reminder or escalation job(s) missing from Redis`);
     });
     await this.guard('the daily digest schedule', () => this.digest.ensureSchedule());
+    await this.guard('consolidation flows', async () => {
+      const plans: { id: string }[] = await this.db.query(`SELECT id FROM plans WHERE status = 'launched'`);
+      for (const plan of plans) await this.flows.ensure(plan.id);
+    });
     await this.guard('e-mails', async () => {
       const ids = await this.emails.pendingIds(BATCH);
       // Under a large backlog most pending e-mails still have their job: add only those Redis lost.

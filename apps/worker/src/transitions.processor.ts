@@ -2,7 +2,7 @@ import { Processor, WorkerHost } from '@nestjs/bullmq';
 import { Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { Job } from 'bullmq';
 import { AppConfig } from '@app/config';
-import { DecisionApplier, JobQueue, MigrationRunner, PlanLauncher, ReminderScheduler } from '@app/core';
+import { ConsolidationFlows, DecisionApplier, JobQueue, MigrationRunner, PlanLauncher, ReminderScheduler, TransitionResult } from '@app/core';
 import { assertHandlesEveryJob, dispatchJob, JobName, QueueHandlers, QueueName, WORKER_OPTIONS } from '@app/jobs';
 
 /** Applies stage transitions: loads rows, lets the domain decide, persists; PostgreSQL decides what is true. */
@@ -15,21 +15,25 @@ export class TransitionsProcessor extends WorkerHost implements OnApplicationBoo
     private readonly config: AppConfig,
     launcher: PlanLauncher,
     decisions: DecisionApplier,
-    reminders: ReminderScheduler,
+    private readonly reminders: ReminderScheduler,
+    private readonly flows: ConsolidationFlows,
     migrations: MigrationRunner,
     queue: JobQueue,
   ) {
     super();
-    // New tasks get their reminders once the transaction that made them has committed.
     this.handlers = {
-      [JobName.LaunchPlan]: async (data) => reminders.scheduleAfter(await launcher.launch(data.planId)),
-      [JobName.ApplyDecision]: async (data) => reminders.scheduleAfter(await decisions.apply(data.taskId)),
-      [JobName.ReevaluateStage]: async (data) => reminders.scheduleAfter(await decisions.reevaluate(data.reportId, data.round)),
+      [JobName.LaunchPlan]: async (data) => {
+        const outcome = await this.afterCommit(await launcher.launch(data.planId));
+        await flows.ensure(data.planId);
+        return outcome;
+      },
+      [JobName.ApplyDecision]: async (data) => this.afterCommit(await decisions.apply(data.taskId)),
+      [JobName.ReevaluateStage]: async (data) => this.afterCommit(await decisions.reevaluate(data.reportId, data.round)),
       [JobName.RunMigration]: async (data, job) => {
         const result = await migrations.run(data.migrationId);
         // Stages whose rule changed are decided again, each as its own job.
         await queue.enqueue(...result.redecide.map((r) => ({ name: JobName.ReevaluateStage, data: { ...r, cause: `migration-${data.migrationId}` } }) as const));
-        return reminders.scheduleAfter(result).then((outcome) => `${outcome} (attempt ${job.attemptsMade + 1})`);
+        return `${await this.afterCommit(result)} (attempt ${job.attemptsMade + 1})`;
       },
     };
     assertHandlesEveryJob(QueueName.Transitions, this.handlers);
@@ -43,5 +47,11 @@ export class TransitionsProcessor extends WorkerHost implements OnApplicationBoo
     const outcome = await dispatchJob(QueueName.Transitions, this.handlers, job);
     this.logger.debug(`${job.name} ${job.id}: ${JSON.stringify(outcome)}`);
     return outcome;
+  }
+
+  /** Once the transition has committed: reminders for the new tasks, collections told of approved reports. */
+  private async afterCommit(result: TransitionResult): Promise<string> {
+    await this.flows.promote(result.readyForConsolidation ?? []);
+    return this.reminders.scheduleAfter(result);
   }
 }

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
-import { InfrastructureModule, MigrationsModule, NotificationsModule, PlansModule, RemindersModule, TasksModule } from '@app/core';
+import { ConsolidationModule, InfrastructureModule, MigrationsModule, NotificationsModule, PlansModule, RemindersModule, TasksModule } from '@app/core';
+import { ConsolidationProcessor } from './consolidation.processor';
 import { NotificationsProcessor } from './notifications.processor';
 import { RemindersProcessor } from './reminders.processor';
 import { Reconciler } from './reconciler.service';
@@ -7,7 +8,7 @@ import { TransitionsProcessor } from './transitions.processor';
 
 /** Queue processors and the reconciler; runs alone (`apps/worker`) or inside the API process. */
 @Module({
-  imports: [InfrastructureModule, PlansModule, TasksModule, RemindersModule, NotificationsModule, MigrationsModule],
-  providers: [TransitionsProcessor, RemindersProcessor, NotificationsProcessor, Reconciler],
+  imports: [InfrastructureModule, PlansModule, TasksModule, RemindersModule, NotificationsModule, MigrationsModule, ConsolidationModule],
+  providers: [TransitionsProcessor, RemindersProcessor, NotificationsProcessor, ConsolidationProcessor, Reconciler],
 })
 export class WorkerModule {}

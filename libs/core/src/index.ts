@@ -42,3 +42,5 @@ export * from './audit/audit.module';
 export * from './audit/audit.service';
 export * from './documents/documents.module';
 export * from './documents/documents.service';
+export * from './consolidation/consolidation-collector.service';
+export * from './consolidation/consolidation-flows.service';

@@ -45,6 +45,12 @@ export interface WorkflowDefinition {
 /** The pseudo-stage a report reaches after the last stage. */
 export const DONE_STAGE = 'done';
 
+/**
+ * The plan-level stage after consolidation: the root's Standing Committee (its reviewers) approves
+ * the consolidated report, by majority, before the plan is done.
+ */
+export const ROOT_APPROVAL_STAGE = 'root_approval';
+
 export const REPORT_PARTS = ['strengths', 'limitations', 'causes', 'lessons', 'directions'] as const;
 export type ReportPart = (typeof REPORT_PARTS)[number];
 export type SectionContent = Partial<Record<ReportPart, string>>;

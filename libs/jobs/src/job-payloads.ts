@@ -14,6 +14,10 @@ export interface JobPayloads {
   /** `day` is the local date (yyyy-mm-dd) the digest is for; one digest per person per day. */
   [JobName.DailyDigest]: { day?: string };
   [JobName.SendEmail]: { notificationId: string };
+  /** The parent of a unit's flow: runs when every child report is approved or its cut-off has passed. */
+  [JobName.CollectConsolidation]: { planId: string; unitId: string };
+  /** Delayed until the cut-off; promoted when the report is approved by the committee above. */
+  [JobName.ConsolidationChild]: { planId: string; unitId: string; reportId: string };
 }
 
 export type JobOf<N extends JobName> = JobPayloads[N];
@@ -39,5 +43,9 @@ export function jobIdOf(job: AnyJob): string {
       return `digest-${job.data.day ?? 'scheduled'}`;
     case JobName.SendEmail:
       return `email-${job.data.notificationId}`;
+    case JobName.CollectConsolidation:
+      return `collect-${job.data.planId}-${job.data.unitId}`;
+    case JobName.ConsolidationChild:
+      return `collect-child-${job.data.planId}-${job.data.reportId}`;
   }
 }

@@ -7,6 +7,8 @@ export const QueueName = Object.freeze({
   Reminders: 'reminders',
   /** E-mails to send, with retries and backoff. */
   Notifications: 'notifications',
+  /** One flow per consolidating unit: a parent job over one child job per report it gathers. */
+  Consolidation: 'consolidation',
 } as const);
 export type QueueName = (typeof QueueName)[keyof typeof QueueName];
 
@@ -20,6 +22,8 @@ export const JobName = Object.freeze({
   FireEscalation: 'escalation.fire',
   DailyDigest: 'digest.daily',
   SendEmail: 'email.send',
+  CollectConsolidation: 'consolidation.collect',
+  ConsolidationChild: 'consolidation.child',
 } as const);
 export type JobName = (typeof JobName)[keyof typeof JobName];
 
@@ -32,6 +36,8 @@ export const JOB_QUEUE = Object.freeze({
   [JobName.FireEscalation]: QueueName.Reminders,
   [JobName.DailyDigest]: QueueName.Reminders,
   [JobName.SendEmail]: QueueName.Notifications,
+  [JobName.CollectConsolidation]: QueueName.Consolidation,
+  [JobName.ConsolidationChild]: QueueName.Consolidation,
 } as const) satisfies Readonly<Record<JobName, QueueName>>;
 
 /** The job names a queue carries. */
@@ -54,6 +60,9 @@ export const JOB_OPTIONS: Readonly<Record<JobName, JobsOptions>> = Object.freeze
   [JobName.DailyDigest]: { attempts: 5, backoff: { type: 'exponential', delay: 5000 }, removeOnComplete: 100, removeOnFail: 100 },
   // An SMTP server that is down for a while must not lose mail: long exponential backoff.
   [JobName.SendEmail]: { attempts: 10, backoff: { type: 'exponential', delay: 2000 }, removeOnComplete: true, removeOnFail: 10000 },
+  // Kept when done: a flow's parent reads that its children completed, and the reconciler knows them.
+  [JobName.CollectConsolidation]: { attempts: 10, backoff: { type: 'exponential', delay: 1000 }, removeOnComplete: false, removeOnFail: false },
+  [JobName.ConsolidationChild]: { attempts: 10, backoff: { type: 'exponential', delay: 1000 }, removeOnComplete: false, removeOnFail: false },
 });
 
 /**
@@ -66,4 +75,5 @@ export const WORKER_OPTIONS = Object.freeze({
   // Many in flight so that reminders due together meet in one batch (see ReminderFirer).
   [QueueName.Reminders]: { concurrency: 200, lockDuration: 10_000, stalledInterval: 5_000, maxStalledCount: 5 },
   [QueueName.Notifications]: { concurrency: 8, lockDuration: 30_000, stalledInterval: 10_000, maxStalledCount: 3 },
+  [QueueName.Consolidation]: { concurrency: 50, lockDuration: 30_000, stalledInterval: 10_000, maxStalledCount: 5 },
 } as const);

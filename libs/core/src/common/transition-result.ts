@@ -2,6 +2,8 @@
 export interface TransitionResult {
   outcome: string;
   createdTaskIds: string[];
+  /** Reports that have just been approved for consolidation: their collection counts them now. */
+  readyForConsolidation?: { planId: string; reportId: string }[];
 }
 
 export const nothingCreated = (outcome: string): TransitionResult => ({ outcome, createdTaskIds: [] });

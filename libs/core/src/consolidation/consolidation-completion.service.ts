@@ -1,25 +1,28 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { appendAuditEvents, cancelOpenTasks, markDecisionsApplied, PlanEntity, TaskEntity } from '@app/dal';
-import { decideStage, DONE_STAGE, findStage, nextStageKey, UnitKind } from '@app/domain';
+import { decideStage, findStage, nextStageKey, ROOT_APPROVAL_STAGE, UnitKind } from '@app/domain';
 import { nothingCreated, TransitionResult } from '../common/transition-result';
 import { StageEntryService } from '../workflows/stage-entry.service';
+import { RootApproval } from './root-approval.service';
 import { WorkflowsService } from '../workflows/workflows.service';
 
 /**
  * Completing the plan's consolidation task moves every report waiting at consolidation on (to
- * `done` in the default workflow), each with its own transition event; the plan is completed when
- * no report is left outside `done`.
+ * `done` in the default workflow), each with its own transition event, and sends the consolidated
+ * report to the root's Standing Committee; their approval completes the plan.
  */
 @Injectable()
 export class ConsolidationCompletion {
   constructor(
     private readonly workflows: WorkflowsService,
     private readonly stageEntry: StageEntryService,
+    private readonly rootApproval: RootApproval,
   ) {}
 
   async complete(em: EntityManager, task: TaskEntity): Promise<TransitionResult> {
     const plan = await em.getRepository(PlanEntity).findOneOrFail({ where: { id: task.planId }, lock: { mode: 'for_no_key_update' } });
+    if (task.stage === ROOT_APPROVAL_STAGE) return this.rootApproval.decide(em, plan, task);
     const votes: { id: string; state: string; decision: string | null }[] = await em.query(
       `SELECT id, state, decision FROM tasks WHERE plan_id = $1 AND report_id IS NULL AND stage = $2 AND round = $3`,
       [plan.id, task.stage, task.round],
@@ -43,7 +46,7 @@ export class ConsolidationCompletion {
       actorId: task.assigneeId, actor: actor.username, action: 'consolidate', planId: plan.id, taskId: task.id,
       fromStage: task.stage, comment: task.comment, data: { reports: moved },
     }]);
-    await this.completePlanWhenAllDone(em, plan);
+    createdTaskIds.push(...(await this.rootApproval.open(em, plan, task.round, task.dueAt)));
     await markDecisionsApplied(em, decided);
     return { outcome: 'consolidated', createdTaskIds };
   }
@@ -75,12 +78,4 @@ export class ConsolidationCompletion {
     }
     return { moved: waiting.length, createdTaskIds };
   }
-
-  private async completePlanWhenAllDone(em: EntityManager, plan: PlanEntity): Promise<void> {
-    const [left] = await em.query(`SELECT count(*)::int AS n FROM reports WHERE plan_id = $1 AND stage <> $2`, [plan.id, DONE_STAGE]);
-    if (left.n > 0 || plan.status === 'completed') return;
-    await em.query(`UPDATE plans SET status = 'completed', completed_at = now(), version = version + 1, updated_at = now() WHERE id = $1`, [plan.id]);
-    await appendAuditEvents(em, [{ actorId: null, actor: 'system', action: 'plan.completed', planId: plan.id }]);
-  }
-
 }

@@ -20,8 +20,11 @@ export class JobQueue {
     @InjectQueue(QueueName.Transitions) transitions: Queue,
     @InjectQueue(QueueName.Reminders) reminders: Queue,
     @InjectQueue(QueueName.Notifications) notifications: Queue,
+    @InjectQueue(QueueName.Consolidation) consolidation: Queue,
   ) {
-    this.queues = { [QueueName.Transitions]: transitions, [QueueName.Reminders]: reminders, [QueueName.Notifications]: notifications };
+    this.queues = {
+      [QueueName.Transitions]: transitions, [QueueName.Reminders]: reminders, [QueueName.Notifications]: notifications, [QueueName.Consolidation]: consolidation,
+    };
   }
 
   queue(name: QueueName): Queue {

@@ -17,6 +17,7 @@ export function redisConnection(config: AppConfig) {
       useFactory: (config: AppConfig) => ({ connection: redisConnection(config), prefix: config.QUEUE_PREFIX }),
     }),
     ...Object.values(QueueName).map((name) => BullModule.registerQueue({ name })),
+    BullModule.registerFlowProducer({ name: QueueName.Consolidation }),
   ],
   providers: [JobQueue],
   exports: [JobQueue, BullModule],

@@ -75,7 +75,8 @@ export class StageDecider {
     const actorId = cause.actorId ?? (returned ? returning!.assignee_id : null);
     const createdTaskIds = await this.move(em, plan, report, workflow, toStage, { ...cause, actorId, reason: returning?.comment ?? null, returned });
     await markDecisionsApplied(em, decided);
-    return { outcome: returned ? 'returned' : 'approved', createdTaskIds };
+    const ready = findStage(workflow, toStage)?.kind === 'consolidation' ? [{ planId: plan.id, reportId: report.id }] : [];
+    return { outcome: returned ? 'returned' : 'approved', createdTaskIds, readyForConsolidation: ready };
   }
 
   /** Everyone who could act has gone (roles changed): shown in progress and audited, never silently stuck. */

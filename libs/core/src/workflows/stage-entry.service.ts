@@ -62,7 +62,7 @@ export class StageEntryService {
   }
 
   /** The root's consolidators hold one task per plan; a round opens when none is open. */
-  private async openConsolidationRound(em: EntityManager, plan: PlanEntity, stage: StageDefinition, dueAt: Date | null): Promise<string[]> {
+  async openConsolidationRound(em: EntityManager, plan: PlanEntity, stage: StageDefinition, dueAt: Date | null): Promise<string[]> {
     const [locked] = await em.query(`SELECT consolidation_round FROM plans WHERE id = $1 FOR NO KEY UPDATE`, [plan.id]);
     const open = await em.query(`SELECT 1 FROM tasks WHERE plan_id = $1 AND report_id IS NULL AND stage = $2 AND state = 'open' LIMIT 1`, [plan.id, stage.key]);
     if (open.length > 0) return [];

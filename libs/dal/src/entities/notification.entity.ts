@@ -1,6 +1,6 @@
 import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn } from 'typeorm';
 
-export type NotificationKind = 'reminder' | 'escalation' | 'digest';
+export type NotificationKind = 'reminder' | 'escalation' | 'digest' | 'consolidation';
 export type EmailState = 'pending' | 'sending' | 'sent' | 'failed';
 
 /** One notice to one person: shown in the in-app inbox and sent once by e-mail. */

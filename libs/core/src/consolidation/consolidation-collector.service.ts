@@ -1,0 +1,94 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+import { appendAuditEvents, inTransaction, PlanEntity } from '@app/dal';
+import { formatVietnamDateTime, REPORT_PARTS, SectionMap, UnitKind } from '@app/domain';
+import { JobName } from '@app/jobs';
+import { insertNotifications } from '../notifications/new-notification';
+import { JobQueue } from '../queue/job-queue';
+import { ConsolidationService } from './consolidation.service';
+
+type Built = Awaited<ReturnType<ConsolidationService['build']>>;
+
+/**
+ * Runs when a unit's flow completes: stores what was collected (and what is missing), pre-fills an
+ * intermediate unit's own report with it, and tells the root's working group. Once per collection.
+ */
+@Injectable()
+export class ConsolidationCollector {
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly consolidation: ConsolidationService,
+    private readonly queue: JobQueue,
+  ) {}
+
+  async collect(planId: string, unitId: string): Promise<string> {
+    const { status, emails } = await inTransaction(this.db, async (em) => {
+      const [row] = await em.query(`SELECT status FROM consolidations WHERE plan_id = $1 AND unit_id = $2 FOR NO KEY UPDATE`, [planId, unitId]);
+      if (!row || row.status !== 'collecting') return { status: 'already-collected', emails: [] as string[] };
+      const plan = await em.getRepository(PlanEntity).findOneByOrFail({ id: planId });
+      const [unit]: { id: string; code: string; name: string; kind: UnitKind }[] = await em.query(`SELECT id, code, name, kind FROM org_units WHERE id = $1`, [unitId]);
+      const built = await this.consolidation.build(plan, unit);
+      await em.query(
+        `UPDATE consolidations SET status = 'collected', included = $3, missing = $4, indicators = $5, completeness = $6, collected_at = now()
+          WHERE plan_id = $1 AND unit_id = $2`,
+        [planId, unitId, JSON.stringify(built.included), JSON.stringify(built.missing), JSON.stringify(built.indicators), JSON.stringify(built.completeness)],
+      );
+      await appendAuditEvents(em, [{
+        actorId: null, actor: 'system', action: 'consolidation.collected', planId,
+        comment: built.missing.length ? `Còn thiếu báo cáo của: ${built.missing.join(', ')}` : 'Đã đủ báo cáo',
+        data: { unitCode: unit.code, included: built.included.length, missing: built.missing },
+      }]);
+      if (unitId !== plan.rootUnitId) {
+        await this.prefill(em, plan, unitId, built);
+        return { status: 'collected', emails: [] as string[] };
+      }
+      return { status: 'collected', emails: await this.tellWorkingGroup(em, plan, built) };
+    });
+    await this.queue.enqueueRecorded(...emails.map((notificationId) => ({ name: JobName.SendEmail, data: { notificationId } }) as const));
+    return status;
+  }
+
+  /**
+   * The intermediate unit's own report starts from its group's content: each empty part gets the
+   * units' texts, each figure not yet entered the group's sum. Only while it is still being drafted.
+   */
+  private async prefill(em: EntityManager, plan: PlanEntity, unitId: string, built: Built): Promise<void> {
+    const [report]: { id: string; stage: string; round: number; sections: SectionMap; indicators: Record<string, number> }[] = await em.query(
+      `SELECT r.id, r.stage, r.round, r.sections, r.indicators FROM reports r WHERE r.plan_id = $1 AND r.unit_id = $2 FOR NO KEY UPDATE`,
+      [plan.id, unitId],
+    );
+    if (!report) return;
+    const drafting = await em.query(`SELECT 1 FROM tasks WHERE report_id = $1 AND round = $2 AND kind = 'draft' AND state = 'open' LIMIT 1`, [report.id, report.round]);
+    if (drafting.length === 0) return;
+    const sections: SectionMap = { ...report.sections };
+    for (const section of built.sections) {
+      const current = { ...(sections[section.key] ?? {}) };
+      for (const part of REPORT_PARTS) {
+        const texts = section.parts[part];
+        if (!current[part]?.trim() && texts.length) current[part] = texts.map((t) => `${t.unitCode}: ${t.text}`).join('\n');
+      }
+      sections[section.key] = current;
+    }
+    const indicators = { ...built.indicators, ...report.indicators };
+    await em.query(`UPDATE reports SET sections = $2, indicators = $3, version = version + 1, updated_at = now() WHERE id = $1`, [report.id, JSON.stringify(sections), JSON.stringify(indicators)]);
+    await appendAuditEvents(em, [{
+      actorId: null, actor: 'system', action: 'prefill', planId: plan.id, reportId: report.id, fromStage: report.stage,
+      comment: `Dự thảo được điền sẵn từ báo cáo của ${built.included.length} đơn vị trực thuộc`, data: { included: built.included.length, missing: built.missing },
+    }]);
+  }
+
+  private async tellWorkingGroup(em: EntityManager, plan: PlanEntity, built: Built): Promise<string[]> {
+    const people: { user_id: string }[] = await em.query(`SELECT user_id FROM role_assignments WHERE unit_id = $1 AND role = 'consolidator'`, [plan.rootUnitId]);
+    const title = built.missing.length
+      ? `Hết hạn tổng hợp: còn thiếu ${built.missing.length} đơn vị – ${plan.code}`
+      : `Đã đủ báo cáo để tổng hợp – ${plan.code}`;
+    const body =
+      `Kế hoạch ${plan.code}: đã tổng hợp ${built.included.length} báo cáo lúc ${formatVietnamDateTime(new Date())} (giờ Hà Nội).` +
+      (built.missing.length ? ` Các đơn vị chưa có báo cáo được duyệt: ${built.missing.join(', ')}.` : '');
+    const created = await insertNotifications(em, people.map((p) => ({
+      userId: p.user_id, kind: 'consolidation' as const, title, body, planId: plan.id, dedupKey: `consolidation:${plan.id}:${p.user_id}`,
+    })));
+    return created.map((c) => c.id);
+  }
+}

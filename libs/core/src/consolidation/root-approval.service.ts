@@ -1,0 +1,66 @@
+import { Injectable } from '@nestjs/common';
+import { EntityManager } from 'typeorm';
+import { appendAuditEvents, cancelOpenTasks, markDecisionsApplied, PlanEntity, TaskEntity } from '@app/dal';
+import { decideStage, ROOT_APPROVAL_STAGE } from '@app/domain';
+import { nothingCreated, TransitionResult } from '../common/transition-result';
+import { StageEntryService } from '../workflows/stage-entry.service';
+import { WorkflowsService } from '../workflows/workflows.service';
+
+/**
+ * The consolidated report of the root goes to the root's Standing Committee (the holders of the
+ * reviewer role at the root) for approval by majority; approved, the plan is done; returned with a
+ * reason, the working group gets a new consolidation task to revise it.
+ */
+@Injectable()
+export class RootApproval {
+  constructor(
+    private readonly workflows: WorkflowsService,
+    private readonly stageEntry: StageEntryService,
+  ) {}
+
+  /** Opens a round of approval tasks unless one is open; returns the tasks created. */
+  async open(em: EntityManager, plan: PlanEntity, round: number, dueAt: Date | null): Promise<string[]> {
+    const open = await em.query(`SELECT 1 FROM tasks WHERE plan_id = $1 AND report_id IS NULL AND stage = $2 AND state = 'open' LIMIT 1`, [plan.id, ROOT_APPROVAL_STAGE]);
+    if (open.length) return [];
+    const rows: { id: string }[] = await em.query(
+      `INSERT INTO tasks (plan_id, report_id, unit_id, scope_unit_id, round, assignee_id, due_at, stage, kind, role)
+       SELECT $1, NULL, $2, $2, $3, user_id, $4, $5, 'approval', 'reviewer' FROM role_assignments WHERE unit_id = $2 AND role = 'reviewer'
+       ON CONFLICT DO NOTHING RETURNING id`,
+      [plan.id, plan.rootUnitId, round, dueAt, ROOT_APPROVAL_STAGE],
+    );
+    await appendAuditEvents(em, [{
+      actorId: null, actor: 'system', action: rows.length ? 'root_approval.opened' : 'stage_unassigned', planId: plan.id, toStage: ROOT_APPROVAL_STAGE,
+      comment: rows.length ? `Trình Ban Thường vụ duyệt báo cáo tổng hợp (${rows.length} đồng chí)` : 'Không có ai giữ vai trò reviewer tại đơn vị gốc để duyệt báo cáo tổng hợp',
+    }]);
+    return rows.map((r) => r.id);
+  }
+
+  async decide(em: EntityManager, plan: PlanEntity, task: TaskEntity): Promise<TransitionResult> {
+    const votes: { id: string; state: string; decision: string | null; comment: string | null }[] = await em.query(
+      `SELECT id, state, decision, comment FROM tasks WHERE plan_id = $1 AND report_id IS NULL AND stage = $2 AND round = $3 ORDER BY completed_at`,
+      [plan.id, ROOT_APPROVAL_STAGE, task.round],
+    );
+    const decided = votes.filter((v) => v.decision !== null).map((v) => v.id);
+    const outcome = decideStage({ type: 'majority' }, {
+      assigned: votes.filter((v) => v.state !== 'cancelled').length,
+      approvals: votes.filter((v) => v.decision === 'approve').length,
+      returns: votes.filter((v) => v.decision === 'return').length,
+    });
+    await markDecisionsApplied(em, decided);
+    if (outcome !== 'approved' && outcome !== 'returned') return nothingCreated(outcome);
+    await cancelOpenTasks(em, { planId: plan.id, reportId: null, stage: ROOT_APPROVAL_STAGE, round: task.round });
+    const [actor] = await em.query(`SELECT username FROM users WHERE id = $1`, [task.assigneeId]);
+    if (outcome === 'returned') {
+      const reason = votes.find((v) => v.decision === 'return')!.comment;
+      await appendAuditEvents(em, [{ actorId: task.assigneeId, actor: actor.username, action: 'root_approval.returned', planId: plan.id, taskId: task.id, fromStage: ROOT_APPROVAL_STAGE, comment: reason }]);
+      const workflow = await this.workflows.get(plan.workflowKey, plan.workflowVersion, em);
+      const stage = workflow.stages.find((s) => s.kind === 'consolidation');
+      return { outcome: 'returned', createdTaskIds: stage ? await this.stageEntry.openConsolidationRound(em, plan, stage, task.dueAt) : [] };
+    }
+    await em.query(`UPDATE consolidations SET status = 'approved', approved_at = now() WHERE plan_id = $1 AND unit_id = $2`, [plan.id, plan.rootUnitId]);
+    await em.query(`UPDATE plans SET status = 'completed', completed_at = now(), version = version + 1, updated_at = now() WHERE id = $1 AND status <> 'completed'`, [plan.id]);
+    await appendAuditEvents(em, [{ actorId: task.assigneeId, actor: actor.username, action: 'plan.completed', planId: plan.id, taskId: task.id, fromStage: ROOT_APPROVAL_STAGE }]);
+    return nothingCreated('plan-completed');
+  }
+
+}
