@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { countByStageAndLevel, DONE_STAGE, isOverdue, progressTree } from '@app/domain';
+import { countByStageAndLevel, DONE_STAGE, isOverdue, progressTree, ROOT_APPROVAL_STAGE } from '@app/domain';
 import { Clock } from '../common/clock';
 import { PlansService } from './plans.service';
 
@@ -32,9 +32,16 @@ export class ProgressService {
     const { byStage, byLevel } = countByStageAndLevel(units);
     const [root] = await this.db.query(`SELECT id, code, name, kind FROM org_units WHERE id = $1`, [plan.rootUnitId]);
     const tree = progressTree({ unitId: root.id, unitCode: root.code, unitName: root.name, kind: root.kind, parentId: null, stage: null, overdue: false }, units);
-    const consolidation = await this.db.query(
-      `SELECT stage, round, count(*) FILTER (WHERE state = 'open')::int AS open FROM tasks
-        WHERE plan_id = $1 AND report_id IS NULL GROUP BY stage, round ORDER BY round DESC LIMIT 1`,
+    // Plan-level work: the working group's consolidation and the Standing Committee's approval, latest rounds.
+    const planTasks: { stage: string; round: number; open: number; done: number }[] = await this.db.query(
+      `SELECT DISTINCT ON (stage) stage, round, count(*) FILTER (WHERE state = 'open')::int AS open,
+              count(*) FILTER (WHERE state = 'completed')::int AS done
+         FROM tasks WHERE plan_id = $1 AND report_id IS NULL GROUP BY stage, round ORDER BY stage, round DESC`,
+      [planId],
+    );
+    const collections = await this.db.query(
+      `SELECT u.code AS "unitCode", c.status, c.cut_off_at AS "cutOffAt", jsonb_array_length(c.included) AS included, c.missing, c.collected_at AS "collectedAt"
+         FROM consolidations c JOIN org_units u ON u.id = c.unit_id WHERE c.plan_id = $1 ORDER BY u.depth, u.code`,
       [planId],
     );
     return {
@@ -42,7 +49,9 @@ export class ProgressService {
       overdue: units.filter((u) => u.overdue).length,
       overdueUnits: units.filter((u) => u.overdue).map(({ unitId, unitCode, unitName, kind, reportId, stage, dueAt }) => ({ unitId, unitCode, unitName, kind, reportId, stage, dueAt })),
       unassigned: units.filter((u) => u.unassigned).map((u) => ({ unitCode: u.unitCode, reportId: u.reportId, stage: u.stage })),
-      consolidation: consolidation[0] ?? null,
+      consolidation: planTasks.find((t) => t.stage !== ROOT_APPROVAL_STAGE) ?? null,
+      rootApproval: planTasks.find((t) => t.stage === ROOT_APPROVAL_STAGE) ?? null,
+      collections,
       units,
       tree,
     };
