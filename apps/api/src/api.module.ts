@@ -2,7 +2,8 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import { TerminusModule } from '@nestjs/terminus';
 import {
-  AuditModule, AuthModule, ConsolidationModule, DocumentsModule, InfrastructureModule, MigrationsModule, NotificationsModule, OrgModule, PlansModule, ReportsModule,
+  AuditModule, AuthModule, ConsolidationModule, DocumentsModule, InfrastructureModule, MigrationsModule, NotificationsModule, OperationsModule, OrgModule,
+  PlansModule, ReportsModule,
   TasksModule, WorkflowsModule,
 } from '@app/core';
 import { AuditController } from './audit/audit.controller';
@@ -12,6 +13,7 @@ import { DocumentsController } from './documents/documents.controller';
 import { HealthController } from './health/health.controller';
 import { MigrationsController } from './migrations/migrations.controller';
 import { NotificationsController } from './notifications/notifications.controller';
+import { MetricsController } from './operations/metrics.controller';
 import { OrgController } from './org/org.controller';
 import { PlansController } from './plans/plans.controller';
 import { ReportsController } from './reports/reports.controller';
@@ -21,10 +23,13 @@ import { WorkflowsController } from './workflows/workflows.controller';
 
 /** The HTTP API: controllers validate and delegate to the capability modules of libs/core. */
 @Module({
-  imports: [InfrastructureModule, TerminusModule, AuthModule, OrgModule, WorkflowsModule, PlansModule, ReportsModule, TasksModule, ConsolidationModule, NotificationsModule, MigrationsModule, AuditModule, DocumentsModule],
+  imports: [
+    InfrastructureModule, TerminusModule, AuthModule, OrgModule, WorkflowsModule, PlansModule, ReportsModule, TasksModule, ConsolidationModule,
+    NotificationsModule, MigrationsModule, AuditModule, DocumentsModule, OperationsModule,
+  ],
   controllers: [
     AuthController, HealthController, OrgController, WorkflowsController, PlansController, ReportsController, TasksController, NotificationsController,
-    UsersController, MigrationsController, AuditController, DocumentsController,
+    UsersController, MigrationsController, AuditController, DocumentsController, MetricsController,
   ],
   providers: [{ provide: APP_GUARD, useClass: AuthGuard }],
 })

@@ -15,7 +15,7 @@ export function configureApp(app: INestApplication): void {
     const raw = this[key];
     return raw instanceof Date && !Number.isNaN(raw.getTime()) ? toVietnamIso(raw) : value;
   });
-  app.setGlobalPrefix('api', { exclude: ['health', 'docs', 'docs-json'] });
+  app.setGlobalPrefix('api', { exclude: ['health', 'metrics', 'docs', 'docs-json'] });
   app.useGlobalPipes(
     new ValidationPipe({
       whitelist: true,

@@ -44,3 +44,5 @@ export * from './documents/documents.module';
 export * from './documents/documents.service';
 export * from './consolidation/consolidation-collector.service';
 export * from './consolidation/consolidation-flows.service';
+export * from './operations/operations.module';
+export * from './operations/metrics.service';

@@ -68,12 +68,14 @@ export const JOB_OPTIONS: Readonly<Record<JobName, JobsOptions>> = Object.freeze
 /**
  * Worker settings per queue. A job whose worker died (SIGKILL, lost machine) keeps its lock until
  * it expires; a short lock and a frequent stalled-job check give it to another worker within
- * seconds. Live workers renew the lock every half period.
+ * seconds. Live workers renew the lock every half period. `metrics` keeps BullMQ's per-minute counts
+ * of completed and failed jobs in Redis, which /metrics reads for every worker at once.
  */
+const METRICS = { maxDataPoints: 60 * 24 * 7 };
 export const WORKER_OPTIONS = Object.freeze({
-  [QueueName.Transitions]: { lockDuration: 10_000, stalledInterval: 5_000, maxStalledCount: 5 },
+  [QueueName.Transitions]: { lockDuration: 10_000, stalledInterval: 5_000, maxStalledCount: 5, metrics: METRICS },
   // Many in flight so that reminders due together meet in one batch (see ReminderFirer).
-  [QueueName.Reminders]: { concurrency: 200, lockDuration: 10_000, stalledInterval: 5_000, maxStalledCount: 5 },
-  [QueueName.Notifications]: { concurrency: 8, lockDuration: 30_000, stalledInterval: 10_000, maxStalledCount: 3 },
-  [QueueName.Consolidation]: { concurrency: 50, lockDuration: 30_000, stalledInterval: 10_000, maxStalledCount: 5 },
+  [QueueName.Reminders]: { concurrency: 200, lockDuration: 10_000, stalledInterval: 5_000, maxStalledCount: 5, metrics: METRICS },
+  [QueueName.Notifications]: { concurrency: 8, lockDuration: 30_000, stalledInterval: 10_000, maxStalledCount: 3, metrics: METRICS },
+  [QueueName.Consolidation]: { concurrency: 50, lockDuration: 30_000, stalledInterval: 10_000, maxStalledCount: 5, metrics: METRICS },
 } as const);
