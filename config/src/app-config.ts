@@ -28,6 +28,9 @@ export class AppConfig {
   @Transform(toInt) @IsInt() @Min(1) @Max(256) WORKER_CONCURRENCY = 16;
   /** How often the reconciler looks for decisions PostgreSQL holds but no queue job carries. */
   @Transform(toInt) @IsInt() @Min(1000) RECONCILE_INTERVAL_MS = 60_000;
+  /** Failed logins allowed per username and address before they are refused for a while (429). */
+  @Transform(toInt) @IsInt() @Min(1) @Max(1000) LOGIN_MAX_FAILURES = 5;
+  @Transform(toInt) @IsInt() @Min(1) @Max(1440) LOGIN_LOCK_MINUTES = 15;
   /** SMTP relay for e-mail notifications (a local relay or sink by default). */
   @IsString() @IsNotEmpty() SMTP_HOST = '127.0.0.1';
   @Transform(toInt) @IsInt() @Min(1) @Max(65535) SMTP_PORT = 1025;

@@ -1,14 +1,15 @@
 import { Global, Module } from '@nestjs/common';
 import { ConfigModule } from '@app/config';
 import { Clock } from './common/clock';
+import { RedisStore } from './common/redis.provider';
 import { DatabaseModule } from './database/database.module';
 import { QueueModule } from './queue/queue.module';
 
-/** Settings, PostgreSQL, the queues and the clock: what every capability module relies on. */
+/** Settings, PostgreSQL, the queues, a Redis store and the clock: what every capability module relies on. */
 @Global()
 @Module({
   imports: [ConfigModule, DatabaseModule, QueueModule],
-  providers: [Clock],
-  exports: [Clock],
+  providers: [Clock, RedisStore],
+  exports: [Clock, RedisStore],
 })
 export class InfrastructureModule {}

@@ -9,6 +9,7 @@ export const DOMAIN_ERROR_STATUS = {
   INVALID: 400,
   CONFLICT: 409,
   RULE_REFUSED: 422,
+  TOO_MANY_ATTEMPTS: 429,
 } as const;
 
 export type DomainErrorCode = keyof typeof DOMAIN_ERROR_STATUS;

@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { JwtModule } from '@nestjs/jwt';
 import { AppConfig } from '@app/config';
 import { AuthService } from './auth.service';
+import { LoginThrottle } from './login-throttle';
 
 @Module({
   imports: [
@@ -14,7 +15,7 @@ import { AuthService } from './auth.service';
       }),
     }),
   ],
-  providers: [AuthService],
+  providers: [AuthService, LoginThrottle],
   exports: [AuthService],
 })
 export class AuthModule {}

@@ -5,6 +5,7 @@ import { verify } from '@node-rs/argon2';
 import { DataSource } from 'typeorm';
 import { DomainError, notFound } from '@app/domain';
 import { Actor } from '../common/actor';
+import { LoginThrottle } from './login-throttle';
 
 /** A constant hash to verify against for unknown usernames, so timing does not reveal who exists. */
 const DUMMY_HASH = '$argon2id$v=19$m=19456,t=2,p=1$c29tZXNhbHRzb21lc2FsdA$2mD4sQvPr6aVP3K0bvCzz2n4d7v2E2vH4uX0fI9aH5U';
@@ -14,12 +15,18 @@ export class AuthService {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     private readonly jwt: JwtService,
+    private readonly throttle: LoginThrottle,
   ) {}
 
-  async login(username: string, password: string) {
+  async login(username: string, password: string, address = 'unknown') {
+    await this.throttle.assertAllowed(username, address);
     const [user] = await this.db.query(`SELECT id, username, password_hash FROM users WHERE username = $1`, [username]);
     const ok = await verify(user?.password_hash ?? DUMMY_HASH, password).catch(() => false);
-    if (!user || !ok) throw new DomainError('UNAUTHENTICATED', 'Wrong username or password');
+    if (!user || !ok) {
+      await this.throttle.failed(username, address);
+      throw new DomainError('UNAUTHENTICATED', 'Wrong username or password');
+    }
+    await this.throttle.succeeded(username, address);
     const accessToken = await this.jwt.signAsync({ sub: user.id, username: user.username });
     return { accessToken, user: await this.me(user.id) };
   }
