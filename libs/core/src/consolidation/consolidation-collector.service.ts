@@ -28,7 +28,8 @@ export class ConsolidationCollector {
       if (!row || row.status !== 'collecting') return { status: 'already-collected', emails: [] as string[] };
       const plan = await em.getRepository(PlanEntity).findOneByOrFail({ id: planId });
       const [unit]: { id: string; code: string; name: string; kind: UnitKind }[] = await em.query(`SELECT id, code, name, kind FROM org_units WHERE id = $1`, [unitId]);
-      const built = await this.consolidation.build(plan, unit);
+      // The root keeps figures and lists; an intermediate unit's texts pre-fill its own report.
+      const built = await this.consolidation.build(plan, unit, unitId === plan.rootUnitId ? 'none' : 'all');
       await em.query(
         `UPDATE consolidations SET status = 'collected', included = $3, missing = $4, indicators = $5, completeness = $6, collected_at = now()
           WHERE plan_id = $1 AND unit_id = $2`,

@@ -7,6 +7,9 @@ import { AccessService } from '../org/access.service';
 import { PlansService } from '../plans/plans.service';
 import { WorkflowsService } from '../workflows/workflows.service';
 
+/** Whose texts a consolidation carries: every included unit's, none (figures and lists only), or the units directly below. */
+export type TextSelection = 'all' | 'none' | 'direct';
+
 interface MemberRow {
   id: string;
   unit_id: string;
@@ -15,7 +18,6 @@ interface MemberRow {
   kind: UnitKind;
   parent_id: string | null;
   stage: string;
-  sections: SectionMap;
   indicators: Record<string, number>;
   returned_count: number;
   first_submitted_at: Date | null;
@@ -35,18 +37,32 @@ export class ConsolidationService {
     private readonly workflows: WorkflowsService,
   ) {}
 
-  async consolidated(planId: string, userId: string, unitCode?: string) {
+  async consolidated(planId: string, userId: string, unitCode?: string, texts: TextSelection = 'all') {
     const plan = await this.plans.get(planId);
     const [unit] = unitCode
       ? await this.db.query(`SELECT id, code, name, kind FROM org_units WHERE code = $1 AND $2 = ANY(ancestor_ids)`, [unitCode, plan.rootUnitId])
       : await this.db.query(`SELECT id, code, name, kind FROM org_units WHERE id = $1`, [plan.rootUnitId]);
     if (!unit) throw notFound('Unit in this plan', unitCode ?? plan.rootUnitId);
     if (!(await this.canRead(userId, unit.id))) throw forbidden('Only the consolidating unit, its reviewers and admins read its consolidation');
-    return this.build(plan, unit);
+    return this.build(plan, unit, texts);
   }
 
-  /** Builds a unit's consolidation from PostgreSQL; also used by documents and the benchmark. */
-  async build(plan: PlanEntity, unit: { id: string; code: string; name: string; kind: UnitKind }) {
+  /**
+   * For a document people read: every included unit's text while the group is small; beyond
+   * `fullTextLimit` units only the texts of the units directly below (tens of thousands of pages
+   * help nobody, and the full texts stay in the JSON consolidation).
+   */
+  async forDocument(planId: string, userId: string, unitCode: string | undefined, fullTextLimit: number) {
+    const outline = await this.consolidated(planId, userId, unitCode, 'none');
+    const abridged = outline.included.length > fullTextLimit;
+    return { ...(await this.consolidated(planId, userId, unitCode, abridged ? 'direct' : 'all')), abridged };
+  }
+
+  /**
+   * Builds a unit's consolidation from PostgreSQL. The report texts, by far the largest part, are
+   * read only for the included reports whose texts are asked for.
+   */
+  async build(plan: PlanEntity, unit: { id: string; code: string; name: string; kind: UnitKind }, texts: TextSelection = 'all') {
     const rows = await this.members(plan);
     // The root has no report of its own; it always consolidates, whatever its kind.
     const tree = rows.map((r) => ({ id: r.unit_id, parentId: r.parent_id, kind: r.kind }));
@@ -57,7 +73,9 @@ export class ConsolidationService {
     const group = rows.filter((r) => members.has(r.unit_id));
     const includedStages = await this.includedStages(plan.workflowKey, plan.workflowVersion);
     const included = group.filter((r) => includedStages.has(r.stage));
-    const merged = consolidate(plan.outline, included.map((r) => ({ reportId: r.id, unitCode: r.code, sections: r.sections, indicators: r.indicators })));
+    const withTexts = texts === 'all' ? included : texts === 'direct' ? included.filter((r) => r.parent_id === unit.id) : [];
+    const sections = await this.sectionsOf(withTexts.map((r) => r.id));
+    const merged = consolidate(plan.outline, included.map((r) => ({ reportId: r.id, unitCode: r.code, sections: sections.get(r.id) ?? {}, indicators: r.indicators })));
     const draftingDue = (kind: string) => plan.deadlines[kind as UnitKind]?.drafting;
     const completeness = completenessTable(group.map((r) => ({
       unitCode: r.code, unitName: r.name, included: includedStages.has(r.stage), firstSubmittedAt: r.first_submitted_at,
@@ -76,12 +94,18 @@ export class ConsolidationService {
 
   private async members(plan: PlanEntity): Promise<MemberRow[]> {
     return this.db.query(
-      `SELECT r.id, u.id AS unit_id, u.code, u.name, u.kind, u.parent_id, r.stage, r.sections, r.indicators, r.returned_count,
+      `SELECT r.id, u.id AS unit_id, u.code, u.name, u.kind, u.parent_id, r.stage, r.indicators, r.returned_count,
               (SELECT min(submitted_at) FROM report_snapshots s WHERE s.report_id = r.id) AS first_submitted_at
          FROM reports r JOIN org_units u ON u.id = r.unit_id
         WHERE r.plan_id = $1 ORDER BY u.code`,
       [plan.id],
     );
+  }
+
+  private async sectionsOf(reportIds: string[]): Promise<Map<string, SectionMap>> {
+    if (reportIds.length === 0) return new Map();
+    const rows: { id: string; sections: SectionMap }[] = await this.db.query(`SELECT id, sections FROM reports WHERE id = ANY($1::uuid[])`, [reportIds]);
+    return new Map(rows.map((r) => [r.id, r.sections]));
   }
 
   /** Consolidation and every stage after it, and done. */

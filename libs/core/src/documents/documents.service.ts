@@ -9,6 +9,9 @@ import { renderDocx } from './docx-renderer';
 import { INDICATOR_LABELS, PartyDocument } from './party-document.model';
 import { issuerCode, reportTitleFromPlan, signatureOf } from './party-forms';
 
+/** Beyond this many included units, the document carries the texts of the units directly below only. */
+const FULL_TEXT_LIMIT = 300;
+
 /** Party documents (.docx): a unit's report, and a consolidating unit's consolidated report. */
 @Injectable()
 export class DocumentsService {
@@ -21,7 +24,7 @@ export class DocumentsService {
 
   /** The consolidating unit's report: each unit's text attributed to it, figures summed, the completeness annex. */
   async consolidatedDocx(planId: string, userId: string, unitCode?: string): Promise<{ fileName: string; content: Buffer }> {
-    const merged = await this.consolidation.consolidated(planId, userId, unitCode);
+    const merged = await this.consolidation.forDocument(planId, userId, unitCode, FULL_TEXT_LIMIT);
     const [context]: { kind: UnitKind; parent_name: string | null; plan_title: string; indicator_names: string[]; signer: string | null }[] = await this.db.query(
       `SELECT u.kind, p2.name AS parent_name, pl.title AS plan_title, pl.indicator_names,
               (SELECT a.full_name FROM role_assignments ra JOIN users a ON a.id = ra.user_id WHERE ra.unit_id = u.id AND ra.role = 'approver' ORDER BY a.username LIMIT 1) AS signer
@@ -41,16 +44,26 @@ export class DocumentsService {
       figuresAsOf: now,
       sections: merged.sections.map((section) => ({
         title: section.title,
-        parts: REPORT_PARTS.map((part) => ({ part, paragraphs: section.parts[part].map((t) => `${names.get(t.unitCode) ?? t.unitCode}: ${t.text}`) })),
+        parts: REPORT_PARTS.map((part) => ({
+          part,
+          paragraphs: [
+            ...section.parts[part].map((t) => `${names.get(t.unitCode) ?? t.unitCode}: ${t.text}`),
+            ...(merged.abridged ? [`(Nội dung của các đơn vị cấp dưới khác xem trong báo cáo tổng hợp điện tử của ${merged.included.length} đơn vị.)`] : []),
+          ],
+        })),
       })),
       indicators: context.indicator_names.map((name) => ({ label: INDICATOR_LABELS[name] ?? name, value: merged.indicators[name] ?? 0 })),
       annex: {
-        title: 'PHỤ LỤC: TÌNH HÌNH TỔNG HỢP BÁO CÁO CỦA CÁC ĐƠN VỊ',
+        title: merged.abridged
+          ? `PHỤ LỤC: TÌNH HÌNH TỔNG HỢP BÁO CÁO (${merged.completeness.summary.included}/${merged.completeness.summary.units} đơn vị đã tổng hợp; dưới đây các đơn vị thiếu, trễ hạn hoặc bị trả lại)`
+          : 'PHỤ LỤC: TÌNH HÌNH TỔNG HỢP BÁO CÁO CỦA CÁC ĐƠN VỊ',
         header: ['Đơn vị', 'Tình trạng', 'Thời hạn nộp', 'Số lần trả lại'],
-        rows: merged.completeness.rows.map((r) => [
-          r.unitName, r.status === 'included' ? 'Đã tổng hợp' : 'Chưa có báo cáo',
-          r.timeliness === 'on_time' ? 'Đúng hạn' : r.timeliness === 'late' ? 'Trễ hạn' : 'Chưa nộp', String(r.returnedCount),
-        ]),
+        rows: merged.completeness.rows
+          .filter((r) => !merged.abridged || r.status === 'missing' || r.timeliness !== 'on_time' || r.returnedCount > 0)
+          .map((r) => [
+            r.unitName, r.status === 'included' ? 'Đã tổng hợp' : 'Chưa có báo cáo',
+            r.timeliness === 'on_time' ? 'Đúng hạn' : r.timeliness === 'late' ? 'Trễ hạn' : 'Chưa nộp', String(r.returnedCount),
+          ]),
       },
       signature: { ...signatureOf(context.kind), name: context.signer ?? '' },
       recipients: ['Ban Chấp hành Trung ương (để báo cáo)', 'Các đảng bộ trực thuộc', 'Lưu Văn phòng'],
