@@ -7,9 +7,11 @@ cd "$(dirname "${BASH_SOURCE[0]}")/.."
 bash config/bin/ensure-deps.sh
 bash config/bin/services.sh
 
-echo "bench: building api, worker and the bench"
-npx nest build api
-npx nest build worker
+# BENCH_ENGINE_DIR: build and run the engine found there (an export of a commit, with node_modules
+# linked) instead of this working tree; see bench/README.md.
+engine_dir=${BENCH_ENGINE_DIR:-.}
+echo "bench: building api and worker in $engine_dir, and the bench"
+(cd "$engine_dir" && npx nest build api && npx nest build worker)
 rm -rf dist/bench
 npx tsc -p bench/tsconfig.json
 

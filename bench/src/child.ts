@@ -1,13 +1,21 @@
 import { ChildProcess, spawn } from 'node:child_process';
 import { createWriteStream, existsSync, WriteStream } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { createInterface } from 'node:readline';
 import { sleep } from './poll';
 
+/**
+ * Where the engine under test is built: this checkout, or BENCH_ENGINE_DIR (e.g. an export of a
+ * commit, so edits in progress in the working tree do not change what is measured). Its processes
+ * run with that directory as their working directory.
+ */
+export const ENGINE_DIR = resolve(process.env.BENCH_ENGINE_DIR || '.');
+
 /** The engine's built entry points (run.sh builds them). */
 export const ENGINE = {
-  worker: 'dist/apps/worker/apps/worker/src/main.js',
-  cli: 'dist/apps/api/apps/api/src/cli.js',
-  api: 'dist/apps/api/apps/api/src/main.js',
+  worker: join(ENGINE_DIR, 'dist/apps/worker/apps/worker/src/main.js'),
+  cli: join(ENGINE_DIR, 'dist/apps/api/apps/api/src/cli.js'),
+  api: join(ENGINE_DIR, 'dist/apps/api/apps/api/src/main.js'),
 };
 
 /** An engine process started by the bench; its output goes to a log file and can be watched for a line. */
@@ -30,7 +38,7 @@ export class EngineProcess {
   ) {
     if (!existsSync(script)) throw new Error(`${script} does not exist: build first (bench/run.sh builds it)`);
     this.log = createWriteStream(logPath);
-    this.child = spawn(process.execPath, [script, ...args], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+    this.child = spawn(process.execPath, [script, ...args], { env, cwd: ENGINE_DIR, stdio: ['ignore', 'pipe', 'pipe'] });
     for (const stream of [this.child.stdout!, this.child.stderr!]) {
       createInterface({ input: stream }).on('line', (line) => this.onLine(line));
     }

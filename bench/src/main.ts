@@ -1,3 +1,4 @@
+import { consolidation } from './consolidation';
 import { log } from './log';
 import { reminders } from './reminders';
 import { textTable, writeLatestMarkdown, writeResult } from './results';
@@ -5,7 +6,7 @@ import { Scenario, ScenarioResult } from './scenario';
 import { serverVersions } from './settings';
 
 /** Every scenario, by name, in the order `npm run bench` with no name runs them. */
-const SCENARIOS: Scenario[] = [reminders];
+const SCENARIOS: Scenario[] = [reminders, consolidation];
 
 async function main(): Promise<void> {
   const names = process.argv.slice(2).filter((a) => a !== '--');

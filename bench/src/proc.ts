@@ -81,3 +81,12 @@ export function coresUsed(from: CpuSnapshot, to: CpuSnapshot): Record<string, nu
   // Under half a second the tick resolution (10 ms) makes shares meaningless.
   return Object.fromEntries(Object.keys(to.seconds).map((k) => [k, wall >= 0.5 ? (to.seconds[k] - from.seconds[k]) / wall : NaN]));
 }
+
+/** A process's peak resident size so far (VmHWM), in MB; NaN once it has ended. */
+export function hwmMb(pid: number): number {
+  try {
+    return readKb(readFileSync(`/proc/${pid}/status`, 'utf8'), 'VmHWM') / 1024;
+  } catch {
+    return NaN;
+  }
+}

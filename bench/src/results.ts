@@ -1,15 +1,35 @@
 import { cpus, loadavg, totalmem } from 'node:os';
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { execFileSync } from 'node:child_process';
+import { ENGINE_DIR } from './child';
 import { Metric, ScenarioResult, verdict } from './scenario';
 
 export const RESULTS_DIR = 'bench/results';
 
 export function machine(): Record<string, string | number> {
-  return { cores: cpus().length, cpu: cpus()[0]?.model ?? 'unknown', memoryGb: Math.round(totalmem() / 2 ** 30), node: process.version, loadAverage1mAtStart: loadavg()[0] };
+  return {
+    cores: cpus().length, cpu: cpus()[0]?.model ?? 'unknown', memoryGb: Math.round(totalmem() / 2 ** 30), node: process.version,
+    loadAverage1mAtStart: loadavg()[0], engine: engineVersion(),
+  };
+}
+
+/** The engine measured: its directory and commit (ENGINE_COMMIT in an export; `git describe` in a checkout, "-dirty" with edits). */
+function engineVersion(): string {
+  try {
+    return `${ENGINE_DIR} @ ${readFileSync(join(ENGINE_DIR, 'ENGINE_COMMIT'), 'utf8').trim()}`;
+  } catch {
+    try {
+      return `${ENGINE_DIR} @ ${execFileSync('git', ['-C', ENGINE_DIR, 'describe', '--always', '--dirty'], { encoding: 'utf8' }).trim()}`;
+    } catch {
+      return ENGINE_DIR;
+    }
+  }
 }
 
 const formatValue = (m: Metric) => {
+  // NaN (a wait that gave up) is null once written as JSON.
+  if (m.value === null || m.value === undefined) return 'n/a';
   const v = typeof m.value === 'number' ? (Number.isFinite(m.value) ? m.value.toLocaleString('en-US', { maximumFractionDigits: 2 }) : 'n/a') : m.value;
   return m.unit ? `${v} ${m.unit}` : v;
 };
@@ -28,7 +48,7 @@ export function textTable(r: ScenarioResult): string {
 
 function describeRun(r: ScenarioResult): string {
   const m = r.machine;
-  return `run ${r.startedAt} on ${m.cores} cores (${m.cpu}), Node ${m.node}, PostgreSQL ${m.postgres}, Redis ${m.redis}`;
+  return `run ${r.startedAt} on ${m.cores} cores (${m.cpu}), Node ${m.node}, PostgreSQL ${m.postgres}, Redis ${m.redis}${m.engine ? `; engine ${m.engine}` : ''}`;
 }
 
 function markdown(r: ScenarioResult, file: string): string {
