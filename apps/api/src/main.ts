@@ -1,5 +1,6 @@
 import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
+import { Logger } from 'nestjs-pino';
 import { loadConfig, nestLogLevels } from '@app/config';
 import { WorkerModule } from '../../worker/src/worker.module';
 import { ApiModule } from './api.module';
@@ -9,10 +10,11 @@ import { configureApp } from './configure-app';
 async function main(): Promise<void> {
   const config = loadConfig();
   const withWorker = process.argv.includes('--with-worker');
-  const app = await NestFactory.create(withWorker ? ApiModule.withWorker(WorkerModule) : ApiModule, { logger: nestLogLevels(config.LOG_LEVEL) });
+  const app = await NestFactory.create(withWorker ? ApiModule.withWorker(WorkerModule) : ApiModule, { bufferLogs: true, logger: nestLogLevels(config.LOG_LEVEL) });
+  app.useLogger(app.get(Logger));
   configureApp(app);
   await app.listen(config.PORT, '0.0.0.0');
-  console.log(`Tổng kết API listening on http://127.0.0.1:${config.PORT}${withWorker ? ' (with worker)' : ''}`);
+  app.get(Logger).log(`Tổng kết API listening on http://127.0.0.1:${config.PORT}${withWorker ? ' (with worker)' : ''}`);
 }
 
 main().catch((error) => {

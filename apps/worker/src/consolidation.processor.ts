@@ -1,7 +1,9 @@
 import { Processor, WorkerHost } from '@nestjs/bullmq';
+import { Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { Job } from 'bullmq';
-import { ConsolidationCollector } from '@app/core';
+import { ConsolidationCollector, ConsolidationFlows } from '@app/core';
 import { assertHandlesEveryJob, dispatchJob, JobName, QueueHandlers, QueueName, WORKER_OPTIONS } from '@app/jobs';
+import { logJobFailures } from './job-failures';
 
 /**
  * The consolidation flows. A child completes when its report is approved (promoted) or at the
@@ -9,16 +11,21 @@ import { assertHandlesEveryJob, dispatchJob, JobName, QueueHandlers, QueueName, 
  * runs once all its children have completed and collects.
  */
 @Processor(QueueName.Consolidation, WORKER_OPTIONS[QueueName.Consolidation])
-export class ConsolidationProcessor extends WorkerHost {
+export class ConsolidationProcessor extends WorkerHost implements OnApplicationBootstrap {
   private readonly handlers: QueueHandlers<typeof QueueName.Consolidation>;
 
-  constructor(collector: ConsolidationCollector) {
+  constructor(collector: ConsolidationCollector, flows: ConsolidationFlows) {
     super();
     this.handlers = {
       [JobName.ConsolidationChild]: async (data) => ({ reportId: data.reportId }),
       [JobName.CollectConsolidation]: (data) => collector.collect(data.planId, data.unitId),
+      [JobName.RescheduleConsolidation]: (data) => flows.reschedule(data.planId),
     };
     assertHandlesEveryJob(QueueName.Consolidation, this.handlers);
+  }
+
+  onApplicationBootstrap(): void {
+    logJobFailures(this, new Logger(ConsolidationProcessor.name));
   }
 
   process(job: Job): Promise<unknown> {

@@ -1,15 +1,17 @@
 import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
+import { Logger } from 'nestjs-pino';
 import { loadConfig, nestLogLevels } from '@app/config';
 import { WorkerModule } from './worker.module';
 
 /** Starts the queue worker; SIGTERM closes the workers after their in-flight jobs. */
 async function main(): Promise<void> {
   const config = loadConfig();
-  const app = await NestFactory.createApplicationContext(WorkerModule, { logger: nestLogLevels(config.LOG_LEVEL) });
+  const app = await NestFactory.createApplicationContext(WorkerModule, { bufferLogs: true, logger: nestLogLevels(config.LOG_LEVEL) });
+  app.useLogger(app.get(Logger));
   app.enableShutdownHooks();
   await app.init();
-  console.log('Tổng kết worker started');
+  app.get(Logger).log('Tổng kết worker started');
 }
 
 main().catch((error) => {

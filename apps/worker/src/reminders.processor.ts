@@ -3,6 +3,7 @@ import { Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { Job } from 'bullmq';
 import { DigestService, ReminderFirer } from '@app/core';
 import { assertHandlesEveryJob, dispatchJob, JobName, QueueHandlers, QueueName, WORKER_OPTIONS } from '@app/jobs';
+import { logJobFailures } from './job-failures';
 
 /** Reminders and escalations at their time, and the daily digest on its schedule. */
 @Processor(QueueName.Reminders, WORKER_OPTIONS[QueueName.Reminders])
@@ -25,6 +26,7 @@ export class RemindersProcessor extends WorkerHost implements OnApplicationBoots
 
   /** One scheduler, upserted by every worker: BullMQ keeps a single repeat per id. */
   async onApplicationBootstrap(): Promise<void> {
+    logJobFailures(this, new Logger(RemindersProcessor.name));
     await this.digest.ensureSchedule().catch((error) => this.logger.warn(`Daily digest not scheduled yet (${error}); the reconciler retries`));
   }
 

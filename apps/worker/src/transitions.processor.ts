@@ -4,6 +4,7 @@ import { Job } from 'bullmq';
 import { AppConfig } from '@app/config';
 import { ConsolidationFlows, DecisionApplier, JobQueue, MigrationRunner, PlanLauncher, ReminderScheduler, TransitionResult } from '@app/core';
 import { assertHandlesEveryJob, dispatchJob, JobName, QueueHandlers, QueueName, WORKER_OPTIONS } from '@app/jobs';
+import { logJobFailures } from './job-failures';
 
 /** Applies stage transitions: loads rows, lets the domain decide, persists; PostgreSQL decides what is true. */
 @Processor(QueueName.Transitions, WORKER_OPTIONS[QueueName.Transitions])
@@ -40,6 +41,7 @@ export class TransitionsProcessor extends WorkerHost implements OnApplicationBoo
   }
 
   onApplicationBootstrap(): void {
+    logJobFailures(this, new Logger(TransitionsProcessor.name));
     this.worker.concurrency = this.config.WORKER_CONCURRENCY;
   }
 

@@ -46,3 +46,4 @@ export * from './consolidation/consolidation-collector.service';
 export * from './consolidation/consolidation-flows.service';
 export * from './operations/operations.module';
 export * from './operations/metrics.service';
+export * from './operations/logging.module';

@@ -18,6 +18,8 @@ export interface JobPayloads {
   [JobName.CollectConsolidation]: { planId: string; unitId: string };
   /** Delayed until the cut-off; promoted when the report is approved by the committee above. */
   [JobName.ConsolidationChild]: { planId: string; unitId: string; reportId: string };
+  /** The plan's deadlines moved: children still waiting wait for the new cut-off; `cause` names the change. */
+  [JobName.RescheduleConsolidation]: { planId: string; cause: string };
 }
 
 export type JobOf<N extends JobName> = JobPayloads[N];
@@ -45,6 +47,8 @@ export function jobIdOf(job: AnyJob): string {
       return `email-${job.data.notificationId}`;
     case JobName.CollectConsolidation:
       return `collect-${job.data.planId}-${job.data.unitId}`;
+    case JobName.RescheduleConsolidation:
+      return `collect-reschedule-${job.data.planId}-${job.data.cause}`;
     case JobName.ConsolidationChild:
       return `collect-child-${job.data.planId}-${job.data.reportId}`;
   }

@@ -23,6 +23,7 @@ export const JobName = Object.freeze({
   DailyDigest: 'digest.daily',
   SendEmail: 'email.send',
   CollectConsolidation: 'consolidation.collect',
+  RescheduleConsolidation: 'consolidation.reschedule',
   ConsolidationChild: 'consolidation.child',
 } as const);
 export type JobName = (typeof JobName)[keyof typeof JobName];
@@ -37,6 +38,7 @@ export const JOB_QUEUE = Object.freeze({
   [JobName.DailyDigest]: QueueName.Reminders,
   [JobName.SendEmail]: QueueName.Notifications,
   [JobName.CollectConsolidation]: QueueName.Consolidation,
+  [JobName.RescheduleConsolidation]: QueueName.Consolidation,
   [JobName.ConsolidationChild]: QueueName.Consolidation,
 } as const) satisfies Readonly<Record<JobName, QueueName>>;
 
@@ -63,6 +65,7 @@ export const JOB_OPTIONS: Readonly<Record<JobName, JobsOptions>> = Object.freeze
   // Kept when done: a flow's parent reads that its children completed, and the reconciler knows them.
   [JobName.CollectConsolidation]: { attempts: 10, backoff: { type: 'exponential', delay: 1000 }, removeOnComplete: false, removeOnFail: false },
   [JobName.ConsolidationChild]: { attempts: 10, backoff: { type: 'exponential', delay: 1000 }, removeOnComplete: false, removeOnFail: false },
+  [JobName.RescheduleConsolidation]: { attempts: 10, backoff: { type: 'exponential', delay: 1000 }, removeOnComplete: true, removeOnFail: 1000 },
 });
 
 /**

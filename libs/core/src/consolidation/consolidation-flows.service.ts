@@ -81,6 +81,32 @@ export class ConsolidationFlows {
     }
   }
 
+  /**
+   * After the plan's deadlines moved: children still delayed wait for their collection's new cut-off
+   * (already stored in PostgreSQL); one now in the past runs at once.
+   */
+  async reschedule(planId: string): Promise<number> {
+    const plan = await this.db.getRepository(PlanEntity).findOneBy({ id: planId });
+    if (!plan) return 0;
+    const open: { unit_id: string; cut_off_at: Date | null }[] = await this.db.query(
+      `SELECT unit_id, cut_off_at FROM consolidations WHERE plan_id = $1 AND status = 'collecting'`,
+      [planId],
+    );
+    const groups = await planGroups(this.db.manager, plan);
+    const queue = this.queue.queue(QueueName.Consolidation);
+    let moved = 0;
+    for (const collection of open) {
+      const delay = collection.cut_off_at ? Math.max(0, new Date(collection.cut_off_at).getTime() - Date.now()) : NO_CUT_OFF_MS;
+      for (const report of groups.get(collection.unit_id) ?? []) {
+        const job = await queue.getJob(jobIdOf({ name: JobName.ConsolidationChild, data: { planId, unitId: collection.unit_id, reportId: report.reportId } }));
+        if (!job || !(await job.isDelayed())) continue;
+        await (delay === 0 ? job.promote() : job.changeDelay(delay)).catch(() => undefined);
+        moved++;
+      }
+    }
+    return moved;
+  }
+
   /** Stages at or after consolidation: a report there counts as approved for its collection. */
   async readyStages(plan: PlanEntity): Promise<Set<string>> {
     const { stages } = await this.workflows.get(plan.workflowKey, plan.workflowVersion);

@@ -44,6 +44,14 @@ export class DueDates {
        RETURNING t.id, target.old_due_at`,
       [plan.id, consolidationDue],
     ).then((result) => result[0]);
+    // Collections still open take the new cut-off: the consolidation deadline of their kind, else the root's.
+    if (planStage) {
+      await em.query(
+        `UPDATE consolidations c SET cut_off_at = COALESCE(p.deadlines -> u.kind ->> $2, p.deadlines -> $3::text ->> $2)::timestamptz
+           FROM plans p, org_units u WHERE c.plan_id = $1 AND c.status = 'collecting' AND p.id = c.plan_id AND u.id = c.unit_id`,
+        [plan.id, planStage.key, root.kind],
+      );
+    }
     return moved.map((m) => ({ taskId: m.id, oldDueAt: m.old_due_at ? new Date(m.old_due_at) : null }));
   }
 }

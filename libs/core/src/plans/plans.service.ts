@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { appendAuditEvents, inTransaction, PlanEntity } from '@app/dal';
@@ -81,6 +82,7 @@ export class PlansService {
     );
     // Redis away: the due dates are committed, and the reminder reconciler schedules from them.
     await this.reminders.schedule(moved.map((t) => t.taskId)).catch(() => 0);
+    await this.queue.enqueueRecorded({ name: JobName.RescheduleConsolidation, data: { planId: id, cause: randomUUID() } });
     return this.get(id);
   }
 
