@@ -1,3 +1,4 @@
+import { login } from './support/api';
 import { createPlan, importFixture, launchPlan } from './support/factories';
 import { E2eContext, startE2e, stopE2e } from './support/harness';
 import { waitFor } from './support/wait-for';
@@ -35,5 +36,23 @@ describe('operations: health and metrics', () => {
     expect(open).toBeGreaterThan(0);
     expect(text).toContain(`tongket_open_tasks{due="overdue"} ${open}`);
     expect(text).toContain('tongket_api_process_resident_memory_bytes');
+  });
+
+  it('/admin/queues is the BullMQ dashboard for administrators only, by header or by the session cookie', async () => {
+    expect((await ctx.http.get('/admin/queues')).status).toBe(401);
+    const reviewer = await login(ctx, 'btv.hung');
+    expect((await ctx.http.get('/admin/queues').set('Authorization', `Bearer ${reviewer}`)).status).toBe(403);
+    expect((await ctx.http.post('/api/admin/queues/session').set('Authorization', `Bearer ${reviewer}`)).status).toBe(403);
+    const admin = await login(ctx, 'admin');
+    const page = await ctx.http.get('/admin/queues').set('Authorization', `Bearer ${admin}`);
+    expect(page.status).toBe(200);
+    expect(page.text).toContain('<base href="/admin/queues/"');
+    const session = await ctx.http.post('/api/admin/queues/session').set('Authorization', `Bearer ${admin}`);
+    expect(session.status).toBe(204);
+    const cookie = String(session.headers['set-cookie']);
+    expect(cookie).toMatch(/tongket_admin_token=.+; Max-Age=\d+; Path=\/admin\/queues; .*HttpOnly; SameSite=Strict/);
+    const queues = await ctx.http.get('/admin/queues/api/queues').set('Cookie', cookie.split(';')[0]);
+    expect(queues.status).toBe(200);
+    expect(queues.body.queues.map((q: { name: string }) => q.name).sort()).toEqual(['consolidation', 'notifications', 'reminders', 'transitions']);
   });
 });

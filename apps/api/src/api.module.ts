@@ -14,6 +14,7 @@ import { HealthController } from './health/health.controller';
 import { MigrationsController } from './migrations/migrations.controller';
 import { NotificationsController } from './notifications/notifications.controller';
 import { MetricsController } from './operations/metrics.controller';
+import { QueueDashboardController } from './operations/queue-dashboard.controller';
 import { OrgController } from './org/org.controller';
 import { PlansController } from './plans/plans.controller';
 import { ReportsController } from './reports/reports.controller';
@@ -30,6 +31,7 @@ import { WorkflowsController } from './workflows/workflows.controller';
   controllers: [
     AuthController, HealthController, OrgController, WorkflowsController, PlansController, ReportsController, TasksController, NotificationsController,
     UsersController, MigrationsController, AuditController, DocumentsController, MetricsController,
+    QueueDashboardController,
   ],
   providers: [{ provide: APP_GUARD, useClass: AuthGuard }],
 })

@@ -4,6 +4,7 @@ import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import helmet from 'helmet';
 import { toVietnamIso } from '@app/domain';
 import { DomainExceptionFilter } from './common/domain-exception.filter';
+import { mountQueueDashboard } from './operations/queue-dashboard';
 
 /** Everything an API instance needs besides its modules; tests call it too, so they test the real thing. */
 export function configureApp(app: INestApplication): void {
@@ -15,6 +16,7 @@ export function configureApp(app: INestApplication): void {
     const raw = this[key];
     return raw instanceof Date && !Number.isNaN(raw.getTime()) ? toVietnamIso(raw) : value;
   });
+  mountQueueDashboard(app);
   app.setGlobalPrefix('api', { exclude: ['health', 'metrics', 'docs', 'docs-json'] });
   app.useGlobalPipes(
     new ValidationPipe({
