@@ -4,12 +4,14 @@ import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import helmet from 'helmet';
 import { toVietnamIso } from '@app/domain';
 import { DomainExceptionFilter } from './common/domain-exception.filter';
+import { inputGuard } from './common/input-guard';
 import { mountQueueDashboard } from './operations/queue-dashboard';
 
 /** Everything an API instance needs besides its modules; tests call it too, so they test the real thing. */
 export function configureApp(app: INestApplication): void {
   // Ten sections of five parts in Vietnamese run to several hundred kilobytes; beyond 1 MB is a 413.
   (app as NestExpressApplication).useBodyParser('json', { limit: '1mb' });
+  app.use(inputGuard);
   app.use(helmet());
   // Times go out with the engine's zone, +07:00; the replacer sees the Date before its toJSON.
   (app as NestExpressApplication).set('json replacer', function (this: Record<string, unknown>, key: string, value: unknown) {

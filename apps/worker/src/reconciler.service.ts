@@ -2,7 +2,7 @@ import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } fro
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { AppConfig } from '@app/config';
-import { ConsolidationFlows, DigestService, EmailDelivery, JobQueue, ReminderScheduler } from '@app/core';
+import { ConsolidationFlows, DigestService, EmailDelivery, JobQueue, OutboxRelay, ReminderScheduler } from '@app/core';
 import { AnyJob, JobName } from '@app/jobs';
 
 const BATCH = 10_000;
@@ -17,6 +17,8 @@ const BATCH = 10_000;
 export class Reconciler implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger(Reconciler.name);
   private timer?: NodeJS.Timeout;
+  private relayTimer?: NodeJS.Timeout;
+  private relaying = false;
 
   constructor(
     @InjectDataSource() private readonly db: DataSource,
@@ -26,16 +28,33 @@ export class Reconciler implements OnApplicationBootstrap, OnApplicationShutdown
     private readonly emails: EmailDelivery,
     private readonly digest: DigestService,
     private readonly flows: ConsolidationFlows,
+    private readonly outbox: OutboxRelay,
   ) {}
 
   onApplicationBootstrap(): void {
     void this.reconcile(0);
     this.timer = setInterval(() => void this.reconcile(5_000), this.config.RECONCILE_INTERVAL_MS);
     this.timer.unref();
+    // The outbox's slow path: rows an API committed but could not relay itself (it died, Redis was away).
+    this.relayTimer = setInterval(() => void this.relayOutbox(), 1_000);
+    this.relayTimer.unref();
   }
 
   onApplicationShutdown(): void {
     clearInterval(this.timer);
+    clearInterval(this.relayTimer);
+  }
+
+  private async relayOutbox(): Promise<void> {
+    if (this.relaying) return;
+    this.relaying = true;
+    try {
+      for (let pass = 0; pass < 20 && (await this.outbox.relay(undefined, 2_000)) > 0; pass++);
+    } catch (error) {
+      this.logger.warn(`Outbox relay failed, will retry: ${(error as Error).message}`);
+    } finally {
+      this.relaying = false;
+    }
   }
 
   async reconcile(minAgeMs: number): Promise<void> {
@@ -45,6 +64,7 @@ export class Reconciler implements OnApplicationBootstrap, OnApplicationShutdown
       if (added) this.logger.log(`Re-created ${added} reminder or escalation job(s) missing from Redis`);
     });
     await this.guard('the daily digest schedule', () => this.digest.ensureSchedule());
+    await this.guard('the outbox', () => this.outbox.prune());
     await this.guard('consolidation flows', async () => {
       const plans: { id: string }[] = await this.db.query(`SELECT id FROM plans WHERE status = 'launched'`);
       for (const plan of plans) await this.flows.ensure(plan.id);

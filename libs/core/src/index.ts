@@ -2,6 +2,7 @@ export * from './common/actor';
 export * from './common/clock';
 export * from './infrastructure.module';
 export * from './queue/job-queue';
+export * from './queue/outbox-relay.service';
 export * from './queue/queue.module';
 export * from './auth/auth.module';
 export * from './auth/auth.service';

@@ -3,3 +3,4 @@ export * from './data-source-options';
 export * from './audit.repository';
 export * from './transaction';
 export * from './task-decisions';
+export * from './outbox';

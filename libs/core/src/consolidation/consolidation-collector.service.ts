@@ -3,9 +3,9 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { appendAuditEvents, inTransaction, PlanEntity } from '@app/dal';
 import { formatVietnamDateTime, REPORT_PARTS, SectionMap, UnitKind } from '@app/domain';
-import { JobName } from '@app/jobs';
 import { insertNotifications } from '../notifications/new-notification';
-import { JobQueue } from '../queue/job-queue';
+import { emailInOutbox } from '../notifications/email-outbox';
+import { OutboxRelay } from '../queue/outbox-relay.service';
 import { ConsolidationService } from './consolidation.service';
 
 type Built = Awaited<ReturnType<ConsolidationService['build']>>;
@@ -19,13 +19,13 @@ export class ConsolidationCollector {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     private readonly consolidation: ConsolidationService,
-    private readonly queue: JobQueue,
+    private readonly outbox: OutboxRelay,
   ) {}
 
   async collect(planId: string, unitId: string): Promise<string> {
-    const { status, emails } = await inTransaction(this.db, async (em) => {
+    const { status, outbox } = await inTransaction(this.db, async (em) => {
       const [row] = await em.query(`SELECT status FROM consolidations WHERE plan_id = $1 AND unit_id = $2 FOR NO KEY UPDATE`, [planId, unitId]);
-      if (!row || row.status !== 'collecting') return { status: 'already-collected', emails: [] as string[] };
+      if (!row || row.status !== 'collecting') return { status: 'already-collected', outbox: [] as string[] };
       const plan = await em.getRepository(PlanEntity).findOneByOrFail({ id: planId });
       const [unit]: { id: string; code: string; name: string; kind: UnitKind }[] = await em.query(`SELECT id, code, name, kind FROM org_units WHERE id = $1`, [unitId]);
       // The root keeps figures and lists; an intermediate unit's texts pre-fill its own report.
@@ -42,11 +42,11 @@ export class ConsolidationCollector {
       }]);
       if (unitId !== plan.rootUnitId) {
         await this.prefill(em, plan, unitId, built);
-        return { status: 'collected', emails: [] as string[] };
+        return { status: 'collected', outbox: [] as string[] };
       }
-      return { status: 'collected', emails: await this.tellWorkingGroup(em, plan, built) };
+      return { status: 'collected', outbox: await this.tellWorkingGroup(em, plan, built) };
     });
-    await this.queue.enqueueRecorded(...emails.map((notificationId) => ({ name: JobName.SendEmail, data: { notificationId } }) as const));
+    await this.outbox.relaySoon(outbox);
     return status;
   }
 
@@ -90,6 +90,6 @@ export class ConsolidationCollector {
     const created = await insertNotifications(em, people.map((p) => ({
       userId: p.user_id, kind: 'consolidation' as const, title, body, planId: plan.id, dedupKey: `consolidation:${plan.id}:${p.user_id}`,
     })));
-    return created.map((c) => c.id);
+    return emailInOutbox(em, created);
   }
 }

@@ -1,11 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { appendAuditEvents, inTransaction, PlanEntity, WorkflowMigrationEntity } from '@app/dal';
+import { appendAuditEvents, appendOutbox, inTransaction, PlanEntity, WorkflowMigrationEntity } from '@app/dal';
 import { conflict, DONE_STAGE, findStage, notFound, planReportMigration, refused, scopeUnitId, stageMapProblems, WorkflowDefinition } from '@app/domain';
 import { JobName } from '@app/jobs';
 import { Actor } from '../common/actor';
-import { JobQueue } from '../queue/job-queue';
+import { OutboxRelay } from '../queue/outbox-relay.service';
 import { WorkflowsService } from '../workflows/workflows.service';
 
 export interface MigrationRequest {
@@ -30,7 +30,7 @@ export class PlanMigrationsService {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     private readonly workflows: WorkflowsService,
-    private readonly queue: JobQueue,
+    private readonly outbox: OutboxRelay,
   ) {}
 
   async request(planId: string, request: MigrationRequest, actor: Actor) {
@@ -96,9 +96,9 @@ export class PlanMigrationsService {
         actorId: actor.id, actor: actor.username, action: 'plan.migration_started', planId: plan.id,
         data: { migrationId: row.id, toVersion: to.version, stageMap, total },
       }]);
-      return row as { id: string };
+      return { id: row.id as string, outbox: await appendOutbox(em, [{ name: JobName.RunMigration, data: { migrationId: row.id } }]) };
     });
-    await this.queue.enqueueRecorded({ name: JobName.RunMigration, data: { migrationId: migration.id } });
+    await this.outbox.relaySoon(migration.outbox);
     return this.get(migration.id);
   }
 

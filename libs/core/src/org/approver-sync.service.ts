@@ -1,9 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
-import { appendAuditEvents, NewAuditEvent } from '@app/dal';
+import { appendAuditEvents, appendOutbox, NewAuditEvent } from '@app/dal';
+import { randomUUID } from 'node:crypto';
 import { findStage, Role, scopeUnitId } from '@app/domain';
 import { JobName } from '@app/jobs';
-import { JobQueue } from '../queue/job-queue';
+import { OutboxRelay } from '../queue/outbox-relay.service';
 import { ReminderScheduler } from '../reminders/reminder-scheduler.service';
 import { WorkflowsService } from '../workflows/workflows.service';
 
@@ -18,6 +19,8 @@ export interface SyncOutcome {
   createdTaskIds: string[];
   /** Reports whose stage must be decided again, with the round it was in. */
   redecide: { reportId: string; round: number }[];
+  /** Outbox rows of the re-decision jobs, relayed after the commit. */
+  outbox: string[];
 }
 
 interface Candidate {
@@ -42,19 +45,19 @@ interface Candidate {
 export class ApproverSync {
   constructor(
     private readonly workflows: WorkflowsService,
-    private readonly queue: JobQueue,
+    private readonly outbox: OutboxRelay,
     private readonly reminders: ReminderScheduler,
   ) {}
 
   /** After the change commits: decide the touched stages again, remind the new task holders. */
-  async afterCommit(outcome: SyncOutcome, cause: string): Promise<void> {
-    await this.queue.enqueueRecorded(...outcome.redecide.map((r) => ({ name: JobName.ReevaluateStage, data: { ...r, cause } }) as const));
+  async afterCommit(outcome: SyncOutcome): Promise<void> {
+    await this.outbox.relaySoon(outcome.outbox);
     // Redis away: both are recorded in PostgreSQL (needs_decision, open tasks) and the reconciler picks them up.
     await this.reminders.schedule(outcome.createdTaskIds).catch(() => 0);
   }
 
   async sync(em: EntityManager, changes: readonly RoleChange[], actor: { id: string | null; username: string }): Promise<SyncOutcome> {
-    const outcome: SyncOutcome = { createdTaskIds: [], redecide: [] };
+    const outcome: SyncOutcome = { createdTaskIds: [], redecide: [], outbox: [] };
     const running = await em.query(`SELECT 1 FROM plans WHERE status = 'launched' LIMIT 1`);
     if (running.length === 0 || changes.length === 0) return outcome;
     const events: NewAuditEvent[] = [];
@@ -66,6 +69,8 @@ export class ApproverSync {
     await appendAuditEvents(em, events);
     const reportIds = [...new Set(outcome.redecide.map((r) => r.reportId))];
     if (reportIds.length) await em.query(`UPDATE reports SET needs_decision = true WHERE id = ANY($1::uuid[])`, [reportIds]);
+    const cause = randomUUID();
+    outcome.outbox = await appendOutbox(em, outcome.redecide.map((r) => ({ name: JobName.ReevaluateStage, data: { ...r, cause } })));
     return outcome;
   }
 

@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { hash } from '@node-rs/argon2';
-import { randomUUID } from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';
 import { appendAuditEvents, inTransaction, OrgUnitEntity } from '@app/dal';
 import { ancestorPaths, invalid, notFound, Role } from '@app/domain';
@@ -30,7 +29,7 @@ export class OrgService {
       ]);
       return this.approvers.sync(em, changes, actor);
     });
-    await this.approvers.afterCommit(outcome, randomUUID());
+    await this.approvers.afterCommit(outcome);
     return { units: data.units.length, users: data.users.length };
   }
 

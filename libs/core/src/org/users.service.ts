@@ -1,6 +1,5 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { randomUUID } from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';
 import { appendAuditEvents, inTransaction } from '@app/dal';
 import { invalid, notFound, Role } from '@app/domain';
@@ -35,7 +34,6 @@ export class UsersService {
 
   /** Replaces a user's roles; open stages that pick people by a changed role follow at once. */
   async replaceRoles(username: string, roles: { unit: string; role: Role }[], actor: Actor) {
-    const cause = randomUUID();
     const outcome = await inTransaction(this.db, async (em) => {
       const [user] = await em.query(`SELECT id FROM users WHERE username = $1 FOR NO KEY UPDATE`, [username]);
       if (!user) throw notFound('User', username);
@@ -57,7 +55,7 @@ export class UsersService {
       await appendAuditEvents(em, [{ actorId: actor.id, actor: actor.username, action: 'roles.change', data: { username, roles, changes: changes.length } }]);
       return this.approvers.sync(em, changes, actor);
     });
-    await this.approvers.afterCommit(outcome, cause);
+    await this.approvers.afterCommit(outcome);
     return { ...(await this.get(username)), tasksCreated: outcome.createdTaskIds.length, stagesRedecided: outcome.redecide.length };
   }
 

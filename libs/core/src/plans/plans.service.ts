@@ -2,11 +2,12 @@ import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { appendAuditEvents, inTransaction, PlanEntity } from '@app/dal';
+import { appendAuditEvents, appendOutbox, inTransaction, PlanEntity } from '@app/dal';
 import { conflict, DEFAULT_OUTLINE, DEFAULT_WORKFLOW_KEY, DONE_STAGE, INDICATOR_NAMES, invalid, notFound, PlanDeadlines, WorkflowDefinition } from '@app/domain';
 import { JobName } from '@app/jobs';
 import { Actor } from '../common/actor';
 import { JobQueue } from '../queue/job-queue';
+import { OutboxRelay } from '../queue/outbox-relay.service';
 import { ReminderScheduler } from '../reminders/reminder-scheduler.service';
 import { WorkflowsService } from '../workflows/workflows.service';
 import { DueDates } from './due-dates.service';
@@ -20,6 +21,7 @@ export class PlansService {
     @InjectDataSource() private readonly db: DataSource,
     private readonly workflows: WorkflowsService,
     private readonly queue: JobQueue,
+    private readonly outbox: OutboxRelay,
     private readonly dueDates: DueDates,
     private readonly reminders: ReminderScheduler,
   ) {}
@@ -67,11 +69,13 @@ export class PlansService {
   async updateDeadlines(id: string, deadlines: PlanDeadlines, actor: Actor): Promise<PlanEntity> {
     const plan = await this.get(id);
     assertDeadlinesFit(deadlines, await this.workflows.get(plan.workflowKey, plan.workflowVersion));
+    const outbox: string[] = [];
     const moved = await inTransaction(this.db, async (em) => {
       await em.query(`SELECT 1 FROM plans WHERE id = $1 FOR NO KEY UPDATE`, [id]);
       await em.query(`UPDATE plans SET deadlines = $2, version = version + 1, updated_at = now() WHERE id = $1`, [id, JSON.stringify(deadlines)]);
       const moved = await this.dueDates.recompute(em, { ...plan, deadlines });
       await appendAuditEvents(em, [{ actorId: actor.id, actor: actor.username, action: 'plan.deadlines', planId: id, data: { deadlines, tasksMoved: moved.length } }]);
+      outbox.push(...(await appendOutbox(em, [{ name: JobName.RescheduleConsolidation, data: { planId: id, cause: randomUUID() } }])));
       return moved;
     });
     await this.queue.removeIfPresent(
@@ -82,7 +86,7 @@ export class PlansService {
     );
     // Redis away: the due dates are committed, and the reminder reconciler schedules from them.
     await this.reminders.schedule(moved.map((t) => t.taskId)).catch(() => 0);
-    await this.queue.enqueueRecorded({ name: JobName.RescheduleConsolidation, data: { planId: id, cause: randomUUID() } });
+    await this.outbox.relaySoon(outbox);
     return this.get(id);
   }
 
@@ -97,10 +101,10 @@ export class PlansService {
       await em.query(`UPDATE plans SET status = 'launching', workflow_version = $2, version = version + 1, updated_at = now() WHERE id = $1`, [id, current.version]);
       await appendAuditEvents(em, [{ actorId: actor.id, actor: actor.username, action: 'plan.launch_requested', planId: id, data: { workflowVersion: current.version } }]);
       const [count] = await em.query(`SELECT count(*)::int AS n FROM org_units WHERE $1 = ANY(ancestor_ids) AND id <> $1`, [plan.rootUnitId]);
-      return count.n as number;
+      return { n: count.n as number, outbox: await appendOutbox(em, [{ name: JobName.LaunchPlan, data: { planId: id } }]) };
     });
-    await this.queue.enqueueRecorded({ name: JobName.LaunchPlan, data: { planId: id } });
-    return { reports, status: 'launching' };
+    await this.outbox.relaySoon(reports.outbox);
+    return { reports: reports.n, status: 'launching' };
   }
 }
 

@@ -1,5 +1,5 @@
 import { InjectQueue } from '@nestjs/bullmq';
-import { Injectable, Logger } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { JobsOptions, Queue } from 'bullmq';
 import { AnyJob, JOB_OPTIONS, JOB_QUEUE, jobIdOf, QueueName } from '@app/jobs';
 
@@ -13,7 +13,6 @@ export type DelayedJob = AnyJob & { fireAt?: Date };
  */
 @Injectable()
 export class JobQueue {
-  private readonly logger = new Logger(JobQueue.name);
   private readonly queues: Record<QueueName, Queue>;
 
   constructor(
@@ -41,16 +40,6 @@ export class JobQueue {
         await this.queues[name].addBulk(mine.slice(start, start + 1000).map((job) => ({ name: job.name, data: job.data, opts: optionsOf(job, now) })));
       }
     }
-  }
-
-  /**
-   * For work already recorded in PostgreSQL: a failure to reach Redis is logged, not thrown, since
-   * the reconciler queues whatever PostgreSQL still holds as pending.
-   */
-  async enqueueRecorded(...jobs: DelayedJob[]): Promise<void> {
-    await this.enqueue(...jobs).catch((error) => {
-      this.logger.warn(`${jobs.length} recorded job(s) not queued (${error}); the reconciler will queue them`);
-    });
   }
 
   /**

@@ -3,6 +3,7 @@ import { Global, Module } from '@nestjs/common';
 import { AppConfig } from '@app/config';
 import { QueueName } from '@app/jobs';
 import { JobQueue } from './job-queue';
+import { OutboxRelay } from './outbox-relay.service';
 
 export function redisConnection(config: AppConfig) {
   // maxRetriesPerRequest null: BullMQ workers block on Redis and must not give up while it restarts.
@@ -19,7 +20,7 @@ export function redisConnection(config: AppConfig) {
     ...Object.values(QueueName).map((name) => BullModule.registerQueue({ name })),
     BullModule.registerFlowProducer({ name: QueueName.Consolidation }),
   ],
-  providers: [JobQueue],
-  exports: [JobQueue, BullModule],
+  providers: [JobQueue, OutboxRelay],
+  exports: [JobQueue, OutboxRelay, BullModule],
 })
 export class QueueModule {}

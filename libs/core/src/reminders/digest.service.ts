@@ -1,12 +1,15 @@
 import { Injectable } from '@nestjs/common';
-import { AppConfig } from '@app/config';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
+import { AppConfig } from '@app/config';
+import { inTransaction } from '@app/dal';
 import { digestText, findStage, toVietnamIso } from '@app/domain';
 import { JobName, QueueName } from '@app/jobs';
 import { Clock } from '../common/clock';
+import { emailInOutbox } from '../notifications/email-outbox';
 import { insertNotifications, NewNotification } from '../notifications/new-notification';
 import { JobQueue } from '../queue/job-queue';
+import { OutboxRelay } from '../queue/outbox-relay.service';
 import { WorkflowsService } from '../workflows/workflows.service';
 
 interface OpenTaskLine {
@@ -27,6 +30,7 @@ export class DigestService {
     @InjectDataSource() private readonly db: DataSource,
     private readonly workflows: WorkflowsService,
     private readonly queue: JobQueue,
+    private readonly outbox: OutboxRelay,
     private readonly clock: Clock,
     private readonly config: AppConfig,
   ) {}
@@ -59,8 +63,11 @@ export class DigestService {
       })));
       notices.push({ userId, kind: 'digest', ...digestText(mine[0].full_name, items, localDay.split('-').reverse().join('/')), dedupKey: `digest:${userId}:${localDay}` });
     }
-    const created = await insertNotifications(this.db.manager, notices);
-    await this.queue.enqueueRecorded(...created.map(({ id }) => ({ name: JobName.SendEmail, data: { notificationId: id } }) as const));
+    const { created, outbox } = await inTransaction(this.db, async (em) => {
+      const created = await insertNotifications(em, notices);
+      return { created, outbox: await emailInOutbox(em, created) };
+    });
+    await this.outbox.relaySoon(outbox);
     return { day: localDay, people: byUser.size, created: created.length };
   }
 }

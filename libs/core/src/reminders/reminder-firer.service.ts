@@ -3,10 +3,10 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { appendAuditEvents, inTransaction } from '@app/dal';
 import { escalationText, findStage, reminderText, TaskContext } from '@app/domain';
-import { JobName } from '@app/jobs';
 import { MicroBatcher } from '../common/micro-batcher';
-import { CreatedNotification, insertNotifications, NewNotification } from '../notifications/new-notification';
-import { JobQueue } from '../queue/job-queue';
+import { insertNotifications, NewNotification } from '../notifications/new-notification';
+import { emailInOutbox } from '../notifications/email-outbox';
+import { OutboxRelay } from '../queue/outbox-relay.service';
 import { WorkflowsService } from '../workflows/workflows.service';
 import { loadTaskContexts, OpenTaskContext } from './open-task-context';
 
@@ -29,7 +29,7 @@ export class ReminderFirer {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     private readonly workflows: WorkflowsService,
-    private readonly queue: JobQueue,
+    private readonly outbox: OutboxRelay,
   ) {}
 
   fireReminder(taskId: string, offset: string, dueAt: string): Promise<string> {
@@ -38,10 +38,10 @@ export class ReminderFirer {
 
   /** Tells the reviewers of the unit's parent (the root's consolidators when that is the root), once. */
   async fireEscalation(taskId: string, dueAt: string): Promise<string> {
-    const { status, created } = await inTransaction(this.db, async (em) => {
+    const { status, outbox } = await inTransaction(this.db, async (em) => {
       const [task] = await loadTaskContexts(em, [taskId]);
       const problem = staleness(task, dueAt);
-      if (problem) return { status: problem, created: [] as CreatedNotification[] };
+      if (problem) return { status: problem, outbox: [] as string[] };
       const text = escalationText(await this.contextOf(em, task), [task.assigneeName]);
       const recipients = await this.escalationRecipients(em, task);
       const created = await insertNotifications(em, recipients.map((userId) => ({
@@ -53,14 +53,14 @@ export class ReminderFirer {
           comment: text.body, data: { recipients },
         }]);
       }
-      return { status: created.length ? 'notified' : 'already-sent', created };
+      return { status: created.length ? 'notified' : 'already-sent', outbox: await emailInOutbox(em, created) };
     });
-    await this.emailLater(created);
+    await this.outbox.relaySoon(outbox);
     return status;
   }
 
   private async fireReminders(batch: DueReminder[]): Promise<string[]> {
-    const { statuses, created } = await inTransaction(this.db, async (em) => {
+    const { statuses, created, outbox } = await inTransaction(this.db, async (em) => {
       const tasks = new Map((await loadTaskContexts(em, batch.map((r) => r.taskId))).map((t) => [t.taskId, t]));
       const statuses = batch.map((r) => staleness(tasks.get(r.taskId), r.dueAt));
       const notices: NewNotification[] = [];
@@ -72,9 +72,10 @@ export class ReminderFirer {
           planId: task.planId, reportId: task.reportId, taskId: task.taskId, dedupKey: `reminder:${task.taskId}:${reminder.offset}`,
         });
       }
-      return { statuses, created: await insertNotifications(em, notices) };
+      const created = await insertNotifications(em, notices);
+      return { statuses, created, outbox: await emailInOutbox(em, created) };
     });
-    await this.emailLater(created);
+    await this.outbox.relaySoon(outbox);
     const createdKeys = new Set(created.map((c) => c.dedupKey));
     return batch.map((r, i) => statuses[i] ?? (createdKeys.has(`reminder:${r.taskId}:${r.offset}`) ? 'notified' : 'already-sent'));
   }
@@ -82,10 +83,6 @@ export class ReminderFirer {
   private async contextOf(em: EntityManager, task: OpenTaskContext): Promise<TaskContext> {
     const workflow = await this.workflows.get(task.workflowKey, task.workflowVersion, em);
     return { planCode: task.planCode, unitName: task.unitName, stageName: findStage(workflow, task.stage)?.name ?? task.stage, dueAt: new Date(task.dueAt!) };
-  }
-
-  private async emailLater(created: CreatedNotification[]): Promise<void> {
-    await this.queue.enqueueRecorded(...created.map(({ id }) => ({ name: JobName.SendEmail, data: { notificationId: id } }) as const));
   }
 
   private async escalationRecipients(em: EntityManager, task: OpenTaskContext): Promise<string[]> {

@@ -1,11 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { appendAuditEvents, inTransaction } from '@app/dal';
+import { appendAuditEvents, appendOutbox, inTransaction } from '@app/dal';
 import { conflict, missingSections, refused } from '@app/domain';
 import { JobName } from '@app/jobs';
 import { Actor } from '../common/actor';
-import { JobQueue } from '../queue/job-queue';
+import { OutboxRelay } from '../queue/outbox-relay.service';
 import { ReportsService } from './reports.service';
 
 /**
@@ -18,7 +18,7 @@ export class SubmissionService {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     private readonly reports: ReportsService,
-    private readonly queue: JobQueue,
+    private readonly outbox: OutboxRelay,
   ) {}
 
   async submit(reportId: string, actor: Actor): Promise<{ reportId: string; taskId: string; snapshot: number }> {
@@ -45,9 +45,10 @@ export class SubmissionService {
         actorId: actor.id, actor: actor.username, action: 'submit', planId: row.plan_id, reportId, taskId: task.id,
         fromStage: row.stage, data: { snapshot: snapshot.seq },
       }]);
-      return { reportId, taskId: task.id as string, snapshot: snapshot.seq as number };
+      const outbox = await appendOutbox(em, [{ name: JobName.ApplyDecision, data: { taskId: task.id } }]);
+      return { reportId, taskId: task.id as string, snapshot: snapshot.seq as number, outbox };
     });
-    await this.queue.enqueueRecorded({ name: JobName.ApplyDecision, data: { taskId: result.taskId } });
-    return result;
+    await this.outbox.relaySoon(result.outbox);
+    return { reportId: result.reportId, taskId: result.taskId, snapshot: result.snapshot };
   }
 }

@@ -1,11 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { appendAuditEvents, inTransaction, TaskEntity } from '@app/dal';
+import { appendAuditEvents, appendOutbox, inTransaction, TaskEntity } from '@app/dal';
 import { assertCanComplete, assertCanDelegate, forbidden, notFound, refused, TaskState } from '@app/domain';
 import { JobName } from '@app/jobs';
 import { Actor } from '../common/actor';
-import { JobQueue } from '../queue/job-queue';
+import { OutboxRelay } from '../queue/outbox-relay.service';
 import { AccessService } from '../org/access.service';
 
 const TASK_SELECT = `
@@ -20,7 +20,7 @@ export class TasksService {
 
   constructor(
     @InjectDataSource() private readonly db: DataSource,
-    private readonly queue: JobQueue,
+    private readonly outbox: OutboxRelay,
     private readonly access: AccessService,
   ) {}
 
@@ -48,9 +48,9 @@ export class TasksService {
         actorId: actor.id, actor: actor.username, action: decision, planId: task.planId, reportId: task.reportId, taskId: id,
         fromStage: task.stage, comment: comment?.trim() || null,
       }]);
-      return task;
+      return { ...task, outbox: await appendOutbox(em, [{ name: JobName.ApplyDecision, data: { taskId: id } }]) };
     });
-    await this.queue.enqueueRecorded({ name: JobName.ApplyDecision, data: { taskId: id } });
+    await this.outbox.relaySoon(task.outbox);
     return { id, reportId: task.reportId, stage: task.stage, state: 'completed', decision };
   }
 

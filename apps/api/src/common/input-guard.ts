@@ -1,0 +1,42 @@
+import type { NextFunction, Request, Response } from 'express';
+
+const MAX_DEPTH = 32;
+
+/**
+ * Refuses, with a 400, input no endpoint accepts and that would otherwise fail deep inside: JSON
+ * nested deeper than any DTO (class-transformer recurses and would overflow the stack) and NUL
+ * characters, which PostgreSQL's text and jsonb types refuse.
+ */
+export function inputGuard(req: Request, res: Response, next: NextFunction): void {
+  const problem = pathProblem(req.path) ?? bodyProblem(req.body);
+  if (problem) return void res.status(400).json({ statusCode: 400, error: 'Bad Request', message: problem });
+  next();
+}
+
+function pathProblem(path: string): string | null {
+  let decoded: string;
+  try {
+    decoded = decodeURIComponent(path);
+  } catch {
+    return 'The path is not valid percent-encoding';
+  }
+  return decoded.includes('\u0000') ? 'The path contains a NUL character' : null;
+}
+
+/** Walks the body without recursion, so the check itself cannot overflow. */
+function bodyProblem(body: unknown): string | null {
+  const stack: { value: unknown; depth: number }[] = [{ value: body, depth: 0 }];
+  while (stack.length) {
+    const { value, depth } = stack.pop()!;
+    if (typeof value === 'string') {
+      if (value.includes('\u0000')) return 'The body contains a NUL character';
+    } else if (value && typeof value === 'object') {
+      if (depth >= MAX_DEPTH) return `The body is nested deeper than ${MAX_DEPTH} levels`;
+      for (const [key, child] of Object.entries(value)) {
+        if (key.includes('\u0000')) return 'The body contains a NUL character';
+        stack.push({ value: child, depth: depth + 1 });
+      }
+    }
+  }
+  return null;
+}

@@ -1,0 +1,52 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { inTransaction } from '@app/dal';
+import { DelayedJob, JobQueue } from './job-queue';
+
+const BATCH = 1000;
+
+/**
+ * Moves jobs from the outbox to BullMQ. Callers relay their own rows right after committing (the
+ * fast path); the worker relays whatever is left every second (an API that died after its commit,
+ * Redis away for a while). Rows are locked with SKIP LOCKED, so several relays share the work, and
+ * marked relayed in the same transaction: a failure to reach Redis leaves them pending.
+ */
+@Injectable()
+export class OutboxRelay {
+  private readonly logger = new Logger(OutboxRelay.name);
+
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly queue: JobQueue,
+  ) {}
+
+  /** Relays the given rows now; a failure is logged, the rows stay pending for the periodic relay. */
+  async relaySoon(ids: readonly string[]): Promise<void> {
+    if (ids.length === 0) return;
+    await this.relay(ids).catch((error) => this.logger.warn(`${ids.length} outbox job(s) not relayed yet (${error}); retried shortly`));
+  }
+
+  /** Relays pending rows (the given ones, or the oldest older than `minAgeMs`); returns how many. */
+  async relay(ids?: readonly string[], minAgeMs = 0): Promise<number> {
+    return inTransaction(this.db, async (em) => {
+      const rows: { id: string; job_name: string; payload: object; fire_at: Date | null }[] = ids
+        ? await em.query(`SELECT id, job_name, payload, fire_at FROM outbox WHERE id = ANY($1::bigint[]) AND relayed_at IS NULL ORDER BY id FOR UPDATE SKIP LOCKED`, [ids])
+        : await em.query(
+            `SELECT id, job_name, payload, fire_at FROM outbox WHERE relayed_at IS NULL AND created_at < now() - make_interval(secs => $1)
+              ORDER BY id LIMIT $2 FOR UPDATE SKIP LOCKED`,
+            [minAgeMs / 1000, BATCH],
+          );
+      if (rows.length === 0) return 0;
+      const jobs = rows.map((r) => ({ name: r.job_name, data: r.payload, ...(r.fire_at ? { fireAt: new Date(r.fire_at) } : {}) }) as DelayedJob);
+      await this.queue.enqueue(...jobs);
+      await em.query(`UPDATE outbox SET relayed_at = now() WHERE id = ANY($1::bigint[])`, [rows.map((r) => r.id)]);
+      return rows.length;
+    });
+  }
+
+  /** Relayed rows are kept a day for inspection, then dropped. */
+  async prune(): Promise<void> {
+    await this.db.query(`DELETE FROM outbox WHERE relayed_at < now() - interval '1 day'`);
+  }
+}

@@ -1,0 +1,221 @@
+import { randomBytes, randomUUID } from 'node:crypto';
+import type { Test } from 'supertest';
+import { session } from './support/api';
+import { createPlan, fillReport, importFixture, launchPlan, openTask, reportsByUnit, submitReport, waitForStage } from './support/factories';
+import { loadFixture } from './support/fixture';
+import { E2eContext, FIXTURE_PASSWORD, startE2e, stopE2e } from './support/harness';
+import { waitFor } from './support/wait-for';
+import { TONGKET_V1 } from './support/workflows';
+
+/**
+ * Issue 6, "Access": one table, every endpoint × every caller, for the caller's own unit and for
+ * another unit. Each row is a request template; each `it` is generated from (row, caller).
+ *
+ * Fixture state built in beforeAll:
+ *  - plan A (consolidating at the upper units and the root) launched; KBNN-KT's report (`:kt`) filled, submitted and in cell_approval, with an open
+ *    task (`:ktTask`) of kbnn-kt.bithu; HLHPN-TG's report (`:tg`) still in drafting with the open
+ *    draft task (`:tgTask`) of hlhpn-tg.bithu (the "other unit");
+ *  - plan B (`:draft`) created, not launched; a second version of tongket exists (for dry runs);
+ *  - a notification of kbnn-kt.soanthao (`:ktNotice`).
+ * Rows that would change state on success are either self-contained (they refuse for a reason that
+ * comes after the access check: 409/422) or act on throwaway data, and come last.
+ */
+
+const CALLERS = {
+  anonymous: null,
+  admin: 'admin',
+  unitDrafter: 'kbnn-kt.soanthao', // drafter of KBNN-KT (the report's unit)
+  otherDrafter: 'hlhpn-tg.bithu', // drafter + approver of HLHPN-TG (another unit)
+  unitApprover: 'kbnn-kt.bithu', // approver of KBNN-KT
+  parentReviewer: 'kbnn.bithu', // reviewer + approver of KBNN (parent of KBNN-KT)
+  elsewhereReviewer: 'bvnn.bithu', // reviewer/approver/drafter of BVNN (unrelated branch)
+  rootConsolidator: 'tgv.lan', // consolidator of DUK (the root)
+} as const;
+type Caller = keyof typeof CALLERS;
+const CALLER_NAMES = Object.keys(CALLERS) as Caller[];
+type Expect = Record<Caller, number>;
+
+/** Public: no token needed, everybody gets `status`. */
+const pub = (status: number): Expect => fill(() => status);
+/** Any signed-in user gets `status`; anonymous 401. */
+const signedIn = (status: number): Expect => ({ ...fill(() => status), anonymous: 401 });
+/** Admin gets `status`; everybody else signed in 403; anonymous 401. */
+const adminOnly = (status: number): Expect => ({ ...fill(() => 403), anonymous: 401, admin: status });
+/** Only the listed callers get their status; the rest 403; anonymous 401. */
+const only = (allowed: Partial<Expect>): Expect => ({ ...fill(() => 403), anonymous: 401, ...allowed });
+function fill(f: (c: Caller) => number): Expect {
+  return Object.fromEntries(CALLER_NAMES.map((c) => [c, f(c)])) as Expect;
+}
+
+type Ids = Record<string, string>;
+interface Row {
+  method: 'get' | 'post' | 'put';
+  /** `:name` segments are replaced by ids from beforeAll. */
+  path: string;
+  body?: unknown | ((ids: Ids, caller: Caller) => unknown);
+  expect: Expect;
+  note?: string;
+}
+
+const section = { strengths: 'Ưu điểm: chấp hành nghiêm Điều lệ Đảng.', limitations: 'Hạn chế: sinh hoạt còn hình thức.' };
+const fixture = loadFixture();
+
+/** Who may read a report of KBNN-KT / of HLHPN-TG (canSeeUnit: a role on the unit or above, or admin). */
+const readKt = only({ admin: 200, unitDrafter: 200, unitApprover: 200, parentReviewer: 200, rootConsolidator: 200 });
+const readTg = only({ admin: 200, otherDrafter: 200, rootConsolidator: 200 });
+
+const TABLE: Row[] = [
+  // Auth and me
+  { method: 'post', path: '/api/auth/login', body: { username: 'kbnn-kt.soanthao', password: FIXTURE_PASSWORD }, expect: pub(200) },
+  // one failure per username, so the login throttle (429 after repeated failures) stays out of it
+  { method: 'post', path: '/api/auth/login', body: (_ids, caller) => ({ username: CALLERS[caller] ?? 'btv.mai', password: 'sai-mat-khau' }), expect: pub(401), note: 'wrong password' },
+  { method: 'get', path: '/api/me', expect: signedIn(200) },
+  { method: 'get', path: '/api/me/notifications', expect: signedIn(200) },
+  { method: 'get', path: '/api/me/notifications?unread=true', expect: signedIn(200) },
+  { method: 'get', path: '/api/me/notifications/unread-count', expect: signedIn(200) },
+  // someone else's notice is "unknown" to them (ids reveal nothing)
+  { method: 'post', path: '/api/me/notifications/:ktNotice/read', expect: { ...signedIn(404), unitDrafter: 200 } },
+  { method: 'post', path: '/api/me/notifications/read-all', expect: signedIn(200) },
+
+  // Organisation
+  { method: 'get', path: '/api/org-units', expect: signedIn(200) },
+  { method: 'get', path: '/api/org-units/:ktUnit', expect: signedIn(200) },
+  { method: 'get', path: '/api/org-units/:unknown', expect: signedIn(404) },
+  { method: 'post', path: '/api/org/import', body: { units: fixture.units, users: [] }, expect: adminOnly(201), note: 'idempotent re-import' },
+
+  // Workflows
+  { method: 'get', path: '/api/workflows/tongket', expect: signedIn(200) },
+  { method: 'get', path: '/api/workflows/tongket?version=1', expect: signedIn(200) },
+  { method: 'get', path: '/api/workflows/tongket/versions', expect: adminOnly(200) },
+
+  // Plans
+  { method: 'get', path: '/api/plans', expect: signedIn(200) },
+  { method: 'get', path: '/api/plans/:planA', expect: signedIn(200) },
+  { method: 'get', path: '/api/plans/:unknown', expect: signedIn(404) },
+  { method: 'get', path: '/api/plans/:planA/progress', expect: signedIn(200), note: 'the engine checks no unit role here' },
+  { method: 'put', path: '/api/plans/:draft/deadlines', body: { deadlines: fixture.plan.deadlines }, expect: adminOnly(200) },
+  { method: 'get', path: '/api/plans/:planA/consolidated', expect: only({ admin: 200, rootConsolidator: 200 }), note: 'default unit: the root' },
+  { method: 'get', path: '/api/plans/:planA/consolidated.docx', expect: only({ admin: 200, rootConsolidator: 200 }) },
+  { method: 'get', path: '/api/plans/:planA/consolidated?unit=KBNN', expect: only({ admin: 200, parentReviewer: 200, rootConsolidator: 200 }) },
+  { method: 'get', path: '/api/plans/:planA/consolidated.docx?unit=KBNN', expect: only({ admin: 200, parentReviewer: 200, rootConsolidator: 200 }) },
+  { method: 'post', path: '/api/plans/:planA/migrations', body: { toVersion: 2, dryRun: true }, expect: adminOnly(200), note: 'dry run' },
+  { method: 'get', path: '/api/plans/:planA/migrations', expect: adminOnly(200) },
+  { method: 'get', path: '/api/migrations/:unknown', expect: adminOnly(404), note: 'non-admins learn nothing: 403 before the lookup' },
+
+  // Reports: own unit (KBNN-KT, submitted) and another unit (HLHPN-TG, drafting)
+  { method: 'get', path: '/api/reports?planId=:planA', expect: signedIn(200) },
+  { method: 'get', path: '/api/reports/:kt', expect: readKt },
+  { method: 'get', path: '/api/reports/:tg', expect: readTg },
+  { method: 'get', path: '/api/reports/:unknown', expect: signedIn(404) },
+  { method: 'get', path: '/api/reports/:kt/events', expect: readKt },
+  { method: 'get', path: '/api/reports/:tg/events', expect: readTg },
+  { method: 'get', path: '/api/reports/:kt/versions', expect: readKt },
+  { method: 'get', path: '/api/reports/:tg/versions', expect: readTg },
+  { method: 'get', path: '/api/reports/:kt/document.docx', expect: readKt },
+  { method: 'get', path: '/api/reports/:tg/document.docx', expect: readTg },
+  // KBNN-KT is past drafting: its drafter passes the access check and meets the state (409)
+  { method: 'put', path: '/api/reports/:kt/sections/political', body: section, expect: only({ unitDrafter: 409 }) },
+  { method: 'put', path: '/api/reports/:kt/indicators', body: { resolutions_issued: 1 }, expect: only({ unitDrafter: 409 }) },
+  { method: 'post', path: '/api/reports/:kt/submit', expect: only({ unitDrafter: 409 }) },
+  // HLHPN-TG is in drafting: only its drafter edits (200, idempotent); submit refused as incomplete (422)
+  { method: 'put', path: '/api/reports/:tg/sections/political', body: section, expect: only({ otherDrafter: 200 }) },
+  { method: 'put', path: '/api/reports/:tg/indicators', body: { resolutions_issued: 1 }, expect: only({ otherDrafter: 200 }) },
+  { method: 'post', path: '/api/reports/:tg/submit', expect: only({ otherDrafter: 422 }) },
+
+  // Tasks: kbnn-kt.bithu's approval task and hlhpn-tg.bithu's draft task
+  { method: 'get', path: '/api/tasks', expect: signedIn(200) },
+  { method: 'get', path: '/api/tasks?state=completed', expect: signedIn(200) },
+  { method: 'get', path: '/api/tasks/:ktTask', expect: only({ admin: 200, unitApprover: 200 }) },
+  { method: 'get', path: '/api/tasks/:tgTask', expect: only({ admin: 200, otherDrafter: 200 }) },
+  { method: 'get', path: '/api/tasks/:unknown', expect: signedIn(404) },
+  // a return without comment: the holder passes the access check and meets the rule (422); nothing changes
+  { method: 'post', path: '/api/tasks/:ktTask/complete', body: { decision: 'return' }, expect: only({ unitApprover: 422 }) },
+  // delegating to someone without the role: the holder gets 422; nothing changes
+  { method: 'post', path: '/api/tasks/:ktTask/delegate', body: { username: 'kbnn.bithu' }, expect: only({ unitApprover: 422 }) },
+  { method: 'post', path: '/api/tasks/:tgTask/delegate', body: { username: 'kbnn.bithu' }, expect: only({ otherDrafter: 422 }) },
+
+  // Users and audit (admin only)
+  { method: 'get', path: '/api/users?unit=KBNN-KT', expect: adminOnly(200) },
+  { method: 'get', path: '/api/users/kbnn-kt.capuy', expect: adminOnly(200) },
+  { method: 'get', path: '/api/users/khong-co-ai', expect: adminOnly(404) },
+  { method: 'get', path: '/api/audit/configuration', expect: adminOnly(200) },
+
+  // Operations
+  { method: 'get', path: '/health', expect: pub(200) },
+  { method: 'get', path: '/metrics', expect: pub(200) },
+  { method: 'get', path: '/admin/queues', expect: adminOnly(200) },
+
+  // State-changing successes, last, on throwaway data (only the admin's request succeeds)
+  { method: 'put', path: '/api/users/kbnn-kt.capuy/roles', body: { roles: [{ unit: 'KBNN-KT', role: 'approver' }] }, expect: adminOnly(200), note: 'same roles again' },
+  { method: 'post', path: '/api/users/tgv.lan/reassign', body: { to: 'btv.mai' }, expect: adminOnly(200) },
+  { method: 'post', path: '/api/workflows/tongket/versions', body: { stages: TONGKET_V1 }, expect: adminOnly(201) },
+  {
+    method: 'post',
+    path: '/api/plans',
+    body: (_ids, caller) => ({ ...fixture.plan, code: `${caller}-${randomBytes(2).toString('hex')}-KH/ĐUK` }),
+    expect: adminOnly(201),
+  },
+  { method: 'post', path: '/api/plans/:draft/launch', expect: adminOnly(202) },
+];
+
+describe('access table: every endpoint × every caller', () => {
+  let ctx: E2eContext;
+  const ids: Ids = {};
+  const tokens = new Map<Caller, string>();
+
+  beforeAll(async () => {
+    ctx = await startE2e();
+    await importFixture(ctx);
+    // KBNN consolidates its cells too, so ?unit=KBNN is a consolidation its reviewer may read.
+    const planA = (await createPlan(ctx, { consolidateAt: ['upper'] } as never)).id;
+    await launchPlan(ctx, planA);
+    await (await session(ctx, 'admin')).post('/api/workflows/tongket/versions').send({ stages: TONGKET_V1 }).expect(201);
+    const reports = await reportsByUnit(ctx, planA);
+    const kt = reports.get('KBNN-KT')!.id;
+    const tg = reports.get('HLHPN-TG')!.id;
+    const drafter = await session(ctx, 'kbnn-kt.soanthao');
+    await fillReport(ctx, kt, drafter);
+    await submitReport(kt, drafter);
+    await waitForStage(ctx, kt, 'cell_approval');
+    const ktTask = await openTask(await session(ctx, 'kbnn-kt.bithu'), kt, 'cell_approval');
+    const tgTask = await openTask(await session(ctx, 'hlhpn-tg.bithu'), tg, 'drafting');
+    const ktUnit = (await ctx.db.query<{ id: string }>(`SELECT id FROM org_units WHERE code = 'KBNN-KT'`)).rows[0].id;
+    const ktNotice = await waitFor(
+      async () =>
+        (await ctx.db.query<{ id: string }>(`SELECT n.id FROM notifications n JOIN users u ON u.id = n.user_id WHERE u.username = 'kbnn-kt.soanthao' LIMIT 1`)).rows[0]?.id,
+      { what: 'a notification of kbnn-kt.soanthao' },
+    );
+    const draft = (await createPlan(ctx)).id;
+    Object.assign(ids, { planA, draft, kt, tg, ktTask: ktTask.id, tgTask: tgTask.id, ktUnit, ktNotice, unknown: randomUUID() });
+    for (const caller of CALLER_NAMES) {
+      const username = CALLERS[caller];
+      if (username) tokens.set(caller, (await session(ctx, username)).token);
+    }
+  }, 60_000);
+
+  afterAll(async () => {
+    await stopE2e(ctx);
+  });
+
+  const fillPath = (path: string) => path.replace(/:([A-Za-z]+)/g, (whole, name: string) => ids[name] ?? whole);
+
+  for (const row of TABLE) {
+    describe(`${row.method.toUpperCase()} ${row.path}${row.note ? ` (${row.note})` : ''}`, () => {
+      for (const caller of CALLER_NAMES) {
+        const expected = row.expect[caller];
+        it(`${caller} (${CALLERS[caller] ?? 'no token'}) → ${expected}`, async () => {
+          const path = fillPath(row.path);
+          let req: Test = ctx.http[row.method](path);
+          const token = tokens.get(caller);
+          if (token) req = req.set('Authorization', `Bearer ${token}`);
+          const body = typeof row.body === 'function' ? (row.body as (i: Ids, c: Caller) => unknown)(ids, caller) : row.body;
+          const res = body === undefined ? await req : await req.send(body as object);
+          if (res.status !== expected) {
+            throw new Error(`${row.method.toUpperCase()} ${path} as ${caller}: expected ${expected}, got ${res.status} ${JSON.stringify(res.body)?.slice(0, 300)}`);
+          }
+          if (res.status >= 400 && path.startsWith('/api')) expect(res.body).toMatchObject({ statusCode: res.status });
+        });
+      }
+    });
+  }
+});
