@@ -5,6 +5,20 @@ import { inTransaction } from '@app/dal';
 import { DelayedJob, JobQueue } from './job-queue';
 
 const BATCH = 1000;
+/**
+ * Queue clients wait for Redis forever (right for workers); a relay must not: a request that has
+ * committed its decision answers at once, and the rows wait for the next relay. A job added late
+ * anyway is harmless, since job ids are deterministic and processors idempotent.
+ */
+const REDIS_TIMEOUT_MS = 2_000;
+
+function withinTime<T>(work: Promise<T>, ms: number): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`Redis did not answer within ${ms} ms`)), ms);
+  });
+  return Promise.race([work, timeout]).finally(() => clearTimeout(timer));
+}
 
 /**
  * Moves jobs from the outbox to BullMQ. Callers relay their own rows right after committing (the
@@ -39,7 +53,7 @@ export class OutboxRelay {
           );
       if (rows.length === 0) return 0;
       const jobs = rows.map((r) => ({ name: r.job_name, data: r.payload, ...(r.fire_at ? { fireAt: new Date(r.fire_at) } : {}) }) as DelayedJob);
-      await this.queue.enqueue(...jobs);
+      await withinTime(this.queue.enqueue(...jobs), REDIS_TIMEOUT_MS);
       await em.query(`UPDATE outbox SET relayed_at = now() WHERE id = ANY($1::bigint[])`, [rows.map((r) => r.id)]);
       return rows.length;
     });
