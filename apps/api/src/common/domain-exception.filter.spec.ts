@@ -27,6 +27,12 @@ describe('DomainExceptionFilter', () => {
     expect(respond(tooLarge)).toMatchObject({ status: 413, body: { error: 'Payload Too Large' } });
   });
 
+  it('answers 503 while the database is restarting or unreachable', () => {
+    expect(respond(Object.assign(new Error('the database system is shutting down'), { code: '57P01' })).status).toBe(503);
+    expect(respond(Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:5432'), { code: 'ECONNREFUSED' })).status).toBe(503);
+    expect(respond(new Error('Connection terminated unexpectedly')).status).toBe(503);
+  });
+
   it('hides internals of unexpected errors behind a reference', () => {
     const logged = jest.spyOn(require('@nestjs/common').Logger.prototype, 'error').mockImplementation(() => undefined);
     const { status, body } = respond(new Error('relation "secret_table" does not exist'));

@@ -28,6 +28,9 @@ export class DomainExceptionFilter implements ExceptionFilter {
       const body = typeof given === 'string' ? { statusCode: status, error: reason(status), message: given } : (given as Record<string, unknown>);
       return { status, body: { statusCode: status, error: reason(status), ...body } };
     }
+    if (databaseUnavailable(error)) {
+      return { status: 503, body: { statusCode: 503, error: 'Service Unavailable', message: 'The database is not available; try again shortly' } };
+    }
     const parserStatus = bodyParserStatus(error);
     if (parserStatus) {
       return { status: parserStatus, body: { statusCode: parserStatus, error: reason(parserStatus), message: (error as Error).message } };
@@ -43,6 +46,18 @@ function bodyParserStatus(error: unknown): number | null {
   const candidate = error as { status?: number; type?: string };
   if (typeof candidate?.status === 'number' && candidate.status >= 400 && candidate.status < 500 && typeof candidate.type === 'string') return candidate.status;
   return null;
+}
+
+const UNAVAILABLE_CODES = new Set(['57P01', '57P02', '57P03', '53300', 'ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE']);
+
+/** PostgreSQL restarting or unreachable: the request may succeed again shortly, so 503, not 500. */
+export function databaseUnavailable(error: unknown): boolean {
+  const candidate = error as { code?: string; message?: string; name?: string; driverError?: { code?: string } };
+  const code = candidate?.driverError?.code ?? candidate?.code;
+  if (typeof code === 'string' && (UNAVAILABLE_CODES.has(code) || code.startsWith('08'))) return true;
+  // A transaction whose connection died under it: TypeORM refuses the rest of its queries.
+  if (candidate?.name === 'QueryRunnerAlreadyReleasedError' || candidate?.name === 'QueryRunnerProviderAlreadyReleasedError') return true;
+  return /Connection terminated|database system is (shutting down|starting up)|timeout exceeded when trying to connect/i.test(candidate?.message ?? '');
 }
 
 function reason(status: number): string {

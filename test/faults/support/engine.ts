@@ -1,0 +1,222 @@
+import { ChildProcess, execFileSync, spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { closeSync, existsSync, openSync, readFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { join } from 'node:path';
+import Redis from 'ioredis';
+import { pgClient, PgClient } from '../../support/pg';
+import { SmtpSink } from '../../support/smtp-sink';
+
+/**
+ * The engine as real processes for the fault tests: one API and two workers from dist/, on their own
+ * PostgreSQL schema and BullMQ prefix, mail going to an SMTP sink. Everything is torn down by stop().
+ */
+const ROOT = join(__dirname, '..', '..', '..');
+const API_MAIN = join(ROOT, 'dist/apps/api/apps/api/src/main.js');
+const API_CLI = join(ROOT, 'dist/apps/api/apps/api/src/cli.js');
+const WORKER_MAIN = join(ROOT, 'dist/apps/worker/apps/worker/src/main.js');
+
+export class Proc {
+  exitCode: number | null = null;
+  signal: NodeJS.Signals | null = null;
+  readonly exited: Promise<void>;
+  private readonly child: ChildProcess;
+
+  constructor(readonly name: string, readonly logPath: string, script: string, args: string[], env: NodeJS.ProcessEnv) {
+    const fd = openSync(logPath, 'a');
+    this.child = spawn(process.execPath, [script, ...args], { cwd: ROOT, env, stdio: ['ignore', fd, fd] });
+    closeSync(fd);
+    this.exited = new Promise((resolve) => {
+      this.child.once('exit', (code, signal) => { this.exitCode = code; this.signal = signal; resolve(); });
+      this.child.once('error', () => { this.exitCode = -1; resolve(); });
+    });
+  }
+
+  get running(): boolean { return this.exitCode === null && this.signal === null; }
+  get pid(): number | undefined { return this.child.pid; }
+
+  async kill(signal: NodeJS.Signals = 'SIGKILL', graceMs = 5_000): Promise<void> {
+    if (!this.running) return;
+    this.child.kill(signal);
+    const done = await Promise.race([this.exited.then(() => true), sleep(graceMs).then(() => false)]);
+    if (!done) { this.child.kill('SIGKILL'); await Promise.race([this.exited, sleep(2_000)]); }
+  }
+
+  tail(lines = 30): string {
+    if (!existsSync(this.logPath)) return '(no log)';
+    return readFileSync(this.logPath, 'utf8').trimEnd().split('\n').slice(-lines).join('\n');
+  }
+}
+
+export const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const port = (server.address() as { port: number }).port;
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+/** Builds dist when it is missing (not when it is stale: build yourself to test fresh code). */
+export function ensureBuilt(): void {
+  if (existsSync(API_MAIN) && existsSync(API_CLI) && existsSync(WORKER_MAIN)) return;
+  execFileSync('npx', ['nest', 'build', 'api'], { cwd: ROOT, stdio: 'inherit' });
+  execFileSync('npx', ['nest', 'build', 'worker'], { cwd: ROOT, stdio: 'inherit' });
+}
+
+export class Engine {
+  readonly suffix = randomBytes(4).toString('hex');
+  readonly schema = `fault_${this.suffix}`;
+  readonly prefix = `{fault-${this.suffix}}`;
+  readonly smtp = new SmtpSink();
+  baseUrl = '';
+  env: NodeJS.ProcessEnv = {};
+  api?: Proc;
+  workers: Proc[] = [];
+  /** Every process ever started (killed workers included), for cleanup. */
+  private readonly all: Proc[] = [];
+  private client?: PgClient;
+  redis!: Redis;
+  private workerCount = 0;
+
+  constructor(readonly name: string) {}
+
+  logPath(what: string): string { return `/tmp/tongket-fault-${this.name}-${this.suffix}-${what}.log`; }
+
+  async start(workers = 2): Promise<void> {
+    ensureBuilt();
+    const smtpPort = await this.smtp.start();
+    const port = await freePort();
+    this.baseUrl = `http://127.0.0.1:${port}`;
+    this.env = {
+      ...process.env,
+      PG_HOST: process.env.PG_HOST ?? '127.0.0.1',
+      PG_PORT: process.env.PG_PORT ?? '5432',
+      PG_USER: process.env.PG_USER ?? 'postgres',
+      PG_DATABASE: process.env.PG_DATABASE ?? 'test',
+      REDIS_HOST: process.env.REDIS_HOST ?? '127.0.0.1',
+      REDIS_PORT: process.env.REDIS_PORT ?? '6379',
+      PG_SCHEMA: this.schema,
+      QUEUE_PREFIX: this.prefix,
+      PORT: String(port),
+      SMTP_HOST: '127.0.0.1',
+      SMTP_PORT: String(smtpPort),
+      BOOTSTRAP_ADMIN_USERNAME: 'admin',
+      BOOTSTRAP_ADMIN_PASSWORD: 'tongket-2019',
+      LOG_LEVEL: process.env.FAULTS_LOG_LEVEL ?? 'warn',
+      RECONCILE_INTERVAL_MS: process.env.FAULTS_RECONCILE_INTERVAL_MS ?? '5000',
+    };
+    const migrate = this.track(new Proc('migrate', this.logPath('migrate'), API_CLI, ['migrate'], this.env));
+    await Promise.race([migrate.exited, sleep(120_000)]);
+    if (migrate.exitCode !== 0) throw new Error(`migrate failed (${migrate.exitCode}/${migrate.signal}):\n${migrate.tail()}`);
+    await this.query('SELECT 1');
+    this.redis = new Redis({ host: this.env.REDIS_HOST, port: Number(this.env.REDIS_PORT), maxRetriesPerRequest: null });
+    this.api = this.track(new Proc('api', this.logPath('api'), API_MAIN, [], this.env));
+    for (let i = 0; i < workers; i += 1) this.startWorker();
+    await this.waitHealthy(60_000);
+  }
+
+  private track(p: Proc): Proc { this.all.push(p); return p; }
+
+  startWorker(): Proc {
+    this.workerCount += 1;
+    const w = this.track(new Proc(`worker-${this.workerCount}`, this.logPath('workers'), WORKER_MAIN, [], this.env));
+    this.workers.push(w);
+    return w;
+  }
+
+  /** SIGKILLs one live worker (the i-th) and starts a fresh one in its place. */
+  async killAndRestartWorker(index: number, signal: NodeJS.Signals = 'SIGKILL'): Promise<void> {
+    const live = this.workers.filter((w) => w.running);
+    const victim = live[index % Math.max(live.length, 1)];
+    if (victim) {
+      await victim.kill(signal);
+      this.workers = this.workers.filter((w) => w !== victim);
+    }
+    this.startWorker();
+  }
+
+  async restartAllWorkers(signal: NodeJS.Signals = 'SIGKILL'): Promise<void> {
+    const n = this.workers.length;
+    await Promise.all(this.workers.map((w) => w.kill(signal)));
+    this.workers = [];
+    for (let i = 0; i < n; i += 1) this.startWorker();
+  }
+
+  async health(): Promise<number | string> {
+    try {
+      const res = await fetch(`${this.baseUrl}/health`, { signal: AbortSignal.timeout(3_000) });
+      await res.arrayBuffer();
+      return res.status;
+    } catch (error) {
+      return `error:${(error as Error).message}`;
+    }
+  }
+
+  async waitHealthy(timeoutMs: number): Promise<void> {
+    const deadline = Date.now() + timeoutMs;
+    let last: number | string = '';
+    while (Date.now() < deadline) {
+      if (this.api && !this.api.running) throw new Error(`api exited (${this.api.exitCode}/${this.api.signal}):\n${this.api.tail()}`);
+      last = await this.health();
+      if (last === 200) return;
+      await sleep(200);
+    }
+    throw new Error(`GET /health never answered 200 (last ${last}); api log:\n${this.api?.tail()}`);
+  }
+
+  /** A query on the engine's schema; reconnects after PostgreSQL went away (e.g. restarted). */
+  async query<T = Record<string, any>>(sql: string, params?: unknown[]): Promise<T[]> {
+    for (let attempt = 0; ; attempt += 1) {
+      try {
+        if (!this.client) {
+          const client = await pgClient(this.schema);
+          (client as unknown as { on(e: string, f: (e: Error) => void): void }).on('error', () => { if (this.client === client) this.client = undefined; });
+          this.client = client;
+        }
+        return (await this.client.query<T>(sql, params)).rows;
+      } catch (error) {
+        const c = this.client;
+        this.client = undefined;
+        await c?.end().catch(() => undefined);
+        const code = String((error as { code?: string }).code ?? '');
+        const transient = !code || code.startsWith('57') || code.startsWith('08') || code.startsWith('E');
+        if (!transient || attempt >= 60) throw error;
+        await sleep(500);
+      }
+    }
+  }
+
+  /** The Redis keys of this engine (its BullMQ prefix). */
+  async ownKeys(): Promise<string[]> {
+    const keys: string[] = [];
+    let cursor = '0';
+    do {
+      const [next, batch] = await this.redis.scan(cursor, 'MATCH', `${this.prefix}*`, 'COUNT', 1000);
+      cursor = next;
+      keys.push(...batch);
+    } while (cursor !== '0');
+    return keys;
+  }
+
+  async deleteOwnKeys(): Promise<number> {
+    const keys = await this.ownKeys();
+    for (let i = 0; i < keys.length; i += 500) await this.redis.del(...keys.slice(i, i + 500));
+    return keys.length;
+  }
+
+  async stop(): Promise<void> {
+    await Promise.all(this.all.map((p) => p.kill('SIGTERM', 5_000).catch(() => undefined)));
+    await this.smtp.stop().catch(() => undefined);
+    if (this.redis) {
+      await this.deleteOwnKeys().catch(() => undefined);
+      this.redis.disconnect();
+    }
+    await this.query(`DROP SCHEMA IF EXISTS "${this.schema}" CASCADE`).catch((e) => console.error(`drop schema ${this.schema}: ${e.message}`));
+    await this.client?.end().catch(() => undefined);
+  }
+}
