@@ -29,3 +29,10 @@ export async function appendAuditEvents(em: EntityManager, events: readonly NewA
     await em.query(`INSERT INTO audit_events (${COLUMNS.join(',')}) VALUES ${rows.join(',')}`, params);
   }
 }
+
+/** The name an audit event shows for a user id; `system` for the engine's own actions. */
+export async function usernameOf(em: EntityManager, userId: string | null): Promise<string> {
+  if (!userId) return 'system';
+  const [user] = await em.query(`SELECT username FROM users WHERE id = $1`, [userId]);
+  return user?.username ?? 'system';
+}

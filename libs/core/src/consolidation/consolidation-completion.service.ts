@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
-import { appendAuditEvents, cancelOpenTasks, markDecisionsApplied, PlanEntity, TaskEntity } from '@app/dal';
+import { appendAuditEvents, cancelOpenTasks, markDecisionsApplied, PlanEntity, TaskEntity, usernameOf } from '@app/dal';
 import { decideStage, findStage, nextStageKey, ROOT_APPROVAL_STAGE, UnitKind } from '@app/domain';
 import { nothingCreated, TransitionResult } from '../common/transition-result';
 import { StageEntryService } from '../workflows/stage-entry.service';
@@ -41,9 +41,9 @@ export class ConsolidationCompletion {
     }
     await cancelOpenTasks(em, { planId: plan.id, reportId: null, stage: task.stage, round: task.round });
     const { moved, createdTaskIds } = await this.moveWaitingReports(em, plan, task);
-    const [actor] = await em.query(`SELECT username FROM users WHERE id = $1`, [task.assigneeId]);
+    const actor = await usernameOf(em, task.assigneeId);
     await appendAuditEvents(em, [{
-      actorId: task.assigneeId, actor: actor.username, action: 'consolidate', planId: plan.id, taskId: task.id,
+      actorId: task.assigneeId, actor, action: 'consolidate', planId: plan.id, taskId: task.id,
       fromStage: task.stage, comment: task.comment, data: { reports: moved },
     }]);
     createdTaskIds.push(...(await this.rootApproval.open(em, plan, task.round, task.dueAt)));
@@ -58,7 +58,7 @@ export class ConsolidationCompletion {
         WHERE r.plan_id = $1 AND r.stage = $2 ORDER BY r.id FOR NO KEY UPDATE OF r`,
       [plan.id, task.stage],
     );
-    const [actor] = await em.query(`SELECT username FROM users WHERE id = $1`, [task.assigneeId]);
+    const actor = await usernameOf(em, task.assigneeId);
     for (const version of new Set(waiting.map((r) => r.workflow_version))) {
       const workflow = await this.workflows.get(plan.workflowKey, version, em);
       const toStage = nextStageKey(workflow, task.stage);
@@ -69,7 +69,7 @@ export class ConsolidationCompletion {
         [group.map((r) => r.id), toStage],
       ).then((result) => result[0]);
       await appendAuditEvents(em, group.map((r) => ({
-        actorId: task.assigneeId, actor: actor.username, action: 'transition', planId: plan.id, reportId: r.id, taskId: task.id,
+        actorId: task.assigneeId, actor, action: 'transition', planId: plan.id, reportId: r.id, taskId: task.id,
         fromStage: task.stage, toStage,
       })));
       const roundOf = new Map(rounds.map((r) => [r.id, r.round]));

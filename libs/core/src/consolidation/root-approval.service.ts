@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
-import { appendAuditEvents, cancelOpenTasks, markDecisionsApplied, PlanEntity, TaskEntity } from '@app/dal';
+import { appendAuditEvents, cancelOpenTasks, markDecisionsApplied, PlanEntity, TaskEntity, usernameOf } from '@app/dal';
 import { decideStage, ROOT_APPROVAL_STAGE } from '@app/domain';
 import { nothingCreated, TransitionResult } from '../common/transition-result';
 import { StageEntryService } from '../workflows/stage-entry.service';
@@ -49,17 +49,17 @@ export class RootApproval {
     await markDecisionsApplied(em, decided);
     if (outcome !== 'approved' && outcome !== 'returned') return nothingCreated(outcome);
     await cancelOpenTasks(em, { planId: plan.id, reportId: null, stage: ROOT_APPROVAL_STAGE, round: task.round });
-    const [actor] = await em.query(`SELECT username FROM users WHERE id = $1`, [task.assigneeId]);
+    const actor = await usernameOf(em, task.assigneeId);
     if (outcome === 'returned') {
       const reason = votes.find((v) => v.decision === 'return')!.comment;
-      await appendAuditEvents(em, [{ actorId: task.assigneeId, actor: actor.username, action: 'root_approval.returned', planId: plan.id, taskId: task.id, fromStage: ROOT_APPROVAL_STAGE, comment: reason }]);
+      await appendAuditEvents(em, [{ actorId: task.assigneeId, actor, action: 'root_approval.returned', planId: plan.id, taskId: task.id, fromStage: ROOT_APPROVAL_STAGE, comment: reason }]);
       const workflow = await this.workflows.get(plan.workflowKey, plan.workflowVersion, em);
       const stage = workflow.stages.find((s) => s.kind === 'consolidation');
       return { outcome: 'returned', createdTaskIds: stage ? await this.stageEntry.openConsolidationRound(em, plan, stage, task.dueAt) : [] };
     }
     await em.query(`UPDATE consolidations SET status = 'approved', approved_at = now() WHERE plan_id = $1 AND unit_id = $2`, [plan.id, plan.rootUnitId]);
     await em.query(`UPDATE plans SET status = 'completed', completed_at = now(), version = version + 1, updated_at = now() WHERE id = $1 AND status <> 'completed'`, [plan.id]);
-    await appendAuditEvents(em, [{ actorId: task.assigneeId, actor: actor.username, action: 'plan.completed', planId: plan.id, taskId: task.id, fromStage: ROOT_APPROVAL_STAGE }]);
+    await appendAuditEvents(em, [{ actorId: task.assigneeId, actor, action: 'plan.completed', planId: plan.id, taskId: task.id, fromStage: ROOT_APPROVAL_STAGE }]);
     return nothingCreated('plan-completed');
   }
 

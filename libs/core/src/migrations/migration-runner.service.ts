@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { appendAuditEvents, cancelOpenTasks, inTransaction, PlanEntity, WorkflowMigrationEntity } from '@app/dal';
+import { appendAuditEvents, cancelOpenTasks, inTransaction, PlanEntity, usernameOf, WorkflowMigrationEntity } from '@app/dal';
 import { planReportMigration, WorkflowDefinition } from '@app/domain';
 import { StageEntryService } from '../workflows/stage-entry.service';
 import { WorkflowsService } from '../workflows/workflows.service';
@@ -73,7 +73,7 @@ export class MigrationRunner {
     const column = step.action === 'unchanged' ? 'untouched' : 'migrated';
     await em.query(`UPDATE workflow_migrations SET ${column} = ${column} + 1 WHERE id = $1`, [migration.id]);
     await appendAuditEvents(em, [{
-      actorId: migration.createdBy, actor: await this.username(em, migration.createdBy), action: 'migrate', planId: report.plan_id, reportId,
+      actorId: migration.createdBy, actor: await usernameOf(em, migration.createdBy), action: 'migrate', planId: report.plan_id, reportId,
       fromStage: report.stage, toStage: step.toStage, comment: `Chuyển sang phiên bản quy trình ${to.version}`,
       data: { migrationId: migration.id, fromVersion: report.workflow_version, toVersion: to.version, action: step.action },
     }]);
@@ -98,7 +98,7 @@ export class MigrationRunner {
       if (!updated) return;
       await em.query(`UPDATE plans SET workflow_version = $2, version = version + 1, updated_at = now() WHERE id = $1`, [migration.planId, to.version]);
       await appendAuditEvents(em, [{
-        actorId: migration.createdBy, actor: await this.username(em, migration.createdBy), action: 'plan.migrated', planId: migration.planId,
+        actorId: migration.createdBy, actor: await usernameOf(em, migration.createdBy), action: 'plan.migrated', planId: migration.planId,
         data: { migrationId: migration.id, toVersion: to.version },
       }]);
     });
@@ -107,11 +107,5 @@ export class MigrationRunner {
   private async unitCode(em: EntityManager, report: LockedReport): Promise<string> {
     const [unit] = await em.query(`SELECT code FROM org_units WHERE id = $1`, [report.unit_id]);
     return unit.code;
-  }
-
-  private async username(em: EntityManager, userId: string | null): Promise<string> {
-    if (!userId) return 'system';
-    const [user] = await em.query(`SELECT username FROM users WHERE id = $1`, [userId]);
-    return user?.username ?? 'system';
   }
 }

@@ -1,6 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
-import { appendAuditEvents, cancelOpenTasks, markDecisionsApplied, PlanEntity } from '@app/dal';
+import { appendAuditEvents, cancelOpenTasks, markDecisionsApplied, PlanEntity, usernameOf } from '@app/dal';
 import { decideStage, DONE_STAGE, findStage, nextStageKey, returnStageKey, UnitKind, WorkflowDefinition } from '@app/domain';
 import { nothingCreated, TransitionResult } from '../common/transition-result';
 import { StageEntryService } from '../workflows/stage-entry.service';
@@ -106,9 +106,8 @@ export class StageDecider {
       [report.id, toStage, report.version, cause.returned ? 1 : 0, cause.returned ? cause.reason : null],
     );
     if (updated[0].length === 0) throw new Error(`Report ${report.id} changed under its lock (version ${report.version})`);
-    const [actor] = cause.actorId ? await em.query(`SELECT username FROM users WHERE id = $1`, [cause.actorId]) : [];
     await appendAuditEvents(em, [{
-      actorId: cause.actorId, actor: actor?.username ?? 'system', action: 'transition', planId: report.plan_id, reportId: report.id,
+      actorId: cause.actorId, actor: await usernameOf(em, cause.actorId), action: 'transition', planId: report.plan_id, reportId: report.id,
       taskId: cause.taskId, fromStage: report.stage, toStage, comment: cause.returned ? cause.reason : null,
     }]);
     const round = updated[0][0].round as number;
