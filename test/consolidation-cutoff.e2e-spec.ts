@@ -101,7 +101,8 @@ describe('consolidation at the cut-off with one unit missing', () => {
     expect(row.missing).toEqual([MISSING]);
     expect([...row.included].sort()).toEqual(approvedUnits.map((u) => reports.get(u)!.id).sort());
     expect(row.indicators).toEqual(sum(approvedUnits.map((u) => figures.get(u)!)));
-    expect(await jobState(queue, collectJobId(plan.id, dukId))).toBe('completed');
+    // The row is written inside the job, so the job itself completes a moment later.
+    await waitFor(async () => (await jobState(queue, collectJobId(plan.id, dukId))) === 'completed', { what: 'collect job completed' });
     expect(await jobState(queue, childJobId(plan.id, reports.get(MISSING)!.id))).toBe('completed');
   });
 

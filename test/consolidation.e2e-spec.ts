@@ -122,7 +122,8 @@ describe('consolidation at the Bloc: every report approved before the cut-off', 
     expect(row.missing).toEqual([]);
     expect(row.indicators).toEqual(sum([...figures.values()]));
     expect(row.completeness?.summary).toEqual({ units: 10, included: 10, missing: 0, onTime: 10, late: 0, returned: 0 });
-    expect(await jobState(queue, collectJobId(plan.id, dukId))).toBe('completed');
+    // The row is written inside the job, so the job itself completes a moment later.
+    await waitFor(async () => (await jobState(queue, collectJobId(plan.id, dukId))) === 'completed', { what: 'collect job completed' });
   });
 
   it('writes one plan-level audit event “Đã đủ báo cáo”', async () => {
