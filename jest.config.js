@@ -1,4 +1,6 @@
-// Two projects: pure unit tests of the rules, and end-to-end tests against real PostgreSQL and Redis.
+// Four projects: pure unit tests of the rules, end-to-end tests against real PostgreSQL and Redis,
+// browser tests of the web app (chromium driven by playwright-core against the same real engine), and
+// fault tests that run the built API and workers as processes and kill, flush or restart what they use.
 const swc = ['@swc/jest', {
   jsc: {
     parser: { syntax: 'typescript', decorators: true },
@@ -24,5 +26,7 @@ module.exports = {
   projects: [
     { ...shared, displayName: 'unit', testMatch: ['<rootDir>/libs/**/*.spec.ts', '<rootDir>/apps/**/*.spec.ts', '<rootDir>/config/**/*.spec.ts'] },
     { ...shared, displayName: 'e2e', testMatch: ['<rootDir>/test/**/*.e2e-spec.ts'] },
+    { ...shared, displayName: 'browser', testMatch: ['<rootDir>/test/browser/**/*.browser-spec.ts'] },
+    { ...shared, displayName: 'faults', testMatch: ['<rootDir>/test/faults/**/*.fault-spec.ts'] },
   ],
 };

@@ -52,7 +52,7 @@ interface Row {
   method: 'get' | 'post' | 'put';
   /** `:name` segments are replaced by ids from beforeAll. */
   path: string;
-  body?: unknown | ((ids: Ids, caller: Caller) => unknown);
+  body?: Record<string, unknown> | ((ids: Ids, caller: Caller) => unknown);
   expect: Expect;
   note?: string;
 }

@@ -21,10 +21,12 @@ export PGOPTIONS="-c client_min_messages=warning" # no NOTICE per dropped table
 bash config/bin/ensure-deps.sh
 bash config/bin/services.sh
 
-echo "demo: building api, worker and demo"
+echo "demo: building api, worker, demo and the web app"
 npx nest build api
 npx nest build worker
 npx nest build demo
+# The API serves the web app (dist/web) at / while the demo runs.
+npm run --silent build:web >/dev/null
 
 compose() { if docker compose version >/dev/null 2>&1; then docker compose "$@"; else docker-compose "$@"; fi; }
 sql() {

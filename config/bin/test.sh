@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# What `npm test` runs: dependencies, services, then the unit and end-to-end Jest projects,
-# and one closing line counting every test of both.
+# What `npm test` runs: dependencies, services, then every Jest project (unit, e2e, browser, faults)
+# one after the other, and one closing line counting every test of all of them.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/../.."
 
@@ -12,6 +12,13 @@ trap 'rm -rf "$results"' EXIT
 status=0
 npx jest --selectProjects unit --json --outputFile="$results/unit.json" || status=$?
 npx jest --selectProjects e2e --runInBand --json --outputFile="$results/e2e.json" || status=$?
+bash config/bin/test-browser.sh "$results/browser.json" || status=$?
+# The fault tests run the built API and workers as processes: build them from this tree first. They
+# go last, as they restart PostgreSQL (test/faults/postgres-restart.fault-spec.ts). --forceExit: a
+# killed process's sockets may outlive the run by a moment; the tests have checked what they need.
+echo "faults: building api and worker"
+npx nest build api && npx nest build worker || status=$?
+npx jest --selectProjects faults --runInBand --forceExit --json --outputFile="$results/faults.json" || status=$?
 
 node -e '
   const fs = require("fs");
@@ -22,5 +29,5 @@ node -e '
     passed += r.numPassedTests; failed += r.numFailedTests + r.numRuntimeErrorTestSuites;
   }
   console.log(`tests: ${passed} passed, ${failed} failed`);
-' "$results/unit.json" "$results/e2e.json"
+' "$results/unit.json" "$results/e2e.json" "$results/browser.json" "$results/faults.json"
 exit "$status"

@@ -6,6 +6,7 @@ import { toVietnamIso } from '@app/domain';
 import { DomainExceptionFilter } from './common/domain-exception.filter';
 import { inputGuard } from './common/input-guard';
 import { mountQueueDashboard } from './operations/queue-dashboard';
+import { serveWebApp } from './web/web-app';
 
 /** Everything an API instance needs besides its modules; tests call it too, so they test the real thing. */
 export function configureApp(app: INestApplication): void {
@@ -19,6 +20,8 @@ export function configureApp(app: INestApplication): void {
     return raw instanceof Date && !Number.isNaN(raw.getTime()) ? toVietnamIso(raw) : value;
   });
   mountQueueDashboard(app);
+  // The web app (dist/web) at `/`, with its own stricter CSP; engine paths pass through to Nest.
+  serveWebApp(app);
   app.setGlobalPrefix('api', { exclude: ['health', 'metrics', 'docs', 'docs-json'] });
   app.useGlobalPipes(
     new ValidationPipe({

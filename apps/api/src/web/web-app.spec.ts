@@ -1,0 +1,83 @@
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import express from 'express';
+import request from 'supertest';
+import { isEnginePath, webAppHandlers } from './web-app';
+
+/** The web app's handlers in front of a stand-in for Nest (a JSON 404 for everything else). */
+function server(root: string) {
+  const app = express();
+  const router = express.Router();
+  router.use(...webAppHandlers(root));
+  app.use(router);
+  app.get('/api/ping', (_req, res) => void res.json({ pong: true }));
+  app.use((_req, res) => void res.status(404).json({ statusCode: 404, message: 'not found' }));
+  return request(app);
+}
+
+describe('serving the web app', () => {
+  let built: string;
+  let missing: string;
+
+  beforeAll(() => {
+    built = mkdtempSync(join(tmpdir(), 'web-built-'));
+    mkdirSync(join(built, 'assets'));
+    writeFileSync(join(built, 'index.html'), '<!doctype html><title>Tổng kết</title>');
+    writeFileSync(join(built, 'assets', 'app.js'), 'console.log(1)');
+    missing = join(tmpdir(), 'web-missing-does-not-exist');
+  });
+
+  afterAll(() => rmSync(built, { recursive: true, force: true }));
+
+  it('answers index.html at / and for any page a browser asks for, with a CSP that keeps everything on the server', async () => {
+    for (const path of ['/', '/reports/3f1c', '/admin/workflow']) {
+      const res = await server(built).get(path).set('Accept', 'text/html,application/xhtml+xml');
+      expect(res.status).toBe(200);
+      expect(res.text).toContain('Tổng kết');
+      const csp = res.headers['content-security-policy'];
+      expect(csp).toContain("default-src 'self'");
+      expect(csp).toContain("script-src 'self'");
+      expect(csp).toContain("connect-src 'self'");
+      expect(csp).not.toContain('upgrade-insecure-requests');
+      expect(csp).not.toMatch(/https?:/);
+    }
+  });
+
+  it('serves the built files', async () => {
+    const res = await server(built).get('/assets/app.js');
+    expect(res.status).toBe(200);
+    expect(res.headers['content-type']).toMatch(/javascript/);
+  });
+
+  it('leaves the engine’s paths and requests that do not ask for HTML to the API', async () => {
+    expect((await server(built).get('/api/ping').set('Accept', 'text/html')).body).toEqual({ pong: true });
+    for (const path of ['/api/nothing', '/health', '/metrics', '/docs', '/docs-json', '/admin/queues', '/admin/queues/api/queues']) {
+      const res = await server(built).get(path).set('Accept', 'text/html');
+      expect(res.status).toBe(404);
+      expect(res.body.statusCode).toBe(404);
+    }
+    expect((await server(built).get('/unknown').set('Accept', 'application/json')).status).toBe(404);
+    expect((await server(built).post('/').set('Accept', 'text/html')).status).toBe(404);
+  });
+
+  it('says plainly that the app is not built when dist/web is missing, without getting in the API’s way', async () => {
+    for (const [path, accept] of [['/', '*/*'], ['/plans', 'text/html']]) {
+      const res = await server(missing).get(path).set('Accept', accept);
+      expect(res.status).toBe(503);
+      expect(res.headers['content-type']).toMatch(/^text\/plain/);
+      expect(res.text).toContain('npm run build:web');
+    }
+    expect((await server(missing).get('/api/ping')).body).toEqual({ pong: true });
+    expect((await server(missing).get('/unknown').set('Accept', 'application/json')).status).toBe(404);
+  });
+
+  it('knows the engine’s own paths', () => {
+    expect(isEnginePath('/api')).toBe(true);
+    expect(isEnginePath('/api/tasks')).toBe(true);
+    expect(isEnginePath('/docs-json')).toBe(true);
+    expect(isEnginePath('/admin/queues/x')).toBe(true);
+    expect(isEnginePath('/apiary')).toBe(false);
+    expect(isEnginePath('/admin/workflow')).toBe(false);
+  });
+});

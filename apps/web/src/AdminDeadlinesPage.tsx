@@ -1,0 +1,123 @@
+/** Thời hạn: a plan's due date per level and stage, typed as dd/mm/yyyy hh:mm in Hanoi time. */
+import { FormEvent, useCallback, useState } from 'react';
+import { api, errorText } from './api-client';
+import type { Plan, PlanDeadlines, Stage, UnitKind } from './api-types';
+import { formatDateTime, KIND_LABELS, parseDateTime } from './format';
+import { PlanPicker } from './PlanPicker';
+import { ErrorBox, Loading, Notice, PageTitle } from './ui';
+import { useLoad } from './use-load';
+import { workflowVersion } from './workflow-names';
+
+const LEVELS: UnitKind[] = ['cell', 'grassroots', 'upper', 'bloc'];
+
+function cellsOf(deadlines: PlanDeadlines): Record<string, string> {
+  const cells: Record<string, string> = {};
+  for (const level of LEVELS) for (const [stage, at] of Object.entries(deadlines[level] ?? {})) cells[`${level}.${stage}`] = formatDateTime(at);
+  return cells;
+}
+
+function DeadlinesForm({ plan, stages, onSaved }: { plan: Plan; stages: Stage[]; onSaved: () => Promise<void> }) {
+  const [cells, setCells] = useState(() => cellsOf(plan.deadlines));
+  const [invalid, setInvalid] = useState<string[]>([]);
+  const [error, setError] = useState<string | null>(null);
+  const [saved, setSaved] = useState<string | null>(null);
+
+  const save = async (event: FormEvent) => {
+    event.preventDefault();
+    setError(null);
+    setSaved(null);
+    const deadlines: PlanDeadlines = {};
+    const bad: string[] = [];
+    for (const [id, text] of Object.entries(cells)) {
+      if (!text.trim()) continue;
+      const iso = parseDateTime(text);
+      if (!iso) {
+        bad.push(id);
+        continue;
+      }
+      const [level, stage] = id.split('.') as [UnitKind, string];
+      (deadlines[level] ??= {})[stage] = iso;
+    }
+    setInvalid(bad);
+    if (bad.length) {
+      setError('Có ô thời hạn không đúng dạng ngày/tháng/năm giờ:phút (ví dụ 10/07/2019 17:00).');
+      return;
+    }
+    try {
+      await api.put(`/api/plans/${plan.id}/deadlines`, { deadlines });
+      setSaved('Đã lưu thời hạn; các nhắc việc chưa gửi được xếp lại theo hạn mới.');
+      await onSaved();
+    } catch (e) {
+      setError(errorText(e));
+    }
+  };
+
+  return (
+    <form onSubmit={save} noValidate>
+      <p className="muted small">Nhập theo dạng ngày/tháng/năm giờ:phút, giờ Hà Nội; để trống nếu bước đó không có hạn ở cấp đó.</p>
+      <div className="table-wrap">
+        <table className="deadline-grid">
+          <thead>
+            <tr>
+              <th scope="col">Cấp</th>
+              {stages.map((s) => (
+                <th scope="col" key={s.key}>
+                  {s.name}
+                </th>
+              ))}
+            </tr>
+          </thead>
+          <tbody>
+            {LEVELS.map((level) => (
+              <tr key={level}>
+                <th scope="row">{KIND_LABELS[level]}</th>
+                {stages.map((s) => {
+                  const id = `${level}.${s.key}`;
+                  return (
+                    <td key={s.key}>
+                      <label className="visually-hidden" htmlFor={`deadline-${id}`}>
+                        Hạn {s.name}, {KIND_LABELS[level]}
+                      </label>
+                      <input
+                        id={`deadline-${id}`}
+                        placeholder="dd/mm/yyyy hh:mm"
+                        value={cells[id] ?? ''}
+                        aria-invalid={invalid.includes(id)}
+                        onChange={(e) => setCells((c) => ({ ...c, [id]: e.target.value }))}
+                      />
+                    </td>
+                  );
+                })}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      <ErrorBox>{error}</ErrorBox>
+      <Notice>{saved}</Notice>
+      <button type="submit">Lưu thời hạn</button>
+    </form>
+  );
+}
+
+export function AdminDeadlinesPage() {
+  const plans = useLoad(() => api.get<Plan[]>('/api/plans'), []);
+  const [planId, setPlanId] = useState('');
+  const choosePlan = useCallback((id: string) => setPlanId(id), []);
+  const data = useLoad(async () => {
+    if (!planId) return undefined;
+    const plan = await api.get<Plan>(`/api/plans/${planId}`);
+    return { plan, workflow: await workflowVersion(plan.workflowKey, plan.workflowVersion) };
+  }, [planId]);
+
+  return (
+    <section>
+      <PageTitle title="Thời hạn">Thời hạn của kế hoạch</PageTitle>
+      {!plans.data ? <Loading what="kế hoạch" /> : <PlanPicker plans={plans.data} value={planId} onChange={choosePlan} />}
+      <ErrorBox>{data.error}</ErrorBox>
+      {data.data && data.data.plan.id === planId && (
+        <DeadlinesForm key={planId} plan={data.data.plan} stages={data.data.workflow.stages} onSaved={data.reload} />
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,236 @@
+/** A plan at a glance: counts per stage and level, the unit tree by stage, overdue units, deadlines, consolidation. */
+import { useEffect, useMemo, useState } from 'react';
+import { api } from './api-client';
+import type { Collection, OrgUnit, Plan, PlanTaskState, Progress, Task, UnitKind } from './api-types';
+import { ConsolidatedView } from './ConsolidatedView';
+import { countdown, formatDate, formatDateTime, KIND_LABELS, stageLabel } from './format';
+import { PLAN_STATUS } from './PlansPage';
+import { Link } from './router';
+import { TaskActions } from './TaskActions';
+import { waitForChange } from './wait-for-change';
+import { ErrorBox, Loading, Notice, PageTitle, stageClass } from './ui';
+import { UnitTree } from './UnitTree';
+import { useLoad, useNow } from './use-load';
+import { useStageNames, workflowVersion } from './workflow-names';
+
+const LEVELS: UnitKind[] = ['bloc', 'upper', 'grassroots', 'cell'];
+const REFRESH_MS = 15_000;
+
+export function PlanDashboardPage({ planId }: { planId: string }) {
+  const data = useLoad(async () => {
+    const [plan, progress, units, tasks] = await Promise.all([
+      api.get<Plan>(`/api/plans/${planId}`),
+      api.get<Progress>(`/api/plans/${planId}/progress`),
+      api.get<OrgUnit[]>('/api/org-units'),
+      api.get<Task[]>('/api/tasks?state=open'),
+    ]);
+    const workflow = await workflowVersion(plan.workflowKey, plan.workflowVersion).catch(() => null);
+    return {
+      plan,
+      progress,
+      root: units.find((u) => u.id === plan.rootUnitId),
+      stageOrder: workflow?.stages.map((s) => s.key) ?? [],
+      // Plan-level work of the reader: the working group's consolidation, the Standing Committee's approval.
+      planTasks: tasks.filter((t) => t.planId === planId && !t.reportId),
+    };
+  }, [planId]);
+  const { reload } = data;
+  useEffect(() => {
+    const timer = setInterval(() => void reload(), REFRESH_MS);
+    return () => clearInterval(timer);
+  }, [reload]);
+  const names = useStageNames(data.data ? [data.data.plan] : undefined);
+  const now = useNow(1000);
+  const [showConsolidated, setShowConsolidated] = useState(false);
+  const [message, setMessage] = useState<string | null>(null);
+
+  const stages = useMemo(() => {
+    if (!data.data) return [];
+    return [...new Set([...data.data.stageOrder, ...Object.keys(data.data.progress.byStage), 'done'])];
+  }, [data.data]);
+
+  if (!data.data) return data.error ? <ErrorBox>{data.error}</ErrorBox> : <Loading what="tiến độ" />;
+  const { plan, progress, root, planTasks } = data.data;
+  const deadlines = LEVELS.flatMap((level) => Object.entries(plan.deadlines[level] ?? {}).map(([stage, at]) => ({ level, stage, at })));
+  deadlines.sort((a, b) => new Date(a.at).getTime() - new Date(b.at).getTime());
+
+  return (
+    <section>
+      <p className="breadcrumb">
+        <Link to="/plans">Kế hoạch</Link> › {plan.code}
+      </p>
+      <PageTitle title={`Tiến độ ${plan.code}`}>Tiến độ kế hoạch {plan.code}</PageTitle>
+      <p className="muted">
+        {plan.title} · {PLAN_STATUS[plan.status]} · quy trình {plan.workflowKey} phiên bản {plan.workflowVersion}
+      </p>
+      <ErrorBox>{data.error}</ErrorBox>
+      <Notice>{message}</Notice>
+      {planTasks.map((task) => (
+        <TaskActions
+          key={task.id}
+          task={task}
+          names={names}
+          onDone={async (text) => {
+            setMessage(text);
+            await reload();
+            // The worker applies the decision shortly after: wait until the plan shows it, then show that.
+            const before = workerSignature(progress);
+            await waitForChange(async () => workerSignature(await api.get<Progress>(`/api/plans/${planId}/progress`)) !== before, 8_000);
+            await reload();
+          }}
+        />
+      ))}
+      <PlanWork label="Tổng hợp của tổ giúp việc" task={progress.consolidation} names={names} />
+      <PlanWork label="Phê duyệt của Ban Thường vụ" task={progress.rootApproval} names={names} />
+
+      <h2>Số báo cáo theo bước</h2>
+      <ul className="stage-counts" aria-label="Số báo cáo theo bước">
+        <li className="stage-count total">
+          <span className="count-number">{progress.total}</span> Tổng số
+        </li>
+        {stages.map((s) => (
+          <li key={s} className={`stage-count ${stageClass(s)}`} data-stage={s}>
+            <span className="count-number">{progress.byStage[s] ?? 0}</span> {stageLabel(s, names)}
+          </li>
+        ))}
+        <li className={`stage-count ${progress.overdue ? 'overdue' : ''}`}>
+          <span className="count-number">{progress.overdue}</span> Quá hạn
+        </li>
+      </ul>
+
+      <div className="table-wrap">
+        <table className="by-level">
+          <caption>Theo cấp</caption>
+          <thead>
+            <tr>
+              <th scope="col">Cấp</th>
+              {stages.map((s) => (
+                <th scope="col" key={s}>
+                  {stageLabel(s, names)}
+                </th>
+              ))}
+            </tr>
+          </thead>
+          <tbody>
+            {LEVELS.filter((level) => progress.byLevel[level]).map((level) => (
+              <tr key={level}>
+                <th scope="row">{KIND_LABELS[level]}</th>
+                {stages.map((s) => (
+                  <td key={s}>{progress.byLevel[level]?.[s] ?? 0}</td>
+                ))}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+
+      <div className="dashboard-grid">
+        <div>
+          <h2>Cây đơn vị</h2>
+          <p className="legend small">
+            {stages.map((s) => (
+              <span key={s} className={`legend-item ${stageClass(s)}`}>
+                {stageLabel(s, names)}
+              </span>
+            ))}
+          </p>
+          <UnitTree rootId={plan.rootUnitId} root={root} units={progress.units} names={names} />
+        </div>
+        <div>
+          <h2>Đơn vị quá hạn</h2>
+          {progress.overdueUnits.length === 0 ? (
+            <p className="empty">Không có đơn vị nào quá hạn.</p>
+          ) : (
+            <ul className="overdue-list">
+              {progress.overdueUnits.map((u) => (
+                <li key={u.unitCode}>
+                  {u.reportId ? <Link to={`/reports/${u.reportId}`}>{u.unitName ?? u.unitCode}</Link> : (u.unitName ?? u.unitCode)}{' '}
+                  {u.stage && <span className="muted small">· {stageLabel(u.stage, names)}</span>}
+                  {u.dueAt && <span className="overdue-text small"> · hạn {formatDate(u.dueAt)}</span>}
+                </li>
+              ))}
+            </ul>
+          )}
+          <h2>Thời hạn</h2>
+          <table className="compact-table deadlines">
+            <thead>
+              <tr>
+                <th scope="col">Cấp · bước</th>
+                <th scope="col">Hạn</th>
+                <th scope="col">Đếm ngược</th>
+              </tr>
+            </thead>
+            <tbody>
+              {deadlines.map((d) => (
+                <tr key={`${d.level}.${d.stage}`} className={new Date(d.at).getTime() < now ? 'overdue' : undefined}>
+                  <th scope="row">
+                    {KIND_LABELS[d.level]} · {stageLabel(d.stage, names)}
+                  </th>
+                  <td>
+                    <time dateTime={d.at}>{formatDateTime(d.at)}</time>
+                  </td>
+                  <td className="countdown">{countdown(d.at, now)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      </div>
+
+      <h2>Báo cáo tổng hợp</h2>
+      <Collections items={progress.collections ?? []} />
+      {showConsolidated ? (
+        <ConsolidatedView planId={plan.id} />
+      ) : (
+        <button type="button" className="secondary" onClick={() => setShowConsolidated(true)}>
+          Xem báo cáo tổng hợp
+        </button>
+      )}
+    </section>
+  );
+}
+
+/** What only the worker changes: stages, the plan's status, the rounds of the Standing Committee's approval. */
+function workerSignature(p: Progress): string {
+  return JSON.stringify([p.status, p.byStage, p.rootApproval ? [p.rootApproval.round, p.rootApproval.open + p.rootApproval.done] : null]);
+}
+
+function PlanWork({ label, task, names }: { label: string; task: PlanTaskState | null; names: Record<string, string> }) {
+  if (!task) return null;
+  return (
+    <p className="plan-work">
+      <strong>{label}:</strong> {stageLabel(task.stage, names)} – lần {task.round}: {task.open} việc đang chờ, {task.done} đã xong
+    </p>
+  );
+}
+
+const COLLECTION_STATUS: Record<string, string> = { collecting: 'đang thu thập', collected: 'đã thu thập', done: 'đã xong' };
+
+function Collections({ items }: { items: Collection[] }) {
+  if (!items.length) return null;
+  return (
+    <table className="compact-table">
+      <caption>Thu thập báo cáo ở các đơn vị tổng hợp</caption>
+      <thead>
+        <tr>
+          <th scope="col">Đơn vị</th>
+          <th scope="col">Trạng thái</th>
+          <th scope="col">Hạn chốt</th>
+          <th scope="col">Đã có</th>
+          <th scope="col">Còn thiếu</th>
+        </tr>
+      </thead>
+      <tbody>
+        {items.map((c) => (
+          <tr key={c.unitCode}>
+            <th scope="row">{c.unitCode}</th>
+            <td>{COLLECTION_STATUS[c.status] ?? c.status}</td>
+            <td>{formatDateTime(c.cutOffAt)}</td>
+            <td>{c.included}</td>
+            <td>{c.missing.length ? c.missing.join(', ') : '—'}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}

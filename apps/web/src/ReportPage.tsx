@@ -1,0 +1,103 @@
+/** A report: its task actions for the reader, content, submitted versions compared, audit trail. */
+import { useState } from 'react';
+import { api, errorText } from './api-client';
+import type { Plan, Report, ReportEvent, ReportVersion, Task } from './api-types';
+import { AuditTrail } from './AuditTrail';
+import { daysLeftText, formatDateTime } from './format';
+import { Link } from './router';
+import { SectionsView } from './SectionsView';
+import { TaskActions } from './TaskActions';
+import { ErrorBox, Loading, Notice, PageTitle, StageBadge } from './ui';
+import { useLoad } from './use-load';
+import { VersionCompare } from './VersionCompare';
+import { waitForChange } from './wait-for-change';
+import { useStageNames } from './workflow-names';
+
+interface ReportData {
+  report: Report;
+  plan: Plan;
+  events: ReportEvent[];
+  versions: ReportVersion[];
+  task: Task | undefined;
+}
+
+async function loadReport(reportId: string): Promise<ReportData> {
+  const report = await api.get<Report>(`/api/reports/${reportId}`);
+  const [plan, events, versions, tasks] = await Promise.all([
+    api.get<Plan>(`/api/plans/${report.planId}`),
+    api.get<ReportEvent[]>(`/api/reports/${reportId}/events`),
+    api.get<ReportVersion[]>(`/api/reports/${reportId}/versions`).catch(() => []),
+    api.get<Task[]>('/api/tasks?state=open'),
+  ]);
+  return { report, plan, events, versions, task: tasks.find((t) => t.reportId === reportId) };
+}
+
+export function ReportPage({ reportId }: { reportId: string }) {
+  const loaded = useLoad(() => loadReport(reportId), [reportId]);
+  const names = useStageNames(loaded.data ? [{ workflowKey: loaded.data.plan.workflowKey, workflowVersion: loaded.data.report.workflowVersion }] : undefined);
+  const [message, setMessage] = useState<string | null>(null);
+  const [downloadError, setDownloadError] = useState<string | null>(null);
+
+  if (!loaded.data) return loaded.error ? <ErrorBox>{loaded.error}</ErrorBox> : <Loading what="báo cáo" />;
+  const { report, plan, events, versions, task } = loaded.data;
+
+  const afterAction = async (text: string) => {
+    setMessage(text);
+    const before = report.stage;
+    await loaded.reload();
+    await waitForChange(async () => (await api.get<Report>(`/api/reports/${reportId}`)).stage !== before, 4_000);
+    await loaded.reload();
+  };
+
+  const download = () => {
+    setDownloadError(null);
+    api.download(`/api/reports/${reportId}/document.docx`, `bao-cao-${report.unitCode}.docx`).catch((e) => setDownloadError(errorText(e)));
+  };
+
+  return (
+    <section>
+      <p className="breadcrumb">
+        <Link to={`/plans/${plan.id}`}>{plan.code}</Link> › {report.unitCode}
+      </p>
+      <PageTitle title={`Báo cáo ${report.unitCode}`}>Báo cáo của {report.unitName ?? report.unitCode}</PageTitle>
+      <div className="report-meta">
+        <span>
+          Bước hiện tại: <StageBadge stage={report.stage} names={names} />
+        </span>
+        <span>Hạn của bước: {report.dueAt ? `${formatDateTime(report.dueAt)} (${daysLeftText(report.dueAt)})` : '—'}</span>
+        <span>Quy trình phiên bản {report.workflowVersion}</span>
+        <span>Số lần bị trả lại: {report.returnedCount}</span>
+      </div>
+      {report.lastReturnReason && (
+        <div className={`message ${report.stage === 'drafting' ? 'warning' : 'info'}`} role="note">
+          <strong>Lý do trả lại gần nhất:</strong> <span className="return-reason">{report.lastReturnReason}</span>
+        </div>
+      )}
+      <Notice>{message}</Notice>
+      <ErrorBox>{downloadError}</ErrorBox>
+      <div className="toolbar">
+        {task?.kind === 'draft' && (
+          <Link to={`/reports/${report.id}/draft`} className="button-link">
+            Soạn thảo báo cáo
+          </Link>
+        )}
+        <button type="button" className="secondary" onClick={download}>
+          Tải báo cáo (.docx)
+        </button>
+        <button type="button" className="secondary" onClick={() => void loaded.reload()}>
+          Làm mới
+        </button>
+      </div>
+      {task && task.kind === 'approval' && <TaskActions key={task.id} task={task} names={names} onDone={afterAction} />}
+      <nav className="in-page" aria-label="Trong trang này">
+        <a href="#content">Nội dung</a> · <a href="#versions">So sánh các lần nộp</a> · <a href="#audit">Lịch sử xử lý</a>
+      </nav>
+      <h2 id="content">Nội dung báo cáo</h2>
+      <SectionsView report={report} indicatorNames={plan.indicatorNames ?? []} />
+      <h2 id="versions">So sánh các lần nộp</h2>
+      <VersionCompare key={versions.length} versions={versions} outline={report.sections ?? plan.outline} />
+      <h2 id="audit">Lịch sử xử lý</h2>
+      <AuditTrail events={events} names={names} />
+    </section>
+  );
+}

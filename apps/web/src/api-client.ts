@@ -1,0 +1,91 @@
+/** A tiny typed client of the engine's HTTP API: the bearer token, JSON in and out, errors as ApiError. */
+const TOKEN_KEY = 'tongket.token';
+
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    message: string,
+    readonly body: Record<string, unknown>,
+  ) {
+    super(message);
+  }
+
+  /** Section keys a refused submit names (422). */
+  get missing(): string[] {
+    return Array.isArray(this.body.missing) ? (this.body.missing as string[]) : [];
+  }
+
+  /** What makes a workflow definition unsound (422). */
+  get problems(): string[] {
+    return Array.isArray(this.body.problems) ? (this.body.problems as string[]) : [];
+  }
+}
+
+let token: string | null = sessionStorage.getItem(TOKEN_KEY);
+let onUnauthorized: () => void = () => undefined;
+
+export function setToken(value: string | null): void {
+  token = value;
+  if (value) sessionStorage.setItem(TOKEN_KEY, value);
+  else sessionStorage.removeItem(TOKEN_KEY);
+}
+
+export function hasToken(): boolean {
+  return token !== null;
+}
+
+/** Called when a request answers 401 (the token expired): the app goes back to the sign-in page. */
+export function whenUnauthorized(handler: () => void): void {
+  onUnauthorized = handler;
+}
+
+async function send(method: string, path: string, body?: unknown): Promise<Response> {
+  const headers: Record<string, string> = { Accept: 'application/json' };
+  if (token) headers.Authorization = `Bearer ${token}`;
+  if (body !== undefined) headers['Content-Type'] = 'application/json';
+  const response = await fetch(path, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
+  if (response.ok) return response;
+  const data = (await response.json().catch(() => ({}))) as Record<string, unknown>;
+  if (response.status === 401 && token && path !== '/api/auth/login') onUnauthorized();
+  const message = Array.isArray(data.message) ? data.message.join('; ') : String(data.message ?? response.statusText);
+  throw new ApiError(response.status, message, data);
+}
+
+async function json<T>(method: string, path: string, body?: unknown): Promise<T> {
+  const response = await send(method, path, body);
+  const text = await response.text();
+  return (text ? JSON.parse(text) : undefined) as T;
+}
+
+export const api = {
+  get: <T>(path: string) => json<T>('GET', path),
+  post: <T>(path: string, body?: unknown) => json<T>('POST', path, body),
+  put: <T>(path: string, body: unknown) => json<T>('PUT', path, body),
+  /** Fetches a file with the token and hands it to the browser as a download. */
+  async download(path: string, fallbackName: string): Promise<void> {
+    const response = await send('GET', path);
+    const disposition = response.headers.get('Content-Disposition') ?? '';
+    const name = /filename\*?=(?:UTF-8'')?"?([^";]+)"?/i.exec(disposition)?.[1];
+    const url = URL.createObjectURL(await response.blob());
+    const link = document.createElement('a');
+    link.href = url;
+    link.download = name ? decodeURIComponent(name) : fallbackName;
+    document.body.append(link);
+    link.click();
+    link.remove();
+    setTimeout(() => URL.revokeObjectURL(url), 10_000);
+  },
+};
+
+/** The message to show for a failed request, in Vietnamese where the status says enough. */
+export function errorText(error: unknown): string {
+  if (error instanceof ApiError) {
+    if (error.status === 401) return 'Phiên đăng nhập đã hết hạn hoặc thông tin đăng nhập không đúng.';
+    if (error.status === 403) return 'Đồng chí không có quyền thực hiện thao tác này.';
+    if (error.status === 404) return 'Không tìm thấy dữ liệu.';
+    if (error.status === 409) return `Thao tác không phù hợp với trạng thái hiện tại (${error.message}).`;
+    if (error.status === 429) return 'Đăng nhập sai quá nhiều lần; vui lòng thử lại sau.';
+    return error.message;
+  }
+  return error instanceof Error ? error.message : String(error);
+}

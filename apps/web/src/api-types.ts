@@ -1,0 +1,228 @@
+/** The shapes the engine's HTTP API answers with (../shared/spec/api.md and the extra endpoints). */
+export const PARTS = ['strengths', 'limitations', 'causes', 'lessons', 'directions'] as const;
+export type Part = (typeof PARTS)[number];
+export type Role = 'drafter' | 'approver' | 'reviewer' | 'consolidator' | 'admin';
+export type UnitKind = 'bloc' | 'upper' | 'grassroots' | 'cell';
+
+export interface Me {
+  id: string;
+  username: string;
+  fullName: string;
+  email: string;
+  roles: { unitId: string; unitCode: string; role: Role }[];
+}
+
+export interface LoginAnswer {
+  accessToken: string;
+  user: unknown;
+}
+
+export interface Notice {
+  id: string;
+  kind: string;
+  title: string;
+  body: string;
+  planId?: string | null;
+  reportId?: string | null;
+  taskId?: string | null;
+  createdAt: string;
+  readAt: string | null;
+}
+
+export interface Task {
+  id: string;
+  planId: string;
+  reportId: string | null;
+  unitCode: string;
+  unitName?: string;
+  stage: string;
+  kind: 'draft' | 'approval' | 'consolidation';
+  role?: Role;
+  state: 'open' | 'completed' | 'cancelled';
+  decision?: string | null;
+  comment?: string | null;
+  dueAt: string | null;
+  createdAt: string;
+  assignee?: string;
+}
+
+export type SectionParts = Record<Part, string>;
+
+export interface ReportSection extends SectionParts {
+  key: string;
+  title: string;
+  required: boolean;
+}
+
+export interface Report {
+  id: string;
+  planId: string;
+  unitId: string;
+  unitCode: string;
+  unitName?: string;
+  stage: string;
+  workflowVersion: number;
+  returnedCount: number;
+  lastReturnReason: string | null;
+  dueAt?: string | null;
+  indicators: Record<string, number>;
+  updatedAt: string;
+  sections?: ReportSection[];
+}
+
+export interface ReportEvent {
+  at: string;
+  actor: string;
+  action: string;
+  fromStage: string | null;
+  toStage: string | null;
+  comment: string | null;
+}
+
+export interface ReportVersion {
+  seq: number;
+  round: number;
+  sections: Record<string, Partial<SectionParts>>;
+  indicators: Record<string, number>;
+  submittedAt: string;
+  submittedBy: string;
+}
+
+export type PlanDeadlines = Partial<Record<UnitKind, Record<string, string>>>;
+
+export interface Plan {
+  id: string;
+  code: string;
+  title: string;
+  term: string;
+  status: 'draft' | 'launching' | 'launched' | 'completed';
+  rootUnitId: string;
+  workflowKey: string;
+  workflowVersion: number;
+  outline: { key: string; title: string; required: boolean }[];
+  indicatorNames: string[];
+  deadlines: PlanDeadlines;
+}
+
+export interface ProgressUnit {
+  unitId: string;
+  unitCode: string;
+  unitName: string;
+  kind: UnitKind;
+  parentId: string | null;
+  reportId: string;
+  stage: string;
+  dueAt: string | null;
+  overdue: boolean;
+  returnedCount: number;
+}
+
+/** The latest plan-level task (the working group's consolidation, the Standing Committee's approval). */
+export interface PlanTaskState {
+  stage: string;
+  round: number;
+  open: number;
+  done: number;
+}
+
+/** A consolidating unit's collection of the reports below it. */
+export interface Collection {
+  unitCode: string;
+  status: string;
+  cutOffAt: string | null;
+  included: number;
+  missing: string[];
+  collectedAt: string | null;
+}
+
+export interface Progress {
+  planId: string;
+  status: string;
+  total: number;
+  byStage: Record<string, number>;
+  byLevel: Partial<Record<UnitKind, Record<string, number>>>;
+  overdue: number;
+  consolidation: PlanTaskState | null;
+  rootApproval: PlanTaskState | null;
+  collections?: Collection[];
+  overdueUnits: { unitCode: string; unitName?: string; reportId?: string; stage?: string; dueAt?: string | null }[];
+  units: ProgressUnit[];
+}
+
+export interface Consolidated {
+  unitCode: string;
+  unitName?: string;
+  included: string[];
+  missing: string[];
+  sections: { key: string; title: string; parts: Record<Part, { unitCode: string; text: string }[]> }[];
+  indicators: Record<string, number>;
+}
+
+export interface OrgUnit {
+  id: string;
+  code: string;
+  name: string;
+  kind: UnitKind;
+  parentId: string | null;
+}
+
+export type StageKind = 'draft' | 'approval' | 'consolidation';
+export type Scope = 'self' | 'parent' | 'root';
+export type RuleType = 'any' | 'all' | 'majority' | 'quorum';
+
+export interface Stage {
+  key: string;
+  name: string;
+  kind: StageKind;
+  role: Role;
+  scope: Scope;
+  rule: { type: RuleType; min?: number };
+  returnTo?: string;
+  dueAfter?: string;
+  reminders?: { before: string[]; escalateAfter?: string };
+}
+
+export interface Workflow {
+  key: string;
+  version: number;
+  stages: Stage[];
+  createdAt?: string;
+}
+
+export interface MigrationPreview {
+  dryRun: true;
+  toVersion: number;
+  reports: {
+    reportId: string;
+    unitCode: string;
+    fromVersion: number;
+    fromStage: string;
+    toStage: string | null;
+    action: 'unchanged' | 'redecide' | 'move' | 'finished';
+    cancelTasks: { taskId: string; assignee: string; stage: string }[];
+    createTasks: { assignee: string; role: string; stage: string }[];
+  }[];
+  unmappable: { reportId: string; unitCode: string; stage: string; reason: string }[];
+}
+
+export interface Migration {
+  id: string;
+  planId: string;
+  toVersion: number;
+  status: 'running' | 'completed' | 'failed';
+  total: number;
+  migrated: number;
+  untouched: number;
+  unmappable: { unitCode: string; stage: string; reason: string }[];
+  error: string | null;
+  createdAt: string;
+  finishedAt: string | null;
+}
+
+export interface User {
+  id: string;
+  username: string;
+  fullName: string;
+  email: string;
+  roles: { unitId: string; unitCode: string; role: Role }[];
+}
