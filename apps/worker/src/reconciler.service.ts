@@ -1,4 +1,4 @@
-import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { BeforeApplicationShutdown, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { AppConfig } from '@app/config';
@@ -14,7 +14,7 @@ const BATCH = 10_000;
  * processors make a repeat harmless.
  */
 @Injectable()
-export class Reconciler implements OnApplicationBootstrap, OnApplicationShutdown {
+export class Reconciler implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly logger = new Logger(Reconciler.name);
   private timer?: NodeJS.Timeout;
   private relayTimer?: NodeJS.Timeout;
@@ -40,7 +40,8 @@ export class Reconciler implements OnApplicationBootstrap, OnApplicationShutdown
     this.relayTimer.unref();
   }
 
-  onApplicationShutdown(): void {
+  /** No new rounds once shutdown begins; the queues it feeds close right after. */
+  beforeApplicationShutdown(): void {
     clearInterval(this.timer);
     clearInterval(this.relayTimer);
   }

@@ -43,6 +43,7 @@ export class TransitionsProcessor extends WorkerHost implements OnApplicationBoo
   onApplicationBootstrap(): void {
     logJobFailures(this, new Logger(TransitionsProcessor.name));
     this.worker.concurrency = this.config.WORKER_CONCURRENCY;
+    this.worker.run().catch((error: Error) => this.logger.error(`Transitions worker stopped: ${error.message}`));
   }
 
   async process(job: Job): Promise<unknown> {

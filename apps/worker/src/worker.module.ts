@@ -5,10 +5,11 @@ import { NotificationsProcessor } from './notifications.processor';
 import { RemindersProcessor } from './reminders.processor';
 import { Reconciler } from './reconciler.service';
 import { TransitionsProcessor } from './transitions.processor';
+import { WorkerDrain } from './worker-drain.service';
 
 /** Queue processors and the reconciler; runs alone (`apps/worker`) or inside the API process. */
 @Module({
   imports: [InfrastructureModule, PlansModule, TasksModule, RemindersModule, NotificationsModule, MigrationsModule, ConsolidationModule],
-  providers: [TransitionsProcessor, RemindersProcessor, NotificationsProcessor, ConsolidationProcessor, Reconciler],
+  providers: [TransitionsProcessor, RemindersProcessor, NotificationsProcessor, ConsolidationProcessor, Reconciler, WorkerDrain],
 })
 export class WorkerModule {}

@@ -76,7 +76,9 @@ export const JOB_OPTIONS: Readonly<Record<JobName, JobsOptions>> = Object.freeze
  */
 const METRICS = { maxDataPoints: 60 * 24 * 7 };
 export const WORKER_OPTIONS = Object.freeze({
-  [QueueName.Transitions]: { lockDuration: 10_000, stalledInterval: 5_000, maxStalledCount: 5, metrics: METRICS },
+  // Started by its processor once WORKER_CONCURRENCY (a setting) is applied: a running worker takes a
+  // new concurrency only after the job in hand finishes, which a slow first job could delay for long.
+  [QueueName.Transitions]: { autorun: false, lockDuration: 10_000, stalledInterval: 5_000, maxStalledCount: 5, metrics: METRICS },
   // Many in flight so that reminders due together meet in one batch (see ReminderFirer).
   [QueueName.Reminders]: { concurrency: 200, lockDuration: 10_000, stalledInterval: 5_000, maxStalledCount: 5, metrics: METRICS },
   [QueueName.Notifications]: { concurrency: 8, lockDuration: 30_000, stalledInterval: 10_000, maxStalledCount: 3, metrics: METRICS },

@@ -35,6 +35,9 @@ export class Proc {
   get running(): boolean { return this.exitCode === null && this.signal === null; }
   get pid(): number | undefined { return this.child.pid; }
 
+  /** Sends a signal without waiting for the exit (see `exited`). */
+  send(signal: NodeJS.Signals): void { this.child.kill(signal); }
+
   async kill(signal: NodeJS.Signals = 'SIGKILL', graceMs = 5_000): Promise<void> {
     if (!this.running) return;
     this.child.kill(signal);
@@ -83,7 +86,8 @@ export class Engine {
   redis!: Redis;
   private workerCount = 0;
 
-  constructor(readonly name: string) {}
+  /** `env`: settings over the defaults below (e.g. a log level). */
+  constructor(readonly name: string, private readonly overrides: NodeJS.ProcessEnv = {}) {}
 
   logPath(what: string): string { return `/tmp/tongket-fault-${this.name}-${this.suffix}-${what}.log`; }
 
@@ -109,6 +113,7 @@ export class Engine {
       BOOTSTRAP_ADMIN_PASSWORD: 'tongket-2019',
       LOG_LEVEL: process.env.FAULTS_LOG_LEVEL ?? 'warn',
       RECONCILE_INTERVAL_MS: process.env.FAULTS_RECONCILE_INTERVAL_MS ?? '5000',
+      ...this.overrides,
     };
     const migrate = this.track(new Proc('migrate', this.logPath('migrate'), API_CLI, ['migrate'], this.env));
     await Promise.race([migrate.exited, sleep(120_000)]);

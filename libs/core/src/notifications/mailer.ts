@@ -1,4 +1,4 @@
-import { Injectable, OnModuleDestroy } from '@nestjs/common';
+import { Injectable, OnApplicationShutdown } from '@nestjs/common';
 import { createTransport, Transporter } from 'nodemailer';
 import { AppConfig } from '@app/config';
 
@@ -10,7 +10,7 @@ export interface Mail {
 
 /** Sends mail over SMTP with a pooled nodemailer transport configured once from the settings. */
 @Injectable()
-export class Mailer implements OnModuleDestroy {
+export class Mailer implements OnApplicationShutdown {
   private readonly transport: Transporter;
 
   constructor(private readonly config: AppConfig) {
@@ -30,7 +30,8 @@ export class Mailer implements OnModuleDestroy {
     await this.transport.sendMail({ from: this.config.MAIL_FROM, to: mail.to, subject: mail.subject, text: mail.text });
   }
 
-  onModuleDestroy(): void {
+  /** After the workers have drained (their e-mail jobs may still be sending before that). */
+  onApplicationShutdown(): void {
     this.transport.close();
   }
 }
