@@ -1,7 +1,9 @@
-import { Body, Controller, Get, HttpCode, Param, Post, Put, Query } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Post, Put, Query, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { Response } from 'express';
 import { AccessService, Actor, ConsolidationService, PlansService, ProgressService } from '@app/core';
 import { CurrentActor } from '../common/current-actor.decorator';
+import { sendJsonInParts } from '../common/json-in-parts';
 import { UUID } from '../common/uuid-param';
 import { ConsolidatedQueryDto } from './consolidated-query.dto';
 import { CreatePlanDto, DeadlinesDto } from './plan.dto';
@@ -51,8 +53,10 @@ export class PlansController {
     return this.progressService.progress(id);
   }
 
+  /** Written section by section (see sendJsonInParts): for a whole Bloc it runs to hundreds of megabytes. */
   @Get(':id/consolidated')
-  consolidated(@Param('id', UUID) id: string, @CurrentActor() actor: Actor, @Query() query: ConsolidatedQueryDto) {
-    return this.consolidation.consolidated(id, actor.id, query.unit);
+  async consolidated(@Param('id', UUID) id: string, @CurrentActor() actor: Actor, @Query() query: ConsolidatedQueryDto, @Res() res: Response): Promise<void> {
+    const { head, sections } = await this.consolidation.consolidatedBySection(id, actor.id, query.unit);
+    await sendJsonInParts(res, head, 'sections', sections);
   }
 }

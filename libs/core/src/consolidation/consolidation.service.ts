@@ -2,7 +2,10 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { PlanEntity } from '@app/dal';
-import { completenessTable, consolidate, consolidationGroups, DONE_STAGE, forbidden, notFound, refused, SectionMap, UnitKind } from '@app/domain';
+import {
+  byUnitCode, completenessTable, consolidate, ConsolidatedSection, consolidateSection, consolidationGroups, DONE_STAGE, forbidden, notFound, OutlineSection, refused,
+  ReportPart, SectionMap, UnitKind,
+} from '@app/domain';
 import { AccessService } from '../org/access.service';
 import { PlansService } from '../plans/plans.service';
 import { WorkflowsService } from '../workflows/workflows.service';
@@ -38,13 +41,41 @@ export class ConsolidationService {
   ) {}
 
   async consolidated(planId: string, userId: string, unitCode?: string, texts: TextSelection = 'all') {
+    const { plan, unit } = await this.readable(planId, userId, unitCode);
+    return this.build(plan, unit, texts);
+  }
+
+  /**
+   * The same consolidation, with its sections read from PostgreSQL one at a time as the caller asks
+   * for them: for ten thousand reports the texts run to hundreds of megabytes, which an answer can
+   * send section by section without ever holding them all.
+   */
+  async consolidatedBySection(planId: string, userId: string, unitCode?: string) {
+    const { plan, unit } = await this.readable(planId, userId, unitCode);
+    const { sections: _withoutTexts, ...head } = await this.build(plan, unit, 'none');
+    return { head, sections: this.sectionsOneByOne(plan.outline, head.included) };
+  }
+
+  private async *sectionsOneByOne(outline: readonly OutlineSection[], reportIds: string[]): AsyncGenerator<ConsolidatedSection> {
+    for (const section of outline) {
+      const rows: { unitCode: string; parts: Partial<Record<ReportPart, string>> | null }[] = reportIds.length
+        ? await this.db.query(
+          `SELECT u.code AS "unitCode", r.sections -> $2 AS parts FROM reports r JOIN org_units u ON u.id = r.unit_id WHERE r.id = ANY($1::uuid[])`,
+          [reportIds, section.key],
+        )
+        : [];
+      yield consolidateSection(section, rows.sort(byUnitCode));
+    }
+  }
+
+  private async readable(planId: string, userId: string, unitCode?: string) {
     const plan = await this.plans.get(planId);
     const [unit] = unitCode
       ? await this.db.query(`SELECT id, code, name, kind FROM org_units WHERE code = $1 AND $2 = ANY(ancestor_ids)`, [unitCode, plan.rootUnitId])
       : await this.db.query(`SELECT id, code, name, kind FROM org_units WHERE id = $1`, [plan.rootUnitId]);
     if (!unit) throw notFound('Unit in this plan', unitCode ?? plan.rootUnitId);
     if (!(await this.canRead(userId, unit.id))) throw forbidden('Only the consolidating unit, its reviewers and admins read its consolidation');
-    return this.build(plan, unit, texts);
+    return { plan, unit: unit as { id: string; code: string; name: string; kind: UnitKind } };
   }
 
   /**

@@ -1,0 +1,39 @@
+import express from 'express';
+import request from 'supertest';
+import { sendJsonInParts } from './json-in-parts';
+
+async function* items(n: number, failAt = -1) {
+  for (let i = 0; i < n; i++) {
+    if (i === failAt) throw new Error('database went away');
+    yield { i, text: 'Đảng bộ '.repeat(2_000), at: new Date(Date.UTC(2020, 0, 1)) };
+  }
+}
+
+function app(n: number, head: object, failAt = -1) {
+  const a = express();
+  a.set('json replacer', function (this: Record<string, unknown>, key: string, value: unknown) {
+    return this[key] instanceof Date ? 'replaced' : value;
+  });
+  a.get('/', (_req, res) => void sendJsonInParts(res, head, 'sections', items(n, failAt)));
+  return a;
+}
+
+describe('sendJsonInParts', () => {
+  it('writes the head and every item as one JSON document, through the app’s replacer', async () => {
+    const res = await request(app(50, { unitCode: 'DUK', at: new Date() })).get('/');
+    expect(res.status).toBe(200);
+    expect(res.headers['content-type']).toMatch(/^application\/json/);
+    expect(res.body.unitCode).toBe('DUK');
+    expect(res.body.at).toBe('replaced');
+    expect(res.body.sections).toHaveLength(50);
+    expect(res.body.sections[49]).toEqual({ i: 49, text: 'Đảng bộ '.repeat(2_000), at: 'replaced' });
+  });
+
+  it('handles an empty head and no items', async () => {
+    expect((await request(app(0, {})).get('/')).body).toEqual({ sections: [] });
+  });
+
+  it('cuts the answer short when reading fails half-way, so it never parses as complete', async () => {
+    await expect(request(app(20, { unitCode: 'DUK' }, 10)).get('/')).rejects.toThrow();
+  });
+});

@@ -1,0 +1,39 @@
+import { Response } from 'express';
+
+type Replacer = (this: unknown, key: string, value: unknown) => unknown;
+
+/**
+ * Answers 200 with `{...head, [key]: [items]}`, writing each item as it comes: an answer of hundreds
+ * of megabytes is never held whole. Items honour the app's JSON replacer (times in +07:00) and the
+ * socket's backpressure; a client that goes away stops the reading. Errors before this is called
+ * still get their status; one after the first byte can only cut the answer short, which the client
+ * sees as invalid JSON rather than as a complete answer.
+ */
+export async function sendJsonInParts(res: Response, head: object, key: string, items: AsyncIterable<unknown>): Promise<void> {
+  const replacer = res.app.get('json replacer') as Replacer | undefined;
+  const json = (value: unknown) => JSON.stringify(value, replacer);
+  res.status(200).type('application/json; charset=utf-8');
+  const opening = json(head);
+  await write(res, `${opening.length > 2 ? `${opening.slice(0, -1)},` : '{'}${json(key)}:[`);
+  let first = true;
+  try {
+    for await (const item of items) {
+      if (res.destroyed) return;
+      await write(res, `${first ? '' : ','}${json(item)}`);
+      first = false;
+    }
+  } catch (error) {
+    res.destroy(error as Error);
+    return;
+  }
+  res.end(']}');
+}
+
+async function write(res: Response, chunk: string): Promise<void> {
+  if (res.write(chunk)) return;
+  await new Promise<void>((resolve) => {
+    const done = () => { res.off('drain', done); res.off('close', done); resolve(); };
+    res.on('drain', done);
+    res.on('close', done);
+  });
+}
