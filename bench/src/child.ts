@@ -35,10 +35,12 @@ export class EngineProcess {
     args: string[],
     env: NodeJS.ProcessEnv,
     readonly logPath = `/tmp/tongket-bench-${name}.log`,
+    /** Options for node itself, before the script (e.g. --cpu-prof, which NODE_OPTIONS refuses). */
+    nodeArgs: string[] = [],
   ) {
     if (!existsSync(script)) throw new Error(`${script} does not exist: build first (bench/run.sh builds it)`);
     this.log = createWriteStream(logPath);
-    this.child = spawn(process.execPath, [script, ...args], { env, cwd: ENGINE_DIR, stdio: ['ignore', 'pipe', 'pipe'] });
+    this.child = spawn(process.execPath, [...nodeArgs, script, ...args], { env, cwd: ENGINE_DIR, stdio: ['ignore', 'pipe', 'pipe'] });
     for (const stream of [this.child.stdout!, this.child.stderr!]) {
       createInterface({ input: stream }).on('line', (line) => this.onLine(line));
     }

@@ -1,3 +1,4 @@
+import { bloc } from './bloc';
 import { consolidation } from './consolidation';
 import { log } from './log';
 import { reminders } from './reminders';
@@ -6,7 +7,7 @@ import { Scenario, ScenarioResult } from './scenario';
 import { serverVersions } from './settings';
 
 /** Every scenario, by name, in the order `npm run bench` with no name runs them. */
-const SCENARIOS: Scenario[] = [reminders, consolidation];
+const SCENARIOS: Scenario[] = [reminders, consolidation, bloc];
 
 async function main(): Promise<void> {
   const names = process.argv.slice(2).filter((a) => a !== '--');

@@ -3,6 +3,7 @@ import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { execFileSync } from 'node:child_process';
 import { ENGINE_DIR } from './child';
+import { issueSummary } from './issue-summary';
 import { Metric, ScenarioResult, verdict } from './scenario';
 
 export const RESULTS_DIR = 'bench/results';
@@ -79,11 +80,10 @@ export function writeLatestMarkdown(): string {
   for (const file of readdirSync(RESULTS_DIR).filter((f) => /^[a-z0-9-]+-\d{4}-.*\.json$/.test(f)).sort()) {
     newest.set(file.replace(/-\d{4}-.*$/, ''), file);
   }
-  const sections = [...newest.entries()].sort().map(([, file]) => {
-    const r = JSON.parse(readFileSync(join(RESULTS_DIR, file), 'utf8')) as ScenarioResult;
-    return markdown(r, `bench/results/${file}`);
-  });
+  const loaded = new Map([...newest.entries()].sort().map(([name, file]) => [name, { result: JSON.parse(readFileSync(join(RESULTS_DIR, file), 'utf8')) as ScenarioResult, file }]));
+  const sections = [...loaded.values()].map(({ result, file }) => markdown(result, `bench/results/${file}`));
+  const summary = issueSummary(loaded);
   const path = join(RESULTS_DIR, 'latest.md');
-  writeFileSync(path, ['# Latest benchmark results', '', 'Written by `npm run bench`: the newest run of each scenario.', '', ...sections].join('\n'));
+  writeFileSync(path, ['# Latest benchmark results', '', 'Written by `npm run bench`: the newest run of each scenario.', '', ...(summary ? [summary] : []), ...sections].join('\n'));
   return path;
 }

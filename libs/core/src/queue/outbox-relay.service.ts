@@ -35,10 +35,25 @@ export class OutboxRelay {
     private readonly queue: JobQueue,
   ) {}
 
-  /** Relays the given rows now; a failure is logged, the rows stay pending for the periodic relay. */
-  async relaySoon(ids: readonly string[]): Promise<void> {
+  /**
+   * Relays the given rows now; a failure is logged, the rows stay pending for the periodic relay.
+   * A caller that knows the rows' jobs (`jobs[i]` is row `ids[i]`) passes them: they go to Redis at
+   * once and the rows are then marked in one statement, instead of a transaction that waits for a
+   * pooled connection, locks the rows and holds the connection across the Redis call. Under 100
+   * concurrent requests that wait was most of the lag from a decision to the next stage (bench
+   * `bloc`: decision → job in Redis p50 139 ms, p99 935 ms). A crash between the two steps leaves
+   * the rows pending: the periodic relay adds them again, which is harmless (deterministic job ids,
+   * idempotent processors).
+   */
+  async relaySoon(ids: readonly string[], jobs?: readonly DelayedJob[]): Promise<void> {
     if (ids.length === 0) return;
-    await this.relay(ids).catch((error) => this.logger.warn(`${ids.length} outbox job(s) not relayed yet (${error}); retried shortly`));
+    const work = jobs && jobs.length === ids.length ? this.relayKnown(ids, jobs) : this.relay(ids);
+    await work.catch((error) => this.logger.warn(`${ids.length} outbox job(s) not relayed yet (${error}); retried shortly`));
+  }
+
+  private async relayKnown(ids: readonly string[], jobs: readonly DelayedJob[]): Promise<void> {
+    await withinTime(this.queue.enqueue(...jobs), REDIS_TIMEOUT_MS);
+    await this.db.query(`UPDATE outbox SET relayed_at = now() WHERE id = ANY($1::bigint[]) AND relayed_at IS NULL`, [ids]);
   }
 
   /** Relays pending rows (the given ones, or the oldest older than `minAgeMs`); returns how many. */

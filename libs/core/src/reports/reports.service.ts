@@ -54,8 +54,8 @@ export class ReportsService {
       // Only the parts sent change; a part left out keeps its text.
       const sent = Object.fromEntries(Object.entries(parts).filter(([, text]) => text !== undefined));
       const merged = { ...row.sections, [key]: { ...(row.sections[key] ?? {}), ...sent } };
-      await em.query(`UPDATE reports SET sections = $2, version = version + 1, updated_at = now() WHERE id = $1`, [id, JSON.stringify(merged)]);
-      return { action: 'edit_section', data: { section: key, parts: Object.keys(parts) } };
+      const [[changed]] = await em.query(`UPDATE reports SET sections = $2, version = version + 1, updated_at = now() WHERE id = $1 RETURNING updated_at`, [id, JSON.stringify(merged)]);
+      return { action: 'edit_section', data: { section: key, parts: Object.keys(parts) }, row: { ...row, sections: merged, updated_at: changed.updated_at } };
     });
   }
 
@@ -65,8 +65,8 @@ export class ReportsService {
       const unknown = Object.keys(values).filter((name) => !plan.indicator_names.includes(name));
       if (unknown.length) throw invalid(`Unknown indicators: ${unknown.join(', ')}; the plan has ${plan.indicator_names.join(', ')}`);
       const merged = { ...row.indicators, ...values };
-      await em.query(`UPDATE reports SET indicators = $2, version = version + 1, updated_at = now() WHERE id = $1`, [id, JSON.stringify(merged)]);
-      return { action: 'edit_indicators', data: { indicators: values } };
+      const [[changed]] = await em.query(`UPDATE reports SET indicators = $2, version = version + 1, updated_at = now() WHERE id = $1 RETURNING updated_at`, [id, JSON.stringify(merged)]);
+      return { action: 'edit_indicators', data: { indicators: values }, row: { ...row, indicators: merged, updated_at: changed.updated_at } };
     });
   }
 
@@ -99,15 +99,18 @@ export class ReportsService {
   private async editDraft(
     id: string,
     actor: Actor,
-    edit: (em: EntityManager, row: ReportRow) => Promise<{ action: string; data: Record<string, unknown> }>,
+    edit: (em: EntityManager, row: ReportRow) => Promise<{ action: string; data: Record<string, unknown>; row: ReportRow }>,
   ) {
-    await inTransaction(this.db, async (em) => {
+    // The answer is the row as the edit left it, under the row lock: reading the report again after
+    // the commit cost one more query and a parse of every section on each of a drafter's edits.
+    const edited = await inTransaction(this.db, async (em) => {
       const row = await this.load(id, em, true);
       await this.assertDrafterInDrafting(em, row, actor);
-      const { action, data } = await edit(em, row);
+      const { action, data, row: after } = await edit(em, row);
       await appendAuditEvents(em, [{ actorId: actor.id, actor: actor.username, action, planId: row.plan_id, reportId: id, fromStage: row.stage, data }]);
+      return after;
     });
-    return toReportView(await this.load(id));
+    return toReportView(edited);
   }
 
   async assertDrafterInDrafting(em: EntityManager, row: ReportRow, actor: Actor): Promise<void> {

@@ -45,10 +45,11 @@ export class SubmissionService {
         actorId: actor.id, actor: actor.username, action: 'submit', planId: row.plan_id, reportId, taskId: task.id,
         fromStage: row.stage, data: { snapshot: snapshot.seq },
       }]);
-      const outbox = await appendOutbox(em, [{ name: JobName.ApplyDecision, data: { taskId: task.id } }]);
-      return { reportId, taskId: task.id as string, snapshot: snapshot.seq as number, outbox };
+      const job = { name: JobName.ApplyDecision, data: { taskId: task.id as string } } as const;
+      const outbox = await appendOutbox(em, [job]);
+      return { reportId, taskId: task.id as string, snapshot: snapshot.seq as number, outbox, job };
     });
-    await this.outbox.relaySoon(result.outbox);
+    await this.outbox.relaySoon(result.outbox, [result.job]);
     return { reportId: result.reportId, taskId: result.taskId, snapshot: result.snapshot };
   }
 }

@@ -37,6 +37,7 @@ export class TasksService {
 
   /** Records the decision on the task and queues it: 202, the worker moves the report. */
   async complete(id: string, actor: Actor, decision: 'approve' | 'return', comment?: string) {
+    const job = { name: JobName.ApplyDecision, data: { taskId: id } } as const;
     const task = await inTransaction(this.db, async (em) => {
       const task = await this.lockOwnTask(em, id, actor);
       assertCanComplete({ taskState: task.state, stageKind: task.kind, decision, comment });
@@ -48,9 +49,9 @@ export class TasksService {
         actorId: actor.id, actor: actor.username, action: decision, planId: task.planId, reportId: task.reportId, taskId: id,
         fromStage: task.stage, comment: comment?.trim() || null,
       }]);
-      return { ...task, outbox: await appendOutbox(em, [{ name: JobName.ApplyDecision, data: { taskId: id } }]) };
+      return { ...task, outbox: await appendOutbox(em, [job]) };
     });
-    await this.outbox.relaySoon(task.outbox);
+    await this.outbox.relaySoon(task.outbox, [job]);
     return { id, reportId: task.reportId, stage: task.stage, state: 'completed', decision };
   }
 
