@@ -36,7 +36,7 @@ const params = () => {
     ceilingClients: envInt('BENCH_CEILING_SQL_CLIENTS', 10),
     workerConcurrency: envInt('WORKER_CONCURRENCY', 16),
     apiNodeOptions: process.env.BENCH_API_NODE_OPTIONS ?? '--max-old-space-size=192',
-    workerNodeOptions: process.env.BENCH_WORKER_NODE_OPTIONS ?? '',
+    workerNodeOptions: process.env.BENCH_WORKER_NODE_OPTIONS ?? '--max-old-space-size=192',
     waitS: envInt('BENCH_BLOC_WAIT_S', 600),
     schema: 'bench_bloc',
     queuePrefix: '{bench-bloc}',
@@ -80,8 +80,8 @@ async function run() {
     log(`schema ${p.schema} migrated; generated ${p.units.toLocaleString()} units (${JSON.stringify(generated.counts)}) and ${generated.users.length.toLocaleString()} users`);
     // BENCH_BLOC_PROFILE=1: V8 CPU profiles of the engine's processes, written on exit to /tmp/tongket-bench-prof.
     const profile = process.env.BENCH_BLOC_PROFILE ? ['--cpu-prof', '--cpu-prof-dir=/tmp/tongket-bench-prof'] : [];
-    // The API runs with a capped V8 old space (BENCH_API_NODE_OPTIONS, default --max-old-space-size=192, as
-    // README recommends for production): uncapped, V8 lets 100 requests' promoted garbage grow the heap to
+    // The API and the workers run with a capped V8 old space (BENCH_API_NODE_OPTIONS and
+    // BENCH_WORKER_NODE_OPTIONS, default --max-old-space-size=192, as README recommends for production): uncapped, V8 lets 100 requests' promoted garbage grow the heap to
     // ~200 MB before a full collection and the API peaks near 345 MB; capped, the same load peaks near 180 MB.
     const apiOptions = p.apiNodeOptions;
     const api = new EngineProcess('bloc-api', ENGINE.api, [], { ...env, NODE_OPTIONS: `${env.NODE_OPTIONS ?? ''} ${apiOptions}`.trim() }, undefined, profile);
