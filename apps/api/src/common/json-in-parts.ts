@@ -9,7 +9,11 @@ type Replacer = (this: unknown, key: string, value: unknown) => unknown;
  * still get their status; one after the first byte can only cut the answer short, which the client
  * sees as invalid JSON rather than as a complete answer.
  */
-export async function sendJsonInParts(res: Response, head: object, key: string, items: AsyncIterable<unknown>): Promise<void> {
+export async function sendJsonInParts<T>(
+  res: Response, head: object, key: string, items: AsyncIterable<T>,
+  /** How to write one item as JSON in pieces, for items too large to stringify at once. */
+  pieces?: (item: T) => Iterable<string>,
+): Promise<void> {
   const replacer = res.app.get('json replacer') as Replacer | undefined;
   const json = (value: unknown) => JSON.stringify(value, replacer);
   res.status(200).type('application/json; charset=utf-8');
@@ -19,7 +23,8 @@ export async function sendJsonInParts(res: Response, head: object, key: string, 
   try {
     for await (const item of items) {
       if (res.destroyed) return;
-      await write(res, `${first ? '' : ','}${json(item)}`);
+      if (!first) await write(res, ',');
+      for (const piece of pieces ? pieces(item) : [json(item)]) await write(res, piece);
       first = false;
     }
   } catch (error) {

@@ -6,6 +6,7 @@ import { CurrentActor } from '../common/current-actor.decorator';
 import { sendJsonInParts } from '../common/json-in-parts';
 import { UUID } from '../common/uuid-param';
 import { ConsolidatedQueryDto } from './consolidated-query.dto';
+import { consolidatedSectionJson } from './consolidated-section-json';
 import { CreatePlanDto, DeadlinesDto } from './plan.dto';
 
 @ApiTags('plans')
@@ -57,6 +58,6 @@ export class PlansController {
   @Get(':id/consolidated')
   async consolidated(@Param('id', UUID) id: string, @CurrentActor() actor: Actor, @Query() query: ConsolidatedQueryDto, @Res() res: Response): Promise<void> {
     const { head, sections } = await this.consolidation.consolidatedBySection(id, actor.id, query.unit);
-    await sendJsonInParts(res, head, 'sections', sections);
+    await sendJsonInParts(res, head, 'sections', sections, consolidatedSectionJson);
   }
 }
