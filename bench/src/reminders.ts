@@ -54,7 +54,9 @@ async function run() {
     const seedMs = Date.now() - seedStart;
     await watch.ready();
 
-    worker = new EngineProcess('worker', ENGINE.worker, [], env);
+    // With the V8 cap README recommends for production workers (BENCH_WORKER_NODE_OPTIONS, as in scenario bloc).
+    const workerOptions = process.env.BENCH_WORKER_NODE_OPTIONS ?? '--max-old-space-size=192';
+    worker = new EngineProcess('worker', ENGINE.worker, [], { ...env, NODE_OPTIONS: `${env.NODE_OPTIONS ?? ''} ${workerOptions}`.trim() });
     memory = new MemorySampler(worker.pid, 200);
     const pids = { worker: worker.pid, bench: process.pid };
     const cpuAtSpawn = cpuSnapshot(pids);
