@@ -219,6 +219,7 @@ export interface LagFigures {
  * own transition and is left out.
  */
 export async function transitionLags(pool: Pool, planId: string): Promise<LagFigures> {
+  await pool.query('ANALYZE audit_events'); // see lagBreakdown
   const { rows } = await pool.query<{ move: string; ms: number; at: number }>(
     `SELECT tr.from_stage || ' → ' || tr.to_stage AS move, extract(epoch FROM tr.at - d.at) * 1000 AS ms, extract(epoch FROM tr.at) * 1000 AS at
        FROM audit_events tr
@@ -244,6 +245,9 @@ export async function transitionLags(pool: Pool, planId: string): Promise<LagFig
  * → picked up by a worker, → transition written (the worker's transaction up to its audit insert).
  */
 export async function lagBreakdown(pool: Pool, redis: import('ioredis').default, prefix: string, planId: string): Promise<Record<'relay' | 'queued' | 'worker', number[]>> {
+  // Fresh statistics first: the table grew from nothing during the drive, and with the stale ones
+  // the planner picked a nested loop over a sequential scan (over ten minutes instead of a second).
+  await pool.query('ANALYZE audit_events');
   const { rows } = await pool.query<{ task_id: string; decided: number; moved: number }>(
     `SELECT tr.task_id, extract(epoch FROM d.at) * 1000 AS decided, extract(epoch FROM tr.at) * 1000 AS moved
        FROM audit_events tr JOIN audit_events d ON d.task_id = tr.task_id AND d.action IN ('submit', 'approve', 'return')
