@@ -58,12 +58,7 @@ export class DocumentsService {
           ? `PHỤ LỤC: TÌNH HÌNH TỔNG HỢP BÁO CÁO (${merged.completeness.summary.included}/${merged.completeness.summary.units} đơn vị đã tổng hợp; dưới đây các đơn vị thiếu, trễ hạn hoặc bị trả lại)`
           : 'PHỤ LỤC: TÌNH HÌNH TỔNG HỢP BÁO CÁO CỦA CÁC ĐƠN VỊ',
         header: ['Đơn vị', 'Tình trạng', 'Thời hạn nộp', 'Số lần trả lại'],
-        rows: merged.completeness.rows
-          .filter((r) => !merged.abridged || r.status === 'missing' || r.timeliness !== 'on_time' || r.returnedCount > 0)
-          .map((r) => [
-            r.unitName, r.status === 'included' ? 'Đã tổng hợp' : 'Chưa có báo cáo',
-            r.timeliness === 'on_time' ? 'Đúng hạn' : r.timeliness === 'late' ? 'Trễ hạn' : 'Chưa nộp', String(r.returnedCount),
-          ]),
+        rows: annexRows(merged.completeness.rows, merged.abridged),
       },
       signature: { ...signatureOf(context.kind), name: context.signer ?? '' },
       recipients: ['Ban Chấp hành Trung ương (để báo cáo)', 'Các đảng bộ trực thuộc', 'Lưu Văn phòng'],
@@ -108,4 +103,27 @@ export class DocumentsService {
 
 export function splitParagraphs(text: string | undefined): string[] {
   return (text ?? '').split(/\n\s*\n|\r?\n/).map((p) => p.trim()).filter(Boolean);
+}
+
+type CompletenessRow = Awaited<ReturnType<ConsolidationService['forDocument']>>['completeness']['rows'][number];
+
+/**
+ * The annex's rows: every unit while the group is small; in an abridged document only the
+ * exceptions (missing, late, returned), the most serious first, at most FULL_TEXT_LIMIT of them and
+ * a last row counting the rest: a table of thousands of rows is read by nobody, and rendering it
+ * took the API past its memory cap (the complete table stays in the JSON consolidation).
+ */
+function annexRows(rows: readonly CompletenessRow[], abridged: boolean): string[][] {
+  const row = (r: CompletenessRow) => [
+    r.unitName, r.status === 'included' ? 'Đã tổng hợp' : 'Chưa có báo cáo',
+    r.timeliness === 'on_time' ? 'Đúng hạn' : r.timeliness === 'late' ? 'Trễ hạn' : 'Chưa nộp', String(r.returnedCount),
+  ];
+  if (!abridged) return rows.map(row);
+  const severity = (r: CompletenessRow) => (r.status === 'missing' ? 0 : r.timeliness !== 'on_time' ? 1 : 2);
+  const exceptions = rows
+    .filter((r) => r.status === 'missing' || r.timeliness !== 'on_time' || r.returnedCount > 0)
+    .sort((a, b) => severity(a) - severity(b) || b.returnedCount - a.returnedCount);
+  const listed = exceptions.slice(0, FULL_TEXT_LIMIT).map(row);
+  const rest = exceptions.length - listed.length;
+  return rest > 0 ? [...listed, [`… và ${rest} đơn vị khác (xem báo cáo tổng hợp điện tử)`, '', '', '']] : listed;
 }
