@@ -1,4 +1,4 @@
-import { createServer } from 'node:net';
+import { freePort } from './free-port';
 import { BlocClient } from './bloc-client';
 import { drive, lagBreakdown, transitionLags } from './bloc-drive';
 import { finish } from './bloc-finish';
@@ -46,17 +46,6 @@ export type BlocParams = ReturnType<typeof params>;
 
 const ADMIN = { username: 'admin', password: 'bench-admin-password' };
 const JWT_SECRET = 'bench-bloc-jwt-secret-0123456789';
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 async function run() {
   const p = params();

@@ -1,5 +1,5 @@
 import { readFileSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
+import { freePort } from './free-port';
 import { ENGINE, EngineProcess, migrate } from './child';
 import { buildResult, FlowTimes, Measured, RequestResult } from './consolidation-report';
 import { MEMBERS_QUERY, openRootCollection, seedBloc } from './consolidation-seed';
@@ -32,17 +32,6 @@ export type Params = ReturnType<typeof params>;
 
 const ADMIN = { username: 'admin', password: 'bench-admin-password' };
 export const DOCX_PATH = '/tmp/tongket-bench-consolidated.docx';
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 async function run() {
   const p = params();

@@ -26,6 +26,23 @@ function versionLabel(v: ReportVersion): string {
   return `Lần nộp ${v.seq} – ${formatDateTime(v.submittedAt)} (${v.submittedBy})`;
 }
 
+function VersionSelect({ id, label, versions, value, onChange }: {
+  id: string; label: string; versions: ReportVersion[]; value: number; onChange: (seq: number) => void;
+}) {
+  return (
+    <div className="field">
+      <label htmlFor={id}>{label}</label>
+      <select id={id} value={value} onChange={(e) => onChange(Number(e.target.value))}>
+        {versions.map((v) => (
+          <option key={v.seq} value={v.seq}>
+            {versionLabel(v)}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
+}
+
 export function VersionCompare({ versions, outline }: { versions: ReportVersion[]; outline: Pick<ReportSection, 'key' | 'title'>[] }) {
   const [oldSeq, setOldSeq] = useState(versions.length > 1 ? versions[versions.length - 2].seq : versions[0]?.seq);
   const [newSeq, setNewSeq] = useState(versions[versions.length - 1]?.seq);
@@ -50,26 +67,8 @@ export function VersionCompare({ versions, outline }: { versions: ReportVersion[
   return (
     <div className="versions">
       <div className="filters">
-        <div className="field">
-          <label htmlFor="version-old">Phiên bản trước</label>
-          <select id="version-old" value={older.seq} onChange={(e) => setOldSeq(Number(e.target.value))}>
-            {versions.map((v) => (
-              <option key={v.seq} value={v.seq}>
-                {versionLabel(v)}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor="version-new">Phiên bản sau</label>
-          <select id="version-new" value={newer.seq} onChange={(e) => setNewSeq(Number(e.target.value))}>
-            {versions.map((v) => (
-              <option key={v.seq} value={v.seq}>
-                {versionLabel(v)}
-              </option>
-            ))}
-          </select>
-        </div>
+        <VersionSelect id="version-old" label="Phiên bản trước" versions={versions} value={older.seq} onChange={setOldSeq} />
+        <VersionSelect id="version-new" label="Phiên bản sau" versions={versions} value={newer.seq} onChange={setNewSeq} />
         <label className="inline">
           <input type="checkbox" checked={changesOnly} onChange={(e) => setChangesOnly(e.target.checked)} /> Chỉ hiện phần có thay đổi
         </label>
