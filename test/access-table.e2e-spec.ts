@@ -93,6 +93,7 @@ const TABLE: Row[] = [
   { method: 'get', path: '/api/plans/:planA', expect: signedIn(200) },
   { method: 'get', path: '/api/plans/:unknown', expect: signedIn(404) },
   { method: 'get', path: '/api/plans/:planA/progress', expect: signedIn(200), note: 'the engine checks no unit role here' },
+  { method: 'get', path: '/api/plans/:planA/events', expect: only({ admin: 200, rootConsolidator: 200 }), note: 'the plan-level trail: a role at the root (or admin)' },
   { method: 'put', path: '/api/plans/:draft/deadlines', body: { deadlines: fixture.plan.deadlines }, expect: adminOnly(200) },
   { method: 'get', path: '/api/plans/:planA/consolidated', expect: only({ admin: 200, rootConsolidator: 200 }), note: 'default unit: the root' },
   { method: 'get', path: '/api/plans/:planA/consolidated.docx', expect: only({ admin: 200, rootConsolidator: 200 }) },

@@ -52,9 +52,16 @@ describe('the whole cycle of plan 144-KH/ĐUK, every report from drafting to don
     expect(plan.code).toBe('144-KH/ĐUK');
     expect(plan.status).toBe('draft');
 
-    const launched = (await launchPlan(ctx, plan.id)) as { reports: unknown };
-    const count = Array.isArray(launched.reports) ? launched.reports.length : launched.reports;
-    expect(count).toBe(units.length);
+    // 202 {reports}: one per unit under the root, each in its first stage with its tasks.
+    const launched = (await launchPlan(ctx, plan.id)) as { status: string; reports: { id: string; unitCode: string; stage: string; workflowVersion: number; tasks: { assignee: string; kind: string; state: string; dueAt: string }[] }[] };
+    expect(launched.status).toBe('launched');
+    expect(launched.reports.map((r) => r.unitCode).sort()).toEqual(units);
+    for (const report of launched.reports) {
+      expect(report).toMatchObject({ stage: 'drafting', workflowVersion: 1 });
+      expect(report.tasks.length).toBeGreaterThan(0);
+      expect(report.tasks.every((t) => t.kind === 'draft' && t.state === 'open' && /\+07:00$/.test(t.dueAt))).toBe(true);
+    }
+    expect(launched.reports.find((r) => r.unitCode === 'KBNN-KT')!.tasks.map((t) => t.assignee)).toEqual(['kbnn-kt.soanthao']);
 
     const list = await listReports(ctx, plan.id);
     expect(list.map((r) => r.unitCode).sort()).toEqual(units);

@@ -100,7 +100,7 @@ export interface LaunchFigures {
 
 export async function launchPlan(client: BlocClient, token: string, pool: Pool, redis: Redis, prefix: string, planId: string, expected: number): Promise<LaunchFigures> {
   const t0 = Date.now();
-  const answer = await client.expect<{ reports: number }>('launch', [202], 'POST', `/api/plans/${planId}/launch`, token);
+  const answer = await client.expect<{ reports: unknown[] }>('launch', [202], 'POST', `/api/plans/${planId}/launch`, token);
   const requestMs = Date.now() - t0;
   const visibleAt = await pollUntil(async () => {
     const { rows: [p] } = await pool.query<{ status: string }>(`SELECT status FROM plans WHERE id = $1`, [planId]);
@@ -119,7 +119,7 @@ export async function launchPlan(client: BlocClient, token: string, pool: Pool, 
   }, 600_000, 50);
   const delayedReminders = await redis.zcard(`${prefix}:reminders:delayed`);
   if (c.reports !== expected) throw new Error(`launch created ${c.reports} reports, expected ${expected}`);
-  log(`launch: 202 in ${requestMs} ms (${answer.body.reports} reports announced); all ${c.reports} reports and ${c.tasks} drafting tasks visible after ` +
+  log(`launch: 202 in ${requestMs} ms (${answer.body.reports.length} reports in the answer); all ${c.reports} reports and ${c.tasks} drafting tasks visible after ` +
     `${((visibleAt! - t0) / 1000).toFixed(2)} s; launch job finished after ${((finishedAt! - t0) / 1000).toFixed(2)} s (${delayedReminders} reminder jobs)`);
   return {
     reports: c.reports, draftingTasks: c.tasks, requestMs, visibleMs: visibleAt! - t0, jobFinishedMs: (finishedAt ?? NaN) - t0,

@@ -62,13 +62,11 @@ async function run(): Promise<void> {
     `plan ${directory.fixture.plan.code} created with deadlines compressed to seconds: drafting due ${vietnamDateTime(compressed.draftingDue)} ` +
       `(+${SCHEDULE.draftingDueS} s), reminders ${SCHEDULE.before.join(', ')} before, escalation ${SCHEDULE.escalateAfter} after`,
   );
-  await admin.post(`/api/plans/${plan.id}/launch`, undefined, [202]);
-  await pollUntil(
-    async () => ((await admin.get<{ status: string }>(`/api/plans/${plan.id}`)).status === 'launched' ? true : undefined),
-    { what: `plan ${plan.id} to be launched` },
-  );
-  const reports = await admin.get<{ id: string; unitCode: string; workflowVersion: number }[]>(`/api/reports?planId=${plan.id}`);
-  log(`plan ${directory.fixture.plan.code} launched: ${reports.length} reports`);
+  // The answer lists the reports the worker created, each in its first stage with its tasks.
+  const launch = await admin.post<{ status: string; reports: { id: string; unitCode: string; workflowVersion: number; tasks: unknown[] }[] }>(`/api/plans/${plan.id}/launch`, undefined, [202]);
+  if (launch.status !== 'launched') throw new Error(`plan ${plan.id} is still ${launch.status} after the launch request`);
+  const reports = launch.reports;
+  log(`plan ${directory.fixture.plan.code} launched: ${reports.length} reports with ${reports.reduce((n, r) => n + r.tasks.length, 0)} drafting tasks`);
 
   const workflow = new WorkflowCatalog(admin, String(directory.fixture.plan.workflow ?? 'tongket'));
   const actions = new ReportActions(admin, sessions, directory, workflow);

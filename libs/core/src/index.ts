@@ -15,6 +15,7 @@ export * from './workflows/workflows.service';
 export * from './plans/plans.module';
 export * from './plans/plans.service';
 export * from './plans/plan-launcher.service';
+export * from './plans/launched-reports.service';
 export * from './plans/progress.service';
 export * from './plans/new-plan';
 export * from './reports/reports.module';

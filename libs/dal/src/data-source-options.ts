@@ -7,8 +7,9 @@ import { WorkflowChanges1764300000000 } from './migrations/1764300000000-workflo
 import { ConsolidationLevels1764400000000 } from './migrations/1764400000000-consolidation-levels';
 import { Consolidations1764500000000 } from './migrations/1764500000000-consolidations';
 import { Outbox1764600000000 } from './migrations/1764600000000-outbox';
+import { PlanLevelEvents1764750000000 } from './migrations/1764750000000-plan-level-events';
 
-export const MIGRATIONS = [CoreCycle1764100000000, DeadlinesNotifications1764200000000, WorkflowChanges1764300000000, ConsolidationLevels1764400000000, Consolidations1764500000000, Outbox1764600000000];
+export const MIGRATIONS = [CoreCycle1764100000000, DeadlinesNotifications1764200000000, WorkflowChanges1764300000000, ConsolidationLevels1764400000000, Consolidations1764500000000, Outbox1764600000000, PlanLevelEvents1764750000000];
 
 /** TypeORM settings from the validated config. Schema changes only ever come from migrations. */
 export function dataSourceOptions(config: AppConfig): DataSourceOptions {

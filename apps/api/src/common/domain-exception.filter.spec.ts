@@ -33,6 +33,14 @@ describe('DomainExceptionFilter', () => {
     expect(respond(new Error('Connection terminated unexpectedly')).status).toBe(503);
   });
 
+  it('answers a duplicate with 409 and a value the database refuses with 400, naming the constraint only', () => {
+    const duplicate = Object.assign(new Error('duplicate key value violates unique constraint "plans_code_key"'), { driverError: { code: '23505', constraint: 'plans_code_key' } });
+    expect(respond(duplicate)).toEqual({ status: 409, body: { statusCode: 409, error: 'Conflict', message: 'Already exists (plans_code_key)' } });
+    const overflow = Object.assign(new Error('value "99999999999" is out of range for type integer'), { code: '22003' });
+    expect(respond(overflow)).toMatchObject({ status: 400, body: { error: 'Bad Request', message: 'A number is out of range' } });
+    expect(respond(Object.assign(new Error('date/time field value out of range'), { code: '22008' })).status).toBe(400);
+  });
+
   it('hides internals of unexpected errors behind a reference', () => {
     const logged = jest.spyOn(require('@nestjs/common').Logger.prototype, 'error').mockImplementation(() => undefined);
     const { status, body } = respond(new Error('relation "secret_table" does not exist'));

@@ -31,6 +31,8 @@ export class DomainExceptionFilter implements ExceptionFilter {
     if (databaseUnavailable(error)) {
       return { status: 503, body: { statusCode: 503, error: 'Service Unavailable', message: 'The database is not available; try again shortly' } };
     }
+    const refused = constraintRefusal(error);
+    if (refused) return { status: refused.status, body: { statusCode: refused.status, error: reason(refused.status), message: refused.message } };
     const parserStatus = bodyParserStatus(error);
     if (parserStatus) {
       return { status: parserStatus, body: { statusCode: parserStatus, error: reason(parserStatus), message: (error as Error).message } };
@@ -46,6 +48,29 @@ function bodyParserStatus(error: unknown): number | null {
   const candidate = error as { status?: number; type?: string };
   if (typeof candidate?.status === 'number' && candidate.status >= 400 && candidate.status < 500 && typeof candidate.type === 'string') return candidate.status;
   return null;
+}
+
+/**
+ * The database refusing a value or a duplicate is the caller's doing, never a 500: the services check
+ * first, and these codes cover what a race (two requests creating the same plan code at once) or an
+ * unforeseen value slips past those checks. The message names the constraint, not the data.
+ */
+const REFUSAL_BY_CODE: Record<string, { status: number; message: string }> = {
+  '23505': { status: 409, message: 'Already exists' },
+  '22003': { status: 400, message: 'A number is out of range' },
+  '22P02': { status: 400, message: 'A value has the wrong form' },
+  '22007': { status: 400, message: 'A date or time has the wrong form' },
+  '22008': { status: 400, message: 'A date or time is out of range' },
+  '22001': { status: 400, message: 'A text is too long' },
+};
+
+export function constraintRefusal(error: unknown): { status: number; message: string } | null {
+  const candidate = error as { code?: string; constraint?: string; driverError?: { code?: string; constraint?: string } };
+  const code = candidate?.driverError?.code ?? candidate?.code;
+  const refusal = typeof code === 'string' ? REFUSAL_BY_CODE[code] : undefined;
+  if (!refusal) return null;
+  const constraint = candidate?.driverError?.constraint ?? candidate?.constraint;
+  return { status: refusal.status, message: constraint ? `${refusal.message} (${constraint})` : refusal.message };
 }
 
 const UNAVAILABLE_CODES = new Set(['57P01', '57P02', '57P03', '53300', 'ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE']);

@@ -1,13 +1,14 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Put, Query, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { Response } from 'express';
-import { AccessService, Actor, ConsolidationService, PlansService, ProgressService } from '@app/core';
+import { AccessService, Actor, AuditService, ConsolidationService, LaunchAnswer, LaunchedReports, PlansService, ProgressService } from '@app/core';
 import { CurrentActor } from '../common/current-actor.decorator';
 import { sendJsonInParts } from '../common/json-in-parts';
 import { UUID } from '../common/uuid-param';
 import { ConsolidatedQueryDto } from './consolidated-query.dto';
 import { consolidatedSectionJson } from './consolidated-section-json';
 import { CreatePlanDto, DeadlinesDto } from './plan.dto';
+import { PlanEventsQueryDto } from './plan-events-query.dto';
 
 @ApiTags('plans')
 @ApiBearerAuth()
@@ -18,6 +19,8 @@ export class PlansController {
     private readonly progressService: ProgressService,
     private readonly consolidation: ConsolidationService,
     private readonly access: AccessService,
+    private readonly launched: LaunchedReports,
+    private readonly audit: AuditService,
   ) {}
 
   @Post()
@@ -44,9 +47,18 @@ export class PlansController {
 
   @Post(':id/launch')
   @HttpCode(202)
-  async launch(@Param('id', UUID) id: string, @CurrentActor() actor: Actor) {
+  async launch(@Param('id', UUID) id: string, @CurrentActor() actor: Actor): Promise<LaunchAnswer> {
     await this.access.assertAdmin(actor.id);
-    return this.plans.requestLaunch(id, actor);
+    await this.plans.requestLaunch(id, actor);
+    return this.launched.waitFor(id);
+  }
+
+  /** The plan's own audit trail (not one report's): for administrators and the root unit's people. */
+  @Get(':id/events')
+  async events(@Param('id', UUID) id: string, @Query() query: PlanEventsQueryDto, @CurrentActor() actor: Actor) {
+    const plan = await this.plans.get(id);
+    await this.access.assertCanSeeUnit(actor.id, plan.rootUnitId);
+    return this.audit.planEvents(id, query);
   }
 
   @Get(':id/progress')

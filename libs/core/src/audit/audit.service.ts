@@ -5,13 +5,19 @@ import { DataSource } from 'typeorm';
 /** Changes to how the engine is set up, as opposed to the work on reports. */
 export const CONFIGURATION_ACTIONS = [
   'admin.bootstrap', 'org.import', 'roles.change', 'task.reassign', 'workflow.version',
-  'plan.create', 'plan.deadlines', 'plan.launch_requested', 'plan.migration_started', 'plan.migrated',
+  'plan.create', 'plan.deadlines', 'plan.launch_requested', 'plan.migration_started', 'plan.migrated', 'plan.migration_failed',
 ] as const;
 
 export interface AuditFilter {
   action?: string;
   planId?: string;
   actor?: string;
+  limit?: number;
+}
+
+export interface PlanEventsPage {
+  /** Events after this id (the `id` of the last event of the previous page). */
+  after?: number;
   limit?: number;
 }
 
@@ -26,6 +32,20 @@ export class AuditService {
         WHERE action = ANY($1) AND ($2::varchar IS NULL OR action = $2) AND ($3::uuid IS NULL OR plan_id = $3) AND ($4::varchar IS NULL OR actor = $4)
         ORDER BY id DESC LIMIT $5`,
       [CONFIGURATION_ACTIONS, filter.action ?? null, filter.planId ?? null, filter.actor ?? null, filter.limit ?? 200],
+    );
+  }
+
+  /**
+   * The plan's own trail, oldest first: what happened to the plan rather than to one report (creation,
+   * launch, deadlines, migrations, collections, the working group's consolidation, the Standing
+   * Committee's votes, completion, stages nobody could act on). Paged by id for plans that run long.
+   */
+  async planEvents(planId: string, page: PlanEventsPage) {
+    return this.db.query(
+      `SELECT id::float8 AS id, at, actor, action, from_stage AS "fromStage", to_stage AS "toStage", comment, task_id AS "taskId", data
+         FROM audit_events WHERE plan_id = $1 AND report_id IS NULL AND id > $2
+        ORDER BY id LIMIT $3`,
+      [planId, page.after ?? 0, page.limit ?? 500],
     );
   }
 }
