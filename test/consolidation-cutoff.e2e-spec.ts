@@ -6,7 +6,7 @@ import {
 import { completeTask, createPlan, importFixture, launchPlan, openTask, reportsByUnit, submitReport, waitForStage } from './support/factories';
 import { Fixture, holders, loadFixture, parentOf, reportingUnits } from './support/fixture';
 import { E2eContext, startE2e, stopE2e } from './support/harness';
-import { decidePlanTask, figuresOf, fixtureToConsolidation, sum } from './support/plan-tasks';
+import { decidePlanTask, figuresOf, fixtureToConsolidation, openPlanTask, openPlanTasks, sum } from './support/plan-tasks';
 import { SmtpSink } from './support/smtp-sink';
 import { PlanDto, ReportDto } from './support/types';
 import { holdsFor, waitFor } from './support/wait-for';
@@ -89,6 +89,8 @@ describe('consolidation at the cut-off with one unit missing', () => {
     expect(await jobState(queue, collectJobId(plan.id, dukId))).toBe('waiting-children');
     await holdsFor(async () => (await collections(ctx, plan.id)).get('DUK')!.status === 'collecting', { forMs: 1_000, what: 'DUK still collecting' });
     expect((await reportsByUnit(ctx, plan.id)).get(MISSING)!.stage).toBe('drafting');
+    // Nine of ten is not a collection: the working group has nothing to complete yet.
+    expect(await openPlanTasks(await session(ctx, 'tgv.lan'), plan.id)).toEqual([]);
   });
 
   it('at the cut-off the collection completes, with the missing unit listed', async () => {
@@ -104,6 +106,8 @@ describe('consolidation at the cut-off with one unit missing', () => {
     // The row is written inside the job, so the job itself completes a moment later.
     await waitFor(async () => (await jobState(queue, collectJobId(plan.id, dukId))) === 'completed', { what: 'collect job completed' });
     expect(await jobState(queue, childJobId(plan.id, reports.get(MISSING)!.id))).toBe('completed');
+    // The cut-off opens the working group's task, with the missing unit listed.
+    await openPlanTask(await session(ctx, 'tgv.lan'), plan.id, 'consolidation');
   });
 
   it('the audit trail says who is missing', async () => {
@@ -142,7 +146,7 @@ describe('consolidation at the cut-off with one unit missing', () => {
     for (const unit of ['KBNN-KT', 'KBNN-VP', 'BVNN', 'BVNN-NOI', 'HLHPN-TC', 'HLHPN-TG']) {
       expect({ unit, row: rows.get(unit) }).toMatchObject({ unit, row: { status: 'included', timeliness: 'on_time', returnedCount: 0 } });
     }
-    expect(c.completeness.summary).toEqual({ units: 10, included: 9, missing: 1, onTime: 7, late: 2, returned: 1 });
+    expect(c.completeness.summary).toEqual({ units: 10, included: 9, missing: 1, onTime: 7, late: 2, returned: 1, afterCompletion: 0 });
     // The table stored at the cut-off says the same.
     const stored = (await collections(ctx, plan.id)).get('DUK')!.completeness!;
     expect(stored.summary).toEqual(c.completeness.summary);

@@ -2,7 +2,7 @@ import { Queue } from 'bullmq';
 import { Reconciler } from '../apps/worker/src/reconciler.service';
 import { expectStatus, session } from './support/api';
 import {
-  childJobId, collectJobId, collections, consolidationQueue, hanoiIn, jobState, notificationsOf, planEvents, waitForCollected,
+  childJobId, collectJobId, collections, consolidated, consolidationQueue, hanoiIn, jobState, notificationsOf, planEvents, waitForCollected,
 } from './support/consolidation';
 import { createPlan, events, fillReport, getReport, importFixture, launchPlan, reportsByUnit, sectionText, submitReport, waitForStage } from './support/factories';
 import { Fixture, loadFixture, reportingUnits } from './support/fixture';
@@ -62,7 +62,7 @@ describe('consolidation cut-offs: per level, moved, and after a Redis loss', () 
     let blocCutOff: string;
 
     it('records each collection with its own level’s cut-off', async () => {
-      upperCutOff = hanoiIn(8_000);
+      upperCutOff = hanoiIn(15_000);
       blocCutOff = hanoiIn(86_400_000);
       ({ plan, reports } = await newPlan({ upper: upperCutOff, bloc: blocCutOff }, ['bloc', 'upper']));
       const rows = await collections(ctx, plan.id);
@@ -72,13 +72,20 @@ describe('consolidation cut-offs: per level, moved, and after a Redis loss', () 
       expect(new Date(rows.get('DUK')!.cut_off_at!).getTime()).toBe(Date.parse(blocCutOff));
     });
 
-    it('KBNN, all three cells approved, collects at once; HLHPN, one cell still drafting, waits', async () => {
-      // KBNN's drafter did not wait for the cells: its report is past drafting when KBNN collects.
+    it('KBNN’s drafter cannot send its report up before KBNN’s collection is complete: 422 naming the cells it waits for', async () => {
       const kbnnDrafter = await session(ctx, 'kbnn.soanthao');
       await fillReport(ctx, reports.get('KBNN')!.id, kbnnDrafter);
-      await submitReport(reports.get('KBNN')!.id, kbnnDrafter);
-      await waitForStage(ctx, reports.get('KBNN')!.id, 'cell_approval');
+      const early = await kbnnDrafter.post(`/api/reports/${reports.get('KBNN')!.id}/submit`);
+      expect(early.status).toBe(422);
+      expect(early.body.message).toContain('KBNN consolidates the reports below it');
+      expect(early.body.waitingFor).toEqual(['KBNN-KT', 'KBNN-TT', 'KBNN-VP']);
+      expect(early.body.waitingForCount).toBe(3);
+      const report = await getReport(ctx, reports.get('KBNN')!.id);
+      expect(report.stage).toBe('drafting');
+      expect((await events(ctx, report.id)).filter((e) => e.action === 'submit')).toEqual([]);
+    });
 
+    it('KBNN, all three cells approved, collects at once; HLHPN, one cell still drafting, waits', async () => {
       await Promise.all(['KBNN-KT', 'KBNN-TT', 'KBNN-VP', 'HLHPN-TC'].map((u) => drive(reports, u)));
       expect(Date.now()).toBeLessThan(Date.parse(upperCutOff) - 500);
       const kbnn = await waitForCollected(ctx, plan.id, 'KBNN');
@@ -87,12 +94,15 @@ describe('consolidation cut-offs: per level, moved, and after a Redis loss', () 
       expect((await collections(ctx, plan.id)).get('HLHPN')!.status).toBe('collecting');
     });
 
-    it('a committee report already submitted is not pre-filled: its content stays as its drafter wrote it', async () => {
+    it('KBNN’s report, still in drafting, keeps its drafter’s texts and gets its cells’ figures; then it can be submitted', async () => {
       const kbnn = await getReport(ctx, reports.get('KBNN')!.id);
-      expect(kbnn.stage).toBe('cell_approval');
+      expect(kbnn.stage).toBe('drafting');
+      // Parts the drafter wrote are not overwritten; the figures nobody entered are the cells' sums.
       for (const section of kbnn.sections) for (const part of PARTS) expect(section[part]).toBe(sectionText('KBNN', section.key, part));
-      expect(kbnn.indicators ?? {}).toEqual({});
-      expect((await events(ctx, kbnn.id)).filter((e) => e.action === 'prefill')).toEqual([]);
+      expect(kbnn.indicators).toEqual(sum(['KBNN-KT', 'KBNN-TT', 'KBNN-VP'].map((u) => figures.get(u)!)));
+      expect((await events(ctx, kbnn.id)).filter((e) => e.action === 'prefill')).toHaveLength(1);
+      await submitReport(kbnn.id, await session(ctx, 'kbnn.soanthao'));
+      await waitForStage(ctx, kbnn.id, 'cell_approval');
     });
 
     it('at the upper cut-off HLHPN collects without HLHPN-TG and pre-fills its report from HLHPN-TC alone; the Bloc keeps collecting', async () => {
@@ -114,6 +124,16 @@ describe('consolidation cut-offs: per level, moved, and after a Redis loss', () 
       // An intermediate collection is the committee's business: the Bloc's working group hears nothing of it.
       const told = (await notificationsOf(await session(ctx, 'tgv.lan'), 'consolidation')).filter((n) => n.title.includes(plan.code));
       expect(told).toEqual([]);
+    });
+
+    it('HLHPN-TG, missing at HLHPN’s cut-off, is missing from the Bloc’s report too, even once approved', async () => {
+      await drive(reports, 'HLHPN-TG');
+      const c = await consolidated(ctx, plan.id);
+      expect(c.missing).toContain('HLHPN-TG');
+      expect(c.completeness.rows.find((r) => r.unitCode === 'HLHPN-TG')).toMatchObject({ unitName: 'Chi bộ Ban Tuyên giáo', status: 'missing' });
+      // Not a member of the Bloc's own group: carried up from HLHPN's collection.
+      expect(c.completeness.rows.map((r) => r.unitCode)).not.toContain('KBNN-KT');
+      expect(c.completeness.summary.units).toBe(6);
     });
   });
 

@@ -207,6 +207,9 @@ describe('consolidation at every level of a generated tree', () => {
     expect(g4.sections.every((s) => PARTS.every((p) => !s[p]))).toBe(true);
     expect(g4.indicators ?? {}).toEqual({});
     expect((await events(ctx, g4.id)).filter((e) => e.action === 'prefill')).toEqual([]);
+    // Its report cannot go up without what it consolidates: 422 naming the one cell it waits for.
+    const early = await (await session(ctx, tree.drafter.get('TK-U3-G4')!)).post(`/api/reports/${g4.id}/submit`);
+    expect({ status: early.status, waitingFor: early.body.waitingFor, count: early.body.waitingForCount }).toEqual({ status: 422, waitingFor: [HELD_BACK], count: 1 });
 
     await approveAll('committee_review', [HELD_BACK], reviewerOf);
     await waitForCollected(ctx, plan.id, 'TK-U3-G4');

@@ -86,7 +86,7 @@ describe('consolidation at the Bloc: every report approved before the cut-off', 
     expect(byDefault.unitName).toBe('Đảng bộ Khối các cơ quan Trung ương');
     expect(byDefault.included).toEqual([]);
     expect([...byDefault.missing].sort()).toEqual(units);
-    expect(byDefault.completeness.summary).toEqual({ units: 10, included: 0, missing: 10, onTime: 0, late: 0, returned: 0 });
+    expect(byDefault.completeness.summary).toEqual({ units: 10, included: 0, missing: 10, onTime: 0, late: 0, returned: 0, afterCompletion: 0 });
 
     const admin = await session(ctx, 'admin');
     // Only the Bloc consolidates here: KBNN (upper, with cells) is an ordinary member of its group.
@@ -111,6 +111,28 @@ describe('consolidation at the Bloc: every report approved before the cut-off', 
     expect(await planEvents(ctx, plan.id, 'consolidation.collected')).toEqual([]);
   });
 
+  it('while the collection is open the working group has no task; one completed anyway (a task left by an older engine) is refused with 409', async () => {
+    const lan = await session(ctx, 'tgv.lan');
+    expect(await openPlanTasks(lan, plan.id)).toEqual([]);
+    expect(await planEvents(ctx, plan.id, 'consolidate')).toEqual([]);
+    const { rows: [stray] } = await ctx.db.query<{ id: string }>(
+      `INSERT INTO tasks (plan_id, report_id, unit_id, scope_unit_id, round, assignee_id, stage, kind, role)
+       SELECT $1, NULL, $2, $2, 99, u.id, 'consolidation', 'consolidation', 'consolidator' FROM users u WHERE u.username = 'tgv.lan' RETURNING id`,
+      [plan.id, dukId],
+    );
+    try {
+      const refused = await completeTask(lan, stray.id, 'approve');
+      expect(refused.status).toBe(409);
+      expect(refused.body.message).toContain('collection of DUK is not complete');
+      const { rows: [after] } = await ctx.db.query<{ state: string }>(`SELECT state FROM tasks WHERE id = $1`, [stray.id]);
+      expect(after.state).toBe('open');
+      expect(await planEvents(ctx, plan.id, 'approve')).toEqual([]);
+    } finally {
+      // Out of the way, so the real round opens when the collection completes.
+      await ctx.db.query(`UPDATE tasks SET state = 'cancelled', cancelled_at = now() WHERE id = $1`, [stray.id]);
+    }
+  });
+
   it('the last approval completes the collection at once, long before the cut-off: collected, nothing missing', async () => {
     const approvedAt = Date.now();
     await fixtureToConsolidation(ctx, fixture, 'HLHPN-TG', reports.get('HLHPN-TG')!.id, figures.get('HLHPN-TG')!);
@@ -121,7 +143,7 @@ describe('consolidation at the Bloc: every report approved before the cut-off', 
     expect([...row.included].sort()).toEqual([...reports.values()].map((r) => r.id).sort());
     expect(row.missing).toEqual([]);
     expect(row.indicators).toEqual(sum([...figures.values()]));
-    expect(row.completeness?.summary).toEqual({ units: 10, included: 10, missing: 0, onTime: 10, late: 0, returned: 0 });
+    expect(row.completeness?.summary).toEqual({ units: 10, included: 10, missing: 0, onTime: 10, late: 0, returned: 0, afterCompletion: 0 });
     // The row is written inside the job, so the job itself completes a moment later.
     await waitFor(async () => (await jobState(queue, collectJobId(plan.id, dukId))) === 'completed', { what: 'collect job completed' });
   });
@@ -151,6 +173,18 @@ describe('consolidation at the Bloc: every report approved before the cut-off', 
     expect(mails[0].subject).toBe(title);
   });
 
+  it('the collection opens the working group’s task (one round), not the first report reaching consolidation', async () => {
+    const task = await openPlanTask(await session(ctx, 'tgv.lan'), plan.id, 'consolidation');
+    expect(task).toMatchObject({ reportId: null, kind: 'consolidation', state: 'open', unitCode: 'DUK' });
+    const { rows } = await ctx.db.query<{ round: number; created_at: Date }>(
+      `SELECT round, created_at FROM tasks WHERE plan_id = $1 AND report_id IS NULL AND stage = 'consolidation' AND round <> 99`,
+      [plan.id],
+    );
+    expect(rows.map((r) => r.round)).toEqual([1]);
+    const collected = (await collections(ctx, plan.id)).get('DUK')!;
+    expect(new Date(rows[0].created_at).getTime()).toBeGreaterThanOrEqual(new Date(collected.collected_at!).getTime() - 1_000);
+  });
+
   it('the consolidated report includes every report, sums every figure, attributes every text and shows everyone on time', async () => {
     const c = await consolidated(ctx, plan.id);
     expect([...c.included].sort()).toEqual([...reports.values()].map((r) => r.id).sort());
@@ -168,7 +202,7 @@ describe('consolidation at the Bloc: every report approved before the cut-off', 
       expect(Date.parse(row.firstSubmittedAt!)).toBeLessThanOrEqual(Date.now());
     }
     expect(c.completeness.rows.find((r) => r.unitCode === 'KBNN-KT')!.unitName).toBe('Chi bộ Vụ Kế toán Nhà nước');
-    expect(c.completeness.summary).toEqual({ units: 10, included: 10, missing: 0, onTime: 10, late: 0, returned: 0 });
+    expect(c.completeness.summary).toEqual({ units: 10, included: 10, missing: 0, onTime: 10, late: 0, returned: 0, afterCompletion: 0 });
   });
 
   it('the working group’s consolidation moves every report to done and opens root approval: one task per Standing Committee member', async () => {
@@ -185,6 +219,11 @@ describe('consolidation at the Bloc: every report approved before the cut-off', 
       expect({ other, open: open.map((t) => t.stage) }).toEqual({ other, open: [] });
     }
     expect((await getPlan(ctx, plan.id)).status).toBe('launched');
+    // What it took in is kept: the consolidated report is computed from that set from now on.
+    const { rows } = await ctx.db.query<{ report_id: string; round: number }>(`SELECT report_id, round FROM consolidation_inclusions WHERE plan_id = $1`, [plan.id]);
+    expect(rows.map((r) => r.report_id).sort()).toEqual([...reports.values()].map((r) => r.id).sort());
+    expect(new Set(rows.map((r) => r.round))).toEqual(new Set([1]));
+    expect([...(await consolidated(ctx, plan.id)).included].sort()).toEqual(rows.map((r) => r.report_id).sort());
   });
 
   it('a return needs a reason (422); with one it goes back to the working group as a new consolidation task', async () => {

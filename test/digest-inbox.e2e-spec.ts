@@ -1,4 +1,6 @@
 import { Queue } from 'bullmq';
+import { Clock } from '@app/core';
+import { Reconciler } from '../apps/worker/src/reconciler.service';
 import { expectStatus, session } from './support/api';
 import { expectStatuses } from './support/expect-statuses';
 import { createPlan, importFixture, launchPlan } from './support/factories';
@@ -200,5 +202,34 @@ describe('the daily digest and the in-app inbox', () => {
       { what: 'list with a bad token', send: () => ctx.http.get('/api/me/notifications').set('Authorization', bad), status: 401 },
       { what: 'read-all with a bad token', send: () => ctx.http.post('/api/me/notifications/read-all').set('Authorization', bad), status: 401 },
     ]);
+  });
+
+  it('a digest missed at 07:30 (no worker then, or Redis lost the scheduler) is sent once by the reconciler after 07:30, and only once', async () => {
+    // The worker's clock is moved to a day without any digest yet, its tasks all opened before its 07:30.
+    const day = hanoiDay(Date.now() + 2 * DAY);
+    const at = (hhmm: string) => new Date(`${day}T${hhmm}:00+07:00`);
+    const title = `Công việc cần xử lý ngày ${day.split('-').reverse().join('/')}`;
+    const ofDay = () => sink.mails.filter((m) => m.subject.startsWith(title));
+    const reconciler = ctx.worker.get(Reconciler);
+    const clock = jest.spyOn(ctx.worker.get(Clock), 'now');
+    try {
+      clock.mockReturnValue(at('07:20'));
+      await reconciler.reconcile(0);
+      await holdsFor(async () => ofDay().length === 0, { forMs: 500, what: 'no digest before 07:30' });
+
+      clock.mockReturnValue(at('09:05'));
+      await reconciler.reconcile(0);
+      await sink.waitForMails((m) => m.subject.startsWith(title), drafters.length, { what: `the caught-up digests of ${day}` });
+      expect(ofDay().flatMap((m) => m.rcpt).sort()).toEqual(drafters.map((d) => d.email).sort());
+      for (const mail of ofDay()) expect(mail.text).toContain(plans.get('A')!.code);
+
+      clock.mockReturnValue(at('09:06'));
+      await reconciler.reconcile(0);
+      await holdsFor(async () => ofDay().length === drafters.length, { forMs: 800, what: 'no second digest after another reconciler pass' });
+    } finally {
+      clock.mockRestore();
+    }
+    const { rows } = await ctx.db.query<{ n: number }>(`SELECT count(*)::int AS n FROM notifications WHERE kind = 'digest' AND dedup_key LIKE $1`, [`digest:%:${day}`]);
+    expect(rows[0].n).toBe(drafters.length);
   });
 });

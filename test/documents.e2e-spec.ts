@@ -1,11 +1,12 @@
 import { session } from './support/api';
-import { collections, consolidated, hanoiIn, waitForCollected } from './support/consolidation';
-import { DOCX_TYPE, getBinary, paragraphXml, readWordFile, WordFile } from './support/docx';
-import { createPlan, getReport, importFixture, launchPlan, reportsByUnit, sectionText } from './support/factories';
+import { collection, collections, consolidated, hanoiIn, waitForCollected } from './support/consolidation';
+import { DOCX_TYPE, expectParagraphsInOrder, getBinary, isBold, paragraphXml, readWordFile, WordFile } from './support/docx';
+import { createPlan, getPlan, getReport, importFixture, launchPlan, reportsByUnit, sectionText } from './support/factories';
 import { Fixture, holders, loadFixture, reportingUnits } from './support/fixture';
 import { E2eContext, startE2e, stopE2e } from './support/harness';
-import { hanoiDay } from './support/hanoi-time';
-import { figuresOf, fixtureToConsolidation } from './support/plan-tasks';
+import { API_TIME, hanoiDay, hanoiIso } from './support/hanoi-time';
+import { decidePlanTask, figuresOf, fixtureToConsolidation } from './support/plan-tasks';
+import { waitFor } from './support/wait-for';
 import { Part, PARTS, PlanDto, ReportDto } from './support/types';
 
 /**
@@ -33,14 +34,19 @@ describe('reports as Party documents (.docx)', () => {
   const rootGroup = ['BVNN', 'BVNN-NGOAI', 'BVNN-NOI', 'HLHPN', 'KBNN'];
   const kbnnGroup = ['KBNN-KT', 'KBNN-TT', 'KBNN-VP'];
   let rootDoc: WordFile;
+  let blocCutOff: string;
+  const fullNameOf = (username: string) => fixture.users.find((u) => u.username === username)!.fullName;
+  /** dd/mm/yyyy of an instant, in Hanoi. */
+  const dayOf = (at: Date | string) => hanoiDay(new Date(at).getTime()).split('-').reverse().join('/');
 
   beforeAll(async () => {
     ctx = await startE2e();
     fixture = await importFixture(ctx);
     const ahead = hanoiIn(5 * 86_400_000);
     const dates = { drafting: ahead, cell_approval: ahead, committee_review: ahead };
+    blocCutOff = hanoiIn(10 * 86_400_000);
     plan = await createPlan(ctx, {
-      deadlines: { cell: dates, grassroots: dates, upper: dates, bloc: { consolidation: hanoiIn(10 * 86_400_000) } },
+      deadlines: { cell: dates, grassroots: dates, upper: dates, bloc: { consolidation: blocCutOff } },
       reminders: { before: ['P1D'] },
       consolidateAt: ['bloc', 'upper'],
     } as Record<string, unknown>);
@@ -63,19 +69,12 @@ describe('reports as Party documents (.docx)', () => {
     const res = await getBinary(await session(ctx, username), path);
     return res;
   };
-  const expectInOrder = (doc: WordFile, expected: string[]) => {
-    let from = 0;
-    for (const text of expected) {
-      const at = doc.paragraphs.indexOf(text, from);
-      if (at < 0) throw new Error(`paragraph ${JSON.stringify(text)} not found after position ${from}; paragraphs: ${JSON.stringify(doc.paragraphs.slice(0, 40))}`);
-      from = at + 1;
-    }
-  };
+  const expectInOrder = expectParagraphsInOrder;
   const todayLine = () => {
     const [y, m, d] = hanoiDay(Date.now()).split('-');
     return `Hà Nội, ngày ${d} tháng ${Number(m)} năm ${y}`;
   };
-  const bold = (xml: string | undefined) => /<w:b\/>|<w:b w:val="(true|1|on)"\/>/.test(xml ?? '');
+  const bold = isBold;
 
   it('GET /api/plans/:id/consolidated.docx answers 200 with a Word file named for the unit', async () => {
     const res = await fetchDoc('tgv.lan', `/api/plans/${plan.id}/consolidated.docx`);
@@ -89,9 +88,13 @@ describe('reports as Party documents (.docx)', () => {
     expect(rootDoc.entries.get('[Content_Types].xml')!.toString('utf8')).toContain('wordprocessingml.document.main+xml');
   });
 
-  it('has the Party header: the issuing body in bold capitals, “*”, “Số …-BC/ĐUK”, “ĐẢNG CỘNG SẢN VIỆT NAM”, the place and date; then BÁO CÁO and the title', async () => {
-    expectInOrder(rootDoc, ['ĐẢNG BỘ KHỐI CÁC CƠ QUAN TRUNG ƯƠNG', '*', 'Số …-BC/ĐUK', 'ĐẢNG CỘNG SẢN VIỆT NAM', todayLine(), 'BÁO CÁO', TITLE]);
-    expect(bold(paragraphXml(rootDoc.xml, 'ĐẢNG BỘ KHỐI CÁC CƠ QUAN TRUNG ƯƠNG'))).toBe(true);
+  it('has the Party header: the Bloc’s đảng bộ in plain capitals over its committee in bold, “*”, “Số …-BC/ĐUK”, “ĐẢNG CỘNG SẢN VIỆT NAM”, the place and date; then BÁO CÁO and the title', async () => {
+    expectInOrder(rootDoc, ['ĐẢNG BỘ KHỐI CÁC CƠ QUAN TRUNG ƯƠNG', 'ĐẢNG ỦY KHỐI', '*', 'Số …-BC/ĐUK', 'ĐẢNG CỘNG SẢN VIỆT NAM', todayLine(), 'BÁO CÁO', TITLE]);
+    // The two lines are adjacent, the star right below them.
+    const at = rootDoc.paragraphs.indexOf('ĐẢNG BỘ KHỐI CÁC CƠ QUAN TRUNG ƯƠNG');
+    expect(rootDoc.paragraphs.slice(at, at + 3)).toEqual(['ĐẢNG BỘ KHỐI CÁC CƠ QUAN TRUNG ƯƠNG', 'ĐẢNG ỦY KHỐI', '*']);
+    expect(bold(paragraphXml(rootDoc.xml, 'ĐẢNG BỘ KHỐI CÁC CƠ QUAN TRUNG ƯƠNG'))).toBe(false);
+    expect(bold(paragraphXml(rootDoc.xml, 'ĐẢNG ỦY KHỐI'))).toBe(true);
     const party = paragraphXml(rootDoc.xml, 'ĐẢNG CỘNG SẢN VIỆT NAM')!;
     expect(bold(party)).toBe(true);
     expect(party).toMatch(/<w:u w:val="single"\/>/);
@@ -147,17 +150,26 @@ describe('reports as Party documents (.docx)', () => {
     expect(checks).toEqual(checks.map((c) => ({ ...c, integer: true, near: true })));
   });
 
-  it('ends with the summed figures and their cut-off date, the completeness annex, the signature block and the recipients', async () => {
+  it('ends with the summed figures and their cut-off date (when the Bloc’s collection closed), the completeness annex, the recipients and the signature block', async () => {
     const c = await consolidated(ctx, plan.id);
-    const [y, m, d] = hanoiDay(Date.now()).split('-');
+    const collected = (await collection(ctx, plan.id, 'DUK'))!;
     expectInOrder(rootDoc, [
-      `Một số chỉ tiêu (số liệu tính đến ngày ${d}/${m}/${y})`,
+      'Một số chỉ tiêu', `Số liệu tính đến ngày ${dayOf(collected.collected_at!)}`,
       'Chỉ tiêu', 'Số liệu',
       'Số đảng viên được kết nạp', String(c.indicators.members_admitted),
       'PHỤ LỤC: TÌNH HÌNH TỔNG HỢP BÁO CÁO CỦA CÁC ĐƠN VỊ',
-      'Đơn vị', 'Tình trạng',
-      'Nơi nhận:', 'T/M BAN THƯỜNG VỤ', 'BÍ THƯ',
+      'Đơn vị', 'Tình trạng', 'Đúng hạn / trễ hạn', 'Số lần trả lại',
+      'Nơi nhận:',
+      '- Ban Bí thư (để báo cáo)',
+      '- Ban Chấp hành Trung ương (qua Tiểu ban Điều lệ Đảng, để báo cáo)',
+      '- Ban Tổ chức Trung ương',
+      '- Các đồng chí Ủy viên Ban Thường vụ Đảng ủy Khối',
+      '- Lưu VP',
+      'T/M BAN THƯỜNG VỤ', 'BÍ THƯ',
+      // Before the Standing Committee has approved, the first of its members (the root's reviewers) is named.
+      fullNameOf('btv.hung'),
     ]);
+    expect(rootDoc.paragraphs).not.toContain('Thời hạn nộp');
     for (const unit of rootGroup) expectInOrder(rootDoc, ['PHỤ LỤC: TÌNH HÌNH TỔNG HỢP BÁO CÁO CỦA CÁC ĐƠN VỊ', nameOf(unit), 'Đã tổng hợp', 'Đúng hạn', '0']);
     expect(bold(paragraphXml(rootDoc.xml, 'Nơi nhận:'))).toBe(true);
     expect(paragraphXml(rootDoc.xml, 'Nơi nhận:')).toMatch(/<w:u w:val="single"\/>/);
@@ -168,9 +180,17 @@ describe('reports as Party documents (.docx)', () => {
     expect(res.status).toBe(200);
     expect(res.headers['content-type']).toContain(DOCX_TYPE);
     const doc = readWordFile(res.body);
-    expectInOrder(doc, ['ĐẢNG BỘ KHỐI CÁC CƠ QUAN TRUNG ƯƠNG', 'ĐẢNG BỘ KHO BẠC NHÀ NƯỚC TRUNG ƯƠNG', '*', 'Số …-BC/ĐU', 'ĐẢNG CỘNG SẢN VIỆT NAM', 'BÁO CÁO', TITLE]);
+    expectInOrder(doc, ['ĐẢNG BỘ KHỐI CÁC CƠ QUAN TRUNG ƯƠNG', 'ĐẢNG ỦY KHO BẠC NHÀ NƯỚC TRUNG ƯƠNG', '*', 'Số …-BC/ĐU', 'ĐẢNG CỘNG SẢN VIỆT NAM', 'BÁO CÁO', TITLE]);
     expect(bold(paragraphXml(doc.xml, 'ĐẢNG BỘ KHỐI CÁC CƠ QUAN TRUNG ƯƠNG'))).toBe(false);
-    expect(bold(paragraphXml(doc.xml, 'ĐẢNG BỘ KHO BẠC NHÀ NƯỚC TRUNG ƯƠNG'))).toBe(true);
+    expect(bold(paragraphXml(doc.xml, 'ĐẢNG ỦY KHO BẠC NHÀ NƯỚC TRUNG ƯƠNG'))).toBe(true);
+    // It reports to the Bloc's committee, not to the Central Committee; signed by the member of its committee who first approved its report.
+    const collected = (await collection(ctx, plan.id, 'KBNN'))!;
+    expectInOrder(doc, [
+      `Số liệu tính đến ngày ${dayOf(collected.collected_at!)}`,
+      'Nơi nhận:', '- Đảng ủy Khối (để báo cáo)', '- Các đồng chí Ủy viên Ban Thường vụ', '- Lưu',
+      'T/M BAN THƯỜNG VỤ', 'BÍ THƯ', fullNameOf(holders(fixture, 'KBNN', 'approver')[0]),
+    ]);
+    expect(doc.paragraphs.filter((p) => /Ban Chấp hành Trung ương|Ban Bí thư/.test(p))).toEqual([]);
     for (const unit of kbnnGroup) for (const part of PARTS) expect(doc.paragraphs).toContain(`${nameOf(unit)}: ${sectionText(unit, 'charter', part)}`);
     expectInOrder(doc, ['PHỤ LỤC: TÌNH HÌNH TỔNG HỢP BÁO CÁO CỦA CÁC ĐƠN VỊ', ...kbnnGroup.map(nameOf)]);
     expect(doc.paragraphs.some((p) => p.startsWith(`${nameOf('BVNN')}: `))).toBe(false);
@@ -187,15 +207,24 @@ describe('reports as Party documents (.docx)', () => {
     const doc = readWordFile(res.body);
     const { rows } = await ctx.db.query<{ at: Date }>(`SELECT max(submitted_at) AS at FROM report_snapshots WHERE report_id = $1`, [report.id]);
     const [y, m, d] = hanoiDay(new Date(rows[0].at).getTime()).split('-');
+    const header = doc.paragraphs.indexOf('ĐẢNG BỘ KHO BẠC NHÀ NƯỚC TRUNG ƯƠNG');
+    expect(doc.paragraphs.slice(header, header + 4)).toEqual(['ĐẢNG BỘ KHO BẠC NHÀ NƯỚC TRUNG ƯƠNG', 'CHI BỘ VỤ KẾ TOÁN NHÀ NƯỚC', '*', 'Số …-BC/CB']);
+    expect(bold(paragraphXml(doc.xml, 'ĐẢNG BỘ KHO BẠC NHÀ NƯỚC TRUNG ƯƠNG'))).toBe(false);
+    expect(bold(paragraphXml(doc.xml, 'CHI BỘ VỤ KẾ TOÁN NHÀ NƯỚC'))).toBe(true);
     expectInOrder(doc, [
       'ĐẢNG BỘ KHO BẠC NHÀ NƯỚC TRUNG ƯƠNG', 'CHI BỘ VỤ KẾ TOÁN NHÀ NƯỚC', '*', 'Số …-BC/CB',
       'ĐẢNG CỘNG SẢN VIỆT NAM', `Hà Nội, ngày ${d} tháng ${Number(m)} năm ${y}`, 'BÁO CÁO', TITLE,
       `1. ${report.sections[0].title}`, 'Ưu điểm:', sectionText('KBNN-KT', report.sections[0].key, 'strengths'),
     ]);
     for (const section of report.sections) for (const part of PARTS) expect(doc.paragraphs).toContain(sectionText('KBNN-KT', section.key, part));
-    expectInOrder(doc, ['Số nghị quyết ban hành', String(figures.get('KBNN-KT')!.resolutions_issued), 'Nơi nhận:', 'T/M CHI BỘ', 'BÍ THƯ']);
-    const signers = holders(fixture, 'KBNN-KT', 'approver').map((u) => fixture.users.find((x) => x.username === u)!.fullName);
-    expect(signers.some((name) => doc.paragraphs.includes(name))).toBe(true);
+    // Its approvers approved one after the other: the first to approve signs.
+    const signer = fullNameOf(holders(fixture, 'KBNN-KT', 'approver')[0]);
+    expectInOrder(doc, [
+      `Số liệu tính đến ngày ${d}/${m}/${y}`, 'Số nghị quyết ban hành', String(figures.get('KBNN-KT')!.resolutions_issued),
+      'Nơi nhận:', '- Đảng ủy Kho bạc Nhà nước Trung ương (để báo cáo)', '- Lưu', 'T/M CHI BỘ', 'BÍ THƯ', signer,
+    ]);
+    expect(doc.xml).toContain(signer);
+    expect(doc.paragraphs.filter((p) => p.startsWith('- '))).toEqual(['- Đảng ủy Kho bạc Nhà nước Trung ương (để báo cáo)', '- Lưu']);
     expect(doc.paragraphs).not.toContain('PHỤ LỤC: TÌNH HÌNH TỔNG HỢP BÁO CÁO CỦA CÁC ĐƠN VỊ');
   });
 
@@ -203,7 +232,10 @@ describe('reports as Party documents (.docx)', () => {
     const res = await fetchDoc('bvnn.bithu', `/api/reports/${reports.get('BVNN')!.id}/document.docx`);
     expect(res.status).toBe(200);
     const doc = readWordFile(res.body);
-    expectInOrder(doc, ['ĐẢNG BỘ KHỐI CÁC CƠ QUAN TRUNG ƯƠNG', 'ĐẢNG BỘ BỆNH VIỆN ĐA KHOA NÔNG NGHIỆP', 'Số …-BC/ĐU', 'Nơi nhận:', 'T/M ĐẢNG ỦY', 'BÍ THƯ']);
+    expectInOrder(doc, [
+      'ĐẢNG BỘ KHỐI CÁC CƠ QUAN TRUNG ƯƠNG', 'ĐẢNG ỦY BỆNH VIỆN ĐA KHOA NÔNG NGHIỆP', '*', 'Số …-BC/ĐU',
+      'Nơi nhận:', '- Đảng ủy Khối (để báo cáo)', '- Các đồng chí đảng ủy viên', '- Lưu', 'T/M ĐẢNG ỦY', 'BÍ THƯ', fullNameOf('bvnn.bithu'),
+    ]);
   });
 
   it('refuses what the caller may not read: another unit’s drafter 403, a drafter asking for the Bloc’s consolidation 403, a non-consolidating unit 422, unknown ids 404, no token 401', async () => {
@@ -227,5 +259,33 @@ describe('reports as Party documents (.docx)', () => {
 
   it('the plan kept one collection per consolidating unit: DUK, HLHPN and KBNN (not BVNN, a grassroots committee)', async () => {
     expect([...(await collections(ctx, plan.id)).keys()]).toEqual(['DUK', 'HLHPN', 'KBNN']);
+  });
+
+  it('the consolidated JSON says as of when its figures stand: the collection’s close, its cut-off and where the date came from (+07:00)', async () => {
+    for (const unit of ['DUK', 'KBNN']) {
+      const row = (await collection(ctx, plan.id, unit))!;
+      const c = (await consolidated(ctx, plan.id, unit)) as unknown as Record<string, unknown>;
+      // The contract's fields are all there, the cut-off comes in addition.
+      expect(Object.keys(c)).toEqual(expect.arrayContaining(['unitCode', 'included', 'missing', 'sections', 'indicators', 'asOf', 'asOfSource', 'cutOffAt', 'collectedAt']));
+      const collectedAt = new Date(row.collected_at!).getTime();
+      expect({ unit, asOf: c.asOf, asOfSource: c.asOfSource, collectedAt: c.collectedAt }).toEqual({ unit, asOf: hanoiIso(collectedAt), asOfSource: 'collected', collectedAt: hanoiIso(collectedAt) });
+      expect(c.cutOffAt).toMatch(API_TIME);
+      // KBNN has no consolidation deadline of its own kind: the Bloc's applies.
+      expect(Date.parse(c.cutOffAt as string)).toBe(Date.parse(blocCutOff));
+    }
+  });
+
+  it('once the Standing Committee approved the consolidated report, the first member to approve signs it', async () => {
+    const [mai, hung] = await Promise.all([session(ctx, 'btv.mai'), session(ctx, 'btv.hung')]);
+    await decidePlanTask(await session(ctx, 'tgv.lan'), plan.id, 'consolidation', 'approve');
+    // btv.mai first: not the member named before any approval (btv.hung, first by username).
+    await decidePlanTask(mai, plan.id, 'root_approval', 'approve');
+    await waitFor(async () => (await ctx.db.query(`SELECT 1 FROM tasks WHERE plan_id = $1 AND stage = 'root_approval' AND decision = 'approve'`, [plan.id])).rows.length === 1, { what: 'btv.mai’s approval recorded' });
+    await decidePlanTask(hung, plan.id, 'root_approval', 'approve');
+    await waitFor(async () => (await getPlan(ctx, plan.id)).status === 'completed', { what: 'plan completed' });
+    const doc = readWordFile((await fetchDoc('tgv.lan', `/api/plans/${plan.id}/consolidated.docx`)).body);
+    expectInOrder(doc, ['Nơi nhận:', 'T/M BAN THƯỜNG VỤ', 'BÍ THƯ', fullNameOf('btv.mai')]);
+    expect(doc.xml).toContain(fullNameOf('btv.mai'));
+    expect(doc.paragraphs).not.toContain(fullNameOf('btv.hung'));
   });
 });

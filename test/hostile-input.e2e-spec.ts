@@ -195,4 +195,31 @@ describe('hostile input (fast-check)', () => {
       );
     });
   });
+
+  describe('impossible dates in deadlines', () => {
+    // Date.parse rolls these over (30 February becomes 2 March); PostgreSQL refuses them.
+    const impossible = ['2030-02-30T17:00:00+07:00', '2030-02-29T17:00:00Z', '2019-04-31T17:00:00+07:00', '2030-02-28T24:00:00+07:00', '2030-02-28T17:00:00'];
+    const deadlinesWith = (at: string) => ({ ...fixture.plan.deadlines, cell: { ...fixture.plan.deadlines.cell, drafting: at } });
+    const expect400NamingField = (res: { status: number; body: unknown }, what: string) => {
+      if (res.status !== 400 || !JSON.stringify(res.body).includes('cell.drafting')) {
+        throw new Error(`${what}: expected 400 naming cell.drafting, got ${res.status} ${JSON.stringify(res.body)?.slice(0, 300)}`);
+      }
+    };
+
+    it.each(impossible)('creating a plan with %s gets 400 naming the field, and changes nothing', async (at) => {
+      const body = { ...fixture.plan, code: 'NGAY-KHONG-CO/ĐUK', deadlines: deadlinesWith(at) };
+      const res = await sendAndCheck(ctx, `POST /api/plans with cell.drafting ${at}`, () => as('admin').post('/api/plans').send(body), body);
+      expect400NamingField(res, `POST /api/plans with ${at}`);
+    });
+
+    it.each(impossible)('moving the deadlines of a launched plan and of a draft to %s gets 400 naming the field, and changes nothing', async (at) => {
+      for (const plan of [ids.planA, ids.draft]) {
+        const body = { deadlines: deadlinesWith(at) };
+        const res = await sendAndCheck(ctx, `PUT /api/plans/${plan}/deadlines with cell.drafting ${at}`, () => as('admin').put(`/api/plans/${plan}/deadlines`).send(body), body);
+        expect400NamingField(res, `PUT deadlines of ${plan} with ${at}`);
+      }
+      const stored = (await as('admin').get(`/api/plans/${ids.planA}`).expect(200)).body as { deadlines: Record<string, Record<string, string>> };
+      expect(Date.parse(stored.deadlines.cell.drafting)).toBe(Date.parse(fixture.plan.deadlines.cell!.drafting));
+    });
+  });
 });

@@ -101,9 +101,15 @@ describe('a migration’s dry run changes nothing and tells what the real run th
     for (const unit of ['BVNN', 'HLHPN-TC', 'HLHPN-TG', 'KBNN']) {
       expect(row(unit)).toMatchObject({ fromStage: 'drafting', toStage: 'drafting', action: 'unchanged', cancelTasks: [], createTasks: [] });
     }
-    for (const unit of ['KBNN-KT', 'KBNN-VP']) {
-      expect(row(unit)).toMatchObject({ fromStage: 'cell_approval', toStage: 'cell_approval', action: 'redecide', cancelTasks: [], createTasks: [] });
-    }
+    // Decided again on its votes: KBNN-VP (no vote yet) stays; KBNN-KT's one approval of two meets "any",
+    // so the run moves it on to upper_review, cancelling the other approver's task.
+    expect(row('KBNN-VP')).toMatchObject({ fromStage: 'cell_approval', toStage: 'cell_approval', action: 'redecide', outcome: 'pending', cancelTasks: [], createTasks: [] });
+    const kt = row('KBNN-KT');
+    expect(kt).toMatchObject({ fromStage: 'cell_approval', toStage: 'upper_review', action: 'redecide', outcome: 'approved' });
+    const ktOpen = openTasksBefore.filter((t) => t.report_id === id('KBNN-KT'));
+    expect(ktOpen.map((t) => t.assignee)).toEqual(['kbnn-kt.capuy']);
+    expect(kt.cancelTasks.map((t) => [t.taskId, t.assignee, t.stage])).toEqual(ktOpen.map((t) => [t.id, t.assignee, 'cell_approval']));
+    expect(kt.createTasks.map((t) => [t.assignee, t.role, t.stage]).sort()).toEqual([['kbnn.bithu', 'reviewer', 'upper_review'], ['kbnn.capuy', 'reviewer', 'upper_review']]);
     const reviewers: Record<string, string[]> = { 'KBNN-TT': ['kbnn.bithu', 'kbnn.capuy'], HLHPN: ['btv.hung', 'btv.mai'] };
     for (const [unit, people] of Object.entries(reviewers)) {
       const r = row(unit);
@@ -147,13 +153,14 @@ describe('a migration’s dry run changes nothing and tells what the real run th
     expect(done.untouched).toBe(active.filter((r) => r.action === 'unchanged').length);
     expect(done.unmappable).toEqual([]);
 
-    // One 'migrate' event per report, carrying the preview's action and stages.
+    // One 'migrate' event per report, carrying the preview's action and stages; a re-decided report is
+    // migrated at its stage, and the decision that follows moves it where the preview said.
     const migrated = await migrateEvents(ctx, plan.id);
     expect(migrated.map((e) => [e.report_id, e.from_stage, e.to_stage, e.data.action]).sort()).toEqual(
-      active.map((r) => [r.reportId, r.fromStage, r.toStage, r.action]).sort(),
+      active.map((r) => [r.reportId, r.fromStage, r.action === 'redecide' ? r.fromStage : r.toStage, r.action]).sort(),
     );
 
-    for (const r of preview.reports.filter((p) => p.action === 'move')) {
+    for (const r of preview.reports.filter((p) => p.action === 'move' || (p.action === 'redecide' && p.toStage !== p.fromStage))) {
       await waitForStage(ctx, r.reportId, r.toStage!);
       const { rows } = await ctx.db.query<{ id: string; state: string; stage: string; assignee: string }>(
         `SELECT t.id, t.state, t.stage, u.username AS assignee FROM tasks t JOIN users u ON u.id = t.assignee_id WHERE t.report_id = $1`,

@@ -1,5 +1,7 @@
+import { NestFactory } from '@nestjs/core';
+import { WorkerModule } from '../apps/worker/src/worker.module';
 import { session } from './support/api';
-import { createPlan, importFixture, launchPlan, reportsByUnit, tasksOf } from './support/factories';
+import { createPlan, events, importFixture, launchPlan, reportsByUnit, tasksOf } from './support/factories';
 import { Fixture, holders } from './support/fixture';
 import { E2eContext, loseRedis, restartWorker, startE2e, stopE2e } from './support/harness';
 import { hanoiIso } from './support/hanoi-time';
@@ -118,7 +120,8 @@ describe('Redis loss: FLUSHALL and a worker restart lose no reminder and send no
       expect({ unit, rows: rows.map((r) => [r.kind, r.dedup_key.replace(task.id, '<task>'), r.email_state]) }).toEqual({
         unit,
         rows: [
-          ...escalationRecipients(fixture, unit).map(() => ['escalation', expect.stringMatching(/^escalation:<task>:/), 'sent']),
+          // One escalation per report, stage and round, to each recipient.
+          ...escalationRecipients(fixture, unit).map(() => ['escalation', expect.stringMatching(new RegExp(`^escalation:${reports.get(unit)!.id}:drafting:\\d+:`)), 'sent']),
           ['reminder', 'reminder:<task>:PT0S', 'sent'],
           ['reminder', 'reminder:<task>:PT3S', 'sent'],
         ],
@@ -126,5 +129,111 @@ describe('Redis loss: FLUSHALL and a worker restart lose no reminder and send no
     }
     expect(sink.to(emailOf(fixture, 'btv.hung'))).toHaveLength(1);
     expect({ flushedAfterFirstReminders: flushedAt > dueMs - 3_000 }).toEqual({ flushedAfterFirstReminders: true });
+  });
+});
+
+/**
+ * The worker is down, and Redis loses its keys, through a reminder's time; it comes back after
+ * that time but before the next one. The reminder that was missed (the latest one whose time has
+ * passed) is still owed although an earlier one went out: it arrives once, at the restart, saying
+ * the time really left; the earlier one is not repeated and the next one comes on time.
+ */
+describe('a reminder missed while the worker was down and Redis lost its keys arrives once after the restart', () => {
+  const sink = new SmtpSink();
+  let ctx: E2eContext;
+  let fixture: Fixture;
+  let plan: PlanDto;
+  let reports: Map<string, ReportDto>;
+  let dueMs: number;
+  let cells: string[];
+  let restartedAt = 0;
+  const drafterOf = (unit: string) => holders(fixture, unit, 'drafter')[0];
+  const OFFSETS = { before: ['PT10S', 'PT5S', 'PT0S'] };
+  /** A worker starting up (connections, queues, its first reconciler pass) before it fires what it owes. */
+  const RESTART_LATE_MS = 3_000;
+
+  beforeAll(async () => {
+    await sink.start();
+    ctx = await startE2e({ smtpPort: sink.port });
+    fixture = await importFixture(ctx);
+    cells = fixture.units.filter((u) => u.kind === 'cell').map((u) => u.code);
+    dueMs = Date.now() + 13_000;
+    plan = await createPlan(ctx, { deadlines: { cell: { drafting: hanoiIso(dueMs) } }, reminders: OFFSETS });
+    await launchPlan(ctx, plan.id);
+    reports = await reportsByUnit(ctx, plan.id);
+  }, 60_000);
+
+  afterAll(async () => {
+    await stopE2e(ctx);
+    await sink.stop();
+  });
+
+  it('the 10-second reminders go out, then the worker stops and Redis loses the queue keys', async () => {
+    for (const unit of cells) {
+      await sink.waitForMails((m) => m.rcpt.includes(emailOf(fixture, drafterOf(unit))) && m.text.includes(plan.code), 1, {
+        timeoutMs: Math.max(0, dueMs - 10_000 - Date.now()) + 3_000,
+        what: `the 10-second reminder of ${unit}`,
+      });
+    }
+    await ctx.worker.close();
+    await loseRedis(ctx);
+    // Still before the 5-second reminders' time: they are lost with Redis, and nobody is there to fire them.
+    expect(Date.now()).toBeLessThan(dueMs - 5_000);
+  });
+
+  it('the worker restarts after the 5-second reminders’ time: each arrives once, at the restart, saying the time left', async () => {
+    // Late enough (2.5 s) that the reminder can no longer say its offset.
+    await waitFor(async () => Date.now() > dueMs - 5_000 + 2_500, { timeoutMs: 12_000, intervalMs: 50, what: 'the 5-second reminders’ time to pass' });
+    restartedAt = Date.now();
+    const worker = await NestFactory.createApplicationContext(WorkerModule, { logger: ['error', 'warn'] });
+    await worker.init();
+    ctx.worker = worker;
+    expect(Date.now()).toBeLessThan(dueMs - 1_000);
+    const problems: string[] = [];
+    for (const unit of cells) {
+      const email = emailOf(fixture, drafterOf(unit));
+      const mails = await waitFor(async () => {
+        const found = mailsAbout(sink.mails, plan.code, unitName(fixture, unit), email);
+        return found.length >= 2 ? found : undefined;
+      }, { timeoutMs: 3_000, what: `the missed reminder of ${unit}` });
+      // The 10-second one before the outage, the missed one as the new worker starts (starting it takes a moment).
+      problems.push(...timingProblems(`reminders of ${unit} before the outage`, mails.slice(0, 1), [dueMs - 10_000]));
+      problems.push(...timingProblems(`missed reminder of ${unit}`, mails.slice(1, 2), [restartedAt], RESTART_LATE_MS));
+      expect(mails[0].subject).toMatch(/^Nhắc việc \(còn 10 giây\)/);
+      // Fired 2.5 s or more late, it says what is left (about 2 s), not "còn 5 giây".
+      expect(mails[1].subject).toMatch(/^Nhắc việc \(còn [1-2] giây\)/);
+    }
+    expect(problems).toEqual([]);
+  });
+
+  it('the reminder at the due date comes on time; nothing is sent twice, and each one is in the report’s audit trail once', async () => {
+    const problems: string[] = [];
+    for (const unit of cells) {
+      const email = emailOf(fixture, drafterOf(unit));
+      const mails = await waitFor(async () => {
+        const found = mailsAbout(sink.mails, plan.code, unitName(fixture, unit), email);
+        return found.length >= 3 ? found : undefined;
+      }, { timeoutMs: Math.max(0, dueMs - Date.now()) + 3_000, what: `the due-date reminder of ${unit}` });
+      problems.push(...timingProblems(`the due-date reminder of ${unit}`, mails.slice(2), [dueMs]));
+      expect(mails[2].subject).toMatch(/^Nhắc việc \(đến hạn\)/);
+    }
+    await waitFor(async () => Date.now() > dueMs + LATE_MS, { timeoutMs: 10_000, intervalMs: 100, what: 'the due date to pass' });
+    const count = sink.mails.length;
+    await holdsFor(async () => sink.mails.length === count, { forMs: 800, what: 'no further mail' });
+    problems.push(...cells.flatMap((unit) => timingProblems(`all mails about ${unit}`, mailsAbout(sink.mails, plan.code, unitName(fixture, unit)), [dueMs - 10_000, restartedAt, dueMs], RESTART_LATE_MS)));
+    expect(problems).toEqual([]);
+    for (const unit of cells) {
+      const task = (await tasksOf(await session(ctx, drafterOf(unit)))).find((t) => t.reportId === reports.get(unit)!.id)!;
+      expect({ unit, rows: (await noticesOfTask(ctx, task.id)).map((r) => [r.dedup_key.replace(task.id, '<task>'), r.email_state]) }).toEqual({
+        unit,
+        rows: [['reminder:<task>:PT0S', 'sent'], ['reminder:<task>:PT10S', 'sent'], ['reminder:<task>:PT5S', 'sent']],
+      });
+      const reminded = (await events(ctx, reports.get(unit)!.id)).filter((e) => e.action === 'remind');
+      expect({ unit, reminded: reminded.map((e) => [e.actor, e.fromStage, /mốc nhắc (\S+)/.exec(e.comment ?? '')?.[1]]).sort() }).toEqual({
+        unit,
+        reminded: [['system', 'drafting', 'PT0S'], ['system', 'drafting', 'PT10S'], ['system', 'drafting', 'PT5S']],
+      });
+      for (const e of reminded) expect(e.comment).toContain(fixture.users.find((u) => u.username === drafterOf(unit))!.fullName);
+    }
   });
 });

@@ -1,8 +1,9 @@
 import { Reconciler } from '../apps/worker/src/reconciler.service';
 import { expectStatus, session } from './support/api';
 import {
-  approve, createPlan, events, fillReport, getReport, importFixture, launchPlan, reportsByUnit, submitReport, tasksOf, waitForStage,
+  approve, createPlan, events, fillReport, getReport, importFixture, launchPlan, openTask, reportsByUnit, submitReport, tasksOf, waitForStage,
 } from './support/factories';
+import { toConsolidation } from './support/drive';
 import { Fixture, holders } from './support/fixture';
 import { E2eContext, startE2e, stopE2e } from './support/harness';
 import { API_TIME, hanoiDateTime, hanoiIso, utcDateTime } from './support/hanoi-time';
@@ -22,8 +23,9 @@ import { holdsFor, waitFor } from './support/wait-for';
  *   after. KBNN-VP's drafter submits before any of it, so its approver's task gets the reminders.
  * - plan B: everything due at T0+7 s, then (before any reminder) moved: cells later to T0+9.5 s,
  *   upper committees into the past.
- * - plan K: only the Khối's consolidation has a deadline (T0+10 s); one cell's report is taken up
- *   to consolidation at once, which opens the consolidators' task.
+ * - plan K: only the Khối's consolidation has a deadline. Before T0 every report is taken up to
+ *   consolidation, so the collection completes and the consolidators' task opens (due far ahead);
+ *   at T0 the deadline moves to T0+10 s, which moves the task and its reminders.
  */
 describe('deadlines drive people: reminders, escalations and rescheduling, on time, once, by e-mail', () => {
   const sink = new SmtpSink();
@@ -64,14 +66,20 @@ describe('deadlines drive people: reminders, escalations and rescheduling, on ti
     // Sign everyone in first: the timed part below should spend its seconds on the engine.
     await Promise.all(fixture.users.map((u) => session(ctx, u.username)));
 
+    // Plan K: the working group's task opens once the collection is complete, i.e. every report is in.
+    planK = await createPlan(ctx, { deadlines: { bloc: { consolidation: hanoiIso(Date.now() + 3_600_000) } }, reminders: reminderSettings() });
+    await launchPlan(ctx, planK.id);
+    const reportsK = await reportsByUnit(ctx, planK.id);
+    await Promise.all([...reportsK.entries()].map(([unit, report]) => toConsolidation(ctx, fixture, unit, report.id)));
+    await Promise.all(holders(fixture, fixture.plan.rootUnit, 'consolidator').map(async (username) => openTask(await session(ctx, username), null, 'consolidation', 15_000)));
+
     t0 = Date.now();
     Object.assign(due, { aCell: t0 + 8_000, aApproval: t0 + 9_500, aUpper: t0 + 9_000, bOld: t0 + 7_000, bCell: t0 + 9_500, bUpper: t0 - 60_000, kConsolidation: t0 + 10_000 });
-    [planA, planB, planK] = await Promise.all([
+    [planA, planB] = await Promise.all([
       createPlan(ctx, { deadlines: { cell: { drafting: hanoiIso(due.aCell), cell_approval: hanoiIso(due.aApproval) }, upper: { drafting: hanoiIso(due.aUpper) } }, reminders: reminderSettings() }),
       createPlan(ctx, { deadlines: { cell: { drafting: hanoiIso(due.bOld) }, upper: { drafting: hanoiIso(due.bOld) } }, reminders: reminderSettings() }),
-      createPlan(ctx, { deadlines: { bloc: { consolidation: hanoiIso(due.kConsolidation) } }, reminders: reminderSettings() }),
     ]);
-    await Promise.all([launchPlan(ctx, planA.id), launchPlan(ctx, planB.id), launchPlan(ctx, planK.id)]);
+    await Promise.all([launchPlan(ctx, planA.id), launchPlan(ctx, planB.id)]);
     [reportsA, reportsB] = await Promise.all([reportsByUnit(ctx, planA.id), reportsByUnit(ctx, planB.id)]);
 
     // Plan B's reminders are in the queue before its deadlines move (so the move has jobs to replace).
@@ -95,18 +103,10 @@ describe('deadlines drive people: reminders, escalations and rescheduling, on ti
     await submitReport(reportsA.get('KBNN-VP')!.id, vp);
     vpSubmittedAt = Date.now();
 
-    // Plan K: one cell's report goes all the way up, which opens the Khối's consolidation task.
-    const tt = (await reportsByUnit(ctx, planK.id)).get('KBNN-TT')!.id;
-    const ttDrafter = await session(ctx, drafterOf('KBNN-TT'));
-    await fillReport(ctx, tt, ttDrafter);
-    await submitReport(tt, ttDrafter);
-    await waitForStage(ctx, tt, 'cell_approval');
-    await approve(await session(ctx, holders(fixture, 'KBNN-TT', 'approver')[0]), tt, 'cell_approval');
-    await waitForStage(ctx, tt, 'committee_review');
-    await approve(await session(ctx, 'kbnn.bithu'), tt, 'committee_review');
-    await waitForStage(ctx, tt, 'consolidation');
+    // Plan K: the consolidators' open task moves to T0+10 s with its reminders.
+    expectStatus(await admin.put(`/api/plans/${planK.id}/deadlines`).send({ deadlines: { bloc: { consolidation: hanoiIso(due.kConsolidation) } } }), 200, 'move plan K’s consolidation');
     consolidationOpenedAt = Date.now();
-  }, 60_000);
+  }, 90_000);
 
   afterAll(async () => {
     await stopE2e(ctx);
@@ -117,7 +117,7 @@ describe('deadlines drive people: reminders, escalations and rescheduling, on ti
     // Plan B's old first reminder was due at T0+3 s, plan A's first at T0+4 s.
     expect({ movedAfterMs: movedAt - t0, inTime: movedAt - t0 < 3_000 - 300 }).toMatchObject({ inTime: true });
     expect({ vpSubmittedAfterMs: vpSubmittedAt - t0, inTime: vpSubmittedAt - t0 < 4_000 - 300 }).toMatchObject({ inTime: true });
-    // Plan K's consolidation reminds first at T0+6 s.
+    // Plan K's consolidation reminds first at T0+6 s: its task was moved before then.
     expect({ consolidationOpenedAfterMs: consolidationOpenedAt - t0, inTime: consolidationOpenedAt - t0 < 6_000 - 500 }).toMatchObject({ inTime: true });
   });
 

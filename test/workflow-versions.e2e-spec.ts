@@ -9,6 +9,7 @@ const stage = (over: Partial<StageDef> & { key: string }): StageDef => ({
   name: `Bước ${over.key}`, kind: 'approval', role: 'reviewer', scope: 'parent', rule: { type: 'any' }, ...over,
 });
 const draft = stage({ key: 'drafting', kind: 'draft', role: 'drafter', scope: 'self' });
+const gather = (key = 'consolidation') => stage({ key, kind: 'consolidation', role: 'consolidator', scope: 'root' });
 
 /** Asserts a 422 whose `problems` has one entry matching each pattern, and answers the problems. */
 function expectProblems(res: { status: number; body: { problems?: unknown; message?: unknown } }, patterns: RegExp[]): string[] {
@@ -98,6 +99,10 @@ describe('workflow versions: soundness checks, immutable versions, pinning at la
     ['consolidation below the root', [draft, stage({ key: 'c', kind: 'consolidation', role: 'consolidator', scope: 'self' })], /root/i],
     ['a bad dueAfter', [draft, stage({ key: 'a', dueAfter: '10 ngày' })], /dueAfter/i],
     ['a bad reminder offset', [draft, stage({ key: 'a', reminders: { before: ['2 days'] } })], /reminders/i],
+    ['a draft stage only', [draft], /exactly one consolidation stage/i],
+    ['no consolidation stage', [draft, stage({ key: 'review' })], /exactly one consolidation stage/i],
+    ['two consolidation stages', [draft, gather('first_gathering'), stage({ key: 'review' }), gather()], /exactly one consolidation stage, not 2/i],
+    ['consolidation not last', [draft, gather(), stage({ key: 'late_review' })], /consolidation.*must be the last stage/i],
   ] as [string, StageDef[], RegExp][])('422 for %s, with the reason', async (_what, stages, reason) => {
     expectProblems(await post(stages), [reason]);
   });
@@ -129,6 +134,41 @@ describe('workflow versions: soundness checks, immutable versions, pinning at la
     expect((expectStatus(await admin.get('/api/workflows/tongket'), 200).body as WorkflowDto).version).toBe(1);
   });
 
+  it('every consolidation problem of one definition is listed in one 422, with the others', async () => {
+    const res = await post([stage({ key: 'review_first' }), gather('first_gathering'), draft, gather(), stage({ key: 'late_review', role: 'chairman' })]);
+    expectProblems(res, [
+      /first stage.*draft/i,
+      /exactly one consolidation stage, not 2.*first_gathering.*consolidation/i,
+      /first_gathering.*must be the last stage/i,
+      /\(consolidation\).*must be the last stage/i,
+      /late_review.*role/i,
+    ]);
+    expect((expectStatus(await admin.get('/api/workflows/tongket'), 200).body as WorkflowDto).version).toBe(1);
+  });
+
+  it('a malformed body gets a 400 whose message names each wrong field', async () => {
+    const { key: _noKey, ...withoutKey } = stage({ key: 'review' });
+    const { rule: _noRule, ...withoutRule } = gather();
+    const res = await post([draft, withoutKey, withoutRule]);
+    expect(res.status).toBe(400);
+    const messages = ([] as string[]).concat(res.body.message);
+    expect(messages.some((m) => /stages\.1\.key/.test(m))).toBe(true);
+    expect(messages.some((m) => /stages\.2\.rule/.test(m))).toBe(true);
+    expect((expectStatus(await admin.get('/api/workflows/tongket'), 200).body as WorkflowDto).version).toBe(1);
+  });
+
+  it('?version= must be a whole number from 1 to 2147483647: anything else is a 400, never a 500', async () => {
+    const answers = [];
+    for (const version of ['99999999999', '2147483648', '0', '-1', '', '1.5', '1e2', 'hai', '%20', '1&version=2']) {
+      const res = await admin.get(`/api/workflows/tongket?version=${version}`);
+      answers.push({ version, status: res.status, names: JSON.stringify(res.body).includes('version') });
+    }
+    expect(answers.filter((a) => a.status !== 400 || !a.names)).toEqual([]);
+    // The largest int is a well-formed version that does not exist.
+    expect((await admin.get('/api/workflows/tongket?version=2147483647')).status).toBe(404);
+    expect(expectStatus(await admin.get('/api/workflows/tongket?version=1'), 200).body.version).toBe(1);
+  });
+
   it('a sound definition becomes version 2 (with a stage’s own due date and reminders); both versions stay readable', async () => {
     const precheck: StageDef = { ...ORG_PRECHECK, dueAfter: 'P5D', reminders: { before: ['P1D', 'PT0S'], escalateAfter: 'P1D' } };
     const v2 = await createVersion(ctx, insertAfter(TONGKET_V1, 'committee_review', precheck));
@@ -139,7 +179,7 @@ describe('workflow versions: soundness checks, immutable versions, pinning at la
     expect(v1.stages.map((s) => s.key)).toEqual(TONGKET_V1.map((s) => s.key));
     expect((expectStatus(await admin.get('/api/workflows/tongket'), 200).body as WorkflowDto).version).toBe(2);
     // Another version of a new key starts at 1; the next of tongket is 3.
-    expect((await createVersion(ctx, [draft], 'kiem_tra')).version).toBe(1);
+    expect((await createVersion(ctx, [draft, gather()], 'kiem_tra')).version).toBe(1);
   });
 
   it('versions are numbered one after another even when two admins save at once', async () => {

@@ -1,5 +1,6 @@
 import { plainToInstance, Transform } from 'class-transformer';
 import { IsBoolean, IsIn, IsInt, IsOptional, IsNotEmpty, IsString, Matches, Max, Min, MinLength, validateSync } from 'class-validator';
+import { IsCronPattern, toStrictBoolean } from './setting-formats';
 
 const toInt = ({ value }: { value: unknown }) => (value === undefined || value === '' ? undefined : Number(value));
 
@@ -34,12 +35,18 @@ export class AppConfig {
   /** SMTP relay for e-mail notifications (a local relay or sink by default). */
   @IsString() @IsNotEmpty() SMTP_HOST = '127.0.0.1';
   @Transform(toInt) @IsInt() @Min(1) @Max(65535) SMTP_PORT = 1025;
-  @Transform(({ value }) => value === true || value === 'true') @IsBoolean() SMTP_SECURE = false;
+  /** `true`/`false`/`1`/`0`; any other value stops start-up. */
+  @Transform(toStrictBoolean) @IsBoolean({ message: 'SMTP_SECURE must be true, false, 1 or 0' }) SMTP_SECURE = false;
   @IsOptional() @IsString() SMTP_USER?: string = undefined;
   @IsOptional() @IsString() SMTP_PASSWORD?: string = undefined;
   @IsString() @MinLength(3) MAIL_FROM = 'Tổng kết <tongket@localhost>';
   /** When the daily digest goes out, in Asia/Ho_Chi_Minh time (cron syntax). */
-  @Matches(/^[\d*/,-]+( [\d*/,-]+){4}$/) DIGEST_CRON = '30 7 * * *';
+  @IsCronPattern() DIGEST_CRON = '30 7 * * *';
+  /**
+   * Beyond this many included units, a consolidated Word document carries only the texts of the
+   * units directly below (the full texts stay in the JSON consolidation).
+   */
+  @Transform(toInt) @IsInt() @Min(1) DOCX_FULL_TEXT_MAX_UNITS = 300;
 
   /**
    * First start only: when no administrator exists yet, create one with this username and password,

@@ -94,3 +94,21 @@ export function paragraphXml(documentXml: string, text: string): string | undefi
   }
   return undefined;
 }
+
+/** Whether a paragraph's runs are bold (docx writes <w:b/>; Word may write w:val="true" or "1"). */
+export function isBold(paragraph: string | undefined): boolean {
+  return /<w:b\/>|<w:b w:val="(true|1|on)"\/>/.test(paragraph ?? '');
+}
+
+/**
+ * Checks that the paragraphs hold `expected` in this order (other paragraphs may come between) and
+ * throws naming the first one missing, with the start of the document to see why.
+ */
+export function expectParagraphsInOrder(doc: WordFile, expected: string[]): void {
+  let from = 0;
+  for (const text of expected) {
+    const at = doc.paragraphs.indexOf(text, from);
+    if (at < 0) throw new Error(`paragraph ${JSON.stringify(text)} not found after position ${from}; paragraphs: ${JSON.stringify(doc.paragraphs.slice(0, 40))}`);
+    from = at + 1;
+  }
+}

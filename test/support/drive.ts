@@ -1,5 +1,5 @@
 import { expectStatus, session } from './api';
-import { approve, completeTask, fillReport, openTask, submitReport, waitForStage } from './factories';
+import { approve, completeTask, fillReport, openTask, submitReport, tasksOf, waitForStage } from './factories';
 import { Fixture, holders, parentOf } from './fixture';
 import { E2eContext } from './harness';
 
@@ -26,9 +26,21 @@ export async function toConsolidation(ctx: E2eContext, fixture: Fixture, unit: s
   await waitForStage(ctx, reportId, 'consolidation');
 }
 
-/** The root consolidator approves the plan's open consolidation round: every report waiting there moves on. */
-export async function consolidate(ctx: E2eContext, consolidator = 'tgv.lan'): Promise<void> {
+/**
+ * The root consolidator approves the plan's open consolidation round: every report waiting there
+ * moves on. The round opens once the root's collection is complete (for the fixture plan, whose
+ * cut-off is long past, right after the launch). Once the working group has consolidated, reports
+ * arriving wait while the Standing Committee holds the consolidated report: a member returns it so
+ * that a new round takes them in (with a reason, as a return needs one).
+ */
+export async function consolidate(ctx: E2eContext, consolidator = 'tgv.lan', committeeMember = 'btv.mai'): Promise<void> {
   const lan = await session(ctx, consolidator);
-  const task = await openTask(lan, null, 'consolidation');
+  const open = (await tasksOf(lan)).find((t) => t.reportId === null && t.stage === 'consolidation');
+  if (!open) {
+    const member = await session(ctx, committeeMember);
+    const held = (await tasksOf(member)).find((t) => t.reportId === null && t.stage === 'root_approval');
+    if (held) expectStatus(await completeTask(member, held.id, 'return', 'Đề nghị tổng hợp bổ sung các báo cáo được duyệt sau lần tổng hợp trước'), 202, 'return to the working group');
+  }
+  const task = await openTask(lan, null, 'consolidation', 15_000);
   expectStatus(await completeTask(lan, task.id, 'approve'), 202, 'consolidation');
 }

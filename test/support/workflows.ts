@@ -57,6 +57,8 @@ export interface MigrationDto {
   migrated: number;
   untouched: number;
   unmappable: { reportId: string; unitCode: string; stage: string; reason: string }[];
+  failures: { reportId: string; unitCode: string; stage: string; error: string; at: string }[];
+  error: string | null;
   [field: string]: unknown;
 }
 
@@ -69,6 +71,8 @@ export interface PreviewDto {
     fromStage: string;
     toStage: string | null;
     action: 'unchanged' | 'redecide' | 'move' | 'finished';
+    /** For `redecide`: the stage decided again on its votes under the new rule; `toStage` is where that leaves the report. */
+    outcome?: 'approved' | 'returned' | 'pending' | 'unassigned';
     cancelTasks: { taskId: string; assignee: string; stage: string }[];
     createTasks: { assignee: string; role: string; stage: string }[];
   }[];

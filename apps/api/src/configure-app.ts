@@ -32,7 +32,6 @@ export function configureApp(app: INestApplication): void {
     }),
   );
   app.useGlobalFilters(new DomainExceptionFilter());
-  app.enableShutdownHooks();
   const document = SwaggerModule.createDocument(
     app,
     new DocumentBuilder().setTitle('Tổng kết').setDescription('Workflow and approval engine for the term-end summary').setVersion('1').addBearerAuth().build(),

@@ -65,6 +65,11 @@ export class Reconciler implements OnApplicationBootstrap, BeforeApplicationShut
       if (added) this.logger.log(`Re-created ${added} reminder or escalation job(s) missing from Redis`);
     });
     await this.guard('the daily digest schedule', () => this.digest.ensureSchedule());
+    // A 07:30 that passed without a worker, or without its scheduler (Redis lost it), is caught up once.
+    await this.guard('today’s digest', async () => {
+      const sent = await this.digest.catchUp();
+      if (sent?.created) this.logger.log(`Sent ${sent.created} missed digest(s) of ${sent.day}`);
+    });
     await this.guard('the outbox', () => this.outbox.prune());
     await this.guard('consolidation flows', async () => {
       const plans: { id: string }[] = await this.db.query(`SELECT id FROM plans WHERE status = 'launched'`);

@@ -3,7 +3,7 @@ import { Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { Job } from 'bullmq';
 import { AppConfig } from '@app/config';
 import { ConsolidationFlows, DecisionApplier, JobQueue, MigrationRunner, PlanLauncher, ReminderScheduler, TransitionResult } from '@app/core';
-import { assertHandlesEveryJob, dispatchJob, JobName, QueueHandlers, QueueName, WORKER_OPTIONS } from '@app/jobs';
+import { assertHandlesEveryJob, dispatchJob, isFinalAttempt, JobName, QueueHandlers, QueueName, WORKER_OPTIONS } from '@app/jobs';
 import { logJobFailures } from './job-failures';
 
 /** Applies stage transitions: loads rows, lets the domain decide, persists; PostgreSQL decides what is true. */
@@ -28,10 +28,16 @@ export class TransitionsProcessor extends WorkerHost implements OnApplicationBoo
         await flows.ensure(data.planId);
         return outcome;
       },
-      [JobName.ApplyDecision]: async (data) => this.afterCommit(await decisions.apply(data.taskId)),
+      [JobName.ApplyDecision]: async (data) => {
+        const result = await decisions.apply(data.taskId);
+        // A run that died between its commit and the promotion is retried as already applied: promote now.
+        if (result.outcome === 'already-applied') await flows.promoteAfterDecision(data.taskId);
+        return this.afterCommit(result);
+      },
       [JobName.ReevaluateStage]: async (data) => this.afterCommit(await decisions.reevaluate(data.reportId, data.round)),
       [JobName.RunMigration]: async (data, job) => {
-        const result = await migrations.run(data.migrationId);
+        // On the job's last attempt a failure ends the migration as failed, so it no longer blocks the plan.
+        const result = await migrations.run(data.migrationId, isFinalAttempt(job));
         // Stages whose rule changed are decided again, each as its own job.
         await queue.enqueue(...result.redecide.map((r) => ({ name: JobName.ReevaluateStage, data: { ...r, cause: `migration-${data.migrationId}` } }) as const));
         return `${await this.afterCommit(result)} (attempt ${job.attemptsMade + 1})`;

@@ -1,4 +1,6 @@
-import { findStage } from './stage-machine';
+import { decideStage, StageOutcome, StageTally } from './decide-stage';
+import { ReminderSettings } from './reminder-plan';
+import { findStage, nextStageKey, returnStageKey } from './stage-machine';
 import { DONE_STAGE, StageDefinition, WorkflowDefinition } from './types';
 
 /**
@@ -47,4 +49,36 @@ function sameAssignment(a: StageDefinition, b: StageDefinition): boolean {
 
 function sameRule(a: StageDefinition, b: StageDefinition): boolean {
   return a.rule.type === b.rule.type && (a.rule.min ?? null) === (b.rule.min ?? null);
+}
+
+/** Where deciding a stage again under the new version's rule leaves a report, from the votes of its round. */
+export interface Redecision {
+  outcome: StageOutcome;
+  /** The stage it moves to when the stage resolves, else the stage it stays at. */
+  toStage: string;
+}
+
+/**
+ * The same decision the engine takes after a migration changes a stage's rule (votes already cast
+ * count), so a dry run can show the move the real run makes. A draft stage resolves on one submit
+ * whatever its rule; the consolidation stage is decided by the plan-wide round, never per report.
+ */
+export function redecideStage(to: WorkflowDefinition, stageKey: string, tally: StageTally): Redecision {
+  const stage = findStage(to, stageKey);
+  if (!stage || stage.kind === 'consolidation') return { outcome: 'pending', toStage: stageKey };
+  const outcome = decideStage(stage.kind === 'draft' ? { type: 'any' } : stage.rule, tally);
+  if (outcome === 'approved') return { outcome, toStage: nextStageKey(to, stageKey) };
+  if (outcome === 'returned') return { outcome, toStage: returnStageKey(to, stageKey) };
+  return { outcome, toStage: stageKey };
+}
+
+/** The reminders a stage's tasks get: the stage's own, else the plan's. */
+export function effectiveReminders(stage: Pick<StageDefinition, 'reminders'> | undefined, planReminders: ReminderSettings): ReminderSettings {
+  return stage?.reminders ?? planReminders;
+}
+
+/** Whether two reminder settings plan different notices (offsets compared as a set, in any order). */
+export function remindersDiffer(a: ReminderSettings, b: ReminderSettings): boolean {
+  const offsets = (s: ReminderSettings) => [...new Set(s.before)].sort().join(',');
+  return offsets(a) !== offsets(b) || (a.escalateAfter ?? null) !== (b.escalateAfter ?? null);
 }

@@ -28,6 +28,25 @@ export function workflowProblems(stages: readonly Partial<StageDefinition>[]): s
     problems.push(...timingProblems(at, stage));
   });
   if (stages[0].kind !== 'draft') problems.push('stages[0]: the first stage must be a draft stage');
+  problems.push(...consolidationProblems(stages));
+  return problems;
+}
+
+/**
+ * A plan ends when the root gathers every report: without a consolidation stage no report would
+ * ever reach it, with two the plan-wide round would be opened twice, and a stage after it would be
+ * reached only by reports the root has already consolidated.
+ */
+function consolidationProblems(stages: readonly Partial<StageDefinition>[]): string[] {
+  const consolidating = stages.flatMap((stage, index) => (stage.kind === 'consolidation' ? [{ stage, index }] : []));
+  if (consolidating.length === 0) return ['a workflow needs exactly one consolidation stage, as its last stage (the root gathers the reports there)'];
+  const label = ({ stage, index }: { stage: Partial<StageDefinition>; index: number }) => `stages[${index}]${stage.key ? ` (${stage.key})` : ''}`;
+  const problems: string[] = [];
+  if (consolidating.length > 1) problems.push(`a workflow has exactly one consolidation stage, not ${consolidating.length}: ${consolidating.map(label).join(', ')}`);
+  const last = stages.length - 1;
+  for (const found of consolidating) {
+    if (found.index !== last) problems.push(`${label(found)}: the consolidation stage must be the last stage`);
+  }
   return problems;
 }
 

@@ -91,7 +91,8 @@ export class Engine {
 
   logPath(what: string): string { return `/tmp/tongket-fault-${this.name}-${this.suffix}-${what}.log`; }
 
-  async start(workers = 2): Promise<void> {
+  /** `apiArgs`: e.g. `--with-worker`, the one-process set-up for small installations (then `workers` 0). */
+  async start(workers = 2, apiArgs: string[] = []): Promise<void> {
     ensureBuilt();
     const smtpPort = await this.smtp.start();
     const port = await freePort();
@@ -120,7 +121,7 @@ export class Engine {
     if (migrate.exitCode !== 0) throw new Error(`migrate failed (${migrate.exitCode}/${migrate.signal}):\n${migrate.tail()}`);
     await this.query('SELECT 1');
     this.redis = new Redis({ host: this.env.REDIS_HOST, port: Number(this.env.REDIS_PORT), maxRetriesPerRequest: null });
-    this.api = this.track(new Proc('api', this.logPath('api'), API_MAIN, [], this.env));
+    this.api = this.track(new Proc('api', this.logPath('api'), API_MAIN, apiArgs, this.env));
     for (let i = 0; i < workers; i += 1) this.startWorker();
     await this.waitHealthy(60_000);
   }

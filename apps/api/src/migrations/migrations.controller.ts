@@ -1,10 +1,10 @@
 import { Body, Controller, Get, Param, Post, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { AccessService, Actor, PlanMigrationsService } from '@app/core';
 import { CurrentActor } from '../common/current-actor.decorator';
 import { UUID } from '../common/uuid-param';
-import { MigrationRequestDto } from './migration.dto';
+import { MigrationRequestDto, MigrationView } from './migration.dto';
 
 /** Moving a running plan to another workflow version: dry run (200) or a queued batch (202). */
 @ApiTags('migrations')
@@ -30,12 +30,14 @@ export class MigrationsController {
   }
 
   @Get('plans/:id/migrations')
+  @ApiOkResponse({ type: [MigrationView] })
   async listForPlan(@Param('id', UUID) planId: string, @CurrentActor() actor: Actor) {
     await this.access.assertAdmin(actor.id);
     return this.migrations.listForPlan(planId);
   }
 
   @Get('migrations/:id')
+  @ApiOkResponse({ type: MigrationView })
   async get(@Param('id', UUID) id: string, @CurrentActor() actor: Actor) {
     await this.access.assertAdmin(actor.id);
     return this.migrations.get(id);

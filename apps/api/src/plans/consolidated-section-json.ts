@@ -1,3 +1,4 @@
+import type { FiguresAsOf } from '@app/core';
 import { ConsolidatedSection, REPORT_PARTS } from '@app/domain';
 
 /** Texts per piece: a whole section of ten thousand units is tens of megabytes as one string. */
@@ -19,4 +20,14 @@ export function* consolidatedSectionJson(section: ConsolidatedSection): Iterable
     yield ']';
   }
   yield '}}';
+}
+
+/**
+ * The answer's head (everything but the sections) with the figures' cut-off right after the unit:
+ * `asOf` (the date the summed figures stand at), where it came from, the cut-off and when the
+ * collection closed. Additive: every field of the contract keeps its name and place.
+ */
+export function consolidatedHead<H extends { unitCode: string; unitName: string }>(head: H, figures: FiguresAsOf): H & FiguresAsOf {
+  // Spread order fixes the key order: the unit, then its cut-off, then the rest of the head.
+  return { ...{ unitCode: head.unitCode, unitName: head.unitName }, ...figures, ...head };
 }

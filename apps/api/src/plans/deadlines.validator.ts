@@ -1,7 +1,6 @@
 import { registerDecorator, ValidationArguments } from 'class-validator';
-import { UNIT_KINDS } from '@app/domain';
+import { isOffsetDateTime, UNIT_KINDS } from '@app/domain';
 
-const OFFSET_DATE = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/;
 const KEY = /^[a-z][a-z0-9_]{0,63}$/;
 
 /** `{unitKind: {stageKey: ISO 8601 instant with offset}}`; stage keys are checked against the workflow later. */
@@ -25,8 +24,9 @@ function problemOf(value: unknown): string | null {
     if (!isPlainObject(stages)) return `${kind} must be an object of stage keys`;
     for (const [stage, at] of Object.entries(stages)) {
       if (!KEY.test(stage)) return `${kind}.${stage} is not a stage key`;
-      if (typeof at !== 'string' || !OFFSET_DATE.test(at) || Number.isNaN(Date.parse(at))) {
-        return `${kind}.${stage} must be an ISO 8601 date-time with offset, e.g. 2019-07-10T17:00:00+07:00`;
+      // Round-tripped, not just Date.parse'd: 2030-02-30 would roll over to 2 March here and fail in PostgreSQL.
+      if (!isOffsetDateTime(at)) {
+        return `${kind}.${stage} must be an ISO 8601 date-time with offset naming a real date and time, e.g. 2019-07-10T17:00:00+07:00`;
       }
     }
   }

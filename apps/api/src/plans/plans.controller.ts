@@ -1,12 +1,12 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Put, Query, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { Response } from 'express';
-import { AccessService, Actor, AuditService, ConsolidationService, LaunchAnswer, LaunchedReports, PlansService, ProgressService } from '@app/core';
+import { AccessService, Actor, AuditService, ConsolidationService, FiguresCutOff, LaunchAnswer, LaunchedReports, PlansService, ProgressService } from '@app/core';
 import { CurrentActor } from '../common/current-actor.decorator';
 import { sendJsonInParts } from '../common/json-in-parts';
 import { UUID } from '../common/uuid-param';
 import { ConsolidatedQueryDto } from './consolidated-query.dto';
-import { consolidatedSectionJson } from './consolidated-section-json';
+import { consolidatedHead, consolidatedSectionJson } from './consolidated-section-json';
 import { CreatePlanDto, DeadlinesDto } from './plan.dto';
 import { PlanEventsQueryDto } from './plan-events-query.dto';
 
@@ -21,6 +21,7 @@ export class PlansController {
     private readonly access: AccessService,
     private readonly launched: LaunchedReports,
     private readonly audit: AuditService,
+    private readonly figuresCutOff: FiguresCutOff,
   ) {}
 
   @Post()
@@ -70,6 +71,7 @@ export class PlansController {
   @Get(':id/consolidated')
   async consolidated(@Param('id', UUID) id: string, @CurrentActor() actor: Actor, @Query() query: ConsolidatedQueryDto, @Res() res: Response): Promise<void> {
     const { head, sections } = await this.consolidation.consolidatedBySection(id, actor.id, query.unit);
-    await sendJsonInParts(res, head, 'sections', sections, consolidatedSectionJson);
+    const figures = await this.figuresCutOff.of(id, head.unitCode);
+    await sendJsonInParts(res, consolidatedHead(head, figures), 'sections', sections, consolidatedSectionJson);
   }
 }

@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsOptional, IsString, Matches, MaxLength, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, IsArray, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min, ValidateNested } from 'class-validator';
+import { USER_PAGE_DEFAULT, USER_PAGE_MAX } from '@app/core';
 import { ImportRoleDto } from '../org/org-import.dto';
 
 export class ReplaceRolesDto {
@@ -12,6 +13,11 @@ export class ReassignDto {
   @IsString() @Matches(/^[a-z0-9][a-z0-9._-]{0,99}$/) to: string;
 }
 
+/** A page of users, by username. */
 export class UserListQueryDto {
   @ApiPropertyOptional({ description: 'Only users with a role on this unit code' }) @IsOptional() @IsString() @MaxLength(64) unit?: string;
+  @ApiPropertyOptional({ description: `Users per page (at most ${USER_PAGE_MAX})`, default: USER_PAGE_DEFAULT, minimum: 1, maximum: USER_PAGE_MAX })
+  @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(USER_PAGE_MAX) limit?: number;
+  @ApiPropertyOptional({ description: 'Users to skip, in username order', default: 0, minimum: 0, maximum: 10_000_000 })
+  @IsOptional() @Type(() => Number) @IsInt() @Min(0) @Max(10_000_000) offset?: number;
 }

@@ -1,5 +1,5 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Put, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { AccessService, Actor, TasksService, UsersService } from '@app/core';
 import { CurrentActor } from '../common/current-actor.decorator';
 import { ReassignDto, ReplaceRolesDto, UserListQueryDto } from './user.dto';
@@ -16,9 +16,10 @@ export class UsersController {
   ) {}
 
   @Get()
+  @ApiOperation({ summary: 'Users with their roles, a page at a time in username order (limit, offset)' })
   async list(@Query() query: UserListQueryDto, @CurrentActor() actor: Actor) {
     await this.access.assertAdmin(actor.id);
-    return this.users.list(query.unit);
+    return this.users.list({ unit: query.unit, limit: query.limit, offset: query.offset });
   }
 
   @Get(':username')

@@ -1,8 +1,9 @@
-import { Body, Controller, Get, Param, ParseIntPipe, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, Param, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiQuery, ApiTags } from '@nestjs/swagger';
 import { AccessService, Actor, WorkflowsService } from '@app/core';
 import { CurrentActor } from '../common/current-actor.decorator';
 import { KeyPipe } from '../common/key-param';
+import { PositiveInt, PositiveIntPipe } from '../common/positive-int-param';
 import { WorkflowVersionDto } from './workflow.dto';
 
 @ApiTags('workflows')
@@ -15,8 +16,8 @@ export class WorkflowsController {
   ) {}
 
   @Get(':key')
-  @ApiQuery({ name: 'version', required: false, type: Number })
-  get(@Param('key') key: string, @Query('version', new ParseIntPipe({ optional: true })) version?: number) {
+  @ApiQuery({ name: 'version', required: false, type: Number, description: 'A version number, 1 to 2147483647; the latest when absent' })
+  get(@Param('key') key: string, @Query('version', new PositiveIntPipe('version', { optional: true })) version?: PositiveInt) {
     return this.workflows.get(key, version);
   }
 

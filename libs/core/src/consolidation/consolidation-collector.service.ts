@@ -6,13 +6,17 @@ import { formatVietnamDateTime, REPORT_PARTS, SectionMap, UnitKind } from '@app/
 import { insertNotifications } from '../notifications/new-notification';
 import { emailInOutbox } from '../notifications/email-outbox';
 import { OutboxRelay } from '../queue/outbox-relay.service';
+import { TransitionResult } from '../common/transition-result';
+import { StageEntryService } from '../workflows/stage-entry.service';
+import { WorkflowsService } from '../workflows/workflows.service';
 import { ConsolidationService } from './consolidation.service';
 
 type Built = Awaited<ReturnType<ConsolidationService['build']>>;
 
 /**
  * Runs when a unit's flow completes: stores what was collected (and what is missing), pre-fills an
- * intermediate unit's own report with it, and tells the root's working group. Once per collection.
+ * intermediate unit's own report with it, or opens the root's working group's task and tells them.
+ * Once per collection.
  */
 @Injectable()
 export class ConsolidationCollector {
@@ -20,16 +24,24 @@ export class ConsolidationCollector {
     @InjectDataSource() private readonly db: DataSource,
     private readonly consolidation: ConsolidationService,
     private readonly outbox: OutboxRelay,
+    private readonly workflows: WorkflowsService,
+    private readonly stageEntry: StageEntryService,
   ) {}
 
-  async collect(planId: string, unitId: string): Promise<string> {
-    const { status, outbox } = await inTransaction(this.db, async (em) => {
+  /** Returns what it did and the working group's tasks it opened (their reminders are scheduled after commit). */
+  async collect(planId: string, unitId: string): Promise<TransitionResult> {
+    const { status, outbox, createdTaskIds } = await inTransaction(this.db, async (em) => {
       const [row] = await em.query(`SELECT status FROM consolidations WHERE plan_id = $1 AND unit_id = $2 FOR NO KEY UPDATE`, [planId, unitId]);
-      if (!row || row.status !== 'collecting') return { status: 'already-collected', outbox: [] as string[] };
-      const plan = await em.getRepository(PlanEntity).findOneByOrFail({ id: planId });
+      if (!row || row.status !== 'collecting') return { status: 'already-collected', outbox: [] as string[], createdTaskIds: [] as string[] };
+      let plan = await em.getRepository(PlanEntity).findOneByOrFail({ id: planId });
       const [unit]: { id: string; code: string; name: string; kind: UnitKind }[] = await em.query(`SELECT id, code, name, kind FROM org_units WHERE id = $1`, [unitId]);
       // The root keeps figures and lists; an intermediate unit's texts pre-fill its own report.
       const built = await this.consolidation.build(plan, unit, unitId === plan.rootUnitId ? 'none' : 'all');
+      // At the root, the plan's row as a report entering consolidation and the working group's
+      // completion take it: for them, the collection and the opening of the task are one step. Taken
+      // only after the build, which reads through other pooled connections: held during it, the
+      // transitions queued behind it could take every connection the build needs.
+      if (unitId === plan.rootUnitId) plan = await em.getRepository(PlanEntity).findOneOrFail({ where: { id: planId }, lock: { mode: 'for_no_key_update' } });
       await em.query(
         `UPDATE consolidations SET status = 'collected', included = $3, missing = $4, indicators = $5, completeness = $6, collected_at = now()
           WHERE plan_id = $1 AND unit_id = $2`,
@@ -42,12 +54,15 @@ export class ConsolidationCollector {
       }]);
       if (unitId !== plan.rootUnitId) {
         await this.prefill(em, plan, unitId, built);
-        return { status: 'collected', outbox: [] as string[] };
+        return { status: 'collected', outbox: [] as string[], createdTaskIds: [] as string[] };
       }
-      return { status: 'collected', outbox: await this.tellWorkingGroup(em, plan, built) };
+      // Only now does the working group get its task: the plan is consolidated from a complete collection.
+      const workflow = await this.workflows.get(plan.workflowKey, plan.workflowVersion, em);
+      const createdTaskIds = plan.status === 'completed' ? [] : await this.stageEntry.openRootConsolidation(em, plan, workflow);
+      return { status: 'collected', outbox: await this.tellWorkingGroup(em, plan, built), createdTaskIds };
     });
     await this.outbox.relaySoon(outbox);
-    return status;
+    return { outcome: status, createdTaskIds };
   }
 
   /**

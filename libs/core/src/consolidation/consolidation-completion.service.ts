@@ -1,8 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { appendAuditEvents, cancelOpenTasks, markDecisionsApplied, PlanEntity, TaskEntity, usernameOf } from '@app/dal';
-import { decideStage, findStage, nextStageKey, ROOT_APPROVAL_STAGE, UnitKind } from '@app/domain';
+import { decideStage, DONE_STAGE, findStage, nextStageKey, ROOT_APPROVAL_STAGE, UnitKind } from '@app/domain';
 import { nothingCreated, TransitionResult } from '../common/transition-result';
+import { closeAfterCompletion } from './after-completion';
 import { StageEntryService } from '../workflows/stage-entry.service';
 import { RootApproval } from './root-approval.service';
 import { WorkflowsService } from '../workflows/workflows.service';
@@ -22,7 +23,11 @@ export class ConsolidationCompletion {
 
   async complete(em: EntityManager, task: TaskEntity): Promise<TransitionResult> {
     const plan = await em.getRepository(PlanEntity).findOneOrFail({ where: { id: task.planId }, lock: { mode: 'for_no_key_update' } });
-    if (task.stage === ROOT_APPROVAL_STAGE) return this.rootApproval.decide(em, plan, task);
+    if (task.stage === ROOT_APPROVAL_STAGE) {
+      const decided = await this.rootApproval.decide(em, plan, task);
+      if (decided.outcome === 'plan-completed') await this.closeWaitingAfterCompletion(em, plan);
+      return decided;
+    }
     const votes: { id: string; state: string; decision: string | null }[] = await em.query(
       `SELECT id, state, decision FROM tasks WHERE plan_id = $1 AND report_id IS NULL AND stage = $2 AND round = $3`,
       [plan.id, task.stage, task.round],
@@ -44,7 +49,7 @@ export class ConsolidationCompletion {
     const actor = await usernameOf(em, task.assigneeId);
     await appendAuditEvents(em, [{
       actorId: task.assigneeId, actor, action: 'consolidate', planId: plan.id, taskId: task.id,
-      fromStage: task.stage, comment: task.comment, data: { reports: moved },
+      fromStage: task.stage, comment: task.comment, data: { reports: moved, round: task.round },
     }]);
     createdTaskIds.push(...(await this.rootApproval.open(em, plan, task.round, task.dueAt)));
     await markDecisionsApplied(em, decided);
@@ -58,6 +63,7 @@ export class ConsolidationCompletion {
         WHERE r.plan_id = $1 AND r.stage = $2 ORDER BY r.id FOR NO KEY UPDATE OF r`,
       [plan.id, task.stage],
     );
+    await this.freezeIncluded(em, plan, task.round, waiting.map((r) => r.id));
     const actor = await usernameOf(em, task.assigneeId);
     for (const version of new Set(waiting.map((r) => r.workflow_version))) {
       const workflow = await this.workflows.get(plan.workflowKey, version, em);
@@ -77,5 +83,39 @@ export class ConsolidationCompletion {
       createdTaskIds.push(...(await this.stageEntry.enter(em, plan, workflow, toStage, entering)));
     }
     return { moved: waiting.length, createdTaskIds };
+  }
+
+  /**
+   * The reports this completion takes in become part of the consolidated report for good: from now
+   * on it is computed from this set (plus, while a later round is open, the reports waiting for
+   * it), so what the Standing Committee approves cannot change under it.
+   */
+  private async freezeIncluded(em: EntityManager, plan: PlanEntity, round: number, reportIds: string[]): Promise<void> {
+    await em.query(
+      `INSERT INTO consolidation_inclusions (plan_id, report_id, round) SELECT $1, unnest($2::uuid[]), $3 ON CONFLICT DO NOTHING`,
+      [plan.id, reportIds, round],
+    );
+    await em.query(`UPDATE consolidations SET consolidated_round = $3 WHERE plan_id = $1 AND unit_id = $2`, [plan.id, plan.rootUnitId, round]);
+  }
+
+  /**
+   * Reports that reached consolidation while the Standing Committee was deciding would wait for a
+   * round that never opens once the plan is completed: they are closed as late, not included.
+   */
+  private async closeWaitingAfterCompletion(em: EntityManager, plan: PlanEntity): Promise<void> {
+    const versions: { workflow_version: number }[] = await em.query(
+      `SELECT DISTINCT workflow_version FROM reports WHERE plan_id = $1 AND stage <> $2`,
+      [plan.id, DONE_STAGE],
+    );
+    const stages: string[] = [];
+    for (const { workflow_version } of versions) {
+      const stage = (await this.workflows.get(plan.workflowKey, workflow_version, em)).stages.find((s) => s.kind === 'consolidation');
+      if (stage) stages.push(stage.key);
+    }
+    const waiting: { id: string }[] = await em.query(
+      `SELECT id FROM reports WHERE plan_id = $1 AND stage = ANY($2::text[]) ORDER BY id FOR NO KEY UPDATE`,
+      [plan.id, stages],
+    );
+    await closeAfterCompletion(em, plan.id, waiting.map((r) => r.id));
   }
 }

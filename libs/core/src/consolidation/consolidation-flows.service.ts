@@ -1,14 +1,14 @@
 import { InjectFlowProducer } from '@nestjs/bullmq';
-import { Injectable } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { FlowProducer } from 'bullmq';
+import { FlowProducer, Job } from 'bullmq';
 import { DataSource, EntityManager } from 'typeorm';
 import { inTransaction, PlanEntity } from '@app/dal';
 import { UnitKind, WorkflowDefinition } from '@app/domain';
 import { JOB_OPTIONS, jobIdOf, JobName, QueueName } from '@app/jobs';
 import { JobQueue } from '../queue/job-queue';
 import { WorkflowsService } from '../workflows/workflows.service';
-import { cutOffOf, GroupReport, planGroups } from './consolidation-plan';
+import { cutOffOf, GroupReport, planGroups, readyStagesOf } from './consolidation-plan';
 
 /** Without a cut-off a child waits for its report's approval; BullMQ needs a finite delay. */
 const NO_CUT_OFF_MS = 5 * 365 * 86_400_000;
@@ -22,6 +22,8 @@ const CHILDREN_PER_BATCH = 500;
  */
 @Injectable()
 export class ConsolidationFlows {
+  private readonly logger = new Logger(ConsolidationFlows.name);
+
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     @InjectFlowProducer(QueueName.Consolidation) private readonly flows: FlowProducer,
@@ -85,7 +87,7 @@ export class ConsolidationFlows {
       const known = (counts.processed ?? 0) + (counts.unprocessed ?? 0) + (counts.failed ?? 0) + (counts.ignored ?? 0);
       if (known >= reports.length) {
         await this.releaseGate(planId, collection, reports, ready);
-        return false;
+        return (await this.repairPromotions(planId, existing, reports, ready)) > 0;
       }
     }
     const delay = collection.cut_off_at ? Math.max(0, new Date(collection.cut_off_at).getTime() - Date.now()) : NO_CUT_OFF_MS;
@@ -120,17 +122,68 @@ export class ConsolidationFlows {
     if (!gate || gate.delay < NO_CUT_OFF_MS || !(await gate.isDelayed())) return;
     const delay = collection.cut_off_at ? Math.max(0, new Date(collection.cut_off_at).getTime() - Date.now()) : NO_CUT_OFF_MS;
     const [first]: { stage: string }[] = await this.db.query(`SELECT stage FROM reports WHERE id = $1`, [reports[0].reportId]);
-    if ((first && ready.has(first.stage)) || delay === 0) await gate.promote().catch(() => undefined);
-    else if (delay < NO_CUT_OFF_MS) await gate.changeDelay(delay).catch(() => undefined);
+    const failed = (what: string) => (error: Error) => this.logger.warn(`Could not ${what} the gate child ${gate.id}: ${error.message}`);
+    if ((first && ready.has(first.stage)) || delay === 0) await gate.promote().catch(failed('promote'));
+    else if (delay < NO_CUT_OFF_MS) await gate.changeDelay(delay).catch(failed('delay'));
   }
 
-  /** Reports approved by the committee above: their child jobs run now instead of at the cut-off. */
-  async promote(reports: readonly { planId: string; reportId: string }[]): Promise<void> {
+  /**
+   * A report's promotion runs after its transition has committed; a worker that died in between
+   * left the child delayed until the cut-off although the report is approved. The children still
+   * unprocessed under the parent are read from Redis page by page, and those whose report is at or
+   * past consolidation in PostgreSQL run now. Returns how many it promoted.
+   */
+  private async repairPromotions(planId: string, parent: Job, reports: GroupReport[], ready: Set<string>): Promise<number> {
+    const approved = new Set(reports.filter((r) => ready.has(r.stage)).map((r) => r.reportId));
+    if (approved.size === 0) return 0;
+    const prefix = `collect-child-${planId}-`;
+    const lost: { planId: string; reportId: string }[] = [];
+    let cursor = 0;
+    do {
+      const page = await parent.getDependencies({ unprocessed: { cursor, count: CHILDREN_PER_BATCH } });
+      for (const key of page.unprocessed ?? []) {
+        const jobId = key.slice(key.lastIndexOf(':') + 1);
+        const reportId = jobId.startsWith(prefix) ? jobId.slice(prefix.length) : '';
+        if (approved.has(reportId)) lost.push({ planId, reportId });
+      }
+      cursor = page.nextUnprocessedCursor ?? 0;
+    } while (cursor !== 0);
+    const promoted = await this.promote(lost);
+    if (promoted) this.logger.warn(`Promoted ${promoted} consolidation child job(s) of plan ${planId} whose approval had not reached Redis`);
+    return promoted;
+  }
+
+  /** Reports approved by the committee above: their child jobs run now instead of at the cut-off. Returns how many it promoted. */
+  async promote(reports: readonly { planId: string; reportId: string }[]): Promise<number> {
     const queue = this.queue.queue(QueueName.Consolidation);
+    let promoted = 0;
     for (const { planId, reportId } of reports) {
       const job = await queue.getJob(jobIdOf({ name: JobName.ConsolidationChild, data: { planId, unitId: '', reportId } }));
-      if (job && (await job.isDelayed())) await job.promote().catch(() => undefined);
+      if (!job || !(await job.isDelayed())) continue;
+      // A job promoted meanwhile by another worker is not delayed any more: nothing lost. Anything else is logged.
+      const done = await job.promote().then(() => true, async (error: Error) => {
+        if (!(await job.isDelayed())) return false;
+        this.logger.error(`Could not promote consolidation child ${job.id}: ${error.message}`);
+        return false;
+      });
+      if (done) promoted++;
     }
+    return promoted;
+  }
+
+  /**
+   * The decision of `taskId` was applied by an earlier run of its job, which may have died before
+   * promoting: the child of its report runs now if the report is at or after consolidation.
+   * Idempotent: a child already promoted or completed is left alone.
+   */
+  async promoteAfterDecision(taskId: string): Promise<number> {
+    const [row]: { plan_id: string; id: string; stage: string }[] = await this.db.query(
+      `SELECT r.plan_id, r.id, r.stage FROM tasks t JOIN reports r ON r.id = t.report_id WHERE t.id = $1`,
+      [taskId],
+    );
+    if (!row) return 0;
+    const plan = await this.db.getRepository(PlanEntity).findOneByOrFail({ id: row.plan_id });
+    return (await this.readyStages(plan)).has(row.stage) ? this.promote([{ planId: row.plan_id, reportId: row.id }]) : 0;
   }
 
   /**
@@ -152,7 +205,7 @@ export class ConsolidationFlows {
       for (const report of groups.get(collection.unit_id) ?? []) {
         const job = await queue.getJob(jobIdOf({ name: JobName.ConsolidationChild, data: { planId, unitId: collection.unit_id, reportId: report.reportId } }));
         if (!job || !(await job.isDelayed())) continue;
-        await (delay === 0 ? job.promote() : job.changeDelay(delay)).catch(() => undefined);
+        await (delay === 0 ? job.promote() : job.changeDelay(delay)).catch((error: Error) => this.logger.warn(`Could not reschedule ${job.id}: ${error.message}`));
         moved++;
       }
     }
@@ -161,8 +214,6 @@ export class ConsolidationFlows {
 
   /** Stages at or after consolidation: a report there counts as approved for its collection. */
   async readyStages(plan: PlanEntity): Promise<Set<string>> {
-    const { stages } = await this.workflows.get(plan.workflowKey, plan.workflowVersion);
-    const from = stages.findIndex((s) => s.kind === 'consolidation');
-    return new Set([...(from < 0 ? [] : stages.slice(from).map((s) => s.key)), 'done']);
+    return readyStagesOf(await this.workflows.get(plan.workflowKey, plan.workflowVersion));
   }
 }

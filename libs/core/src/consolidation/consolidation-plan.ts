@@ -1,6 +1,6 @@
 import { EntityManager } from 'typeorm';
 import { PlanEntity } from '@app/dal';
-import { consolidationGroups, UnitKind } from '@app/domain';
+import { consolidationGroups, DONE_STAGE, UnitKind, WorkflowDefinition } from '@app/domain';
 
 export interface GroupReport {
   reportId: string;
@@ -27,4 +27,32 @@ export async function planGroups(em: EntityManager, plan: PlanEntity): Promise<M
 export function cutOffOf(plan: PlanEntity, kind: UnitKind, rootKind: UnitKind, consolidationStage: string): Date | null {
   const value = plan.deadlines[kind]?.[consolidationStage] ?? plan.deadlines[rootKind]?.[consolidationStage];
   return value ? new Date(value) : null;
+}
+
+/** Stages at or after consolidation, and done: a report there counts as approved for its collection. */
+export function readyStagesOf(workflow: WorkflowDefinition): Set<string> {
+  const from = workflow.stages.findIndex((s) => s.kind === 'consolidation');
+  return new Set([...(from < 0 ? [] : workflow.stages.slice(from).map((s) => s.key)), DONE_STAGE]);
+}
+
+/**
+ * A consolidating unit below the root whose collection is still open: the units it still waits
+ * for (their reports not yet approved by it), or null when the unit does not consolidate or its
+ * collection is complete. Its own report starts from that collection, so it goes up only after it.
+ */
+export async function openCollectionBelowRoot(
+  em: EntityManager,
+  plan: PlanEntity,
+  unitId: string,
+  ready: Set<string>,
+): Promise<{ cutOffAt: Date | null; waitingFor: string[] } | null> {
+  if (unitId === plan.rootUnitId) return null;
+  const [row]: { status: string; cut_off_at: Date | null }[] = await em.query(
+    `SELECT status, cut_off_at FROM consolidations WHERE plan_id = $1 AND unit_id = $2`,
+    [plan.id, unitId],
+  );
+  if (!row || row.status !== 'collecting') return null;
+  const waiting = ((await planGroups(em, plan)).get(unitId) ?? []).filter((r) => !ready.has(r.stage)).map((r) => r.unitId);
+  const codes: { code: string }[] = await em.query(`SELECT code FROM org_units WHERE id = ANY($1::uuid[]) ORDER BY code`, [waiting]);
+  return { cutOffAt: row.cut_off_at, waitingFor: codes.map((c) => c.code) };
 }

@@ -102,21 +102,28 @@ export class ConsolidationService {
     if (!memberIds) throw refused(`${unit.code} does not consolidate in this plan (consolidateAt: ${plan.consolidateAt.join(', ')})`);
     const members = new Set(memberIds);
     const group = rows.filter((r) => members.has(r.unit_id));
-    const includedStages = await this.includedStages(plan.workflowKey, plan.workflowVersion);
-    const included = group.filter((r) => includedStages.has(r.stage));
+    const isIncluded = await this.inclusionOf(plan);
+    const included = group.filter(isIncluded);
     const withTexts = texts === 'all' ? included : texts === 'direct' ? included.filter((r) => r.parent_id === unit.id) : [];
     const sections = await this.sectionsOf(withTexts.map((r) => r.id));
     const merged = consolidate(plan.outline, included.map((r) => ({ reportId: r.id, unitCode: r.code, sections: sections.get(r.id) ?? {}, indicators: r.indicators })));
+    // Units missing at a consolidating unit below are missing from this report too (their texts and figures never reached it).
+    const carried = await this.missingBelow(plan.id, unit.id);
+    const carriedRows = rows.filter((r) => carried.has(r.code) && !members.has(r.unit_id));
     const draftingDue = (kind: string) => plan.deadlines[kind as UnitKind]?.drafting;
-    const completeness = completenessTable(group.map((r) => ({
-      unitCode: r.code, unitName: r.name, included: includedStages.has(r.stage), firstSubmittedAt: r.first_submitted_at,
-      draftingDueAt: draftingDue(r.kind) ? new Date(draftingDue(r.kind)!) : null, returnedCount: r.returned_count,
-    })));
+    const completeness = completenessTable([...group, ...carriedRows].map((r) => {
+      const inReport = members.has(r.unit_id) && isIncluded(r);
+      return {
+        unitCode: r.code, unitName: r.name, included: inReport, firstSubmittedAt: r.first_submitted_at,
+        draftingDueAt: draftingDue(r.kind) ? new Date(draftingDue(r.kind)!) : null, returnedCount: r.returned_count,
+        afterCompletion: plan.status === 'completed' && r.stage === DONE_STAGE && !inReport,
+      };
+    }));
     return {
       unitCode: unit.code,
       unitName: unit.name,
       included: merged.included,
-      missing: group.filter((r) => !includedStages.has(r.stage)).map((r) => r.code).sort(),
+      missing: [...new Set([...group.filter((r) => !isIncluded(r)), ...carriedRows].map((r) => r.code))].sort(),
       sections: merged.sections,
       indicators: merged.indicators,
       completeness,
@@ -137,6 +144,36 @@ export class ConsolidationService {
     if (reportIds.length === 0) return new Map();
     const rows: { id: string; sections: SectionMap }[] = await this.db.query(`SELECT id, sections FROM reports WHERE id = ANY($1::uuid[])`, [reportIds]);
     return new Map(rows.map((r) => [r.id, r.sections]));
+  }
+
+  /**
+   * Which reports the consolidation takes in. Until the working group first completes its task: the
+   * reports at or past consolidation (the live view). From then on: the reports its completions took
+   * in (`consolidation_inclusions`), plus, while a later round is open (the Standing Committee
+   * returned the report), those waiting for that round; nothing arriving afterwards changes it.
+   */
+  private async inclusionOf(plan: PlanEntity): Promise<(r: { id: string; stage: string }) => boolean> {
+    const includedStages = await this.includedStages(plan.workflowKey, plan.workflowVersion);
+    const [root]: { consolidated_round: number | null; round_open: boolean }[] = await this.db.query(
+      `SELECT c.consolidated_round,
+              EXISTS (SELECT 1 FROM tasks t WHERE t.plan_id = c.plan_id AND t.report_id IS NULL AND t.kind = 'consolidation' AND t.state = 'open') AS round_open
+         FROM consolidations c WHERE c.plan_id = $1 AND c.unit_id = $2`,
+      [plan.id, plan.rootUnitId],
+    );
+    if (!root || root.consolidated_round === null) return (r) => includedStages.has(r.stage);
+    const frozen: { report_id: string }[] = await this.db.query(`SELECT report_id FROM consolidation_inclusions WHERE plan_id = $1`, [plan.id]);
+    const taken = new Set(frozen.map((f) => f.report_id));
+    return (r) => taken.has(r.id) || (root.round_open && r.stage !== DONE_STAGE && includedStages.has(r.stage));
+  }
+
+  /** The units the collections below `unitId` recorded as missing at their cut-off. */
+  private async missingBelow(planId: string, unitId: string): Promise<Set<string>> {
+    const rows: { code: string }[] = await this.db.query(
+      `SELECT DISTINCT jsonb_array_elements_text(c.missing) AS code FROM consolidations c JOIN org_units u ON u.id = c.unit_id
+        WHERE c.plan_id = $1 AND c.unit_id <> $2 AND c.status <> 'collecting' AND $2 = ANY(u.ancestor_ids)`,
+      [planId, unitId],
+    );
+    return new Set(rows.map((r) => r.code));
   }
 
   /** Consolidation and every stage after it, and done. */

@@ -1,15 +1,24 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { appendAuditEvents, cancelOpenTasks, markDecisionsApplied, PlanEntity, TaskEntity, usernameOf } from '@app/dal';
-import { decideStage, ROOT_APPROVAL_STAGE } from '@app/domain';
+import { ApprovalRule, decideStage, ROOT_APPROVAL_STAGE } from '@app/domain';
 import { nothingCreated, TransitionResult } from '../common/transition-result';
 import { StageEntryService } from '../workflows/stage-entry.service';
 import { WorkflowsService } from '../workflows/workflows.service';
 
 /**
+ * The Standing Committee decides by majority (Party Charter art. 9, tập trung dân chủ). Fixed here:
+ * a plan has no column of options to carry another rule, and the root approval is no stage of the
+ * workflow definitions, whose rules are versioned with them.
+ */
+export const ROOT_APPROVAL_RULE: ApprovalRule = { type: 'majority' };
+
+/**
  * The consolidated report of the root goes to the root's Standing Committee (the holders of the
  * reviewer role at the root) for approval by majority; approved, the plan is done; returned with a
- * reason, the working group gets a new consolidation task to revise it.
+ * reason, the working group gets a new consolidation task to revise it. The committee may change
+ * while it decides: a new member joins the round (ApproverSync), and a member's leaving has the
+ * votes cast decide it again (through ConsolidationCompletion, as a vote's application does).
  */
 @Injectable()
 export class RootApproval {
@@ -35,13 +44,30 @@ export class RootApproval {
     return rows.map((r) => r.id);
   }
 
+  /**
+   * A new member of the committee joins the plan's approval round `round` (open, or opened with
+   * nobody), with the round's due date. Null when they already hold a task or have voted in it.
+   */
+  async addMember(em: EntityManager, plan: PlanEntity, round: number, userId: string): Promise<string | null> {
+    const [task]: { id: string }[] = await em.query(
+      `INSERT INTO tasks (plan_id, report_id, unit_id, scope_unit_id, round, assignee_id, due_at, stage, kind, role)
+       SELECT $1, NULL, $2, $2, $3, $4,
+              (SELECT due_at FROM tasks WHERE plan_id = $1 AND report_id IS NULL AND round = $3 ORDER BY (stage = $5) DESC, created_at DESC LIMIT 1),
+              $5, 'approval', 'reviewer'
+       ON CONFLICT DO NOTHING RETURNING id`,
+      [plan.id, plan.rootUnitId, round, userId, ROOT_APPROVAL_STAGE],
+    );
+    return task?.id ?? null;
+  }
+
+  /** Decides the round of `task` from every vote cast in it; the plan's row is locked by the caller. */
   async decide(em: EntityManager, plan: PlanEntity, task: TaskEntity): Promise<TransitionResult> {
     const votes: { id: string; state: string; decision: string | null; comment: string | null }[] = await em.query(
       `SELECT id, state, decision, comment FROM tasks WHERE plan_id = $1 AND report_id IS NULL AND stage = $2 AND round = $3 ORDER BY completed_at`,
       [plan.id, ROOT_APPROVAL_STAGE, task.round],
     );
     const decided = votes.filter((v) => v.decision !== null).map((v) => v.id);
-    const outcome = decideStage({ type: 'majority' }, {
+    const outcome = decideStage(ROOT_APPROVAL_RULE, {
       assigned: votes.filter((v) => v.state !== 'cancelled').length,
       approvals: votes.filter((v) => v.decision === 'approve').length,
       returns: votes.filter((v) => v.decision === 'return').length,

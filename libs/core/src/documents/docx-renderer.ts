@@ -53,18 +53,21 @@ function header(doc: PartyDocument): Table {
 }
 
 function body(doc: PartyDocument): Paragraph[] {
-  return doc.sections.flatMap((section, i) => [
+  const note = doc.bodyNote ? [line(doc.bodyNote, { italics: true, indent: true })] : [];
+  return [...note, ...doc.sections.flatMap((section, i) => [
     line(`${i + 1}. ${section.title}`, { bold: true }),
     ...section.parts.flatMap((part) => [
       line(`${PART_HEADINGS[part.part]}:`, { italics: true, bold: true, indent: true }),
       ...(part.paragraphs.length ? part.paragraphs.map((p) => line(p, { indent: true })) : [line('(Không có nội dung)', { italics: true, indent: true })]),
     ]),
-  ]);
+  ])];
 }
 
 function indicatorsBlock(doc: PartyDocument): (Paragraph | Table)[] {
   return [
-    line(`Một số chỉ tiêu (số liệu tính đến ngày ${formatVietnamDate(doc.figuresAsOf)})`, { bold: true }),
+    line('Một số chỉ tiêu', { bold: true }),
+    // The figures' cut-off (thời gian chốt số liệu), as Decree 09/2019/NĐ-CP has summary figures carry it.
+    line(`Số liệu tính đến ngày ${formatVietnamDate(doc.figuresAsOf)}`, { italics: true }),
     grid(['Chỉ tiêu', 'Số liệu'], doc.indicators.map((i) => [i.label, String(i.value)])),
   ];
 }

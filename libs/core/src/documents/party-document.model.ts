@@ -2,9 +2,9 @@ import type { ReportPart } from '@app/domain';
 
 /** A Party document's content, independent of its file format (Hướng dẫn 36-HD/VPTW, 2018). */
 export interface PartyDocument {
-  /** The body above the issuer, plain capitals: "ĐẢNG BỘ KHỐI CÁC CƠ QUAN TRUNG ƯƠNG" for a unit's committee. */
+  /** The body above the issuer, plain capitals (see issuerBlock in party-forms.ts); null only for a parentless chi bộ. */
   superiorBody: string | null;
-  /** The issuing body, bold capitals. */
+  /** The issuing body, bold capitals: "ĐẢNG ỦY KHỐI", "ĐẢNG ỦY KHO BẠC NHÀ NƯỚC TRUNG ƯƠNG", "CHI BỘ VỤ KẾ TOÁN NHÀ NƯỚC". */
   issuingBody: string;
   /** Number and symbol, e.g. "…-BC/ĐUK" while unnumbered. */
   numberAndSymbol: string;
@@ -14,6 +14,8 @@ export interface PartyDocument {
   title: string;
   /** Where the figures stand: their cut-off date (thời gian chốt số liệu). */
   figuresAsOf: Date;
+  /** Said once before the sections, e.g. that an abridged document carries only some units' texts. */
+  bodyNote?: string;
   sections: DocumentSection[];
   indicators: { label: string; value: number }[];
   annex?: { title: string; header: string[]; rows: string[][] };

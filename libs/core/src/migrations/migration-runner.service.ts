@@ -1,11 +1,15 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { appendAuditEvents, cancelOpenTasks, inTransaction, PlanEntity, usernameOf, WorkflowMigrationEntity } from '@app/dal';
-import { planReportMigration, WorkflowDefinition } from '@app/domain';
+import { findStage, planReportMigration, WorkflowDefinition } from '@app/domain';
+import { ConsolidationFlows } from '../consolidation/consolidation-flows.service';
 import { StageEntryService } from '../workflows/stage-entry.service';
 import { WorkflowsService } from '../workflows/workflows.service';
 import { LockedReport, StageDecider } from '../tasks/stage-decider.service';
+import { ConsolidationRoundCarry } from './consolidation-round-carry';
+import { MigratedTaskTiming, RetimedTask } from './migrated-task-timing';
+import { clearReportFailure, errorText, isTransient, markMigrationFailed, recordReportFailure } from './migration-failures';
 
 export interface MigrationRunResult {
   outcome: string;
@@ -13,26 +17,53 @@ export interface MigrationRunResult {
   redecide: { reportId: string; round: number }[];
 }
 
+/** What one report's transaction leaves to do once it has committed. */
+interface AfterReport {
+  retimed: RetimedTask[];
+  createdTaskIds: string[];
+}
+
 const BATCH = 100;
 
 /**
  * Runs a migration in the worker: each report in its own transaction, audited; a report already on
- * the target version is skipped, so a run killed half-way and run again ends in the same place.
+ * the target version is skipped, so a run killed half-way and run again ends in the same place. A
+ * report that cannot be migrated is recorded with its error and the run goes on with the others; a
+ * run with such reports, or whose job fails for the last time, ends as failed with the reason.
  */
 @Injectable()
 export class MigrationRunner {
+  private readonly logger = new Logger(MigrationRunner.name);
+
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     private readonly workflows: WorkflowsService,
     private readonly stageEntry: StageEntryService,
     private readonly decider: StageDecider,
+    private readonly timing: MigratedTaskTiming,
+    private readonly round: ConsolidationRoundCarry,
+    private readonly flows: ConsolidationFlows,
   ) {}
 
-  async run(migrationId: string): Promise<MigrationRunResult> {
+  /** `finalAttempt`: the job will not be retried, so a failure now ends the migration as failed. */
+  async run(migrationId: string, finalAttempt = false): Promise<MigrationRunResult> {
+    try {
+      return await this.runOnce(migrationId);
+    } catch (error) {
+      if (finalAttempt) {
+        const migration = await this.db.getRepository(WorkflowMigrationEntity).findOneBy({ id: migrationId });
+        if (migration) await markMigrationFailed(this.db, migration, errorText(error));
+      }
+      throw error;
+    }
+  }
+
+  private async runOnce(migrationId: string): Promise<MigrationRunResult> {
     const result: MigrationRunResult = { outcome: 'skipped', createdTaskIds: [], redecide: [] };
     const migration = await this.db.getRepository(WorkflowMigrationEntity).findOneBy({ id: migrationId });
     if (!migration || migration.status !== 'running') return result;
     const to = await this.workflows.get(migration.workflowKey, migration.toVersion);
+    await this.carryConsolidationRound(migration, to, result);
     let after = '00000000-0000-0000-0000-000000000000';
     for (;;) {
       const ids: { id: string }[] = await this.db.query(
@@ -40,16 +71,38 @@ export class MigrationRunner {
         [migration.planId, to.version, after, BATCH],
       );
       if (ids.length === 0) break;
-      for (const { id } of ids) await inTransaction(this.db, (em) => this.migrateReport(em, migration, to, id, result));
+      for (const { id } of ids) await this.migrateOne(migration, to, id, result);
       after = ids[ids.length - 1].id;
+    }
+    await this.releaseToConsolidation(migration, to);
+    const [{ failures }]: { failures: unknown[] }[] = await this.db.query(`SELECT failures FROM workflow_migrations WHERE id = $1`, [migration.id]);
+    if (failures.length > 0) {
+      await markMigrationFailed(this.db, migration, `${failures.length} report(s) could not be migrated; see failures`);
+      return { ...result, outcome: 'failed' };
     }
     await this.finish(migration, to);
     return { ...result, outcome: 'completed' };
   }
 
-  private async migrateReport(em: EntityManager, migration: WorkflowMigrationEntity, to: WorkflowDefinition, reportId: string, result: MigrationRunResult) {
+  /** One report, in its own transaction; its failure is recorded unless it says nothing about the report. */
+  private async migrateOne(migration: WorkflowMigrationEntity, to: WorkflowDefinition, reportId: string, result: MigrationRunResult): Promise<void> {
+    let done: AfterReport;
+    try {
+      done = await inTransaction(this.db, (em) => this.migrateReport(em, migration, to, reportId, result));
+    } catch (error) {
+      if (isTransient(error)) throw error;
+      this.logger.warn(`Migration ${migration.id}: report ${reportId} failed: ${errorText(error)}`);
+      await recordReportFailure(this.db, migration, reportId, error);
+      return;
+    }
+    result.createdTaskIds.push(...done.createdTaskIds);
+    await this.timing.rescheduleAfterCommit(done.retimed);
+  }
+
+  private async migrateReport(em: EntityManager, migration: WorkflowMigrationEntity, to: WorkflowDefinition, reportId: string, result: MigrationRunResult): Promise<AfterReport> {
+    const done: AfterReport = { retimed: [], createdTaskIds: [] };
     const report = await this.decider.lockReport(em, reportId);
-    if (!report || report.workflow_version === to.version || report.stage === 'done') return;
+    if (!report || report.workflow_version === to.version || report.stage === 'done') return done;
     const from = await this.workflows.get(migration.workflowKey, report.workflow_version, em);
     const step = planReportMigration(from, to, migration.stageMap, report.stage);
     if (step.action === 'unmappable') {
@@ -58,38 +111,67 @@ export class MigrationRunner {
           WHERE id = $1 AND NOT unmappable @> jsonb_build_array(jsonb_build_object('reportId', $3::text))`,
         [migration.id, JSON.stringify([{ reportId, unitCode: await this.unitCode(em, report), stage: report.stage, reason: step.reason }]), reportId],
       );
-      return;
+      await clearReportFailure(em, migration.id, reportId);
+      return done;
     }
+    const plan = await em.getRepository(PlanEntity).findOneByOrFail({ id: report.plan_id });
     if (step.action === 'move') {
       await cancelOpenTasks(em, { planId: report.plan_id, reportId, stage: report.stage, round: report.round });
-      await this.moveTo(em, report, to, step.toStage!, result);
+      done.createdTaskIds = await this.moveTo(em, plan, report, to, step.toStage!);
     } else {
       await em.query(
         `UPDATE reports SET workflow_version = $2, version = version + 1, updated_at = now(), needs_decision = needs_decision OR $3 WHERE id = $1`,
         [reportId, to.version, step.action === 'redecide'],
       );
       if (step.action === 'redecide') result.redecide.push({ reportId, round: report.round });
+      // Same stage, same tasks: only their due date and reminders follow the new version's stage.
+      done.retimed = await this.timing.retimeReport(em, plan, report, findStage(from, report.stage), findStage(to, report.stage)!);
     }
     const column = step.action === 'unchanged' ? 'untouched' : 'migrated';
     await em.query(`UPDATE workflow_migrations SET ${column} = ${column} + 1 WHERE id = $1`, [migration.id]);
+    await clearReportFailure(em, migration.id, reportId);
     await appendAuditEvents(em, [{
       actorId: migration.createdBy, actor: await usernameOf(em, migration.createdBy), action: 'migrate', planId: report.plan_id, reportId,
       fromStage: report.stage, toStage: step.toStage, comment: `Chuyển sang phiên bản quy trình ${to.version}`,
-      data: { migrationId: migration.id, fromVersion: report.workflow_version, toVersion: to.version, action: step.action },
+      data: { migrationId: migration.id, fromVersion: report.workflow_version, toVersion: to.version, action: step.action, tasksRetimed: done.retimed.length },
     }]);
+    return done;
   }
 
-  private async moveTo(em: EntityManager, report: LockedReport, to: WorkflowDefinition, toStage: string, result: MigrationRunResult) {
+  private async moveTo(em: EntityManager, plan: PlanEntity, report: LockedReport, to: WorkflowDefinition, toStage: string): Promise<string[]> {
     const [rows] = await em.query(
       `UPDATE reports SET stage = $2, workflow_version = $3, round = round + 1, version = version + 1, unassigned = false,
               needs_decision = false, stage_entered_at = now(), updated_at = now()
         WHERE id = $1 RETURNING round`,
       [report.id, toStage, to.version],
     );
-    const plan = await em.getRepository(PlanEntity).findOneByOrFail({ id: report.plan_id });
-    result.createdTaskIds.push(
-      ...(await this.stageEntry.enter(em, plan, to, toStage, [{ id: report.id, unitId: report.unit_id, parentId: report.parent_id, unitKind: report.kind, round: rows[0].round }])),
+    return this.stageEntry.enter(em, plan, to, toStage, [{ id: report.id, unitId: report.unit_id, parentId: report.parent_id, unitKind: report.kind, round: rows[0].round }]);
+  }
+
+  /** Before any report moves, so a report reaching the renamed consolidation stage joins the open round. */
+  private async carryConsolidationRound(migration: WorkflowMigrationEntity, to: WorkflowDefinition, result: MigrationRunResult): Promise<void> {
+    const carried = await inTransaction(this.db, async (em) => {
+      const plan = await em.getRepository(PlanEntity).findOneByOrFail({ id: migration.planId });
+      return this.round.carry(em, migration, await this.workflows.get(migration.workflowKey, plan.workflowVersion, em), to);
+    });
+    result.createdTaskIds.push(...carried.createdTaskIds);
+    await this.timing.rescheduleAfterCommit(carried.retimed);
+  }
+
+  /**
+   * Reports this migration put into the consolidation stage count for their collection now, as an
+   * approval by the committee above does, not only at the cut-off. Found from PostgreSQL (entered
+   * since the migration started), so a run repeated after a crash releases them too; releasing one
+   * twice is harmless.
+   */
+  private async releaseToConsolidation(migration: WorkflowMigrationEntity, to: WorkflowDefinition): Promise<void> {
+    const stage = to.stages.find((s) => s.kind === 'consolidation');
+    if (!stage) return;
+    const entered: { id: string }[] = await this.db.query(
+      `SELECT id FROM reports WHERE plan_id = $1 AND workflow_version = $2 AND stage = $3 AND stage_entered_at >= $4`,
+      [migration.planId, to.version, stage.key, migration.createdAt],
     );
+    await this.flows.promote(entered.map((r) => ({ planId: migration.planId, reportId: r.id })));
   }
 
   private async finish(migration: WorkflowMigrationEntity, to: WorkflowDefinition) {

@@ -2,7 +2,9 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { appendAuditEvents, appendOutbox, inTransaction, PlanEntity, WorkflowMigrationEntity } from '@app/dal';
-import { conflict, DONE_STAGE, findStage, notFound, planReportMigration, refused, scopeUnitId, stageMapProblems, WorkflowDefinition } from '@app/domain';
+import {
+  conflict, DONE_STAGE, findStage, notFound, planReportMigration, redecideStage, refused, ReportMigrationPlan, scopeUnitId, stageMapProblems, WorkflowDefinition,
+} from '@app/domain';
 import { JobName } from '@app/jobs';
 import { Actor } from '../common/actor';
 import { OutboxRelay } from '../queue/outbox-relay.service';
@@ -22,6 +24,18 @@ interface ReportRow {
   stage: string;
   round: number;
   workflow_version: number;
+}
+
+interface OpenTaskRow {
+  taskId: string;
+  assignee: string;
+  stage: string;
+}
+
+interface NewTaskRow {
+  assignee: string;
+  role: string;
+  stage: string;
 }
 
 /** Moving a running plan's reports to another workflow version: the preview, the start, the progress. */
@@ -69,18 +83,45 @@ export class PlanMigrationsService {
     const items = [];
     for (const report of reports.filter((r) => r.workflow_version !== to.version)) {
       const step = planReportMigration(byVersion.get(report.workflow_version)!, to, stageMap, report.stage);
-      const moving = step.action === 'move';
-      items.push({
-        reportId: report.id, unitCode: report.unit_code, fromVersion: report.workflow_version, ...step,
-        cancelTasks: moving ? await this.openTasks(report) : [],
-        createTasks: moving && step.toStage && step.toStage !== DONE_STAGE ? await this.wouldCreate(plan, report, to, step.toStage) : [],
-      });
+      items.push({ reportId: report.id, unitCode: report.unit_code, fromVersion: report.workflow_version, ...(await this.previewStep(plan, report, to, step)) });
     }
     return {
       dryRun: true, planId: plan.id, toVersion: to.version, stageMap,
       reports: items.filter((i) => i.action !== 'unmappable'),
       unmappable: items.filter((i) => i.action === 'unmappable').map((i) => ({ reportId: i.reportId, unitCode: i.unitCode, stage: i.fromStage, reason: i.reason })),
     };
+  }
+
+  /**
+   * One report's row: a move cancels its open tasks and creates the new stage's; a stage whose rule
+   * changed is decided again on the votes of its round, as the real run does right after, so the
+   * row shows where that leaves the report (`outcome`), with the tasks it cancels and creates.
+   */
+  private async previewStep(plan: PlanEntity, report: ReportRow, to: WorkflowDefinition, step: ReportMigrationPlan) {
+    const nothing = { cancelTasks: [] as OpenTaskRow[], createTasks: [] as NewTaskRow[] };
+    if (step.action === 'move') {
+      return { ...step, cancelTasks: await this.openTasks(report), createTasks: step.toStage && step.toStage !== DONE_STAGE ? await this.wouldCreate(plan, report, to, step.toStage) : [] };
+    }
+    if (step.action !== 'redecide') return { ...step, ...nothing };
+    const redecision = redecideStage(to, report.stage, await this.tally(report));
+    if (redecision.toStage === report.stage) return { ...step, outcome: redecision.outcome, ...nothing };
+    return {
+      ...step, toStage: redecision.toStage, outcome: redecision.outcome,
+      cancelTasks: await this.openTasks(report),
+      createTasks: redecision.toStage !== DONE_STAGE ? await this.wouldCreate(plan, report, to, redecision.toStage) : [],
+    };
+  }
+
+  /** The votes of the report's current round at its stage, counted as the stage decider counts them. */
+  private async tally(report: ReportRow) {
+    const [row]: { assigned: number; approvals: number; returns: number }[] = await this.db.query(
+      `SELECT count(*) FILTER (WHERE state <> 'cancelled')::int AS assigned,
+              count(*) FILTER (WHERE state = 'completed' AND decision IN ('approve', 'submit'))::int AS approvals,
+              count(*) FILTER (WHERE state = 'completed' AND decision = 'return')::int AS returns
+         FROM tasks WHERE report_id = $1 AND stage = $2 AND round = $3`,
+      [report.id, report.stage, report.round],
+    );
+    return row;
   }
 
   private async start(plan: PlanEntity, reports: ReportRow[], to: WorkflowDefinition, stageMap: Record<string, string>, actor: Actor) {
@@ -102,7 +143,7 @@ export class PlanMigrationsService {
     return this.get(migration.id);
   }
 
-  private async openTasks(report: ReportRow) {
+  private async openTasks(report: ReportRow): Promise<OpenTaskRow[]> {
     return this.db.query(
       `SELECT t.id AS "taskId", u.username AS assignee, t.stage FROM tasks t JOIN users u ON u.id = t.assignee_id
         WHERE t.report_id = $1 AND t.round = $2 AND t.state = 'open' ORDER BY u.username`,
@@ -110,7 +151,7 @@ export class PlanMigrationsService {
     );
   }
 
-  private async wouldCreate(plan: PlanEntity, report: ReportRow, to: WorkflowDefinition, stageKey: string) {
+  private async wouldCreate(plan: PlanEntity, report: ReportRow, to: WorkflowDefinition, stageKey: string): Promise<NewTaskRow[]> {
     const stage = findStage(to, stageKey)!;
     if (stage.kind === 'consolidation') return [];
     const scope = scopeUnitId(stage.scope, { unitId: report.unit_id, parentId: report.parent_id, rootId: plan.rootUnitId });

@@ -1,12 +1,17 @@
 import { Injectable } from '@nestjs/common';
+import { ModuleRef } from '@nestjs/core';
 import { EntityManager } from 'typeorm';
 import { appendAuditEvents, appendOutbox, NewAuditEvent } from '@app/dal';
 import { randomUUID } from 'node:crypto';
 import { findStage, Role, scopeUnitId } from '@app/domain';
 import { JobName } from '@app/jobs';
+import { ConsolidationCompletion } from '../consolidation/consolidation-completion.service';
+import { RootApproval } from '../consolidation/root-approval.service';
 import { OutboxRelay } from '../queue/outbox-relay.service';
 import { ReminderScheduler } from '../reminders/reminder-scheduler.service';
+import { StageEntryService } from '../workflows/stage-entry.service';
 import { WorkflowsService } from '../workflows/workflows.service';
+import { CancelledPlanTask, PlanLevelApprovers } from './plan-level-approvers';
 
 export interface RoleChange {
   userId: string;
@@ -36,18 +41,39 @@ interface Candidate {
   due_at: Date | null;
 }
 
+type SyncActor = { id: string | null; username: string };
+
 /**
  * Keeps running stages in step with who holds which role: a new holder of a stage's role at its
  * scope unit gets a task, a former holder's open task is cancelled, and the stage is marked to be
- * decided again (votes already cast count). Runs in the caller's transaction.
+ * decided again (votes already cast count). The plan-level stages at a plan's root (the working
+ * group's consolidation, the Standing Committee's approval) follow in the same transaction.
+ * Runs in the caller's transaction.
  */
 @Injectable()
 export class ApproverSync {
+  private planLevelApprovers?: PlanLevelApprovers;
+
   constructor(
     private readonly workflows: WorkflowsService,
     private readonly outbox: OutboxRelay,
     private readonly reminders: ReminderScheduler,
+    private readonly stageEntry: StageEntryService,
+    private readonly moduleRef: ModuleRef,
   ) {}
+
+  /**
+   * RootApproval and ConsolidationCompletion belong to the consolidation module, which imports this
+   * one: they are looked up in the application, not injected, so the modules stay acyclic.
+   */
+  private planLevel(): PlanLevelApprovers {
+    return (this.planLevelApprovers ??= new PlanLevelApprovers({
+      workflows: this.workflows,
+      stageEntry: this.stageEntry,
+      rootApproval: this.moduleRef.get(RootApproval, { strict: false }),
+      consolidation: this.moduleRef.get(ConsolidationCompletion, { strict: false }),
+    }));
+  }
 
   /** After the change commits: decide the touched stages again, remind the new task holders. */
   async afterCommit(outcome: SyncOutcome): Promise<void> {
@@ -56,17 +82,23 @@ export class ApproverSync {
     await this.reminders.schedule(outcome.createdTaskIds).catch(() => 0);
   }
 
-  async sync(em: EntityManager, changes: readonly RoleChange[], actor: { id: string | null; username: string }): Promise<SyncOutcome> {
+  async sync(em: EntityManager, changes: readonly RoleChange[], actor: SyncActor): Promise<SyncOutcome> {
     const outcome: SyncOutcome = { createdTaskIds: [], redecide: [], outbox: [] };
     const running = await em.query(`SELECT 1 FROM plans WHERE status = 'launched' LIMIT 1`);
     if (running.length === 0 || changes.length === 0) return outcome;
+    const relevant = changes.filter((c) => c.role !== 'admin');
+    const rootPlans = await PlanLevelApprovers.lockPlans(em, relevant.map((c) => c.unitId));
     const events: NewAuditEvent[] = [];
-    for (const change of changes) {
-      if (change.role === 'admin') continue;
-      if (change.change === 'removed') await this.cancelTasksOf(em, change, outcome, events, actor);
+    const cancelledPlanTasks = new Map<string, CancelledPlanTask[]>();
+    for (const change of relevant) {
+      if (change.change === 'removed') await this.cancelTasksOf(em, change, outcome, events, actor, cancelledPlanTasks);
       else await this.giveTasksTo(em, change, outcome, events, actor);
     }
     await appendAuditEvents(em, events);
+    for (const plan of rootPlans) {
+      const atRoot = relevant.filter((c) => c.unitId === plan.rootUnitId);
+      outcome.createdTaskIds.push(...(await this.planLevel().sync(em, plan, atRoot, cancelledPlanTasks.get(plan.id) ?? [], actor)));
+    }
     const reportIds = [...new Set(outcome.redecide.map((r) => r.reportId))];
     if (reportIds.length) await em.query(`UPDATE reports SET needs_decision = true WHERE id = ANY($1::uuid[])`, [reportIds]);
     const cause = randomUUID();
@@ -74,7 +106,9 @@ export class ApproverSync {
     return outcome;
   }
 
-  private async cancelTasksOf(em: EntityManager, change: RoleChange, outcome: SyncOutcome, events: NewAuditEvent[], actor: { id: string | null; username: string }) {
+  private async cancelTasksOf(
+    em: EntityManager, change: RoleChange, outcome: SyncOutcome, events: NewAuditEvent[], actor: SyncActor, cancelledPlanTasks: Map<string, CancelledPlanTask[]>,
+  ) {
     const [cancelled]: [{ id: string; report_id: string | null; round: number; stage: string; plan_id: string }[]] = await em.query(
       `UPDATE tasks SET state = 'cancelled', cancelled_at = now(), updated_at = now(), version = version + 1
         WHERE assignee_id = $1 AND scope_unit_id = $2 AND role = $3 AND state = 'open'
@@ -83,6 +117,7 @@ export class ApproverSync {
     );
     for (const task of cancelled) {
       if (task.report_id) outcome.redecide.push({ reportId: task.report_id, round: task.round });
+      else cancelledPlanTasks.set(task.plan_id, [...(cancelledPlanTasks.get(task.plan_id) ?? []), { stage: task.stage, round: task.round }]);
       events.push({
         actorId: actor.id, actor: actor.username, action: 'assignment', planId: task.plan_id, reportId: task.report_id, taskId: task.id,
         fromStage: task.stage, comment: 'Hủy nhiệm vụ do người thực hiện không còn giữ vai trò', data: { removed: change.userId, role: change.role },
@@ -90,7 +125,7 @@ export class ApproverSync {
     }
   }
 
-  private async giveTasksTo(em: EntityManager, change: RoleChange, outcome: SyncOutcome, events: NewAuditEvent[], actor: { id: string | null; username: string }) {
+  private async giveTasksTo(em: EntityManager, change: RoleChange, outcome: SyncOutcome, events: NewAuditEvent[], actor: SyncActor) {
     const candidates: Candidate[] = await em.query(
       `SELECT r.id, r.plan_id, r.unit_id, u.parent_id, r.stage, r.round, r.workflow_version, p.workflow_key, p.root_unit_id, r.due_at
          FROM reports r JOIN org_units u ON u.id = r.unit_id JOIN plans p ON p.id = r.plan_id
@@ -116,20 +151,5 @@ export class ApproverSync {
         fromStage: stage.key, comment: 'Giao nhiệm vụ cho người mới giữ vai trò', data: { added: change.userId, role: change.role },
       });
     }
-    await this.joinOpenConsolidation(em, change, outcome);
-  }
-
-  /** A new consolidator of a root joins the plan's open consolidation round. */
-  private async joinOpenConsolidation(em: EntityManager, change: RoleChange, outcome: SyncOutcome) {
-    if (change.role !== 'consolidator') return;
-    const rows: { id: string }[] = await em.query(
-      `INSERT INTO tasks (plan_id, report_id, unit_id, scope_unit_id, round, assignee_id, due_at, stage, kind, role)
-       SELECT DISTINCT ON (t.plan_id) t.plan_id, NULL, t.unit_id, t.scope_unit_id, t.round, $2, t.due_at, t.stage, t.kind, t.role
-         FROM tasks t WHERE t.report_id IS NULL AND t.state = 'open' AND t.scope_unit_id = $1 AND t.role = 'consolidator'
-        ORDER BY t.plan_id, t.round DESC
-       ON CONFLICT DO NOTHING RETURNING id`,
-      [change.unitId, change.userId],
-    );
-    outcome.createdTaskIds.push(...rows.map((r) => r.id));
   }
 }

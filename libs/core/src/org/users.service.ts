@@ -6,6 +6,23 @@ import { invalid, notFound, Role } from '@app/domain';
 import { Actor } from '../common/actor';
 import { ApproverSync, RoleChange } from './approver-sync.service';
 
+/** Users per page of GET /api/users when the caller names none, and the most it may ask for. */
+export const USER_PAGE_DEFAULT = 1000;
+export const USER_PAGE_MAX = 5000;
+
+export interface UserListFilter {
+  /** Only users with a role on this unit code. */
+  unit?: string;
+  limit?: number;
+  offset?: number;
+}
+
+const USER_SELECT = `
+  SELECT u.id, u.username, u.full_name AS "fullName", u.email,
+         COALESCE(json_agg(json_build_object('unitId', r.unit_id, 'unitCode', o.code, 'role', r.role) ORDER BY o.code, r.role)
+                  FILTER (WHERE r.id IS NOT NULL), '[]') AS roles
+    FROM users u LEFT JOIN role_assignments r ON r.user_id = u.id LEFT JOIN org_units o ON o.id = r.unit_id`;
+
 /** People and their roles, for administrators. A role change reaches the stages under way. */
 @Injectable()
 export class UsersService {
@@ -14,20 +31,20 @@ export class UsersService {
     private readonly approvers: ApproverSync,
   ) {}
 
-  async list(unitCode?: string) {
+  /** A page of users by username, optionally only those with a role on one unit. */
+  async list(filter: UserListFilter = {}) {
+    const limit = Math.min(Math.max(filter.limit ?? USER_PAGE_DEFAULT, 1), USER_PAGE_MAX);
     return this.db.query(
-      `SELECT u.id, u.username, u.full_name AS "fullName", u.email,
-              COALESCE(json_agg(json_build_object('unitId', r.unit_id, 'unitCode', o.code, 'role', r.role) ORDER BY o.code, r.role)
-                       FILTER (WHERE r.id IS NOT NULL), '[]') AS roles
-         FROM users u LEFT JOIN role_assignments r ON r.user_id = u.id LEFT JOIN org_units o ON o.id = r.unit_id
+      `${USER_SELECT}
         WHERE $1::varchar IS NULL OR EXISTS (SELECT 1 FROM role_assignments x JOIN org_units y ON y.id = x.unit_id WHERE x.user_id = u.id AND y.code = $1)
-        GROUP BY u.id ORDER BY u.username LIMIT 5000`,
-      [unitCode ?? null],
+        GROUP BY u.id ORDER BY u.username LIMIT $2 OFFSET $3`,
+      [filter.unit ?? null, limit, Math.max(filter.offset ?? 0, 0)],
     );
   }
 
+  /** One user with their roles, looked up by username, however many users there are. */
   async get(username: string) {
-    const [user] = await this.list().then((all: { username: string }[]) => all.filter((u) => u.username === username));
+    const [user] = await this.db.query(`${USER_SELECT} WHERE u.username = $1 GROUP BY u.id`, [username]);
     if (!user) throw notFound('User', username);
     return user;
   }

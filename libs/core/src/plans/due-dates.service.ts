@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { PlanEntity } from '@app/dal';
 import { findStage, stageDueAt, UnitKind } from '@app/domain';
+import { cutOffOf } from '../consolidation/consolidation-plan';
 import { WorkflowsService } from '../workflows/workflows.service';
 
 export interface MovedTask {
@@ -44,12 +45,17 @@ export class DueDates {
        RETURNING t.id, target.old_due_at`,
       [plan.id, consolidationDue],
     ).then((result) => result[0]);
-    // Collections still open take the new cut-off: the consolidation deadline of their kind, else the root's.
+    // Collections still open take the new cut-off: the consolidation deadline of their kind, else the
+    // root's. Read here as the launch reads it and passed as instants, never cast from the stored
+    // text in SQL, where a date PostgreSQL refuses would fail the whole update.
     if (planStage) {
+      const open: { id: string; kind: UnitKind }[] = await em.query(
+        `SELECT c.id, u.kind FROM consolidations c JOIN org_units u ON u.id = c.unit_id WHERE c.plan_id = $1 AND c.status = 'collecting'`,
+        [plan.id],
+      );
       await em.query(
-        `UPDATE consolidations c SET cut_off_at = COALESCE(p.deadlines -> u.kind ->> $2, p.deadlines -> $3::text ->> $2)::timestamptz
-           FROM plans p, org_units u WHERE c.plan_id = $1 AND c.status = 'collecting' AND p.id = c.plan_id AND u.id = c.unit_id`,
-        [plan.id, planStage.key, root.kind],
+        `UPDATE consolidations c SET cut_off_at = d.cut_off_at FROM unnest($1::uuid[], $2::timestamptz[]) AS d(id, cut_off_at) WHERE c.id = d.id`,
+        [open.map((c) => c.id), open.map((c) => cutOffOf(plan, c.kind, root.kind, planStage.key))],
       );
     }
     return moved.map((m) => ({ taskId: m.id, oldDueAt: m.old_due_at ? new Date(m.old_due_at) : null }));

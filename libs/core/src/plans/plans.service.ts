@@ -1,12 +1,13 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { appendAuditEvents, appendOutbox, inTransaction, PlanEntity } from '@app/dal';
-import { conflict, DEFAULT_OUTLINE, DEFAULT_WORKFLOW_KEY, DONE_STAGE, INDICATOR_NAMES, invalid, notFound, PlanDeadlines, WorkflowDefinition } from '@app/domain';
+import {
+  conflict, DEFAULT_OUTLINE, DEFAULT_WORKFLOW_KEY, DONE_STAGE, INDICATOR_NAMES, invalid, isOffsetDateTime, notFound, PlanDeadlines, WorkflowDefinition,
+} from '@app/domain';
 import { JobName } from '@app/jobs';
 import { Actor } from '../common/actor';
-import { JobQueue } from '../queue/job-queue';
 import { OutboxRelay } from '../queue/outbox-relay.service';
 import { ReminderScheduler } from '../reminders/reminder-scheduler.service';
 import { WorkflowsService } from '../workflows/workflows.service';
@@ -16,11 +17,11 @@ import { NewPlan } from './new-plan';
 /** Plans: creation, deadlines, and the request to launch (the launch itself runs in the worker). */
 @Injectable()
 export class PlansService {
+  private readonly logger = new Logger(PlansService.name);
 
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     private readonly workflows: WorkflowsService,
-    private readonly queue: JobQueue,
     private readonly outbox: OutboxRelay,
     private readonly dueDates: DueDates,
     private readonly reminders: ReminderScheduler,
@@ -78,14 +79,10 @@ export class PlansService {
       outbox.push(...(await appendOutbox(em, [{ name: JobName.RescheduleConsolidation, data: { planId: id, cause: randomUUID() } }])));
       return moved;
     });
-    await this.queue.removeIfPresent(
-      ...moved.flatMap((t) => [
-        ...(t.oldDueAt ? plan.reminders.before.map((offset) => ({ name: JobName.FireReminder, data: { taskId: t.taskId, offset, dueAt: t.oldDueAt!.toISOString() } }) as const) : []),
-        ...(t.oldDueAt ? [{ name: JobName.FireEscalation, data: { taskId: t.taskId, dueAt: t.oldDueAt.toISOString() } } as const] : []),
-      ]),
-    );
-    // Redis away: the due dates are committed, and the reminder reconciler schedules from them.
-    await this.reminders.schedule(moved.map((t) => t.taskId)).catch(() => 0);
+    // Redis away: the due dates are committed, the old jobs find them changed and do nothing, and
+    // the reminder reconciler schedules the new ones from PostgreSQL within a few minutes.
+    await this.reminders.unschedule(moved).catch((error) => this.logger.warn(`Old reminders of plan ${id} not removed (${errorText(error)}); they will find the due date changed`));
+    await this.reminders.schedule(moved.map((t) => t.taskId)).catch((error) => this.logger.warn(`Reminders of plan ${id} not rescheduled (${errorText(error)}); the reconciler will`));
     await this.outbox.relaySoon(outbox);
     return this.get(id);
   }
@@ -108,7 +105,10 @@ export class PlansService {
   }
 }
 
-/** Deadlines may only name unit kinds (checked by the DTO) and stages of the plan's workflow. */
+/**
+ * Deadlines may only name unit kinds (checked by the DTO) and stages of the plan's workflow, and
+ * only real instants: checked again here for callers other than the HTTP API.
+ */
 function assertDeadlinesFit(deadlines: PlanDeadlines, workflow: WorkflowDefinition): void {
   const known = new Set([...workflow.stages.map((s) => s.key)]);
   const unknown = Object.entries(deadlines).flatMap(([kind, stages]) =>
@@ -116,7 +116,11 @@ function assertDeadlinesFit(deadlines: PlanDeadlines, workflow: WorkflowDefiniti
   );
   if (unknown.length) throw invalid(`deadlines: unknown stages ${unknown.join(', ')} for workflow ${workflow.key} v${workflow.version}`);
   const bad = Object.entries(deadlines).flatMap(([kind, stages]) =>
-    Object.entries(stages ?? {}).filter(([, value]) => typeof value !== 'string' || Number.isNaN(Date.parse(value))).map(([key]) => `${kind}.${key}`),
+    Object.entries(stages ?? {}).filter(([, value]) => !isOffsetDateTime(value)).map(([key]) => `${kind}.${key}`),
   );
-  if (bad.length) throw invalid(`deadlines: not ISO 8601 dates: ${bad.join(', ')}`);
+  if (bad.length) throw invalid(`deadlines: not real ISO 8601 date-times with offset: ${bad.join(', ')}`);
+}
+
+function errorText(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
 }

@@ -1,17 +1,24 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { countByStageAndLevel, DONE_STAGE, isOverdue, progressTree, ROOT_APPROVAL_STAGE } from '@app/domain';
+import { countByStageAndLevel, DONE_STAGE, isOverdue, planStages, progressTree, ROOT_APPROVAL_STAGE } from '@app/domain';
 import { Clock } from '../common/clock';
+import { WorkflowsService } from '../workflows/workflows.service';
+import { readPlanStages } from './plan-stages';
 import { PlansService } from './plans.service';
 
-/** Where every report of a plan stands: counts per stage and level, the overdue, the stuck, and the unit tree. */
+/**
+ * Where every report of a plan stands: counts per stage and level, the overdue, the stuck, and the
+ * unit tree; and the plan-level stages (the working group's consolidation, the Standing Committee's
+ * approval), listed with the stuck reports when nobody can act on them.
+ */
 @Injectable()
 export class ProgressService {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     private readonly plans: PlansService,
     private readonly clock: Clock,
+    private readonly workflows: WorkflowsService,
   ) {}
 
   async progress(planId: string) {
@@ -44,11 +51,20 @@ export class ProgressService {
          FROM consolidations c JOIN org_units u ON u.id = c.unit_id WHERE c.plan_id = $1 ORDER BY u.depth, u.code`,
       [planId],
     );
+    const stagesInput = await readPlanStages(this.db.manager, plan, await this.workflows.get(plan.workflowKey, plan.workflowVersion));
+    const stages = stagesInput ? planStages(stagesInput) : [];
+    const planUnassigned = stages.filter((s) => s.state === 'unassigned').map((s) => ({
+      level: 'plan' as const, unitCode: root.code, reportId: null, stage: s.stage, round: s.round, eligible: s.eligible, reason: s.reason,
+    }));
     return {
       planId, status: plan.status, total: units.length, byStage, byLevel,
       overdue: units.filter((u) => u.overdue).length,
       overdueUnits: units.filter((u) => u.overdue).map(({ unitId, unitCode, unitName, kind, reportId, stage, dueAt }) => ({ unitId, unitCode, unitName, kind, reportId, stage, dueAt })),
-      unassigned: units.filter((u) => u.unassigned).map((u) => ({ unitCode: u.unitCode, reportId: u.reportId, stage: u.stage })),
+      unassigned: [
+        ...units.filter((u) => u.unassigned).map((u) => ({ level: 'report' as const, unitCode: u.unitCode, reportId: u.reportId, stage: u.stage })),
+        ...planUnassigned,
+      ],
+      planStages: stages,
       consolidation: planTasks.find((t) => t.stage !== ROOT_APPROVAL_STAGE) ?? null,
       rootApproval: planTasks.find((t) => t.stage === ROOT_APPROVAL_STAGE) ?? null,
       collections,

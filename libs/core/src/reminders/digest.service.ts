@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { AppConfig } from '@app/config';
 import { inTransaction } from '@app/dal';
-import { digestText, findStage, toVietnamIso } from '@app/domain';
+import { digestText, findStage } from '@app/domain';
 import { JobName, QueueName } from '@app/jobs';
 import { Clock } from '../common/clock';
 import { emailInOutbox } from '../notifications/email-outbox';
@@ -11,6 +11,7 @@ import { insertNotifications, NewNotification } from '../notifications/new-notif
 import { JobQueue } from '../queue/job-queue';
 import { OutboxRelay } from '../queue/outbox-relay.service';
 import { WorkflowsService } from '../workflows/workflows.service';
+import { DIGEST_TIME_ZONE, digestRunDueToday, vietnamDay } from './digest-schedule';
 
 interface OpenTaskLine {
   user_id: string;
@@ -21,6 +22,12 @@ interface OpenTaskLine {
   stage: string;
   unit_name: string;
   due_at: Date | null;
+}
+
+export interface DigestResult {
+  day: string;
+  people: number;
+  created: number;
 }
 
 /** The 07:30 digest: one e-mail per person with open tasks, listing them by due date; once a day. */
@@ -39,19 +46,38 @@ export class DigestService {
   async ensureSchedule(): Promise<void> {
     await this.queue
       .queue(QueueName.Reminders)
-      .upsertJobScheduler('daily-digest', { pattern: this.config.DIGEST_CRON, tz: 'Asia/Ho_Chi_Minh' }, { name: JobName.DailyDigest, data: {} });
+      .upsertJobScheduler('daily-digest', { pattern: this.config.DIGEST_CRON, tz: DIGEST_TIME_ZONE }, { name: JobName.DailyDigest, data: {} });
   }
 
-  async send(day?: string): Promise<{ day: string; people: number; created: number }> {
+  /**
+   * Today's digest when its time has passed without it (no worker at 07:30, or Redis lost the
+   * scheduler): run by the reconciler, it sends to each person who had an open task by then and
+   * has no digest for today yet; the idempotency key makes later rounds send nothing. People whose
+   * first task came after 07:30 are not sent a morning digest in the afternoon.
+   */
+  async catchUp(): Promise<DigestResult | null> {
+    const run = digestRunDueToday(this.config.DIGEST_CRON, this.clock.now());
+    return run ? this.send(vietnamDay(run), run) : null;
+  }
+
+  /** The digest of `day` (today by default) to each person with open tasks (opened by `openedBy`, if given) who has none for that day yet. */
+  async send(day?: string, openedBy?: Date): Promise<DigestResult> {
     const now = this.clock.now();
-    const localDay = day ?? toVietnamIso(now).slice(0, 10);
+    const localDay = day ?? vietnamDay(now);
     const lines: OpenTaskLine[] = await this.db.query(
-      `SELECT t.assignee_id AS user_id, a.full_name, p.code AS plan_code, p.workflow_key, COALESCE(r.workflow_version, p.workflow_version) AS workflow_version,
+      `WITH due AS (
+         SELECT DISTINCT assignee_id FROM tasks WHERE state = 'open' AND ($2::timestamptz IS NULL OR created_at <= $2)
+       ), unsent AS (
+         SELECT assignee_id FROM due WHERE NOT EXISTS (SELECT 1 FROM notifications n WHERE n.dedup_key = 'digest:' || due.assignee_id || ':' || $1)
+       )
+       SELECT t.assignee_id AS user_id, a.full_name, p.code AS plan_code, p.workflow_key, COALESCE(r.workflow_version, p.workflow_version) AS workflow_version,
               t.stage, u.name AS unit_name, t.due_at
-         FROM tasks t JOIN users a ON a.id = t.assignee_id JOIN plans p ON p.id = t.plan_id JOIN org_units u ON u.id = t.unit_id
+         FROM tasks t JOIN unsent ON unsent.assignee_id = t.assignee_id
+         JOIN users a ON a.id = t.assignee_id JOIN plans p ON p.id = t.plan_id JOIN org_units u ON u.id = t.unit_id
          LEFT JOIN reports r ON r.id = t.report_id
         WHERE t.state = 'open'
         ORDER BY t.assignee_id, t.due_at NULLS LAST`,
+      [localDay, openedBy ?? null],
     );
     const byUser = new Map<string, OpenTaskLine[]>();
     for (const line of lines) byUser.set(line.user_id, [...(byUser.get(line.user_id) ?? []), line]);

@@ -6,6 +6,8 @@ export interface OpenTaskContext {
   state: string;
   dueAt: Date | null;
   stage: string;
+  /** The report's stage entry the task belongs to: an escalation is told once per report, stage and round. */
+  round: number;
   planId: string;
   planCode: string;
   reminders: { before: string[]; escalateAfter?: string };
@@ -18,15 +20,16 @@ export interface OpenTaskContext {
   rootUnitId: string;
   assigneeId: string;
   assigneeName: string;
+  assigneeUsername: string;
 }
 
 export async function loadTaskContexts(em: EntityManager, taskIds: readonly string[]): Promise<OpenTaskContext[]> {
   if (taskIds.length === 0) return [];
   return em.query(
-    `SELECT t.id AS "taskId", t.state, t.due_at AS "dueAt", t.stage, p.id AS "planId", p.code AS "planCode", p.reminders,
+    `SELECT t.id AS "taskId", t.state, t.due_at AS "dueAt", t.stage, t.round, p.id AS "planId", p.code AS "planCode", p.reminders,
             p.workflow_key AS "workflowKey", COALESCE(r.workflow_version, p.workflow_version) AS "workflowVersion",
             t.report_id AS "reportId", u.id AS "unitId", u.name AS "unitName", u.parent_id AS "parentId", p.root_unit_id AS "rootUnitId",
-            t.assignee_id AS "assigneeId", a.full_name AS "assigneeName"
+            t.assignee_id AS "assigneeId", a.full_name AS "assigneeName", a.username AS "assigneeUsername"
        FROM tasks t JOIN plans p ON p.id = t.plan_id JOIN org_units u ON u.id = t.unit_id JOIN users a ON a.id = t.assignee_id
        LEFT JOIN reports r ON r.id = t.report_id
       WHERE t.id = ANY($1::uuid[])`,

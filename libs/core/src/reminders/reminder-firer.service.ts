@@ -1,13 +1,15 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { appendAuditEvents, inTransaction } from '@app/dal';
-import { escalationText, findStage, reminderText, TaskContext } from '@app/domain';
+import { appendAuditEvents, inTransaction, NewAuditEvent } from '@app/dal';
+import { effectiveReminders, escalationText, findStage, reminderText, ReminderSettings, supersedingOffset, TaskContext } from '@app/domain';
+import { Clock } from '../common/clock';
 import { MicroBatcher } from '../common/micro-batcher';
 import { insertNotifications, NewNotification } from '../notifications/new-notification';
 import { emailInOutbox } from '../notifications/email-outbox';
 import { OutboxRelay } from '../queue/outbox-relay.service';
 import { WorkflowsService } from '../workflows/workflows.service';
+import { escalationGroupKey, escalationRecipients, openHolderNames } from './escalation-group';
 import { loadTaskContexts, OpenTaskContext } from './open-task-context';
 
 interface DueReminder {
@@ -19,8 +21,9 @@ interface DueReminder {
 /**
  * Fires a reminder or an escalation when its time comes, after checking in PostgreSQL that the
  * task is still open and its due date unchanged. The notice's idempotency key makes a second run of
- * the same job a no-op; its e-mail is queued once the notice is committed. Reminders due together
- * (thousands a minute near a deadline) share one transaction through a micro-batcher.
+ * the same job a no-op; the audit event and the e-mail are recorded with the notice, in its
+ * transaction, so they happen exactly as often as it does. Reminders due together (thousands a
+ * minute near a deadline) share one transaction and one insert of each kind through a micro-batcher.
  */
 @Injectable()
 export class ReminderFirer {
@@ -30,27 +33,33 @@ export class ReminderFirer {
     @InjectDataSource() private readonly db: DataSource,
     private readonly workflows: WorkflowsService,
     private readonly outbox: OutboxRelay,
+    private readonly clock: Clock,
   ) {}
 
   fireReminder(taskId: string, offset: string, dueAt: string): Promise<string> {
     return this.reminders.submit({ taskId, offset, dueAt });
   }
 
-  /** Tells the reviewers of the unit's parent (the root's consolidators when that is the root), once. */
+  /**
+   * Tells the reviewers of the unit's parent (the root's consolidators when that is the root) that
+   * the task's report stage is late, naming everyone still holding it; once per report, stage and
+   * round, whichever of its tasks' escalation jobs comes first.
+   */
   async fireEscalation(taskId: string, dueAt: string): Promise<string> {
     const { status, outbox } = await inTransaction(this.db, async (em) => {
       const [task] = await loadTaskContexts(em, [taskId]);
       const problem = staleness(task, dueAt);
       if (problem) return { status: problem, outbox: [] as string[] };
-      const text = escalationText(await this.contextOf(em, task), [task.assigneeName]);
-      const recipients = await this.escalationRecipients(em, task);
+      const text = escalationText(await this.contextOf(em, task), await openHolderNames(em, task));
+      const recipients = await escalationRecipients(em, task);
+      const group = escalationGroupKey(task);
       const created = await insertNotifications(em, recipients.map((userId) => ({
-        userId, kind: 'escalation' as const, ...text, planId: task.planId, reportId: task.reportId, taskId, dedupKey: `escalation:${taskId}:${userId}`,
+        userId, kind: 'escalation' as const, ...text, planId: task.planId, reportId: task.reportId, taskId, dedupKey: `escalation:${group}:${userId}`,
       })));
       if (created.length) {
         await appendAuditEvents(em, [{
           actorId: null, actor: 'system', action: 'escalate', planId: task.planId, reportId: task.reportId, taskId, fromStage: task.stage,
-          comment: text.body, data: { recipients },
+          comment: text.body, data: { recipients, round: task.round },
         }]);
       }
       return { status: created.length ? 'notified' : 'already-sent', outbox: await emailInOutbox(em, created) };
@@ -60,19 +69,33 @@ export class ReminderFirer {
   }
 
   private async fireReminders(batch: DueReminder[]): Promise<string[]> {
+    const now = this.clock.now();
     const { statuses, created, outbox } = await inTransaction(this.db, async (em) => {
       const tasks = new Map((await loadTaskContexts(em, batch.map((r) => r.taskId))).map((t) => [t.taskId, t]));
       const statuses = batch.map((r) => staleness(tasks.get(r.taskId), r.dueAt));
       const notices: NewNotification[] = [];
+      const audit = new Map<string, NewAuditEvent>();
       for (const [i, reminder] of batch.entries()) {
         if (statuses[i]) continue;
         const task = tasks.get(reminder.taskId)!;
-        notices.push({
-          userId: task.assigneeId, kind: 'reminder', ...reminderText(await this.contextOf(em, task), reminder.offset),
-          planId: task.planId, reportId: task.reportId, taskId: task.taskId, dedupKey: `reminder:${task.taskId}:${reminder.offset}`,
+        const context = await this.contextOf(em, task);
+        // A job kept through an outage must not say "7 days left" once the 2-day reminder is due: that one fires instead.
+        if (supersedingOffset(context.dueAt, await this.settingsOf(em, task), reminder.offset, now)) {
+          statuses[i] = 'superseded';
+          continue;
+        }
+        const text = reminderText(context, reminder.offset, now);
+        const dedupKey = `reminder:${task.taskId}:${reminder.offset}`;
+        notices.push({ userId: task.assigneeId, kind: 'reminder', ...text, planId: task.planId, reportId: task.reportId, taskId: task.taskId, dedupKey });
+        audit.set(dedupKey, {
+          actorId: null, actor: 'system', action: 'remind', planId: task.planId, reportId: task.reportId, taskId: task.taskId, fromStage: task.stage,
+          comment: `${text.title}: gửi ${task.assigneeName} (${task.assigneeUsername}), mốc nhắc ${reminder.offset} trước hạn`,
+          data: { offset: reminder.offset, recipients: [task.assigneeId] },
         });
       }
       const created = await insertNotifications(em, notices);
+      // Only the notices this run created: a second run of the job adds no second event.
+      await appendAuditEvents(em, created.map((c) => audit.get(c.dedupKey)!));
       return { statuses, created, outbox: await emailInOutbox(em, created) };
     });
     await this.outbox.relaySoon(outbox);
@@ -85,18 +108,9 @@ export class ReminderFirer {
     return { planCode: task.planCode, unitName: task.unitName, stageName: findStage(workflow, task.stage)?.name ?? task.stage, dueAt: new Date(task.dueAt!) };
   }
 
-  private async escalationRecipients(em: EntityManager, task: OpenTaskContext): Promise<string[]> {
-    const atRoot = task.parentId === null || task.parentId === task.rootUnitId;
-    const rows: { user_id: string }[] = atRoot
-      ? []
-      : await em.query(`SELECT user_id FROM role_assignments WHERE unit_id = $1 AND role = 'reviewer' ORDER BY user_id`, [task.parentId]);
-    if (rows.length) return rows.map((r) => r.user_id);
-    // At the root, or with no reviewer above: the root's working group hears of it.
-    const consolidators: { user_id: string }[] = await em.query(
-      `SELECT user_id FROM role_assignments WHERE unit_id = $1 AND role = 'consolidator' ORDER BY user_id`,
-      [task.rootUnitId],
-    );
-    return consolidators.map((r) => r.user_id);
+  /** The settings the task's jobs were planned with (see ReminderScheduler): the stage's own, else the plan's. */
+  private async settingsOf(em: EntityManager, task: OpenTaskContext): Promise<ReminderSettings> {
+    return effectiveReminders(findStage(await this.workflows.get(task.workflowKey, task.workflowVersion, em), task.stage), task.reminders);
   }
 }
 

@@ -1,13 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { findStage, planNotices, ReminderSettings } from '@app/domain';
-import { JobName } from '@app/jobs';
+import { effectiveReminders, findStage, planNotices, ReminderSettings } from '@app/domain';
+import { AnyJob, JobName } from '@app/jobs';
 import { Clock } from '../common/clock';
 import { TransitionResult } from '../common/transition-result';
 import { DelayedJob, JobQueue } from '../queue/job-queue';
 import { WorkflowsService } from '../workflows/workflows.service';
-import { loadSchedulingRows, pageOfOpenTasks, SchedulingRow } from './scheduling-rows';
+import { loadSchedulingRows, loadTaskSettingsRows, pageOfOpenTasks, SchedulingRow } from './scheduling-rows';
 
 const BATCH = 5000;
 
@@ -41,6 +41,29 @@ export class ReminderScheduler {
       jobs += planned.length;
     }
     return jobs;
+  }
+
+  /**
+   * Removes the queued reminders and escalation of due dates that changed, as they were planned:
+   * with the stage's own reminder settings when it has some, so none is left behind to fire.
+   * A job missed here still does nothing when it runs (it finds the due date changed).
+   */
+  async unschedule(moved: readonly { taskId: string; oldDueAt: Date | null }[]): Promise<void> {
+    const old = moved.filter((t): t is { taskId: string; oldDueAt: Date } => t.oldDueAt !== null);
+    for (let start = 0; start < old.length; start += BATCH) {
+      const chunk = old.slice(start, start + BATCH);
+      const rows = new Map((await loadTaskSettingsRows(this.db.manager, chunk.map((t) => t.taskId))).map((row) => [row.taskId, row]));
+      const stale: AnyJob[] = [];
+      for (const { taskId, oldDueAt } of chunk) {
+        const row = rows.get(taskId);
+        if (!row) continue;
+        const dueAt = oldDueAt.toISOString();
+        const { before } = await this.settingsOf(row);
+        stale.push(...[...new Set(before)].map((offset) => ({ name: JobName.FireReminder, data: { taskId, offset, dueAt } }) as const));
+        stale.push({ name: JobName.FireEscalation, data: { taskId, dueAt } });
+      }
+      await this.queue.removeIfPresent(...stale);
+    }
   }
 
   /**
@@ -82,15 +105,29 @@ export class ReminderScheduler {
   }
 
   /** A stage's own reminder settings override the plan's. */
-  private async settingsOf(task: SchedulingRow): Promise<ReminderSettings> {
+  private async settingsOf(task: Pick<SchedulingRow, 'stage' | 'reminders' | 'workflowKey' | 'workflowVersion'>): Promise<ReminderSettings> {
     const workflow = await this.workflows.get(task.workflowKey, task.workflowVersion);
-    return findStage(workflow, task.stage)?.reminders ?? task.reminders;
+    return effectiveReminders(findStage(workflow, task.stage), task.reminders);
   }
 
-  /** Offsets already delivered per task (`escalation` for the escalation), read from the idempotency keys. */
+  /**
+   * Offsets already delivered per task, read from the idempotency keys; `escalation` once the
+   * task's report stage (any of its open tasks) has been escalated, since escalations go out once
+   * per report, stage and round.
+   */
   private async sentNotices(taskIds: string[]): Promise<Map<string, Set<string>>> {
     const rows: { task_id: string; kind: string; dedup_key: string }[] = await this.db.query(
-      `SELECT task_id, kind, dedup_key FROM notifications WHERE task_id = ANY($1::uuid[]) AND kind IN ('reminder', 'escalation')`,
+      `SELECT task_id, kind, dedup_key FROM notifications WHERE task_id = ANY($1::uuid[]) AND kind = 'reminder'
+       UNION ALL
+       SELECT DISTINCT m.id, 'escalation', NULL
+         FROM tasks m JOIN tasks o ON o.report_id = m.report_id AND o.round = m.round AND o.stage = m.stage
+         JOIN notifications n ON n.task_id = o.id AND n.kind = 'escalation'
+        WHERE m.id = ANY($1::uuid[]) AND m.report_id IS NOT NULL
+       UNION ALL
+       SELECT DISTINCT m.id, 'escalation', NULL
+         FROM tasks m JOIN tasks o ON o.plan_id = m.plan_id AND o.report_id IS NULL AND o.stage = m.stage AND o.round = m.round
+         JOIN notifications n ON n.task_id = o.id AND n.kind = 'escalation'
+        WHERE m.id = ANY($1::uuid[]) AND m.report_id IS NULL`,
       [taskIds],
     );
     const sent = new Map<string, Set<string>>();

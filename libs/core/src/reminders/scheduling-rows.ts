@@ -15,6 +15,11 @@ const SELECT = `
          COALESCE(r.workflow_version, p.workflow_version) AS "workflowVersion"
     FROM tasks t JOIN plans p ON p.id = t.plan_id LEFT JOIN reports r ON r.id = t.report_id`;
 
+/** The given tasks whatever their state or due date: enough to know their reminder settings. */
+export function loadTaskSettingsRows(em: EntityManager, taskIds: readonly string[]): Promise<Omit<SchedulingRow, 'dueAt'>[]> {
+  return em.query(`${SELECT} WHERE t.id = ANY($1::uuid[])`, [taskIds]);
+}
+
 /** Open tasks with a due date among the given ids. */
 export function loadSchedulingRows(em: EntityManager, taskIds: readonly string[]): Promise<SchedulingRow[]> {
   return em.query(`${SELECT} WHERE t.id = ANY($1::uuid[]) AND t.state = 'open' AND t.due_at IS NOT NULL`, [taskIds]);

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { appendAuditEvents, appendOutbox, inTransaction, TaskEntity } from '@app/dal';
-import { assertCanComplete, assertCanDelegate, forbidden, notFound, refused, TaskState } from '@app/domain';
+import { assertCanComplete, assertCanDelegate, conflict, forbidden, notFound, refused, TaskState } from '@app/domain';
 import { JobName } from '@app/jobs';
 import { Actor } from '../common/actor';
 import { OutboxRelay } from '../queue/outbox-relay.service';
@@ -41,6 +41,7 @@ export class TasksService {
     const task = await inTransaction(this.db, async (em) => {
       const task = await this.lockOwnTask(em, id, actor);
       assertCanComplete({ taskState: task.state, stageKind: task.kind, decision, comment });
+      if (task.reportId === null && task.kind === 'consolidation') await this.assertRootCollected(em, task.planId);
       await em.query(
         `UPDATE tasks SET state = 'completed', decision = $2, comment = $3, completed_at = now(), updated_at = now(), version = version + 1 WHERE id = $1`,
         [id, decision, comment?.trim() || null],
@@ -117,6 +118,23 @@ export class TasksService {
    */
   private async whyCannotTake(em: EntityManager, task: TaskEntity, userId: string): Promise<string | null> {
     return (await this.access.holdsRole(userId, task.scopeUnitId, task.role, em)) ? null : `does not hold the role ${task.role} for the task's unit`;
+  }
+
+  /**
+   * The working group consolidates a complete collection: every report approved, or the cut-off
+   * passed with the missing listed. Its task opens only then; this guards against any other path.
+   */
+  private async assertRootCollected(em: EntityManager, planId: string): Promise<void> {
+    const [root]: { status: string; cut_off_at: Date | null; code: string }[] = await em.query(
+      `SELECT c.status, c.cut_off_at, u.code FROM plans p JOIN consolidations c ON c.plan_id = p.id AND c.unit_id = p.root_unit_id
+         JOIN org_units u ON u.id = c.unit_id WHERE p.id = $1`,
+      [planId],
+    );
+    if (root && root.status !== 'collecting') return;
+    throw conflict(
+      `The collection of ${root?.code ?? 'the root'} is not complete: the working group consolidates once every report is approved or the cut-off has passed`,
+      { cutOffAt: root?.cut_off_at ?? null },
+    );
   }
 
   private async lockOwnTask(em: EntityManager, id: string, actor: Actor): Promise<TaskEntity> {

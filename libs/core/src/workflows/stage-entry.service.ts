@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { appendAuditEvents, NewAuditEvent, PlanEntity } from '@app/dal';
 import { Clock } from '../common/clock';
+import { closeAfterCompletion } from '../consolidation/after-completion';
 import { DONE_STAGE, findStage, scopeUnitId, StageDefinition, stageDueAt, UnitKind, WorkflowDefinition } from '@app/domain';
 
 /** A report about to enter a stage, with what its assignment needs to know of its unit. */
@@ -47,7 +48,7 @@ export class StageEntryService {
       `UPDATE reports r SET due_at = d.due_at FROM unnest($1::uuid[], $2::timestamptz[]) AS d(id, due_at) WHERE r.id = d.id`,
       [reports.map((r) => r.id), reports.map((r) => dueOf.get(r.id))],
     );
-    if (stage.kind === 'consolidation') return this.openConsolidationRound(em, plan, stage, stageDueAt(plan.deadlines, stage, { kind: rootKind, rootKind }, now));
+    if (stage.kind === 'consolidation') return this.enterConsolidation(em, plan, stage, reports, stageDueAt(plan.deadlines, stage, { kind: rootKind, rootKind }, now));
 
     const scopeOf = new Map(reports.map((r) => [r.id, scopeUnitId(stage.scope, { unitId: r.unitId, parentId: r.parentId, rootId: plan.rootUnitId })]));
     const holders = await this.holdersByUnit(em, [...new Set(scopeOf.values())], stage.role);
@@ -59,6 +60,35 @@ export class StageEntryService {
     const created = await this.insertTasks(em, plan, stage, tasks);
     await this.flagUnassigned(em, plan, stage, reports.filter((r) => !holders.has(scopeOf.get(r.id)!)), scopeOf);
     return created;
+  }
+
+  /**
+   * Reports approved for consolidation wait there for the working group. Its task opens only once
+   * the root's collection is complete (the collector opens it then), so nobody consolidates a plan
+   * from its first reports; while the task is open, its completion takes every waiting report; once
+   * it has completed, reports wait for the Standing Committee (a return opens a new round that takes
+   * them); once the plan is completed, they are closed without changing the approved report.
+   */
+  private async enterConsolidation(em: EntityManager, plan: PlanEntity, stage: StageDefinition, reports: EnteringReport[], dueAt: Date | null): Promise<string[]> {
+    const [locked]: { status: string }[] = await em.query(`SELECT status FROM plans WHERE id = $1 FOR NO KEY UPDATE`, [plan.id]);
+    if (locked.status === 'completed') {
+      await closeAfterCompletion(em, plan.id, reports.map((r) => r.id));
+      return [];
+    }
+    const [root]: { status: string; consolidated_round: number | null }[] = await em.query(
+      `SELECT status, consolidated_round FROM consolidations WHERE plan_id = $1 AND unit_id = $2`,
+      [plan.id, plan.rootUnitId],
+    );
+    if (!root || root.status === 'collecting' || root.consolidated_round !== null) return [];
+    return this.openConsolidationRound(em, plan, stage, dueAt);
+  }
+
+  /** The working group's task once the root's collection is complete: the consolidation stage's due date at the root. */
+  async openRootConsolidation(em: EntityManager, plan: PlanEntity, workflow: WorkflowDefinition): Promise<string[]> {
+    const stage = workflow.stages.find((s) => s.kind === 'consolidation');
+    if (!stage) return [];
+    const rootKind = await this.rootKind(em, plan);
+    return this.openConsolidationRound(em, plan, stage, stageDueAt(plan.deadlines, stage, { kind: rootKind, rootKind }, this.clock.now()));
   }
 
   /** The root's consolidators hold one task per plan; a round opens when none is open. */

@@ -2,6 +2,14 @@ import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn } from 'typeor
 
 export type MigrationStatus = 'running' | 'completed' | 'failed';
 
+export interface MigrationFailure {
+  reportId: string;
+  unitCode: string;
+  stage: string;
+  error: string;
+  at: string;
+}
+
 /** A batch move of a running plan's reports to another workflow version, resumable. */
 @Entity('workflow_migrations')
 export class WorkflowMigrationEntity {
@@ -15,6 +23,8 @@ export class WorkflowMigrationEntity {
   @Column() migrated: number;
   @Column() untouched: number;
   @Column({ type: 'jsonb' }) unmappable: { reportId: string; unitCode: string; stage: string; reason: string }[];
+  /** Reports the run could not move, with the error; the run carries on with the others. */
+  @Column({ type: 'jsonb' }) failures: MigrationFailure[];
   @Column({ type: 'text', nullable: true }) error: string | null;
   @Column({ name: 'created_by', type: 'uuid', nullable: true }) createdBy: string | null;
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt: Date;

@@ -34,6 +34,6 @@ describe('completenessTable', () => {
     expect(rows.map((r) => [r.unitCode, r.status, r.timeliness, r.returnedCount])).toEqual([
       ['A', 'included', 'on_time', 0], ['B', 'included', 'late', 1], ['C', 'missing', 'not_submitted', 0],
     ]);
-    expect(summary).toEqual({ units: 3, included: 2, missing: 1, onTime: 1, late: 1, returned: 1 });
+    expect(summary).toEqual({ units: 3, included: 2, missing: 1, onTime: 1, late: 1, returned: 1, afterCompletion: 0 });
   });
 });

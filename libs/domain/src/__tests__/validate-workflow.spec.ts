@@ -52,4 +52,43 @@ describe('workflowProblems', () => {
     bad[3] = { ...bad[3], scope: 'parent' };
     expect(workflowProblems(bad)).toEqual(['stages[3] (consolidation): a consolidation stage works at the root (scope root)']);
   });
+
+  describe('the consolidation stage', () => {
+    const consolidation = (key: string): StageDefinition => ({ key, name: `Tổng hợp ${key}`, kind: 'consolidation', role: 'consolidator', scope: 'root', rule: { type: 'any' } });
+
+    it('refuses a workflow of a draft stage only: no report could ever be consolidated', () => {
+      expect(workflowProblems([stages()[0]])).toEqual([expect.stringMatching(/exactly one consolidation stage.*last/)]);
+    });
+
+    it('refuses a workflow without a consolidation stage', () => {
+      expect(workflowProblems(stages().slice(0, 3))).toEqual([expect.stringMatching(/exactly one consolidation stage/)]);
+    });
+
+    it('refuses two consolidation stages, naming both, and the one that is not last', () => {
+      const two = [...stages().slice(0, 2), consolidation('early_gathering'), ...stages().slice(2)];
+      expect(workflowProblems(two)).toEqual([
+        'a workflow has exactly one consolidation stage, not 2: stages[2] (early_gathering), stages[4] (consolidation)',
+        'stages[2] (early_gathering): the consolidation stage must be the last stage',
+      ]);
+    });
+
+    it('refuses a consolidation stage followed by another stage', () => {
+      const after = [...stages(), { key: 'late_review', name: 'Xem xét sau', kind: 'approval' as const, role: 'reviewer' as const, scope: 'root' as const, rule: { type: 'any' as const } }];
+      expect(workflowProblems(after)).toEqual(['stages[3] (consolidation): the consolidation stage must be the last stage']);
+    });
+
+    it('lists the consolidation problems with every other problem of the definition', () => {
+      const bad = [{ ...stages()[1], kind: 'approval' as const }, consolidation('gather'), { ...stages()[2], role: 'king' as never }];
+      const problems = workflowProblems(bad);
+      expect(problems).toEqual(expect.arrayContaining([
+        'stages[0]: the first stage must be a draft stage',
+        'stages[1] (gather): the consolidation stage must be the last stage',
+        'stages[2] (committee_review): role must be one of drafter, approver, reviewer, consolidator',
+      ]));
+    });
+
+    it('accepts the smallest sound workflow: drafting, then consolidation', () => {
+      expect(workflowProblems([stages()[0], consolidation('gather')])).toEqual([]);
+    });
+  });
 });
