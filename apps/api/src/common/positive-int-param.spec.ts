@@ -26,8 +26,12 @@ describe('PositiveIntPipe', () => {
     expect(thrown).toMatchObject({ code: 'INVALID', message: expect.stringContaining('version') });
   });
 
-  it('refuses what is not the text of the parameter: a repeated parameter (an array), a number already converted', () => {
-    expect(() => version.transform(100)).toThrow(DomainError);
+  it('takes a number the global ValidationPipe already converted (the tsc build), and refuses what it made of bad text', () => {
+    expect(version.transform(100)).toBe(100);
+    for (const converted of [NaN, 0, -1, 1.5, 99_999_999_999]) expect(() => version.transform(converted)).toThrow(DomainError);
+  });
+
+  it('refuses a repeated parameter (an array)', () => {
     expect(() => version.transform(['1', '2'])).toThrow(DomainError);
   });
 });

@@ -24,7 +24,9 @@ export class PositiveIntPipe implements PipeTransform<unknown, PositiveInt | und
 
   transform(value: unknown): PositiveInt | undefined {
     if (value === undefined && this.options.optional) return undefined;
-    const text = typeof value === 'string' ? value : '';
+    // Compiled by tsc the branded type is reflected as Number, and the global ValidationPipe has
+    // already made a number of the text (jest's swc build leaves the text): check either form.
+    const text = typeof value === 'string' ? value : typeof value === 'number' ? String(value) : '';
     const parsed = /^[0-9]{1,10}$/.test(text) ? Number(text) : NaN;
     if (!Number.isInteger(parsed) || parsed < 1 || parsed > PG_INT_MAX) {
       throw invalid(`${this.name} must be a whole number from 1 to ${PG_INT_MAX}, not "${text.slice(0, 32)}"`);
