@@ -52,15 +52,21 @@ function DeadlinesForm({ plan, stages, onSaved }: { plan: Plan; stages: Stage[];
     }
   };
 
+  // The data cut-off (chốt số liệu) of a consolidating level's collection, just before its consolidation.
+  const consolidationAt = stages.findIndex((s) => s.kind === 'consolidation');
+  const columns = consolidationAt < 0 ? stages : [...stages.slice(0, consolidationAt), { key: 'collection', name: 'Chốt số liệu tổng hợp' }, ...stages.slice(consolidationAt)];
+
   return (
     <form onSubmit={save} noValidate>
-      <p className="muted small">Nhập theo dạng ngày/tháng/năm giờ:phút, giờ Hà Nội; để trống nếu bước đó không có hạn ở cấp đó.</p>
+      <p className="muted small">
+        Nhập theo dạng ngày/tháng/năm giờ:phút, giờ Hà Nội; để trống nếu bước đó không có hạn ở cấp đó. “Chốt số liệu tổng hợp”: lúc cấp tổng hợp ngừng chờ báo cáo cấp dưới (trước hạn tổng hợp); để trống thì chốt đúng hạn tổng hợp.
+      </p>
       <div className="table-wrap">
         <table className="deadline-grid">
           <thead>
             <tr>
               <th scope="col">Cấp</th>
-              {stages.map((s) => (
+              {columns.map((s) => (
                 <th scope="col" key={s.key}>
                   {s.name}
                 </th>
@@ -71,7 +77,7 @@ function DeadlinesForm({ plan, stages, onSaved }: { plan: Plan; stages: Stage[];
             {LEVELS.map((level) => (
               <tr key={level}>
                 <th scope="row">{KIND_LABELS[level]}</th>
-                {stages.map((s) => {
+                {columns.map((s) => {
                   const id = `${level}.${s.key}`;
                   return (
                     <td key={s.key}>

@@ -80,6 +80,7 @@ export function PlanDashboardPage({ planId }: { planId: string }) {
           }}
         />
       ))}
+      <NobodyCanAct progress={progress} names={names} />
       <PlanWork label="Tổng hợp của tổ giúp việc" task={progress.consolidation} names={names} />
       <PlanWork label="Phê duyệt của Ban Thường vụ" task={progress.rootApproval} names={names} />
 
@@ -193,6 +194,30 @@ export function PlanDashboardPage({ planId }: { planId: string }) {
 /** What only the worker changes: stages, the plan's status, the rounds of the Standing Committee's approval. */
 function workerSignature(p: Progress): string {
   return JSON.stringify([p.status, p.byStage, p.rootApproval ? [p.rootApproval.round, p.rootApproval.open + p.rootApproval.done] : null]);
+}
+
+/** Stages stuck because nobody holds the role: the administrator must give someone that role. */
+function NobodyCanAct({ progress, names }: { progress: Progress; names: Record<string, string> }) {
+  const planLevel = (progress.planStages ?? []).filter((s) => s.state === 'unassigned');
+  const reports = (progress.unassigned ?? []).filter((u) => u.reportId !== null);
+  if (!planLevel.length && !reports.length) return null;
+  return (
+    <div role="alert" className="message error">
+      <strong>Chưa có người thực hiện:</strong>
+      <ul>
+        {planLevel.map((s) => (
+          <li key={s.stage}>
+            {stageLabel(s.stage, names)}: {s.reason?.vi ?? 'không ai giữ vai trò cần thiết'}
+          </li>
+        ))}
+        {reports.map((u) => (
+          <li key={u.reportId!}>
+            {u.unitCode}: {stageLabel(u.stage, names)} – không ai giữ vai trò cần thiết tại đơn vị
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
 }
 
 function PlanWork({ label, task, names }: { label: string; task: PlanTaskState | null; names: Record<string, string> }) {

@@ -135,6 +135,17 @@ export interface Collection {
   collectedAt: string | null;
 }
 
+/** A plan-level stage (the working group's consolidation, the Standing Committee's approval) and who can act on it. */
+export interface PlanStageStatus {
+  stage: string;
+  round: number;
+  state: 'not_started' | 'open' | 'deciding' | 'unassigned' | 'done';
+  openTasks: number;
+  votes: number;
+  eligible: number;
+  reason: { vi: string; en: string } | null;
+}
+
 export interface Progress {
   planId: string;
   status: string;
@@ -146,6 +157,9 @@ export interface Progress {
   rootApproval: PlanTaskState | null;
   collections?: Collection[];
   overdueUnits: { unitCode: string; unitName?: string; reportId?: string; stage?: string; dueAt?: string | null }[];
+  /** Report stages and plan-level stages nobody holds the role to act on. */
+  unassigned?: { unitCode?: string; reportId: string | null; stage: string; level?: 'report' | 'plan' }[];
+  planStages?: PlanStageStatus[];
   units: ProgressUnit[];
 }
 

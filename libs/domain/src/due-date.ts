@@ -30,3 +30,23 @@ export function stageDueAt(
   if (planned) return planned;
   return stage.dueAfter ? addDuration(enteredAt, stage.dueAfter) : null;
 }
+
+/**
+ * The deadline key for a consolidating unit's data cut-off (thời gian chốt số liệu): when its
+ * collection closes, with the units still missing listed. Set it before the consolidation deadline
+ * so the working group has time to consolidate what came in; without it, the collection closes at
+ * the consolidation deadline itself. Reserved: no workflow stage may take this key.
+ */
+export const COLLECTION_CUT_OFF_KEY = 'collection';
+
+/**
+ * The cut-off of a consolidating unit's collection: its kind's `collection` deadline, else its kind's
+ * consolidation deadline, else the root kind's `collection`, else the root kind's consolidation
+ * deadline; null when the plan sets none of them (the collection then waits for every report).
+ */
+export function collectionCutOff(deadlines: PlanDeadlines, kind: UnitKind, rootKind: UnitKind, consolidationStage: string): Date | null {
+  const value =
+    deadlines[kind]?.[COLLECTION_CUT_OFF_KEY] ?? deadlines[kind]?.[consolidationStage] ??
+    deadlines[rootKind]?.[COLLECTION_CUT_OFF_KEY] ?? deadlines[rootKind]?.[consolidationStage];
+  return value ? new Date(value) : null;
+}

@@ -21,3 +21,4 @@ export * from './progress-tree';
 export * from './consolidation-groups';
 export * from './completeness';
 export * from './plan-stages';
+export * from './root-approval-rule';

@@ -1,3 +1,4 @@
+import { COLLECTION_CUT_OFF_KEY } from './due-date';
 import { ROLES, RULE_TYPES, SCOPES, STAGE_KINDS, StageDefinition } from './types';
 
 const STAGE_KEY = /^[a-z][a-z0-9_]{0,63}$/;
@@ -16,6 +17,7 @@ export function workflowProblems(stages: readonly Partial<StageDefinition>[]): s
     const at = `stages[${index}]${stage.key ? ` (${stage.key})` : ''}`;
     if (!stage.key || !STAGE_KEY.test(stage.key)) problems.push(`${at}: key must be lower-case letters, digits or underscores`);
     else if (stage.key === 'done') problems.push(`${at}: key "done" is reserved for finished reports`);
+    else if (stage.key === COLLECTION_CUT_OFF_KEY) problems.push(`${at}: key "${COLLECTION_CUT_OFF_KEY}" is reserved for the plan's data cut-off deadline`);
     else if (seen.has(stage.key)) problems.push(`${at}: key ${stage.key} is used twice`);
     else seen.set(stage.key, index);
     if (!stage.name || !stage.name.trim()) problems.push(`${at}: name is required`);

@@ -1,9 +1,10 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
-  ArrayMaxSize, ArrayMinSize, IsArray, IsBoolean, IsDateString, IsIn, IsObject, IsOptional, IsString, Matches, MaxLength, MinLength, ValidateNested,
+  ArrayMaxSize, ArrayMinSize, IsArray, IsBoolean, IsDateString, IsIn, IsObject, IsOptional, IsString, Matches, MaxLength, MinLength, ValidateBy, ValidateNested,
+  ValidationArguments,
 } from 'class-validator';
-import { PlanDeadlines, UNIT_KINDS, UnitKind } from '@app/domain';
+import { ApprovalRule, approvalRuleProblem, PlanDeadlines, RULE_TYPES, UNIT_KINDS, UnitKind } from '@app/domain';
 import { IsDeadlines } from './deadlines.validator';
 
 const ISO_DURATION = /^P(?!$)(\d+Y)?(\d+M)?(\d+W)?(\d+D)?(T(?=\d)(\d+H)?(\d+M)?(\d+S)?)?$/;
@@ -33,6 +34,17 @@ export class DeadlinesDto {
   @ApiProperty({ example: { cell: { drafting: '2019-07-10T17:00:00+07:00' } } }) @IsDeadlines() deadlines: PlanDeadlines;
 }
 
+/** The Standing Committee's rule, checked by the domain's own rule check (a quorum needs an integer min ≥ 1, nothing else takes min). */
+function IsRootApprovalRule() {
+  return ValidateBy({
+    name: 'isRootApprovalRule',
+    validator: {
+      validate: (value: unknown) => approvalRuleProblem('rootApproval', value) === null,
+      defaultMessage: (args?: ValidationArguments) => approvalRuleProblem('rootApproval', args?.value) ?? 'rootApproval is invalid',
+    },
+  });
+}
+
 export class CreatePlanDto {
   @ApiProperty({ example: '144-KH/ĐUK' }) @IsString() @MinLength(1) @MaxLength(64) code: string;
   @ApiProperty() @IsString() @MinLength(1) @MaxLength(1000) title: string;
@@ -50,4 +62,9 @@ export class CreatePlanDto {
   @ApiProperty({ type: ReminderSettingsDto }) @IsObject() @ValidateNested() @Type(() => ReminderSettingsDto) reminders: ReminderSettingsDto;
   @ApiPropertyOptional({ example: ['bloc', 'upper'], description: 'Levels that consolidate the reports below them; the root always does' })
   @IsOptional() @IsArray() @ArrayMaxSize(4) @IsIn(UNIT_KINDS, { each: true }) consolidateAt?: UnitKind[];
+  @ApiPropertyOptional({
+    example: { type: 'quorum', min: 3 },
+    description: `How the root's Standing Committee decides the consolidated report: {type: ${RULE_TYPES.join('|')}, min?} (min only, and required, for quorum); majority when absent`,
+  })
+  @IsOptional() @IsRootApprovalRule() rootApproval?: ApprovalRule;
 }

@@ -1,6 +1,6 @@
 import { EntityManager } from 'typeorm';
 import { PlanEntity } from '@app/dal';
-import { consolidationGroups, DONE_STAGE, UnitKind, WorkflowDefinition } from '@app/domain';
+import { collectionCutOff, consolidationGroups, DONE_STAGE, UnitKind, WorkflowDefinition } from '@app/domain';
 
 export interface GroupReport {
   reportId: string;
@@ -23,10 +23,9 @@ export async function planGroups(em: EntityManager, plan: PlanEntity): Promise<M
   return groups;
 }
 
-/** The cut-off of a unit's collection: the plan's consolidation deadline for its kind, else the root's. */
+/** The cut-off of a unit's collection (see collectionCutOff: the `collection` deadline, else the consolidation deadline). */
 export function cutOffOf(plan: PlanEntity, kind: UnitKind, rootKind: UnitKind, consolidationStage: string): Date | null {
-  const value = plan.deadlines[kind]?.[consolidationStage] ?? plan.deadlines[rootKind]?.[consolidationStage];
-  return value ? new Date(value) : null;
+  return collectionCutOff(plan.deadlines, kind, rootKind, consolidationStage);
 }
 
 /** Stages at or after consolidation, and done: a report there counts as approved for its collection. */

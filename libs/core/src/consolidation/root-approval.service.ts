@@ -1,21 +1,15 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { appendAuditEvents, cancelOpenTasks, markDecisionsApplied, PlanEntity, TaskEntity, usernameOf } from '@app/dal';
-import { ApprovalRule, decideStage, ROOT_APPROVAL_STAGE } from '@app/domain';
+import { decideStage, ROOT_APPROVAL_STAGE } from '@app/domain';
 import { nothingCreated, TransitionResult } from '../common/transition-result';
 import { StageEntryService } from '../workflows/stage-entry.service';
 import { WorkflowsService } from '../workflows/workflows.service';
 
 /**
- * The Standing Committee decides by majority (Party Charter art. 9, tập trung dân chủ). Fixed here:
- * a plan has no column of options to carry another rule, and the root approval is no stage of the
- * workflow definitions, whose rules are versioned with them.
- */
-export const ROOT_APPROVAL_RULE: ApprovalRule = { type: 'majority' };
-
-/**
  * The consolidated report of the root goes to the root's Standing Committee (the holders of the
- * reviewer role at the root) for approval by majority; approved, the plan is done; returned with a
+ * reviewer role at the root) for approval by the plan's rule (majority unless the plan chose another,
+ * see ROOT_APPROVAL_RULE in libs/domain); approved, the plan is done; returned with a
  * reason, the working group gets a new consolidation task to revise it. The committee may change
  * while it decides: a new member joins the round (ApproverSync), and a member's leaving has the
  * votes cast decide it again (through ConsolidationCompletion, as a vote's application does).
@@ -60,14 +54,18 @@ export class RootApproval {
     return task?.id ?? null;
   }
 
-  /** Decides the round of `task` from every vote cast in it; the plan's row is locked by the caller. */
+  /**
+   * Decides the round of `task` from every vote cast in it, by the plan's rule; the plan's row is
+   * locked by the caller. A quorum larger than the committee is capped at its size by decideStage,
+   * as for a workflow stage: every member then has to approve.
+   */
   async decide(em: EntityManager, plan: PlanEntity, task: TaskEntity): Promise<TransitionResult> {
     const votes: { id: string; state: string; decision: string | null; comment: string | null }[] = await em.query(
       `SELECT id, state, decision, comment FROM tasks WHERE plan_id = $1 AND report_id IS NULL AND stage = $2 AND round = $3 ORDER BY completed_at`,
       [plan.id, ROOT_APPROVAL_STAGE, task.round],
     );
     const decided = votes.filter((v) => v.decision !== null).map((v) => v.id);
-    const outcome = decideStage(ROOT_APPROVAL_RULE, {
+    const outcome = decideStage(plan.rootApproval, {
       assigned: votes.filter((v) => v.state !== 'cancelled').length,
       approvals: votes.filter((v) => v.decision === 'approve').length,
       returns: votes.filter((v) => v.decision === 'return').length,

@@ -121,7 +121,7 @@ export class PlanLevelApprovers {
       });
     }
     if (!cancelled.some((t) => t.stage === ROOT_APPROVAL_STAGE && t.round === input.round)) return created;
-    // A member left: the votes cast decide the round again (majority of those still counted).
+    // A member left: the votes cast decide the round again, by the plan's rule over those still counted.
     const result = await this.decideAgain(em, plan, ROOT_APPROVAL_STAGE, input.round);
     if (result) {
       created.push(...result.createdTaskIds);

@@ -1,5 +1,5 @@
 import type { BasisDocument } from '@app/dal';
-import type { OutlineSection, PlanDeadlines, ReminderSettings, UnitKind } from '@app/domain';
+import type { ApprovalRule, OutlineSection, PlanDeadlines, ReminderSettings, UnitKind } from '@app/domain';
 
 /** What `POST /api/plans` carries once validated (the `plan` object of the fixture). */
 export interface NewPlan {
@@ -15,4 +15,6 @@ export interface NewPlan {
   deadlines: PlanDeadlines;
   reminders: ReminderSettings;
   consolidateAt?: UnitKind[];
+  /** How the root's Standing Committee decides the consolidated report; majority when absent. */
+  rootApproval?: ApprovalRule | null;
 }

@@ -4,7 +4,8 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { appendAuditEvents, appendOutbox, inTransaction, PlanEntity } from '@app/dal';
 import {
-  conflict, DEFAULT_OUTLINE, DEFAULT_WORKFLOW_KEY, DONE_STAGE, INDICATOR_NAMES, invalid, isOffsetDateTime, notFound, PlanDeadlines, WorkflowDefinition,
+  approvalRuleProblem, COLLECTION_CUT_OFF_KEY, conflict, DEFAULT_OUTLINE, DEFAULT_WORKFLOW_KEY, DONE_STAGE, INDICATOR_NAMES, invalid, isOffsetDateTime, notFound, PlanDeadlines, rootApprovalRuleOf,
+  WorkflowDefinition,
 } from '@app/domain';
 import { JobName } from '@app/jobs';
 import { Actor } from '../common/actor';
@@ -37,6 +38,9 @@ export class PlansService {
     const outline = input.outline ?? [...DEFAULT_OUTLINE];
     const duplicate = outline.find((s, i) => outline.findIndex((o) => o.key === s.key) !== i);
     if (duplicate) throw invalid(`outline: section key ${duplicate.key} appears twice`);
+    // Checked again here (the DTO checks it too) for callers other than the HTTP API.
+    const ruleProblem = input.rootApproval == null ? null : approvalRuleProblem('rootApproval', input.rootApproval);
+    if (ruleProblem) throw invalid(ruleProblem);
     return inTransaction(this.db, async (em) => {
       const exists = await em.query(`SELECT 1 FROM plans WHERE code = $1`, [input.code]);
       if (exists.length) throw conflict(`A plan with code ${input.code} already exists`);
@@ -45,9 +49,15 @@ export class PlansService {
         rootUnitId: root.id, workflowKey: workflow.key, workflowVersion: workflow.version, outline,
         indicatorNames: input.indicators ?? [...INDICATOR_NAMES], deadlines: input.deadlines, reminders: input.reminders,
         consolidateAt: [...new Set(['bloc' as const, ...(input.consolidateAt ?? [])])],
+        // Stored as given: no rule chosen stays NULL, read back as the default (majority).
+        rootApproval: input.rootApproval ?? undefined,
         status: 'draft', consolidationRound: 0, createdBy: actor.id, version: 1,
       }));
-      await appendAuditEvents(em, [{ actorId: actor.id, actor: actor.username, action: 'plan.create', planId: plan.id, data: { code: plan.code } }]);
+      plan.rootApproval = rootApprovalRuleOf(plan.rootApproval);
+      await appendAuditEvents(em, [{
+        actorId: actor.id, actor: actor.username, action: 'plan.create', planId: plan.id,
+        data: { code: plan.code, rootApproval: plan.rootApproval, rootApprovalChosen: Boolean(input.rootApproval) },
+      }]);
       return plan;
     });
   }
@@ -110,7 +120,7 @@ export class PlansService {
  * only real instants: checked again here for callers other than the HTTP API.
  */
 function assertDeadlinesFit(deadlines: PlanDeadlines, workflow: WorkflowDefinition): void {
-  const known = new Set([...workflow.stages.map((s) => s.key)]);
+  const known = new Set([...workflow.stages.map((s) => s.key), COLLECTION_CUT_OFF_KEY]);
   const unknown = Object.entries(deadlines).flatMap(([kind, stages]) =>
     Object.keys(stages ?? {}).filter((key) => !known.has(key) || key === DONE_STAGE).map((key) => `${kind}.${key}`),
   );

@@ -1,5 +1,5 @@
 import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
-import type { OutlineSection, PlanDeadlines, ReminderSettings, UnitKind } from '@app/domain';
+import { ApprovalRule, OutlineSection, PlanDeadlines, ReminderSettings, rootApprovalRuleOf, UnitKind } from '@app/domain';
 
 export type PlanStatus = 'draft' | 'launching' | 'launched' | 'completed';
 
@@ -27,6 +27,12 @@ export class PlanEntity {
   @Column({ type: 'jsonb' }) reminders: ReminderSettings;
   /** Unit kinds whose units consolidate the reports below them; the root always does. */
   @Column({ name: 'consolidate_at', type: 'jsonb' }) consolidateAt: UnitKind[];
+  /**
+   * The rule of the Standing Committee's approval, read as the effective one: NULL (no rule chosen)
+   * reads as majority. Written as given, so a plan created without one keeps NULL.
+   */
+  @Column({ name: 'root_approval_rule', type: 'jsonb', nullable: true, transformer: { to: (rule?: ApprovalRule | null) => rule, from: rootApprovalRuleOf } })
+  rootApproval: ApprovalRule;
   @Column({ type: 'varchar' }) status: PlanStatus;
   @Column({ name: 'consolidation_round' }) consolidationRound: number;
   @Column({ name: 'launched_at', type: 'timestamptz', nullable: true }) launchedAt: Date | null;

@@ -2,7 +2,7 @@ import { scopeUnitId } from '../assignment-scope';
 import { consolidate, sumIndicators } from '../consolidate';
 import { DEFAULT_OUTLINE } from '../default-outline';
 import { DomainError } from '../domain-error';
-import { dueAtFor, isOverdue, stageDueAt } from '../due-date';
+import { collectionCutOff, dueAtFor, isOverdue, stageDueAt } from '../due-date';
 import { missingSections } from '../missing-sections';
 import { assertCanComplete, assertCanDelegate } from '../task-rules';
 
@@ -33,6 +33,22 @@ describe('dueAtFor', () => {
     expect(isOverdue(due, new Date('2019-07-11T00:00:00Z'), true)).toBe(false);
     expect(isOverdue(due, new Date('2019-07-09T00:00:00Z'), false)).toBe(false);
     expect(isOverdue(null, new Date(), false)).toBe(false);
+  });
+});
+
+describe('collectionCutOff', () => {
+  const deadlines = {
+    bloc: { collection: '2019-09-10T17:00:00+07:00', consolidation: '2019-09-30T17:00:00+07:00' },
+    upper: { consolidation: '2019-08-31T17:00:00+07:00' },
+  };
+  it('closes a collection at the data cut-off before the consolidation deadline', () => {
+    expect(collectionCutOff(deadlines, 'bloc', 'bloc', 'consolidation')?.toISOString()).toBe('2019-09-10T10:00:00.000Z');
+  });
+  it('falls back to the kind\'s consolidation deadline, then the root kind\'s cut-off, then none', () => {
+    expect(collectionCutOff(deadlines, 'upper', 'bloc', 'consolidation')?.toISOString()).toBe('2019-08-31T10:00:00.000Z');
+    expect(collectionCutOff(deadlines, 'grassroots', 'bloc', 'consolidation')?.toISOString()).toBe('2019-09-10T10:00:00.000Z');
+    expect(collectionCutOff({ bloc: { consolidation: '2019-09-30T17:00:00+07:00' } }, 'bloc', 'bloc', 'consolidation')?.toISOString()).toBe('2019-09-30T10:00:00.000Z');
+    expect(collectionCutOff({}, 'bloc', 'bloc', 'consolidation')).toBeNull();
   });
 });
 

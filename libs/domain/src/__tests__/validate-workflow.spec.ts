@@ -41,6 +41,12 @@ describe('workflowProblems', () => {
     expect(workflowProblems(bad)).toEqual(['stages[1] (cell_approval): returnTo nowhere is not a stage of this workflow', 'stages[3] (done): key "done" is reserved for finished reports']);
   });
 
+  it('keeps the data cut-off deadline key "collection" away from stages', () => {
+    const bad = stages();
+    bad[2] = { ...bad[2], key: 'collection' };
+    expect(workflowProblems(bad)).toContain('stages[2] (collection): key "collection" is reserved for the plan\'s data cut-off deadline');
+  });
+
   it('checks the stage timing settings', () => {
     const bad = stages();
     Object.assign(bad[1], { dueAfter: 'ten days', reminders: { before: ['P2D', 'soon'] } });
