@@ -148,6 +148,11 @@ describe('the daily digest and the in-app inbox', () => {
     }
     expect(Date.parse(inbox[0].createdAt)).toBeGreaterThanOrEqual(Date.parse(inbox[1].createdAt));
     expect(expectStatus(await huy.get('/api/me/notifications/unread-count'), 200).body).toEqual({ unread: 2 });
+    // Paged, newest first; a bad page is a 400.
+    const ids = (path: string) => huy.get(path).then((r) => (expectStatus(r, 200).body as NoticeDto[]).map((n) => n.id));
+    expect([...(await ids('/api/me/notifications?limit=1')), ...(await ids('/api/me/notifications?limit=1&offset=1'))]).toEqual(inbox.map((n) => n.id));
+    expect(await ids('/api/me/notifications?offset=2')).toEqual([]);
+    for (const bad of ['limit=0', 'limit=501', 'offset=-1', 'limit=zwei']) expectStatus(await huy.get(`/api/me/notifications?${bad}`), 400, bad);
   });
 
   it('marks one read: the unread filter and count follow; marking it again changes nothing', async () => {

@@ -236,6 +236,8 @@ describe('a job that runs twice notifies and e-mails once', () => {
     expect(mail.subject).toMatch(/^Nhắc việc \(còn (1 phút|2 phút|\d+ giây)\)/);
     // A ten-minute job kept through an outage finds the five-minute one due as well: it is superseded.
     expect(await ctx.worker.get(ReminderFirer).fireReminder(task.id, 'PT10M', task.dueAt!)).toBe('superseded');
+    // A job of an offset the settings no longer have (left by a migration that changed them) sends nothing either.
+    expect(await ctx.worker.get(ReminderFirer).fireReminder(task.id, 'PT1M', task.dueAt!)).toBe('not-planned');
     await holdsFor(async () => sink.to(email, (m) => m.text.includes(plan.code)).length === 1, { forMs: 500, what: 'a single reminder' });
     expect((await noticesOfTask(ctx, task.id)).map((n) => n.dedup_key)).toEqual([`reminder:${task.id}:PT5M`]);
   });

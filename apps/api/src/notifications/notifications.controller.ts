@@ -14,7 +14,7 @@ export class NotificationsController {
 
   @Get()
   list(@Query() query: NotificationListQueryDto, @CurrentActor() actor: Actor) {
-    return this.notifications.list(actor.id, query.unread === 'true');
+    return this.notifications.list(actor.id, query.unread === 'true', { limit: query.limit, offset: query.offset });
   }
 
   @Get('unread-count')

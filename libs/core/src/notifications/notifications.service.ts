@@ -8,12 +8,13 @@ import { notFound } from '@app/domain';
 export class NotificationsService {
   constructor(@InjectDataSource() private readonly db: DataSource) {}
 
-  async list(userId: string, unreadOnly: boolean, limit = 200) {
+  /** One page of the inbox, newest first (a drafter of a long plan gathers hundreds of reminders). */
+  async list(userId: string, unreadOnly: boolean, page: { limit?: number; offset?: number } = {}) {
     return this.db.query(
       `SELECT id, kind, title, body, plan_id AS "planId", report_id AS "reportId", task_id AS "taskId", created_at AS "createdAt", read_at AS "readAt"
          FROM notifications WHERE user_id = $1 AND ($2 = false OR read_at IS NULL)
-        ORDER BY created_at DESC, id LIMIT $3`,
-      [userId, unreadOnly, limit],
+        ORDER BY created_at DESC, id LIMIT $3 OFFSET $4`,
+      [userId, unreadOnly, page.limit ?? 200, page.offset ?? 0],
     );
   }
 

@@ -80,8 +80,15 @@ export class ReminderFirer {
         if (statuses[i]) continue;
         const task = tasks.get(reminder.taskId)!;
         const context = await this.contextOf(em, task);
+        const settings = await this.settingsOf(em, task);
+        // A job left from settings since changed (a migration gave the stage other offsets, and the
+        // worker died before removing it): the task's reminders are now the new settings' only.
+        if (!settings.before.includes(reminder.offset)) {
+          statuses[i] = 'not-planned';
+          continue;
+        }
         // A job kept through an outage must not say "7 days left" once the 2-day reminder is due: that one fires instead.
-        if (supersedingOffset(context.dueAt, await this.settingsOf(em, task), reminder.offset, now)) {
+        if (supersedingOffset(context.dueAt, settings, reminder.offset, now)) {
           statuses[i] = 'superseded';
           continue;
         }
