@@ -8,11 +8,12 @@ import { ConsolidationLevels1764400000000 } from './migrations/1764400000000-con
 import { Consolidations1764500000000 } from './migrations/1764500000000-consolidations';
 import { Outbox1764600000000 } from './migrations/1764600000000-outbox';
 import { MigrationFailures1764700000000 } from './migrations/1764700000000-migration-failures';
+import { EscalationNotices1765000000000 } from './migrations/1765000000000-escalation-notices';
 import { PlanLevelEvents1764750000000 } from './migrations/1764750000000-plan-level-events';
 import { ConsolidationInclusions1764800000000 } from './migrations/1764800000000-consolidation-inclusions';
 import { RootApprovalRule1764900000000 } from './migrations/1764900000000-root-approval-rule';
 
-export const MIGRATIONS = [CoreCycle1764100000000, DeadlinesNotifications1764200000000, WorkflowChanges1764300000000, ConsolidationLevels1764400000000, Consolidations1764500000000, Outbox1764600000000, MigrationFailures1764700000000, PlanLevelEvents1764750000000, ConsolidationInclusions1764800000000, RootApprovalRule1764900000000];
+export const MIGRATIONS = [CoreCycle1764100000000, DeadlinesNotifications1764200000000, WorkflowChanges1764300000000, ConsolidationLevels1764400000000, Consolidations1764500000000, Outbox1764600000000, MigrationFailures1764700000000, PlanLevelEvents1764750000000, ConsolidationInclusions1764800000000, RootApprovalRule1764900000000, EscalationNotices1765000000000];
 
 /** TypeORM settings from the validated config. Schema changes only ever come from migrations. */
 export function dataSourceOptions(config: AppConfig): DataSourceOptions {

@@ -117,17 +117,19 @@ export class ReminderScheduler {
    */
   private async sentNotices(taskIds: string[]): Promise<Map<string, Set<string>>> {
     const rows: { task_id: string; kind: string; dedup_key: string }[] = await this.db.query(
-      `SELECT task_id, kind, dedup_key FROM notifications WHERE task_id = ANY($1::uuid[]) AND kind = 'reminder'
+      // Escalated stages are found from the escalation notices (few, with an index of their own),
+      // not by joining every task of the page to its stage's other tasks: that join cost 0.3 s per
+      // page of 5,000 and held back reminders firing during a reconcile pass.
+      `WITH page AS (SELECT id, plan_id, report_id, stage, round FROM tasks WHERE id = ANY($1::uuid[])),
+            escalated AS (
+              SELECT DISTINCT o.plan_id, o.report_id, o.stage, o.round
+                FROM notifications n JOIN tasks o ON o.id = n.task_id
+               WHERE n.kind = 'escalation' AND o.plan_id IN (SELECT DISTINCT plan_id FROM page))
+       SELECT task_id, kind, dedup_key FROM notifications WHERE task_id = ANY($1::uuid[]) AND kind = 'reminder'
        UNION ALL
-       SELECT DISTINCT m.id, 'escalation', NULL
-         FROM tasks m JOIN tasks o ON o.report_id = m.report_id AND o.round = m.round AND o.stage = m.stage
-         JOIN notifications n ON n.task_id = o.id AND n.kind = 'escalation'
-        WHERE m.id = ANY($1::uuid[]) AND m.report_id IS NOT NULL
-       UNION ALL
-       SELECT DISTINCT m.id, 'escalation', NULL
-         FROM tasks m JOIN tasks o ON o.plan_id = m.plan_id AND o.report_id IS NULL AND o.stage = m.stage AND o.round = m.round
-         JOIN notifications n ON n.task_id = o.id AND n.kind = 'escalation'
-        WHERE m.id = ANY($1::uuid[]) AND m.report_id IS NULL`,
+       SELECT p.id, 'escalation', NULL FROM page p
+        WHERE EXISTS (SELECT 1 FROM escalated e WHERE e.plan_id = p.plan_id AND e.stage = p.stage AND e.round = p.round
+                         AND e.report_id IS NOT DISTINCT FROM p.report_id)`,
       [taskIds],
     );
     const sent = new Map<string, Set<string>>();
