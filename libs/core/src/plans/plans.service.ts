@@ -97,9 +97,9 @@ export class PlansService {
     return this.get(id);
   }
 
-  /** Records the launch and queues it; answers how many reports the launch creates. */
-  async requestLaunch(id: string, actor: Actor): Promise<{ reports: number; status: string }> {
-    const reports = await inTransaction(this.db, async (em) => {
+  /** Records the launch and queues it (LaunchedReports waits for the worker to apply it). */
+  async requestLaunch(id: string, actor: Actor): Promise<void> {
+    const outbox = await inTransaction(this.db, async (em) => {
       const plan = await em.getRepository(PlanEntity).findOne({ where: { id }, lock: { mode: 'for_no_key_update' } });
       if (!plan) throw notFound('Plan', id);
       if (plan.status !== 'draft') throw conflict(`Plan is ${plan.status}; only a draft plan can be launched`);
@@ -107,11 +107,9 @@ export class PlansService {
       const current = await this.workflows.get(plan.workflowKey, undefined, em);
       await em.query(`UPDATE plans SET status = 'launching', workflow_version = $2, version = version + 1, updated_at = now() WHERE id = $1`, [id, current.version]);
       await appendAuditEvents(em, [{ actorId: actor.id, actor: actor.username, action: 'plan.launch_requested', planId: id, data: { workflowVersion: current.version } }]);
-      const [count] = await em.query(`SELECT count(*)::int AS n FROM org_units WHERE $1 = ANY(ancestor_ids) AND id <> $1`, [plan.rootUnitId]);
-      return { n: count.n as number, outbox: await appendOutbox(em, [{ name: JobName.LaunchPlan, data: { planId: id } }]) };
+      return appendOutbox(em, [{ name: JobName.LaunchPlan, data: { planId: id } }]);
     });
-    await this.outbox.relaySoon(reports.outbox);
-    return { reports: reports.n, status: 'launching' };
+    await this.outbox.relaySoon(outbox);
   }
 }
 
