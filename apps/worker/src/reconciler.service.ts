@@ -109,8 +109,13 @@ export class Reconciler implements OnApplicationBootstrap, BeforeApplicationShut
         ...decisions.map((t) => ({ name: JobName.ApplyDecision, data: { taskId: t.id } }) as const),
       ];
       if (jobs.length) {
-        await this.queue.enqueue(...jobs);
-        this.logger.log(`Re-queued from PostgreSQL: ${launches.length} launch(es), ${decisions.length} decision(s), ${redecisions.length} re-decision(s), ${migrations.length} migration(s)`);
+        // Work still pending after a pass: whatever Redis keeps under its id will not run it (kept as
+        // completed or failed, or half lost with Redis's keys), so that is cleared before the add.
+        const cleared = await this.queue.requeue(...jobs);
+        this.logger.log(
+          `Re-queued from PostgreSQL: ${launches.length} launch(es), ${decisions.length} decision(s), ${redecisions.length} re-decision(s), ${migrations.length} migration(s)` +
+            (cleared ? `; cleared ${cleared} finished or orphaned job(s) of the same ids` : ''),
+        );
       }
       return jobs.length;
     } catch (error) {

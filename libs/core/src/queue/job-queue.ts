@@ -64,6 +64,28 @@ export class JobQueue {
     return found;
   }
 
+  /**
+   * Adds again work PostgreSQL says is still to do, clearing first what Redis holds under the same
+   * id but will never run: a job kept as completed or failed (its last attempt failed, or a worker
+   * died under it once too often), or a job hash left behind by a partial loss of Redis's keys and
+   * listed nowhere. BullMQ ignores an add whose id exists, so without this such work stayed undone
+   * for good. Jobs waiting, delayed or active are left alone; the processors are idempotent, so a
+   * job that finished just before is only run once more to no effect.
+   */
+  async requeue(...jobs: AnyJob[]): Promise<number> {
+    let cleared = 0;
+    for (const job of jobs) {
+      const existing = await this.queues[JOB_QUEUE[job.name]].getJob(jobIdOf(job));
+      if (!existing) continue;
+      const state = await existing.getState();
+      if (state === 'completed' || state === 'failed' || state === 'unknown') {
+        await existing.remove().then(() => (cleared += 1), () => undefined);
+      }
+    }
+    await this.enqueue(...jobs);
+    return cleared;
+  }
+
   /** Removes waiting or delayed jobs that no longer apply; a job already gone is fine. */
   async removeIfPresent(...jobs: AnyJob[]): Promise<void> {
     await Promise.all(jobs.map((job) => this.queues[JOB_QUEUE[job.name]].remove(jobIdOf(job)).catch(() => 0)));
