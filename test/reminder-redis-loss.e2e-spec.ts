@@ -35,14 +35,7 @@ describe('Redis loss: FLUSHALL and a worker restart lose no reminder and send no
   const drafterOf = (unit: string) => holders(fixture, unit, 'drafter')[0];
 
   beforeAll(async () => {
-    await sink.start();
-    ctx = await startE2e({ smtpPort: sink.port });
-    fixture = await importFixture(ctx);
-    cells = fixture.units.filter((u) => u.kind === 'cell').map((u) => u.code);
-    dueMs = Date.now() + 4_500;
-    plan = await createPlan(ctx, { deadlines: { cell: { drafting: hanoiIso(dueMs) } }, reminders: REMINDERS });
-    await launchPlan(ctx, plan.id);
-    reports = await reportsByUnit(ctx, plan.id);
+    ({ ctx, fixture, plan, reports, dueMs, cells } = await launchCellDrafting(sink, 4_500, REMINDERS));
   }, 60_000);
 
   afterAll(async () => {
@@ -153,14 +146,7 @@ describe('a reminder missed while the worker was down and Redis lost its keys ar
   const RESTART_LATE_MS = 3_000;
 
   beforeAll(async () => {
-    await sink.start();
-    ctx = await startE2e({ smtpPort: sink.port });
-    fixture = await importFixture(ctx);
-    cells = fixture.units.filter((u) => u.kind === 'cell').map((u) => u.code);
-    dueMs = Date.now() + 13_000;
-    plan = await createPlan(ctx, { deadlines: { cell: { drafting: hanoiIso(dueMs) } }, reminders: OFFSETS });
-    await launchPlan(ctx, plan.id);
-    reports = await reportsByUnit(ctx, plan.id);
+    ({ ctx, fixture, plan, reports, dueMs, cells } = await launchCellDrafting(sink, 13_000, OFFSETS));
   }, 60_000);
 
   afterAll(async () => {
@@ -231,3 +217,19 @@ describe('a reminder missed while the worker was down and Redis lost its keys ar
     }
   });
 });
+
+/**
+ * The engine of one describe, with mail to its SMTP sink, and a fixture plan whose cells' drafting is
+ * due `dueInMs` from now (counted once the fixture is imported), launched.
+ */
+async function launchCellDrafting(sink: SmtpSink, dueInMs: number, reminders: { before: string[]; escalateAfter?: string }) {
+  await sink.start();
+  const ctx = await startE2e({ smtpPort: sink.port });
+  const fixture = await importFixture(ctx);
+  const cells = fixture.units.filter((u) => u.kind === 'cell').map((u) => u.code);
+  const dueMs = Date.now() + dueInMs;
+  const plan = await createPlan(ctx, { deadlines: { cell: { drafting: hanoiIso(dueMs) } }, reminders });
+  await launchPlan(ctx, plan.id);
+  const reports = await reportsByUnit(ctx, plan.id);
+  return { ctx, fixture, plan, reports, dueMs, cells };
+}
