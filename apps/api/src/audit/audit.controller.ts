@@ -1,6 +1,7 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import { AccessService, Actor, AuditService } from '@app/core';
+import { Actor, AuditService } from '@app/core';
+import { AdminOnly } from '../common/auth.guard';
 import { CurrentActor } from '../common/current-actor.decorator';
 import { AuditQueryDto } from './audit.dto';
 
@@ -9,14 +10,11 @@ import { AuditQueryDto } from './audit.dto';
 @ApiBearerAuth()
 @Controller('audit')
 export class AuditController {
-  constructor(
-    private readonly audit: AuditService,
-    private readonly access: AccessService,
-  ) {}
+  constructor(private readonly audit: AuditService) {}
 
+  @AdminOnly()
   @Get('configuration')
   async configuration(@Query() query: AuditQueryDto, @CurrentActor() actor: Actor) {
-    await this.access.assertAdmin(actor.id);
     return this.audit.configuration(query);
   }
 }

@@ -1,7 +1,8 @@
 import { Body, Controller, Get, Param, Post, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { AccessService, Actor, PlanMigrationsService } from '@app/core';
+import { Actor, PlanMigrationsService } from '@app/core';
+import { AdminOnly } from '../common/auth.guard';
 import { CurrentActor } from '../common/current-actor.decorator';
 import { UUID } from '../common/uuid-param';
 import { MigrationRequestDto, MigrationView } from './migration.dto';
@@ -11,11 +12,9 @@ import { MigrationRequestDto, MigrationView } from './migration.dto';
 @ApiBearerAuth()
 @Controller()
 export class MigrationsController {
-  constructor(
-    private readonly migrations: PlanMigrationsService,
-    private readonly access: AccessService,
-  ) {}
+  constructor(private readonly migrations: PlanMigrationsService) {}
 
+  @AdminOnly()
   @Post('plans/:id/migrations')
   async request(
     @Param('id', UUID) planId: string,
@@ -23,23 +22,22 @@ export class MigrationsController {
     @CurrentActor() actor: Actor,
     @Res({ passthrough: true }) response: Response,
   ) {
-    await this.access.assertAdmin(actor.id);
     const dryRun = body.dryRun ?? false;
     response.status(dryRun ? 200 : 202);
     return this.migrations.request(planId, { toVersion: body.toVersion, stageMap: body.stageMap ?? {}, dryRun }, actor);
   }
 
+  @AdminOnly()
   @Get('plans/:id/migrations')
   @ApiOkResponse({ type: [MigrationView] })
   async listForPlan(@Param('id', UUID) planId: string, @CurrentActor() actor: Actor) {
-    await this.access.assertAdmin(actor.id);
     return this.migrations.listForPlan(planId);
   }
 
+  @AdminOnly()
   @Get('migrations/:id')
   @ApiOkResponse({ type: MigrationView })
   async get(@Param('id', UUID) id: string, @CurrentActor() actor: Actor) {
-    await this.access.assertAdmin(actor.id);
     return this.migrations.get(id);
   }
 }

@@ -1,7 +1,8 @@
 import { Controller, HttpCode, Post, Req, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
-import { AccessService, Actor } from '@app/core';
+import { Actor } from '@app/core';
+import { AdminOnly } from '../common/auth.guard';
 import { CurrentActor } from '../common/current-actor.decorator';
 import { DASHBOARD_COOKIE, DASHBOARD_PATH } from './queue-dashboard';
 
@@ -9,13 +10,11 @@ import { DASHBOARD_COOKIE, DASHBOARD_PATH } from './queue-dashboard';
 @ApiBearerAuth()
 @Controller('admin/queues')
 export class QueueDashboardController {
-  constructor(private readonly access: AccessService) {}
-
   /** Lets an administrator's browser open /admin/queues: the token goes into a cookie for that path only. */
+  @AdminOnly()
   @Post('session')
   @HttpCode(204)
   async session(@CurrentActor() actor: Actor, @Req() req: Request, @Res({ passthrough: true }) res: Response): Promise<void> {
-    await this.access.assertAdmin(actor.id);
     const token = (req.headers.authorization ?? '').split(' ')[1];
     res.cookie(DASHBOARD_COOKIE, token, { httpOnly: true, sameSite: 'strict', path: DASHBOARD_PATH, maxAge: 8 * 3600_000 });
   }

@@ -1,6 +1,7 @@
 import { Body, Controller, Get, Param, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import { AccessService, Actor, OrgService } from '@app/core';
+import { Actor, OrgService } from '@app/core';
+import { AdminOnly } from '../common/auth.guard';
 import { CurrentActor } from '../common/current-actor.decorator';
 import { UUID } from '../common/uuid-param';
 import { OrgImportDto } from './org-import.dto';
@@ -9,14 +10,11 @@ import { OrgImportDto } from './org-import.dto';
 @ApiBearerAuth()
 @Controller()
 export class OrgController {
-  constructor(
-    private readonly org: OrgService,
-    private readonly access: AccessService,
-  ) {}
+  constructor(private readonly org: OrgService) {}
 
+  @AdminOnly()
   @Post('org/import')
   async import(@Body() body: OrgImportDto, @CurrentActor() actor: Actor) {
-    await this.access.assertAdmin(actor.id);
     return this.org.import(body, actor);
   }
 

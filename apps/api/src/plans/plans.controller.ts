@@ -2,6 +2,7 @@ import { Body, Controller, Get, HttpCode, Param, Post, Put, Query, Res } from '@
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { Response } from 'express';
 import { AccessService, Actor, AuditService, ConsolidationService, FiguresCutOff, LaunchAnswer, LaunchedReports, PlansService, ProgressService } from '@app/core';
+import { AdminOnly } from '../common/auth.guard';
 import { CurrentActor } from '../common/current-actor.decorator';
 import { sendJsonInParts } from '../common/json-in-parts';
 import { UUID } from '../common/uuid-param';
@@ -24,9 +25,9 @@ export class PlansController {
     private readonly figuresCutOff: FiguresCutOff,
   ) {}
 
+  @AdminOnly()
   @Post()
   async create(@Body() body: CreatePlanDto, @CurrentActor() actor: Actor) {
-    await this.access.assertAdmin(actor.id);
     return this.plans.create(body, actor);
   }
 
@@ -40,16 +41,16 @@ export class PlansController {
     return this.plans.get(id);
   }
 
+  @AdminOnly()
   @Put(':id/deadlines')
   async deadlines(@Param('id', UUID) id: string, @Body() body: DeadlinesDto, @CurrentActor() actor: Actor) {
-    await this.access.assertAdmin(actor.id);
     return this.plans.updateDeadlines(id, body.deadlines, actor);
   }
 
+  @AdminOnly()
   @Post(':id/launch')
   @HttpCode(202)
   async launch(@Param('id', UUID) id: string, @CurrentActor() actor: Actor): Promise<LaunchAnswer> {
-    await this.access.assertAdmin(actor.id);
     await this.plans.requestLaunch(id, actor);
     return this.launched.waitFor(id);
   }

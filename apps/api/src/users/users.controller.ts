@@ -1,6 +1,7 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Put, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { AccessService, Actor, TasksService, UsersService } from '@app/core';
+import { Actor, TasksService, UsersService } from '@app/core';
+import { AdminOnly } from '../common/auth.guard';
 import { CurrentActor } from '../common/current-actor.decorator';
 import { ReassignDto, ReplaceRolesDto, UserListQueryDto } from './user.dto';
 
@@ -12,32 +13,31 @@ export class UsersController {
   constructor(
     private readonly users: UsersService,
     private readonly tasks: TasksService,
-    private readonly access: AccessService,
   ) {}
 
+  @AdminOnly()
   @Get()
   @ApiOperation({ summary: 'Users with their roles, a page at a time in username order (limit, offset)' })
   async list(@Query() query: UserListQueryDto, @CurrentActor() actor: Actor) {
-    await this.access.assertAdmin(actor.id);
     return this.users.list({ unit: query.unit, limit: query.limit, offset: query.offset });
   }
 
+  @AdminOnly()
   @Get(':username')
   async get(@Param('username') username: string, @CurrentActor() actor: Actor) {
-    await this.access.assertAdmin(actor.id);
     return this.users.get(username);
   }
 
+  @AdminOnly()
   @Put(':username/roles')
   async replaceRoles(@Param('username') username: string, @Body() body: ReplaceRolesDto, @CurrentActor() actor: Actor) {
-    await this.access.assertAdmin(actor.id);
     return this.users.replaceRoles(username, body.roles, actor);
   }
 
+  @AdminOnly()
   @Post(':username/reassign')
   @HttpCode(200)
   async reassign(@Param('username') username: string, @Body() body: ReassignDto, @CurrentActor() actor: Actor) {
-    await this.access.assertAdmin(actor.id);
     return this.tasks.reassign(username, body.to, actor);
   }
 }

@@ -1,6 +1,7 @@
 import { Body, Controller, Get, Param, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiQuery, ApiTags } from '@nestjs/swagger';
-import { AccessService, Actor, WorkflowsService } from '@app/core';
+import { Actor, WorkflowsService } from '@app/core';
+import { AdminOnly } from '../common/auth.guard';
 import { CurrentActor } from '../common/current-actor.decorator';
 import { KeyPipe } from '../common/key-param';
 import { PositiveInt, PositiveIntPipe } from '../common/positive-int-param';
@@ -10,10 +11,7 @@ import { WorkflowVersionDto } from './workflow.dto';
 @ApiBearerAuth()
 @Controller('workflows')
 export class WorkflowsController {
-  constructor(
-    private readonly workflows: WorkflowsService,
-    private readonly access: AccessService,
-  ) {}
+  constructor(private readonly workflows: WorkflowsService) {}
 
   @Get(':key')
   @ApiQuery({ name: 'version', required: false, type: Number, description: 'A version number, 1 to 2147483647; the latest when absent' })
@@ -21,15 +19,15 @@ export class WorkflowsController {
     return this.workflows.get(key, version);
   }
 
+  @AdminOnly()
   @Get(':key/versions')
   async listVersions(@Param('key') key: string, @CurrentActor() actor: Actor) {
-    await this.access.assertAdmin(actor.id);
     return this.workflows.listVersions(key);
   }
 
+  @AdminOnly()
   @Post(':key/versions')
   async createVersion(@Param('key', KeyPipe) key: string, @Body() body: WorkflowVersionDto, @CurrentActor() actor: Actor) {
-    await this.access.assertAdmin(actor.id);
     return this.workflows.createVersion(key, body.stages, actor);
   }
 }
