@@ -2,25 +2,24 @@ import { ApiProperty } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsEmail, IsIn, IsObject, IsOptional, IsString, Matches, MaxLength, MinLength, ValidateIf, ValidateNested } from 'class-validator';
 import { ROLES, Role, UNIT_KINDS, UnitKind } from '@app/domain';
-
-const CODE = /^[A-Za-z0-9][A-Za-z0-9._\-À-ỹĐđ]{0,63}$/;
+import { IsCode, MultiLineText, SingleLine } from '../common/text-rules';
 
 export class ImportUnitDto {
-  @ApiProperty() @IsString() @Matches(CODE, { message: 'code must be 1-64 letters, digits, dots, dashes or underscores' }) code: string;
-  @ApiProperty() @IsString() @MinLength(1) @MaxLength(300) name: string;
+  @ApiProperty({ description: 'Vietnamese letters, digits and - . / _ (at most 64)' }) @IsString() @IsCode() code: string;
+  @ApiProperty() @IsString() @MinLength(1) @MaxLength(300) @SingleLine() name: string;
   @ApiProperty({ enum: UNIT_KINDS }) @IsIn(UNIT_KINDS) kind: UnitKind;
-  @ApiProperty({ nullable: true, type: String }) @ValidateIf((_, v) => v !== null) @IsString() @Matches(CODE) parent: string | null;
+  @ApiProperty({ nullable: true, type: String }) @ValidateIf((_, v) => v !== null) @IsString() @IsCode() parent: string | null;
 }
 
 export class ImportRoleDto {
-  @ApiProperty() @IsString() @Matches(CODE) unit: string;
+  @ApiProperty() @IsString() @IsCode() unit: string;
   @ApiProperty({ enum: ROLES }) @IsIn(ROLES) role: Role;
 }
 
 export class ImportUserDto {
   @ApiProperty() @IsString() @Matches(/^[a-z0-9][a-z0-9._-]{0,99}$/, { message: 'username must be lower-case letters, digits, dots, dashes or underscores' }) username: string;
-  @ApiProperty() @IsString() @MinLength(1) @MaxLength(200) fullName: string;
-  @ApiProperty() @IsEmail() @MaxLength(200) email: string;
+  @ApiProperty() @IsString() @MinLength(1) @MaxLength(200) @SingleLine() fullName: string;
+  @ApiProperty() @IsEmail() @MaxLength(200) @SingleLine() email: string;
   @ApiProperty() @IsString() @MinLength(8) @MaxLength(200) password: string;
   @ApiProperty({ type: [ImportRoleDto] }) @IsArray() @ArrayMaxSize(100) @ValidateNested({ each: true }) @Type(() => ImportRoleDto) roles: ImportRoleDto[];
 }
@@ -29,7 +28,7 @@ export class ImportUserDto {
 export class OrgImportDto {
   @ApiProperty({ type: [ImportUnitDto] }) @IsArray() @ArrayMaxSize(50000) @ValidateNested({ each: true }) @Type(() => ImportUnitDto) units: ImportUnitDto[];
   @ApiProperty({ type: [ImportUserDto] }) @IsArray() @ArrayMaxSize(200000) @ValidateNested({ each: true }) @Type(() => ImportUserDto) users: ImportUserDto[];
-  @IsOptional() @IsString() @MaxLength(2000) description?: string;
+  @IsOptional() @IsString() @MaxLength(2000) @MultiLineText() description?: string;
   /** The fixture carries its sample plan too; the plan is created through POST /api/plans. */
   @IsOptional() @IsObject() plan?: object;
 }

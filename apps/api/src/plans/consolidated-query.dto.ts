@@ -1,7 +1,8 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { IsOptional, IsString, MaxLength } from 'class-validator';
+import { IsOptional, IsString } from 'class-validator';
+import { IsCode } from '../common/text-rules';
 
 export class ConsolidatedQueryDto {
   @ApiPropertyOptional({ description: 'Code of the consolidating unit; the root by default' })
-  @IsOptional() @IsString() @MaxLength(64) unit?: string;
+  @IsOptional() @IsString() @IsCode() unit?: string;
 }

@@ -5,21 +5,22 @@ import {
   ValidationArguments,
 } from 'class-validator';
 import { ApprovalRule, approvalRuleProblem, PlanDeadlines, RULE_TYPES, UNIT_KINDS, UnitKind } from '@app/domain';
+import { IsCode, SingleLine } from '../common/text-rules';
 import { IsDeadlines } from './deadlines.validator';
 
 const ISO_DURATION = /^P(?!$)(\d+Y)?(\d+M)?(\d+W)?(\d+D)?(T(?=\d)(\d+H)?(\d+M)?(\d+S)?)?$/;
 const KEY = /^[a-z][a-z0-9_]{0,63}$/;
 
 export class BasisDocumentDto {
-  @ApiProperty() @IsString() @MinLength(1) @MaxLength(64) code: string;
+  @ApiProperty({ example: '48-CV/TBĐLĐ' }) @IsString() @IsCode() code: string;
   @ApiPropertyOptional() @IsOptional() @IsDateString({ strict: true }) issuedOn?: string;
-  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(300) issuer?: string;
-  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(1000) title?: string;
+  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(300) @SingleLine() issuer?: string;
+  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(1000) @SingleLine() title?: string;
 }
 
 export class OutlineSectionDto {
   @ApiProperty() @IsString() @Matches(KEY) key: string;
-  @ApiProperty() @IsString() @MinLength(1) @MaxLength(500) title: string;
+  @ApiProperty() @IsString() @MinLength(1) @MaxLength(500) @SingleLine() title: string;
   @ApiProperty() @IsBoolean() required: boolean;
 }
 
@@ -46,12 +47,12 @@ function IsRootApprovalRule() {
 }
 
 export class CreatePlanDto {
-  @ApiProperty({ example: '144-KH/ĐUK' }) @IsString() @MinLength(1) @MaxLength(64) code: string;
-  @ApiProperty() @IsString() @MinLength(1) @MaxLength(1000) title: string;
+  @ApiProperty({ example: '144-KH/ĐUK', description: 'Vietnamese letters, digits and - . / _ (at most 64)' }) @IsString() @IsCode() code: string;
+  @ApiProperty() @IsString() @MinLength(1) @MaxLength(1000) @SingleLine() title: string;
   @ApiProperty({ example: '2019-06-05' }) @IsDateString({ strict: true }) issuedOn: string;
-  @ApiProperty({ example: '2015-2020' }) @IsString() @MinLength(1) @MaxLength(32) term: string;
+  @ApiProperty({ example: '2015-2020' }) @IsString() @MinLength(1) @MaxLength(32) @SingleLine() term: string;
   @ApiProperty({ type: [BasisDocumentDto] }) @IsArray() @ArrayMaxSize(50) @ValidateNested({ each: true }) @Type(() => BasisDocumentDto) basis: BasisDocumentDto[];
-  @ApiProperty({ example: 'DUK' }) @IsString() @MinLength(1) @MaxLength(64) rootUnit: string;
+  @ApiProperty({ example: 'DUK' }) @IsString() @IsCode() rootUnit: string;
   @ApiPropertyOptional({ example: 'tongket' }) @IsOptional() @IsString() @Matches(KEY) workflow?: string;
   @ApiPropertyOptional({ type: [OutlineSectionDto] })
   @IsOptional() @IsArray() @ArrayMinSize(1) @ArrayMaxSize(100) @ValidateNested({ each: true }) @Type(() => OutlineSectionDto)

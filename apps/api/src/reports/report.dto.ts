@@ -1,13 +1,14 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { IsOptional, IsString, IsUUID, Matches, MaxLength } from 'class-validator';
+import { MultiLineText } from '../common/text-rules';
 
-/** One section's five parts; each part up to 50,000 characters (a long report runs to some pages). */
+/** One section's five parts; each part up to 50,000 characters (a long report runs to some pages), with line breaks and no other control characters. */
 export class SectionPartsDto {
-  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(50000) strengths?: string;
-  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(50000) limitations?: string;
-  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(50000) causes?: string;
-  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(50000) lessons?: string;
-  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(50000) directions?: string;
+  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(50000) @MultiLineText() strengths?: string;
+  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(50000) @MultiLineText() limitations?: string;
+  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(50000) @MultiLineText() causes?: string;
+  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(50000) @MultiLineText() lessons?: string;
+  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(50000) @MultiLineText() directions?: string;
 }
 
 export class ReportListQueryDto {

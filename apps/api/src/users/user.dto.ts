@@ -2,6 +2,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min, ValidateNested } from 'class-validator';
 import { USER_PAGE_DEFAULT, USER_PAGE_MAX } from '@app/core';
+import { IsCode } from '../common/text-rules';
 import { ImportRoleDto } from '../org/org-import.dto';
 
 export class ReplaceRolesDto {
@@ -15,7 +16,7 @@ export class ReassignDto {
 
 /** A page of users, by username. */
 export class UserListQueryDto {
-  @ApiPropertyOptional({ description: 'Only users with a role on this unit code' }) @IsOptional() @IsString() @MaxLength(64) unit?: string;
+  @ApiPropertyOptional({ description: 'Only users with a role on this unit code' }) @IsOptional() @IsString() @IsCode() unit?: string;
   @ApiPropertyOptional({ description: `Users per page (at most ${USER_PAGE_MAX})`, default: USER_PAGE_DEFAULT, minimum: 1, maximum: USER_PAGE_MAX })
   @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(USER_PAGE_MAX) limit?: number;
   @ApiPropertyOptional({ description: 'Users to skip, in username order', default: 0, minimum: 0, maximum: 10_000_000 })

@@ -2,6 +2,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsInt, IsObject, IsOptional, IsString, MaxLength, ValidateNested } from 'class-validator';
 import type { ApprovalRule, Role, Scope, StageKind } from '@app/domain';
+import { SingleLine } from '../common/text-rules';
 
 /** Shapes only: whether the values make a sound workflow is the domain's call (422 with every problem). */
 export class StageRuleDto {
@@ -10,19 +11,19 @@ export class StageRuleDto {
 }
 
 export class StageRemindersDto {
-  @ApiProperty({ type: [String] }) @IsArray() @ArrayMaxSize(10) @IsString({ each: true }) before: string[];
-  @ApiPropertyOptional() @IsOptional() @IsString() escalateAfter?: string;
+  @ApiProperty({ type: [String] }) @IsArray() @ArrayMaxSize(10) @IsString({ each: true }) @MaxLength(64, { each: true }) @SingleLine({ each: true }) before: string[];
+  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(64) @SingleLine() escalateAfter?: string;
 }
 
 export class StageDto {
-  @ApiProperty() @IsString() @MaxLength(64) key: string;
-  @ApiProperty() @IsString() @MaxLength(300) name: string;
+  @ApiProperty() @IsString() @MaxLength(64) @SingleLine() key: string;
+  @ApiProperty() @IsString() @MaxLength(300) @SingleLine() name: string;
   @ApiProperty({ enum: ['draft', 'approval', 'consolidation'] }) @IsString() kind: StageKind;
   @ApiProperty({ enum: ['drafter', 'approver', 'reviewer', 'consolidator'] }) @IsString() role: Role;
   @ApiProperty({ enum: ['self', 'parent', 'root'] }) @IsString() scope: Scope;
   @ApiProperty({ type: StageRuleDto }) @IsObject() @ValidateNested() @Type(() => StageRuleDto) rule: StageRuleDto;
-  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(64) returnTo?: string;
-  @ApiPropertyOptional({ example: 'P10D' }) @IsOptional() @IsString() dueAfter?: string;
+  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(64) @SingleLine() returnTo?: string;
+  @ApiPropertyOptional({ example: 'P10D' }) @IsOptional() @IsString() @MaxLength(64) @SingleLine() dueAfter?: string;
   @ApiPropertyOptional({ type: StageRemindersDto }) @IsOptional() @IsObject() @ValidateNested() @Type(() => StageRemindersDto) reminders?: StageRemindersDto;
 }
 
