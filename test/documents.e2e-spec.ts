@@ -80,7 +80,7 @@ describe('reports as Party documents (.docx)', () => {
     const res = await fetchDoc('tgv.lan', `/api/plans/${plan.id}/consolidated.docx`);
     expect(res.status).toBe(200);
     expect(res.headers['content-type']).toContain(DOCX_TYPE);
-    expect(res.headers['content-disposition']).toMatch(/^attachment; filename=".+\.docx"$/);
+    expect(res.headers['content-disposition']).toMatch(/^attachment; filename="[\x20-\x7e]+\.docx"; filename\*=UTF-8''[^"; ]+\.docx$/);
     expect(Buffer.isBuffer(res.body)).toBe(true);
     expect(res.body.subarray(0, 2).toString('latin1')).toBe('PK');
     rootDoc = readWordFile(res.body);
@@ -203,7 +203,7 @@ describe('reports as Party documents (.docx)', () => {
     const res = await fetchDoc('kbnn-kt.soanthao', `/api/reports/${report.id}/document.docx`);
     expect(res.status).toBe(200);
     expect(res.headers['content-type']).toContain(DOCX_TYPE);
-    expect(res.headers['content-disposition']).toMatch(/^attachment; filename=".+\.docx"$/);
+    expect(res.headers['content-disposition']).toMatch(/^attachment; filename="[\x20-\x7e]+\.docx"; filename\*=UTF-8''[^"; ]+\.docx$/);
     const doc = readWordFile(res.body);
     const { rows } = await ctx.db.query<{ at: Date }>(`SELECT max(submitted_at) AS at FROM report_snapshots WHERE report_id = $1`, [report.id]);
     const [y, m, d] = hanoiDay(new Date(rows[0].at).getTime()).split('-');

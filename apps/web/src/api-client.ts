@@ -1,4 +1,6 @@
 /** A tiny typed client of the engine's HTTP API: the bearer token, JSON in and out, errors as ApiError. */
+import { downloadName } from './download-name';
+
 const TOKEN_KEY = 'tongket.token';
 
 export class ApiError extends Error {
@@ -65,11 +67,11 @@ export const api = {
   async download(path: string, fallbackName: string): Promise<void> {
     const response = await send('GET', path);
     const disposition = response.headers.get('Content-Disposition') ?? '';
-    const name = /filename\*?=(?:UTF-8'')?"?([^";]+)"?/i.exec(disposition)?.[1];
+    const name = downloadName(disposition);
     const url = URL.createObjectURL(await response.blob());
     const link = document.createElement('a');
     link.href = url;
-    link.download = name ? decodeURIComponent(name) : fallbackName;
+    link.download = name || fallbackName;
     document.body.append(link);
     link.click();
     link.remove();

@@ -4,6 +4,7 @@ import { Actor, DocumentsService } from '@app/core';
 import { CurrentActor } from '../common/current-actor.decorator';
 import { UUID } from '../common/uuid-param';
 import { ConsolidatedQueryDto } from '../plans/consolidated-query.dto';
+import { attachmentDisposition } from './attachment-disposition';
 
 const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 
@@ -18,13 +19,13 @@ export class DocumentsController {
   @ApiProduces(DOCX)
   async consolidated(@Param('id', UUID) id: string, @Query() query: ConsolidatedQueryDto, @CurrentActor() actor: Actor): Promise<StreamableFile> {
     const { fileName, content } = await this.documents.consolidatedDocx(id, actor.id, query.unit);
-    return new StreamableFile(content, { type: DOCX, disposition: `attachment; filename="${fileName}"` });
+    return new StreamableFile(content, { type: DOCX, disposition: attachmentDisposition(fileName) });
   }
 
   @Get('reports/:id/document.docx')
   @ApiProduces(DOCX)
   async report(@Param('id', UUID) id: string, @CurrentActor() actor: Actor): Promise<StreamableFile> {
     const { fileName, content } = await this.documents.reportDocx(id, actor.id);
-    return new StreamableFile(content, { type: DOCX, disposition: `attachment; filename="${fileName}"` });
+    return new StreamableFile(content, { type: DOCX, disposition: attachmentDisposition(fileName) });
   }
 }
