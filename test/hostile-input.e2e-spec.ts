@@ -9,7 +9,7 @@ import { TONGKET_V1 } from './support/workflows';
 /**
  * Issue 6, "Hostile input": property-based (fast-check). For every endpoint that takes a body, an id
  * or a query: never a 5xx; a 4xx changes nothing (row counts of every table, the last audit id, the
- * version sums of reports and tasks); bodies over 1 MB get 413; unknown fields get 400.
+ * version sums of reports and tasks); bodies over their route's limit get 413; unknown fields get 400.
  * Reproduce a failure with FC_SEED=<seed printed below>.
  */
 const RUNS = Number(process.env.FC_RUNS ?? 30);
@@ -21,6 +21,8 @@ interface BodyEndpoint {
   as: string;
   /** A body the endpoint accepts (or refuses only for a reason after validation). */
   valid: () => Record<string, unknown>;
+  /** The route's body limit in KB (its @BodyLimit); the default is 16 KB. */
+  limitKb?: number;
 }
 
 describe('hostile input (fast-check)', () => {
@@ -31,17 +33,17 @@ describe('hostile input (fast-check)', () => {
   const fixture = loadFixture();
 
   const bodyEndpoints: BodyEndpoint[] = [
-    { name: 'login', method: 'post', path: () => '/api/auth/login', as: 'admin', valid: () => ({ username: 'kbnn-kt.capuy', password: FIXTURE_PASSWORD }) },
-    { name: 'org import', method: 'post', path: () => '/api/org/import', as: 'admin', valid: () => ({ units: [], users: [] }) },
-    { name: 'create plan', method: 'post', path: () => '/api/plans', as: 'admin', valid: () => ({ ...fixture.plan, code: 'HOSTILE-KH/ĐUK' }) },
-    { name: 'deadlines', method: 'put', path: () => `/api/plans/${ids.draft}/deadlines`, as: 'admin', valid: () => ({ deadlines: fixture.plan.deadlines }) },
+    { name: 'login', method: 'post', path: () => '/api/auth/login', as: 'admin', valid: () => ({ username: 'kbnn-kt.capuy', password: FIXTURE_PASSWORD }), limitKb: 4 },
+    { name: 'org import', method: 'post', path: () => '/api/org/import', as: 'admin', valid: () => ({ units: [], users: [] }), limitKb: 8 * 1024 },
+    { name: 'create plan', method: 'post', path: () => '/api/plans', as: 'admin', valid: () => ({ ...fixture.plan, code: 'HOSTILE-KH/ĐUK' }), limitKb: 256 },
+    { name: 'deadlines', method: 'put', path: () => `/api/plans/${ids.draft}/deadlines`, as: 'admin', valid: () => ({ deadlines: fixture.plan.deadlines }), limitKb: 64 },
     { name: 'migration (dry run)', method: 'post', path: () => `/api/plans/${ids.planA}/migrations`, as: 'admin', valid: () => ({ toVersion: 2, dryRun: true }) },
-    { name: 'workflow version', method: 'post', path: () => '/api/workflows/tongket/versions', as: 'admin', valid: () => ({ stages: TONGKET_V1 }) },
-    { name: 'section edit', method: 'put', path: () => `/api/reports/${ids.tg}/sections/political`, as: 'hlhpn-tg.bithu', valid: () => ({ strengths: 'Ưu điểm.', limitations: 'Hạn chế.' }) },
+    { name: 'workflow version', method: 'post', path: () => '/api/workflows/tongket/versions', as: 'admin', valid: () => ({ stages: TONGKET_V1 }), limitKb: 128 },
+    { name: 'section edit', method: 'put', path: () => `/api/reports/${ids.tg}/sections/political`, as: 'hlhpn-tg.bithu', valid: () => ({ strengths: 'Ưu điểm.', limitations: 'Hạn chế.' }), limitKb: 1024 },
     { name: 'indicators', method: 'put', path: () => `/api/reports/${ids.tg}/indicators`, as: 'hlhpn-tg.bithu', valid: () => ({ resolutions_issued: 1 }) },
-    { name: 'complete task', method: 'post', path: () => `/api/tasks/${ids.ktTask}/complete`, as: 'kbnn-kt.bithu', valid: () => ({ decision: 'return' }) },
+    { name: 'complete task', method: 'post', path: () => `/api/tasks/${ids.ktTask}/complete`, as: 'kbnn-kt.bithu', valid: () => ({ decision: 'return' }), limitKb: 64 },
     { name: 'delegate task', method: 'post', path: () => `/api/tasks/${ids.ktTask}/delegate`, as: 'kbnn-kt.bithu', valid: () => ({ username: 'kbnn.bithu' }) },
-    { name: 'replace roles', method: 'put', path: () => '/api/users/kbnn-kt.capuy/roles', as: 'admin', valid: () => ({ roles: [{ unit: 'KBNN-KT', role: 'approver' }] }) },
+    { name: 'replace roles', method: 'put', path: () => '/api/users/kbnn-kt.capuy/roles', as: 'admin', valid: () => ({ roles: [{ unit: 'KBNN-KT', role: 'approver' }] }), limitKb: 32 },
     { name: 'reassign', method: 'post', path: () => '/api/users/tgv.lan/reassign', as: 'admin', valid: () => ({ to: 'btv.mai' }) },
   ];
 
@@ -111,12 +113,13 @@ describe('hostile input (fast-check)', () => {
       );
     });
 
-    it.each(bodyEndpoints.map((e) => e.name))('%s: a body over 1 MB gets 413 (and changes nothing)', async (name) => {
+    it.each(bodyEndpoints.map((e) => e.name))('%s: a body over its route\'s limit gets 413 (and changes nothing)', async (name) => {
       const ep = bodyEndpoints.find((e) => e.name === name)!;
       const valid = ep.valid();
       const key = Object.keys(valid)[0];
+      const limit = (ep.limitKb ?? 16) * 1024;
       await fc.assert(
-        fc.asyncProperty(fc.integer({ min: 1_050_000, max: 2_500_000 }), vietnameseText, async (size, text) => {
+        fc.asyncProperty(fc.integer({ min: limit + 1, max: Math.round(limit * 2.5) }), vietnameseText, async (size, text) => {
           const big = text.repeat(Math.ceil(size / Math.max(1, Buffer.byteLength(text)))).slice(0, size);
           const body = { ...valid, [key]: big };
           const res = await sendAndCheck(ctx, `${ep.method.toUpperCase()} ${ep.path()} as ${ep.as} (${size} chars)`, sendJson(ep, body));

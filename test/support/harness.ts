@@ -6,7 +6,7 @@ import request from 'supertest';
 import { loadConfig } from '@app/config';
 import { runMigrations } from '@app/dal';
 import { ApiModule } from '../../apps/api/src/api.module';
-import { configureApp } from '../../apps/api/src/configure-app';
+import { createApiApp } from '../../apps/api/src/create-api-app';
 import { WorkerModule } from '../../apps/worker/src/worker.module';
 import { E2eEnv, prepareE2eEnv } from './e2e-env';
 import { PgClient, pgClient } from './pg';
@@ -45,8 +45,7 @@ export async function startE2e(options: E2eOptions = {}): Promise<E2eContext> {
   await runMigrations(loadConfig());
 
   const moduleRef = await Test.createTestingModule({ imports: [ApiModule] }).compile();
-  const api = moduleRef.createNestApplication({ logger: ['error', 'warn'] });
-  configureApp(api);
+  const api = await createApiApp((options) => moduleRef.createNestApplication(options), { logger: ['error', 'warn'] });
   await api.init();
   await api.listen(0, '127.0.0.1');
 

@@ -1,17 +1,25 @@
 import { INestApplication, ValidationPipe } from '@nestjs/common';
+import { Reflector } from '@nestjs/core';
 import { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import helmet from 'helmet';
 import { toVietnamIso } from '@app/domain';
 import { DomainExceptionFilter } from './common/domain-exception.filter';
 import { inputGuard } from './common/input-guard';
+import { JsonBodyInterceptor } from './http/json-body.interceptor';
 import { mountQueueDashboard } from './operations/queue-dashboard';
 import { serveWebApp } from './web/web-app';
 
-/** Everything an API instance needs besides its modules; tests call it too, so they test the real thing. */
+/**
+ * Everything an API instance needs besides its modules; create it through createApiApp, which turns
+ * Nest's body parsers off: bodies are read by JsonBodyInterceptor, after the auth guard.
+ */
 export function configureApp(app: INestApplication): void {
-  // Ten sections of five parts in Vietnamese run to several hundred kilobytes; beyond 1 MB is a 413.
-  (app as NestExpressApplication).useBodyParser('json', { limit: '1mb' });
+  // Nest registers its parsers at init, ahead of every guard: an app made without createApiApp would
+  // parse anonymous megabytes again. appOptions is Nest's own record of the creation options.
+  if ((Reflect.get(app, 'appOptions') as { bodyParser?: boolean } | undefined)?.bodyParser !== false) {
+    throw new Error('Create the API with createApiApp (bodyParser: false): bodies are parsed after the auth guard');
+  }
   app.use(inputGuard);
   app.use(helmet());
   // Times go out with the engine's zone, +07:00; the replacer sees the Date before its toJSON.
@@ -29,8 +37,11 @@ export function configureApp(app: INestApplication): void {
       forbidNonWhitelisted: true,
       transform: true,
       stopAtFirstError: false,
+      // Errors carry messages only: never the refused value or the object it came in.
+      validationError: { target: false, value: false },
     }),
   );
+  app.useGlobalInterceptors(new JsonBodyInterceptor(app.get(Reflector)));
   app.useGlobalFilters(new DomainExceptionFilter());
   const document = SwaggerModule.createDocument(
     app,

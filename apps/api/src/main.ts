@@ -5,15 +5,15 @@ import { loadConfig, nestLogLevels } from '@app/config';
 import { stopOnSignal } from '@app/core';
 import { WorkerModule } from '../../worker/src/worker.module';
 import { ApiModule } from './api.module';
-import { configureApp } from './configure-app';
+import { createApiApp } from './create-api-app';
 
 /** Starts the HTTP API; `--with-worker` also runs the queue processors in this process. SIGTERM drains (see stopOnSignal). */
 async function main(): Promise<void> {
   const config = loadConfig();
   const withWorker = process.argv.includes('--with-worker');
-  const app = await NestFactory.create(withWorker ? ApiModule.withWorker(WorkerModule) : ApiModule, { bufferLogs: true, logger: nestLogLevels(config.LOG_LEVEL) });
+  const module = withWorker ? ApiModule.withWorker(WorkerModule) : ApiModule;
+  const app = await createApiApp((options) => NestFactory.create(module, options), { bufferLogs: true, logger: nestLogLevels(config.LOG_LEVEL) });
   app.useLogger(app.get(Logger));
-  configureApp(app);
   stopOnSignal(app, withWorker ? 'API and worker' : 'API');
   await app.listen(config.PORT, '0.0.0.0');
   app.get(Logger).log(`Tổng kết API listening on http://127.0.0.1:${config.PORT}${withWorker ? ' (with worker)' : ''}`);

@@ -2,10 +2,11 @@ import { ArgumentsHost, BadRequestException } from '@nestjs/common';
 import { conflict, refused } from '@app/domain';
 import { DomainExceptionFilter } from './domain-exception.filter';
 
-function respond(error: unknown): { status: number; body: Record<string, unknown> } {
+function respond(error: unknown, requestBody?: unknown): { status: number; body: Record<string, unknown> } {
   const result = { status: 0, body: {} as Record<string, unknown> };
-  const response = { status: (s: number) => ({ json: (b: Record<string, unknown>) => Object.assign(result, { status: s, body: b }) }) };
-  const host = { switchToHttp: () => ({ getResponse: () => response }) } as unknown as ArgumentsHost;
+  const response = { headersSent: false, status: (s: number) => ({ json: (b: Record<string, unknown>) => Object.assign(result, { status: s, body: b }) }) };
+  const request = { headers: {}, complete: true, body: requestBody };
+  const host = { switchToHttp: () => ({ getResponse: () => response, getRequest: () => request }) } as unknown as ArgumentsHost;
   new DomainExceptionFilter().catch(error, host);
   return result;
 }
@@ -22,9 +23,19 @@ describe('DomainExceptionFilter', () => {
     expect(respond(new BadRequestException(['code must be a string']))).toMatchObject({ status: 400, body: { message: ['code must be a string'] } });
   });
 
-  it('keeps the 4xx of body-parser errors', () => {
+  it('keeps the 4xx of body-parser errors, without their message (a syntax error quotes the body)', () => {
     const tooLarge = Object.assign(new Error('request entity too large'), { status: 413, type: 'entity.too.large' });
     expect(respond(tooLarge)).toMatchObject({ status: 413, body: { error: 'Payload Too Large' } });
+    const syntax = Object.assign(new Error('Unexpected token \'u\', "username=a&password=mat-khau-1" is not valid JSON'), { status: 400, type: 'entity.parse.failed' });
+    expect(JSON.stringify(respond(syntax).body)).not.toContain('mat-khau-1');
+  });
+
+  it('never repeats the value of a secret field of the request', () => {
+    const echoed = new BadRequestException(['password mat-khau-bi-mat is not allowed here', 'username must be shorter']);
+    const { status, body } = respond(echoed, { username: 'btv.mai', password: 'mat-khau-bi-mat' });
+    expect(status).toBe(400);
+    expect(JSON.stringify(body)).not.toContain('mat-khau-bi-mat');
+    expect(body.message).toEqual([expect.stringMatching(/withheld/), 'username must be shorter']);
   });
 
   it('answers 503 while the database is restarting or unreachable', () => {

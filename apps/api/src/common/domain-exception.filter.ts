@@ -1,20 +1,27 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
-import type { Response } from 'express';
+import type { Request, Response } from 'express';
 import { DOMAIN_ERROR_STATUS, DomainError } from '@app/domain';
+import { releaseUnreadBody } from '../http/request-body';
+import { secretValuesIn, withoutSecrets } from '../http/secret-fields';
 
 /**
  * The one place errors become HTTP: domain codes map to statuses in Nest's error shape; body-parser
- * errors keep their 4xx; anything else is a 500 logged with an id and shown without internals.
+ * errors keep their 4xx; anything else is a 500 logged with an id and shown without internals. No
+ * error body repeats the value of a secret field of the request (password, token…), and a request
+ * refused before its body was read does not leave its client sending into a stalled connection.
  */
 @Catch()
 export class DomainExceptionFilter implements ExceptionFilter {
   private readonly logger = new Logger('Errors');
 
   catch(error: unknown, host: ArgumentsHost): void {
-    const response = host.switchToHttp().getResponse<Response>();
+    const http = host.switchToHttp();
+    const response = http.getResponse<Response>();
+    const request = http.getRequest<Request | undefined>();
     const { status, body } = this.toHttp(error);
-    response.status(status).json(body);
+    if (request) releaseUnreadBody(request, response);
+    response.status(status).json(withoutSecrets(body, secretValuesIn(request?.body)));
   }
 
   private toHttp(error: unknown): { status: number; body: Record<string, unknown> } {
@@ -35,7 +42,8 @@ export class DomainExceptionFilter implements ExceptionFilter {
     if (refused) return { status: refused.status, body: { statusCode: refused.status, error: reason(refused.status), message: refused.message } };
     const parserStatus = bodyParserStatus(error);
     if (parserStatus) {
-      return { status: parserStatus, body: { statusCode: parserStatus, error: reason(parserStatus), message: (error as Error).message } };
+      // Not the parser's own message: a JSON syntax error quotes the text around the fault.
+      return { status: parserStatus, body: { statusCode: parserStatus, error: reason(parserStatus), message: `The body was refused (${(error as { type: string }).type})` } };
     }
     const id = randomUUID();
     this.logger.error(`Unhandled error ${id}: ${(error as Error)?.stack ?? error}`);

@@ -5,7 +5,8 @@ const MAX_DEPTH = 32;
 /**
  * Refuses, with a 400, input no endpoint accepts and that would otherwise fail deep inside: JSON
  * nested deeper than any DTO (class-transformer recurses and would overflow the stack) and NUL
- * characters, which PostgreSQL's text and jsonb types refuse.
+ * characters, which PostgreSQL's text and jsonb types refuse. As middleware it sees the path (bodies
+ * are read later, after the auth guard); the JSON body reader applies bodyProblem to each body.
  */
 export function inputGuard(req: Request, res: Response, next: NextFunction): void {
   const problem = pathProblem(req.path) ?? bodyProblem(req.body);
@@ -24,7 +25,7 @@ function pathProblem(path: string): string | null {
 }
 
 /** Walks the body without recursion, so the check itself cannot overflow. */
-function bodyProblem(body: unknown): string | null {
+export function bodyProblem(body: unknown): string | null {
   const stack: { value: unknown; depth: number }[] = [{ value: body, depth: 0 }];
   while (stack.length) {
     const { value, depth } = stack.pop()!;

@@ -3,6 +3,7 @@ import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { Actor, OrgService } from '@app/core';
 import { AdminOnly } from '../common/auth.guard';
 import { CurrentActor } from '../common/current-actor.decorator';
+import { BodyLimit } from '../http/body-limit.decorator';
 import { UUID } from '../common/uuid-param';
 import { OrgImportDto } from './org-import.dto';
 
@@ -14,6 +15,8 @@ export class OrgController {
 
   @AdminOnly()
   @Post('org/import')
+  // Tens of thousands of units and users in one request; larger organisations come in several.
+  @BodyLimit('8mb')
   async import(@Body() body: OrgImportDto, @CurrentActor() actor: Actor) {
     return this.org.import(body, actor);
   }

@@ -6,6 +6,7 @@ import { AdminOnly } from '../common/auth.guard';
 import { CurrentActor } from '../common/current-actor.decorator';
 import { sendJsonInParts } from '../common/json-in-parts';
 import { UUID } from '../common/uuid-param';
+import { BodyLimit } from '../http/body-limit.decorator';
 import { ConsolidatedQueryDto } from './consolidated-query.dto';
 import { consolidatedHead, consolidatedSectionJson } from './consolidated-section-json';
 import { CreatePlanDto, DeadlinesDto } from './plan.dto';
@@ -27,6 +28,8 @@ export class PlansController {
 
   @AdminOnly()
   @Post()
+  // The plan with its basis documents, outline, deadlines and reminders.
+  @BodyLimit('256kb')
   async create(@Body() body: CreatePlanDto, @CurrentActor() actor: Actor) {
     return this.plans.create(body, actor);
   }
@@ -43,6 +46,7 @@ export class PlansController {
 
   @AdminOnly()
   @Put(':id/deadlines')
+  @BodyLimit('64kb')
   async deadlines(@Param('id', UUID) id: string, @Body() body: DeadlinesDto, @CurrentActor() actor: Actor) {
     return this.plans.updateDeadlines(id, body.deadlines, actor);
   }

@@ -3,6 +3,7 @@ import { ApiBearerAuth, ApiBody, ApiTags } from '@nestjs/swagger';
 import { Actor, ReportsService, SubmissionService } from '@app/core';
 import { CurrentActor } from '../common/current-actor.decorator';
 import { UUID } from '../common/uuid-param';
+import { BodyLimit } from '../http/body-limit.decorator';
 import { IndicatorsPipe } from './indicators.pipe';
 import { ReportListQueryDto, SectionPartsDto } from './report.dto';
 
@@ -25,7 +26,9 @@ export class ReportsController {
     return this.reports.get(id, actor.id);
   }
 
+  // Five parts of up to 50,000 characters, three bytes each in UTF-8.
   @Put(':id/sections/:key')
+  @BodyLimit('1mb')
   updateSection(@Param('id', UUID) id: string, @Param('key') key: string, @Body() body: SectionPartsDto, @CurrentActor() actor: Actor) {
     return this.reports.updateSection(id, key, body, actor);
   }

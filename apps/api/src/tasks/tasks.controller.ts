@@ -3,6 +3,7 @@ import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { Actor, TasksService } from '@app/core';
 import { CurrentActor } from '../common/current-actor.decorator';
 import { UUID } from '../common/uuid-param';
+import { BodyLimit } from '../http/body-limit.decorator';
 import { CompleteTaskDto, DelegateTaskDto, TaskListQueryDto } from './task.dto';
 
 @ApiTags('tasks')
@@ -21,7 +22,9 @@ export class TasksController {
     return this.tasks.get(id, actor.id);
   }
 
+  // A return's reason: up to 10,000 characters.
   @Post(':id/complete')
+  @BodyLimit('64kb')
   @HttpCode(202)
   complete(@Param('id', UUID) id: string, @Body() body: CompleteTaskDto, @CurrentActor() actor: Actor) {
     return this.tasks.complete(id, actor, body.decision, body.comment);

@@ -3,6 +3,7 @@ import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Actor, TasksService, UsersService } from '@app/core';
 import { AdminOnly } from '../common/auth.guard';
 import { CurrentActor } from '../common/current-actor.decorator';
+import { BodyLimit } from '../http/body-limit.decorator';
 import { ReassignDto, ReplaceRolesDto, UserListQueryDto } from './user.dto';
 
 /** Administration of people: their roles (running stages follow) and taking over their tasks. */
@@ -30,6 +31,7 @@ export class UsersController {
 
   @AdminOnly()
   @Put(':username/roles')
+  @BodyLimit('32kb')
   async replaceRoles(@Param('username') username: string, @Body() body: ReplaceRolesDto, @CurrentActor() actor: Actor) {
     return this.users.replaceRoles(username, body.roles, actor);
   }

@@ -5,6 +5,7 @@ import { AdminOnly } from '../common/auth.guard';
 import { CurrentActor } from '../common/current-actor.decorator';
 import { KeyPipe } from '../common/key-param';
 import { PositiveInt, PositiveIntPipe } from '../common/positive-int-param';
+import { BodyLimit } from '../http/body-limit.decorator';
 import { WorkflowVersionDto } from './workflow.dto';
 
 @ApiTags('workflows')
@@ -26,7 +27,9 @@ export class WorkflowsController {
   }
 
   @AdminOnly()
+  // Up to 50 stages, each with its name and rule.
   @Post(':key/versions')
+  @BodyLimit('128kb')
   async createVersion(@Param('key', KeyPipe) key: string, @Body() body: WorkflowVersionDto, @CurrentActor() actor: Actor) {
     return this.workflows.createVersion(key, body.stages, actor);
   }

@@ -1,0 +1,35 @@
+import { CallHandler, ExecutionContext, Injectable, NestInterceptor } from '@nestjs/common';
+import { Reflector } from '@nestjs/core';
+import type { Request, Response } from 'express';
+import { from, Observable, switchMap } from 'rxjs';
+import { BODY_LIMIT, DEFAULT_BODY_LIMIT } from './body-limit.decorator';
+import { bytesOf } from './body-size';
+import { readJsonBody } from './read-json-body';
+
+const WRITES = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+const DEFAULT_LIMIT = bytesOf(DEFAULT_BODY_LIMIT);
+
+/**
+ * The API's only body parser. Interceptors run after the guards, so a body is read only once the
+ * AuthGuard has accepted the token and, for @AdminOnly routes, the role: an anonymous or non-admin
+ * megabyte is refused unread. And before the pipes, so the ValidationPipe sees the parsed body.
+ * The limit is the route's (@BodyLimit) or a small default. A GET's body is never read.
+ */
+@Injectable()
+export class JsonBodyInterceptor implements NestInterceptor {
+  constructor(private readonly reflector: Reflector) {}
+
+  intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
+    if (context.getType() !== 'http') return next.handle();
+    const http = context.switchToHttp();
+    const req = http.getRequest<Request>();
+    if (!WRITES.has(req.method)) return next.handle();
+    const limit = this.reflector.getAllAndOverride<number>(BODY_LIMIT, [context.getHandler(), context.getClass()]) ?? DEFAULT_LIMIT;
+    return from(readJsonBody(req, http.getResponse<Response>(), limit)).pipe(
+      switchMap((body) => {
+        req.body = body;
+        return next.handle();
+      }),
+    );
+  }
+}
