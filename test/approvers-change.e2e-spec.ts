@@ -1,4 +1,4 @@
-import { expectStatus, session, Session } from './support/api';
+import { expectStatus, forgetSession, session, Session } from './support/api';
 import {
   approve, completeTask, createPlan, events, getReport, importFixture, importOrg, launchPlan, openTask, reportsByUnit, tasksOf, waitForStage,
 } from './support/factories';
@@ -16,14 +16,17 @@ const user = (username: string, fullName: string, roles: FixtureUser['roles']): 
 const applied = (ctx: E2eContext, taskId: string) => async () =>
   (await ctx.db.query(`SELECT 1 FROM tasks WHERE id = $1 AND applied_at IS NOT NULL`, [taskId])).rowCount === 1;
 
-describe('approvers change while a stage runs: role changes, org import, reassignment, proxy delegation', () => {
+describe('approvers change while a stage runs: role changes, org import, reassignment, delegation', () => {
   let ctx: E2eContext;
   let fixture: Fixture;
   let reports: Map<string, ReportDto>;
   let admin: Session;
   const id = (unit: string) => reports.get(unit)!.id;
-  const putRoles = async (username: string, roles: FixtureUser['roles']) =>
-    expectStatus(await admin.put(`/api/users/${username}/roles`).send({ roles }), 200, `roles of ${username}`);
+  const putRoles = async (username: string, roles: FixtureUser['roles']) => {
+    const res = expectStatus(await admin.put(`/api/users/${username}/roles`).send({ roles }), 200, `roles of ${username}`);
+    forgetSession(ctx, username); // a removed role ends the person's sessions
+    return res;
+  };
   const taskOf = async (taskId: string) =>
     (await ctx.db.query<{ state: string; assignee: string; round: number }>(
       `SELECT t.state, u.username AS assignee, t.round FROM tasks t JOIN users u ON u.id = t.assignee_id WHERE t.id = $1`,
@@ -67,8 +70,11 @@ describe('approvers change while a stage runs: role changes, org import, reassig
 
     const trail = await events(ctx, kt);
     expect(trail.filter((e) => e.action === 'transition' && e.fromStage === 'cell_approval').map((e) => e.toStage)).toEqual(['committee_review']);
-    expect(await tasksOf(capuy)).toEqual([]);
-    expect((await tasksOf(capuy, 'cancelled')).map((t) => t.id)).toEqual([capuyTask.id]);
+    // Losing the role ended capuy's session: signed in again, nothing is open and the task shows cancelled.
+    const capuyAgain = await session(ctx, 'kbnn-kt.capuy');
+    expect((await capuy.get('/api/tasks')).status).toBe(401);
+    expect(await tasksOf(capuyAgain)).toEqual([]);
+    expect((await tasksOf(capuyAgain, 'cancelled')).map((t) => t.id)).toEqual([capuyTask.id]);
     const me = expectStatus(await admin.get('/api/users/kbnn-kt.capuy'), 200).body;
     expect(me.roles).toEqual([]);
   });
@@ -116,22 +122,34 @@ describe('approvers change while a stage runs: role changes, org import, reassig
     expect(reviewTasks.map((t) => t.unitCode).sort()).toEqual(['KBNN-KT', 'KBNN-TT']);
     expect(approvalTasks.map((t) => t.unitCode)).toEqual(['KBNN']);
 
+    // kbnn.uv3 holds a review task of each round already: one person, one voice, so nothing moves.
+    const refused = expectStatus(await admin.post('/api/users/kbnn.capuy/reassign').send({ to: 'kbnn.uv3' }), 200, 'reassign into rounds uv3 is in');
+    expect(refused.body).toMatchObject({ from: 'kbnn.capuy', to: 'kbnn.uv3', moved: 0, movedTaskIds: [] });
+    expect(refused.body.notMoved).toHaveLength(3);
+    for (const t of reviewTasks) {
+      expect(refused.body.notMoved).toContainEqual({ taskId: t.id, reason: expect.stringContaining('mỗi người chỉ có một ý kiến') });
+    }
+    // uv3's own review tasks withdrawn (as when they were handed to nobody yet): now uv3 may take capuy's.
+    await ctx.db.query(
+      `UPDATE tasks SET state = 'cancelled', cancelled_at = now() WHERE assignee_id = (SELECT id FROM users WHERE username = 'kbnn.uv3') AND state = 'open'`,
+    );
     const res = expectStatus(await admin.post('/api/users/kbnn.capuy/reassign').send({ to: 'kbnn.uv3' }), 200, 'reassign');
     expect(res.body).toMatchObject({ from: 'kbnn.capuy', to: 'kbnn.uv3', moved: 2 });
     expect([...res.body.movedTaskIds].sort()).toEqual(reviewTasks.map((t) => t.id).sort());
     expect(res.body.notMoved).toHaveLength(1);
     expect(res.body.notMoved[0].taskId).toBe(approvalTasks[0].id);
-    expect(res.body.notMoved[0].reason).toEqual(expect.stringContaining('approver'));
+    expect(res.body.notMoved[0].reason).toEqual(expect.stringContaining('giữ cùng vai trò'));
 
-    // kbnn.uv3 now holds capuy's reviews next to their own (a proxy); capuy keeps only the approval.
+    // kbnn.uv3 now holds capuy's reviews; capuy keeps only the approval.
     const uv3Open = await tasksOf(uv3);
     expect(uv3Open.filter((t) => reviewTasks.some((r) => r.id === t.id))).toHaveLength(2);
     expect((await tasksOf(capuy)).map((t) => t.id)).toEqual([approvalTasks[0].id]);
 
     // Audited: the configuration audit and a delegate event on each report concerned.
     const audit = expectStatus(await admin.get('/api/audit/configuration?action=task.reassign'), 200).body as { actor: string; data: Record<string, unknown> }[];
-    expect(audit).toHaveLength(1);
-    expect(audit[0]).toMatchObject({ actor: 'admin', data: { from: 'kbnn.capuy', to: 'kbnn.uv3', moved: 2, notMoved: 1 } });
+    expect(audit).toHaveLength(2);
+    expect(audit[0]).toMatchObject({ actor: 'admin', data: { from: 'kbnn.capuy', to: 'kbnn.uv3', moved: 2, notMoved: [{ taskId: approvalTasks[0].id }] } });
+    expect(audit[1]).toMatchObject({ actor: 'admin', data: { from: 'kbnn.capuy', to: 'kbnn.uv3', moved: 0 } });
     for (const t of reviewTasks) {
       const trail = await events(ctx, t.reportId!);
       expect(trail.filter((e) => e.action === 'delegate' && e.actor === 'admin' && (e as unknown as { taskId?: string }).taskId === t.id)).toHaveLength(1);
@@ -151,21 +169,21 @@ describe('approvers change while a stage runs: role changes, org import, reassig
     expect((await admin.post('/api/users/kbnn.capuy/reassign').send({ to: 'kbnn.capuy' })).status).toBe(422);
   });
 
-  it('delegation within the committee: kbnn.capuy hands the KBNN approval to kbnn.bithu, who acts for both (2 of 2)', async () => {
+  it('delegation within the committee is refused: kbnn.bithu already holds a task of the round, and one person cannot act for two', async () => {
     const kbnn = id('KBNN');
     const capuy = await session(ctx, 'kbnn.capuy');
     const bithu = await session(ctx, 'kbnn.bithu');
     const own = await openTask(bithu, kbnn, 'cell_approval');
     const theirs = await openTask(capuy, kbnn, 'cell_approval');
-    const res = expectStatus(await capuy.post(`/api/tasks/${theirs.id}/delegate`).send({ username: 'kbnn.bithu' }), 200, 'delegate to a holder with a task of the stage');
-    expect(res.body).toMatchObject({ id: theirs.id, state: 'open' });
-    const mine = (await tasksOf(bithu)).filter((t) => t.reportId === kbnn && t.stage === 'cell_approval').map((t) => t.id).sort();
-    expect(mine).toEqual([own.id, theirs.id].sort());
+    const res = expectStatus(await capuy.post(`/api/tasks/${theirs.id}/delegate`).send({ username: 'kbnn.bithu' }), 422, 'delegate to a holder with a task of the stage');
+    expect(res.body.message).toContain('mỗi người chỉ có một ý kiến');
+    expect((await taskOf(theirs.id)).assignee).toBe('kbnn.capuy');
 
+    // Both decide, each once: 2 of 2.
     expectStatus(await completeTask(bithu, own.id, 'approve'), 202);
-    await waitFor(applied(ctx, own.id), { what: 'the first of bithu’s approvals applied' });
+    await waitFor(applied(ctx, own.id), { what: 'bithu’s approval applied' });
     expect((await getReport(ctx, kbnn)).stage).toBe('cell_approval');
-    expectStatus(await completeTask(bithu, theirs.id, 'approve'), 202);
+    expectStatus(await completeTask(capuy, theirs.id, 'approve'), 202);
     await waitForStage(ctx, kbnn, 'committee_review');
   });
 

@@ -23,6 +23,7 @@ export * from './reports/reports.service';
 export * from './reports/submission.service';
 export * from './tasks/tasks.module';
 export * from './tasks/tasks.service';
+export * from './tasks/task-handover.service';
 export * from './tasks/decision-applier.service';
 export * from './consolidation/consolidation.module';
 export * from './consolidation/consolidation.service';

@@ -4,3 +4,4 @@ export * from './audit.repository';
 export * from './transaction';
 export * from './task-decisions';
 export * from './outbox';
+export * from './task-rounds';

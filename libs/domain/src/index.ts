@@ -2,6 +2,7 @@ export * from './types';
 export * from './default-workflow';
 export * from './default-outline';
 export * from './decide-stage';
+export * from './tally-votes';
 export * from './stage-machine';
 export * from './assignment-scope';
 export * from './due-date';

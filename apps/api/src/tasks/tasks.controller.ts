@@ -1,6 +1,6 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import { Actor, TasksService } from '@app/core';
+import { Actor, TaskHandover, TasksService } from '@app/core';
 import { CurrentActor } from '../common/current-actor.decorator';
 import { UUID } from '../common/uuid-param';
 import { BodyLimit } from '../http/body-limit.decorator';
@@ -10,7 +10,10 @@ import { CompleteTaskDto, DelegateTaskDto, TaskListQueryDto } from './task.dto';
 @ApiBearerAuth()
 @Controller('tasks')
 export class TasksController {
-  constructor(private readonly tasks: TasksService) {}
+  constructor(
+    private readonly tasks: TasksService,
+    private readonly handover: TaskHandover,
+  ) {}
 
   @Get()
   list(@Query() query: TaskListQueryDto, @CurrentActor() actor: Actor) {
@@ -33,6 +36,6 @@ export class TasksController {
   @Post(':id/delegate')
   @HttpCode(200)
   delegate(@Param('id', UUID) id: string, @Body() body: DelegateTaskDto, @CurrentActor() actor: Actor) {
-    return this.tasks.delegate(id, actor, body.username);
+    return this.handover.delegate(id, actor, body.username);
   }
 }

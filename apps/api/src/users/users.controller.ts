@@ -1,6 +1,6 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Put, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { Actor, TasksService, UsersService } from '@app/core';
+import { Actor, TaskHandover, UsersService } from '@app/core';
 import { AdminOnly } from '../common/auth.guard';
 import { CurrentActor } from '../common/current-actor.decorator';
 import { BodyLimit } from '../http/body-limit.decorator';
@@ -13,7 +13,7 @@ import { ReassignDto, ReplaceRolesDto, UserListQueryDto } from './user.dto';
 export class UsersController {
   constructor(
     private readonly users: UsersService,
-    private readonly tasks: TasksService,
+    private readonly handover: TaskHandover,
   ) {}
 
   @AdminOnly()
@@ -40,6 +40,6 @@ export class UsersController {
   @Post(':username/reassign')
   @HttpCode(200)
   async reassign(@Param('username') username: string, @Body() body: ReassignDto, @CurrentActor() actor: Actor) {
-    return this.tasks.reassign(username, body.to, actor);
+    return this.handover.reassign(username, body.to, actor);
   }
 }

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { appendAuditEvents, cancelOpenTasks, markDecisionsApplied, PlanEntity, TaskEntity, usernameOf } from '@app/dal';
-import { decideStage, DONE_STAGE, findStage, nextStageKey, ROOT_APPROVAL_STAGE, UnitKind } from '@app/domain';
+import { decideStage, DONE_STAGE, findStage, nextStageKey, ROOT_APPROVAL_STAGE, StageVote, tallyVotes, UnitKind } from '@app/domain';
 import { nothingCreated, TransitionResult } from '../common/transition-result';
 import { closeAfterCompletion } from './after-completion';
 import { StageEntryService } from '../workflows/stage-entry.service';
@@ -28,17 +28,15 @@ export class ConsolidationCompletion {
       if (decided.outcome === 'plan-completed') await this.closeWaitingAfterCompletion(em, plan);
       return decided;
     }
-    const votes: { id: string; state: string; decision: string | null }[] = await em.query(
-      `SELECT id, state, decision FROM tasks WHERE plan_id = $1 AND report_id IS NULL AND stage = $2 AND round = $3`,
+    const votes: StageVote[] = await em.query(
+      `SELECT id, state, decision, assignee_id AS "assigneeId" FROM tasks
+        WHERE plan_id = $1 AND report_id IS NULL AND stage = $2 AND round = $3 ORDER BY completed_at NULLS LAST, id`,
       [plan.id, task.stage, task.round],
     );
     const latest = await this.workflows.get(plan.workflowKey, plan.workflowVersion, em);
     const rule = findStage(latest, task.stage)?.rule ?? { type: 'any' as const };
-    const tally = {
-      assigned: votes.filter((v) => v.state !== 'cancelled').length,
-      approvals: votes.filter((v) => v.decision === 'approve').length,
-      returns: 0,
-    };
+    // The working group consolidates; it does not return (the committee above does), so no returns count.
+    const tally = { ...tallyVotes(votes), returns: 0 };
     const decided = votes.filter((v) => v.decision !== null).map((v) => v.id);
     if (decideStage(rule, tally) !== 'approved') {
       await markDecisionsApplied(em, decided);

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { appendAuditEvents, cancelOpenTasks, markDecisionsApplied, PlanEntity, TaskEntity, usernameOf } from '@app/dal';
-import { decideStage, ROOT_APPROVAL_STAGE } from '@app/domain';
+import { decideStage, ROOT_APPROVAL_STAGE, StageVote, tallyVotes } from '@app/domain';
 import { nothingCreated, TransitionResult } from '../common/transition-result';
 import { StageEntryService } from '../workflows/stage-entry.service';
 import { WorkflowsService } from '../workflows/workflows.service';
@@ -60,22 +60,20 @@ export class RootApproval {
    * as for a workflow stage: every member then has to approve.
    */
   async decide(em: EntityManager, plan: PlanEntity, task: TaskEntity): Promise<TransitionResult> {
-    const votes: { id: string; state: string; decision: string | null; comment: string | null }[] = await em.query(
-      `SELECT id, state, decision, comment FROM tasks WHERE plan_id = $1 AND report_id IS NULL AND stage = $2 AND round = $3 ORDER BY completed_at`,
+    const votes: (StageVote & { comment: string | null })[] = await em.query(
+      `SELECT id, state, decision, comment, assignee_id AS "assigneeId" FROM tasks
+        WHERE plan_id = $1 AND report_id IS NULL AND stage = $2 AND round = $3 ORDER BY completed_at NULLS LAST, id`,
       [plan.id, ROOT_APPROVAL_STAGE, task.round],
     );
     const decided = votes.filter((v) => v.decision !== null).map((v) => v.id);
-    const outcome = decideStage(plan.rootApproval, {
-      assigned: votes.filter((v) => v.state !== 'cancelled').length,
-      approvals: votes.filter((v) => v.decision === 'approve').length,
-      returns: votes.filter((v) => v.decision === 'return').length,
-    });
+    const tally = tallyVotes(votes);
+    const outcome = decideStage(plan.rootApproval, tally);
     await markDecisionsApplied(em, decided);
     if (outcome !== 'approved' && outcome !== 'returned') return nothingCreated(outcome);
     await cancelOpenTasks(em, { planId: plan.id, reportId: null, stage: ROOT_APPROVAL_STAGE, round: task.round });
     const actor = await usernameOf(em, task.assigneeId);
     if (outcome === 'returned') {
-      const reason = votes.find((v) => v.decision === 'return')!.comment;
+      const reason = votes.find((v) => v.decision === 'return' && tally.counted.includes(v))!.comment;
       await appendAuditEvents(em, [{ actorId: task.assigneeId, actor, action: 'root_approval.returned', planId: plan.id, taskId: task.id, fromStage: ROOT_APPROVAL_STAGE, comment: reason }]);
       const workflow = await this.workflows.get(plan.workflowKey, plan.workflowVersion, em);
       const stage = workflow.stages.find((s) => s.kind === 'consolidation');

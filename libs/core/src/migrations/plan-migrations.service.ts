@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { appendAuditEvents, appendOutbox, inTransaction, PlanEntity, WorkflowMigrationEntity } from '@app/dal';
 import {
-  conflict, DONE_STAGE, findStage, notFound, planReportMigration, redecideStage, refused, ReportMigrationPlan, scopeUnitId, stageMapProblems, WorkflowDefinition,
+  conflict, DONE_STAGE, findStage, StageVote, tallyVotes, notFound, planReportMigration, redecideStage, refused, ReportMigrationPlan, scopeUnitId, stageMapProblems, WorkflowDefinition,
 } from '@app/domain';
 import { JobName } from '@app/jobs';
 import { Actor } from '../common/actor';
@@ -114,14 +114,11 @@ export class PlanMigrationsService {
 
   /** The votes of the report's current round at its stage, counted as the stage decider counts them. */
   private async tally(report: ReportRow) {
-    const [row]: { assigned: number; approvals: number; returns: number }[] = await this.db.query(
-      `SELECT count(*) FILTER (WHERE state <> 'cancelled')::int AS assigned,
-              count(*) FILTER (WHERE state = 'completed' AND decision IN ('approve', 'submit'))::int AS approvals,
-              count(*) FILTER (WHERE state = 'completed' AND decision = 'return')::int AS returns
-         FROM tasks WHERE report_id = $1 AND stage = $2 AND round = $3`,
+    const votes: StageVote[] = await this.db.query(
+      `SELECT id, state, decision, assignee_id AS "assigneeId" FROM tasks WHERE report_id = $1 AND stage = $2 AND round = $3 ORDER BY completed_at NULLS LAST, id`,
       [report.id, report.stage, report.round],
     );
-    return row;
+    return tallyVotes(votes);
   }
 
   private async start(plan: PlanEntity, reports: ReportRow[], to: WorkflowDefinition, stageMap: Record<string, string>, actor: Actor) {

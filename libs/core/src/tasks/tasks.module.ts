@@ -4,11 +4,12 @@ import { OrgModule } from '../org/org.module';
 import { WorkflowsModule } from '../workflows/workflows.module';
 import { DecisionApplier } from './decision-applier.service';
 import { StageDecider } from './stage-decider.service';
+import { TaskHandover } from './task-handover.service';
 import { TasksService } from './tasks.service';
 
 @Module({
   imports: [WorkflowsModule, ConsolidationModule, OrgModule],
-  providers: [TasksService, DecisionApplier, StageDecider],
-  exports: [TasksService, DecisionApplier, StageDecider],
+  providers: [TasksService, TaskHandover, DecisionApplier, StageDecider],
+  exports: [TasksService, TaskHandover, DecisionApplier, StageDecider],
 })
 export class TasksModule {}
