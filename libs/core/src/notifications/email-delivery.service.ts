@@ -26,7 +26,7 @@ export class EmailDelivery {
     ).then((result) => result[0]);
     if (!claimed) return 'already-handled';
     try {
-      await this.mailer.send({ to: `"${claimed.full_name}" <${claimed.email}>`, subject: claimed.title, text: claimed.body });
+      await this.mailer.send({ to: { name: claimed.full_name, address: claimed.email }, subject: claimed.title, text: claimed.body });
     } catch (error) {
       await this.db.query(`UPDATE notifications SET email_state = $2, email_error = $3 WHERE id = $1`, [
         notificationId, finalAttempt ? 'failed' : 'pending', String((error as Error).message ?? error).slice(0, 1000),

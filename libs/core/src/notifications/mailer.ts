@@ -2,8 +2,18 @@ import { Injectable, OnApplicationShutdown } from '@nestjs/common';
 import { createTransport, Transporter } from 'nodemailer';
 import { AppConfig } from '@app/config';
 
+/**
+ * A recipient as nodemailer's structured address: it quotes or encodes the name itself, so a full
+ * name holding quotes, `<…>` or commas stays a name and never becomes another recipient (a string
+ * `"${name}" <${address}>` was parsed again as an address list).
+ */
+export interface MailAddress {
+  name: string;
+  address: string;
+}
+
 export interface Mail {
-  to: string;
+  to: MailAddress;
   subject: string;
   text: string;
 }
