@@ -76,6 +76,8 @@ const TABLE: Row[] = [
   // someone else's notice is "unknown" to them (ids reveal nothing)
   { method: 'post', path: '/api/me/notifications/:ktNotice/read', expect: { ...signedIn(404), unitDrafter: 200 } },
   { method: 'post', path: '/api/me/notifications/read-all', expect: signedIn(200) },
+  // a wrong current password: every caller passes the access check and is refused (422); nothing changes
+  { method: 'put', path: '/api/me/password', body: { currentPassword: 'sai-mat-khau', newPassword: 'mat-khau-moi-2025' }, expect: signedIn(422), note: 'wrong current password' },
 
   // Organisation
   { method: 'get', path: '/api/org-units', expect: signedIn(200) },
@@ -139,6 +141,9 @@ const TABLE: Row[] = [
   { method: 'get', path: '/api/users?unit=KBNN-KT', expect: adminOnly(200) },
   { method: 'get', path: '/api/users/kbnn-kt.capuy', expect: adminOnly(200) },
   { method: 'get', path: '/api/users/khong-co-ai', expect: adminOnly(404) },
+  { method: 'post', path: '/api/users/khong-co-ai/deactivate', expect: adminOnly(404) },
+  { method: 'post', path: '/api/users/khong-co-ai/reactivate', expect: adminOnly(404) },
+  { method: 'put', path: '/api/users/khong-co-ai/password', body: { password: 'mat-khau-moi-2025' }, expect: adminOnly(404) },
   { method: 'get', path: '/api/audit/configuration', expect: adminOnly(200) },
 
   // Operations
@@ -157,6 +162,12 @@ const TABLE: Row[] = [
     expect: adminOnly(201),
   },
   { method: 'post', path: '/api/plans/:draft/launch', expect: adminOnly(202) },
+  // bvnn-noi.bithu and bvnn-ngoai.bithu are no caller here: ending their sessions ends none of the table's
+  { method: 'post', path: '/api/users/bvnn-noi.bithu/deactivate', expect: adminOnly(200) },
+  { method: 'post', path: '/api/users/bvnn-noi.bithu/reactivate', expect: adminOnly(200) },
+  { method: 'put', path: '/api/users/bvnn-ngoai.bithu/password', body: { password: 'mat-khau-moi-2025' }, expect: adminOnly(204) },
+  // ends each caller's own session: the very last row
+  { method: 'post', path: '/api/auth/logout', expect: signedIn(204) },
 ];
 
 describe('access table: every endpoint × every caller', () => {

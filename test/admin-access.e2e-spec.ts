@@ -60,10 +60,11 @@ describe('access to the administration endpoints of workflow changes', () => {
   });
 
   it('403 for a non-admin, and nothing changes', async () => {
+    // Signed in first: a sign-in is itself audited.
+    const capuy = await session(ctx, 'kbnn-kt.capuy');
     const before = await ctx.db.query(`SELECT count(*)::int AS n FROM audit_events`);
     await expectStatuses(endpoints().map(([what, method, path, body]) => ({ what: `${what} by bvnn.bithu`, send: () => reviewer[method](path).send(body), status: 403 })));
     // Also the people the endpoints are about: an approver may not change their own roles or reassign their own tasks.
-    const capuy = await session(ctx, 'kbnn-kt.capuy');
     await expectStatuses([
       { what: 'own roles', send: () => capuy.put('/api/users/kbnn-kt.capuy/roles').send({ roles: [{ unit: 'DUK', role: 'admin' }] }), status: 403 },
       { what: 'own tasks', send: () => capuy.post('/api/users/kbnn-kt.capuy/reassign').send({ to: 'kbnn-kt.bithu' }), status: 403 },

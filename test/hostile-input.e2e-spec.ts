@@ -45,6 +45,9 @@ describe('hostile input (fast-check)', () => {
     { name: 'delegate task', method: 'post', path: () => `/api/tasks/${ids.ktTask}/delegate`, as: 'kbnn-kt.bithu', valid: () => ({ username: 'kbnn.bithu' }) },
     { name: 'replace roles', method: 'put', path: () => '/api/users/kbnn-kt.capuy/roles', as: 'admin', valid: () => ({ roles: [{ unit: 'KBNN-KT', role: 'approver' }] }), limitKb: 32 },
     { name: 'reassign', method: 'post', path: () => '/api/users/tgv.lan/reassign', as: 'admin', valid: () => ({ to: 'btv.mai' }) },
+    // a wrong current password: refused after validation (422, then 429), so the caller's session lives on
+    { name: 'own password', method: 'put', path: () => '/api/me/password', as: 'kbnn-kt.soanthao', valid: () => ({ currentPassword: 'khong-phai-mat-khau', newPassword: 'mat-khau-moi-2025' }), limitKb: 4 },
+    { name: 'password reset', method: 'put', path: () => '/api/users/btv.hung/password', as: 'admin', valid: () => ({ password: 'mat-khau-moi-2025' }), limitKb: 16 },
   ];
 
   /** Sends `body` as JSON text (so scalars, arrays and prototype keys go out as they are). */
@@ -80,7 +83,7 @@ describe('hostile input (fast-check)', () => {
   describe('bodies: malformed, wrongly typed, oversized, unknown fields', () => {
     it.each([
       'login', 'org import', 'create plan', 'deadlines', 'migration (dry run)', 'workflow version',
-      'section edit', 'indicators', 'complete task', 'delegate task', 'replace roles', 'reassign',
+      'section edit', 'indicators', 'complete task', 'delegate task', 'replace roles', 'reassign', 'own password', 'password reset',
     ])('%s: hostile bodies never get a 5xx, and a 4xx changes nothing', async (name) => {
       const ep = bodyEndpoints.find((e) => e.name === name)!;
       await settle(ctx);
@@ -158,6 +161,9 @@ describe('hostile input (fast-check)', () => {
       ['user', 'admin', 'get', (id) => `/api/users/${id}`],
       ['user roles', 'admin', 'put', (id) => `/api/users/${id}/roles`, { roles: [] }],
       ['reassign from', 'admin', 'post', (id) => `/api/users/${id}/reassign`, { to: 'btv.mai' }],
+      ['deactivate', 'admin', 'post', (id) => `/api/users/${id}/deactivate`],
+      ['reactivate', 'admin', 'post', (id) => `/api/users/${id}/reactivate`],
+      ['password reset', 'admin', 'put', (id) => `/api/users/${id}/password`, { password: 'mat-khau-moi-2025' }],
     ];
     it.each(idPaths.map((p) => [p[0], p] as const))('%s: hostile ids never get a 5xx; a 4xx changes nothing', async (_name, [, who, method, path, body]) => {
       await fc.assert(

@@ -1,4 +1,4 @@
-import { expectStatus, session, Session } from './support/api';
+import { expectStatus, forgetSession, session, Session } from './support/api';
 import { collections, hanoiIn, planEvents, waitForCollected } from './support/consolidation';
 import { createPlan, getPlan, importFixture, importOrg, launchPlan, reportsByUnit, waitForStage } from './support/factories';
 import { Fixture, FixtureUser } from './support/fixture';
@@ -47,8 +47,11 @@ describe('plan-level stages follow role changes: the working group’s round and
   const ahead = hanoiIn(5 * 86_400_000);
   const cutOff = hanoiIn(10 * 86_400_000);
 
-  const putRoles = async (username: string, roles: FixtureUser['roles']) =>
-    expectStatus(await admin.put(`/api/users/${username}/roles`).send({ roles }), 200, `roles of ${username}`).body as { tasksCreated: number };
+  const putRoles = async (username: string, roles: FixtureUser['roles']) => {
+    const answer = expectStatus(await admin.put(`/api/users/${username}/roles`).send({ roles }), 200, `roles of ${username}`).body as { tasksCreated: number };
+    forgetSession(ctx, username); // a removed role ends the person's sessions
+    return answer;
+  };
   const progress = async (planId: string) => expectStatus(await admin.get(`/api/plans/${planId}/progress`), 200, 'progress').body as ProgressDto;
   const planStage = async (planId: string, stage: string) => (await progress(planId)).planStages.find((s) => s.stage === stage)!;
   const taskRow = async (taskId: string) =>

@@ -133,8 +133,13 @@ export async function launchPlan(client: BlocClient, token: string, pool: Pool, 
  * thousands of argon2 verifications would otherwise take minutes of both cores before the drive.
  */
 export async function sessions(client: BlocClient, pool: Pool, secret: string, sample: string[]): Promise<{ tokens: Map<string, string>; login: ReturnType<typeof summarize>; loginWallMs: number }> {
-  const { rows } = await pool.query<{ id: string; username: string }>(`SELECT id, username FROM users`);
-  const tokens = new Map(rows.map((u) => [u.username, hs256({ sub: u.id, username: u.username }, secret)]));
+  // A token is good only with an open session of the user's current token version: one row each, as a login makes.
+  const { rows } = await pool.query<{ id: string; username: string; sid: string; tv: number }>(
+    `WITH s AS (INSERT INTO user_sessions (id, user_id, address, expires_at)
+                SELECT gen_random_uuid(), id, 'bench', now() + interval '8 hours' FROM users RETURNING id, user_id)
+     SELECT s.id AS sid, u.id, u.username, u.token_version AS tv FROM s JOIN users u ON u.id = s.user_id`,
+  );
+  const tokens = new Map(rows.map((u) => [u.username, hs256({ sub: u.id, username: u.username, sid: u.sid, tv: u.tv }, secret)]));
   const t0 = Date.now();
   const latencies: number[] = [];
   let next = 0;
@@ -150,7 +155,7 @@ export async function sessions(client: BlocClient, pool: Pool, secret: string, s
 }
 
 /** A JWT as @nestjs/jwt signs it (HS256), valid for eight hours. */
-function hs256(claims: Record<string, string>, secret: string): string {
+function hs256(claims: Record<string, string | number>, secret: string): string {
   const now = Math.floor(Date.now() / 1000);
   const part = (o: object) => Buffer.from(JSON.stringify(o)).toString('base64url');
   const unsigned = `${part({ alg: 'HS256', typ: 'JWT' })}.${part({ ...claims, iat: now, exp: now + 8 * 3600 })}`;

@@ -19,6 +19,75 @@ describe('loadConfig', () => {
   });
 });
 
+describe('JWT_SECRET', () => {
+  const strong = 'k7Qw9-zR2mXv4LpA8sT1nB6yE3uJ0cHf';
+
+  it('has no value written in the code: unset outside production, the engine generates one per installation', () => {
+    expect(loadConfig({}).JWT_SECRET).toBeUndefined();
+    expect(loadConfig({ NODE_ENV: 'test' }).JWT_SECRET).toBeUndefined();
+    expect(loadConfig({ NODE_ENV: 'development' }).JWT_SECRET).toBeUndefined();
+  });
+
+  it('stops a production start without one, naming the variable', () => {
+    expect(() => loadConfig({ NODE_ENV: 'production' })).toThrow(/JWT_SECRET=\(hidden\): JWT_SECRET must be set in production/);
+    expect(() => loadConfig({ NODE_ENV: 'production', JWT_SECRET: '' })).toThrow(/JWT_SECRET.*must be set in production/);
+    expect(loadConfig({ NODE_ENV: 'production', JWT_SECRET: strong }).JWT_SECRET).toBe(strong);
+  });
+
+  it('refuses short, published or repetitive secrets in any environment', () => {
+    for (const env of ['production', 'development']) {
+      expect(() => loadConfig({ NODE_ENV: env, JWT_SECRET: strong.slice(0, 31) })).toThrow(/JWT_SECRET.*at least 32 characters/);
+      expect(() => loadConfig({ NODE_ENV: env, JWT_SECRET: 'tong-ket-development-secret-change-me' })).toThrow(/JWT_SECRET.*published example/);
+      expect(() => loadConfig({ NODE_ENV: env, JWT_SECRET: 'please-change-me-before-going-live' })).toThrow(/JWT_SECRET.*published example/);
+      expect(() => loadConfig({ NODE_ENV: env, JWT_SECRET: 'a'.repeat(64) })).toThrow(/JWT_SECRET.*too few distinct/);
+      expect(() => loadConfig({ NODE_ENV: env, JWT_SECRET: '12'.repeat(20) })).toThrow(/JWT_SECRET.*too few distinct/);
+    }
+  });
+
+  it('never repeats the refused secret (or any password) in the error', () => {
+    const weak = 'tong-ket-development-secret-change-me';
+    expect(() => loadConfig({ JWT_SECRET: weak })).toThrow(expect.objectContaining({ message: expect.not.stringContaining(weak) }));
+    expect(() => loadConfig({ BOOTSTRAP_ADMIN_PASSWORD: 'ngan' })).toThrow(expect.objectContaining({ message: expect.not.stringContaining('ngan') }));
+  });
+});
+
+describe('TRUST_PROXY', () => {
+  const { parseTrustProxy } = jest.requireActual('./trust-proxy');
+
+  it('is off by default', () => {
+    expect(loadConfig({}).TRUST_PROXY).toBe('false');
+    expect(parseTrustProxy(loadConfig({}).TRUST_PROXY)).toBe(false);
+  });
+
+  it('reads true, false, a hop count or the proxies’ addresses and subnets', () => {
+    expect(parseTrustProxy('true')).toBe(true);
+    expect(parseTrustProxy('FALSE')).toBe(false);
+    expect(parseTrustProxy('0')).toBe(false);
+    expect(parseTrustProxy('2')).toBe(2);
+    expect(parseTrustProxy('loopback')).toEqual(['loopback']);
+    expect(parseTrustProxy('10.0.0.0/8, 192.168.1.7 ,fd00::/8,::1')).toEqual(['10.0.0.0/8', '192.168.1.7', 'fd00::/8', '::1']);
+    for (const good of ['true', '1', 'loopback, uniquelocal', '172.16.0.0/12']) expect(loadConfig({ TRUST_PROXY: good }).TRUST_PROXY).toBe(good);
+  });
+
+  it('stops start-up on anything else, naming the variable and the bad entry', () => {
+    expect(() => loadConfig({ TRUST_PROXY: 'yes' })).toThrow(/TRUST_PROXY="yes": TRUST_PROXY must be true, false, a hop count or comma-separated addresses\/subnets; not "yes"/);
+    expect(() => loadConfig({ TRUST_PROXY: '10.0.0.0/33' })).toThrow(/TRUST_PROXY.*"10.0.0.0\/33"/);
+    expect(() => loadConfig({ TRUST_PROXY: '10.0.0.300' })).toThrow(/TRUST_PROXY/);
+    expect(() => loadConfig({ TRUST_PROXY: '127.0.0.1,' })).toThrow(/TRUST_PROXY.*not ""/);
+    expect(() => loadConfig({ TRUST_PROXY: '' })).toThrow(/TRUST_PROXY/);
+    expect(() => loadConfig({ TRUST_PROXY: '99' })).toThrow(/TRUST_PROXY.*at most 32/);
+  });
+});
+
+describe('LOGIN_MAX_FAILURES_PER_ADDRESS', () => {
+  it('defaults to 30 per lock period and must be a positive number', () => {
+    expect(loadConfig({}).LOGIN_MAX_FAILURES_PER_ADDRESS).toBe(30);
+    expect(loadConfig({ LOGIN_MAX_FAILURES_PER_ADDRESS: '100' }).LOGIN_MAX_FAILURES_PER_ADDRESS).toBe(100);
+    expect(() => loadConfig({ LOGIN_MAX_FAILURES_PER_ADDRESS: '0' })).toThrow(/LOGIN_MAX_FAILURES_PER_ADDRESS/);
+    expect(() => loadConfig({ LOGIN_MAX_FAILURES_PER_ADDRESS: 'many' })).toThrow(/LOGIN_MAX_FAILURES_PER_ADDRESS/);
+  });
+});
+
 describe('DIGEST_CRON', () => {
   it('accepts 5-field and 6-field (seconds first) patterns within range', () => {
     expect(loadConfig({}).DIGEST_CRON).toBe('30 7 * * *');

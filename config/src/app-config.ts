@@ -1,6 +1,8 @@
 import { plainToInstance, Transform } from 'class-transformer';
 import { IsBoolean, IsIn, IsInt, IsOptional, IsNotEmpty, IsString, Matches, Max, Min, MinLength, validateSync } from 'class-validator';
+import { IsStrongJwtSecret } from './jwt-secret';
 import { IsCronPattern, toStrictBoolean } from './setting-formats';
+import { IsTrustProxy } from './trust-proxy';
 
 const toInt = ({ value }: { value: unknown }) => (value === undefined || value === '' ? undefined : Number(value));
 
@@ -24,7 +26,14 @@ export class AppConfig {
   @Matches(/^[A-Za-z0-9:_{}-]{1,64}$/) QUEUE_PREFIX = '{tongket}';
 
   @Transform(toInt) @IsInt() @Min(0) @Max(65535) PORT = 3000;
-  @IsString() @MinLength(16) JWT_SECRET = 'tong-ket-development-secret-change-me';
+  /** `production` makes JWT_SECRET mandatory. */
+  @IsString() NODE_ENV = 'development';
+  /**
+   * Signing secret of access tokens: at least 32 characters, not a known example. Required in
+   * production; elsewhere, when unset, the API generates one per installation and keeps it in the
+   * database (table installation_secrets), so no secret is ever written in the code.
+   */
+  @IsStrongJwtSecret() JWT_SECRET?: string = undefined;
   @Matches(/^\d+[smhd]$/) JWT_EXPIRES_IN = '8h';
   @Transform(toInt) @IsInt() @Min(1) @Max(256) WORKER_CONCURRENCY = 16;
   /** How often the reconciler looks for decisions PostgreSQL holds but no queue job carries. */
@@ -32,6 +41,13 @@ export class AppConfig {
   /** Failed logins allowed per username and address before they are refused for a while (429). */
   @Transform(toInt) @IsInt() @Min(1) @Max(1000) LOGIN_MAX_FAILURES = 5;
   @Transform(toInt) @IsInt() @Min(1) @Max(1440) LOGIN_LOCK_MINUTES = 15;
+  /** Failed logins allowed from one address, whatever the usernames (password spraying), per LOGIN_LOCK_MINUTES. */
+  @Transform(toInt) @IsInt() @Min(1) @Max(100_000) LOGIN_MAX_FAILURES_PER_ADDRESS = 30;
+  /**
+   * Express's `trust proxy`: which X-Forwarded-For hops to believe, so the client's address (login
+   * throttling, the audit trail) is the person's, not the reverse proxy's. Off by default.
+   */
+  @IsTrustProxy() TRUST_PROXY = 'false';
   /** SMTP relay for e-mail notifications (a local relay or sink by default). */
   @IsString() @IsNotEmpty() SMTP_HOST = '127.0.0.1';
   @Transform(toInt) @IsInt() @Min(1) @Max(65535) SMTP_PORT = 1025;
@@ -47,6 +63,16 @@ export class AppConfig {
    * units directly below (the full texts stay in the JSON consolidation).
    */
   @Transform(toInt) @IsInt() @Min(1) DOCX_FULL_TEXT_MAX_UNITS = 300;
+  /** Worker threads that render Word documents, off the API's event loop; more requests wait for one. */
+  @Transform(toInt) @IsInt() @Min(1) @Max(16) DOCX_RENDER_THREADS = 2;
+  /** Heavy requests (documents, consolidations, progress) one user may have running at once per API process; beyond, 429. */
+  @Transform(toInt) @IsInt() @Min(1) @Max(100) HEAVY_REQUESTS_PER_USER = 2;
+  /** Password checks (argon2) the API runs at once for logins; the others wait their turn, so logins never fill the thread pool. */
+  @Transform(toInt) @IsInt() @Min(1) @Max(64) LOGIN_VERIFY_CONCURRENCY = 2;
+  /** Passwords a worker hashes or checks at once while applying an org import. */
+  @Transform(toInt) @IsInt() @Min(1) @Max(64) ORG_IMPORT_HASH_CONCURRENCY = 2;
+  /** How long POST /api/org/import waits for the worker before answering 202 with the import's progress. */
+  @Transform(toInt) @IsInt() @Min(0) @Max(600_000) ORG_IMPORT_WAIT_MS = 20_000;
 
   /**
    * First start only: when no administrator exists yet, create one with this username and password,
@@ -59,6 +85,9 @@ export class AppConfig {
 
 export class ConfigError extends Error {}
 
+/** Settings whose refused value is not repeated in the error: the log would keep it. */
+const SECRET_SETTINGS = new Set(['JWT_SECRET', 'PG_PASSWORD', 'SMTP_PASSWORD', 'BOOTSTRAP_ADMIN_PASSWORD']);
+
 /** Reads and validates the settings; a bad value throws an error naming the variable. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const defaults = new AppConfig();
@@ -66,7 +95,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const config = plainToInstance(AppConfig, { ...defaults, ...given });
   const errors = validateSync(config, { forbidUnknownValues: true });
   if (errors.length > 0) {
-    const lines = errors.map((e) => `${e.property}=${JSON.stringify(given[e.property] ?? e.value)}: ${Object.values(e.constraints ?? {}).join('; ')}`);
+    const shown = (e: (typeof errors)[number]) => (SECRET_SETTINGS.has(e.property) ? '(hidden)' : JSON.stringify(given[e.property] ?? e.value));
+    const lines = errors.map((e) => `${e.property}=${shown(e)}: ${Object.values(e.constraints ?? {}).join('; ')}`);
     throw new ConfigError(`Invalid configuration:\n  ${lines.join('\n  ')}`);
   }
   return config;

@@ -22,6 +22,14 @@ export async function login(ctx: E2eContext, username: string, password = FIXTUR
   return res.body.accessToken;
 }
 
+/**
+ * Forgets a user's cached token. Removing one of their roles, changing their password or deactivating
+ * them ends their sessions at once: the next `session()` signs them in again.
+ */
+export function forgetSession(ctx: E2eContext, username: string): void {
+  ctx.tokens.delete(username);
+}
+
 export function withToken(ctx: E2eContext, token: string, username = '?'): Session {
   const auth = (t: Test) => t.set('Authorization', `Bearer ${token}`);
   return {

@@ -9,6 +9,7 @@ import {
 import { AuditController } from './audit/audit.controller';
 import { AuthController } from './auth/auth.controller';
 import { AuthGuard } from './common/auth.guard';
+import { TrustProxySetting } from './common/trust-proxy';
 import { DocumentsController } from './documents/documents.controller';
 import { HealthController } from './health/health.controller';
 import { MigrationsController } from './migrations/migrations.controller';
@@ -19,6 +20,7 @@ import { OrgController } from './org/org.controller';
 import { PlansController } from './plans/plans.controller';
 import { ReportsController } from './reports/reports.controller';
 import { TasksController } from './tasks/tasks.controller';
+import { UserAccountsController } from './users/user-accounts.controller';
 import { UsersController } from './users/users.controller';
 import { WorkflowsController } from './workflows/workflows.controller';
 
@@ -30,10 +32,10 @@ import { WorkflowsController } from './workflows/workflows.controller';
   ],
   controllers: [
     AuthController, HealthController, OrgController, WorkflowsController, PlansController, ReportsController, TasksController, NotificationsController,
-    UsersController, MigrationsController, AuditController, DocumentsController, MetricsController,
+    UsersController, UserAccountsController, MigrationsController, AuditController, DocumentsController, MetricsController,
     QueueDashboardController,
   ],
-  providers: [{ provide: APP_GUARD, useClass: AuthGuard }],
+  providers: [{ provide: APP_GUARD, useClass: AuthGuard }, TrustProxySetting],
 })
 export class ApiModule {
   /** The API alone, or with the worker's processors in the same process for small set-ups. */

@@ -36,6 +36,18 @@ export function hasToken(): boolean {
   return token !== null;
 }
 
+/**
+ * Signing out: ends this session on the server (POST /api/auth/logout, so the token stops working
+ * even if someone copied it), then forgets the token. Best effort: offline or already ended, the
+ * token is dropped all the same.
+ */
+export async function endSession(): Promise<void> {
+  const ending = token;
+  setToken(null);
+  if (!ending) return;
+  await fetch('/api/auth/logout', { method: 'POST', headers: { Authorization: `Bearer ${ending}` } }).catch(() => undefined);
+}
+
 /** Called when a request answers 401 (the token expired): the app goes back to the sign-in page. */
 export function whenUnauthorized(handler: () => void): void {
   onUnauthorized = handler;

@@ -238,5 +238,7 @@ export interface User {
   username: string;
   fullName: string;
   email: string;
+  /** False once an administrator deactivated the account. */
+  active: boolean;
   roles: { unitId: string; unitCode: string; role: Role }[];
 }

@@ -1,6 +1,6 @@
 /** Who is signed in: the token (kept for this browser tab) and `/api/me`. */
 import { createContext, ReactNode, useCallback, useContext, useEffect, useState } from 'react';
-import { api, hasToken, setToken, whenUnauthorized } from './api-client';
+import { api, endSession, hasToken, setToken, whenUnauthorized } from './api-client';
 import type { LoginAnswer, Me, Role } from './api-types';
 import { navigate } from './router';
 
@@ -18,21 +18,28 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   const [me, setMe] = useState<Me | null>(null);
   const [ready, setReady] = useState(!hasToken());
 
-  const signOut = useCallback(() => {
+  /** The session already ended on the server (a 401): only the tab forgets it. */
+  const dropSession = useCallback(() => {
     setToken(null);
     setMe(null);
     navigate('/');
   }, []);
 
+  /** The sign-out button: asks the server to end the session (best effort), so the token is dead wherever it was copied. */
+  const signOut = useCallback(() => {
+    void endSession();
+    dropSession();
+  }, [dropSession]);
+
   useEffect(() => {
-    whenUnauthorized(signOut);
+    whenUnauthorized(dropSession);
     if (!hasToken()) return;
     api
       .get<Me>('/api/me')
       .then(setMe)
       .catch(() => setToken(null))
       .finally(() => setReady(true));
-  }, [signOut]);
+  }, [dropSession]);
 
   const signIn = useCallback(async (username: string, password: string) => {
     const answer = await api.post<LoginAnswer>('/api/auth/login', { username, password });

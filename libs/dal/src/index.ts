@@ -5,3 +5,6 @@ export * from './transaction';
 export * from './task-decisions';
 export * from './outbox';
 export * from './task-rounds';
+export * from './sessions';
+export * from './installation-secrets';
+export * from './audit-chain.repository';

@@ -23,3 +23,4 @@ export * from './consolidation-groups';
 export * from './completeness';
 export * from './plan-stages';
 export * from './root-approval-rule';
+export * from './session-claims';

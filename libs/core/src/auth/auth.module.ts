@@ -1,19 +1,31 @@
 import { Module } from '@nestjs/common';
 import { createSecretKey } from 'node:crypto';
 import { JwtModule } from '@nestjs/jwt';
+import { getDataSourceToken } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
 import { AppConfig } from '@app/config';
+import { installationSecret } from '@app/dal';
 import { AuthService } from './auth.service';
 import { LoginThrottle } from './login-throttle';
+import { PasswordsService } from './passwords.service';
+
+/**
+ * JWT_SECRET when configured (required in production, see jwtSecretProblem); otherwise the secret
+ * this installation generated for itself on its first start and keeps in its database.
+ */
+async function signingSecret(config: AppConfig, db: DataSource): Promise<string> {
+  return config.JWT_SECRET ?? installationSecret(db, 'jwt-signing-secret');
+}
 
 @Module({
   imports: [
     JwtModule.registerAsync({
-      inject: [AppConfig],
-      useFactory: (config: AppConfig) => {
+      inject: [AppConfig, getDataSourceToken()],
+      useFactory: async (config: AppConfig, db: DataSource) => {
         // The secret as a KeyObject, made once: given a string, jsonwebtoken first tries to parse it as
         // a PEM public key on every verification (and throws), which was 9% of the API's CPU when
         // every request carries a token (bench `bloc`, V8 profile of the API).
-        const key = createSecretKey(Buffer.from(config.JWT_SECRET));
+        const key = createSecretKey(Buffer.from(await signingSecret(config, db)));
         return {
           secretOrKeyProvider: () => key,
           signOptions: { expiresIn: config.JWT_EXPIRES_IN as `${number}h`, algorithm: 'HS256' as const },
@@ -22,7 +34,7 @@ import { LoginThrottle } from './login-throttle';
       },
     }),
   ],
-  providers: [AuthService, LoginThrottle],
-  exports: [AuthService],
+  providers: [AuthService, LoginThrottle, PasswordsService],
+  exports: [AuthService, PasswordsService],
 })
 export class AuthModule {}

@@ -2,14 +2,23 @@ import { Injectable } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { verify } from '@node-rs/argon2';
+import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
-import { DomainError, notFound } from '@app/domain';
+import { appendAuditEvents, endSession, inTransaction, startSession } from '@app/dal';
+import { DomainError, notFound, sessionClaimsOf } from '@app/domain';
 import { Actor } from '../common/actor';
 import { LoginThrottle } from './login-throttle';
 
 /** A constant hash to verify against for unknown usernames, so timing does not reveal who exists. */
 const DUMMY_HASH = '$argon2id$v=19$m=19456,t=2,p=1$c29tZXNhbHRzb21lc2FsdA$2mD4sQvPr6aVP3K0bvCzz2n4d7v2E2vH4uX0fI9aH5U';
 
+/** Why a login was refused, for the audit trail only: the caller always hears the same 401. */
+type LoginRefusal = 'unknown_user' | 'wrong_password' | 'deactivated';
+
+/**
+ * Sign-in, sign-out and the check of every request's token. A token is good while its session
+ * (`sid`) is open, its user active and the user's token version (`tv`) unchanged: one indexed query.
+ */
 @Injectable()
 export class AuthService {
   constructor(
@@ -20,24 +29,47 @@ export class AuthService {
 
   async login(username: string, password: string, address = 'unknown') {
     await this.throttle.assertAllowed(username, address);
-    const [user] = await this.db.query(`SELECT id, username, password_hash FROM users WHERE username = $1`, [username]);
+    const [user] = await this.db.query(`SELECT id, username, password_hash, active, token_version FROM users WHERE username = $1`, [username]);
     const ok = await verify(user?.password_hash ?? DUMMY_HASH, password).catch(() => false);
-    if (!user || !ok) {
+    const refusal: LoginRefusal | null = !user ? 'unknown_user' : !ok ? 'wrong_password' : !user.active ? 'deactivated' : null;
+    if (refusal) {
       await this.throttle.failed(username, address);
+      await appendAuditEvents(this.db.manager, [{ actorId: null, actor: 'anonymous', action: 'auth.login_failed', data: { username, address, reason: refusal } }]);
       throw new DomainError('UNAUTHENTICATED', 'Wrong username or password');
     }
     await this.throttle.succeeded(username, address);
-    const accessToken = await this.jwt.signAsync({ sub: user.id, username: user.username });
+    const sessionId = randomUUID();
+    const accessToken = await this.jwt.signAsync({ sub: user.id, username: user.username, sid: sessionId, tv: user.token_version });
+    const { exp } = this.jwt.decode<{ exp: number }>(accessToken);
+    await inTransaction(this.db, async (em) => {
+      await startSession(em, { id: sessionId, userId: user.id, address, expiresAt: new Date(exp * 1000) });
+      await appendAuditEvents(em, [{ actorId: user.id, actor: user.username, action: 'auth.login', data: { username: user.username, address, sessionId } }]);
+    });
     return { accessToken, user: await this.me(user.id) };
   }
 
-  /** Verifies a bearer token and that its user still exists. */
+  /** Ends the caller's own session; their other sessions (another browser) go on. */
+  async logout(actor: Actor, address = 'unknown'): Promise<void> {
+    const sessionId = actor.sessionId;
+    if (!sessionId) return;
+    await inTransaction(this.db, async (em) => {
+      if (!(await endSession(em, sessionId))) return;
+      await appendAuditEvents(em, [{ actorId: actor.id, actor: actor.username, action: 'auth.logout', data: { username: actor.username, address, sessionId } }]);
+    });
+  }
+
+  /** Verifies a bearer token, then that its session is open, its user active and its version current. */
   async actorOf(token: string): Promise<Actor> {
-    const payload = await this.jwt.verifyAsync<{ sub: string; username: string }>(token).catch(() => null);
-    if (!payload?.sub) throw new DomainError('UNAUTHENTICATED', 'Invalid or expired token');
-    const [user] = await this.db.query(`SELECT id, username FROM users WHERE id = $1`, [payload.sub]);
-    if (!user) throw new DomainError('UNAUTHENTICATED', 'The user of this token no longer exists');
-    return { id: user.id, username: user.username };
+    const payload = await this.jwt.verifyAsync<object>(token).catch(() => null);
+    const claims = sessionClaimsOf(payload);
+    if (!claims) throw new DomainError('UNAUTHENTICATED', 'Invalid or expired token');
+    const [user] = await this.db.query(
+      `SELECT u.id, u.username FROM user_sessions s JOIN users u ON u.id = s.user_id
+        WHERE s.id = $1 AND s.user_id = $2 AND s.ended_at IS NULL AND u.active AND u.token_version = $3`,
+      [claims.sessionId, claims.userId, claims.tokenVersion],
+    );
+    if (!user) throw new DomainError('UNAUTHENTICATED', 'This session has ended; sign in again');
+    return { id: user.id, username: user.username, sessionId: claims.sessionId };
   }
 
   async me(userId: string) {

@@ -5,11 +5,12 @@ import { AccessService } from './access.service';
 import { AdminBootstrap } from './admin-bootstrap.service';
 import { ApproverSync } from './approver-sync.service';
 import { OrgService } from './org.service';
+import { UserAccounts } from './user-accounts.service';
 import { UsersService } from './users.service';
 
 @Module({
   imports: [WorkflowsModule, RemindersModule],
-  providers: [OrgService, AccessService, AdminBootstrap, ApproverSync, UsersService],
-  exports: [OrgService, AccessService, UsersService],
+  providers: [OrgService, AccessService, AdminBootstrap, ApproverSync, UsersService, UserAccounts],
+  exports: [OrgService, AccessService, UsersService, UserAccounts],
 })
 export class OrgModule {}

@@ -1,9 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { appendAuditEvents, inTransaction } from '@app/dal';
+import { appendAuditEvents, endSessionsOf, inTransaction } from '@app/dal';
 import { invalid, notFound, Role } from '@app/domain';
 import { Actor } from '../common/actor';
+import { assertAnAdminRemains } from './admin-remains';
 import { ApproverSync, RoleChange } from './approver-sync.service';
 
 /** Users per page of GET /api/users when the caller names none, and the most it may ask for. */
@@ -18,7 +19,7 @@ export interface UserListFilter {
 }
 
 const USER_SELECT = `
-  SELECT u.id, u.username, u.full_name AS "fullName", u.email,
+  SELECT u.id, u.username, u.full_name AS "fullName", u.email, u.active,
          COALESCE(json_agg(json_build_object('unitId', r.unit_id, 'unitCode', o.code, 'role', r.role) ORDER BY o.code, r.role)
                   FILTER (WHERE r.id IS NOT NULL), '[]') AS roles
     FROM users u LEFT JOIN role_assignments r ON r.user_id = u.id LEFT JOIN org_units o ON o.id = r.unit_id`;
@@ -49,12 +50,17 @@ export class UsersService {
     return user;
   }
 
-  /** Replaces a user's roles; open stages that pick people by a changed role follow at once. */
+  /**
+   * Replaces a user's roles; open stages that pick people by a changed role follow at once. Losing a
+   * role ends the person's sessions (they sign in again with what they now hold). Refused (422) when
+   * it would leave no active administrator. Audited with the full role lists before and after.
+   */
   async replaceRoles(username: string, roles: { unit: string; role: Role }[], actor: Actor) {
     const outcome = await inTransaction(this.db, async (em) => {
       const [user] = await em.query(`SELECT id FROM users WHERE username = $1 FOR NO KEY UPDATE`, [username]);
       if (!user) throw notFound('User', username);
       const units = await this.unitIds(em, roles.map((r) => r.unit));
+      const before = await this.roleList(em, user.id);
       const wanted = roles.map((r) => ({ unitId: units.get(r.unit)!, role: r.role }));
       const current: { unit_id: string | null; role: Role }[] = await em.query(`SELECT unit_id, role FROM role_assignments WHERE user_id = $1`, [user.id]);
       const key = (unitId: string | null, role: string) => `${unitId}:${role}`;
@@ -69,11 +75,23 @@ export class UsersService {
         `INSERT INTO role_assignments (user_id, unit_id, role) SELECT $1, * FROM unnest($2::uuid[], $3::varchar[]) ON CONFLICT DO NOTHING`,
         [user.id, wanted.map((w) => w.unitId), wanted.map((w) => w.role)],
       );
-      await appendAuditEvents(em, [{ actorId: actor.id, actor: actor.username, action: 'roles.change', data: { username, roles, changes: changes.length } }]);
-      return this.approvers.sync(em, changes, actor);
+      if (changes.some((c) => c.change === 'removed')) await endSessionsOf(em, [user.id]);
+      const after = await this.roleList(em, user.id);
+      await appendAuditEvents(em, [{ actorId: actor.id, actor: actor.username, action: 'roles.change', data: { username, before, after, changes: changes.length } }]);
+      const synced = await this.approvers.sync(em, changes, actor);
+      await assertAnAdminRemains(em);
+      return synced;
     });
     await this.approvers.afterCommit(outcome);
     return { ...(await this.get(username)), tasksCreated: outcome.createdTaskIds.length, stagesRedecided: outcome.redecide.length };
+  }
+
+  /** A user's roles as the audit trail shows them: unit code (null for the global admin role) and role. */
+  private async roleList(em: EntityManager, userId: string): Promise<{ unit: string | null; role: Role }[]> {
+    return em.query(
+      `SELECT o.code AS unit, r.role FROM role_assignments r LEFT JOIN org_units o ON o.id = r.unit_id WHERE r.user_id = $1 ORDER BY o.code NULLS FIRST, r.role`,
+      [userId],
+    );
   }
 
   private async unitIds(em: EntityManager, codes: string[]): Promise<Map<string, string>> {

@@ -1,0 +1,60 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { hash, verify } from '@node-rs/argon2';
+import { DataSource, EntityManager } from 'typeorm';
+import { appendAuditEvents, endSessionsOf, inTransaction } from '@app/dal';
+import { notFound, refused } from '@app/domain';
+import { Actor } from '../common/actor';
+import { LoginThrottle } from './login-throttle';
+
+/**
+ * Password changes: one's own (knowing the current one) and an administrator's reset. Either ends
+ * every session of the person at once, so a token taken with the old password stops working.
+ * The audit trail records that the password changed, never the password or its hash.
+ */
+@Injectable()
+export class PasswordsService {
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly throttle: LoginThrottle,
+  ) {}
+
+  /**
+   * The caller changes their own password. A wrong current password counts as a failed login (a
+   * stolen token must not become a way to guess the password) and is refused with 422.
+   */
+  async changeOwn(actor: Actor, currentPassword: string, newPassword: string, address = 'unknown'): Promise<void> {
+    await this.throttle.assertAllowed(actor.username, address);
+    const [user] = await this.db.query(`SELECT password_hash FROM users WHERE id = $1`, [actor.id]);
+    if (!user) throw notFound('User', actor.username);
+    if (!(await verify(user.password_hash, currentPassword).catch(() => false))) {
+      await this.throttle.failed(actor.username, address);
+      throw refused('Mật khẩu hiện tại không đúng.');
+    }
+    if (newPassword === currentPassword) throw refused('Mật khẩu mới phải khác mật khẩu hiện tại.');
+    // Hashed before the transaction: argon2 is deliberately slow and must not hold locks.
+    const passwordHash = await hash(newPassword);
+    await inTransaction(this.db, async (em) => {
+      await this.replaceHash(em, actor.id, passwordHash);
+      await appendAuditEvents(em, [{ actorId: actor.id, actor: actor.username, action: 'auth.password_change', data: { username: actor.username, address } }]);
+    });
+  }
+
+  /** An administrator sets someone's password (a forgotten one, or a leaked one). */
+  async reset(username: string, password: string, actor: Actor): Promise<void> {
+    const [known] = await this.db.query(`SELECT 1 FROM users WHERE username = $1`, [username]);
+    if (!known) throw notFound('User', username);
+    const passwordHash = await hash(password);
+    await inTransaction(this.db, async (em) => {
+      const [user] = await em.query(`SELECT id FROM users WHERE username = $1 FOR NO KEY UPDATE`, [username]);
+      if (!user) throw notFound('User', username);
+      await this.replaceHash(em, user.id, passwordHash);
+      await appendAuditEvents(em, [{ actorId: actor.id, actor: actor.username, action: 'user.password_reset', data: { username } }]);
+    });
+  }
+
+  private async replaceHash(em: EntityManager, userId: string, passwordHash: string): Promise<void> {
+    await em.query(`UPDATE users SET password_hash = $2, updated_at = now() WHERE id = $1`, [userId, passwordHash]);
+    await endSessionsOf(em, [userId]);
+  }
+}
