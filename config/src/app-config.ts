@@ -48,6 +48,13 @@ export class AppConfig {
    * throttling, the audit trail) is the person's, not the reverse proxy's. Off by default.
    */
   @IsTrustProxy() TRUST_PROXY = 'false';
+  /**
+   * Bearer token Prometheus sends to GET /metrics (`authorization: credentials`), compared in
+   * constant time; unset, only administrators' access tokens read the metrics.
+   */
+  @IsOptional() @IsString() @MinLength(32, { message: 'METRICS_TOKEN must be at least 32 characters (e.g. openssl rand -hex 32)' })
+  @Matches(/^[\x21-\x7e]+$/, { message: 'METRICS_TOKEN must be printable ASCII without spaces' })
+  METRICS_TOKEN?: string = undefined;
   /** SMTP relay for e-mail notifications (a local relay or sink by default). */
   @IsString() @IsNotEmpty() SMTP_HOST = '127.0.0.1';
   @Transform(toInt) @IsInt() @Min(1) @Max(65535) SMTP_PORT = 1025;
@@ -86,7 +93,7 @@ export class AppConfig {
 export class ConfigError extends Error {}
 
 /** Settings whose refused value is not repeated in the error: the log would keep it. */
-const SECRET_SETTINGS = new Set(['JWT_SECRET', 'PG_PASSWORD', 'SMTP_PASSWORD', 'BOOTSTRAP_ADMIN_PASSWORD']);
+const SECRET_SETTINGS = new Set(['JWT_SECRET', 'PG_PASSWORD', 'SMTP_PASSWORD', 'BOOTSTRAP_ADMIN_PASSWORD', 'METRICS_TOKEN']);
 
 /** Reads and validates the settings; a bad value throws an error naming the variable. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {

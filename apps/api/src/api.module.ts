@@ -15,7 +15,7 @@ import { HealthController } from './health/health.controller';
 import { MigrationsController } from './migrations/migrations.controller';
 import { NotificationsController } from './notifications/notifications.controller';
 import { MetricsController } from './operations/metrics.controller';
-import { QueueDashboardController } from './operations/queue-dashboard.controller';
+import { AdminPageSessionsController } from './operations/admin-page-sessions.controller';
 import { OrgController } from './org/org.controller';
 import { PlansController } from './plans/plans.controller';
 import { ReportsController } from './reports/reports.controller';
@@ -33,7 +33,7 @@ import { WorkflowsController } from './workflows/workflows.controller';
   controllers: [
     AuthController, HealthController, OrgController, WorkflowsController, PlansController, ReportsController, TasksController, NotificationsController,
     UsersController, UserAccountsController, MigrationsController, AuditController, DocumentsController, MetricsController,
-    QueueDashboardController,
+    AdminPageSessionsController,
   ],
   providers: [{ provide: APP_GUARD, useClass: AuthGuard }, TrustProxySetting],
 })

@@ -7,6 +7,7 @@ import { toVietnamIso } from '@app/domain';
 import { DomainExceptionFilter } from './common/domain-exception.filter';
 import { inputGuard } from './common/input-guard';
 import { JsonBodyInterceptor } from './http/json-body.interceptor';
+import { protectApiDocs } from './operations/api-docs-access';
 import { mountQueueDashboard } from './operations/queue-dashboard';
 import { serveWebApp } from './web/web-app';
 
@@ -43,6 +44,7 @@ export function configureApp(app: INestApplication): void {
   );
   app.useGlobalInterceptors(new JsonBodyInterceptor(app.get(Reflector)));
   app.useGlobalFilters(new DomainExceptionFilter());
+  protectApiDocs(app);
   const document = SwaggerModule.createDocument(
     app,
     new DocumentBuilder().setTitle('Tổng kết').setDescription('Workflow and approval engine for the term-end summary').setVersion('1').addBearerAuth().build(),

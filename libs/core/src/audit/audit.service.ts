@@ -7,6 +7,7 @@ export const CONFIGURATION_ACTIONS = [
   'admin.bootstrap', 'org.import', 'roles.change', 'task.reassign', 'workflow.version',
   'user.deactivate', 'user.reactivate', 'user.password_reset',
   'plan.create', 'plan.deadlines', 'plan.launch_requested', 'plan.migration_started', 'plan.migrated', 'plan.migration_failed',
+  'queue.dashboard',
 ] as const;
 
 export interface AuditFilter {
