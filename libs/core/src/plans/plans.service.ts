@@ -82,10 +82,11 @@ export class PlansService {
     assertDeadlinesFit(deadlines, await this.workflows.get(plan.workflowKey, plan.workflowVersion));
     const outbox: string[] = [];
     const moved = await inTransaction(this.db, async (em) => {
-      await em.query(`SELECT 1 FROM plans WHERE id = $1 FOR NO KEY UPDATE`, [id]);
+      // Read under the lock: "before" is what this edit replaced, even when two edits race.
+      const [{ deadlines: before }]: { deadlines: PlanDeadlines }[] = await em.query(`SELECT deadlines FROM plans WHERE id = $1 FOR NO KEY UPDATE`, [id]);
       await em.query(`UPDATE plans SET deadlines = $2, version = version + 1, updated_at = now() WHERE id = $1`, [id, JSON.stringify(deadlines)]);
       const moved = await this.dueDates.recompute(em, { ...plan, deadlines });
-      await appendAuditEvents(em, [{ actorId: actor.id, actor: actor.username, action: 'plan.deadlines', planId: id, data: { deadlines, tasksMoved: moved.length } }]);
+      await appendAuditEvents(em, [{ actorId: actor.id, actor: actor.username, action: 'plan.deadlines', planId: id, data: { before, after: deadlines, tasksMoved: moved.length } }]);
       outbox.push(...(await appendOutbox(em, [{ name: JobName.RescheduleConsolidation, data: { planId: id, cause: randomUUID() } }])));
       return moved;
     });
