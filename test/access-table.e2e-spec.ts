@@ -145,6 +145,7 @@ const TABLE: Row[] = [
   { method: 'post', path: '/api/users/khong-co-ai/reactivate', expect: adminOnly(404) },
   { method: 'put', path: '/api/users/khong-co-ai/password', body: { password: 'mat-khau-moi-2025' }, expect: adminOnly(404) },
   { method: 'get', path: '/api/audit/configuration', expect: adminOnly(200) },
+  { method: 'get', path: '/api/audit/verify', expect: adminOnly(200) },
 
   // Operations
   { method: 'get', path: '/health', expect: pub(200) },

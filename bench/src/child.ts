@@ -103,7 +103,8 @@ export class EngineProcess {
   }
 }
 
-/** Applies the migrations to the schema in `env` (`cli.js migrate`). */
+/** Sets up the engine's roles and schema (`cli.js db-roles`), then applies the migrations (`cli.js migrate`). */
 export async function migrate(env: NodeJS.ProcessEnv): Promise<void> {
+  await new EngineProcess('db-roles', ENGINE.cli, ['db-roles'], env).finished(60_000);
   await new EngineProcess('migrate', ENGINE.cli, ['migrate'], env).finished(60_000);
 }

@@ -6,8 +6,9 @@ export const settings = {
   pg: {
     host: process.env.PG_HOST ?? '127.0.0.1',
     port: Number(process.env.PG_PORT ?? 5432),
-    user: process.env.PG_USER ?? 'postgres',
-    password: process.env.PG_PASSWORD ?? '',
+    // The bench seeds and inspects as the superuser; the engine's processes use their own roles.
+    user: process.env.PG_SUPERUSER ?? 'postgres',
+    password: process.env.PG_SUPERUSER_PASSWORD ?? '',
     database: process.env.PG_DATABASE ?? 'test',
   },
   redis: { host: process.env.REDIS_HOST ?? '127.0.0.1', port: Number(process.env.REDIS_PORT ?? 6379) },
@@ -41,7 +42,6 @@ export async function sandbox(schema: string, queuePrefix: string, extraEnv: Rec
   try {
     await pool.query(`SET client_min_messages = warning`);
     await pool.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
-    await pool.query(`CREATE SCHEMA ${schema}`);
   } finally {
     await pool.end();
   }

@@ -9,11 +9,11 @@ export DEMO_PG_SCHEMA=${DEMO_PG_SCHEMA:-tongket_demo}
 export DEMO_QUEUE_PREFIX=${DEMO_QUEUE_PREFIX:-'{tongket-demo}'}
 PG_HOST=${PG_HOST:-127.0.0.1}
 PG_PORT=${PG_PORT:-5432}
-PG_USER=${PG_USER:-postgres}
+PG_SUPERUSER=${PG_SUPERUSER:-postgres}
 PG_DATABASE=${PG_DATABASE:-test}
 REDIS_HOST=${REDIS_HOST:-127.0.0.1}
 REDIS_PORT=${REDIS_PORT:-6379}
-export PGPASSWORD=${PG_PASSWORD:-${PGPASSWORD:-}}
+export PGPASSWORD=${PG_SUPERUSER_PASSWORD:-${PGPASSWORD:-}}
 export PGOPTIONS="-c client_min_messages=warning" # no NOTICE per dropped table
 
 [[ $DEMO_PG_SCHEMA =~ ^[a-z_][a-z0-9_]*$ && $DEMO_PG_SCHEMA != public ]] || { echo "demo: refusing schema '$DEMO_PG_SCHEMA'" >&2; exit 1; }
@@ -30,8 +30,8 @@ npm run --silent build:web >/dev/null
 
 compose() { if docker compose version >/dev/null 2>&1; then docker compose "$@"; else docker-compose "$@"; fi; }
 sql() {
-  if command -v psql >/dev/null; then psql -h "$PG_HOST" -p "$PG_PORT" -U "$PG_USER" -d "$PG_DATABASE" -v ON_ERROR_STOP=1 -qtA -c "$1"
-  else compose exec -T postgres psql -U "$PG_USER" -d "$PG_DATABASE" -v ON_ERROR_STOP=1 -qtA -c "$1"; fi
+  if command -v psql >/dev/null; then psql -h "$PG_HOST" -p "$PG_PORT" -U "$PG_SUPERUSER" -d "$PG_DATABASE" -v ON_ERROR_STOP=1 -qtA -c "$1"
+  else compose exec -T postgres psql -U "$PG_SUPERUSER" -d "$PG_DATABASE" -v ON_ERROR_STOP=1 -qtA -c "$1"; fi
 }
 redis() {
   if command -v redis-cli >/dev/null; then redis-cli -h "$REDIS_HOST" -p "$REDIS_PORT" "$@"
@@ -39,7 +39,9 @@ redis() {
 }
 
 echo "demo: resetting schema $DEMO_PG_SCHEMA and queue keys $DEMO_QUEUE_PREFIX*"
-sql "drop schema if exists \"$DEMO_PG_SCHEMA\" cascade; create schema \"$DEMO_PG_SCHEMA\";" >/dev/null
+sql "drop schema if exists \"$DEMO_PG_SCHEMA\" cascade;" >/dev/null
+# The engine's two roles and the schema, owned by the one that runs the migrations (see README).
+PG_SCHEMA=$DEMO_PG_SCHEMA node dist/apps/api/apps/api/src/cli.js db-roles
 # Lua scan-and-delete in one call: works the same through redis-cli here or inside the container.
 redis --no-auth-warning eval "
   local cursor, n = '0', 0

@@ -6,13 +6,15 @@ set -uo pipefail
 
 PG_HOST=${PG_HOST:-127.0.0.1}
 PG_PORT=${PG_PORT:-5432}
-PG_USER=${PG_USER:-postgres}
+# The PostgreSQL superuser that checks (and creates) the database; the engine's own roles are set up
+# by `cli.js db-roles` (the demo, the tests and `npm start` run it).
+PG_SUPERUSER=${PG_SUPERUSER:-postgres}
 PG_DATABASE=${PG_DATABASE:-test}
 REDIS_HOST=${REDIS_HOST:-127.0.0.1}
 REDIS_PORT=${REDIS_PORT:-6379}
 WAIT_SECONDS=${SERVICES_WAIT_SECONDS:-30}
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
-export PGPASSWORD=${PG_PASSWORD:-${PGPASSWORD:-}}
+export PGPASSWORD=${PG_SUPERUSER_PASSWORD:-${PGPASSWORD:-}}
 export PG_PORT REDIS_PORT # docker-compose.yml maps these ports
 
 have() { command -v "$1" >/dev/null 2>&1; }
@@ -97,15 +99,15 @@ start_redis() {
 
 # psql on this machine, or inside the compose container when the client is not installed.
 run_psql() {
-  if have psql; then psql -h "$PG_HOST" -p "$PG_PORT" -U "$PG_USER" -v ON_ERROR_STOP=1 -qtA "$@"
-  elif docker_ready; then compose exec -T postgres psql -U "$PG_USER" -v ON_ERROR_STOP=1 -qtA "$@"
+  if have psql; then psql -h "$PG_HOST" -p "$PG_PORT" -U "$PG_SUPERUSER" -v ON_ERROR_STOP=1 -qtA "$@"
+  elif docker_ready; then compose exec -T postgres psql -U "$PG_SUPERUSER" -v ON_ERROR_STOP=1 -qtA "$@"
   else die "no psql client to check database $PG_DATABASE"; fi
 }
 
 ensure_database() {
   local exists
   exists=$(run_psql -d postgres -c "select 1 from pg_database where datname = '$PG_DATABASE'") \
-    || die "PostgreSQL answers but user $PG_USER cannot connect (trust auth expected, or set PG_PASSWORD)"
+    || die "PostgreSQL answers but user $PG_SUPERUSER cannot connect (trust auth expected, or set PG_SUPERUSER_PASSWORD)"
   if [[ $exists != 1 ]]; then
     note "creating database $PG_DATABASE"
     run_psql -d postgres -c "create database \"$PG_DATABASE\"" >/dev/null || die "could not create database $PG_DATABASE"
@@ -118,7 +120,7 @@ if ! pg_up; then
   wait_for postgres pg_up || die "PostgreSQL did not answer at $PG_HOST:$PG_PORT within ${WAIT_SECONDS}s"
 fi
 ensure_database
-echo "postgres: ready at $PG_HOST:$PG_PORT (user $PG_USER, database $PG_DATABASE)"
+echo "postgres: ready at $PG_HOST:$PG_PORT (superuser $PG_SUPERUSER, database $PG_DATABASE)"
 
 if ! redis_up; then
   is_local "$REDIS_HOST" || die "Redis at $REDIS_HOST:$REDIS_PORT does not answer (not local, so not started here)"

@@ -13,8 +13,15 @@ const toInt = ({ value }: { value: unknown }) => (value === undefined || value =
 export class AppConfig {
   @IsString() @IsNotEmpty() PG_HOST = '127.0.0.1';
   @Transform(toInt) @IsInt() @Min(1) @Max(65535) PG_PORT = 5432;
-  @IsString() @IsNotEmpty() PG_USER = 'postgres';
+  /**
+   * The role the API and workers connect as: it reads and writes the working tables but may only
+   * add to and read the audit trail, and owns nothing (so it cannot disable the audit's triggers).
+   */
+  @IsString() @IsNotEmpty() PG_USER = 'tongket_engine';
   @IsString() PG_PASSWORD = '';
+  /** The role that owns the schema and runs the migrations; the same as PG_USER gives up that protection. */
+  @IsString() @IsNotEmpty() PG_MIGRATION_USER = 'tongket_owner';
+  @IsString() PG_MIGRATION_PASSWORD = '';
   @IsString() @IsNotEmpty() PG_DATABASE = 'test';
   /** Schema holding every table; tests and the demo use their own so runs never collide. */
   @Matches(/^[a-z_][a-z0-9_]{0,62}$/) PG_SCHEMA = 'public';
@@ -38,6 +45,8 @@ export class AppConfig {
   @Transform(toInt) @IsInt() @Min(1) @Max(256) WORKER_CONCURRENCY = 16;
   /** How often the reconciler looks for decisions PostgreSQL holds but no queue job carries. */
   @Transform(toInt) @IsInt() @Min(1000) RECONCILE_INTERVAL_MS = 60_000;
+  /** How often a worker seals new audit events into the hash chain. */
+  @Transform(toInt) @IsInt() @Min(100) @Max(3_600_000) AUDIT_SEAL_INTERVAL_MS = 5_000;
   /** Failed logins allowed per username and address before they are refused for a while (429). */
   @Transform(toInt) @IsInt() @Min(1) @Max(1000) LOGIN_MAX_FAILURES = 5;
   @Transform(toInt) @IsInt() @Min(1) @Max(1440) LOGIN_LOCK_MINUTES = 15;
@@ -93,7 +102,7 @@ export class AppConfig {
 export class ConfigError extends Error {}
 
 /** Settings whose refused value is not repeated in the error: the log would keep it. */
-const SECRET_SETTINGS = new Set(['JWT_SECRET', 'PG_PASSWORD', 'SMTP_PASSWORD', 'BOOTSTRAP_ADMIN_PASSWORD', 'METRICS_TOKEN']);
+const SECRET_SETTINGS = new Set(['JWT_SECRET', 'PG_PASSWORD', 'PG_MIGRATION_PASSWORD', 'SMTP_PASSWORD', 'BOOTSTRAP_ADMIN_PASSWORD', 'METRICS_TOKEN']);
 
 /** Reads and validates the settings; a bad value throws an error naming the variable. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {

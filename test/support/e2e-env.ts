@@ -15,7 +15,6 @@ export function prepareE2eEnv(): E2eEnv {
   const env: E2eEnv = { schema: `e2e_${suffix}`, queuePrefix: `{e2e-${suffix}}` };
   process.env.PG_HOST ??= '127.0.0.1';
   process.env.PG_PORT ??= '5432';
-  process.env.PG_USER ??= 'postgres';
   process.env.PG_DATABASE ??= 'test';
   process.env.REDIS_HOST ??= '127.0.0.1';
   process.env.REDIS_PORT ??= '6379';

@@ -4,7 +4,7 @@ import { Test } from '@nestjs/testing';
 import Redis from 'ioredis';
 import request from 'supertest';
 import { loadConfig } from '@app/config';
-import { runMigrations } from '@app/dal';
+import { runMigrations, setUpDatabaseRolesAs } from '@app/dal';
 import { ApiModule } from '../../apps/api/src/api.module';
 import { createApiApp } from '../../apps/api/src/create-api-app';
 import { WorkerModule } from '../../apps/worker/src/worker.module';
@@ -42,6 +42,7 @@ export async function startE2e(options: E2eOptions = {}): Promise<E2eContext> {
   }
   Object.assign(process.env, options.env ?? {});
 
+  await setUpDatabaseRolesAs(loadConfig(), { username: process.env.PG_SUPERUSER ?? 'postgres', password: process.env.PG_SUPERUSER_PASSWORD });
   await runMigrations(loadConfig());
 
   const moduleRef = await Test.createTestingModule({ imports: [ApiModule] }).compile();

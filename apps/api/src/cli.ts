@@ -1,14 +1,30 @@
 import 'reflect-metadata';
 import { loadConfig } from '@app/config';
-import { runMigrations } from '@app/dal';
+import { runMigrations, setUpDatabaseRolesAs } from '@app/dal';
 
-/** Operator commands: `migrate` applies pending migrations to the configured schema. */
+const COMMANDS: Record<string, () => Promise<string>> = {
+  /** Applies pending migrations to the configured schema, as PG_MIGRATION_USER. */
+  async migrate() {
+    const applied = await runMigrations(loadConfig());
+    return applied.length ? `Applied migrations: ${applied.join(', ')}` : 'Schema is up to date';
+  },
+  /**
+   * Once per installation, as a PostgreSQL superuser (PG_SUPERUSER, PG_SUPERUSER_PASSWORD): creates
+   * the owner role (PG_MIGRATION_USER) and the engine's role (PG_USER), with their passwords when set,
+   * and the schema owned by the owner.
+   */
+  async 'db-roles'() {
+    const setup = await setUpDatabaseRolesAs(loadConfig(), { username: process.env.PG_SUPERUSER || 'postgres', password: process.env.PG_SUPERUSER_PASSWORD });
+    return `Roles ready: ${setup.owner.name} owns schema ${setup.schema}, the engine connects as ${setup.engine.name}`;
+  },
+};
+
+/** Operator commands: `migrate`, `db-roles`. */
 async function main(): Promise<void> {
   const command = process.argv[2];
-  if (command !== 'migrate') throw new Error(`Unknown command ${command ?? '(none)'}; known: migrate`);
-  const config = loadConfig();
-  const applied = await runMigrations(config);
-  console.log(applied.length ? `Applied migrations: ${applied.join(', ')}` : 'Schema is up to date');
+  const run = command ? COMMANDS[command] : undefined;
+  if (!run) throw new Error(`Unknown command ${command ?? '(none)'}; known: ${Object.keys(COMMANDS).join(', ')}`);
+  console.log(await run());
 }
 
 main().catch((error) => {

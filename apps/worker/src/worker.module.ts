@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
-import { ConsolidationModule, InfrastructureModule, MigrationsModule, NotificationsModule, PlansModule, RemindersModule, TasksModule } from '@app/core';
+import { AuditModule, ConsolidationModule, InfrastructureModule, MigrationsModule, NotificationsModule, PlansModule, RemindersModule, TasksModule } from '@app/core';
+import { AuditSealer } from './audit-sealer.service';
 import { ConsolidationProcessor } from './consolidation.processor';
 import { NotificationsProcessor } from './notifications.processor';
 import { RemindersProcessor } from './reminders.processor';
@@ -9,7 +10,7 @@ import { WorkerDrain } from './worker-drain.service';
 
 /** Queue processors and the reconciler; runs alone (`apps/worker`) or inside the API process. */
 @Module({
-  imports: [InfrastructureModule, PlansModule, TasksModule, RemindersModule, NotificationsModule, MigrationsModule, ConsolidationModule],
-  providers: [TransitionsProcessor, RemindersProcessor, NotificationsProcessor, ConsolidationProcessor, Reconciler, WorkerDrain],
+  imports: [InfrastructureModule, PlansModule, TasksModule, RemindersModule, NotificationsModule, MigrationsModule, ConsolidationModule, AuditModule],
+  providers: [TransitionsProcessor, RemindersProcessor, NotificationsProcessor, ConsolidationProcessor, Reconciler, WorkerDrain, AuditSealer],
 })
 export class WorkerModule {}

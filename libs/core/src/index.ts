@@ -48,6 +48,7 @@ export * from './migrations/migration-runner.service';
 export * from './tasks/stage-decider.service';
 export * from './audit/audit.module';
 export * from './audit/audit.service';
+export * from './audit/audit-chain.service';
 export * from './documents/documents.module';
 export * from './documents/documents.service';
 export * from './documents/figures-cut-off.service';

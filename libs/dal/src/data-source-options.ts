@@ -1,5 +1,6 @@
 import { DataSource, DataSourceOptions } from 'typeorm';
 import type { AppConfig } from '@app/config';
+import { grantEngine, roleSetupOf } from './database-roles';
 import { ENTITIES } from './entities';
 import { CoreCycle1764100000000 } from './migrations/1764100000000-core-cycle';
 import { DeadlinesNotifications1764200000000 } from './migrations/1764200000000-deadlines-notifications';
@@ -18,13 +19,13 @@ import { AuditChain1765200000000 } from './migrations/1765200000000-audit-chain'
 export const MIGRATIONS = [CoreCycle1764100000000, DeadlinesNotifications1764200000000, WorkflowChanges1764300000000, ConsolidationLevels1764400000000, Consolidations1764500000000, Outbox1764600000000, MigrationFailures1764700000000, PlanLevelEvents1764750000000, ConsolidationInclusions1764800000000, RootApprovalRule1764900000000, EscalationNotices1765000000000, Sessions1765100000000, AuditChain1765200000000];
 
 /** TypeORM settings from the validated config. Schema changes only ever come from migrations. */
-export function dataSourceOptions(config: AppConfig): DataSourceOptions {
+export function dataSourceOptions(config: AppConfig, login = { username: config.PG_USER, password: config.PG_PASSWORD, poolSize: config.PG_POOL_SIZE }): DataSourceOptions {
   return {
     type: 'postgres',
     host: config.PG_HOST,
     port: config.PG_PORT,
-    username: config.PG_USER,
-    password: config.PG_PASSWORD,
+    username: login.username,
+    password: login.password,
     database: config.PG_DATABASE,
     entities: ENTITIES,
     migrations: MIGRATIONS,
@@ -32,18 +33,22 @@ export function dataSourceOptions(config: AppConfig): DataSourceOptions {
     synchronize: false,
     migrationsRun: false,
     // Unqualified names in SQL and migrations resolve to the configured schema.
-    extra: { max: config.PG_POOL_SIZE, options: `-c search_path=${config.PG_SCHEMA} -c timezone=UTC` },
+    extra: { max: login.poolSize, options: `-c search_path=${config.PG_SCHEMA} -c timezone=UTC` },
     schema: config.PG_SCHEMA,
   };
 }
 
-/** Creates the schema when missing and applies pending migrations; returns their names. */
+/**
+ * Creates the schema when missing and applies pending migrations, as the owner role
+ * (PG_MIGRATION_USER), then grants the engine's role (PG_USER) what it may do; returns their names.
+ */
 export async function runMigrations(config: AppConfig): Promise<string[]> {
-  const dataSource = new DataSource(dataSourceOptions(config));
+  const dataSource = new DataSource(dataSourceOptions(config, { username: config.PG_MIGRATION_USER, password: config.PG_MIGRATION_PASSWORD, poolSize: 1 }));
   await dataSource.initialize();
   try {
     await dataSource.query(`CREATE SCHEMA IF NOT EXISTS ${config.PG_SCHEMA}`);
     const applied = await dataSource.runMigrations({ transaction: 'each' });
+    await grantEngine(dataSource, roleSetupOf(config));
     return applied.map((m) => m.name);
   } finally {
     await dataSource.destroy();

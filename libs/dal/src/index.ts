@@ -8,3 +8,4 @@ export * from './task-rounds';
 export * from './sessions';
 export * from './installation-secrets';
 export * from './audit-chain.repository';
+export * from './database-roles';

@@ -3,6 +3,7 @@ export * from './default-workflow';
 export * from './default-outline';
 export * from './decide-stage';
 export * from './tally-votes';
+export * from './audit-chain';
 export * from './stage-machine';
 export * from './assignment-scope';
 export * from './due-date';

@@ -101,7 +101,6 @@ export class Engine {
       ...process.env,
       PG_HOST: process.env.PG_HOST ?? '127.0.0.1',
       PG_PORT: process.env.PG_PORT ?? '5432',
-      PG_USER: process.env.PG_USER ?? 'postgres',
       PG_DATABASE: process.env.PG_DATABASE ?? 'test',
       REDIS_HOST: process.env.REDIS_HOST ?? '127.0.0.1',
       REDIS_PORT: process.env.REDIS_PORT ?? '6379',
@@ -116,9 +115,12 @@ export class Engine {
       RECONCILE_INTERVAL_MS: process.env.FAULTS_RECONCILE_INTERVAL_MS ?? '5000',
       ...this.overrides,
     };
-    const migrate = this.track(new Proc('migrate', this.logPath('migrate'), API_CLI, ['migrate'], this.env));
-    await Promise.race([migrate.exited, sleep(120_000)]);
-    if (migrate.exitCode !== 0) throw new Error(`migrate failed (${migrate.exitCode}/${migrate.signal}):\n${migrate.tail()}`);
+    // As an operator does: the roles and the schema (as the superuser), then the migrations (as the owner).
+    for (const command of ['db-roles', 'migrate']) {
+      const step = this.track(new Proc(command, this.logPath(command), API_CLI, [command], this.env));
+      await Promise.race([step.exited, sleep(120_000)]);
+      if (step.exitCode !== 0) throw new Error(`${command} failed (${step.exitCode}/${step.signal}):\n${step.tail()}`);
+    }
     await this.query('SELECT 1');
     this.redis = new Redis({ host: this.env.REDIS_HOST, port: Number(this.env.REDIS_PORT), maxRetriesPerRequest: null });
     this.api = this.track(new Proc('api', this.logPath('api'), API_MAIN, apiArgs, this.env));

@@ -1,8 +1,9 @@
 import { Controller, Get, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import { Actor, AuditService } from '@app/core';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Actor, AuditChain, AuditService } from '@app/core';
 import { AdminOnly } from '../common/auth.guard';
 import { CurrentActor } from '../common/current-actor.decorator';
+import { AuditVerificationView } from './audit-verification.dto';
 import { AuditQueryDto } from './audit.dto';
 
 /** The audit of configuration: who created which workflow version, who migrated or reassigned what, when. */
@@ -10,11 +11,23 @@ import { AuditQueryDto } from './audit.dto';
 @ApiBearerAuth()
 @Controller('audit')
 export class AuditController {
-  constructor(private readonly audit: AuditService) {}
+  constructor(
+    private readonly audit: AuditService,
+    private readonly chain: AuditChain,
+  ) {}
 
   @AdminOnly()
   @Get('configuration')
   async configuration(@Query() query: AuditQueryDto, @CurrentActor() actor: Actor) {
     return this.audit.configuration(query);
+  }
+
+  /** Checks the whole hash chain of the audit trail and names the first link that does not hold. */
+  @AdminOnly()
+  @Get('verify')
+  @ApiOperation({ summary: 'Check the audit trail against its hash chain (administrators)' })
+  @ApiOkResponse({ type: AuditVerificationView })
+  verify(): Promise<AuditVerificationView> {
+    return this.chain.verify();
   }
 }

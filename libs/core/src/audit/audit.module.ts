@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
+import { AuditChain } from './audit-chain.service';
 import { AuditService } from './audit.service';
 
-@Module({ providers: [AuditService], exports: [AuditService] })
+@Module({ providers: [AuditService, AuditChain], exports: [AuditService, AuditChain] })
 export class AuditModule {}
