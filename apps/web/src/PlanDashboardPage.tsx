@@ -51,6 +51,8 @@ export function PlanDashboardPage({ planId }: { planId: string }) {
 
   if (!data.data) return data.error ? <ErrorBox>{data.error}</ErrorBox> : <Loading what="tiến độ" />;
   const { plan, progress, root, planTasks } = data.data;
+  // People of units inside the tree see their units only; the consolidated report is the root's people's.
+  const wholePlan = progress.scope?.whole ?? true;
   const deadlines = LEVELS.flatMap((level) => Object.entries(plan.deadlines[level] ?? {}).map(([stage, at]) => ({ level, stage, at })));
   deadlines.sort((a, b) => new Date(a.at).getTime() - new Date(b.at).getTime());
 
@@ -64,6 +66,11 @@ export function PlanDashboardPage({ planId }: { planId: string }) {
         {plan.title} · {PLAN_STATUS[plan.status]} · quy trình {plan.workflowKey} phiên bản {plan.workflowVersion}
       </p>
       <ErrorBox>{data.error}</ErrorBox>
+      {!wholePlan && (
+        <p className="muted" data-testid="progress-scope">
+          Đồng chí đang xem tiến độ của {progress.scope!.units.map((u) => u.unitName).join(', ')} và các đơn vị trực thuộc.
+        </p>
+      )}
       <Notice>{message}</Notice>
       {planTasks.map((task) => (
         <TaskActions
@@ -178,9 +185,9 @@ export function PlanDashboardPage({ planId }: { planId: string }) {
         </div>
       </div>
 
-      <h2>Báo cáo tổng hợp</h2>
+      {(wholePlan || (progress.collections ?? []).length > 0) && <h2>Báo cáo tổng hợp</h2>}
       <Collections items={progress.collections ?? []} />
-      {showConsolidated ? (
+      {!wholePlan ? null : showConsolidated ? (
         <ConsolidatedView planId={plan.id} />
       ) : (
         <button type="button" className="secondary" onClick={() => setShowConsolidated(true)}>

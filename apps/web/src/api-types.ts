@@ -161,6 +161,8 @@ export interface Progress {
   unassigned?: { unitCode?: string; reportId: string | null; stage: string; level?: 'report' | 'plan' }[];
   planStages?: PlanStageStatus[];
   units: ProgressUnit[];
+  /** The whole plan, or the units (with everything below them) the reader holds a role on. */
+  scope?: { whole: boolean; units: { unitId: string; unitCode: string; unitName: string }[] };
 }
 
 export interface Consolidated {

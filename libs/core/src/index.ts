@@ -19,6 +19,7 @@ export * from './plans/plans.service';
 export * from './plans/plan-launcher.service';
 export * from './plans/launched-reports.service';
 export * from './plans/progress.service';
+export * from './plans/plan-visibility.service';
 export * from './plans/new-plan';
 export * from './reports/reports.module';
 export * from './reports/reports.service';

@@ -25,3 +25,4 @@ export * from './completeness';
 export * from './plan-stages';
 export * from './root-approval-rule';
 export * from './session-claims';
+export * from './plan-view-scope';

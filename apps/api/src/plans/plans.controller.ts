@@ -1,7 +1,7 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Put, Query, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiForbiddenResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Response } from 'express';
-import { AccessService, Actor, AuditService, ConsolidationService, FiguresCutOff, LaunchAnswer, LaunchedReports, PlansService, ProgressService } from '@app/core';
+import { AccessService, Actor, AuditService, ConsolidationService, FiguresCutOff, LaunchAnswer, LaunchedReports, PlansService, PlanVisibility, ProgressService } from '@app/core';
 import { AdminOnly } from '../common/auth.guard';
 import { CurrentActor } from '../common/current-actor.decorator';
 import { sendJsonInParts } from '../common/json-in-parts';
@@ -24,6 +24,7 @@ export class PlansController {
     private readonly launched: LaunchedReports,
     private readonly audit: AuditService,
     private readonly figuresCutOff: FiguresCutOff,
+    private readonly visibility: PlanVisibility,
   ) {}
 
   @AdminOnly()
@@ -35,13 +36,15 @@ export class PlansController {
   }
 
   @Get()
-  list() {
-    return this.plans.list();
+  @ApiOperation({ summary: 'The plans the caller may see', description: 'Administrators see every plan; others the plans whose tree of units holds a unit they have a role on, or whose root is at or below such a unit.' })
+  list(@CurrentActor() actor: Actor) {
+    return this.visibility.visiblePlans(actor.id);
   }
 
   @Get(':id')
-  get(@Param('id', UUID) id: string) {
-    return this.plans.get(id);
+  @ApiForbiddenResponse({ description: 'The caller holds no role in the plan’s tree of units (nor above its root) and is not an administrator' })
+  async get(@Param('id', UUID) id: string, @CurrentActor() actor: Actor) {
+    return (await this.visibility.visiblePlan(id, actor.id)).plan;
   }
 
   @AdminOnly()
@@ -68,8 +71,13 @@ export class PlansController {
   }
 
   @Get(':id/progress')
-  progress(@Param('id', UUID) id: string) {
-    return this.progressService.progress(id);
+  @ApiOperation({
+    summary: 'Where the reports of the plan stand, as far as the caller may see',
+    description: 'Administrators and the people of the root (or above) see every unit and the plan-level stages; people of units inside the tree see the units at or below theirs, with totals, byStage and overdue counted over those (`scope` says which).',
+  })
+  @ApiForbiddenResponse({ description: 'The caller holds no role in the plan’s tree of units (nor above its root) and is not an administrator' })
+  async progress(@Param('id', UUID) id: string, @CurrentActor() actor: Actor) {
+    return this.progressService.progress(await this.visibility.visiblePlan(id, actor.id));
   }
 
   /** Written section by section (see sendJsonInParts): for a whole Bloc it runs to hundreds of megabytes. */

@@ -5,11 +5,12 @@ import { DueDates } from './due-dates.service';
 import { LaunchedReports } from './launched-reports.service';
 import { PlanLauncher } from './plan-launcher.service';
 import { PlansService } from './plans.service';
+import { PlanVisibility } from './plan-visibility.service';
 import { ProgressService } from './progress.service';
 
 @Module({
   imports: [WorkflowsModule, RemindersModule],
-  providers: [PlansService, PlanLauncher, ProgressService, DueDates, LaunchedReports],
-  exports: [PlansService, PlanLauncher, ProgressService, LaunchedReports],
+  providers: [PlansService, PlanLauncher, ProgressService, DueDates, LaunchedReports, PlanVisibility],
+  exports: [PlansService, PlanLauncher, ProgressService, LaunchedReports, PlanVisibility],
 })
 export class PlansModule {}

@@ -62,10 +62,6 @@ export class PlansService {
     });
   }
 
-  async list(): Promise<PlanEntity[]> {
-    return this.db.getRepository(PlanEntity).find({ order: { createdAt: 'DESC' }, take: 500 });
-  }
-
   async get(id: string, em: EntityManager = this.db.manager): Promise<PlanEntity> {
     const plan = await em.getRepository(PlanEntity).findOneBy({ id });
     if (!plan) throw notFound('Plan', id);
