@@ -6,7 +6,7 @@ import { SingleLine } from '../common/text-rules';
 
 /** Shapes only: whether the values make a sound workflow is the domain's call (422 with every problem). */
 export class StageRuleDto {
-  @ApiProperty({ enum: ['any', 'all', 'majority', 'quorum'] }) @IsString() type: ApprovalRule['type'];
+  @ApiProperty({ enum: ['any', 'all', 'majority', 'quorum'] }) @IsString() @SingleLine() type: ApprovalRule['type'];
   @ApiPropertyOptional() @IsOptional() @IsInt() min?: number;
 }
 
@@ -18,9 +18,9 @@ export class StageRemindersDto {
 export class StageDto {
   @ApiProperty() @IsString() @MaxLength(64) @SingleLine() key: string;
   @ApiProperty() @IsString() @MaxLength(300) @SingleLine() name: string;
-  @ApiProperty({ enum: ['draft', 'approval', 'consolidation'] }) @IsString() kind: StageKind;
-  @ApiProperty({ enum: ['drafter', 'approver', 'reviewer', 'consolidator'] }) @IsString() role: Role;
-  @ApiProperty({ enum: ['self', 'parent', 'root'] }) @IsString() scope: Scope;
+  @ApiProperty({ enum: ['draft', 'approval', 'consolidation'] }) @IsString() @SingleLine() kind: StageKind;
+  @ApiProperty({ enum: ['drafter', 'approver', 'reviewer', 'consolidator'] }) @IsString() @SingleLine() role: Role;
+  @ApiProperty({ enum: ['self', 'parent', 'root'] }) @IsString() @SingleLine() scope: Scope;
   @ApiProperty({ type: StageRuleDto }) @IsObject() @ValidateNested() @Type(() => StageRuleDto) rule: StageRuleDto;
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(64) @SingleLine() returnTo?: string;
   @ApiPropertyOptional({ example: 'P10D' }) @IsOptional() @IsString() @MaxLength(64) @SingleLine() dueAfter?: string;
