@@ -1,7 +1,7 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import type { Test } from 'supertest';
 import { session } from './support/api';
-import { createPlan, fillReport, importFixture, launchPlan, openTask, reportsByUnit, submitReport, waitForStage } from './support/factories';
+import { createPlan, fillReport, importFixture, importOrg, launchPlan, openTask, reportsByUnit, submitReport, waitForStage } from './support/factories';
 import { loadFixture } from './support/fixture';
 import { E2eContext, FIXTURE_PASSWORD, startE2e, stopE2e } from './support/harness';
 import { waitFor } from './support/wait-for';
@@ -16,7 +16,8 @@ import { TONGKET_V1 } from './support/workflows';
  *    task (`:ktTask`) of kbnn-kt.bithu; HLHPN-TG's report (`:tg`) still in drafting with the open
  *    draft task (`:tgTask`) of hlhpn-tg.bithu (the "other unit");
  *  - plan B (`:draft`) created, not launched; a second version of tongket exists (for dry runs);
- *  - a notification of kbnn-kt.soanthao (`:ktNotice`).
+ *  - a notification of kbnn-kt.soanthao (`:ktNotice`);
+ *  - another Bloc (KHOI-KHAC) whose only user holds roles there alone, and a user with no role at all.
  * Rows that would change state on success are either self-contained (they refuse for a reason that
  * comes after the access check: 409/422) or act on throwaway data, and come last.
  */
@@ -30,6 +31,8 @@ const CALLERS = {
   parentReviewer: 'kbnn.bithu', // reviewer + approver of KBNN (parent of KBNN-KT)
   elsewhereReviewer: 'bvnn.bithu', // reviewer/approver/drafter of BVNN (unrelated branch)
   rootConsolidator: 'tgv.lan', // consolidator of DUK (the root)
+  otherTree: 'khac.bithu', // drafter + reviewer in another Bloc (KHOI-KHAC), nothing in DUK's tree
+  noRole: 'khong.vaitro', // signed in, no role anywhere
 } as const;
 type Caller = keyof typeof CALLERS;
 const CALLER_NAMES = Object.keys(CALLERS) as Caller[];
@@ -63,6 +66,8 @@ const fixture = loadFixture();
 /** Who may read a report of KBNN-KT / of HLHPN-TG (canSeeUnit: a role on the unit or above, or admin). */
 const readKt = only({ admin: 200, unitDrafter: 200, unitApprover: 200, parentReviewer: 200, rootConsolidator: 200 });
 const readTg = only({ admin: 200, otherDrafter: 200, rootConsolidator: 200 });
+/** Who sees plan A (rooted at DUK): anyone with a role in DUK's tree, or admin (PlanVisibility); progress then shows their units and those below. */
+const seePlanA: Expect = { ...signedIn(200), otherTree: 403, noRole: 403 };
 
 const TABLE: Row[] = [
   // Auth and me
@@ -91,10 +96,10 @@ const TABLE: Row[] = [
   { method: 'get', path: '/api/workflows/tongket/versions', expect: adminOnly(200) },
 
   // Plans
-  { method: 'get', path: '/api/plans', expect: signedIn(200) },
-  { method: 'get', path: '/api/plans/:planA', expect: signedIn(200) },
+  { method: 'get', path: '/api/plans', expect: signedIn(200), note: 'each caller gets only the plans they see' },
+  { method: 'get', path: '/api/plans/:planA', expect: seePlanA },
   { method: 'get', path: '/api/plans/:unknown', expect: signedIn(404) },
-  { method: 'get', path: '/api/plans/:planA/progress', expect: signedIn(200), note: 'the engine checks no unit role here' },
+  { method: 'get', path: '/api/plans/:planA/progress', expect: seePlanA, note: 'the units at or below the caller’s (test/plan-visibility)' },
   { method: 'get', path: '/api/plans/:planA/events', expect: only({ admin: 200, rootConsolidator: 200 }), note: 'the plan-level trail: a role at the root (or admin)' },
   { method: 'put', path: '/api/plans/:draft/deadlines', body: { deadlines: fixture.plan.deadlines }, expect: adminOnly(200) },
   { method: 'get', path: '/api/plans/:planA/consolidated', expect: only({ admin: 200, rootConsolidator: 200 }), note: 'default unit: the root' },
@@ -149,8 +154,13 @@ const TABLE: Row[] = [
 
   // Operations
   { method: 'get', path: '/health', expect: pub(200) },
-  { method: 'get', path: '/metrics', expect: pub(200) },
+  { method: 'get', path: '/metrics', expect: adminOnly(200), note: 'or the bearer METRICS_TOKEN (test/operations)' },
+  { method: 'get', path: '/docs-json', expect: adminOnly(200) },
+  { method: 'get', path: '/docs/', expect: adminOnly(200), note: 'Swagger UI; in a browser by the cookie of POST /api/admin/docs/session' },
+  { method: 'post', path: '/api/admin/docs/session', expect: adminOnly(204) },
   { method: 'get', path: '/admin/queues', expect: adminOnly(200) },
+  { method: 'post', path: '/api/admin/queues/session', expect: adminOnly(204) },
+  { method: 'put', path: '/admin/queues/api/queues/transitions/resume', expect: adminOnly(200), note: 'a dashboard action, audited; the queue runs already' },
 
   // State-changing successes, last, on throwaway data (only the admin's request succeeds)
   { method: 'put', path: '/api/users/kbnn-kt.capuy/roles', body: { roles: [{ unit: 'KBNN-KT', role: 'approver' }] }, expect: adminOnly(200), note: 'same roles again' },
@@ -179,6 +189,13 @@ describe('access table: every endpoint × every caller', () => {
   beforeAll(async () => {
     ctx = await startE2e();
     await importFixture(ctx);
+    await importOrg(ctx, {
+      units: [{ code: 'KHOI-KHAC', name: 'Đảng bộ Khối khác', kind: 'bloc', parent: null }, { code: 'KHAC-CB', name: 'Chi bộ của Khối khác', kind: 'cell', parent: 'KHOI-KHAC' }],
+      users: [
+        { username: 'khac.bithu', fullName: 'Đinh Văn Khác', email: 'khac@example.vn', password: FIXTURE_PASSWORD, roles: [{ unit: 'KHAC-CB', role: 'drafter' }, { unit: 'KHOI-KHAC', role: 'reviewer' }] },
+        { username: 'khong.vaitro', fullName: 'Lã Thị Không', email: 'khong@example.vn', password: FIXTURE_PASSWORD, roles: [] },
+      ],
+    });
     // KBNN consolidates its cells too, so ?unit=KBNN is a consolidation its reviewer may read.
     const planA = (await createPlan(ctx, { consolidateAt: ['upper'] } as never)).id;
     await launchPlan(ctx, planA);
