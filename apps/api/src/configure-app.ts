@@ -1,11 +1,13 @@
 import { INestApplication, ValidationPipe } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
+import { AppConfig } from '@app/config';
 import { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import helmet from 'helmet';
 import { toVietnamIso } from '@app/domain';
 import { DomainExceptionFilter } from './common/domain-exception.filter';
 import { inputGuard } from './common/input-guard';
+import { HeavyRequestsInterceptor } from './http/heavy-requests.interceptor';
 import { JsonBodyInterceptor } from './http/json-body.interceptor';
 import { protectApiDocs } from './operations/api-docs-access';
 import { mountQueueDashboard } from './operations/queue-dashboard';
@@ -42,7 +44,7 @@ export function configureApp(app: INestApplication): void {
       validationError: { target: false, value: false },
     }),
   );
-  app.useGlobalInterceptors(new JsonBodyInterceptor(app.get(Reflector)));
+  app.useGlobalInterceptors(new HeavyRequestsInterceptor(app.get(Reflector), app.get(AppConfig)), new JsonBodyInterceptor(app.get(Reflector)));
   app.useGlobalFilters(new DomainExceptionFilter());
   protectApiDocs(app);
   const document = SwaggerModule.createDocument(

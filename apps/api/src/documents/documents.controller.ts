@@ -3,6 +3,7 @@ import { ApiBearerAuth, ApiProduces, ApiTags } from '@nestjs/swagger';
 import { Actor, DocumentsService } from '@app/core';
 import { CurrentActor } from '../common/current-actor.decorator';
 import { UUID } from '../common/uuid-param';
+import { Heavy } from '../http/heavy.decorator';
 import { ConsolidatedQueryDto } from '../plans/consolidated-query.dto';
 import { attachmentDisposition } from './attachment-disposition';
 
@@ -17,6 +18,7 @@ export class DocumentsController {
 
   @Get('plans/:id/consolidated.docx')
   @ApiProduces(DOCX)
+  @Heavy()
   async consolidated(@Param('id', UUID) id: string, @Query() query: ConsolidatedQueryDto, @CurrentActor() actor: Actor): Promise<StreamableFile> {
     const { fileName, content } = await this.documents.consolidatedDocx(id, actor.id, query.unit);
     return new StreamableFile(content, { type: DOCX, disposition: attachmentDisposition(fileName) });
@@ -24,6 +26,7 @@ export class DocumentsController {
 
   @Get('reports/:id/document.docx')
   @ApiProduces(DOCX)
+  @Heavy()
   async report(@Param('id', UUID) id: string, @CurrentActor() actor: Actor): Promise<StreamableFile> {
     const { fileName, content } = await this.documents.reportDocx(id, actor.id);
     return new StreamableFile(content, { type: DOCX, disposition: attachmentDisposition(fileName) });

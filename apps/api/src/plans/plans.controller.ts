@@ -7,6 +7,7 @@ import { CurrentActor } from '../common/current-actor.decorator';
 import { sendJsonInParts } from '../common/json-in-parts';
 import { UUID } from '../common/uuid-param';
 import { BodyLimit } from '../http/body-limit.decorator';
+import { Heavy } from '../http/heavy.decorator';
 import { ConsolidatedQueryDto } from './consolidated-query.dto';
 import { consolidatedHead, consolidatedSectionJson } from './consolidated-section-json';
 import { CreatePlanDto, DeadlinesDto } from './plan.dto';
@@ -71,6 +72,7 @@ export class PlansController {
   }
 
   @Get(':id/progress')
+  @Heavy()
   @ApiOperation({
     summary: 'Where the reports of the plan stand, as far as the caller may see',
     description: 'Administrators and the people of the root (or above) see every unit and the plan-level stages; people of units inside the tree see the units at or below theirs, with totals, byStage and overdue counted over those (`scope` says which).',
@@ -82,6 +84,7 @@ export class PlansController {
 
   /** Written section by section (see sendJsonInParts): for a whole Bloc it runs to hundreds of megabytes. */
   @Get(':id/consolidated')
+  @Heavy()
   async consolidated(@Param('id', UUID) id: string, @CurrentActor() actor: Actor, @Query() query: ConsolidatedQueryDto, @Res() res: Response): Promise<void> {
     const { head, sections } = await this.consolidation.consolidatedBySection(id, actor.id, query.unit);
     const figures = await this.figuresCutOff.of(id, head.unitCode);

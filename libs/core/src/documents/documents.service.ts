@@ -6,7 +6,7 @@ import { REPORT_PARTS, ROOT_APPROVAL_STAGE, UnitKind } from '@app/domain';
 import { Clock } from '../common/clock';
 import { ConsolidationService } from '../consolidation/consolidation.service';
 import { ReportsService } from '../reports/reports.service';
-import { renderDocx } from './docx-renderer';
+import { DocxRenderPool } from './docx-render-pool.service';
 import { FiguresCutOff } from './figures-cut-off.service';
 import { INDICATOR_LABELS, PartyDocument } from './party-document.model';
 import { issuerBlock, issuerCode, PartyUnit, recipientsOf, reportTitleFromPlan, signatureOf } from './party-forms';
@@ -33,6 +33,7 @@ export class DocumentsService {
     private readonly clock: Clock,
     private readonly consolidation: ConsolidationService,
     private readonly cutOff: FiguresCutOff,
+    private readonly renderer: DocxRenderPool,
     config: AppConfig,
   ) {
     this.fullTextLimit = config.DOCX_FULL_TEXT_MAX_UNITS;
@@ -77,7 +78,7 @@ export class DocumentsService {
       signature: { ...signatureOf(context.unit), name: signer ?? '' },
       recipients: recipientsOf(context.unit, context.parent),
     };
-    return { fileName: `bao-cao-tong-hop-${merged.unitCode}.docx`, content: await renderDocx(document) };
+    return { fileName: `bao-cao-tong-hop-${merged.unitCode}.docx`, content: await this.renderer.render(document) };
   }
 
   async reportDocx(reportId: string, userId: string): Promise<{ fileName: string; content: Buffer }> {
@@ -105,7 +106,7 @@ export class DocumentsService {
       signature: { ...signatureOf(context.unit), name: signer ?? '' },
       recipients: recipientsOf(context.unit, context.parent),
     };
-    return { fileName: `bao-cao-${report.unitCode}.docx`, content: await renderDocx(document) };
+    return { fileName: `bao-cao-${report.unitCode}.docx`, content: await this.renderer.render(document) };
   }
 
   private async unitContext(planId: string, unitCode: string): Promise<UnitContext> {
