@@ -1,3 +1,4 @@
+import { QueueName } from '@app/jobs';
 import { login } from './support/api';
 import { createPlan, importFixture, launchPlan } from './support/factories';
 import { E2eContext, startE2e, stopE2e } from './support/harness';
@@ -93,7 +94,7 @@ describe('operations: health, metrics, API docs and the queue dashboard', () => 
     expect(cookie).not.toMatch(/; Secure/i);
     const queues = await ctx.http.get('/admin/queues/api/queues').set('Cookie', cookie.split(';')[0]);
     expect(queues.status).toBe(200);
-    expect(queues.body.queues.map((q: { name: string }) => q.name).sort()).toEqual(['consolidation', 'notifications', 'reminders', 'transitions']);
+    expect(queues.body.queues.map((q: { name: string }) => q.name).sort()).toEqual(Object.values(QueueName).sort());
   });
 
   it('over HTTPS (a trusted proxy says X-Forwarded-Proto: https) the admin cookies are Secure', async () => {
