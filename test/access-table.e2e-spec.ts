@@ -17,6 +17,7 @@ import { TONGKET_V1 } from './support/workflows';
  *    draft task (`:tgTask`) of hlhpn-tg.bithu (the "other unit");
  *  - plan B (`:draft`) created, not launched; a second version of tongket exists (for dry runs);
  *  - a notification of kbnn-kt.soanthao (`:ktNotice`);
+ *  - the fixture's org import, done (`:orgImport`);
  *  - another Bloc (KHOI-KHAC) whose only user holds roles there alone, and a user with no role at all.
  * Rows that would change state on success are either self-contained (they refuse for a reason that
  * comes after the access check: 409/422) or act on throwaway data, and come last.
@@ -89,6 +90,8 @@ const TABLE: Row[] = [
   { method: 'get', path: '/api/org-units/:ktUnit', expect: signedIn(200) },
   { method: 'get', path: '/api/org-units/:unknown', expect: signedIn(404) },
   { method: 'post', path: '/api/org/import', body: { units: fixture.units, users: [] }, expect: adminOnly(201), note: 'idempotent re-import' },
+  { method: 'get', path: '/api/org/imports/:orgImport', expect: adminOnly(200), note: 'an import: status, progress, result' },
+  { method: 'get', path: '/api/org/imports/:unknown', expect: adminOnly(404), note: 'non-admins learn nothing: 403 before the lookup' },
 
   // Workflows
   { method: 'get', path: '/api/workflows/tongket', expect: signedIn(200) },
@@ -210,13 +213,14 @@ describe('access table: every endpoint × every caller', () => {
     const ktTask = await openTask(await session(ctx, 'kbnn-kt.bithu'), kt, 'cell_approval');
     const tgTask = await openTask(await session(ctx, 'hlhpn-tg.bithu'), tg, 'drafting');
     const ktUnit = (await ctx.db.query<{ id: string }>(`SELECT id FROM org_units WHERE code = 'KBNN-KT'`)).rows[0].id;
+    const orgImport = (await ctx.db.query<{ id: string }>(`SELECT id FROM org_imports WHERE status = 'done' ORDER BY created_at LIMIT 1`)).rows[0].id;
     const ktNotice = await waitFor(
       async () =>
         (await ctx.db.query<{ id: string }>(`SELECT n.id FROM notifications n JOIN users u ON u.id = n.user_id WHERE u.username = 'kbnn-kt.soanthao' LIMIT 1`)).rows[0]?.id,
       { what: 'a notification of kbnn-kt.soanthao' },
     );
     const draft = (await createPlan(ctx)).id;
-    Object.assign(ids, { planA, draft, kt, tg, ktTask: ktTask.id, tgTask: tgTask.id, ktUnit, ktNotice, unknown: randomUUID() });
+    Object.assign(ids, { planA, draft, kt, tg, ktTask: ktTask.id, tgTask: tgTask.id, ktUnit, ktNotice, orgImport, unknown: randomUUID() });
     for (const caller of CALLER_NAMES) {
       const username = CALLERS[caller];
       if (username) tokens.set(caller, (await session(ctx, username)).token);

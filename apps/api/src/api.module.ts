@@ -2,7 +2,7 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import { TerminusModule } from '@nestjs/terminus';
 import {
-  AuditModule, AuthModule, ConsolidationModule, DocumentsModule, InfrastructureModule, MigrationsModule, NotificationsModule, OperationsModule, OrgModule,
+  AuditModule, AuthModule, ConsolidationModule, DocumentsModule, InfrastructureModule, MigrationsModule, NotificationsModule, OperationsModule, OrgImportsModule, OrgModule,
   PlansModule, ReportsModule,
   TasksModule, WorkflowsModule,
 } from '@app/core';
@@ -28,7 +28,7 @@ import { WorkflowsController } from './workflows/workflows.controller';
 @Module({
   imports: [
     InfrastructureModule, TerminusModule, AuthModule, OrgModule, WorkflowsModule, PlansModule, ReportsModule, TasksModule, ConsolidationModule,
-    NotificationsModule, MigrationsModule, AuditModule, DocumentsModule, OperationsModule,
+    NotificationsModule, MigrationsModule, AuditModule, DocumentsModule, OperationsModule, OrgImportsModule,
   ],
   controllers: [
     AuthController, HealthController, OrgController, WorkflowsController, PlansController, ReportsController, TasksController, NotificationsController,

@@ -102,7 +102,13 @@ export class Reconciler implements OnApplicationBootstrap, BeforeApplicationShut
         [minAgeMs / 1000, BATCH],
       );
       const migrations: { id: string }[] = await this.db.query(`SELECT id FROM workflow_migrations WHERE status = 'running'`);
+      // An import being worked on writes its progress every half second, so only a stalled or lost one is this old.
+      const imports: { id: string }[] = await this.db.query(
+        `SELECT id FROM org_imports WHERE status IN ('queued', 'hashing', 'applying') AND updated_at < now() - make_interval(secs => $1) ORDER BY created_at`,
+        [minAgeMs / 1000],
+      );
       const jobs: AnyJob[] = [
+        ...imports.map((i) => ({ name: JobName.ImportOrg, data: { importId: i.id } }) as const),
         ...launches.map((p) => ({ name: JobName.LaunchPlan, data: { planId: p.id } }) as const),
         ...migrations.map((m) => ({ name: JobName.RunMigration, data: { migrationId: m.id } }) as const),
         ...redecisions.map((r) => ({ name: JobName.ReevaluateStage, data: { reportId: r.id, round: r.round, cause: 'reconciler' } }) as const),
@@ -113,7 +119,7 @@ export class Reconciler implements OnApplicationBootstrap, BeforeApplicationShut
         // completed or failed, or half lost with Redis's keys), so that is cleared before the add.
         const cleared = await this.queue.requeue(...jobs);
         this.logger.log(
-          `Re-queued from PostgreSQL: ${launches.length} launch(es), ${decisions.length} decision(s), ${redecisions.length} re-decision(s), ${migrations.length} migration(s)` +
+          `Re-queued from PostgreSQL: ${launches.length} launch(es), ${decisions.length} decision(s), ${redecisions.length} re-decision(s), ${migrations.length} migration(s), ${imports.length} import(s)` +
             (cleared ? `; cleared ${cleared} finished or orphaned job(s) of the same ids` : ''),
         );
       }

@@ -1,5 +1,6 @@
 import { BeforeApplicationShutdown, Injectable, Logger } from '@nestjs/common';
 import { ConsolidationProcessor } from './consolidation.processor';
+import { ImportsProcessor } from './imports.processor';
 import { NotificationsProcessor } from './notifications.processor';
 import { RemindersProcessor } from './reminders.processor';
 import { TransitionsProcessor } from './transitions.processor';
@@ -18,10 +19,11 @@ export class WorkerDrain implements BeforeApplicationShutdown {
     private readonly reminders: RemindersProcessor,
     private readonly notifications: NotificationsProcessor,
     private readonly consolidation: ConsolidationProcessor,
+    private readonly imports: ImportsProcessor,
   ) {}
 
   async beforeApplicationShutdown(): Promise<void> {
-    const workers = [this.transitions, this.reminders, this.notifications, this.consolidation].map((p) => p.worker);
+    const workers = [this.transitions, this.reminders, this.notifications, this.consolidation, this.imports].map((p) => p.worker);
     const inFlight = workers.reduce((n, w) => n + (w.isRunning() ? 1 : 0), 0);
     this.logger.log(`Closing ${inFlight} queue worker(s) after their jobs in flight`);
     await Promise.all(workers.map((w) => w.close()));

@@ -12,6 +12,7 @@ export * from './consolidate';
 export * from './domain-error';
 export * from './task-rules';
 export * from './org-tree';
+export * from './org-import-changes';
 export * from './validate-workflow';
 export * from './vietnam-time';
 export * from './iso-duration';

@@ -20,6 +20,8 @@ export interface JobPayloads {
   [JobName.ConsolidationChild]: { planId: string; unitId: string; reportId: string };
   /** The plan's deadlines moved: children still waiting wait for the new cut-off; `cause` names the change. */
   [JobName.RescheduleConsolidation]: { planId: string; cause: string };
+  /** An org import stored in org_imports (passwords sealed): hash them, then apply it in one transaction. */
+  [JobName.ImportOrg]: { importId: string };
 }
 
 export type JobOf<N extends JobName> = JobPayloads[N];
@@ -51,5 +53,7 @@ export function jobIdOf(job: AnyJob): string {
       return `collect-reschedule-${job.data.planId}-${job.data.cause}`;
     case JobName.ConsolidationChild:
       return `collect-child-${job.data.planId}-${job.data.reportId}`;
+    case JobName.ImportOrg:
+      return `org-import-${job.data.importId}`;
   }
 }

@@ -9,6 +9,8 @@ export const QueueName = Object.freeze({
   Notifications: 'notifications',
   /** One flow per consolidating unit: a parent job over one child job per report it gathers. */
   Consolidation: 'consolidation',
+  /** Org imports: minutes of password hashing each, kept off the transitions queue and run one at a time. */
+  Imports: 'imports',
 } as const);
 export type QueueName = (typeof QueueName)[keyof typeof QueueName];
 
@@ -25,6 +27,7 @@ export const JobName = Object.freeze({
   CollectConsolidation: 'consolidation.collect',
   RescheduleConsolidation: 'consolidation.reschedule',
   ConsolidationChild: 'consolidation.child',
+  ImportOrg: 'org.import',
 } as const);
 export type JobName = (typeof JobName)[keyof typeof JobName];
 
@@ -40,6 +43,7 @@ export const JOB_QUEUE = Object.freeze({
   [JobName.CollectConsolidation]: QueueName.Consolidation,
   [JobName.RescheduleConsolidation]: QueueName.Consolidation,
   [JobName.ConsolidationChild]: QueueName.Consolidation,
+  [JobName.ImportOrg]: QueueName.Imports,
 } as const) satisfies Readonly<Record<JobName, QueueName>>;
 
 /** The job names a queue carries. */
@@ -66,6 +70,8 @@ export const JOB_OPTIONS: Readonly<Record<JobName, JobsOptions>> = Object.freeze
   [JobName.CollectConsolidation]: { attempts: 10, backoff: { type: 'exponential', delay: 1000 }, removeOnComplete: false, removeOnFail: false },
   [JobName.ConsolidationChild]: { attempts: 10, backoff: { type: 'exponential', delay: 1000 }, removeOnComplete: false, removeOnFail: false },
   [JobName.RescheduleConsolidation]: { attempts: 10, backoff: { type: 'exponential', delay: 1000 }, removeOnComplete: true, removeOnFail: 1000 },
+  // A refusal (no admin would remain, a cycle) ends the import as failed without a retry; these are for PostgreSQL or a worker going away.
+  [JobName.ImportOrg]: { attempts: 5, backoff: { type: 'exponential', delay: 2000 }, removeOnComplete: 100, removeOnFail: 1000 },
 });
 
 /**
@@ -83,4 +89,6 @@ export const WORKER_OPTIONS = Object.freeze({
   [QueueName.Reminders]: { concurrency: 200, lockDuration: 10_000, stalledInterval: 5_000, maxStalledCount: 5, metrics: METRICS },
   [QueueName.Notifications]: { concurrency: 8, lockDuration: 30_000, stalledInterval: 10_000, maxStalledCount: 3, metrics: METRICS },
   [QueueName.Consolidation]: { concurrency: 50, lockDuration: 30_000, stalledInterval: 10_000, maxStalledCount: 5, metrics: METRICS },
+  // One import at a time per worker: its hashing already has ORG_IMPORT_HASH_CONCURRENCY threads.
+  [QueueName.Imports]: { concurrency: 1, lockDuration: 30_000, stalledInterval: 15_000, maxStalledCount: 3, metrics: METRICS },
 } as const);

@@ -5,6 +5,7 @@ import { getDataSourceToken } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { AppConfig } from '@app/config';
 import { installationSecret } from '@app/dal';
+import { LoginPasswordCheck } from '../common/login-password-check.service';
 import { AuthService } from './auth.service';
 import { LoginThrottle } from './login-throttle';
 import { PasswordsService } from './passwords.service';
@@ -13,7 +14,7 @@ import { PasswordsService } from './passwords.service';
  * JWT_SECRET when configured (required in production, see jwtSecretProblem); otherwise the secret
  * this installation generated for itself on its first start and keeps in its database.
  */
-async function signingSecret(config: AppConfig, db: DataSource): Promise<string> {
+export async function signingSecret(config: AppConfig, db: DataSource): Promise<string> {
   return config.JWT_SECRET ?? installationSecret(db, 'jwt-signing-secret');
 }
 
@@ -34,7 +35,7 @@ async function signingSecret(config: AppConfig, db: DataSource): Promise<string>
       },
     }),
   ],
-  providers: [AuthService, LoginThrottle, PasswordsService],
+  providers: [AuthService, LoginThrottle, PasswordsService, LoginPasswordCheck],
   exports: [AuthService, PasswordsService],
 })
 export class AuthModule {}

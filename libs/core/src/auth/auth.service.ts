@@ -1,12 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { verify } from '@node-rs/argon2';
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { appendAuditEvents, endSession, inTransaction, startSession } from '@app/dal';
 import { DomainError, notFound, sessionClaimsOf } from '@app/domain';
 import { Actor } from '../common/actor';
+import { LoginPasswordCheck } from '../common/login-password-check.service';
 import { LoginThrottle } from './login-throttle';
 
 /** A constant hash to verify against for unknown usernames, so timing does not reveal who exists. */
@@ -25,12 +25,13 @@ export class AuthService {
     @InjectDataSource() private readonly db: DataSource,
     private readonly jwt: JwtService,
     private readonly throttle: LoginThrottle,
+    private readonly passwordCheck: LoginPasswordCheck,
   ) {}
 
   async login(username: string, password: string, address = 'unknown') {
     await this.throttle.assertAllowed(username, address);
     const [user] = await this.db.query(`SELECT id, username, password_hash, active, token_version FROM users WHERE username = $1`, [username]);
-    const ok = await verify(user?.password_hash ?? DUMMY_HASH, password).catch(() => false);
+    const ok = await this.passwordCheck.verify(user?.password_hash ?? DUMMY_HASH, password);
     const refusal: LoginRefusal | null = !user ? 'unknown_user' : !ok ? 'wrong_password' : !user.active ? 'deactivated' : null;
     if (refusal) {
       await this.throttle.failed(username, address);

@@ -20,9 +20,11 @@ export class JobQueue {
     @InjectQueue(QueueName.Reminders) reminders: Queue,
     @InjectQueue(QueueName.Notifications) notifications: Queue,
     @InjectQueue(QueueName.Consolidation) consolidation: Queue,
+    @InjectQueue(QueueName.Imports) imports: Queue,
   ) {
     this.queues = {
       [QueueName.Transitions]: transitions, [QueueName.Reminders]: reminders, [QueueName.Notifications]: notifications, [QueueName.Consolidation]: consolidation,
+      [QueueName.Imports]: imports,
     };
   }
 

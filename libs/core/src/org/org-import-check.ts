@@ -1,0 +1,32 @@
+import { DataSource } from 'typeorm';
+import { ancestorPaths, invalid } from '@app/domain';
+import { OrgImport } from './org-import';
+
+/**
+ * What can be refused before an import is queued, so that a refusal is the request's 400 and
+ * nothing is stored: duplicates, codes neither imported nor known, a unit its own parent, and a
+ * unit tree that would have a cycle once the import's parents replace the stored ones.
+ */
+export async function assertImportConsistent(db: DataSource, data: OrgImport): Promise<void> {
+  const duplicate = (values: string[]) => {
+    const seen = new Set<string>();
+    return values.find((v) => (seen.has(v) ? true : (seen.add(v), false)));
+  };
+  const dupUnit = duplicate(data.units.map((u) => u.code));
+  if (dupUnit) throw invalid(`units: code ${dupUnit} appears twice`);
+  const dupUser = duplicate(data.users.map((u) => u.username));
+  if (dupUser) throw invalid(`users: username ${dupUser} appears twice`);
+  const selfParent = data.units.find((u) => u.parent === u.code);
+  if (selfParent) throw invalid(`units: ${selfParent.code} cannot be its own parent`);
+
+  const stored: { code: string; parent: string | null }[] = await db.query(
+    `SELECT u.code, p.code AS parent FROM org_units u LEFT JOIN org_units p ON p.id = u.parent_id`,
+  );
+  const parentOf = new Map(stored.map((u) => [u.code, u.parent]));
+  for (const unit of data.units) parentOf.set(unit.code, unit.parent);
+  const referenced = new Set([...data.units.flatMap((u) => (u.parent ? [u.parent] : [])), ...data.users.flatMap((u) => u.roles.map((r) => r.unit))]);
+  const unknown = [...referenced].filter((code) => !parentOf.has(code));
+  if (unknown.length) throw invalid(`Unknown unit codes: ${unknown.join(', ')}`);
+  // Throws a 400 naming a unit on a cycle.
+  ancestorPaths([...parentOf].map(([code, parent]) => ({ id: code, parentId: parent })));
+}

@@ -1,0 +1,20 @@
+import { Module } from '@nestjs/common';
+import { RemindersModule } from '../reminders/reminders.module';
+import { WorkflowsModule } from '../workflows/workflows.module';
+import { ApproverSync } from './approver-sync.service';
+import { ImportSealKey } from './import-seal-key.service';
+import { OrgImportApplier } from './org-import-applier.service';
+import { OrgImportRunner } from './org-import-runner.service';
+import { OrgImports } from './org-imports.service';
+
+/**
+ * Org imports as queued work: OrgImports for the API (check, store, queue, wait, status),
+ * OrgImportRunner for the worker (hash, apply). Apart from OrgModule so the worker gets the import
+ * without the API's start-up duties (the first administrator's creation).
+ */
+@Module({
+  imports: [WorkflowsModule, RemindersModule],
+  providers: [OrgImports, OrgImportRunner, OrgImportApplier, ImportSealKey, ApproverSync],
+  exports: [OrgImports, OrgImportRunner],
+})
+export class OrgImportsModule {}
