@@ -1,7 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { appendAuditEvents, cancelOpenTasks, markDecisionsApplied, PlanEntity, usernameOf } from '@app/dal';
-import { decideStage, DONE_STAGE, findStage, nextStageKey, returnStageKey, UnitKind, WorkflowDefinition } from '@app/domain';
+import { decideStage, DONE_STAGE, findStage, nextStageKey, returnStageKey, StageVote, tallyVotes, UnitKind, WorkflowDefinition } from '@app/domain';
 import { nothingCreated, TransitionResult } from '../common/transition-result';
 import { StageEntryService } from '../workflows/stage-entry.service';
 import { WorkflowsService } from '../workflows/workflows.service';
@@ -53,15 +53,11 @@ export class StageDecider {
     const workflow = await this.workflows.get(plan.workflowKey, report.workflow_version, em);
     const stage = findStage(workflow, report.stage)!;
     if (stage.kind === 'consolidation') return nothingCreated('waiting-for-consolidation');
-    const votes: { id: string; state: string; decision: string | null; comment: string | null; assignee_id: string }[] = await em.query(
-      `SELECT id, state, decision, comment, assignee_id FROM tasks WHERE report_id = $1 AND stage = $2 AND round = $3 ORDER BY completed_at NULLS LAST`,
+    const votes: (StageVote & { comment: string | null })[] = await em.query(
+      `SELECT id, state, decision, comment, assignee_id AS "assigneeId" FROM tasks WHERE report_id = $1 AND stage = $2 AND round = $3 ORDER BY completed_at NULLS LAST, id`,
       [report.id, report.stage, report.round],
     );
-    const tally = {
-      assigned: votes.filter((v) => v.state !== 'cancelled').length,
-      approvals: votes.filter((v) => v.state === 'completed' && (v.decision === 'approve' || v.decision === 'submit')).length,
-      returns: votes.filter((v) => v.state === 'completed' && v.decision === 'return').length,
-    };
+    const tally = tallyVotes(votes);
     const outcome = decideStage(stage.kind === 'draft' ? { type: 'any' } : stage.rule, tally);
     const decided = votes.filter((v) => v.decision !== null).map((v) => v.id);
     if (outcome === 'unassigned') await this.flagUnassigned(em, report, stage.role);
@@ -70,9 +66,9 @@ export class StageDecider {
       return nothingCreated(outcome);
     }
     const returned = outcome === 'returned';
-    const returning = votes.find((v) => v.decision === 'return');
+    const returning = votes.find((v) => v.decision === 'return' && tally.counted.includes(v));
     const toStage = returned ? returnStageKey(workflow, stage.key) : nextStageKey(workflow, stage.key);
-    const actorId = cause.actorId ?? (returned ? returning!.assignee_id : null);
+    const actorId = cause.actorId ?? (returned ? returning!.assigneeId : null);
     const createdTaskIds = await this.move(em, plan, report, workflow, toStage, { ...cause, actorId, reason: returning?.comment ?? null, returned });
     await markDecisionsApplied(em, decided);
     const ready = findStage(workflow, toStage)?.kind === 'consolidation' ? [{ planId: plan.id, reportId: report.id }] : [];
