@@ -23,17 +23,17 @@ export interface ImportFigures {
 export async function importBloc(client: BlocClient, token: string, pool: Pool, bloc: GeneratedBloc, httpUsers: number): Promise<ImportFigures> {
   const t0 = Date.now();
   const unitChunks = chunksUnder(bloc.units);
-  for (const units of unitChunks) await client.expect('import units', [201], 'POST', '/api/org/import', token, { units, users: [] });
+  for (const units of unitChunks) await importChunk(client, token, 'import units', { units, users: [] });
   const unitsMs = Date.now() - t0;
   log(`imported ${bloc.units.length.toLocaleString()} units in ${unitChunks.length} request(s), ${(unitsMs / 1000).toFixed(1)} s`);
 
   const overHttp = bloc.users.slice(0, httpUsers);
-  // Chunks of at most 1,000 users: each request hashes its users' passwords (argon2) before its transaction.
+  // Chunks of at most 1,000 users: a worker hashes each chunk's passwords (argon2) before its transaction.
   const userChunks = chunksUnder(overHttp).flatMap((c) => Array.from({ length: Math.ceil(c.length / 1000) }, (_, i) => c.slice(i * 1000, (i + 1) * 1000)));
   const t1 = Date.now();
   let done = 0;
   for (const users of userChunks) {
-    await client.expect('import users', [201], 'POST', '/api/org/import', token, { units: [], users });
+    await importChunk(client, token, 'import users', { units: [], users });
     done += users.length;
     if (userChunks.length > 4 && done % 5000 < users.length) log(`  ${done.toLocaleString()} users imported (${(done / ((Date.now() - t1) / 1000)).toFixed(0)}/s)`);
   }
@@ -47,6 +47,21 @@ export async function importBloc(client: BlocClient, token: string, pool: Pool, 
   if (rest.length) log(`wrote the other ${rest.length.toLocaleString()} users with SQL in ${(usersSqlMs / 1000).toFixed(1)} s (BENCH_BLOC_HTTP_USERS=${httpUsers})`);
   await pool.query('ANALYZE');
   return { unitsMs, unitChunks: unitChunks.length, usersHttp: overHttp.length, usersHttpMs, userChunks: userChunks.length, usersSql: rest.length, usersSqlMs };
+}
+
+/**
+ * One import request: 201 once the worker applied it within the API's wait, else 202 and its status
+ * followed (GET statusUrl) until it is done. An engine from before imports were queued answers 201.
+ */
+async function importChunk(client: BlocClient, token: string, label: string, body: { units: unknown[]; users: unknown[] }): Promise<void> {
+  const answer = await client.expect<{ statusUrl?: string }>(label, [201, 202], 'POST', '/api/org/import', token, body);
+  if (answer.status === 201) return;
+  const statusUrl = answer.body.statusUrl!;
+  const ended = await pollUntil(async () => {
+    const status = await client.expect<{ status: string; error?: unknown }>(`${label} (status)`, [200], 'GET', statusUrl, token);
+    return ['done', 'failed'].includes(status.body.status) ? status.body : undefined;
+  }, 30 * 60_000, 500);
+  if (ended?.status !== 'done') throw new Error(`${label}: the import ${statusUrl} ended ${ended ? `failed: ${JSON.stringify(ended.error)}` : 'not within 30 minutes'}`);
 }
 
 /** The shortcut for long runs: the same rows the import writes, with one argon2 hash of the shared password. */

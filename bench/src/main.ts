@@ -1,5 +1,6 @@
 import { bloc } from './bloc';
 import { consolidation } from './consolidation';
+import { isolation } from './isolation';
 import { log } from './log';
 import { reminders } from './reminders';
 import { textTable, writeLatestMarkdown, writeResult } from './results';
@@ -7,7 +8,7 @@ import { Scenario, ScenarioResult } from './scenario';
 import { serverVersions } from './settings';
 
 /** Every scenario, by name, in the order `npm run bench` with no name runs them. */
-const SCENARIOS: Scenario[] = [reminders, consolidation, bloc];
+const SCENARIOS: Scenario[] = [reminders, consolidation, bloc, isolation];
 
 async function main(): Promise<void> {
   const names = process.argv.slice(2).filter((a) => a !== '--');

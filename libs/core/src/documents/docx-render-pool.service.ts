@@ -7,8 +7,10 @@ import type { PartyDocument } from './party-document.model';
 
 /** Tasks that may wait per thread: with HEAVY_REQUESTS_PER_USER in front, only a crowd reaches this. */
 const QUEUED_PER_THREAD = 16;
-/** A thread's own heap: the largest consolidated document (10,000 units, abridged) needs far less. */
+/** A thread's own heap: the largest document (300 units in full, DOCX_FULL_TEXT_MAX_UNITS) needs about half. */
 const THREAD_HEAP_MB = 256;
+/** A thread idle this long is stopped, giving its heap back; starting one again takes a fraction of a second. */
+const THREAD_IDLE_MS = 30_000;
 
 /**
  * Renders Word documents in DOCX_RENDER_THREADS worker threads. Building a 6,000-unit plan's
@@ -22,7 +24,12 @@ export class DocxRenderPool implements OnModuleDestroy {
   constructor(config: AppConfig) {
     const entry = join(__dirname, `docx-render.thread${extname(__filename)}`);
     const threads = config.DOCX_RENDER_THREADS;
-    this.pool = new WorkerThreadPool(() => startThread(entry, { resourceLimits: { maxOldGenerationSizeMb: THREAD_HEAP_MB } }), threads, threads * QUEUED_PER_THREAD);
+    this.pool = new WorkerThreadPool(
+      () => startThread(entry, { resourceLimits: { maxOldGenerationSizeMb: THREAD_HEAP_MB } }),
+      threads,
+      threads * QUEUED_PER_THREAD,
+      THREAD_IDLE_MS,
+    );
   }
 
   async render(document: PartyDocument): Promise<Buffer> {

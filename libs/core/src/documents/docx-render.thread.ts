@@ -1,11 +1,13 @@
+import { lowerThreadPriority } from '../threads/lower-thread-priority';
 import { serveTasks } from '../threads/serve-tasks';
 import { renderDocx } from './docx-renderer';
 import type { PartyDocument } from './party-document.model';
 
 /**
  * A thread of DocxRenderPool: builds the .docx of a PartyDocument (a plain model, cloned into the
- * thread) and hands its bytes back without copying them.
+ * thread) and hands its bytes back without copying them, at a lower CPU priority than the API.
  */
+lowerThreadPriority();
 serveTasks<PartyDocument, Uint8Array>(async (document) => {
   const content = await renderDocx(document);
   // Its own ArrayBuffer, so that moving it to the API's thread moves nothing else.

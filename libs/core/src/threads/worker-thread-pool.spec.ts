@@ -42,6 +42,20 @@ describe('WorkerThreadPool', () => {
     expect(await Promise.all([3, 4].map((n) => pool.run(n)))).toEqual([6, 8]);
   });
 
+  it('stops a thread idle for idleMs, and starts one again for the next task', async () => {
+    const brief = new WorkerThreadPool(start, 2, 3, 50);
+    try {
+      expect(await Promise.all([10, 10].map((n) => brief.run(n)))).toEqual([20, 20]);
+      expect(brief.threads).toBe(2);
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      expect(brief.threads).toBe(0);
+      expect(await brief.run(3)).toBe(6);
+      expect(brief.threads).toBe(1);
+    } finally {
+      await brief.close();
+    }
+  });
+
   it('refuses work once closed', async () => {
     await pool.close();
     await expect(pool.run(1)).rejects.toThrow(/closed/);
