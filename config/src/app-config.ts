@@ -79,18 +79,11 @@ export class AppConfig {
    * units directly below (the full texts stay in the JSON consolidation).
    */
   @Transform(toInt) @IsInt() @Min(1) DOCX_FULL_TEXT_MAX_UNITS = 300;
-  /** Worker threads that render Word documents, off the API's event loop; more requests wait for one. */
-  @Transform(toInt) @IsInt() @Min(1) @Max(16) DOCX_RENDER_THREADS = 2;
-  /** Heavy requests (documents, consolidations, progress) one user may have running at once per API process; beyond, 429. */
-  @Transform(toInt) @IsInt() @Min(1) @Max(100) HEAVY_REQUESTS_PER_USER = 2;
-  /** Password checks (argon2) the API runs at once for logins; the others wait their turn, so logins never fill the thread pool. */
-  @Transform(toInt) @IsInt() @Min(1) @Max(64) LOGIN_VERIFY_CONCURRENCY = 2;
-  /** Passwords a worker hashes or checks at once while applying an org import. */
-  @Transform(toInt) @IsInt() @Min(1) @Max(64) ORG_IMPORT_HASH_CONCURRENCY = 2;
-  /** How long POST /api/org/import waits for the worker before answering 202 with the import's progress. */
-  @Transform(toInt) @IsInt() @Min(0) @Max(600_000) ORG_IMPORT_WAIT_MS = 20_000;
-  /** Worker threads that render Word documents, off the API's event loop; more requests wait for one. */
-  @Transform(toInt) @IsInt() @Min(1) @Max(16) DOCX_RENDER_THREADS = 2;
+  /**
+   * Worker threads that render Word documents, off the API's event loop; more requests wait for one.
+   * Each has a heap of its own (50-150 MB while rendering), so one by default on a small machine.
+   */
+  @Transform(toInt) @IsInt() @Min(1) @Max(16) DOCX_RENDER_THREADS = 1;
   /** Heavy requests (documents, consolidations, progress) one user may have running at once per API process; beyond, 429. */
   @Transform(toInt) @IsInt() @Min(1) @Max(100) HEAVY_REQUESTS_PER_USER = 2;
   /** Password checks (argon2) the API runs at once for logins; the others wait their turn, so logins never fill the thread pool. */
