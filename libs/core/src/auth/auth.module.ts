@@ -5,7 +5,7 @@ import { getDataSourceToken } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { AppConfig } from '@app/config';
 import { installationSecret } from '@app/dal';
-import { LoginPasswordCheck } from '../common/login-password-check.service';
+import { PasswordGate } from '../common/password-gate.service';
 import { AuthService } from './auth.service';
 import { LoginThrottle } from './login-throttle';
 import { PasswordsService } from './passwords.service';
@@ -35,7 +35,7 @@ export async function signingSecret(config: AppConfig, db: DataSource): Promise<
       },
     }),
   ],
-  providers: [AuthService, LoginThrottle, PasswordsService, LoginPasswordCheck],
+  providers: [AuthService, LoginThrottle, PasswordsService, PasswordGate],
   exports: [AuthService, PasswordsService],
 })
 export class AuthModule {}

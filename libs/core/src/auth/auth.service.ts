@@ -6,7 +6,7 @@ import { DataSource } from 'typeorm';
 import { appendAuditEvents, endSession, inTransaction, startSession } from '@app/dal';
 import { DomainError, notFound, sessionClaimsOf } from '@app/domain';
 import { Actor } from '../common/actor';
-import { LoginPasswordCheck } from '../common/login-password-check.service';
+import { PasswordGate } from '../common/password-gate.service';
 import { LoginThrottle } from './login-throttle';
 
 /** A constant hash to verify against for unknown usernames, so timing does not reveal who exists. */
@@ -25,7 +25,7 @@ export class AuthService {
     @InjectDataSource() private readonly db: DataSource,
     private readonly jwt: JwtService,
     private readonly throttle: LoginThrottle,
-    private readonly passwordCheck: LoginPasswordCheck,
+    private readonly passwordCheck: PasswordGate,
   ) {}
 
   async login(username: string, password: string, address = 'unknown') {

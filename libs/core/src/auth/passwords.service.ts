@@ -1,10 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { hash, verify } from '@node-rs/argon2';
 import { DataSource, EntityManager } from 'typeorm';
 import { appendAuditEvents, endSessionsOf, inTransaction } from '@app/dal';
 import { notFound, refused } from '@app/domain';
 import { Actor } from '../common/actor';
+import { PasswordGate } from '../common/password-gate.service';
 import { LoginThrottle } from './login-throttle';
 
 /**
@@ -17,6 +17,7 @@ export class PasswordsService {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     private readonly throttle: LoginThrottle,
+    private readonly passwords: PasswordGate,
   ) {}
 
   /**
@@ -27,13 +28,13 @@ export class PasswordsService {
     await this.throttle.assertAllowed(actor.username, address);
     const [user] = await this.db.query(`SELECT password_hash FROM users WHERE id = $1`, [actor.id]);
     if (!user) throw notFound('User', actor.username);
-    if (!(await verify(user.password_hash, currentPassword).catch(() => false))) {
+    if (!(await this.passwords.verify(user.password_hash, currentPassword))) {
       await this.throttle.failed(actor.username, address);
       throw refused('Mật khẩu hiện tại không đúng.');
     }
     if (newPassword === currentPassword) throw refused('Mật khẩu mới phải khác mật khẩu hiện tại.');
     // Hashed before the transaction: argon2 is deliberately slow and must not hold locks.
-    const passwordHash = await hash(newPassword);
+    const passwordHash = await this.passwords.hash(newPassword);
     await inTransaction(this.db, async (em) => {
       await this.replaceHash(em, actor.id, passwordHash);
       await appendAuditEvents(em, [{ actorId: actor.id, actor: actor.username, action: 'auth.password_change', data: { username: actor.username, address } }]);
@@ -44,7 +45,7 @@ export class PasswordsService {
   async reset(username: string, password: string, actor: Actor): Promise<void> {
     const [known] = await this.db.query(`SELECT 1 FROM users WHERE username = $1`, [username]);
     if (!known) throw notFound('User', username);
-    const passwordHash = await hash(password);
+    const passwordHash = await this.passwords.hash(password);
     await inTransaction(this.db, async (em) => {
       const [user] = await em.query(`SELECT id FROM users WHERE username = $1 FOR NO KEY UPDATE`, [username]);
       if (!user) throw notFound('User', username);
