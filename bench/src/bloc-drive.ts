@@ -5,7 +5,8 @@ import { log } from './log';
 import { sleep } from './poll';
 
 /** The outline's sections (libs/domain/src/default-outline.ts) and the figures a drafter enters. */
-import { DEFAULT_OUTLINE, INDICATOR_NAMES } from '../../libs/domain/src/default-outline';
+import { FIVE_PART_OUTLINE as DEFAULT_OUTLINE } from '../../libs/domain/src/default-outline';
+import { INDICATOR_NAMES } from '../../libs/domain/src/indicators';
 
 export const RETURN_REASON = 'Đề nghị bổ sung số liệu cụ thể về kết quả kiểm tra, giám sát trong nhiệm kỳ và làm rõ nguyên nhân của hạn chế.';
 

@@ -1,6 +1,7 @@
 import { Pool } from 'pg';
 // A leaf file of the domain with no imports of its own: plain tsc compiles it by its relative path.
-import { DEFAULT_OUTLINE, INDICATOR_NAMES } from '../../libs/domain/src/default-outline';
+import { FIVE_PART_OUTLINE as DEFAULT_OUTLINE } from '../../libs/domain/src/default-outline';
+import { INDICATOR_NAMES } from '../../libs/domain/src/indicators';
 
 /** What the bench itself needs to know about the seeded Bloc. */
 export interface SeededBloc {

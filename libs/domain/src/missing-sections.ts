@@ -1,16 +1,15 @@
+import { requiredPartsOf } from './outline';
 import { OutlineSection, SectionMap } from './types';
 
 /**
- * Required sections that cannot be submitted yet: a section needs at least its strengths and its
- * limitations; a report that praises without naming shortcomings is not a summary.
+ * Required items that cannot be submitted yet: an item taking one text needs it; an area needs at
+ * least its strengths and its limitations (a report that praises without naming shortcomings is not
+ * a summary).
  */
 export function missingSections(outline: readonly OutlineSection[], sections: SectionMap): string[] {
   return outline
     .filter((section) => section.required)
-    .filter((section) => {
-      const content = sections[section.key] ?? {};
-      return isBlank(content.strengths) || isBlank(content.limitations);
-    })
+    .filter((section) => requiredPartsOf(section).some((part) => isBlank(sections[section.key]?.[part])))
     .map((section) => section.key);
 }
 

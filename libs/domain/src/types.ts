@@ -51,17 +51,32 @@ export const DONE_STAGE = 'done';
  */
 export const ROOT_APPROVAL_STAGE = 'root_approval';
 
+/** The five parts every outline item took in the earlier outline (and still does in plans made with it). */
 export const REPORT_PARTS = ['strengths', 'limitations', 'causes', 'lessons', 'directions'] as const;
 export type ReportPart = (typeof REPORT_PARTS)[number];
-export type SectionContent = Partial<Record<ReportPart, string>>;
+/** Every text an outline item can take: one text (`text`), or some of the five parts. */
+export const SECTION_PARTS = ['text', ...REPORT_PARTS] as const;
+export type SectionPart = (typeof SECTION_PARTS)[number];
+export type SectionContent = Partial<Record<SectionPart, string>>;
 export type SectionMap = Record<string, SectionContent>;
+
+/** The parts of a summary report, in the order the đề cương has them (I–V; the appendix holds the figures). */
+export const OUTLINE_PARTS = ['I', 'II', 'III', 'IV', 'V'] as const;
+export type OutlinePart = (typeof OUTLINE_PARTS)[number];
 
 export interface OutlineSection {
   key: string;
   title: string;
   required: boolean;
+  /** The part of the report (I–V) the item belongs to; absent in plans made with the earlier outline. */
+  part?: OutlinePart;
+  /** The texts the item takes; absent, the five parts of the earlier outline. */
+  takes?: SectionPart[];
+  /** A short text shown to the writer beside the editor. */
+  guidance?: string;
 }
 
+/** A report's figures; a figure not reported is absent (never 0). */
 export type Indicators = Record<string, number>;
 
 export const TASK_STATES = ['open', 'completed', 'cancelled'] as const;

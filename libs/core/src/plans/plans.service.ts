@@ -4,7 +4,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { appendAuditEvents, appendOutbox, inTransaction, PlanEntity } from '@app/dal';
 import {
-  approvalRuleProblem, COLLECTION_CUT_OFF_KEY, conflict, DEFAULT_OUTLINE, DEFAULT_WORKFLOW_KEY, DONE_STAGE, INDICATOR_NAMES, invalid, isOffsetDateTime, notFound, PlanDeadlines, rootApprovalRuleOf,
+  approvalRuleProblem, COLLECTION_CUT_OFF_KEY, conflict, FIVE_PART_OUTLINE, DEFAULT_WORKFLOW_KEY, DONE_STAGE, INDICATOR_NAMES, invalid, isOffsetDateTime, notFound, PlanDeadlines, rootApprovalRuleOf,
   WorkflowDefinition,
 } from '@app/domain';
 import { JobName } from '@app/jobs';
@@ -35,7 +35,7 @@ export class PlansService {
       throw invalid(`workflow: no workflow has key ${input.workflow}`);
     });
     assertDeadlinesFit(input.deadlines, workflow);
-    const outline = input.outline ?? [...DEFAULT_OUTLINE];
+    const outline = input.outline ?? [...FIVE_PART_OUTLINE];
     const duplicate = outline.find((s, i) => outline.findIndex((o) => o.key === s.key) !== i);
     if (duplicate) throw invalid(`outline: section key ${duplicate.key} appears twice`);
     // Checked again here (the DTO checks it too) for callers other than the HTTP API.
