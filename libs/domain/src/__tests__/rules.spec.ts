@@ -1,6 +1,6 @@
 import { scopeUnitId } from '../assignment-scope';
 import { consolidate, sumIndicators } from '../consolidate';
-import { DEFAULT_OUTLINE } from '../default-outline';
+import { FIVE_PART_OUTLINE } from '../default-outline';
 import { DomainError } from '../domain-error';
 import { collectionCutOff, dueAtFor, isOverdue, stageDueAt } from '../due-date';
 import { missingSections } from '../missing-sections';
@@ -55,7 +55,7 @@ describe('collectionCutOff', () => {
 describe('missingSections', () => {
   it('lists required sections without strengths or limitations', () => {
     const sections = { political: { strengths: 'Tốt', limitations: 'Còn hạn chế' }, ideological: { strengths: 'Tốt', limitations: '  ' } };
-    const missing = missingSections(DEFAULT_OUTLINE, sections);
+    const missing = missingSections(FIVE_PART_OUTLINE, sections);
     expect(missing).not.toContain('political');
     expect(missing).toContain('ideological');
     expect(missing).toHaveLength(9);
