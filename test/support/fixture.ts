@@ -1,4 +1,4 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 export type Role = 'drafter' | 'approver' | 'reviewer' | 'consolidator' | 'admin';
@@ -37,14 +37,9 @@ export interface Fixture {
   plan: FixturePlan;
 }
 
-/**
- * The sample of ../shared/fixtures beside the checkout when there is one (the source of truth),
- * else the copy kept in test/fixtures so a lone clone still runs its tests.
- */
+/** The sample tree of test/fixtures/khoi-sample.json (docs/sample.md describes it). */
 export function loadFixture(): Fixture {
-  const shared = join(__dirname, '..', '..', '..', 'shared', 'fixtures', 'khoi-sample.json');
-  const path = existsSync(shared) ? shared : join(__dirname, '..', 'fixtures', 'khoi-sample.json');
-  return JSON.parse(readFileSync(path, 'utf8')) as Fixture;
+  return JSON.parse(readFileSync(join(__dirname, '..', 'fixtures', 'khoi-sample.json'), 'utf8')) as Fixture;
 }
 
 /** Units under the plan's root (every one of them gets a report at launch). */

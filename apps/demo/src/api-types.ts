@@ -1,4 +1,4 @@
-/** The parts of the HTTP contract (shared/spec/api.md) the demo reads. */
+/** The parts of the HTTP contract (docs/api.md) the demo reads. */
 
 export interface Rule {
   type: 'any' | 'all' | 'majority' | 'quorum';

@@ -1,4 +1,4 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 export interface FixtureUnit {
@@ -23,12 +23,11 @@ export interface Fixture {
 }
 
 /**
- * The sample tree shared by demos and tests: ../shared/fixtures beside the checkout when there is
- * one (the source of truth), else the copy kept in test/fixtures so a lone clone still runs.
+ * The sample tree shared by demos and tests (test/fixtures/khoi-sample.json, described in
+ * docs/sample.md), or another file of the same shape named by DEMO_FIXTURE.
  */
 export function loadFixture(repoRoot: string): Fixture {
-  const shared = join(repoRoot, '..', 'shared', 'fixtures', 'khoi-sample.json');
-  const path = process.env.DEMO_FIXTURE ?? (existsSync(shared) ? shared : join(repoRoot, 'test', 'fixtures', 'khoi-sample.json'));
+  const path = process.env.DEMO_FIXTURE ?? join(repoRoot, 'test', 'fixtures', 'khoi-sample.json');
   return JSON.parse(readFileSync(path, 'utf8')) as Fixture;
 }
 

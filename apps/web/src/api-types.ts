@@ -1,4 +1,4 @@
-/** The shapes the engine's HTTP API answers with (../shared/spec/api.md and the extra endpoints). */
+/** The shapes the engine's HTTP API answers with (docs/api.md and the OpenAPI document at /docs-json). */
 export const PARTS = ['strengths', 'limitations', 'causes', 'lessons', 'directions'] as const;
 export type Part = (typeof PARTS)[number];
 export type Role = 'drafter' | 'approver' | 'reviewer' | 'consolidator' | 'admin';
