@@ -22,6 +22,11 @@ export class AppConfig {
   /** The role that owns the schema and runs the migrations; the same as PG_USER gives up that protection. */
   @IsString() @IsNotEmpty() PG_MIGRATION_USER = 'tongket_owner';
   @IsString() PG_MIGRATION_PASSWORD = '';
+  /**
+   * `auto`: the API and the workers apply pending migrations at start (one at a time, under an
+   * advisory lock); `manual`: they refuse to start while any is pending (run `npm run migrate`).
+   */
+  @IsIn(['auto', 'manual'], { message: 'MIGRATIONS must be auto or manual' }) MIGRATIONS: 'auto' | 'manual' = 'auto';
   @IsString() @IsNotEmpty() PG_DATABASE = 'test';
   /** Schema holding every table; tests and the demo use their own so runs never collide. */
   @Matches(/^[a-z_][a-z0-9_]{0,62}$/) PG_SCHEMA = 'public';

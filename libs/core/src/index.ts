@@ -46,6 +46,7 @@ export * from './org/users.service';
 export * from './org/user-accounts.service';
 export * from './org/admin-remains';
 export * from './org/admin-bootstrap.service';
+export * from './org/admin-accounts';
 export * from './org/approver-sync.service';
 export * from './migrations/migrations.module';
 export * from './migrations/plan-migrations.service';

@@ -16,8 +16,10 @@ import { RootApprovalRule1764900000000 } from './migrations/1764900000000-root-a
 import { Sessions1765100000000 } from './migrations/1765100000000-sessions';
 import { AuditChain1765200000000 } from './migrations/1765200000000-audit-chain';
 import { OrgImports1765300000000 } from './migrations/1765300000000-org-imports';
+import { PositionsAdoption1765600000000 } from './migrations/1765600000000-positions-adoption';
+import { LevelReports1765700000000 } from './migrations/1765700000000-level-reports';
 
-export const MIGRATIONS = [CoreCycle1764100000000, DeadlinesNotifications1764200000000, WorkflowChanges1764300000000, ConsolidationLevels1764400000000, Consolidations1764500000000, Outbox1764600000000, MigrationFailures1764700000000, PlanLevelEvents1764750000000, ConsolidationInclusions1764800000000, RootApprovalRule1764900000000, EscalationNotices1765000000000, Sessions1765100000000, AuditChain1765200000000, OrgImports1765300000000];
+export const MIGRATIONS = [CoreCycle1764100000000, DeadlinesNotifications1764200000000, WorkflowChanges1764300000000, ConsolidationLevels1764400000000, Consolidations1764500000000, Outbox1764600000000, MigrationFailures1764700000000, PlanLevelEvents1764750000000, ConsolidationInclusions1764800000000, RootApprovalRule1764900000000, EscalationNotices1765000000000, Sessions1765100000000, AuditChain1765200000000, OrgImports1765300000000, PositionsAdoption1765600000000, LevelReports1765700000000];
 
 /** TypeORM settings from the validated config. Schema changes only ever come from migrations. */
 export function dataSourceOptions(config: AppConfig, login = { username: config.PG_USER, password: config.PG_PASSWORD, poolSize: config.PG_POOL_SIZE }): DataSourceOptions {
@@ -42,15 +44,38 @@ export function dataSourceOptions(config: AppConfig, login = { username: config.
 /**
  * Creates the schema when missing and applies pending migrations, as the owner role
  * (PG_MIGRATION_USER), then grants the engine's role (PG_USER) what it may do; returns their names.
+ * Under a PostgreSQL advisory lock per schema, so processes starting together migrate one at a time
+ * (the others then find the schema up to date).
  */
 export async function runMigrations(config: AppConfig): Promise<string[]> {
   const dataSource = new DataSource(dataSourceOptions(config, { username: config.PG_MIGRATION_USER, password: config.PG_MIGRATION_PASSWORD, poolSize: 1 }));
   await dataSource.initialize();
+  // One pooled connection: the session lock below and every migration run on it.
+  const lock = `hashtext('tongket.migrations.' || $1)`;
   try {
+    await dataSource.query(`SELECT pg_advisory_lock(${lock})`, [config.PG_SCHEMA]);
     await dataSource.query(`CREATE SCHEMA IF NOT EXISTS ${config.PG_SCHEMA}`);
     const applied = await dataSource.runMigrations({ transaction: 'each' });
     await grantEngine(dataSource, roleSetupOf(config));
+    await dataSource.query(`SELECT pg_advisory_unlock(${lock})`, [config.PG_SCHEMA]);
     return applied.map((m) => m.name);
+  } finally {
+    await dataSource.destroy();
+  }
+}
+
+/** The migrations the schema lacks, read as the engine's role (which may read the migration history). */
+export async function pendingMigrations(config: AppConfig): Promise<string[]> {
+  const dataSource = new DataSource(dataSourceOptions(config, { username: config.PG_USER, password: config.PG_PASSWORD, poolSize: 1 }));
+  await dataSource.initialize();
+  try {
+    const applied: { name: string }[] = await dataSource.query(`SELECT name FROM schema_migrations`).catch((error: { code?: string; driverError?: { code?: string } }) => {
+      // No history table yet: nothing is applied.
+      if ((error.driverError?.code ?? error.code) === '42P01') return [];
+      throw error;
+    });
+    const done = new Set(applied.map((m) => m.name));
+    return MIGRATIONS.map((m) => m.name).filter((name) => !done.has(name));
   } finally {
     await dataSource.destroy();
   }

@@ -9,3 +9,4 @@ export * from './sessions';
 export * from './installation-secrets';
 export * from './audit-chain.repository';
 export * from './database-roles';
+export * from './migrate-at-start';

@@ -4,6 +4,7 @@ import { hash } from '@node-rs/argon2';
 import { DataSource } from 'typeorm';
 import { AppConfig } from '@app/config';
 import { appendAuditEvents, inTransaction } from '@app/dal';
+import { anActiveAdministratorExists } from './admin-accounts';
 
 /** What a start with BOOTSTRAP_ADMIN_PASSWORD did. */
 export type BootstrapOutcome = 'created' | 'an-admin-exists' | 'username-taken';
@@ -30,7 +31,10 @@ export class AdminBootstrap implements OnApplicationBootstrap {
 
   async run(): Promise<BootstrapOutcome | null> {
     const password = this.config.BOOTSTRAP_ADMIN_PASSWORD;
-    if (!password) return null;
+    if (!password) {
+      await this.tellHowWhenNoAdministrator();
+      return null;
+    }
     const username = this.config.BOOTSTRAP_ADMIN_USERNAME;
     const passwordHash = await hash(password);
     const outcome = await inTransaction(this.db, async (em): Promise<BootstrapOutcome> => {
@@ -50,6 +54,15 @@ export class AdminBootstrap implements OnApplicationBootstrap {
     });
     this.report(outcome, username);
     return outcome;
+  }
+
+  /** An installation nobody can administer says, at every start, how to make the first administrator. */
+  private async tellHowWhenNoAdministrator(): Promise<void> {
+    if (await anActiveAdministratorExists(this.db.manager)) return;
+    this.logger.warn(
+      'No administrator exists yet. Create one with `npm run admin -- create <username>` (it asks for the password, or reads it ' +
+        'from standard input), or set BOOTSTRAP_ADMIN_PASSWORD for one start.',
+    );
   }
 
   private report(outcome: BootstrapOutcome, username: string): void {
