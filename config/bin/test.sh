@@ -16,8 +16,9 @@ bash config/bin/test-browser.sh "$results/browser.json" || status=$?
 # The fault tests run the built API and workers as processes: build them from this tree first. They
 # go last, as they restart PostgreSQL (test/faults/postgres-restart.fault-spec.ts). --forceExit: a
 # killed process's sockets may outlive the run by a moment; the tests have checked what they need.
-echo "faults: building api and worker"
-npx nest build api && npx nest build worker || status=$?
+echo "faults: building the API, the worker and the web app (npm start and the operator commands use this build)"
+rm -f dist/.build-stamp
+bash config/bin/ensure-build.sh || status=$?
 npx jest --selectProjects faults --runInBand --forceExit --json --outputFile="$results/faults.json" || status=$?
 
 node -e '
