@@ -16,6 +16,8 @@ export interface FixtureUser {
   email: string;
   password: string;
   roles: { unit: string; role: Role }[];
+  /** Positions (chức vụ) held: bi_thu, pho_bi_thu, uv_btv, cap_uy_vien, dang_vien. */
+  positions?: { unit: string; position: string }[];
 }
 
 export interface FixturePlan {
@@ -62,6 +64,11 @@ export function reportingUnits(fixture: Fixture, root = fixture.plan.rootUnit): 
 
 export function holders(fixture: Fixture, unit: string, role: Role): string[] {
   return fixture.users.filter((u) => u.roles.some((r) => r.unit === unit && r.role === role)).map((u) => u.username);
+}
+
+/** The fixture's holder of a position at a unit (e.g. its Bí thư), by username. */
+export function positionHolder(fixture: Fixture, unit: string, position: string): string | undefined {
+  return fixture.users.find((u) => (u.positions ?? []).some((p) => p.unit === unit && p.position === position))?.username;
 }
 
 export function parentOf(fixture: Fixture, unit: string): string {

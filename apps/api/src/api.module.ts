@@ -2,10 +2,11 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import { TerminusModule } from '@nestjs/terminus';
 import {
-  AuditModule, AuthModule, ConsolidationModule, DocumentsModule, InfrastructureModule, MigrationsModule, NotificationsModule, OperationsModule, OrgImportsModule, OrgModule,
-  PlansModule, ReportsModule,
+  AdoptionModule, AuditModule, AuthModule, ConsolidationModule, DocumentsModule, InfrastructureModule, MigrationsModule, NotificationsModule, OperationsModule, OrgImportsModule, OrgModule,
+  PlansModule, PositionsModule, ReportsModule,
   TasksModule, WorkflowsModule,
 } from '@app/core';
+import { AdoptionController } from './adoption/adoption.controller';
 import { AuditController } from './audit/audit.controller';
 import { AuthController } from './auth/auth.controller';
 import { AuthGuard } from './common/auth.guard';
@@ -17,10 +18,12 @@ import { NotificationsController } from './notifications/notifications.controlle
 import { MetricsController } from './operations/metrics.controller';
 import { AdminPageSessionsController } from './operations/admin-page-sessions.controller';
 import { OrgController } from './org/org.controller';
+import { UnitPlaceController } from './org/unit-place.controller';
 import { PlansController } from './plans/plans.controller';
 import { ReportsController } from './reports/reports.controller';
 import { TasksController } from './tasks/tasks.controller';
 import { UserAccountsController } from './users/user-accounts.controller';
+import { UserPositionsController } from './users/user-positions.controller';
 import { UsersController } from './users/users.controller';
 import { WorkflowsController } from './workflows/workflows.controller';
 
@@ -29,11 +32,12 @@ import { WorkflowsController } from './workflows/workflows.controller';
   imports: [
     InfrastructureModule, TerminusModule, AuthModule, OrgModule, WorkflowsModule, PlansModule, ReportsModule, TasksModule, ConsolidationModule,
     NotificationsModule, MigrationsModule, AuditModule, DocumentsModule, OperationsModule, OrgImportsModule,
+    PositionsModule, AdoptionModule,
   ],
   controllers: [
     AuthController, HealthController, OrgController, WorkflowsController, PlansController, ReportsController, TasksController, NotificationsController,
     UsersController, UserAccountsController, MigrationsController, AuditController, DocumentsController, MetricsController,
-    AdminPageSessionsController,
+    AdminPageSessionsController, UserPositionsController, UnitPlaceController, AdoptionController,
   ],
   providers: [{ provide: APP_GUARD, useClass: AuthGuard }, TrustProxySetting],
 })

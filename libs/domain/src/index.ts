@@ -29,3 +29,8 @@ export * from './plan-stages';
 export * from './root-approval-rule';
 export * from './session-claims';
 export * from './plan-view-scope';
+export * from './positions';
+export * from './signer-choice';
+export * from './party-dates';
+export * from './document-symbols';
+export * from './adoption-stage';

@@ -1,3 +1,4 @@
+import type { Position } from './positions';
 import type { Role, UnitKind } from './types';
 
 /** What an import says of a unit, the parent by its code. */
@@ -5,6 +6,8 @@ export interface UnitFields {
   name: string;
   kind: UnitKind;
   parent: string | null;
+  /** Where its documents are issued; compared only when the import gives it. */
+  place?: string;
 }
 
 /** What an import says of a person, besides the password and the roles. */
@@ -17,6 +20,12 @@ export interface UserFields {
 export interface RoleRef {
   unit: string | null;
   role: Role;
+}
+
+/** A position as the audit trail names it: the unit by its code. */
+export interface PositionRef {
+  unit: string;
+  position: Position;
 }
 
 /** A unit the import created, or changed (only the fields that changed, before and after). */
@@ -36,6 +45,8 @@ export interface UserChange {
   passwordChanged?: true;
   rolesAdded?: RoleRef[];
   rolesRemoved?: RoleRef[];
+  positionsAdded?: PositionRef[];
+  positionsRemoved?: PositionRef[];
 }
 
 /** The fields of `after` that differ from `before`, each side with its own value. */
@@ -49,8 +60,8 @@ function changedFields<T extends object>(before: T, after: T): { before: Partial
 /** Units created or changed by an import, given what was stored before it (by code). Unchanged units are left out. */
 export function unitChanges(stored: ReadonlyMap<string, UnitFields>, imported: readonly (UnitFields & { code: string })[]): UnitChange[] {
   const changes: UnitChange[] = [];
-  for (const { code, name, kind, parent } of imported) {
-    const fields: UnitFields = { name, kind, parent };
+  for (const { code, name, kind, parent, place } of imported) {
+    const fields: UnitFields = { name, kind, parent, ...(place !== undefined ? { place } : {}) };
     const before = stored.get(code);
     if (!before) {
       changes.push({ code, change: 'created', after: fields });
@@ -70,25 +81,35 @@ export interface UserChangeInput {
   passwordChanged: ReadonlySet<string>;
   rolesAdded: ReadonlyMap<string, RoleRef[]>;
   rolesRemoved: ReadonlyMap<string, RoleRef[]>;
+  /** Positions changed by the import, for the people whose positions it lists. */
+  positionsAdded?: ReadonlyMap<string, PositionRef[]>;
+  positionsRemoved?: ReadonlyMap<string, PositionRef[]>;
 }
 
-/** People created or changed by an import (fields, password, roles). Unchanged people are left out. */
+/** People created or changed by an import (fields, password, roles, positions). Unchanged people are left out. */
 export function userChanges(input: UserChangeInput): UserChange[] {
   const changes: UserChange[] = [];
   for (const { username, fullName, email } of input.imported) {
     const fields: UserFields = { fullName, email };
     const rolesAdded = input.rolesAdded.get(username) ?? [];
     const rolesRemoved = input.rolesRemoved.get(username) ?? [];
-    const roles = { ...(rolesAdded.length ? { rolesAdded } : {}), ...(rolesRemoved.length ? { rolesRemoved } : {}) };
+    const positionsAdded = input.positionsAdded?.get(username) ?? [];
+    const positionsRemoved = input.positionsRemoved?.get(username) ?? [];
+    const assignments = {
+      ...(rolesAdded.length ? { rolesAdded } : {}),
+      ...(rolesRemoved.length ? { rolesRemoved } : {}),
+      ...(positionsAdded.length ? { positionsAdded } : {}),
+      ...(positionsRemoved.length ? { positionsRemoved } : {}),
+    };
     const before = input.stored.get(username);
     if (!before) {
-      changes.push({ username, change: 'created', after: fields, ...roles });
+      changes.push({ username, change: 'created', after: fields, ...assignments });
       continue;
     }
     const diff = changedFields(before, fields);
     const passwordChanged = input.passwordChanged.has(username);
-    if (!diff && !passwordChanged && !rolesAdded.length && !rolesRemoved.length) continue;
-    changes.push({ username, change: 'changed', before: diff?.before ?? {}, after: diff?.after ?? {}, ...(passwordChanged ? { passwordChanged: true as const } : {}), ...roles });
+    if (!diff && !passwordChanged && Object.keys(assignments).length === 0) continue;
+    changes.push({ username, change: 'changed', before: diff?.before ?? {}, after: diff?.after ?? {}, ...(passwordChanged ? { passwordChanged: true as const } : {}), ...assignments });
   }
   return changes;
 }
@@ -104,5 +125,7 @@ export function importCounts(units: readonly UnitChange[], users: readonly UserC
     passwordsChanged: count(users, (u) => u.passwordChanged === true),
     rolesAdded: users.reduce((sum, u) => sum + (u.rolesAdded?.length ?? 0), 0),
     rolesRemoved: users.reduce((sum, u) => sum + (u.rolesRemoved?.length ?? 0), 0),
+    positionsAdded: users.reduce((sum, u) => sum + (u.positionsAdded?.length ?? 0), 0),
+    positionsRemoved: users.reduce((sum, u) => sum + (u.positionsRemoved?.length ?? 0), 0),
   };
 }

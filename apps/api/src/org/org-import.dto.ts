@@ -1,7 +1,7 @@
-import { ApiProperty } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsEmail, IsIn, IsObject, IsOptional, IsString, Matches, MaxLength, MinLength, ValidateIf, ValidateNested } from 'class-validator';
-import { ROLES, Role, UNIT_KINDS, UnitKind } from '@app/domain';
+import { Position, POSITIONS, ROLES, Role, UNIT_KINDS, UnitKind } from '@app/domain';
 import { IsCode, MultiLineText, SingleLine } from '../common/text-rules';
 
 export class ImportUnitDto {
@@ -9,11 +9,19 @@ export class ImportUnitDto {
   @ApiProperty() @IsString() @MinLength(1) @MaxLength(300) @SingleLine() name: string;
   @ApiProperty({ enum: UNIT_KINDS }) @IsIn(UNIT_KINDS) kind: UnitKind;
   @ApiProperty({ nullable: true, type: String }) @ValidateIf((_, v) => v !== null) @IsString() @IsCode() parent: string | null;
+  @ApiPropertyOptional({ example: 'Hà Nội', description: 'Where the unit’s documents are issued ("Hà Nội, ngày …"); a new unit without it gets Hà Nội, a known one keeps its own' })
+  @IsOptional() @IsString() @MinLength(1) @MaxLength(100) @SingleLine() place?: string;
 }
 
 export class ImportRoleDto {
   @ApiProperty() @IsString() @IsCode() unit: string;
   @ApiProperty({ enum: ROLES }) @IsIn(ROLES) role: Role;
+}
+
+export class ImportPositionDto {
+  @ApiProperty() @IsString() @IsCode() unit: string;
+  @ApiProperty({ enum: POSITIONS, description: 'bi_thu Bí thư, pho_bi_thu Phó Bí thư, uv_btv Ủy viên Ban Thường vụ, cap_uy_vien Cấp ủy viên, dang_vien Đảng viên' })
+  @IsIn(POSITIONS) position: Position;
 }
 
 export class ImportUserDto {
@@ -22,6 +30,11 @@ export class ImportUserDto {
   @ApiProperty() @IsEmail() @MaxLength(200) @SingleLine() email: string;
   @ApiProperty() @IsString() @MinLength(8) @MaxLength(200) password: string;
   @ApiProperty({ type: [ImportRoleDto] }) @IsArray() @ArrayMaxSize(100) @ValidateNested({ each: true }) @Type(() => ImportRoleDto) roles: ImportRoleDto[];
+  @ApiPropertyOptional({
+    type: [ImportPositionDto],
+    description: 'The person’s positions (one per unit, one Bí thư per unit); when given they become exactly these, left out they stay as they are',
+  })
+  @IsOptional() @IsArray() @ArrayMaxSize(100) @ValidateNested({ each: true }) @Type(() => ImportPositionDto) positions?: ImportPositionDto[];
 }
 
 /** The shape of the sample fixture; extra top-level fields of the fixture (description, plan) are allowed and ignored. */

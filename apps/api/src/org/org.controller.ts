@@ -51,12 +51,12 @@ export class OrgController {
   @Get('org-units')
   async list() {
     const units = await this.org.listUnits();
-    return units.map(({ id, code, name, kind, parentId }) => ({ id, code, name, kind, parentId }));
+    return units.map(({ id, code, name, kind, parentId, place }) => ({ id, code, name, kind, parentId, place }));
   }
 
   @Get('org-units/:id')
   async get(@Param('id', UUID) id: string) {
-    const { id: unitId, code, name, kind, parentId, depth, children } = await this.org.getUnit(id);
-    return { id: unitId, code, name, kind, parentId, depth, children };
+    const { id: unitId, code, name, kind, parentId, depth, place, children } = await this.org.getUnit(id);
+    return { id: unitId, code, name, kind, parentId, depth, place, children };
   }
 }

@@ -30,7 +30,7 @@ export class TasksController {
   @BodyLimit('64kb')
   @HttpCode(202)
   complete(@Param('id', UUID) id: string, @Body() body: CompleteTaskDto, @CurrentActor() actor: Actor) {
-    return this.tasks.complete(id, actor, body.decision, body.comment);
+    return this.tasks.complete(id, actor, body.decision, body.comment, body.signer);
   }
 
   @Post(':id/delegate')

@@ -7,6 +7,7 @@ import { appendAuditEvents, endSession, inTransaction, startSession } from '@app
 import { DomainError, notFound, sessionClaimsOf } from '@app/domain';
 import { Actor } from '../common/actor';
 import { PasswordGate } from '../common/password-gate.service';
+import { positionsOf } from '../positions/position-assignments';
 import { LoginThrottle } from './login-throttle';
 
 /** A constant hash to verify against for unknown usernames, so timing does not reveal who exists. */
@@ -81,6 +82,6 @@ export class AuthService {
         WHERE r.user_id = $1 ORDER BY u.code, r.role`,
       [userId],
     );
-    return { ...user, roles };
+    return { ...user, roles, positions: await positionsOf(this.db.manager, userId) };
   }
 }

@@ -3,6 +3,7 @@ import { EntityManager } from 'typeorm';
 import { appendAuditEvents, cancelOpenTasks, markDecisionsApplied, PlanEntity, TaskEntity, usernameOf } from '@app/dal';
 import { decideStage, ROOT_APPROVAL_STAGE, StageVote, tallyVotes } from '@app/domain';
 import { nothingCreated, TransitionResult } from '../common/transition-result';
+import { AdoptionRecorder } from '../adoption/adoption-recorder.service';
 import { StageEntryService } from '../workflows/stage-entry.service';
 import { WorkflowsService } from '../workflows/workflows.service';
 
@@ -19,6 +20,7 @@ export class RootApproval {
   constructor(
     private readonly workflows: WorkflowsService,
     private readonly stageEntry: StageEntryService,
+    private readonly adoption: AdoptionRecorder,
   ) {}
 
   /** Opens a round of approval tasks unless one is open; returns the tasks created. */
@@ -81,6 +83,8 @@ export class RootApproval {
     }
     await em.query(`UPDATE consolidations SET status = 'approved', approved_at = now() WHERE plan_id = $1 AND unit_id = $2`, [plan.id, plan.rootUnitId]);
     await em.query(`UPDATE plans SET status = 'completed', completed_at = now(), version = version + 1, updated_at = now() WHERE id = $1 AND status <> 'completed'`, [plan.id]);
+    // The Standing Committee's approval adopts the Khối's report: its number, date and signer.
+    await this.adoption.adopt(em, { planId: plan.id, unitId: plan.rootUnitId, reportId: null, round: task.round, stage: ROOT_APPROVAL_STAGE, actorId: task.assigneeId });
     await appendAuditEvents(em, [{ actorId: task.assigneeId, actor, action: 'plan.completed', planId: plan.id, taskId: task.id, fromStage: ROOT_APPROVAL_STAGE }]);
     return nothingCreated('plan-completed');
   }

@@ -4,6 +4,7 @@ import { appendAuditEvents, endSessionsOf, NewAuditEvent } from '@app/dal';
 import { ancestorPaths, importCounts, Role, RoleRef, unitChanges, UnitFields, userChanges, UserFields } from '@app/domain';
 import { assertAnAdminRemains } from './admin-remains';
 import { ApproverSync, RoleChange, SyncOutcome } from './approver-sync.service';
+import { PositionChanges, replacePositions } from '../positions/position-assignments';
 import { OrgImport } from './org-import';
 
 const CHUNK = 2000;
@@ -25,8 +26,9 @@ export interface AppliedImport {
 
 /**
  * Applies a prepared import in the caller's transaction: units upserted by code (tree paths
- * recomputed), users by username (a hash only written where it changes), each imported user's roles
- * made exactly the listed ones, running stages brought in step. Audited with what changed, before
+ * recomputed, a place kept unless given), users by username (a hash only written where it changes),
+ * each imported user's roles made exactly the listed ones, and their positions too where listed,
+ * running stages brought in step. Audited with what changed, before
  * and after; sessions end for people whose password changed or who lost a role; and it refuses
  * (422) to leave no administrator. Imports take turns, so two never interleave their upserts.
  */
@@ -48,6 +50,7 @@ export class OrgImportApplier {
     const usersBefore = await this.storedUsers(em, users.map((u) => u.username));
     const userIds = await this.upsertUsers(em, users);
     const roles = await this.replaceRoles(em, users, userIds, unitIds);
+    const positions = await this.replacePositions(em, users, userIds, unitIds);
 
     const unitDiff = unitChanges(unitsBefore, units);
     const userDiff = userChanges({
@@ -56,6 +59,8 @@ export class OrgImportApplier {
       passwordChanged: new Set(users.filter((u) => u.replacesHash && usersBefore.has(u.username)).map((u) => u.username)),
       rolesAdded: roles.addedByUser,
       rolesRemoved: roles.removedByUser,
+      positionsAdded: positions.added,
+      positionsRemoved: positions.removed,
     });
     const counts = importCounts(unitDiff, userDiff);
     const roleChanges = counts.rolesAdded + counts.rolesRemoved;
@@ -83,11 +88,11 @@ export class OrgImportApplier {
   private async storedUnits(em: EntityManager, codes: string[]): Promise<Map<string, UnitFields>> {
     const rows: (UnitFields & { code: string })[] = codes.length
       ? await em.query(
-          `SELECT u.code, u.name, u.kind, p.code AS parent FROM org_units u LEFT JOIN org_units p ON p.id = u.parent_id WHERE u.code = ANY($1) FOR UPDATE OF u`,
+          `SELECT u.code, u.name, u.kind, p.code AS parent, u.place FROM org_units u LEFT JOIN org_units p ON p.id = u.parent_id WHERE u.code = ANY($1) FOR UPDATE OF u`,
           [codes],
         )
       : [];
-    return new Map(rows.map(({ code, name, kind, parent }) => [code, { name, kind, parent }]));
+    return new Map(rows.map(({ code, name, kind, parent, place }) => [code, { name, kind, parent, place }]));
   }
 
   private async storedUsers(em: EntityManager, usernames: string[]): Promise<Map<string, UserFields>> {
@@ -108,6 +113,13 @@ export class OrgImportApplier {
         [chunk.map((u) => u.code), chunk.map((u) => u.name), chunk.map((u) => u.kind)],
       );
     }
+    // A place only when the import gives one: a unit imported without it keeps its own.
+    const placed = units.filter((u) => u.place !== undefined);
+    await em.query(
+      `UPDATE org_units u SET place = i.place, updated_at = now() FROM unnest($1::varchar[], $2::varchar[]) AS i(code, place)
+        WHERE u.code = i.code AND u.place IS DISTINCT FROM i.place`,
+      [placed.map((u) => u.code), placed.map((u) => u.place)],
+    );
     const codes = [...new Set([...units.map((u) => u.code), ...units.flatMap((u) => (u.parent ? [u.parent] : []))])];
     const rows: { id: string; code: string }[] = await em.query(`SELECT id, code FROM org_units WHERE code = ANY($1)`, [codes]);
     const ids = new Map(rows.map((r) => [r.code, r.id]));
@@ -194,6 +206,17 @@ export class OrgImportApplier {
       ...added.map((r) => ({ userId: r.user_id, unitId: r.unit_id, role: r.role, change: 'added' as const })),
     ];
     return { changes, addedByUser: byUser(added), removedByUser: byUser(removed) };
+  }
+
+  /** The positions of the people whose import lists them become exactly those (one Bí thư per unit). */
+  private async replacePositions(em: EntityManager, users: PreparedImport['users'], userIds: Map<string, string>, knownUnits: Map<string, string>): Promise<PositionChanges> {
+    const listed = users.filter((u) => u.positions !== undefined);
+    const unitIds = await this.unitIdsByCode(em, listed.flatMap((u) => u.positions!.map((p) => p.unit)), knownUnits);
+    return replacePositions(em, listed.map((u) => ({
+      userId: userIds.get(u.username)!,
+      username: u.username,
+      positions: u.positions!.map((p) => ({ unitId: unitIds.get(p.unit)!, unitCode: p.unit, position: p.position })),
+    })));
   }
 
   private async unitIdsByCode(em: EntityManager, codes: string[], known: Map<string, string>): Promise<Map<string, string>> {

@@ -36,9 +36,11 @@ export class OrgImports {
     const key = await this.sealKey.get();
     const id = randomUUID();
     const payload = {
-      units: data.units.map(({ code, name, kind, parent }) => ({ code, name, kind, parent })),
-      users: data.users.map(({ username, fullName, email, roles, password }) => ({
-        username, fullName, email, roles: roles.map(({ unit, role }) => ({ unit, role })), sealedPassword: sealPassword(key, password, sealContext(id, username)),
+      units: data.units.map(({ code, name, kind, parent, place }) => ({ code, name, kind, parent, ...(place !== undefined ? { place } : {}) })),
+      users: data.users.map(({ username, fullName, email, roles, positions, password }) => ({
+        username, fullName, email, roles: roles.map(({ unit, role }) => ({ unit, role })),
+        ...(positions !== undefined ? { positions: positions.map(({ unit, position }) => ({ unit, position })) } : {}),
+        sealedPassword: sealPassword(key, password, sealContext(id, username)),
       })),
     };
     const job = { name: JobName.ImportOrg, data: { importId: id } } as const;

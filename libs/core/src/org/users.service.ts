@@ -4,6 +4,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import { appendAuditEvents, endSessionsOf, inTransaction } from '@app/dal';
 import { invalid, notFound, Role } from '@app/domain';
 import { Actor } from '../common/actor';
+import { POSITIONS_JSON } from '../positions/position-assignments';
 import { assertAnAdminRemains } from './admin-remains';
 import { ApproverSync, RoleChange } from './approver-sync.service';
 
@@ -21,10 +22,11 @@ export interface UserListFilter {
 const USER_SELECT = `
   SELECT u.id, u.username, u.full_name AS "fullName", u.email, u.active,
          COALESCE(json_agg(json_build_object('unitId', r.unit_id, 'unitCode', o.code, 'role', r.role) ORDER BY o.code, r.role)
-                  FILTER (WHERE r.id IS NOT NULL), '[]') AS roles
+                  FILTER (WHERE r.id IS NOT NULL), '[]') AS roles,
+         ${POSITIONS_JSON} AS positions
     FROM users u LEFT JOIN role_assignments r ON r.user_id = u.id LEFT JOIN org_units o ON o.id = r.unit_id`;
 
-/** People and their roles, for administrators. A role change reaches the stages under way. */
+/** People, their roles and their positions, for administrators. A role change reaches the stages under way. */
 @Injectable()
 export class UsersService {
   constructor(

@@ -1,7 +1,10 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { appendAuditEvents, cancelOpenTasks, markDecisionsApplied, PlanEntity, usernameOf } from '@app/dal';
-import { decideStage, DONE_STAGE, findStage, nextStageKey, returnStageKey, StageVote, tallyVotes, UnitKind, WorkflowDefinition } from '@app/domain';
+import {
+  adoptionStageKey, decideStage, DONE_STAGE, findStage, nextStageKey, reopensAdoption, returnStageKey, StageVote, tallyVotes, UnitKind, WorkflowDefinition,
+} from '@app/domain';
+import { AdoptionRecorder } from '../adoption/adoption-recorder.service';
 import { nothingCreated, TransitionResult } from '../common/transition-result';
 import { StageEntryService } from '../workflows/stage-entry.service';
 import { WorkflowsService } from '../workflows/workflows.service';
@@ -35,6 +38,7 @@ export class StageDecider {
   constructor(
     private readonly workflows: WorkflowsService,
     private readonly stageEntry: StageEntryService,
+    private readonly adoption: AdoptionRecorder,
   ) {}
 
   async lockReport(em: EntityManager, reportId: string): Promise<LockedReport | undefined> {
@@ -69,6 +73,11 @@ export class StageDecider {
     const returning = votes.find((v) => v.decision === 'return' && tally.counted.includes(v));
     const toStage = returned ? returnStageKey(workflow, stage.key) : nextStageKey(workflow, stage.key);
     const actorId = cause.actorId ?? (returned ? returning!.assigneeId : null);
+    // Adopted (thông qua) as it passes its own committee; sent back to be adopted again, that adoption is superseded.
+    if (!returned && stage.key === adoptionStageKey(workflow)) {
+      await this.adoption.adopt(em, { planId: report.plan_id, unitId: report.unit_id, reportId: report.id, round: report.round, stage: stage.key, actorId });
+    }
+    if (returned && reopensAdoption(workflow, toStage)) await this.adoption.supersede(em, report.plan_id, report.unit_id, report.id, returning?.comment ?? null, actorId);
     const createdTaskIds = await this.move(em, plan, report, workflow, toStage, { ...cause, actorId, reason: returning?.comment ?? null, returned });
     await markDecisionsApplied(em, decided);
     const ready = findStage(workflow, toStage)?.kind === 'consolidation' ? [{ planId: plan.id, reportId: report.id }] : [];

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { AdoptionModule } from '../adoption/adoption.module';
 import { ConsolidationModule } from '../consolidation/consolidation.module';
 import { OrgModule } from '../org/org.module';
 import { WorkflowsModule } from '../workflows/workflows.module';
@@ -8,7 +9,7 @@ import { TaskHandover } from './task-handover.service';
 import { TasksService } from './tasks.service';
 
 @Module({
-  imports: [WorkflowsModule, ConsolidationModule, OrgModule],
+  imports: [WorkflowsModule, ConsolidationModule, OrgModule, AdoptionModule],
   providers: [TasksService, TaskHandover, DecisionApplier, StageDecider],
   exports: [TasksService, TaskHandover, DecisionApplier, StageDecider],
 })

@@ -2,8 +2,9 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { appendAuditEvents, appendOutbox, decidedElsewhereInRound, inTransaction, TaskEntity } from '@app/dal';
-import { assertCanComplete, conflict, forbidden, notFound, refused, TaskState } from '@app/domain';
+import { assertCanComplete, conflict, forbidden, invalid, notFound, refused, TaskState } from '@app/domain';
 import { JobName } from '@app/jobs';
+import { SignerChoice } from '../adoption/signer-choice.service';
 import { Actor } from '../common/actor';
 import { OutboxRelay } from '../queue/outbox-relay.service';
 import { AccessService } from '../org/access.service';
@@ -19,6 +20,7 @@ export class TasksService {
     @InjectDataSource() private readonly db: DataSource,
     private readonly outbox: OutboxRelay,
     private readonly access: AccessService,
+    private readonly signers: SignerChoice,
   ) {}
 
   async listMine(userId: string, state: TaskState) {
@@ -32,26 +34,31 @@ export class TasksService {
     return task;
   }
 
-  /** Records the decision on the task and queues it: 202, the worker moves the report. */
-  async complete(id: string, actor: Actor, decision: 'approve' | 'return', comment?: string) {
+  /**
+   * Records the decision on the task and queues it: 202, the worker moves the report. An approval at
+   * the adopting stage may name who signs the adopted document (`signer`, checked by SignerChoice).
+   */
+  async complete(id: string, actor: Actor, decision: 'approve' | 'return', comment?: string, signer?: string) {
+    if (signer !== undefined && decision !== 'approve') throw invalid('signer: only an approval chooses who signs');
     const job = { name: JobName.ApplyDecision, data: { taskId: id } } as const;
     const task = await inTransaction(this.db, async (em) => {
       const task = await this.lockOwnTask(em, id, actor);
       assertCanComplete({ taskState: task.state, stageKind: task.kind, decision, comment });
       if (await decidedElsewhereInRound(em, { ...task, taskId: id }, actor.id)) throw refused(SECOND_DECISION);
       if (task.reportId === null && task.kind === 'consolidation') await this.assertRootCollected(em, task.planId);
+      const signerId = signer === undefined ? null : await this.signers.resolve(em, task, signer);
       await em.query(
-        `UPDATE tasks SET state = 'completed', decision = $2, comment = $3, completed_at = now(), updated_at = now(), version = version + 1 WHERE id = $1`,
-        [id, decision, comment?.trim() || null],
+        `UPDATE tasks SET state = 'completed', decision = $2, comment = $3, chosen_signer_id = $4, completed_at = now(), updated_at = now(), version = version + 1 WHERE id = $1`,
+        [id, decision, comment?.trim() || null, signerId],
       );
       await appendAuditEvents(em, [{
         actorId: actor.id, actor: actor.username, action: decision, planId: task.planId, reportId: task.reportId, taskId: id,
-        fromStage: task.stage, comment: comment?.trim() || null,
+        fromStage: task.stage, comment: comment?.trim() || null, ...(signer === undefined ? {} : { data: { signer } }),
       }]);
       return { ...task, outbox: await appendOutbox(em, [job]) };
     });
     await this.outbox.relaySoon(task.outbox, [job]);
-    return { id, reportId: task.reportId, stage: task.stage, state: 'completed', decision };
+    return { id, reportId: task.reportId, stage: task.stage, state: 'completed', decision, ...(signer === undefined ? {} : { signer }) };
   }
 
   /**

@@ -11,6 +11,8 @@ export class OrgUnitEntity {
   /** Root first, the unit itself last: access checks and subtree queries use it. */
   @Column({ name: 'ancestor_ids', type: 'uuid', array: true }) ancestorIds: string[];
   @Column() depth: number;
+  /** Where the unit's documents are issued ("Hà Nội, ngày …"). */
+  @Column() place: string;
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt: Date;
   @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' }) updatedAt: Date;
 }

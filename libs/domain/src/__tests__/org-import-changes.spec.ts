@@ -47,7 +47,7 @@ describe('org import changes', () => {
       { username: 'kbnn.moi', change: 'created', after: { fullName: 'Phạm Minh', email: 'minh@example.vn' }, rolesAdded: [{ unit: 'KBNN', role: 'drafter' }] },
     ]);
     expect(JSON.stringify(changes)).not.toMatch(/password"?\s*:\s*"/i);
-    expect(importCounts([], changes)).toEqual({ unitsCreated: 0, unitsChanged: 0, usersCreated: 1, usersChanged: 2, passwordsChanged: 1, rolesAdded: 1, rolesRemoved: 2 });
+    expect(importCounts([], changes)).toEqual({ unitsCreated: 0, unitsChanged: 0, usersCreated: 1, usersChanged: 2, passwordsChanged: 1, rolesAdded: 1, rolesRemoved: 2, positionsAdded: 0, positionsRemoved: 0 });
   });
 
   it('leaves out everything an idempotent re-import does not change', () => {
@@ -60,5 +60,29 @@ describe('org import changes', () => {
     });
     expect(same).toEqual([]);
     expect(unitChanges(stored, [...stored].map(([code, fields]) => ({ code, ...fields })))).toEqual([]);
+  });
+
+  it('compares a unit’s place only when the import gives it', () => {
+    const placed = new Map<string, UnitFields>([['KBNN', { name: 'Đảng bộ Kho bạc', kind: 'upper', parent: 'DUK', place: 'Hà Nội' }]]);
+    expect(unitChanges(placed, [{ code: 'KBNN', name: 'Đảng bộ Kho bạc', kind: 'upper', parent: 'DUK' }])).toEqual([]);
+    expect(unitChanges(placed, [{ code: 'KBNN', name: 'Đảng bộ Kho bạc', kind: 'upper', parent: 'DUK', place: 'Đà Nẵng' }])).toEqual([
+      { code: 'KBNN', change: 'changed', before: { place: 'Hà Nội' }, after: { place: 'Đà Nẵng' } },
+    ]);
+  });
+
+  it('lists positions added and removed, and counts them; a person whose only change is a position is changed', () => {
+    const changes = userChanges({
+      stored: people,
+      imported: [...people].map(([username, fields]) => ({ username, ...fields })),
+      passwordChanged: new Set(),
+      rolesAdded: new Map(),
+      rolesRemoved: new Map(),
+      positionsAdded: new Map([['kbnn.bithu', [{ unit: 'KBNN', position: 'bi_thu' as const }]]]),
+      positionsRemoved: new Map([['kbnn.bithu', [{ unit: 'KBNN', position: 'pho_bi_thu' as const }]]]),
+    });
+    expect(changes).toEqual([
+      { username: 'kbnn.bithu', change: 'changed', before: {}, after: {}, positionsAdded: [{ unit: 'KBNN', position: 'bi_thu' }], positionsRemoved: [{ unit: 'KBNN', position: 'pho_bi_thu' }] },
+    ]);
+    expect(importCounts([], changes)).toMatchObject({ usersChanged: 1, positionsAdded: 1, positionsRemoved: 1 });
   });
 });
