@@ -34,3 +34,6 @@ export * from './signer-choice';
 export * from './party-dates';
 export * from './document-symbols';
 export * from './adoption-stage';
+export * from './contributor-order';
+export * from './synthesis-prefill';
+export * from './synthesis-figures';
