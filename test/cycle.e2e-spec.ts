@@ -5,7 +5,7 @@ import {
 } from './support/factories';
 import { Fixture, holders, loadFixture, parentOf, reportingUnits } from './support/fixture';
 import { E2eContext, startE2e, stopE2e } from './support/harness';
-import { ConsolidatedDto, PARTS, PlanDto, ProgressDto, ReportDto } from './support/types';
+import { ConsolidatedDto, PlanDto, ProgressDto, ReportDto, TEXT_PARTS } from './support/types';
 import { waitFor } from './support/wait-for';
 import { expectInOrder } from './support/audit';
 
@@ -224,14 +224,19 @@ describe('the whole cycle of plan 144-KH/ĐUK, every report from drafting to don
     const outline = (await getPlan(ctx, plan.id)).outline ?? (await getReport(ctx, reports.get('KBNN')!.id)).sections;
     expect(c.sections.map((s) => s.key)).toEqual(outline.map((s) => s.key));
     expect(c.sections.map((s) => s.title)).toEqual(outline.map((s) => s.title));
-    expect(c.sections[0].title).toBe('Xây dựng Đảng về chính trị (cụ thể hóa nghị quyết, chương trình hành động)');
+    // The đề cương: I the situation, II the ten areas, III assessment and lessons, IV directions, V proposals.
+    expect(c.sections.map((s) => s.part)).toEqual(['I', ...Array(10).fill('II'), 'III', 'III', 'IV', 'V']);
+    expect(c.sections[1].title).toBe('Xây dựng Đảng về chính trị (cụ thể hóa nghị quyết, chương trình hành động)');
+    const nameOf = (code: string) => fixture.units.find((u) => u.code === code)!.name;
     for (const section of c.sections) {
-      for (const part of PARTS) {
+      expect(section.takes).toEqual(section.part === 'II' ? ['strengths', 'limitations', 'causes'] : ['text']);
+      for (const part of TEXT_PARTS) {
         const texts = section.parts[part];
-        expect(texts.map((t) => t.unitCode).sort()).toEqual(units);
-        for (const { unitCode, text } of texts) {
+        expect({ key: section.key, part, units: texts.map((t) => t.unitCode).sort() }).toEqual({ key: section.key, part, units: section.takes.includes(part) ? units : [] });
+        for (const { unitCode, unitName, text } of texts) {
           const sent = unitCode === 'KBNN-KT' && section.key === 'ethics' && part === 'strengths' ? NFD_TEXT : sectionText(unitCode, section.key, part);
           expect(text).toBe(sent);
+          expect(unitName).toBe(nameOf(unitCode));
         }
       }
     }
@@ -251,7 +256,7 @@ describe('the whole cycle of plan 144-KH/ĐUK, every report from drafting to don
 
     const trail = await events(ctx, reports.get('KBNN-KT')!.id);
     expect(trail[0].action).toBe('launch');
-    expect(trail.filter((e) => e.action === 'edit_section')).toHaveLength(10);
+    expect(trail.filter((e) => e.action === 'edit_section')).toHaveLength(15);
     expect(trail.filter((e) => e.action === 'edit_indicators')).toHaveLength(1);
     expectInOrder(trail, [
       { action: 'launch' },

@@ -7,7 +7,7 @@ import { E2eContext, startE2e, stopE2e } from './support/harness';
 import { API_TIME, hanoiDay, hanoiIso } from './support/hanoi-time';
 import { decidePlanTask, figuresOf, fixtureToConsolidation } from './support/plan-tasks';
 import { waitFor } from './support/wait-for';
-import { Part, PARTS, PlanDto, ReportDto } from './support/types';
+import { PARTS, PlanDto, ReportDto, TextPart } from './support/types';
 
 /**
  * The Word files in the Party form (domain.md, Hướng dẫn 36-HD/VPTW): a unit's report and the
@@ -24,7 +24,7 @@ describe('reports as Party documents (.docx)', () => {
   // XML's own characters, typographic quotes and dashes, and a text in decomposed form (NFD).
   const SPECIAL = 'Chống "tự diễn biến", "tự chuyển hóa" & <lợi ích nhóm> — 100% chi bộ; ‘nêu gương’ của người đứng đầu';
   const NFD = 'Bài học: đoàn kết, thống nhất; phát huy dân chủ trong Đảng'.normalize('NFD');
-  const textOf = (unit: string, key: string, part: Part): string => {
+  const textOf = (unit: string, key: string, part: TextPart): string => {
     if (unit === 'HLHPN' && key === 'ethics' && part === 'strengths') return SPECIAL;
     if (unit === 'BVNN-NOI' && key === 'degradation' && part === 'lessons') return NFD;
     return sectionText(unit, key, part);

@@ -4,8 +4,7 @@ import { GeneratedBloc, GenUnit } from './bloc-generate';
 import { log } from './log';
 import { sleep } from './poll';
 
-/** The outline's sections (libs/domain/src/default-outline.ts) and the figures a drafter enters. */
-import { FIVE_PART_OUTLINE as DEFAULT_OUTLINE } from '../../libs/domain/src/default-outline';
+/** The figures a drafter enters: the seven of the earlier plans, which every plan's appendix still has. */
 import { INDICATOR_NAMES } from '../../libs/domain/src/indicators';
 
 export const RETURN_REASON = 'Đề nghị bổ sung số liệu cụ thể về kết quả kiểm tra, giám sát trong nhiệm kỳ và làm rõ nguyên nhân của hạn chế.';
@@ -45,7 +44,17 @@ export interface DriveFigures {
   requests: number;
 }
 
-const PARTS = (unit: string, topic: string) => ({
+type Text = 'text' | 'strengths' | 'limitations' | 'causes' | 'lessons' | 'directions';
+/** An item of the plan's outline: the đề cương's say which texts they take; the earlier outline's take the five parts. */
+interface OutlineItem {
+  key: string;
+  title: string;
+  takes?: Text[];
+}
+const FIVE_PARTS: Text[] = ['strengths', 'limitations', 'causes', 'lessons', 'directions'];
+
+const TEXTS = (unit: string, topic: string): Record<Text, string> => ({
+  text: `${unit}: ${topic} được thực hiện nghiêm túc, đúng hướng dẫn của cấp trên, bám sát nhiệm vụ chính trị của đơn vị trong nhiệm kỳ.`,
   strengths: `${unit} đã lãnh đạo triển khai nghiêm túc ${topic}; cấp ủy kịp thời cụ thể hóa nghị quyết, chỉ thị của cấp trên phù hợp với nhiệm vụ chính trị của đơn vị.`,
   limitations: `Việc thực hiện ${topic} có lúc còn chậm; chất lượng sinh hoạt chưa đồng đều, việc sơ kết, rút kinh nghiệm chưa thường xuyên.`,
   causes: 'Khối lượng công việc chuyên môn lớn, nhiều cấp ủy viên kiêm nhiệm; công tác kiểm tra, đôn đốc có thời điểm chưa sát sao.',
@@ -55,8 +64,8 @@ const PARTS = (unit: string, topic: string) => ({
 
 /**
  * Drives every report from drafting to consolidation over HTTP with `users` simulated people at
- * once (an async pool): the drafter writes every required section and the figures, submits; two of
- * the three approvers approve (majority); one reviewer of the parent approves (any). One report in
+ * once (an async pool): the drafter writes every item of the plan's outline (the texts it takes)
+ * and the figures, submits; two of the three approvers approve (majority); one reviewer of the parent approves (any). One report in
  * ten is returned once with a reason (half at cell approval, half at committee review), corrected and
  * resubmitted. A poll of PostgreSQL (one query every 25 ms over the reports awaiting a move) tells
  * the bench when a stage has moved, so people act on tasks that exist; decisions are served before
@@ -64,6 +73,12 @@ const PARTS = (unit: string, topic: string) => ({
  * closed loop that keeps 100 requests in flight: latencies then measure the queue as much as the work.
  */
 export async function drive(client: BlocClient, pool: Pool, bloc: GeneratedBloc, planId: string, tokens: Map<string, string>, users: number, thinkMs = 0): Promise<DriveFigures> {
+  const [{ outline }] = (await pool.query<{ outline: OutlineItem[] }>(`SELECT outline FROM plans WHERE id = $1`, [planId])).rows;
+  /** What the drafter sends for one item: each text it takes, and nothing it does not (refused with 400). */
+  const bodyOf = (item: OutlineItem, unit: string) => {
+    const texts = TEXTS(unit, item.title.split(' (')[0].toLowerCase());
+    return Object.fromEntries((item.takes?.length ? item.takes : FIVE_PARTS).map((part) => [part, texts[part]]));
+  };
   const { rows } = await pool.query<{ id: string; code: string; stage: string; round: number }>(
     `SELECT r.id, u.code, r.stage, r.round FROM reports r JOIN org_units u ON u.id = r.unit_id WHERE r.plan_id = $1 ORDER BY u.code`,
     [planId],
@@ -120,9 +135,9 @@ export async function drive(client: BlocClient, pool: Pool, bloc: GeneratedBloc,
     if (intent.kind === 'draft') {
       const { report } = intent;
       const drafter = token(bloc.drafter(report.unit.code));
-      const sections = intent.correction ? DEFAULT_OUTLINE.filter((s) => s.key === 'inspection') : DEFAULT_OUTLINE;
+      const sections = intent.correction ? outline.filter((s) => s.key === 'inspection') : outline;
       for (const s of sections) {
-        await client.expect('PUT section', [200], 'PUT', `/api/reports/${report.id}/sections/${s.key}`, drafter, PARTS(report.unit.name, s.title.split(' (')[0].toLowerCase()));
+        await client.expect('PUT section', [200], 'PUT', `/api/reports/${report.id}/sections/${s.key}`, drafter, bodyOf(s, report.unit.name));
       }
       if (!intent.correction) {
         const figuresOf = Object.fromEntries(INDICATOR_NAMES.map((name, i) => [name, (report.index * 3 + i * 2) % 9 + (name === 'members_disciplined' ? 0 : 1)]));

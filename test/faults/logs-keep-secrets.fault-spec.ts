@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
-import { CycleDriver, generateOrg, holdersOf, PASSWORD } from './support/cycle';
+import { CycleDriver, draftBody, generateOrg, holdersOf, PASSWORD } from './support/cycle';
 import { Engine } from './support/engine';
 
 /**
@@ -43,8 +43,8 @@ describe('logs keep secrets out', () => {
     expect(cookie).toContain('=');
     expect((await fetch(`${engine.baseUrl}/admin/queues/api/queues`, { headers: { cookie } })).status).toBe(200);
     // A report submitted and approved: the worker moves it, notifies, and tries to send e-mail.
-    for (const key of driver.outline) {
-      await driver.client.expect(drafter, 'PUT', `/api/reports/${report.id}/sections/${key}`, { strengths: 'Ưu điểm.', limitations: 'Hạn chế.' }, [200]);
+    for (const item of driver.outline) {
+      await driver.client.expect(drafter, 'PUT', `/api/reports/${report.id}/sections/${item.key}`, draftBody(item, report.unitCode), [200]);
     }
     await driver.client.expect(drafter, 'POST', `/api/reports/${report.id}/submit`, undefined, [202]);
     await driver.waitStage(report.id, 'cell_approval');

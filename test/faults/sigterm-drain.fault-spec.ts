@@ -1,7 +1,7 @@
 import { Queue } from 'bullmq';
 import { QueueName } from '@app/jobs';
 import { pgClient, PgClient } from '../support/pg';
-import { CycleDriver, generateOrg, holdersOf } from './support/cycle';
+import { CycleDriver, draftBody, generateOrg, holdersOf } from './support/cycle';
 import { Engine, Proc, sleep } from './support/engine';
 
 /**
@@ -86,9 +86,8 @@ describe('fault: a worker stopped with SIGTERM while jobs are in flight', () => 
 
   async function fillSections(report: { id: string; unitCode: string }): Promise<void> {
     const drafter = holdersOf(driver.org, report.unitCode, 'drafter')[0];
-    for (const key of driver.outline) {
-      const body = { strengths: `Ưu điểm của ${report.unitCode}.`, limitations: `Hạn chế của ${report.unitCode}.` };
-      await driver.client.expect(drafter, 'PUT', `/api/reports/${report.id}/sections/${key}`, body, [200]);
+    for (const item of driver.outline) {
+      await driver.client.expect(drafter, 'PUT', `/api/reports/${report.id}/sections/${item.key}`, draftBody(item, report.unitCode), [200]);
     }
   }
 });

@@ -1,7 +1,7 @@
 import { Job, Queue } from 'bullmq';
 import { expectStatus, session, Session } from './api';
 import { E2eContext } from './harness';
-import { Part } from './types';
+import { TextPart } from './types';
 import { waitFor } from './wait-for';
 
 /** The consolidated report as GET /api/plans/:id/consolidated answers it (issue 5). */
@@ -10,8 +10,10 @@ export interface ConsolidatedFullDto {
   unitName: string;
   included: string[];
   missing: string[];
-  sections: { key: string; title: string; parts: Record<Part, { unitCode: string; text: string }[]> }[];
+  sections: { key: string; title: string; part?: string; takes: TextPart[]; parts: Record<TextPart, { unitCode: string; unitName: string; text: string }[]> }[];
   indicators: Record<string, number>;
+  /** Per figure, each reporting unit's value. */
+  indicatorBreakdown: Record<string, { unitCode: string; unitName: string; value: number }[]>;
   completeness: {
     rows: {
       unitCode: string;

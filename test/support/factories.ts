@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { expectStatus, session, Session } from './api';
 import { Fixture, FixturePlan, FixtureUnit, FixtureUser, loadFixture } from './fixture';
 import { E2eContext } from './harness';
-import { EventDto, Part, PARTS, PlanDto, ReportDto, TaskDto } from './types';
+import { EventDto, PlanDto, ReportDto, TaskDto, TextPart } from './types';
 import { waitFor } from './wait-for';
 
 /** Imports the sample tree and its users through the API, as the admin. */
@@ -17,10 +17,14 @@ export async function importOrg(ctx: E2eContext, data: { units: FixtureUnit[]; u
   return res.body;
 }
 
-/** The fixture's plan with a fresh code (plan codes are unique) unless the overrides name one. */
+/**
+ * The fixture's plan with a fresh code (plan codes are unique) unless the overrides name one. Its
+ * deadlines are confirmed as given: the fixture's are historical (2019), and tests set near or
+ * deliberately odd ones; test/plan-deadlines checks the refusals without it.
+ */
 export async function createPlan(ctx: E2eContext, overrides: Partial<FixturePlan> = {}): Promise<PlanDto> {
   const admin = await session(ctx, 'admin');
-  const plan = { ...loadFixture().plan, code: `${randomBytes(3).toString('hex').toUpperCase()}-KH/ĐUK`, ...overrides };
+  const plan = { ...loadFixture().plan, code: `${randomBytes(3).toString('hex').toUpperCase()}-KH/ĐUK`, confirmDeadlines: true, ...overrides };
   const res = expectStatus(await admin.post('/api/plans').send(plan), 201, 'create plan');
   return res.body as PlanDto;
 }
@@ -70,8 +74,9 @@ export async function events(ctx: E2eContext, reportId: string): Promise<EventDt
 }
 
 /** Vietnamese text of one part of one section, attributable to its unit. */
-export function sectionText(unitCode: string, sectionKey: string, part: Part): string {
-  const lead: Record<Part, string> = {
+export function sectionText(unitCode: string, sectionKey: string, part: TextPart): string {
+  const lead: Record<TextPart, string> = {
+    text: 'Nội dung: đơn vị đã bám sát nhiệm vụ chính trị, đoàn kết, thống nhất trong nhiệm kỳ',
     strengths: 'Ưu điểm: cấp ủy đã cụ thể hóa kịp thời nghị quyết, đảng viên gương mẫu thực hiện',
     limitations: 'Tồn tại, hạn chế: việc sinh hoạt chuyên đề có lúc còn hình thức, chưa đều tay',
     causes: 'Nguyên nhân: một số đồng chí chưa dành thời gian nghiên cứu, quán triệt',
@@ -81,21 +86,22 @@ export function sectionText(unitCode: string, sectionKey: string, part: Part): s
   return `${lead[part]} (${unitCode}, mục “${sectionKey}”).`;
 }
 
-/** PUTs every section of the plan's outline with all five parts; returns the outline keys. */
+/**
+ * PUTs every item of the report's outline with each text it takes (one text, the three parts of an
+ * area of the đề cương, or the five parts of the earlier outline); returns the outline keys.
+ */
 export async function fillReport(
   ctx: E2eContext,
   reportId: string,
   drafter: Session,
-  text: (sectionKey: string, part: Part) => string | undefined = () => undefined,
+  text: (sectionKey: string, part: TextPart) => string | undefined = () => undefined,
 ): Promise<string[]> {
   const report = await getReport(ctx, reportId);
-  const plan = await getPlan(ctx, report.planId);
-  const keys = (plan.outline ?? report.sections).map((s) => s.key);
-  for (const key of keys) {
-    const body = Object.fromEntries(PARTS.map((part) => [part, text(key, part) ?? sectionText(report.unitCode, key, part)]));
-    expectStatus(await drafter.put(`/api/reports/${reportId}/sections/${key}`).send(body), 200, `fill ${key}`);
+  for (const section of report.sections) {
+    const body = Object.fromEntries(section.takes.map((part) => [part, text(section.key, part) ?? sectionText(report.unitCode, section.key, part)]));
+    expectStatus(await drafter.put(`/api/reports/${reportId}/sections/${section.key}`).send(body), 200, `fill ${section.key}`);
   }
-  return keys;
+  return report.sections.map((s) => s.key);
 }
 
 export async function submitReport(reportId: string, drafter: Session): Promise<void> {

@@ -2,7 +2,7 @@ import { expectStatus, session, Session } from './api';
 import { approve, completeTask, fillReport, submitReport, tasksOf, waitForStage } from './factories';
 import { Fixture, holders, parentOf } from './fixture';
 import { E2eContext } from './harness';
-import { Part, TaskDto } from './types';
+import { TaskDto, TextPart } from './types';
 import { waitFor } from './wait-for';
 
 /** The user's open plan-level task (no report) of one plan in a stage: several plans may share the user. */
@@ -33,7 +33,7 @@ export async function fixtureToConsolidation(
   unit: string,
   reportId: string,
   indicators: Record<string, number>,
-  text?: (sectionKey: string, part: Part) => string | undefined,
+  text?: (sectionKey: string, part: TextPart) => string | undefined,
 ): Promise<void> {
   const drafter = await session(ctx, holders(fixture, unit, 'drafter')[0]);
   await fillReport(ctx, reportId, drafter, text);

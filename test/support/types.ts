@@ -1,6 +1,9 @@
 /** The answers of the HTTP contract (api.md), as far as the tests read them. */
 export const PARTS = ['strengths', 'limitations', 'causes', 'lessons', 'directions'] as const;
 export type Part = (typeof PARTS)[number];
+/** Every text an outline item can take: its one text, or some of the five parts. */
+export const TEXT_PARTS = ['text', ...PARTS] as const;
+export type TextPart = (typeof TEXT_PARTS)[number];
 
 export interface ReportDto {
   id: string;
@@ -11,8 +14,10 @@ export interface ReportDto {
   workflowVersion: number;
   returnedCount: number;
   lastReturnReason: string | null;
-  sections: ({ key: string; title: string } & Partial<Record<Part, string | null>>)[];
+  sections: ({ key: string; title: string; required?: boolean; part?: string; takes: TextPart[]; guidance?: string } & Partial<Record<TextPart, string | null>>)[];
   indicators: Record<string, number>;
+  /** Percentages computed from the figures entered, never entered themselves. */
+  derivedIndicators?: Record<string, number>;
   /** The due date of the report's current stage (issue 3), +07:00. */
   dueAt?: string | null;
   updatedAt: string;
@@ -42,7 +47,10 @@ export interface PlanDto {
   id: string;
   code: string;
   status: 'draft' | 'launching' | 'launched' | 'completed';
-  outline?: { key: string; title: string; required: boolean }[];
+  outline?: { key: string; title: string; required: boolean; part?: string; takes?: TextPart[]; guidance?: string }[];
+  indicatorNames?: string[];
+  indicatorDefinitions?: { key: string; label: string; kind: 'count' | 'decimal' | 'percent'; unit: string; group: string; derivedFrom?: { numerator: string; denominator: string } }[];
+  indicatorGroups?: { key: string; title: string; keys: string[] }[];
   [field: string]: unknown;
 }
 
@@ -57,6 +65,7 @@ export interface ConsolidatedDto {
   unitCode: string;
   included: string[];
   missing: string[];
-  sections: { key: string; title: string; parts: Record<Part, { unitCode: string; text: string }[]> }[];
+  sections: { key: string; title: string; part?: string; takes: TextPart[]; parts: Record<TextPart, { unitCode: string; unitName: string; text: string }[]> }[];
   indicators: Record<string, number>;
+  indicatorBreakdown?: Record<string, { unitCode: string; unitName: string; value: number }[]>;
 }

@@ -21,9 +21,18 @@ export interface WorkflowDef {
   stages: StageDef[];
 }
 
+/** The texts an outline item can take: its one text, or some of the five parts. */
+export type SectionPart = 'text' | 'strengths' | 'limitations' | 'causes' | 'lessons' | 'directions';
+
 export interface Section {
   key: string;
   title: string;
+  /** The part of the report (I–V), absent in plans made with the five-part outline. */
+  part?: string;
+  /** The texts this item takes; the others are refused. */
+  takes: SectionPart[];
+  guidance?: string;
+  text: string;
   strengths: string;
   limitations: string;
   causes: string;
@@ -76,7 +85,7 @@ export interface Consolidated {
   unitCode: string;
   included: string[];
   missing: string[];
-  sections: { key: string; title: string; parts: Record<string, { unitCode: string; text: string }[]> }[];
+  sections: { key: string; title: string; takes: SectionPart[]; parts: Record<string, { unitCode: string; unitName: string; text: string }[]> }[];
   indicators: Record<string, number>;
 }
 

@@ -41,12 +41,13 @@ export class ReportActions {
     return this.holders(report, 'drafting').then((users) => users[0]);
   }
 
-  /** The drafter fills every outline section and the figures. */
+  /** The drafter fills every outline item with the texts it takes, and the figures. */
   async fill(report: Report, unitIndex: number): Promise<void> {
     const drafter = await this.sessions.as(await this.drafterOf(report));
     const unitName = this.directory.unit(report.unitCode).name;
     for (const section of report.sections) {
-      await this.writeSection(drafter, report, section.key, sectionText(unitName, section.key, section.title));
+      const texts = sectionText(unitName, section.key, section.title);
+      await this.writeSection(drafter, report, section.key, Object.fromEntries(section.takes.map((part) => [part, texts[part]])));
     }
     await drafter.put(`/api/reports/${report.id}/indicators`, indicatorsFor(unitIndex));
     log(`${report.unitCode.padEnd(10)} ${drafter.username} filled ${report.sections.length} sections and ${INDICATORS.length} indicators`);

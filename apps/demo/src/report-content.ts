@@ -1,4 +1,5 @@
 /** Vietnamese text a unit's drafter writes into its report, and the figures it reports. */
+import type { SectionPart } from './api-types';
 
 export const INDICATORS = [
   'resolutions_issued',
@@ -10,13 +11,7 @@ export const INDICATORS = [
   'lecturers',
 ] as const;
 
-export interface SectionParts {
-  strengths: string;
-  limitations: string;
-  causes: string;
-  lessons: string;
-  directions: string;
-}
+export type SectionParts = Record<SectionPart, string>;
 
 /** Short names of the outline's areas, to keep the sentences readable. */
 const TOPICS: Record<string, string> = {
@@ -32,9 +27,20 @@ const TOPICS: Record<string, string> = {
   charter: 'việc thi hành Điều lệ Đảng',
 };
 
+/** The one text of the items of parts I, III, IV and V of the đề cương. */
+const ONE_TEXT: Record<string, (unitName: string) => string> = {
+  context: (unit) => `${unit} có chức năng tham mưu trong lĩnh vực được giao; đầu nhiệm kỳ có 3 tổ chức đảng trực thuộc, cuối nhiệm kỳ có 4; đội ngũ đảng viên đoàn kết, có trình độ chuyên môn cao, song khối lượng công việc lớn, nhiều đồng chí kiêm nhiệm.`,
+  overall_assessment: (unit) => `Nhiệm kỳ qua, ${unit} đã lãnh đạo hoàn thành tốt nhiệm vụ chính trị; công tác xây dựng Đảng có nhiều chuyển biến; còn hạn chế ở chất lượng sinh hoạt chuyên đề, nguyên nhân chủ yếu là chủ quan.`,
+  lessons_learned: () => 'Phát huy vai trò lãnh đạo toàn diện của cấp ủy và trách nhiệm nêu gương của người đứng đầu; gắn công tác xây dựng Đảng với thực hiện nhiệm vụ chuyên môn.',
+  next_term: () => 'Nhiệm kỳ 2020-2025 tiếp tục đổi mới nội dung, phương thức lãnh đạo, nâng cao chất lượng sinh hoạt chi bộ và năng lực, sức chiến đấu của tổ chức đảng.',
+  proposals: () => 'Đề nghị nghiên cứu sửa đổi, bổ sung Điều 8 Điều lệ Đảng về quản lý đảng viên đi làm ăn xa; cấp trên tăng cường hướng dẫn nghiệp vụ công tác đảng.',
+};
+
+/** Every text an item could take; the drafter sends those the item takes (see ReportActions.fill). */
 export function sectionText(unitName: string, key: string, title: string): SectionParts {
   const topic = TOPICS[key] ?? title;
   return {
+    text: ONE_TEXT[key]?.(unitName) ?? `${unitName}: ${title.toLowerCase()} được thực hiện nghiêm túc, đúng hướng dẫn của cấp trên.`,
     strengths: `${unitName} đã lãnh đạo triển khai nghiêm túc ${topic}; cấp ủy kịp thời cụ thể hóa nghị quyết, chỉ thị của cấp trên phù hợp với nhiệm vụ chính trị của đơn vị.`,
     limitations: `Việc thực hiện ${topic} có lúc còn chậm; chất lượng sinh hoạt chưa đồng đều, việc sơ kết, rút kinh nghiệm chưa thường xuyên.`,
     causes: 'Khối lượng công việc chuyên môn lớn, nhiều cấp ủy viên kiêm nhiệm; công tác kiểm tra, đôn đốc của cấp ủy có thời điểm chưa sát sao.',

@@ -24,6 +24,7 @@ export * from './plans/plan-launcher.service';
 export * from './plans/launched-reports.service';
 export * from './plans/progress.service';
 export * from './plans/plan-visibility.service';
+export * from './plans/plan-view';
 export * from './plans/new-plan';
 export * from './reports/reports.module';
 export * from './reports/reports.service';

@@ -30,4 +30,4 @@ export const notFound = (what: string, id: string) => new DomainError('NOT_FOUND
 export const forbidden = (message: string) => new DomainError('FORBIDDEN', message);
 export const conflict = (message: string, details?: Record<string, unknown>) => new DomainError('CONFLICT', message, details);
 export const refused = (message: string, details?: Record<string, unknown>) => new DomainError('RULE_REFUSED', message, details);
-export const invalid = (message: string) => new DomainError('INVALID', message);
+export const invalid = (message: string, details?: Record<string, unknown>) => new DomainError('INVALID', message, details);

@@ -3,6 +3,8 @@ export * from './default-workflow';
 export * from './default-outline';
 export * from './outline';
 export * from './indicators';
+export * from './figure-edit';
+export * from './outline-check';
 export * from './decide-stage';
 export * from './tally-votes';
 export * from './audit-chain';

@@ -176,11 +176,17 @@ export function withDerived(definitions: readonly IndicatorDefinition[], values:
   for (const d of definitions) {
     if (!d.derivedFrom) continue;
     delete result[d.key];
-    const part = values[d.derivedFrom.numerator];
-    const whole = values[d.derivedFrom.denominator];
-    if (part !== undefined && whole !== undefined && whole > 0) result[d.key] = round2((100 * part) / whole);
+    const value = derivedValue(d.derivedFrom, values);
+    if (value !== undefined) result[d.key] = value;
   }
   return result;
+}
+
+/** A percentage from its two counts, or undefined when either is blank or the whole is 0. */
+function derivedValue(from: NonNullable<IndicatorDefinition['derivedFrom']>, values: Indicators): number | undefined {
+  const part = values[from.numerator];
+  const whole = values[from.denominator];
+  return part !== undefined && whole !== undefined && whole > 0 ? round2((100 * part) / whole) : undefined;
 }
 
 export interface UnitFigures {
@@ -198,15 +204,37 @@ export interface ConsolidatedFigures {
 
 /** Adds up the figures of the units below as the domain page asks: blanks stay blanks, percentages are never summed. */
 export function consolidateFigures(definitions: readonly IndicatorDefinition[], units: readonly UnitFigures[]): ConsolidatedFigures {
-  const totals: Indicators = {};
   const breakdown: ConsolidatedFigures['breakdown'] = {};
-  const derivedUnits = units.map((u) => ({ ...u, indicators: withDerived(definitions, u.indicators) }));
+  for (const d of definitions) breakdown[d.key] = figureBreakdown(d, units);
+  return { totals: figureTotals(definitions, units), breakdown };
+}
+
+/**
+ * The totals of consolidateFigures alone, without the breakdown (which for ten thousand units is
+ * best written one figure at a time, see figureBreakdown): counts and decimals summed over the units
+ * that reported them, entered percentages averaged, derived ones recomputed from the totals.
+ */
+export function figureTotals(definitions: readonly IndicatorDefinition[], units: readonly { indicators: Indicators }[]): Indicators {
+  const totals: Indicators = {};
   for (const d of definitions) {
-    const reported = derivedUnits.filter((u) => u.indicators[d.key] !== undefined).map((u) => ({ unitCode: u.unitCode, unitName: u.unitName, value: u.indicators[d.key] }));
-    breakdown[d.key] = reported;
-    if (d.derivedFrom || reported.length === 0) continue;
-    const sum = reported.reduce((total, r) => total + r.value, 0);
-    totals[d.key] = d.kind === 'percent' ? round2(sum / reported.length) : round2(sum);
+    if (d.derivedFrom) continue;
+    let sum = 0;
+    let reported = 0;
+    for (const unit of units) {
+      const value = unit.indicators[d.key];
+      if (value === undefined || value === null) continue;
+      sum += value;
+      reported += 1;
+    }
+    if (reported > 0) totals[d.key] = d.kind === 'percent' ? round2(sum / reported) : round2(sum);
   }
-  return { totals: withDerived(definitions, totals), breakdown };
+  return withDerived(definitions, totals);
+}
+
+/** Each reporting unit's value of one figure, in the units' order; a derived percentage computed per unit. */
+export function figureBreakdown(definition: IndicatorDefinition, units: readonly UnitFigures[]): ConsolidatedFigures['breakdown'][string] {
+  return units.flatMap((u) => {
+    const value = definition.derivedFrom ? derivedValue(definition.derivedFrom, u.indicators) : u.indicators[definition.key];
+    return value === undefined || value === null ? [] : [{ unitCode: u.unitCode, unitName: u.unitName, value }];
+  });
 }

@@ -74,11 +74,20 @@ export const holdersOf = (org: Org, unit: string, role: Role): string[] => org.h
 
 export interface CycleResult { planId: string; reportIds: string[]; timings: Record<string, number> }
 
+export interface OutlineItem { key: string; takes: string[] }
+const FIVE_PARTS = ['strengths', 'limitations', 'causes', 'lessons', 'directions'];
+
+/** A drafter's texts for one item: each text it takes (one text, or its parts), naming the unit. */
+export function draftBody(item: OutlineItem, unit: string): Record<string, string> {
+  return Object.fromEntries(item.takes.map((part) => [part, `Phần ${part} của ${unit} ở mục ${item.key}.`]));
+}
+
 const inAYear = (days: number) => new Date(Date.now() + (365 + days) * 86_400_000).toISOString();
 
 export class CycleDriver {
   readonly client: Client;
-  outline: string[] = [];
+  /** The plan's outline items and the texts each takes (the earlier outline's items take the five parts). */
+  outline: OutlineItem[] = [];
   readonly raceOutcomes: Record<string, number[]> = {};
 
   constructor(readonly engine: Engine, readonly org: Org, readonly concurrency = 20) {
@@ -108,7 +117,7 @@ export class CycleDriver {
     };
     const created = await this.client.expect('admin', 'POST', '/api/plans', plan, [201]);
     const planId = created.body.id as string;
-    this.outline = (created.body.outline as { key: string }[]).map((s) => s.key);
+    this.outline = (created.body.outline as { key: string; takes?: string[] }[]).map((s) => ({ key: s.key, takes: s.takes?.length ? s.takes : FIVE_PARTS }));
     await this.client.expect('admin', 'POST', `/api/plans/${planId}/launch`, undefined, [202]);
     await this.waitFor(async () => (await this.client.as('admin', 'GET', `/api/plans/${planId}`)).body?.status === 'launched', 180_000, 'plan launched');
     const reports = (await this.client.expect('admin', 'GET', `/api/reports?planId=${planId}`, undefined, [200])).body as { id: string; unitCode: string }[];
@@ -159,9 +168,8 @@ export class CycleDriver {
     const unit = report.unitCode;
     const drafter = holdersOf(this.org, unit, 'drafter')[0];
     if ((await this.stageOf(report.id)) === 'drafting') {
-      for (const key of this.outline) {
-        const body = { strengths: `Ưu điểm của ${unit} ở mục ${key}.`, limitations: `Hạn chế của ${unit} ở mục ${key}.` };
-        const res = await this.client.expect(drafter, 'PUT', `/api/reports/${report.id}/sections/${key}`, body, [200, 409]);
+      for (const item of this.outline) {
+        const res = await this.client.expect(drafter, 'PUT', `/api/reports/${report.id}/sections/${item.key}`, draftBody(item, unit), [200, 409]);
         if (res.status === 409) break; // already submitted by a retried request
       }
       await this.client.expect(drafter, 'POST', `/api/reports/${report.id}/submit`, undefined, [202, 409]);

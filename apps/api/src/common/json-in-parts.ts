@@ -2,8 +2,14 @@ import { Response } from 'express';
 
 type Replacer = (this: unknown, key: string, value: unknown) => unknown;
 
+/** A member written after the streamed array, its value as JSON text in pieces (for values too large to hold as one string). */
+export interface TrailingMember {
+  key: string;
+  pieces: () => Iterable<string>;
+}
+
 /**
- * Answers 200 with `{...head, [key]: [items]}`, writing each item as it comes: an answer of hundreds
+ * Answers 200 with `{...head, [key]: [items], ...after}`, writing each item as it comes: an answer of hundreds
  * of megabytes is never held whole. Items honour the app's JSON replacer (times in +07:00) and the
  * socket's backpressure; a client that goes away stops the reading. Errors before this is called
  * still get their status; one after the first byte can only cut the answer short, which the client
@@ -13,6 +19,8 @@ export async function sendJsonInParts<T>(
   res: Response, head: object, key: string, items: AsyncIterable<T>,
   /** How to write one item as JSON in pieces, for items too large to stringify at once. */
   pieces?: (item: T) => Iterable<string>,
+  /** Members after the array (e.g. a per-unit breakdown of the figures), written as they come. */
+  after: readonly TrailingMember[] = [],
 ): Promise<void> {
   const replacer = res.app.get('json replacer') as Replacer | undefined;
   const json = (value: unknown) => JSON.stringify(value, replacer);
@@ -27,11 +35,17 @@ export async function sendJsonInParts<T>(
       for (const piece of pieces ? pieces(item) : [json(item)]) await write(res, piece);
       first = false;
     }
+    await write(res, ']');
+    for (const member of after) {
+      if (res.destroyed) return;
+      await write(res, `,${json(member.key)}:`);
+      for (const piece of member.pieces()) await write(res, piece);
+    }
   } catch (error) {
     res.destroy(error as Error);
     return;
   }
-  res.end(']}');
+  res.end('}');
 }
 
 async function write(res: Response, chunk: string): Promise<void> {

@@ -1,25 +1,33 @@
 import type { FiguresAsOf } from '@app/core';
-import { ConsolidatedSection, REPORT_PARTS } from '@app/domain';
+import { ConsolidatedSection, SECTION_PARTS } from '@app/domain';
 
 /** Texts per piece: a whole section of ten thousand units is tens of megabytes as one string. */
 const TEXTS_PER_PIECE = 200;
 
 /** A consolidated section as JSON, a few hundred attributed texts at a time (the same JSON as JSON.stringify). */
 export function* consolidatedSectionJson(section: ConsolidatedSection): Iterable<string> {
-  yield `{"key":${JSON.stringify(section.key)},"title":${JSON.stringify(section.title)},"parts":{`;
+  const { parts, ...head } = section;
+  const opening = JSON.stringify(head);
+  yield `${opening.slice(0, -1)},"parts":{`;
   let firstPart = true;
-  for (const part of REPORT_PARTS) {
-    const texts = section.parts[part];
+  for (const part of SECTION_PARTS) {
+    const texts = parts[part];
     if (!texts) continue;
-    yield `${firstPart ? '' : ','}${JSON.stringify(part)}:[`;
+    yield `${firstPart ? '' : ','}${JSON.stringify(part)}:`;
     firstPart = false;
-    for (let i = 0; i < texts.length; i += TEXTS_PER_PIECE) {
-      const piece = JSON.stringify(texts.slice(i, i + TEXTS_PER_PIECE));
-      yield `${i === 0 ? '' : ','}${piece.slice(1, -1)}`;
-    }
-    yield ']';
+    yield* jsonArrayInPieces(texts, TEXTS_PER_PIECE);
   }
   yield '}}';
+}
+
+/** An array as JSON, `per` items to a piece: the same text as JSON.stringify(items). */
+export function* jsonArrayInPieces(items: readonly unknown[], per: number): Iterable<string> {
+  yield '[';
+  for (let i = 0; i < items.length; i += per) {
+    const piece = JSON.stringify(items.slice(i, i + per));
+    yield `${i === 0 ? '' : ','}${piece.slice(1, -1)}`;
+  }
+  yield ']';
 }
 
 /**

@@ -1,11 +1,13 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
-  ArrayMaxSize, ArrayMinSize, IsArray, IsBoolean, IsDateString, IsIn, IsObject, IsOptional, IsString, Matches, MaxLength, MinLength, ValidateBy, ValidateNested,
+  ArrayMaxSize, ArrayMinSize, ArrayUnique, IsArray, IsBoolean, IsDateString, IsIn, IsObject, IsOptional, IsString, Matches, MaxLength, MinLength, ValidateBy, ValidateNested,
   ValidationArguments,
 } from 'class-validator';
-import { ApprovalRule, approvalRuleProblem, PlanDeadlines, RULE_TYPES, UNIT_KINDS, UnitKind } from '@app/domain';
-import { IsCode, SingleLine } from '../common/text-rules';
+import {
+  ApprovalRule, approvalRuleProblem, GUIDANCE_MAX_LENGTH, OUTLINE_PARTS, OutlinePart, PlanDeadlines, RULE_TYPES, SECTION_PARTS, SectionPart, UNIT_KINDS, UnitKind,
+} from '@app/domain';
+import { IsCode, MultiLineText, SingleLine } from '../common/text-rules';
 import { IsDeadlines } from './deadlines.validator';
 
 const ISO_DURATION = /^P(?!$)(\d+Y)?(\d+M)?(\d+W)?(\d+D)?(T(?=\d)(\d+H)?(\d+M)?(\d+S)?)?$/;
@@ -22,6 +24,15 @@ export class OutlineSectionDto {
   @ApiProperty() @IsString() @Matches(KEY) key: string;
   @ApiProperty() @IsString() @MinLength(1) @MaxLength(500) @SingleLine() title: string;
   @ApiProperty() @IsBoolean() required: boolean;
+  @ApiPropertyOptional({ enum: OUTLINE_PARTS, description: 'The part of the report (I–V) the item belongs to' })
+  @IsOptional() @IsIn(OUTLINE_PARTS) part?: OutlinePart;
+  @ApiPropertyOptional({
+    enum: SECTION_PARTS, isArray: true, example: ['strengths', 'limitations', 'causes'],
+    description: 'The texts the item takes: `text` (one text) or some of the five parts; absent, the five parts of the earlier outline',
+  })
+  @IsOptional() @IsArray() @ArrayMinSize(1) @ArrayUnique() @IsIn(SECTION_PARTS, { each: true }) takes?: SectionPart[];
+  @ApiPropertyOptional({ description: `A guidance text shown to the writer beside the editor (line breaks kept; at most ${GUIDANCE_MAX_LENGTH} characters)` })
+  @IsOptional() @IsString() @MaxLength(GUIDANCE_MAX_LENGTH) @MultiLineText() guidance?: string;
 }
 
 export class ReminderSettingsDto {
@@ -57,8 +68,8 @@ export class CreatePlanDto {
   @ApiPropertyOptional({ type: [OutlineSectionDto] })
   @IsOptional() @IsArray() @ArrayMinSize(1) @ArrayMaxSize(100) @ValidateNested({ each: true }) @Type(() => OutlineSectionDto)
   outline?: OutlineSectionDto[];
-  @ApiPropertyOptional({ description: 'Indicator names; defaults to the seven of the domain page' })
-  @IsOptional() @IsArray() @ArrayMaxSize(100) @Matches(KEY, { each: true }) indicators?: string[];
+  @ApiPropertyOptional({ description: 'Indicator keys (GET /api/plans/:id gives their definitions); defaults to the whole appendix of figures for the term' })
+  @IsOptional() @IsArray() @ArrayMaxSize(200) @ArrayUnique() @Matches(KEY, { each: true }) indicators?: string[];
   @ApiProperty() @IsDeadlines() deadlines: PlanDeadlines;
   @ApiProperty({ type: ReminderSettingsDto }) @IsObject() @ValidateNested() @Type(() => ReminderSettingsDto) reminders: ReminderSettingsDto;
   @ApiPropertyOptional({ example: ['bloc', 'upper'], description: 'Levels that consolidate the reports below them; the root always does' })

@@ -1,7 +1,9 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Put, Query, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiForbiddenResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Response } from 'express';
-import { AccessService, Actor, AuditService, ConsolidationService, FiguresCutOff, LaunchAnswer, LaunchedReports, PlansService, PlanVisibility, ProgressService } from '@app/core';
+import {
+  AccessService, Actor, AuditService, ConsolidationService, FiguresCutOff, LaunchAnswer, LaunchedReports, PlansService, planView, PlanVisibility, ProgressService,
+} from '@app/core';
 import { AdminOnly } from '../common/auth.guard';
 import { CurrentActor } from '../common/current-actor.decorator';
 import { sendJsonInParts } from '../common/json-in-parts';
@@ -9,6 +11,7 @@ import { UUID } from '../common/uuid-param';
 import { BodyLimit } from '../http/body-limit.decorator';
 import { Heavy } from '../http/heavy.decorator';
 import { ConsolidatedQueryDto } from './consolidated-query.dto';
+import { consolidatedBreakdownJson } from './consolidated-breakdown-json';
 import { consolidatedHead, consolidatedSectionJson } from './consolidated-section-json';
 import { CreatePlanDto, DeadlinesDto } from './plan.dto';
 import { PlanEventsQueryDto } from './plan-events-query.dto';
@@ -33,7 +36,7 @@ export class PlansController {
   // The plan with its basis documents, outline, deadlines and reminders.
   @BodyLimit('256kb')
   async create(@Body() body: CreatePlanDto, @CurrentActor() actor: Actor) {
-    return this.plans.create(body, actor);
+    return planView(await this.plans.create(body, actor));
   }
 
   @Get()
@@ -43,9 +46,10 @@ export class PlansController {
   }
 
   @Get(':id')
+  @ApiOperation({ summary: 'A plan, with the definitions of its figures (`indicatorDefinitions`) and the appendix tables they form (`indicatorGroups`)' })
   @ApiForbiddenResponse({ description: 'The caller holds no role in the plan’s tree of units (nor above its root) and is not an administrator' })
   async get(@Param('id', UUID) id: string, @CurrentActor() actor: Actor) {
-    return (await this.visibility.visiblePlan(id, actor.id)).plan;
+    return planView((await this.visibility.visiblePlan(id, actor.id)).plan);
   }
 
   @AdminOnly()
@@ -82,12 +86,21 @@ export class PlansController {
     return this.progressService.progress(await this.visibility.visiblePlan(id, actor.id));
   }
 
-  /** Written section by section (see sendJsonInParts): for a whole Bloc it runs to hundreds of megabytes. */
+  /**
+   * Written section by section, then the figures' breakdown figure by figure (see sendJsonInParts):
+   * for a whole Bloc it runs to hundreds of megabytes.
+   */
   @Get(':id/consolidated')
   @Heavy()
+  @ApiOperation({
+    summary: 'The consolidated report of a consolidating unit (the root by default)',
+    description: 'Additive to the contract: each section carries `part`, `takes` and the `text` of one-text items; each attributed text its unit\'s `unitName`; `indicators` are the totals (a figure nobody reported is absent, never 0; percentages recomputed or averaged, never summed) and `indicatorBreakdown` gives, per figure, each reporting unit\'s value with its code and name.',
+  })
   async consolidated(@Param('id', UUID) id: string, @CurrentActor() actor: Actor, @Query() query: ConsolidatedQueryDto, @Res() res: Response): Promise<void> {
-    const { head, sections } = await this.consolidation.consolidatedBySection(id, actor.id, query.unit);
-    const figures = await this.figuresCutOff.of(id, head.unitCode);
-    await sendJsonInParts(res, consolidatedHead(head, figures), 'sections', sections, consolidatedSectionJson);
+    const { head, sections, figures } = await this.consolidation.consolidatedBySection(id, actor.id, query.unit);
+    const asOf = await this.figuresCutOff.of(id, head.unitCode);
+    await sendJsonInParts(res, consolidatedHead(head, asOf), 'sections', sections, consolidatedSectionJson, [
+      { key: 'indicatorBreakdown', pieces: () => consolidatedBreakdownJson(figures.definitions, figures.units) },
+    ]);
   }
 }

@@ -1,5 +1,5 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Put, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiBody, ApiTags } from '@nestjs/swagger';
+import { ApiBadRequestResponse, ApiBearerAuth, ApiBody, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Actor, ReportsService, SubmissionService } from '@app/core';
 import { CurrentActor } from '../common/current-actor.decorator';
 import { UUID } from '../common/uuid-param';
@@ -26,16 +26,22 @@ export class ReportsController {
     return this.reports.get(id, actor.id);
   }
 
-  // Five parts of up to 50,000 characters, three bytes each in UTF-8.
+  // Six texts of up to 50,000 characters, three bytes each in UTF-8.
   @Put(':id/sections/:key')
   @BodyLimit('1mb')
+  @ApiOperation({ summary: 'Edits the texts of one outline item while drafting; a text the item does not take (see `takes`) is refused with 400 naming it' })
   updateSection(@Param('id', UUID) id: string, @Param('key') key: string, @Body() body: SectionPartsDto, @CurrentActor() actor: Actor) {
     return this.reports.updateSection(id, key, body, actor);
   }
 
   @Put(':id/indicators')
-  @ApiBody({ schema: { type: 'object', additionalProperties: { type: 'integer', minimum: 0 } } })
-  updateIndicators(@Param('id', UUID) id: string, @Body(IndicatorsPipe) body: Record<string, number>, @CurrentActor() actor: Actor) {
+  @ApiOperation({
+    summary: 'Sets figures of the report while drafting (a number per the figure’s kind, null clears it)',
+    description: 'Applied whole or not at all: a 400 carries `problems: {key: message}` (Vietnamese) for every figure refused (unknown, wrong kind, negative, a derived percentage, or contradicting another figure). Derived percentages come back computed in `derivedIndicators`.',
+  })
+  @ApiBody({ schema: { type: 'object', additionalProperties: { type: 'number', nullable: true, minimum: 0 }, example: { members_start: 120, members_end: 131, lecturers: null } } })
+  @ApiBadRequestResponse({ description: '`{statusCode: 400, message, problems: {key: message}}`; nothing changed' })
+  updateIndicators(@Param('id', UUID) id: string, @Body(IndicatorsPipe) body: Record<string, unknown>, @CurrentActor() actor: Actor) {
     return this.reports.updateIndicators(id, body, actor);
   }
 

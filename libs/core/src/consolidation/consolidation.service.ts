@@ -3,8 +3,8 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { PlanEntity } from '@app/dal';
 import {
-  byUnitCode, completenessTable, consolidate, ConsolidatedSection, consolidateSection, consolidationGroups, DONE_STAGE, forbidden, notFound, OutlineSection, refused,
-  ReportPart, SectionMap, UnitKind,
+  byUnitCode, completenessTable, consolidate, ConsolidatedSection, consolidateSection, consolidationGroups, DONE_STAGE, forbidden, IndicatorDefinition, notFound, OutlineSection,
+  planIndicators, refused, SectionContent, SectionMap, UnitFigures, UnitKind,
 } from '@app/domain';
 import { AccessService } from '../org/access.service';
 import { PlansService } from '../plans/plans.service';
@@ -52,15 +52,29 @@ export class ConsolidationService {
    */
   async consolidatedBySection(planId: string, userId: string, unitCode?: string) {
     const { plan, unit } = await this.readable(planId, userId, unitCode);
-    const { sections: _withoutTexts, ...head } = await this.build(plan, unit, 'none');
-    return { head, sections: this.sectionsOneByOne(plan.outline, head.included) };
+    const { consolidation: { sections: _withoutTexts, ...head }, figures } = await this.assemble(plan, unit, 'none');
+    return { head, sections: this.sectionsOneByOne(plan.outline, head.included), figures };
+  }
+
+  /**
+   * The figures of a consolidating unit's group, unit by unit (the included reports', as entered),
+   * with their definitions and appendix tables: what the per-unit Excel export and
+   * `indicatorBreakdown` show. Read as the consolidated view is (canRead).
+   */
+  async figuresByUnit(planId: string, userId: string, unitCode?: string) {
+    const { plan, unit } = await this.readable(planId, userId, unitCode);
+    const { consolidation, figures } = await this.assemble(plan, unit, 'none');
+    return {
+      plan: { id: plan.id, code: plan.code, term: plan.term }, unitCode: unit.code, unitName: unit.name, missing: consolidation.missing,
+      totals: consolidation.indicators, ...figures, groups: planIndicators(plan.term, plan.indicatorNames).groups,
+    };
   }
 
   private async *sectionsOneByOne(outline: readonly OutlineSection[], reportIds: string[]): AsyncGenerator<ConsolidatedSection> {
     for (const section of outline) {
-      const rows: { unitCode: string; parts: Partial<Record<ReportPart, string>> | null }[] = reportIds.length
+      const rows: { unitCode: string; unitName: string; parts: SectionContent | null }[] = reportIds.length
         ? await this.db.query(
-          `SELECT u.code AS "unitCode", r.sections -> $2 AS parts FROM reports r JOIN org_units u ON u.id = r.unit_id WHERE r.id = ANY($1::uuid[])`,
+          `SELECT u.code AS "unitCode", u.name AS "unitName", r.sections -> $2 AS parts FROM reports r JOIN org_units u ON u.id = r.unit_id WHERE r.id = ANY($1::uuid[])`,
           [reportIds, section.key],
         )
         : [];
@@ -94,6 +108,11 @@ export class ConsolidationService {
    * read only for the included reports whose texts are asked for.
    */
   async build(plan: PlanEntity, unit: { id: string; code: string; name: string; kind: UnitKind }, texts: TextSelection = 'all') {
+    return (await this.assemble(plan, unit, texts)).consolidation;
+  }
+
+  /** The consolidation, and the figures of its included units one by one (kept apart: for ten thousand units they are large). */
+  private async assemble(plan: PlanEntity, unit: { id: string; code: string; name: string; kind: UnitKind }, texts: TextSelection) {
     const rows = await this.members(plan);
     // The root has no report of its own; it always consolidates, whatever its kind.
     const tree = rows.map((r) => ({ id: r.unit_id, parentId: r.parent_id, kind: r.kind }));
@@ -106,7 +125,12 @@ export class ConsolidationService {
     const included = group.filter(isIncluded);
     const withTexts = texts === 'all' ? included : texts === 'direct' ? included.filter((r) => r.parent_id === unit.id) : [];
     const sections = await this.sectionsOf(withTexts.map((r) => r.id));
-    const merged = consolidate(plan.outline, included.map((r) => ({ reportId: r.id, unitCode: r.code, sections: sections.get(r.id) ?? {}, indicators: r.indicators })));
+    const definitions = planIndicators(plan.term, plan.indicatorNames).definitions;
+    const merged = consolidate(
+      plan.outline,
+      included.map((r) => ({ reportId: r.id, unitCode: r.code, unitName: r.name, sections: sections.get(r.id) ?? {}, indicators: r.indicators })),
+      definitions,
+    );
     // Units missing at a consolidating unit below are missing from this report too (their texts and figures never reached it).
     const carried = await this.missingBelow(plan.id, unit.id);
     const carriedRows = rows.filter((r) => carried.has(r.code) && !members.has(r.unit_id));
@@ -119,7 +143,7 @@ export class ConsolidationService {
         afterCompletion: plan.status === 'completed' && r.stage === DONE_STAGE && !inReport,
       };
     }));
-    return {
+    const consolidation = {
       unitCode: unit.code,
       unitName: unit.name,
       included: merged.included,
@@ -128,6 +152,9 @@ export class ConsolidationService {
       indicators: merged.indicators,
       completeness,
     };
+    // `included` is in code order (members() reads them so): the order of the breakdown too.
+    const units: UnitFigures[] = included.map((r) => ({ unitCode: r.code, unitName: r.name, indicators: r.indicators }));
+    return { consolidation, figures: { definitions: definitions as IndicatorDefinition[], units } };
   }
 
   private async members(plan: PlanEntity): Promise<MemberRow[]> {

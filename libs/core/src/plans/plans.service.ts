@@ -4,7 +4,8 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { appendAuditEvents, appendOutbox, inTransaction, PlanEntity } from '@app/dal';
 import {
-  approvalRuleProblem, COLLECTION_CUT_OFF_KEY, conflict, FIVE_PART_OUTLINE, DEFAULT_WORKFLOW_KEY, DONE_STAGE, INDICATOR_NAMES, invalid, isOffsetDateTime, notFound, PlanDeadlines, rootApprovalRuleOf,
+  approvalRuleProblem, COLLECTION_CUT_OFF_KEY, conflict, DEFAULT_OUTLINE, DEFAULT_WORKFLOW_KEY, defaultIndicatorKeys, DONE_STAGE, invalid, isOffsetDateTime, notFound, outlineProblems, PlanDeadlines,
+  rootApprovalRuleOf,
   WorkflowDefinition,
 } from '@app/domain';
 import { JobName } from '@app/jobs';
@@ -35,9 +36,14 @@ export class PlansService {
       throw invalid(`workflow: no workflow has key ${input.workflow}`);
     });
     assertDeadlinesFit(input.deadlines, workflow);
-    const outline = input.outline ?? [...FIVE_PART_OUTLINE];
-    const duplicate = outline.find((s, i) => outline.findIndex((o) => o.key === s.key) !== i);
-    if (duplicate) throw invalid(`outline: section key ${duplicate.key} appears twice`);
+    // The đề cương's parts I-V unless the plan brings its own; items without `takes` keep the five parts.
+    const outline = input.outline ?? DEFAULT_OUTLINE.map((item) => ({ ...item }));
+    const outlineProblem = outlineProblems(outline)[0];
+    if (outlineProblem) throw invalid(outlineProblem);
+    // The whole appendix of the term unless the plan names its figures.
+    const indicators = input.indicators ?? defaultIndicatorKeys(input.term);
+    const repeated = indicators.find((key, i) => indicators.indexOf(key) !== i);
+    if (repeated) throw invalid(`indicators: ${repeated} appears twice`);
     // Checked again here (the DTO checks it too) for callers other than the HTTP API.
     const ruleProblem = input.rootApproval == null ? null : approvalRuleProblem('rootApproval', input.rootApproval);
     if (ruleProblem) throw invalid(ruleProblem);
@@ -47,7 +53,7 @@ export class PlansService {
       const plan = await em.getRepository(PlanEntity).save(em.getRepository(PlanEntity).create({
         code: input.code, title: input.title, issuedOn: input.issuedOn, term: input.term, basis: input.basis,
         rootUnitId: root.id, workflowKey: workflow.key, workflowVersion: workflow.version, outline,
-        indicatorNames: input.indicators ?? [...INDICATOR_NAMES], deadlines: input.deadlines, reminders: input.reminders,
+        indicatorNames: indicators, deadlines: input.deadlines, reminders: input.reminders,
         consolidateAt: [...new Set(['bloc' as const, ...(input.consolidateAt ?? [])])],
         // Stored as given: no rule chosen stays NULL, read back as the default (majority).
         rootApproval: input.rootApproval ?? undefined,

@@ -1,5 +1,5 @@
-import type { OutlineSection, ReportPart, SectionMap } from '@app/domain';
-import { REPORT_PARTS } from '@app/domain';
+import type { Indicators, OutlineSection, ReportPart, SectionMap } from '@app/domain';
+import { partsOf, planIndicators, REPORT_PARTS, withDerived } from '@app/domain';
 
 export interface ReportRow {
   id: string;
@@ -13,22 +13,24 @@ export interface ReportRow {
   returned_count: number;
   last_return_reason: string | null;
   sections: SectionMap;
-  indicators: Record<string, number>;
+  indicators: Indicators;
   unassigned: boolean;
   due_at: Date | null;
   stage_entered_at: Date;
   updated_at: Date;
   outline: OutlineSection[];
+  term: string;
+  indicator_names: string[];
 }
 
 export const REPORT_SELECT = `
   SELECT r.id, r.plan_id, r.unit_id, u.code AS unit_code, u.name AS unit_name, r.stage, r.workflow_version, r.round,
          r.returned_count, r.last_return_reason, r.sections, r.indicators, r.unassigned, r.due_at, r.stage_entered_at, r.updated_at,
-         p.outline
+         p.outline, p.term, p.indicator_names
     FROM reports r JOIN org_units u ON u.id = r.unit_id JOIN plans p ON p.id = r.plan_id`;
 
 /** The list view leaves out the section texts: a Bloc has thousands of reports. */
-export function toReportSummary(row: Omit<ReportRow, 'sections' | 'outline'>) {
+export function toReportSummary(row: Omit<ReportRow, 'sections' | 'outline' | 'term' | 'indicator_names'>) {
   return {
     id: row.id,
     planId: row.plan_id,
@@ -46,16 +48,35 @@ export function toReportSummary(row: Omit<ReportRow, 'sections' | 'outline'>) {
   };
 }
 
-/** The contract's report shape: sections in outline order, each with its five parts. */
+/**
+ * The contract's report shape: items in outline order, each with its part (I–V), the texts it takes,
+ * its guidance and every text ('' when empty: the contract's five parts and `text`, whatever the
+ * item takes, so a client of the five-part contract reads the shape it knows). `indicators` are the
+ * figures as entered (a figure not reported is absent, never 0); `derivedIndicators` the percentages
+ * computed from them, never entered.
+ */
 export function toReportView(row: ReportRow) {
+  const figures = planIndicators(row.term, row.indicator_names).definitions;
+  const derivedKeys = new Set(figures.filter((d) => d.derivedFrom).map((d) => d.key));
+  const entered = Object.fromEntries(Object.entries(row.indicators).filter(([key]) => !derivedKeys.has(key)));
+  const computed = withDerived(figures, entered);
   return {
     ...toReportSummary(row),
+    indicators: entered,
+    derivedIndicators: Object.fromEntries(Object.entries(computed).filter(([key]) => derivedKeys.has(key))),
     stageEnteredAt: row.stage_entered_at,
-    sections: row.outline.map((section) => ({
-      key: section.key,
-      title: section.title,
-      required: section.required,
-      ...(Object.fromEntries(REPORT_PARTS.map((part) => [part, row.sections[section.key]?.[part] ?? ''])) as Record<ReportPart, string>),
-    })),
+    sections: row.outline.map((section) => {
+      const content = row.sections[section.key] ?? {};
+      return {
+        key: section.key,
+        title: section.title,
+        required: section.required,
+        ...(section.part ? { part: section.part } : {}),
+        takes: partsOf(section),
+        ...(section.guidance ? { guidance: section.guidance } : {}),
+        text: content.text ?? '',
+        ...(Object.fromEntries(REPORT_PARTS.map((part) => [part, content[part] ?? ''])) as Record<ReportPart, string>),
+      };
+    }),
   };
 }

@@ -2,7 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { appendAuditEvents, inTransaction } from '@app/dal';
-import { conflict, forbidden, invalid, notFound, SectionContent } from '@app/domain';
+import { applyFigureEdit, conflict, FigureEdit, forbidden, invalid, notFound, planIndicators, SectionContent } from '@app/domain';
+import { partsRefusal } from './parts-refusal';
 import { Actor } from '../common/actor';
 import { AccessService } from '../org/access.service';
 import { REPORT_SELECT, ReportRow, toReportSummary, toReportView } from './report-view';
@@ -50,7 +51,10 @@ export class ReportsService {
 
   async updateSection(id: string, key: string, parts: SectionContent, actor: Actor) {
     return this.editDraft(id, actor, async (em, row) => {
-      if (!row.outline.some((s) => s.key === key)) throw notFound('Section', key);
+      const item = row.outline.find((s) => s.key === key);
+      if (!item) throw notFound('Section', key);
+      const refusal = partsRefusal(item, parts);
+      if (refusal) throw invalid(refusal);
       // Only the parts sent change; a part left out keeps its text.
       const sent = Object.fromEntries(Object.entries(parts).filter(([, text]) => text !== undefined));
       const merged = { ...row.sections, [key]: { ...(row.sections[key] ?? {}), ...sent } };
@@ -59,15 +63,28 @@ export class ReportsService {
     });
   }
 
-  async updateIndicators(id: string, values: Record<string, number>, actor: Actor) {
+  /**
+   * A figures edit (`null` clears a figure): applied whole or not at all, the 400 naming each figure
+   * refused and why (`problems`). `from` says where the values came from in the audit trail.
+   */
+  async updateIndicators(id: string, edit: FigureEdit, actor: Actor, from: 'json' | 'xlsx' = 'json') {
     return this.editDraft(id, actor, async (em, row) => {
-      const [plan] = await em.query(`SELECT indicator_names FROM plans WHERE id = $1`, [row.plan_id]);
-      const unknown = Object.keys(values).filter((name) => !plan.indicator_names.includes(name));
-      if (unknown.length) throw invalid(`Unknown indicators: ${unknown.join(', ')}; the plan has ${plan.indicator_names.join(', ')}`);
-      const merged = { ...row.indicators, ...values };
-      const [[changed]] = await em.query(`UPDATE reports SET indicators = $2, version = version + 1, updated_at = now() WHERE id = $1 RETURNING updated_at`, [id, JSON.stringify(merged)]);
-      return { action: 'edit_indicators', data: { indicators: values }, row: { ...row, indicators: merged, updated_at: changed.updated_at } };
+      const { definitions } = planIndicators(row.term, row.indicator_names);
+      const { problems, figures } = applyFigureEdit(definitions, row.indicators, edit);
+      if (Object.keys(problems).length) throw invalid(`Số liệu chưa hợp lệ: ${Object.keys(problems).join(', ')}`, { problems });
+      const [[changed]] = await em.query(`UPDATE reports SET indicators = $2, version = version + 1, updated_at = now() WHERE id = $1 RETURNING updated_at`, [id, JSON.stringify(figures)]);
+      return { action: 'edit_indicators', data: { indicators: edit, ...(from === 'xlsx' ? { from } : {}) }, row: { ...row, indicators: figures, updated_at: changed.updated_at } };
     });
+  }
+
+  /**
+   * Refuses, before a file is read, a figures edit the caller could not make now: the same checks as
+   * the edit itself (drafter of the unit, report open for drafting), which repeats them under the lock.
+   */
+  async assertCanEditDraft(id: string, actor: Actor): Promise<ReportRow> {
+    const row = await this.load(id);
+    await this.assertDrafterInDrafting(this.db.manager, row, actor);
+    return row;
   }
 
   /** The content as submitted, oldest first: what each approval was given to approve. */
@@ -86,8 +103,9 @@ export class ReportsService {
     const row = await this.load(id);
     await this.access.assertCanSeeUnit(userId, row.unit_id);
     return this.db.query(
-      `SELECT at, actor, action, from_stage AS "fromStage", to_stage AS "toStage", comment, task_id AS "taskId"
-         FROM audit_events WHERE report_id = $1 ORDER BY id`,
+      // actorName: the person's full name for the trail people read; null for the engine's own events.
+      `SELECT e.at, e.actor, u.full_name AS "actorName", e.action, e.from_stage AS "fromStage", e.to_stage AS "toStage", e.comment, e.task_id AS "taskId"
+         FROM audit_events e LEFT JOIN users u ON u.id = e.actor_id WHERE e.report_id = $1 ORDER BY e.id`,
       [id],
     );
   }

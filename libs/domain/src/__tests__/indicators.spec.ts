@@ -1,5 +1,5 @@
 import {
-  consolidateFigures, defaultIndicatorKeys, indicatorCatalogue, indicatorConsistencyProblems, indicatorValueProblem, planIndicators, termYears, withDerived,
+  consolidateFigures, defaultIndicatorKeys, figureBreakdown, figureTotals, indicatorCatalogue, indicatorConsistencyProblems, indicatorValueProblem, planIndicators, termYears, UnitFigures, withDerived,
 } from '../indicators';
 
 describe('the figures of a term-end summary', () => {
@@ -65,5 +65,27 @@ describe('the figures of a term-end summary', () => {
       { unitCode: 'A', unitName: 'Chi bộ A', value: 100 },
       { unitCode: 'B', unitName: 'Chi bộ B', value: 0 },
     ]);
+  });
+});
+
+describe('figures of ten thousand units, one figure at a time', () => {
+  const { definitions } = indicatorCatalogue('2015-2020');
+  const units: UnitFigures[] = [
+    { unitCode: 'A', unitName: 'Chi bộ A', indicators: { members_start: 10, example_orgs_committed: 1, example_orgs_total: 2 } },
+    { unitCode: 'B', unitName: 'Chi bộ B', indicators: { members_start: 0 } },
+  ];
+
+  it('figureTotals gives the totals of consolidateFigures without building the breakdown', () => {
+    expect(figureTotals(definitions, units)).toEqual(consolidateFigures(definitions, units).totals);
+    expect(figureTotals(definitions, units)).toEqual({ members_start: 10, example_orgs_committed: 1, example_orgs_total: 2, example_orgs_percent: 50 });
+  });
+
+  it('figureBreakdown gives one figure’s breakdown: a 0 reported is listed, a blank is not', () => {
+    const byKey = (key: string) => definitions.find((d) => d.key === key)!;
+    expect(figureBreakdown(byKey('members_start'), units)).toEqual([
+      { unitCode: 'A', unitName: 'Chi bộ A', value: 10 },
+      { unitCode: 'B', unitName: 'Chi bộ B', value: 0 },
+    ]);
+    expect(figureBreakdown(byKey('example_orgs_percent'), units)).toEqual([{ unitCode: 'A', unitName: 'Chi bộ A', value: 50 }]);
   });
 });

@@ -1,6 +1,7 @@
 import { scopeUnitId } from '../assignment-scope';
-import { consolidate, sumIndicators } from '../consolidate';
-import { FIVE_PART_OUTLINE } from '../default-outline';
+import { consolidate } from '../consolidate';
+import { DEFAULT_OUTLINE, FIVE_PART_OUTLINE } from '../default-outline';
+import { planIndicators } from '../indicators';
 import { DomainError } from '../domain-error';
 import { collectionCutOff, dueAtFor, isOverdue, stageDueAt } from '../due-date';
 import { missingSections } from '../missing-sections';
@@ -67,21 +68,33 @@ describe('missingSections', () => {
 
 describe('consolidate', () => {
   const outline = [{ key: 'political', title: 'Chính trị', required: true }];
-  it('attributes each unit text and sums indicators', () => {
+  const figures = planIndicators('2015-2020', ['members_admitted', 'lecturers']).definitions;
+  it('attributes each unit text by code and name and adds up the figures reported', () => {
     const result = consolidate(outline, [
-      { reportId: 'r2', unitCode: 'B', sections: { political: { strengths: 'Ưu điểm B' } }, indicators: { members_admitted: 2 } },
-      { reportId: 'r1', unitCode: 'A', sections: { political: { strengths: 'Ưu điểm A', lessons: ' ' } }, indicators: { members_admitted: 3, lecturers: 1 } },
-    ]);
+      { reportId: 'r2', unitCode: 'B', unitName: 'Chi bộ B', sections: { political: { strengths: 'Ưu điểm B' } }, indicators: { members_admitted: 2 } },
+      { reportId: 'r1', unitCode: 'A', unitName: 'Chi bộ A', sections: { political: { strengths: 'Ưu điểm A', lessons: ' ' } }, indicators: { members_admitted: 3, lecturers: 1 } },
+    ], figures);
     expect(result.included).toEqual(['r1', 'r2']);
     expect(result.sections[0].parts.strengths).toEqual([
-      { unitCode: 'A', text: 'Ưu điểm A' },
-      { unitCode: 'B', text: 'Ưu điểm B' },
+      { unitCode: 'A', unitName: 'Chi bộ A', text: 'Ưu điểm A' },
+      { unitCode: 'B', unitName: 'Chi bộ B', text: 'Ưu điểm B' },
     ]);
     expect(result.sections[0].parts.lessons).toEqual([]);
+    expect(result.sections[0].takes).toEqual(['strengths', 'limitations', 'causes', 'lessons', 'directions']);
     expect(result.indicators).toEqual({ members_admitted: 5, lecturers: 1 });
   });
-  it('sums nothing to an empty object', () => {
-    expect(sumIndicators([])).toEqual({});
+  it('carries the one text of an item of the đề cương, and only the texts the item takes', () => {
+    const context = DEFAULT_OUTLINE[0];
+    const result = consolidate([context], [
+      { reportId: 'r1', unitCode: 'A', unitName: 'Chi bộ A', sections: { context: { text: 'Chi bộ có 25 đảng viên.', strengths: 'không thuộc mục này' } }, indicators: {} },
+    ], figures);
+    expect(result.sections[0]).toMatchObject({ key: 'context', part: 'I', takes: ['text'] });
+    expect(result.sections[0].parts.text).toEqual([{ unitCode: 'A', unitName: 'Chi bộ A', text: 'Chi bộ có 25 đảng viên.' }]);
+    expect(result.sections[0].parts.strengths).toEqual([]);
+  });
+  it('adds up nothing to an empty object: a figure nobody reported is absent, never 0', () => {
+    expect(consolidate(outline, [], figures).indicators).toEqual({});
+    expect(consolidate(outline, [{ reportId: 'r', unitCode: 'A', unitName: 'A', sections: {}, indicators: { lecturers: 0 } }], figures).indicators).toEqual({ lecturers: 0 });
   });
 });
 
