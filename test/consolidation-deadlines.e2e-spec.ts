@@ -8,7 +8,8 @@ import { createPlan, events, fillReport, getReport, importFixture, launchPlan, r
 import { Fixture, loadFixture, reportingUnits } from './support/fixture';
 import { E2eContext, loseRedis, startE2e, stopE2e } from './support/harness';
 import { figuresOf, fixtureToConsolidation, sum } from './support/plan-tasks';
-import { PARTS, PlanDto, ReportDto } from './support/types';
+import { Part, PlanDto, ReportDto } from './support/types';
+import { reportTexts } from './support/level-report';
 import { holdsFor, waitFor } from './support/wait-for';
 
 /**
@@ -98,7 +99,7 @@ describe('consolidation cut-offs: per level, moved, and after a Redis loss', () 
       const kbnn = await getReport(ctx, reports.get('KBNN')!.id);
       expect(kbnn.stage).toBe('drafting');
       // Parts the drafter wrote are not overwritten; the figures nobody entered are the cells' sums.
-      for (const section of kbnn.sections) for (const part of PARTS) expect(section[part]).toBe(sectionText('KBNN', section.key, part));
+      for (const section of kbnn.sections) for (const [part, text] of reportTexts(section)) expect(text).toBe(sectionText('KBNN', section.key, part as Part));
       expect(kbnn.indicators).toEqual(sum(['KBNN-KT', 'KBNN-TT', 'KBNN-VP'].map((u) => figures.get(u)!)));
       expect((await events(ctx, kbnn.id)).filter((e) => e.action === 'prefill')).toHaveLength(1);
       await submitReport(kbnn.id, await session(ctx, 'kbnn.soanthao'));
@@ -116,7 +117,8 @@ describe('consolidation cut-offs: per level, moved, and after a Redis loss', () 
       const hlhpn = await getReport(ctx, reports.get('HLHPN')!.id);
       expect(hlhpn.stage).toBe('drafting');
       for (const section of hlhpn.sections) {
-        for (const part of PARTS) expect(section[part]).toBe(`HLHPN-TC: ${sectionText('HLHPN-TC', section.key, part)}`);
+        // Cited by name, never by code (the text itself names its unit's code, as sectionText writes it).
+        for (const [part, text] of reportTexts(section)) expect(text).toBe(`Chi bộ Ban Tổ chức: ${sectionText('HLHPN-TC', section.key, part as Part)}`);
       }
       expect(hlhpn.indicators).toEqual(figures.get('HLHPN-TC'));
       expect((await events(ctx, hlhpn.id)).filter((e) => e.action === 'prefill')).toHaveLength(1);

@@ -6,6 +6,7 @@ import { E2eContext, startE2e, stopE2e } from './support/harness';
 import { figuresOf, sum } from './support/plan-tasks';
 import { Part, PARTS, PlanDto, ReportDto } from './support/types';
 import { holdsFor, waitFor } from './support/wait-for';
+import { expectedSynthesis } from './support/level-report';
 
 const OUTLINE = [
   { key: 'political', title: 'Xây dựng Đảng về chính trị', required: true },
@@ -107,16 +108,10 @@ describe('consolidation at every level of a generated tree', () => {
   const indicatorsNow = async (): Promise<Map<string, Record<string, number>>> =>
     new Map((await listReports(ctx, plan.id)).map((r) => [r.unitCode, r.indicators ?? {}]));
 
-  /** What a consolidating unit's part should read: each member's text, in unit-code order, as "<code>: <text>" lines. */
+  /** What a consolidating unit's part should read: each member's text, in the tree's order, cited by the member's name, one paragraph group each. */
   const expectedPrefill = (members: string[], textOf: (member: string) => string | undefined): string =>
-    members
-      .slice()
-      .sort(byCode)
-      .flatMap((m) => {
-        const text = textOf(m)?.trim();
-        return text ? [`${m}: ${text}`] : [];
-      })
-      .join('\n');
+    expectedSynthesis(members.slice().sort(byCode).map((m) => ({ name: nameOf(m), text: textOf(m) })));
+  const nameOf = (code: string) => tree.units.find((u) => u.code === code)!.name;
 
   beforeAll(async () => {
     ctx = await startE2e();
@@ -219,7 +214,7 @@ describe('consolidation at every level of a generated tree', () => {
     for (const unit of ['TK', 'TK-U1', 'TK-U2', 'TK-U3']) expect({ unit, status: rows.get(unit)!.status }).toEqual({ unit, status: 'collecting' });
   });
 
-  it('each grassroots committee’s report is pre-filled: every empty part with its cells’ texts as “<code>: …” lines, every figure not entered with their sum', async () => {
+  it('each grassroots committee’s report is pre-filled: every empty part with its cells’ texts cited by name, every figure not entered with their sum', async () => {
     const problems: string[] = [];
     for (const g of groups) {
       // Pre-filled in the collection's own transaction: collected means filled.
@@ -295,10 +290,10 @@ describe('consolidation at every level of a generated tree', () => {
       expect({ upper, missing: c.missing, included: c.included.length, indicators: c.indicators }).toEqual({ upper, missing: [], included: members.length, indicators: sums });
     }
     expect(problems).toEqual([]);
-    // TK-U1-G1's edit reached its upper committee's draft under its code.
+    // TK-U1-G1's edit reached its upper committee's draft under its name.
     const u1 = await getReport(ctx, reportOf('TK-U1'));
-    expect(u1.sections.find((s) => s.key === 'organisation')!.lessons).toContain(`TK-U1-G1: ${EDITED}`);
-    expect(u1.sections.find((s) => s.key === 'organisation')!.lessons).toContain(`TK-U1-C001: ${sectionText('TK-U1-C001', 'organisation', 'lessons')}`);
+    expect(u1.sections.find((s) => s.key === 'organisation')!.lessons).toContain(`${nameOf('TK-U1-G1')}: ${EDITED}`);
+    expect(u1.sections.find((s) => s.key === 'organisation')!.lessons).toContain(`${nameOf('TK-U1-C001')}: ${sectionText('TK-U1-C001', 'organisation', 'lessons')}`);
     // Nothing has reached the Bloc's collection yet but TK-C1 and TK-G9.
     expect((await collections(ctx, plan.id)).get('TK')!.status).toBe('collecting');
   });

@@ -2,13 +2,17 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { appendAuditEvents, inTransaction, PlanEntity } from '@app/dal';
-import { formatVietnamDateTime, REPORT_PARTS, SectionMap, UnitKind } from '@app/domain';
+import { formatVietnamDateTime, Indicators, SectionMap, UnitKind } from '@app/domain';
+import { createRootLevelReport } from '../level-reports/level-report-lifecycle';
+import { levelGroupOf } from '../level-reports/level-group';
+import { synthesisStart } from '../level-reports/synthesis-start';
 import { insertNotifications } from '../notifications/new-notification';
 import { emailInOutbox } from '../notifications/email-outbox';
 import { OutboxRelay } from '../queue/outbox-relay.service';
 import { TransitionResult } from '../common/transition-result';
 import { StageEntryService } from '../workflows/stage-entry.service';
 import { WorkflowsService } from '../workflows/workflows.service';
+import { readyStagesOf } from './consolidation-plan';
 import { ConsolidationService } from './consolidation.service';
 
 type Built = Awaited<ReturnType<ConsolidationService['build']>>;
@@ -35,8 +39,8 @@ export class ConsolidationCollector {
       if (!row || row.status !== 'collecting') return { status: 'already-collected', outbox: [] as string[], createdTaskIds: [] as string[] };
       let plan = await em.getRepository(PlanEntity).findOneByOrFail({ id: planId });
       const [unit]: { id: string; code: string; name: string; kind: UnitKind }[] = await em.query(`SELECT id, code, name, kind FROM org_units WHERE id = $1`, [unitId]);
-      // The root keeps figures and lists; an intermediate unit's texts pre-fill its own report.
-      const built = await this.consolidation.build(plan, unit, unitId === plan.rootUnitId ? 'none' : 'all');
+      // Figures and lists only: the level's report reads the texts it starts from itself (synthesisStart).
+      const built = await this.consolidation.build(plan, unit, 'none');
       // At the root, the plan's row as a report entering consolidation and the working group's
       // completion take it: for them, the collection and the opening of the task are one step. Taken
       // only after the build, which reads through other pooled connections: held during it, the
@@ -52,13 +56,16 @@ export class ConsolidationCollector {
         comment: built.missing.length ? `Còn thiếu báo cáo của: ${built.missing.join(', ')}` : 'Đã đủ báo cáo',
         data: { unitCode: unit.code, included: built.included.length, missing: built.missing },
       }]);
+      const workflow = await this.workflows.get(plan.workflowKey, plan.workflowVersion, em);
       if (unitId !== plan.rootUnitId) {
-        await this.prefill(em, plan, unitId, built);
+        await this.prefill(em, plan, unit, readyStagesOf(workflow), built);
         return { status: 'collected', outbox: [] as string[], createdTaskIds: [] as string[] };
       }
-      // Only now does the working group get its task: the plan is consolidated from a complete collection.
-      const workflow = await this.workflows.get(plan.workflowKey, plan.workflowVersion, em);
-      const createdTaskIds = plan.status === 'completed' ? [] : await this.stageEntry.openRootConsolidation(em, plan, workflow);
+      // Only now does the working group get its task, and the Khối's own report to write: the plan
+      // is consolidated from a complete collection.
+      if (plan.status === 'completed') return { status: 'collected', outbox: await this.tellWorkingGroup(em, plan, built), createdTaskIds: [] as string[] };
+      const createdTaskIds = await this.stageEntry.openRootConsolidation(em, plan, workflow);
+      await createRootLevelReport(em, plan, readyStagesOf(workflow));
       return { status: 'collected', outbox: await this.tellWorkingGroup(em, plan, built), createdTaskIds };
     });
     await this.outbox.relaySoon(outbox);
@@ -66,31 +73,26 @@ export class ConsolidationCollector {
   }
 
   /**
-   * The intermediate unit's own report starts from its group's content: each empty part gets the
-   * units' texts, each figure not yet entered the group's sum. Only while it is still being drafted.
+   * The intermediate unit's own report starts from its group's content (synthesisStart): each empty
+   * part the units' texts, attributed by name with their paragraphs kept, each figure not yet
+   * entered the group's sum. Only while it is still being drafted.
    */
-  private async prefill(em: EntityManager, plan: PlanEntity, unitId: string, built: Built): Promise<void> {
-    const [report]: { id: string; stage: string; round: number; sections: SectionMap; indicators: Record<string, number> }[] = await em.query(
+  private async prefill(em: EntityManager, plan: PlanEntity, unit: { id: string; code: string; name: string; kind: UnitKind }, ready: Set<string>, built: Built): Promise<void> {
+    const [report]: { id: string; stage: string; round: number; sections: SectionMap; indicators: Indicators }[] = await em.query(
       `SELECT r.id, r.stage, r.round, r.sections, r.indicators FROM reports r WHERE r.plan_id = $1 AND r.unit_id = $2 FOR NO KEY UPDATE`,
-      [plan.id, unitId],
+      [plan.id, unit.id],
     );
     if (!report) return;
     const drafting = await em.query(`SELECT 1 FROM tasks WHERE report_id = $1 AND round = $2 AND kind = 'draft' AND state = 'open' LIMIT 1`, [report.id, report.round]);
     if (drafting.length === 0) return;
-    const sections: SectionMap = { ...report.sections };
-    for (const section of built.sections) {
-      const current = { ...(sections[section.key] ?? {}) };
-      for (const part of REPORT_PARTS) {
-        const texts = section.parts[part];
-        if (!current[part]?.trim() && texts.length) current[part] = texts.map((t) => `${t.unitCode}: ${t.text}`).join('\n');
-      }
-      sections[section.key] = current;
-    }
-    const indicators = { ...built.indicators, ...report.indicators };
-    await em.query(`UPDATE reports SET sections = $2, indicators = $3, version = version + 1, updated_at = now() WHERE id = $1`, [report.id, JSON.stringify(sections), JSON.stringify(indicators)]);
+    const start = await synthesisStart(em, plan, await levelGroupOf(em, plan, unit, ready), { sections: report.sections, indicators: report.indicators });
+    await em.query(
+      `UPDATE reports SET sections = $2, indicators = $3, version = version + 1, updated_at = now() WHERE id = $1`,
+      [report.id, JSON.stringify(start.sections), JSON.stringify(start.indicators)],
+    );
     await appendAuditEvents(em, [{
       actorId: null, actor: 'system', action: 'prefill', planId: plan.id, reportId: report.id, fromStage: report.stage,
-      comment: `Dự thảo được điền sẵn từ báo cáo của ${built.included.length} đơn vị trực thuộc`, data: { included: built.included.length, missing: built.missing },
+      comment: `Dự thảo được điền sẵn từ báo cáo của ${start.textsFrom} đơn vị trực thuộc`, data: { included: built.included.length, textsFrom: start.textsFrom, missing: built.missing },
     }]);
   }
 

@@ -4,6 +4,8 @@ import { appendAuditEvents, cancelOpenTasks, markDecisionsApplied, PlanEntity, T
 import { decideStage, DONE_STAGE, findStage, nextStageKey, ROOT_APPROVAL_STAGE, StageVote, tallyVotes, UnitKind } from '@app/domain';
 import { nothingCreated, TransitionResult } from '../common/transition-result';
 import { closeAfterCompletion } from './after-completion';
+import { readyStagesOf } from './consolidation-plan';
+import { submitRootLevelReport } from '../level-reports/level-report-lifecycle';
 import { StageEntryService } from '../workflows/stage-entry.service';
 import { RootApproval } from './root-approval.service';
 import { WorkflowsService } from '../workflows/workflows.service';
@@ -49,6 +51,8 @@ export class ConsolidationCompletion {
       actorId: task.assigneeId, actor, action: 'consolidate', planId: plan.id, taskId: task.id,
       fromStage: task.stage, comment: task.comment, data: { reports: moved, round: task.round },
     }]);
+    // The Khối's report as the working group left it goes to the Standing Committee, whichever way the task was completed.
+    await submitRootLevelReport(em, plan, readyStagesOf(latest), task.assigneeId);
     createdTaskIds.push(...(await this.rootApproval.open(em, plan, task.round, task.dueAt)));
     await markDecisionsApplied(em, decided);
     return { outcome: 'consolidated', createdTaskIds };

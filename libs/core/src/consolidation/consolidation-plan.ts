@@ -55,3 +55,22 @@ export async function openCollectionBelowRoot(
   const codes: { code: string }[] = await em.query(`SELECT code FROM org_units WHERE id = ANY($1::uuid[]) ORDER BY code`, [waiting]);
   return { cutOffAt: row.cut_off_at, waitingFor: codes.map((c) => c.code) };
 }
+
+/**
+ * Which reports a consolidation takes in, read on the caller's connection (a worker's transaction
+ * sees what it has just frozen): the same rule as the consolidated view. Until the working group
+ * first completes its task, the reports at or past consolidation; from then on, the reports its
+ * completions took in, plus, while a later round is open, those waiting for it.
+ */
+export async function inclusionOf(em: EntityManager, plan: PlanEntity, ready: Set<string>): Promise<(r: { reportId: string; stage: string }) => boolean> {
+  const [root]: { consolidated_round: number | null; round_open: boolean }[] = await em.query(
+    `SELECT c.consolidated_round,
+            EXISTS (SELECT 1 FROM tasks t WHERE t.plan_id = c.plan_id AND t.report_id IS NULL AND t.kind = 'consolidation' AND t.state = 'open') AS round_open
+       FROM consolidations c WHERE c.plan_id = $1 AND c.unit_id = $2`,
+    [plan.id, plan.rootUnitId],
+  );
+  if (!root || root.consolidated_round === null) return (r) => ready.has(r.stage);
+  const frozen: { report_id: string }[] = await em.query(`SELECT report_id FROM consolidation_inclusions WHERE plan_id = $1`, [plan.id]);
+  const taken = new Set(frozen.map((f) => f.report_id));
+  return (r) => taken.has(r.reportId) || (root.round_open && r.stage !== DONE_STAGE && ready.has(r.stage));
+}

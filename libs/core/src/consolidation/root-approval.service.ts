@@ -6,6 +6,7 @@ import { nothingCreated, TransitionResult } from '../common/transition-result';
 import { AdoptionRecorder } from '../adoption/adoption-recorder.service';
 import { StageEntryService } from '../workflows/stage-entry.service';
 import { WorkflowsService } from '../workflows/workflows.service';
+import { adoptRootLevelReport, returnRootLevelReport } from '../level-reports/level-report-lifecycle';
 
 /**
  * The consolidated report of the root goes to the root's Standing Committee (the holders of the
@@ -79,10 +80,13 @@ export class RootApproval {
       await appendAuditEvents(em, [{ actorId: task.assigneeId, actor, action: 'root_approval.returned', planId: plan.id, taskId: task.id, fromStage: ROOT_APPROVAL_STAGE, comment: reason }]);
       const workflow = await this.workflows.get(plan.workflowKey, plan.workflowVersion, em);
       const stage = workflow.stages.find((s) => s.kind === 'consolidation');
-      return { outcome: 'returned', createdTaskIds: stage ? await this.stageEntry.openConsolidationRound(em, plan, stage, task.dueAt) : [] };
+      const createdTaskIds = stage ? await this.stageEntry.openConsolidationRound(em, plan, stage, task.dueAt) : [];
+      await returnRootLevelReport(em, plan, reason, task.assigneeId);
+      return { outcome: 'returned', createdTaskIds };
     }
     await em.query(`UPDATE consolidations SET status = 'approved', approved_at = now() WHERE plan_id = $1 AND unit_id = $2`, [plan.id, plan.rootUnitId]);
     await em.query(`UPDATE plans SET status = 'completed', completed_at = now(), version = version + 1, updated_at = now() WHERE id = $1 AND status <> 'completed'`, [plan.id]);
+    await adoptRootLevelReport(em, plan, task.assigneeId);
     // The Standing Committee's approval adopts the Khối's report: its number, date and signer.
     await this.adoption.adopt(em, { planId: plan.id, unitId: plan.rootUnitId, reportId: null, round: task.round, stage: ROOT_APPROVAL_STAGE, actorId: task.assigneeId });
     await appendAuditEvents(em, [{ actorId: task.assigneeId, actor, action: 'plan.completed', planId: plan.id, taskId: task.id, fromStage: ROOT_APPROVAL_STAGE }]);

@@ -1,0 +1,53 @@
+import { EntityManager } from 'typeorm';
+import { PlanEntity } from '@app/dal';
+import { enteredTotals, Indicators, planIndicators, prefillSections, SectionMap } from '@app/domain';
+import { LevelGroup, LevelMember } from './level-group';
+
+/**
+ * Beyond this many reports taken in, a level's report starts from the texts of the units directly
+ * below it only (a đảng bộ trực thuộc already synthesised its chi bộ): ten thousand units' texts
+ * under each heading is no starting point anyone rewrites, and would not fit a worker's heap. Every
+ * unit's text stays in the sources beside the editor; every unit's figures are summed either way.
+ */
+export const PREFILL_FULL_TEXT_MAX_UNITS = 300;
+
+/** Whose texts pre-fill the level's report: every unit taken in, or beyond the limit those directly below. */
+export function prefillContributors(group: LevelGroup): LevelMember[] {
+  return group.included.length > PREFILL_FULL_TEXT_MAX_UNITS ? group.included.filter((m) => m.parentId === group.level.id) : group.included;
+}
+
+export interface SynthesisStart {
+  sections: SectionMap;
+  indicators: Indicators;
+  /** The group's sums of the figures, as the figures were given them. */
+  sums: Indicators;
+  /** How many units' texts the sections were pre-filled from. */
+  textsFrom: number;
+}
+
+/**
+ * What a consolidating level's report starts from (see prefillSections): the
+ * texts of the units taken in, attributed by name in the tree's order, over what `existing` holds;
+ * the figures summed over every unit taken in (enteredTotals), under those already entered.
+ */
+export async function synthesisStart(em: EntityManager, plan: PlanEntity, group: LevelGroup, existing: { sections: SectionMap; indicators: Indicators }): Promise<SynthesisStart> {
+  const contributors = prefillContributors(group);
+  const texts: { id: string; sections: SectionMap }[] = contributors.length
+    ? await em.query(`SELECT id, sections FROM reports WHERE id = ANY($1::uuid[])`, [contributors.map((m) => m.reportId)])
+    : [];
+  const sectionsOf = new Map(texts.map((t) => [t.id, t.sections]));
+  const sections = prefillSections(plan.outline, contributors.map((m) => ({ name: m.citedAs, sections: sectionsOf.get(m.reportId) ?? {} })), existing.sections);
+  const sums = await groupSums(em, plan, group);
+  // A figure already entered (an intermediate drafter's own) stays; the others start as the sums.
+  return { sections, indicators: { ...sums, ...existing.indicators }, sums, textsFrom: contributors.length };
+}
+
+/** The group's totals of the figures one enters, over every report taken in (see enteredTotals). */
+export async function groupSums(em: EntityManager, plan: PlanEntity, group: LevelGroup): Promise<Indicators> {
+  const figures: { id: string; indicators: Indicators }[] = group.included.length
+    ? await em.query(`SELECT id, indicators FROM reports WHERE id = ANY($1::uuid[])`, [group.included.map((m) => m.reportId)])
+    : [];
+  const byReport = new Map(figures.map((f) => [f.id, f.indicators ?? {}]));
+  const { definitions } = planIndicators(plan.term, plan.indicatorNames);
+  return enteredTotals(definitions, group.included.map((m) => ({ unitCode: m.code, unitName: m.citedAs, indicators: byReport.get(m.reportId) ?? {} })));
+}
