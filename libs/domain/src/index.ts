@@ -39,3 +39,8 @@ export * from './adoption-stage';
 export * from './contributor-order';
 export * from './synthesis-prefill';
 export * from './synthesis-figures';
+export * from './party-names';
+export * from './stage-labels';
+export * from './page-links';
+export * from './work-notice-texts';
+export * from './deadline-checks';

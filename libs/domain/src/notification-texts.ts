@@ -97,14 +97,22 @@ export function escalationText(task: TaskContext, holders: string[]): Notificati
 export interface DigestLine extends Omit<TaskContext, 'dueAt'> {
   dueAt: Date | null;
   overdue: boolean;
+  /** Given since the previous digest: its own notice went out then, the digest only marks it. */
+  fresh?: boolean;
 }
 
-/** The morning list of open tasks, by due date; tasks without one come last. `day` is dd/mm/yyyy. */
+/**
+ * The morning list of open tasks, by due date; tasks without one come last. `day` is dd/mm/yyyy.
+ * It lists work, not events: a return, an adoption or a delegation had its own notice and is not
+ * told again; a task received since the previous digest is marked "mới giao".
+ */
 export function digestText(fullName: string, lines: DigestLine[], day: string): NotificationText {
   const time = (l: DigestLine) => l.dueAt?.getTime() ?? Number.POSITIVE_INFINITY;
   const sorted = [...lines].sort((a, b) => time(a) - time(b));
   const items = sorted.map(
-    (l, i) => `${i + 1}. ${l.stageName} – ${l.unitName} (${l.planCode}): ${l.dueAt ? `hạn ${formatVietnamDateTime(l.dueAt)}` : 'chưa có hạn'}${l.overdue ? ' – ĐÃ QUÁ HẠN' : ''}`,
+    (l, i) =>
+      `${i + 1}. ${l.stageName} – ${l.unitName} (${l.planCode}): ${l.dueAt ? `hạn ${formatVietnamDateTime(l.dueAt)}` : 'chưa có hạn'}` +
+      `${l.overdue ? ' – ĐÃ QUÁ HẠN' : ''}${l.fresh ? ' – mới giao' : ''}`,
   );
   return {
     title: `Công việc cần xử lý ngày ${day}: ${lines.length} việc`,
