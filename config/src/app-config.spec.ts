@@ -130,3 +130,16 @@ describe('nestLogLevels', () => {
     expect(nestLogLevels('silent')).toEqual([]);
   });
 });
+
+describe('PUBLIC_URL', () => {
+  it('is the local web app by default', () => {
+    expect(loadConfig({}).PUBLIC_URL).toBe('http://localhost:3000');
+  });
+
+  it('takes an http(s) address with an optional path, and refuses anything else, naming the variable', () => {
+    expect(loadConfig({ PUBLIC_URL: 'https://tongket.dcs.vn/ung-dung/' }).PUBLIC_URL).toBe('https://tongket.dcs.vn/ung-dung/');
+    for (const bad of ['tongket.dcs.vn', 'ftp://tongket.dcs.vn', 'https://tongket.dcs.vn/?a=1', 'https://user@tongket.dcs.vn', 'https://tong ket.vn']) {
+      expect(() => loadConfig({ PUBLIC_URL: bad })).toThrow(/PUBLIC_URL=.*must be an http\(s\) address/);
+    }
+  });
+});

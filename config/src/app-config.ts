@@ -77,6 +77,12 @@ export class AppConfig {
   @IsOptional() @IsString() SMTP_USER?: string = undefined;
   @IsOptional() @IsString() SMTP_PASSWORD?: string = undefined;
   @IsString() @MinLength(3) MAIL_FROM = 'Tổng kết <tongket@localhost>';
+  /**
+   * The address people open the web app at (scheme, host, optional path): an e-mail links to the
+   * page that acts on its notice under it, which opens after sign-in.
+   */
+  @Matches(/^https?:\/\/[^\s/?#@]+(\/[^\s?#]*)?$/, { message: 'PUBLIC_URL must be an http(s) address such as https://tongket.example.vn' })
+  PUBLIC_URL = 'http://localhost:3000';
   /** When the daily digest goes out, in Asia/Ho_Chi_Minh time (cron syntax). */
   @IsCronPattern() DIGEST_CRON = '30 7 * * *';
   /**

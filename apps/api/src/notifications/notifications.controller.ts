@@ -1,9 +1,10 @@
 import { Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { Actor, NotificationsService } from '@app/core';
 import { CurrentActor } from '../common/current-actor.decorator';
 import { UUID } from '../common/uuid-param';
 import { NotificationListQueryDto } from './notification.dto';
+import { NotificationView } from './notification-view.dto';
 
 /** The signed-in person's in-app inbox. */
 @ApiTags('notifications')
@@ -13,6 +14,7 @@ export class NotificationsController {
   constructor(private readonly notifications: NotificationsService) {}
 
   @Get()
+  @ApiOkResponse({ type: [NotificationView], description: 'Newest first; each with `link`, the page that acts on it' })
   list(@Query() query: NotificationListQueryDto, @CurrentActor() actor: Actor) {
     return this.notifications.list(actor.id, query.unread === 'true', { limit: query.limit, offset: query.offset });
   }
@@ -30,6 +32,7 @@ export class NotificationsController {
 
   @Post(':id/read')
   @HttpCode(200)
+  @ApiOkResponse({ type: NotificationView })
   read(@Param('id', UUID) id: string, @CurrentActor() actor: Actor) {
     return this.notifications.markRead(actor.id, id);
   }

@@ -2,8 +2,11 @@ import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { appendAuditEvents, cancelOpenTasks, markDecisionsApplied, PlanEntity, TaskEntity, usernameOf } from '@app/dal';
 import { decideStage, ROOT_APPROVAL_STAGE, StageVote, tallyVotes } from '@app/domain';
+import { noticeOfAdoption } from '../notifications/adoption-notices';
+import { fullNameOf } from '../notifications/full-name';
 import { nothingCreated, TransitionResult } from '../common/transition-result';
 import { AdoptionRecorder } from '../adoption/adoption-recorder.service';
+import { noticeOfNewTasks } from '../notifications/task-notices';
 import { StageEntryService } from '../workflows/stage-entry.service';
 import { WorkflowsService } from '../workflows/workflows.service';
 import { adoptRootLevelReport, returnRootLevelReport } from '../level-reports/level-report-lifecycle';
@@ -38,6 +41,7 @@ export class RootApproval {
       actorId: null, actor: 'system', action: rows.length ? 'root_approval.opened' : 'stage_unassigned', planId: plan.id, toStage: ROOT_APPROVAL_STAGE,
       comment: rows.length ? `Trình Ban Thường vụ duyệt báo cáo tổng hợp (${rows.length} đồng chí)` : 'Không có ai giữ vai trò reviewer tại đơn vị gốc để duyệt báo cáo tổng hợp',
     }]);
+    await noticeOfNewTasks(em, rows.map((r) => r.id));
     return rows.map((r) => r.id);
   }
 
@@ -54,6 +58,7 @@ export class RootApproval {
        ON CONFLICT DO NOTHING RETURNING id`,
       [plan.id, plan.rootUnitId, round, userId, ROOT_APPROVAL_STAGE],
     );
+    if (task) await noticeOfNewTasks(em, [task.id]);
     return task?.id ?? null;
   }
 
@@ -80,12 +85,15 @@ export class RootApproval {
       await appendAuditEvents(em, [{ actorId: task.assigneeId, actor, action: 'root_approval.returned', planId: plan.id, taskId: task.id, fromStage: ROOT_APPROVAL_STAGE, comment: reason }]);
       const workflow = await this.workflows.get(plan.workflowKey, plan.workflowVersion, em);
       const stage = workflow.stages.find((s) => s.kind === 'consolidation');
-      const createdTaskIds = stage ? await this.stageEntry.openConsolidationRound(em, plan, stage, task.dueAt) : [];
+      const createdTaskIds = stage ? await this.stageEntry.openConsolidationRound(em, plan, stage, task.dueAt, {
+        fromStage: ROOT_APPROVAL_STAGE, reason: reason ?? '', returnedBy: await fullNameOf(em, task.assigneeId),
+      }) : [];
       await returnRootLevelReport(em, plan, reason, task.assigneeId);
       return { outcome: 'returned', createdTaskIds };
     }
     await em.query(`UPDATE consolidations SET status = 'approved', approved_at = now() WHERE plan_id = $1 AND unit_id = $2`, [plan.id, plan.rootUnitId]);
     await em.query(`UPDATE plans SET status = 'completed', completed_at = now(), version = version + 1, updated_at = now() WHERE id = $1 AND status <> 'completed'`, [plan.id]);
+    await noticeOfAdoption(em, { planId: plan.id, unitId: plan.rootUnitId, reportId: null, round: task.round });
     await adoptRootLevelReport(em, plan, task.assigneeId);
     // The Standing Committee's approval adopts the Khối's report: its number, date and signer.
     await this.adoption.adopt(em, { planId: plan.id, unitId: plan.rootUnitId, reportId: null, round: task.round, stage: ROOT_APPROVAL_STAGE, actorId: task.assigneeId });

@@ -11,7 +11,7 @@ export class NotificationsService {
   /** One page of the inbox, newest first (a drafter of a long plan gathers hundreds of reminders). */
   async list(userId: string, unreadOnly: boolean, page: { limit?: number; offset?: number } = {}) {
     return this.db.query(
-      `SELECT id, kind, title, body, plan_id AS "planId", report_id AS "reportId", task_id AS "taskId", created_at AS "createdAt", read_at AS "readAt"
+      `SELECT id, kind, title, body, plan_id AS "planId", report_id AS "reportId", task_id AS "taskId", link, created_at AS "createdAt", read_at AS "readAt"
          FROM notifications WHERE user_id = $1 AND ($2 = false OR read_at IS NULL)
         ORDER BY created_at DESC, id LIMIT $3 OFFSET $4`,
       [userId, unreadOnly, page.limit ?? 200, page.offset ?? 0],
@@ -27,7 +27,7 @@ export class NotificationsService {
   async markRead(userId: string, id: string) {
     const [rows] = await this.db.query(
       `UPDATE notifications SET read_at = COALESCE(read_at, now()) WHERE id = $1 AND user_id = $2
-       RETURNING id, kind, title, body, plan_id AS "planId", report_id AS "reportId", task_id AS "taskId", created_at AS "createdAt", read_at AS "readAt"`,
+       RETURNING id, kind, title, body, plan_id AS "planId", report_id AS "reportId", task_id AS "taskId", link, created_at AS "createdAt", read_at AS "readAt"`,
       [id, userId],
     );
     if (rows.length === 0) throw notFound('Notification', id);

@@ -7,6 +7,7 @@ import { findStage, Role, scopeUnitId } from '@app/domain';
 import { JobName } from '@app/jobs';
 import { ConsolidationCompletion } from '../consolidation/consolidation-completion.service';
 import { RootApproval } from '../consolidation/root-approval.service';
+import { noticeOfNewTasks } from '../notifications/task-notices';
 import { OutboxRelay } from '../queue/outbox-relay.service';
 import { ReminderScheduler } from '../reminders/reminder-scheduler.service';
 import { StageEntryService } from '../workflows/stage-entry.service';
@@ -95,6 +96,8 @@ export class ApproverSync {
       else await this.giveTasksTo(em, change, outcome, events, actor);
     }
     await appendAuditEvents(em, events);
+    // New holders of report stages hear of their tasks; the plan-level ones below are told where they are created.
+    outcome.outbox.push(...(await noticeOfNewTasks(em, outcome.createdTaskIds)));
     for (const plan of rootPlans) {
       const atRoot = relevant.filter((c) => c.unitId === plan.rootUnitId);
       outcome.createdTaskIds.push(...(await this.planLevel().sync(em, plan, atRoot, cancelledPlanTasks.get(plan.id) ?? [], actor)));
@@ -102,7 +105,7 @@ export class ApproverSync {
     const reportIds = [...new Set(outcome.redecide.map((r) => r.reportId))];
     if (reportIds.length) await em.query(`UPDATE reports SET needs_decision = true WHERE id = ANY($1::uuid[])`, [reportIds]);
     const cause = randomUUID();
-    outcome.outbox = await appendOutbox(em, outcome.redecide.map((r) => ({ name: JobName.ReevaluateStage, data: { ...r, cause } })));
+    outcome.outbox.push(...(await appendOutbox(em, outcome.redecide.map((r) => ({ name: JobName.ReevaluateStage, data: { ...r, cause } })))));
     return outcome;
   }
 

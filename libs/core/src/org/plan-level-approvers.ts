@@ -4,6 +4,7 @@ import { consolidationState, dueAtFor, PlanStagesInput, ROOT_APPROVAL_STAGE, roo
 import type { ConsolidationCompletion } from '../consolidation/consolidation-completion.service';
 import type { RootApproval } from '../consolidation/root-approval.service';
 import { TransitionResult } from '../common/transition-result';
+import { noticeOfNewTasks } from '../notifications/task-notices';
 import { readPlanStages } from '../plans/plan-stages';
 import { StageEntryService } from '../workflows/stage-entry.service';
 import { WorkflowsService } from '../workflows/workflows.service';
@@ -151,6 +152,7 @@ export class PlanLevelApprovers {
        ON CONFLICT DO NOTHING RETURNING id`,
       [plan.id, stage.key, userIds],
     );
+    await noticeOfNewTasks(em, rows.map((r) => r.id));
     return rows.map((r) => r.id);
   }
 

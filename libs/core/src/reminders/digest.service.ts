@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { AppConfig } from '@app/config';
 import { inTransaction } from '@app/dal';
-import { digestText, findStage } from '@app/domain';
+import { digestText, MY_TASKS_PATH, stageLabel, UnitKind } from '@app/domain';
 import { JobName, QueueName } from '@app/jobs';
 import { Clock } from '../common/clock';
 import { emailInOutbox } from '../notifications/email-outbox';
@@ -13,6 +13,8 @@ import { OutboxRelay } from '../queue/outbox-relay.service';
 import { WorkflowsService } from '../workflows/workflows.service';
 import { DIGEST_TIME_ZONE, digestRunDueToday, vietnamDay } from './digest-schedule';
 
+const DAY_MS = 86_400_000;
+
 interface OpenTaskLine {
   user_id: string;
   full_name: string;
@@ -21,7 +23,11 @@ interface OpenTaskLine {
   workflow_version: number;
   stage: string;
   unit_name: string;
+  unit_kind: UnitKind;
+  root_name: string;
+  root_kind: UnitKind;
   due_at: Date | null;
+  created_at: Date;
 }
 
 export interface DigestResult {
@@ -30,7 +36,12 @@ export interface DigestResult {
   created: number;
 }
 
-/** The 07:30 digest: one e-mail per person with open tasks, listing them by due date; once a day. */
+/**
+ * The 07:30 digest: one e-mail per person with open tasks, listing them by due date; once a day.
+ * Each task was told on its own when it was given (a new task's notice); the digest lists it again
+ * as work still open, marking those given in the last day, and repeats no event (returns,
+ * adoptions, delegations), so nothing is sent twice in a day but the list of what is open.
+ */
 @Injectable()
 export class DigestService {
   constructor(
@@ -71,9 +82,10 @@ export class DigestService {
          SELECT assignee_id FROM due WHERE NOT EXISTS (SELECT 1 FROM notifications n WHERE n.dedup_key = 'digest:' || due.assignee_id || ':' || $1)
        )
        SELECT t.assignee_id AS user_id, a.full_name, p.code AS plan_code, p.workflow_key, COALESCE(r.workflow_version, p.workflow_version) AS workflow_version,
-              t.stage, u.name AS unit_name, t.due_at
+              t.stage, u.name AS unit_name, u.kind AS unit_kind, root.name AS root_name, root.kind AS root_kind, t.due_at, t.created_at
          FROM tasks t JOIN unsent ON unsent.assignee_id = t.assignee_id
          JOIN users a ON a.id = t.assignee_id JOIN plans p ON p.id = t.plan_id JOIN org_units u ON u.id = t.unit_id
+         JOIN org_units root ON root.id = p.root_unit_id
          LEFT JOIN reports r ON r.id = t.report_id
         WHERE t.state = 'open'
         ORDER BY t.assignee_id, t.due_at NULLS LAST`,
@@ -85,9 +97,12 @@ export class DigestService {
     for (const [userId, mine] of byUser) {
       const items = await Promise.all(mine.map(async (l) => ({
         planCode: l.plan_code, unitName: l.unit_name, dueAt: l.due_at ? new Date(l.due_at) : null, overdue: !!l.due_at && new Date(l.due_at) < now,
-        stageName: findStage(await this.workflows.get(l.workflow_key, l.workflow_version), l.stage)?.name ?? l.stage,
+        fresh: new Date(l.created_at).getTime() > now.getTime() - DAY_MS,
+        stageName: stageLabel(l.stage, {
+          stages: (await this.workflows.get(l.workflow_key, l.workflow_version)).stages, unit: { kind: l.unit_kind, name: l.unit_name }, root: { kind: l.root_kind, name: l.root_name },
+        }),
       })));
-      notices.push({ userId, kind: 'digest', ...digestText(mine[0].full_name, items, localDay.split('-').reverse().join('/')), dedupKey: `digest:${userId}:${localDay}` });
+      notices.push({ userId, kind: 'digest', ...digestText(mine[0].full_name, items, localDay.split('-').reverse().join('/')), dedupKey: `digest:${userId}:${localDay}`, link: MY_TASKS_PATH });
     }
     const { created, outbox } = await inTransaction(this.db, async (em) => {
       const created = await insertNotifications(em, notices);

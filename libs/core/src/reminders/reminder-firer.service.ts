@@ -2,7 +2,9 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { appendAuditEvents, inTransaction } from '@app/dal';
-import { effectiveReminders, escalationText, findStage, reminderText, ReminderSettings, supersedingOffset, TaskContext } from '@app/domain';
+import {
+  effectiveReminders, escalationText, findStage, planPath, reminderText, ReminderSettings, reportPath, stageLabel, supersedingOffset, TaskContext, taskPath,
+} from '@app/domain';
 import { Clock } from '../common/clock';
 import { MicroBatcher } from '../common/micro-batcher';
 import { insertNotifications, NewNotification } from '../notifications/new-notification';
@@ -57,6 +59,7 @@ export class ReminderFirer {
       const group = escalationGroupKey(task);
       const created = await insertNotifications(em, recipients.map((userId) => ({
         userId, kind: 'escalation' as const, ...text, planId: task.planId, reportId: task.reportId, taskId, dedupKey: `escalation:${group}:${userId}`,
+        link: task.reportId ? reportPath(task.reportId) : planPath(task.planId),
       })));
       if (created.length) {
         await appendAuditEvents(em, [{
@@ -94,7 +97,7 @@ export class ReminderFirer {
         }
         const text = reminderText(context, reminder.offset, now);
         const dedupKey = `reminder:${task.taskId}:${reminder.offset}`;
-        notices.push({ userId: task.assigneeId, kind: 'reminder', ...text, planId: task.planId, reportId: task.reportId, taskId: task.taskId, dedupKey });
+        notices.push({ userId: task.assigneeId, kind: 'reminder', ...text, planId: task.planId, reportId: task.reportId, taskId: task.taskId, dedupKey, link: taskPath(task) });
       }
       const created = await insertNotifications(em, notices);
       return { statuses, created, outbox: await emailInOutbox(em, created) };
@@ -104,9 +107,11 @@ export class ReminderFirer {
     return batch.map((r, i) => statuses[i] ?? (createdKeys.has(`reminder:${r.taskId}:${r.offset}`) ? 'notified' : 'already-sent'));
   }
 
+  /** The stage as the task's level names it ("Đảng ủy thông qua" for a grassroots đảng bộ's adoption). */
   private async contextOf(em: EntityManager, task: OpenTaskContext): Promise<TaskContext> {
     const workflow = await this.workflows.get(task.workflowKey, task.workflowVersion, em);
-    return { planCode: task.planCode, unitName: task.unitName, stageName: findStage(workflow, task.stage)?.name ?? task.stage, dueAt: new Date(task.dueAt!) };
+    const stageName = stageLabel(task.stage, { stages: workflow.stages, unit: { kind: task.unitKind, name: task.unitName }, root: { kind: task.rootKind, name: task.rootName } });
+    return { planCode: task.planCode, unitName: task.unitName, stageName, dueAt: new Date(task.dueAt!) };
   }
 
   /** The settings the task's jobs were planned with (see ReminderScheduler): the stage's own, else the plan's. */

@@ -6,6 +6,10 @@ import {
 } from '@app/domain';
 import { AdoptionRecorder } from '../adoption/adoption-recorder.service';
 import { nothingCreated, TransitionResult } from '../common/transition-result';
+import { noticeOfAdoption } from '../notifications/adoption-notices';
+import { fullNameOf } from '../notifications/full-name';
+import { noticeOfReturnToDrafters } from '../notifications/return-notices';
+import { ReturnCause } from '../notifications/task-notices';
 import { StageEntryService } from '../workflows/stage-entry.service';
 import { WorkflowsService } from '../workflows/workflows.service';
 
@@ -73,15 +77,31 @@ export class StageDecider {
     const returning = votes.find((v) => v.decision === 'return' && tally.counted.includes(v));
     const toStage = returned ? returnStageKey(workflow, stage.key) : nextStageKey(workflow, stage.key);
     const actorId = cause.actorId ?? (returned ? returning!.assigneeId : null);
+    const returnCause: ReturnCause | undefined = returned
+      ? { fromStage: stage.key, reason: returning!.comment ?? '', returnedBy: await fullNameOf(em, returning!.assigneeId) }
+      : undefined;
     // Adopted (thông qua) as it passes its own committee; sent back to be adopted again, that adoption is superseded.
     if (!returned && stage.key === adoptionStageKey(workflow)) {
       await this.adoption.adopt(em, { planId: report.plan_id, unitId: report.unit_id, reportId: report.id, round: report.round, stage: stage.key, actorId });
     }
     if (returned && reopensAdoption(workflow, toStage)) await this.adoption.supersede(em, report.plan_id, report.unit_id, report.id, returning?.comment ?? null, actorId);
-    const createdTaskIds = await this.move(em, plan, report, workflow, toStage, { ...cause, actorId, reason: returning?.comment ?? null, returned });
+    const createdTaskIds = await this.move(em, plan, report, workflow, toStage, { ...cause, actorId, reason: returning?.comment ?? null, returned }, returnCause);
+    await this.tellOfMove(em, plan, report, workflow, stage.key, toStage, returnCause);
     await markDecisionsApplied(em, decided);
     const ready = findStage(workflow, toStage)?.kind === 'consolidation' ? [{ planId: plan.id, reportId: report.id }] : [];
     return { outcome: returned ? 'returned' : 'approved', createdTaskIds, readyForConsolidation: ready };
+  }
+
+  /**
+   * What the report's own people hear of its move beyond the new tasks' notices: the drafters of a
+   * report returned to a stage that is not theirs, and the drafters and approvers of a report that
+   * has just passed its adopting stage (adopted, thông qua).
+   */
+  private async tellOfMove(em: EntityManager, plan: PlanEntity, report: LockedReport, workflow: WorkflowDefinition, fromStage: string, toStage: string, returned?: ReturnCause) {
+    if (returned && findStage(workflow, toStage)?.kind !== 'draft') await noticeOfReturnToDrafters(em, report.id, report.round, returned);
+    if (!returned && fromStage === adoptionStageKey(workflow)) {
+      await noticeOfAdoption(em, { planId: plan.id, unitId: report.unit_id, reportId: report.id, round: report.round });
+    }
   }
 
   /** Everyone who could act has gone (roles changed): shown in progress and audited, never silently stuck. */
@@ -102,6 +122,7 @@ export class StageDecider {
     workflow: WorkflowDefinition,
     toStage: string,
     cause: DecisionCause & { reason: string | null; returned: boolean },
+    returnCause?: ReturnCause,
   ): Promise<string[]> {
     await cancelOpenTasks(em, { planId: report.plan_id, reportId: report.id, stage: report.stage, round: report.round });
     const updated = await em.query(
@@ -117,6 +138,6 @@ export class StageDecider {
     }]);
     const round = updated[0][0].round as number;
     if (toStage === DONE_STAGE) this.logger.log(`Report ${report.id} is done`);
-    return this.stageEntry.enter(em, plan, workflow, toStage, [{ id: report.id, unitId: report.unit_id, parentId: report.parent_id, unitKind: report.kind, round }]);
+    return this.stageEntry.enter(em, plan, workflow, toStage, [{ id: report.id, unitId: report.unit_id, parentId: report.parent_id, unitKind: report.kind, round }], returnCause);
   }
 }

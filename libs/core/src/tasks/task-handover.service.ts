@@ -4,7 +4,9 @@ import { DataSource, EntityManager } from 'typeorm';
 import { appendAuditEvents, inTransaction, lockRound, TaskEntity } from '@app/dal';
 import { alreadyInRound, assertCanDelegate, forbidden, notFound, refused, StageVote } from '@app/domain';
 import { Actor } from '../common/actor';
+import { noticeOfDelegation } from '../notifications/delegation-notices';
 import { AccessService } from '../org/access.service';
+import { OutboxRelay } from '../queue/outbox-relay.service';
 import { TASK_SELECT } from './task-select';
 
 /**
@@ -19,18 +21,20 @@ export const ALREADY_IN_ROUND =
 /**
  * Handing a task to another holder of its role at its unit: delegation by the holder, reassignment
  * of all of a person's open tasks by an administrator. A stage's rule counts distinct people, so a
- * task never goes to someone who already holds or has decided a task of the same round.
+ * task never goes to someone who already holds or has decided a task of the same round. The new
+ * holder is told, in the inbox and by e-mail.
  */
 @Injectable()
 export class TaskHandover {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     private readonly access: AccessService,
+    private readonly outbox: OutboxRelay,
   ) {}
 
   /** Hands an open task to another holder of the same role at the same unit. */
   async delegate(id: string, actor: Actor, username: string) {
-    await inTransaction(this.db, async (em) => {
+    const emails = await inTransaction(this.db, async (em) => {
       const task = await em.getRepository(TaskEntity).findOneBy({ id });
       if (!task) throw notFound('Task', id);
       const round = await lockRound(em, task);
@@ -48,7 +52,9 @@ export class TaskHandover {
         actorId: actor.id, actor: actor.username, action: 'delegate', planId: task.planId, reportId: task.reportId, taskId: id,
         fromStage: task.stage, comment: `Chuyển cho ${username}`, data: { from: locked.assigneeId, to: target.id },
       }]);
+      return noticeOfDelegation(em, [id]);
     });
+    await this.outbox.relaySoon(emails);
     const [delegated] = await this.db.query(`${TASK_SELECT} WHERE t.id = $1`, [id]);
     return delegated;
   }
@@ -85,8 +91,9 @@ export class TaskHandover {
           comment: `Chuyển từ ${fromUsername} sang ${toUsername}`, data: { from: from.id, to: to.id, reassigned: true },
         })),
       ]);
-      return result;
+      return { ...result, emails: await noticeOfDelegation(em, result.moved.map((t) => t.id), true) };
     });
+    await this.outbox.relaySoon(moved.emails);
     return { from: fromUsername, to: toUsername, moved: moved.moved.length, movedTaskIds: moved.moved.map((t) => t.id), notMoved: moved.notMoved };
   }
 

@@ -3,6 +3,7 @@ import { EntityManager } from 'typeorm';
 import { appendAuditEvents, NewAuditEvent, PlanEntity } from '@app/dal';
 import { Clock } from '../common/clock';
 import { closeAfterCompletion } from '../consolidation/after-completion';
+import { noticeOfNewTasks, ReturnCause } from '../notifications/task-notices';
 import { DONE_STAGE, findStage, scopeUnitId, StageDefinition, stageDueAt, UnitKind, WorkflowDefinition } from '@app/domain';
 
 /** A report about to enter a stage, with what its assignment needs to know of its unit. */
@@ -26,14 +27,16 @@ interface NewTask {
 /**
  * Creates the tasks of a stage for reports that have just entered it, in the caller's transaction,
  * and sets the reports' due dates. One task per holder of the stage's role at its scope unit; a
- * report with nobody eligible is flagged and audited instead of silently waiting. Returns the ids
- * of the tasks created, whose reminders are scheduled once the transaction commits.
+ * report with nobody eligible is flagged and audited instead of silently waiting. Each holder is
+ * told of their new task (or, after a return, of the return and its reason) in the same
+ * transaction. Returns the ids of the tasks created, whose reminders are scheduled once the
+ * transaction commits.
  */
 @Injectable()
 export class StageEntryService {
   constructor(private readonly clock: Clock) {}
 
-  async enter(em: EntityManager, plan: PlanEntity, workflow: WorkflowDefinition, stageKey: string, reports: EnteringReport[]): Promise<string[]> {
+  async enter(em: EntityManager, plan: PlanEntity, workflow: WorkflowDefinition, stageKey: string, reports: EnteringReport[], returned?: ReturnCause): Promise<string[]> {
     if (reports.length === 0) return [];
     if (stageKey === DONE_STAGE) {
       await em.query(`UPDATE reports SET due_at = NULL WHERE id = ANY($1::uuid[])`, [reports.map((r) => r.id)]);
@@ -57,7 +60,7 @@ export class StageEntryService {
         reportId: r.id, unitId: r.unitId, scopeUnitId: scopeOf.get(r.id)!, round: r.round, assigneeId, dueAt: dueOf.get(r.id) ?? null,
       })),
     );
-    const created = await this.insertTasks(em, plan, stage, tasks);
+    const created = await this.insertTasks(em, plan, stage, tasks, returned);
     await this.flagUnassigned(em, plan, stage, reports.filter((r) => !holders.has(scopeOf.get(r.id)!)), scopeOf);
     return created;
   }
@@ -92,7 +95,7 @@ export class StageEntryService {
   }
 
   /** The root's consolidators hold one task per plan; a round opens when none is open. */
-  async openConsolidationRound(em: EntityManager, plan: PlanEntity, stage: StageDefinition, dueAt: Date | null): Promise<string[]> {
+  async openConsolidationRound(em: EntityManager, plan: PlanEntity, stage: StageDefinition, dueAt: Date | null, returned?: ReturnCause): Promise<string[]> {
     const [locked] = await em.query(`SELECT consolidation_round FROM plans WHERE id = $1 FOR NO KEY UPDATE`, [plan.id]);
     const open = await em.query(`SELECT 1 FROM tasks WHERE plan_id = $1 AND report_id IS NULL AND stage = $2 AND state = 'open' LIMIT 1`, [plan.id, stage.key]);
     if (open.length > 0) return [];
@@ -102,7 +105,7 @@ export class StageEntryService {
     if (assignees.length === 0) {
       await appendAuditEvents(em, [{ actorId: null, actor: 'system', action: 'stage_unassigned', planId: plan.id, toStage: stage.key, comment: `Không có ai giữ vai trò ${stage.role} tại đơn vị gốc` }]);
     }
-    return this.insertTasks(em, plan, stage, assignees.map((assigneeId) => ({ reportId: null, unitId: plan.rootUnitId, scopeUnitId: plan.rootUnitId, round, assigneeId, dueAt })));
+    return this.insertTasks(em, plan, stage, assignees.map((assigneeId) => ({ reportId: null, unitId: plan.rootUnitId, scopeUnitId: plan.rootUnitId, round, assigneeId, dueAt })), returned);
   }
 
   private async rootKind(em: EntityManager, plan: PlanEntity): Promise<UnitKind> {
@@ -120,7 +123,7 @@ export class StageEntryService {
     return byUnit;
   }
 
-  private async insertTasks(em: EntityManager, plan: PlanEntity, stage: StageDefinition, tasks: NewTask[]): Promise<string[]> {
+  private async insertTasks(em: EntityManager, plan: PlanEntity, stage: StageDefinition, tasks: NewTask[], returned?: ReturnCause): Promise<string[]> {
     const created: string[] = [];
     for (let start = 0; start < tasks.length; start += 2000) {
       const chunk = tasks.slice(start, start + 2000);
@@ -138,6 +141,8 @@ export class StageEntryService {
       );
       created.push(...rows.map((r) => r.id));
     }
+    // The e-mails' outbox rows go to Redis with the worker's next relay, a second or two after the commit.
+    await noticeOfNewTasks(em, created, returned);
     return created;
   }
 

@@ -1,0 +1,53 @@
+import { EntityManager } from 'typeorm';
+import { adoptingBodyOf, adoptionText, planPath, reportPath, stageLabel, UnitKind } from '@app/domain';
+import { emailInOutbox } from './email-outbox';
+import { insertNotifications } from './new-notification';
+import { stagesOfVersions } from './notice-stages';
+
+/**
+ * An adoption (thông qua): the report of `unitId` in the round `round` of its adopting stage, or
+ * with `reportId` null the root's own report. The shape of the adoption record (AdoptionRecorder's
+ * `Adopting`), so whatever records an adoption can announce it with the same object.
+ */
+export interface AdoptionToAnnounce {
+  planId: string;
+  unitId: string;
+  reportId: string | null;
+  round: number;
+  /** When it was adopted; now when not given. */
+  adoptedAt?: Date;
+}
+
+/**
+ * Tells the people of the report that it was adopted and where it goes: a unit's drafters and
+ * approvers, or for the root's own report its working group and Standing Committee. In the
+ * caller's transaction, once per adoption (key `adoption:<plan>:<unit>:<round>:<user>`, so the
+ * engine and the adoption's record may both call it). Returns the outbox rows of the e-mails.
+ */
+export async function noticeOfAdoption(em: EntityManager, adoption: AdoptionToAnnounce): Promise<string[]> {
+  const [row]: { plan_code: string; workflow_key: string; workflow_version: number; unit_kind: UnitKind; unit_name: string; stage: string | null }[] = await em.query(
+    `SELECT p.code AS plan_code, p.workflow_key, COALESCE(r.workflow_version, p.workflow_version) AS workflow_version,
+            u.kind AS unit_kind, u.name AS unit_name, r.stage
+       FROM plans p JOIN org_units u ON u.id = $2 LEFT JOIN reports r ON r.id = $3::uuid
+      WHERE p.id = $1`,
+    [adoption.planId, adoption.unitId, adoption.reportId],
+  );
+  if (!row) return [];
+  const roles = adoption.reportId ? ['drafter', 'approver'] : ['consolidator', 'reviewer'];
+  const people: { user_id: string }[] = await em.query(
+    `SELECT DISTINCT user_id FROM role_assignments WHERE unit_id = $1 AND role = ANY($2::varchar[]) ORDER BY user_id`,
+    [adoption.unitId, roles],
+  );
+  const unit = { kind: row.unit_kind, name: row.unit_name };
+  const stages = (await stagesOfVersions(em, [row])).values().next().value ?? [];
+  const text = adoptionText({
+    planCode: row.plan_code, unitName: row.unit_name, adoptedBy: adoptingBodyOf(unit), adoptedAt: adoption.adoptedAt ?? new Date(),
+    nextStageLabel: adoption.reportId && row.stage ? stageLabel(row.stage, { stages, unit }) : null,
+  });
+  const created = await insertNotifications(em, people.map((p) => ({
+    userId: p.user_id, kind: 'adoption' as const, ...text, planId: adoption.planId, reportId: adoption.reportId,
+    link: adoption.reportId ? reportPath(adoption.reportId) : planPath(adoption.planId),
+    dedupKey: `adoption:${adoption.planId}:${adoption.unitId}:${adoption.round}:${p.user_id}`,
+  })));
+  return emailInOutbox(em, created);
+}

@@ -1,0 +1,39 @@
+import { EntityManager } from 'typeorm';
+import { delegationText, StageKind, stageLabel, taskPath, UnitKind } from '@app/domain';
+import { emailInOutbox } from './email-outbox';
+import { insertNotifications } from './new-notification';
+import { stagesOfVersions, versionId } from './notice-stages';
+
+/**
+ * Tells the new holders of tasks handed over (a delegation, or an administrator's reassignment)
+ * what they received and from whom, in the transaction that moved them: once per handover (key
+ * `delegation:<task>:<task version>`, the version the handover gave the task). Returns the outbox
+ * rows of the e-mails.
+ */
+export async function noticeOfDelegation(em: EntityManager, taskIds: readonly string[], byAdministrator = false): Promise<string[]> {
+  if (taskIds.length === 0) return [];
+  const tasks: {
+    id: string; version: number; assignee_id: string; kind: StageKind; stage: string; due_at: Date | null; report_id: string | null; plan_id: string;
+    plan_code: string; workflow_key: string; workflow_version: number; unit_kind: UnitKind; unit_name: string; root_kind: UnitKind; root_name: string; from_name: string | null;
+  }[] = await em.query(
+    `SELECT t.id, t.version, t.assignee_id, t.kind, t.stage, t.due_at, t.report_id, t.plan_id, p.code AS plan_code,
+            p.workflow_key, COALESCE(r.workflow_version, p.workflow_version) AS workflow_version,
+            u.kind AS unit_kind, u.name AS unit_name, root.kind AS root_kind, root.name AS root_name, f.full_name AS from_name
+       FROM tasks t JOIN plans p ON p.id = t.plan_id JOIN org_units u ON u.id = t.unit_id JOIN org_units root ON root.id = p.root_unit_id
+       LEFT JOIN reports r ON r.id = t.report_id LEFT JOIN users f ON f.id = t.delegated_from
+      WHERE t.id = ANY($1::uuid[])`,
+    [taskIds],
+  );
+  const stagesOf = await stagesOfVersions(em, tasks);
+  const created = await insertNotifications(em, tasks.map((t) => {
+    const context = { stages: stagesOf.get(versionId(t)) ?? [], unit: { kind: t.unit_kind, name: t.unit_name }, root: { kind: t.root_kind, name: t.root_name } };
+    const text = delegationText({
+      planCode: t.plan_code, unitName: t.unit_name, stageLabel: stageLabel(t.stage, context), dueAt: t.due_at ? new Date(t.due_at) : null, from: t.from_name ?? 'không rõ', byAdministrator,
+    });
+    return {
+      userId: t.assignee_id, kind: 'delegation' as const, ...text, planId: t.plan_id, reportId: t.report_id, taskId: t.id,
+      link: taskPath({ kind: t.kind, reportId: t.report_id, planId: t.plan_id }), dedupKey: `delegation:${t.id}:${t.version}`,
+    };
+  }));
+  return emailInOutbox(em, created);
+}
