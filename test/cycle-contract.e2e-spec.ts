@@ -44,7 +44,7 @@ describe('the core cycle at its edges', () => {
 
   it('creates a plan once when five admins send the same code at the same moment: one 201, the others 409, never a 500', async () => {
     const admin = await session(ctx, 'admin');
-    const body = { ...fixture.plan, code: '145-KH/ĐUK' };
+    const body = { ...fixture.plan, code: '145-KH/ĐUK', confirmDeadlines: true };
     const answers = await Promise.all(Array.from({ length: 5 }, () => admin.post('/api/plans').send(body)));
     expect(answers.map((a) => a.status).sort()).toEqual([201, 409, 409, 409, 409]);
     const { rows } = await ctx.db.query<{ n: number }>(`SELECT count(*)::int AS n FROM plans WHERE code = $1`, ['145-KH/ĐUK']);

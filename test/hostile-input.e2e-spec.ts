@@ -35,7 +35,7 @@ describe('hostile input (fast-check)', () => {
   const bodyEndpoints: BodyEndpoint[] = [
     { name: 'login', method: 'post', path: () => '/api/auth/login', as: 'admin', valid: () => ({ username: 'kbnn-kt.capuy', password: FIXTURE_PASSWORD }), limitKb: 4 },
     { name: 'org import', method: 'post', path: () => '/api/org/import', as: 'admin', valid: () => ({ units: [], users: [] }), limitKb: 8 * 1024 },
-    { name: 'create plan', method: 'post', path: () => '/api/plans', as: 'admin', valid: () => ({ ...fixture.plan, code: 'HOSTILE-KH/ĐUK' }), limitKb: 256 },
+    { name: 'create plan', method: 'post', path: () => '/api/plans', as: 'admin', valid: () => ({ ...fixture.plan, code: 'HOSTILE-KH/ĐUK', confirmDeadlines: true }), limitKb: 256 },
     { name: 'deadlines', method: 'put', path: () => `/api/plans/${ids.draft}/deadlines`, as: 'admin', valid: () => ({ deadlines: fixture.plan.deadlines }), limitKb: 64 },
     { name: 'migration (dry run)', method: 'post', path: () => `/api/plans/${ids.planA}/migrations`, as: 'admin', valid: () => ({ toVersion: 2, dryRun: true }) },
     { name: 'workflow version', method: 'post', path: () => '/api/workflows/tongket/versions', as: 'admin', valid: () => ({ stages: TONGKET_V1 }), limitKb: 128 },

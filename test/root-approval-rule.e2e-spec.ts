@@ -31,7 +31,7 @@ describe('the Standing Committee decides by the plan’s rootApproval rule', () 
 
   /** The fixture plan under a new code, with the Standing Committee's rule given. */
   const createPlanWithRule = async (rootApproval: { type: string; min?: number }) =>
-    expectStatus(await admin.post('/api/plans').send({ ...loadFixture().plan, code: `${randomBytes(3).toString('hex').toUpperCase()}-KH/ĐUK`, rootApproval }), 201, 'create plan').body as PlanDto;
+    expectStatus(await admin.post('/api/plans').send({ ...loadFixture().plan, code: `${randomBytes(3).toString('hex').toUpperCase()}-KH/ĐUK`, rootApproval, confirmDeadlines: true }), 201, 'create plan').body as PlanDto;
 
   /** Launches the plan, brings one report to consolidation and has the working group consolidate. */
   async function toRootApproval(plan: PlanDto): Promise<void> {

@@ -44,6 +44,14 @@ export class ReminderSettingsDto {
 
 export class DeadlinesDto {
   @ApiProperty({ example: { cell: { drafting: '2019-07-10T17:00:00+07:00' } } }) @IsDeadlines() deadlines: PlanDeadlines;
+  @ApiPropertyOptional({
+    example: true,
+    description: 'Confirms deadlines that would otherwise be refused (400 naming each field): for a new plan, dates already past (a plan entered ' +
+      'afterwards); for a new plan or an edit, dates out of the order the work happens in (a later stage due before an earlier one of the same ' +
+      'level, a lower level due after the same stage of a level that consolidates it, a data cut-off after its consolidation deadline, a report ' +
+      'stage after the root\'s cut-off). Past dates in an edit of a running plan need no confirmation.',
+  })
+  @IsOptional() @IsBoolean() confirmDeadlines?: boolean;
 }
 
 /** The Standing Committee's rule, checked by the domain's own rule check (a quorum needs an integer min ≥ 1, nothing else takes min). */
@@ -79,4 +87,12 @@ export class CreatePlanDto {
     description: `How the root's Standing Committee decides the consolidated report: {type: ${RULE_TYPES.join('|')}, min?} (min only, and required, for quorum); majority when absent`,
   })
   @IsOptional() @IsRootApprovalRule() rootApproval?: ApprovalRule;
+  @ApiPropertyOptional({
+    example: true,
+    description: 'Confirms deadlines that would otherwise be refused (400 naming each field): for a new plan, dates already past (a plan entered ' +
+      'afterwards); for a new plan or an edit, dates out of the order the work happens in (a later stage due before an earlier one of the same ' +
+      'level, a lower level due after the same stage of a level that consolidates it, a data cut-off after its consolidation deadline, a report ' +
+      'stage after the root\'s cut-off). Past dates in an edit of a running plan need no confirmation.',
+  })
+  @IsOptional() @IsBoolean() confirmDeadlines?: boolean;
 }

@@ -1,10 +1,11 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Put, Query, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiForbiddenResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiForbiddenResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Response } from 'express';
 import {
   AccessService, Actor, AuditService, ConsolidationService, FiguresCutOff, LaunchAnswer, LaunchedReports, PlansService, planView, PlanVisibility, ProgressService,
 } from '@app/core';
 import { AdminOnly } from '../common/auth.guard';
+import { TrailEventView } from '../audit/trail-event-view.dto';
 import { CurrentActor } from '../common/current-actor.decorator';
 import { sendJsonInParts } from '../common/json-in-parts';
 import { UUID } from '../common/uuid-param';
@@ -56,7 +57,7 @@ export class PlansController {
   @Put(':id/deadlines')
   @BodyLimit('64kb')
   async deadlines(@Param('id', UUID) id: string, @Body() body: DeadlinesDto, @CurrentActor() actor: Actor) {
-    return this.plans.updateDeadlines(id, body.deadlines, actor);
+    return this.plans.updateDeadlines(id, body.deadlines, actor, body.confirmDeadlines === true);
   }
 
   @AdminOnly()
@@ -69,6 +70,7 @@ export class PlansController {
 
   /** The plan's own audit trail (not one report's): for administrators and the root unit's people. */
   @Get(':id/events')
+  @ApiOkResponse({ type: [TrailEventView], description: 'Oldest first, with `id` and `data`; `actorName` is the full name of who acted (null for the engine)' })
   async events(@Param('id', UUID) id: string, @Query() query: PlanEventsQueryDto, @CurrentActor() actor: Actor) {
     const plan = await this.plans.get(id);
     await this.access.assertCanSeeUnit(actor.id, plan.rootUnitId);

@@ -1,6 +1,7 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Put, Query } from '@nestjs/common';
-import { ApiBadRequestResponse, ApiBearerAuth, ApiBody, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBadRequestResponse, ApiBearerAuth, ApiBody, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Actor, ReportsService, SubmissionService } from '@app/core';
+import { TrailEventView } from '../audit/trail-event-view.dto';
 import { CurrentActor } from '../common/current-actor.decorator';
 import { UUID } from '../common/uuid-param';
 import { BodyLimit } from '../http/body-limit.decorator';
@@ -52,6 +53,7 @@ export class ReportsController {
   }
 
   @Get(':id/events')
+  @ApiOkResponse({ type: [TrailEventView], description: 'Oldest first; `actorName` is the full name of who acted (null for the engine)' })
   events(@Param('id', UUID) id: string, @CurrentActor() actor: Actor) {
     return this.reports.events(id, actor.id);
   }

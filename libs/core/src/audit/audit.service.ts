@@ -41,12 +41,14 @@ export class AuditService {
    * The plan's own trail, oldest first: what happened to the plan rather than to one report (creation,
    * launch, deadlines, migrations, collections, the working group's consolidation, the Standing
    * Committee's votes, completion, stages nobody could act on). Paged by id for plans that run long.
+   * `actorName` is the person's full name (null for the engine's own events).
    */
   async planEvents(planId: string, page: PlanEventsPage) {
     return this.db.query(
-      `SELECT id::float8 AS id, at, actor, action, from_stage AS "fromStage", to_stage AS "toStage", comment, task_id AS "taskId", data
-         FROM audit_events WHERE plan_id = $1 AND report_id IS NULL AND id > $2
-        ORDER BY id LIMIT $3`,
+      `SELECT e.id::float8 AS id, e.at, e.actor, u.full_name AS "actorName", e.action, e.from_stage AS "fromStage", e.to_stage AS "toStage",
+              e.comment, e.task_id AS "taskId", e.data
+         FROM audit_events e LEFT JOIN users u ON u.id = e.actor_id WHERE e.plan_id = $1 AND e.report_id IS NULL AND e.id > $2
+        ORDER BY e.id LIMIT $3`,
       [planId, page.after ?? 0, page.limit ?? 500],
     );
   }

@@ -17,4 +17,6 @@ export interface NewPlan {
   consolidateAt?: UnitKind[];
   /** How the root's Standing Committee decides the consolidated report; majority when absent. */
   rootApproval?: ApprovalRule | null;
+  /** Deadlines past or out of order are meant as given (otherwise 400 naming each). */
+  confirmDeadlines?: boolean;
 }

@@ -13,6 +13,8 @@ import { Actor } from '../common/actor';
 import { OutboxRelay } from '../queue/outbox-relay.service';
 import { ReminderScheduler } from '../reminders/reminder-scheduler.service';
 import { WorkflowsService } from '../workflows/workflows.service';
+import { Clock } from '../common/clock';
+import { reviewDeadlines } from './deadline-policy';
 import { DueDates } from './due-dates.service';
 import { NewPlan } from './new-plan';
 
@@ -27,6 +29,7 @@ export class PlansService {
     private readonly outbox: OutboxRelay,
     private readonly dueDates: DueDates,
     private readonly reminders: ReminderScheduler,
+    private readonly clock: Clock,
   ) {}
 
   async create(input: NewPlan, actor: Actor): Promise<PlanEntity> {
@@ -47,6 +50,10 @@ export class PlansService {
     // Checked again here (the DTO checks it too) for callers other than the HTTP API.
     const ruleProblem = input.rootApproval == null ? null : approvalRuleProblem('rootApproval', input.rootApproval);
     if (ruleProblem) throw invalid(ruleProblem);
+    const consolidateAt = [...new Set(['bloc' as const, ...(input.consolidateAt ?? [])])];
+    const confirmedDeadlines = await reviewDeadlines(this.db.manager, {
+      deadlines: input.deadlines, workflow, rootUnitId: root.id, consolidateAt, now: this.clock.now(), refusePast: true, confirmed: input.confirmDeadlines === true,
+    });
     return inTransaction(this.db, async (em) => {
       const exists = await em.query(`SELECT 1 FROM plans WHERE code = $1`, [input.code]);
       if (exists.length) throw conflict(`A plan with code ${input.code} already exists`);
@@ -54,7 +61,7 @@ export class PlansService {
         code: input.code, title: input.title, issuedOn: input.issuedOn, term: input.term, basis: input.basis,
         rootUnitId: root.id, workflowKey: workflow.key, workflowVersion: workflow.version, outline,
         indicatorNames: indicators, deadlines: input.deadlines, reminders: input.reminders,
-        consolidateAt: [...new Set(['bloc' as const, ...(input.consolidateAt ?? [])])],
+        consolidateAt,
         // Stored as given: no rule chosen stays NULL, read back as the default (majority).
         rootApproval: input.rootApproval ?? undefined,
         status: 'draft', consolidationRound: 0, createdBy: actor.id, version: 1,
@@ -62,7 +69,10 @@ export class PlansService {
       plan.rootApproval = rootApprovalRuleOf(plan.rootApproval);
       await appendAuditEvents(em, [{
         actorId: actor.id, actor: actor.username, action: 'plan.create', planId: plan.id,
-        data: { code: plan.code, rootApproval: plan.rootApproval, rootApprovalChosen: Boolean(input.rootApproval) },
+        data: {
+          code: plan.code, rootApproval: plan.rootApproval, rootApprovalChosen: Boolean(input.rootApproval),
+          ...(confirmedDeadlines.length ? { deadlinesConfirmed: confirmedDeadlines.map((p) => p.field) } : {}),
+        },
       }]);
       return plan;
     });
@@ -77,18 +87,25 @@ export class PlansService {
   /**
    * Replaces the deadlines, moves the due date of every report and open task to match, and
    * reschedules their reminders: jobs of the old due dates are removed (and would find the due date
-   * changed if they ran), reminders now in the past fire at once.
+   * changed if they ran), reminders now in the past fire at once. Deadlines out of order need
+   * `confirmed`, as at creation; passed ones do not (a running plan keeps the dates it had).
    */
-  async updateDeadlines(id: string, deadlines: PlanDeadlines, actor: Actor): Promise<PlanEntity> {
+  async updateDeadlines(id: string, deadlines: PlanDeadlines, actor: Actor, confirmed = false): Promise<PlanEntity> {
     const plan = await this.get(id);
-    assertDeadlinesFit(deadlines, await this.workflows.get(plan.workflowKey, plan.workflowVersion));
+    const workflow = await this.workflows.get(plan.workflowKey, plan.workflowVersion);
+    assertDeadlinesFit(deadlines, workflow);
+    const confirmedDeadlines = await reviewDeadlines(this.db.manager, {
+      deadlines, workflow, rootUnitId: plan.rootUnitId, consolidateAt: plan.consolidateAt, now: this.clock.now(), refusePast: false, confirmed,
+    });
     const outbox: string[] = [];
     const moved = await inTransaction(this.db, async (em) => {
       // Read under the lock: "before" is what this edit replaced, even when two edits race.
       const [{ deadlines: before }]: { deadlines: PlanDeadlines }[] = await em.query(`SELECT deadlines FROM plans WHERE id = $1 FOR NO KEY UPDATE`, [id]);
       await em.query(`UPDATE plans SET deadlines = $2, version = version + 1, updated_at = now() WHERE id = $1`, [id, JSON.stringify(deadlines)]);
       const moved = await this.dueDates.recompute(em, { ...plan, deadlines });
-      await appendAuditEvents(em, [{ actorId: actor.id, actor: actor.username, action: 'plan.deadlines', planId: id, data: { before, after: deadlines, tasksMoved: moved.length } }]);
+      await appendAuditEvents(em, [{ actorId: actor.id, actor: actor.username, action: 'plan.deadlines', planId: id, data: {
+        before, after: deadlines, tasksMoved: moved.length, ...(confirmedDeadlines.length ? { deadlinesConfirmed: confirmedDeadlines.map((p) => p.field) } : {}),
+      } }]);
       outbox.push(...(await appendOutbox(em, [{ name: JobName.RescheduleConsolidation, data: { planId: id, cause: randomUUID() } }])));
       return moved;
     });
