@@ -125,6 +125,22 @@ const TABLE: Row[] = [
   { method: 'get', path: '/api/plans/:planA/level-report/figures?level=KBNN', expect: only({ admin: 200, parentReviewer: 200, rootConsolidator: 200 }) },
   { method: 'get', path: '/api/plans/:planA/level-report/completeness', expect: only({ admin: 200, rootConsolidator: 200 }) },
   { method: 'get', path: '/api/plans/:planA/level-report/completeness?level=KBNN', expect: only({ admin: 200, parentReviewer: 200, rootConsolidator: 200 }) },
+
+  // The Khối's own report (created when plan A's root collected, at once: its cut-off is long past): read at the root, written by its working group
+  { method: 'get', path: '/api/plans/:planA/level-report', expect: only({ admin: 200, rootConsolidator: 200 }) },
+  { method: 'get', path: '/api/plans/:planA/level-report/versions', expect: only({ admin: 200, rootConsolidator: 200 }) },
+  { method: 'get', path: '/api/plans/:unknown/level-report', expect: signedIn(404) },
+  { method: 'put', path: '/api/plans/:planA/level-report/sections/political', body: section, expect: only({ rootConsolidator: 200 }), note: 'idempotent' },
+  { method: 'put', path: '/api/plans/:planA/level-report/indicators', body: { resolutions_issued: 1 }, expect: only({ rootConsolidator: 200 }) },
+  // required items still empty: the working group passes the access check and meets the rule (422); nothing moves
+  { method: 'post', path: '/api/plans/:planA/level-report/submit', expect: only({ rootConsolidator: 422 }) },
+  // what a consolidating level writes from: anyone with a role on that level or above it
+  { method: 'get', path: '/api/plans/:planA/level-report/sources', expect: only({ admin: 200, rootConsolidator: 200 }), note: 'the root’s' },
+  { method: 'get', path: '/api/plans/:planA/level-report/sources?level=KBNN&section=political&limit=5', expect: only({ admin: 200, parentReviewer: 200, rootConsolidator: 200 }) },
+  { method: 'get', path: '/api/plans/:planA/level-report/figures?indicator=lecturers', expect: only({ admin: 200, rootConsolidator: 200 }) },
+  { method: 'get', path: '/api/plans/:planA/level-report/figures?level=KBNN', expect: only({ admin: 200, parentReviewer: 200, rootConsolidator: 200 }) },
+  { method: 'get', path: '/api/plans/:planA/level-report/completeness', expect: only({ admin: 200, rootConsolidator: 200 }) },
+  { method: 'get', path: '/api/plans/:planA/level-report/completeness?level=KBNN', expect: only({ admin: 200, parentReviewer: 200, rootConsolidator: 200 }) },
   { method: 'post', path: '/api/plans/:planA/migrations', body: { toVersion: 2, dryRun: true }, expect: adminOnly(200), note: 'dry run' },
   { method: 'get', path: '/api/plans/:planA/migrations', expect: adminOnly(200) },
   { method: 'get', path: '/api/migrations/:unknown', expect: adminOnly(404), note: 'non-admins learn nothing: 403 before the lookup' },
@@ -237,6 +253,8 @@ describe('access table: every endpoint × every caller', () => {
       { what: 'a notification of kbnn-kt.soanthao' },
     );
     const draft = (await createPlan(ctx)).id;
+    // The Khối's report exists once the worker has collected plan A's root.
+    await waitFor(async () => (await ctx.db.query(`SELECT 1 FROM level_reports WHERE plan_id = $1`, [planA])).rows.length > 0, { what: 'the level report of plan A' });
     // The Khối's report exists once the worker has collected plan A's root.
     await waitFor(async () => (await ctx.db.query(`SELECT 1 FROM level_reports WHERE plan_id = $1`, [planA])).rows.length > 0, { what: 'the level report of plan A' });
     Object.assign(ids, { planA, draft, kt, tg, ktTask: ktTask.id, tgTask: tgTask.id, ktUnit, ktNotice, orgImport, unknown: randomUUID() });

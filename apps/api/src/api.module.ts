@@ -3,6 +3,7 @@ import { APP_GUARD } from '@nestjs/core';
 import { TerminusModule } from '@nestjs/terminus';
 import {
   AdoptionModule, AuditModule, AuthModule, ConsolidationModule, DocumentsModule, InfrastructureModule, MigrationsModule, NotificationsModule, OperationsModule, OrgImportsModule, OrgModule,
+  LevelReportsModule,
   PlansModule, PositionsModule, ReportsModule,
   TasksModule, WorkflowsModule,
 } from '@app/core';
@@ -13,6 +14,7 @@ import { AuthGuard } from './common/auth.guard';
 import { TrustProxySetting } from './common/trust-proxy';
 import { DocumentsController } from './documents/documents.controller';
 import { HealthController } from './health/health.controller';
+import { LevelReportsController } from './level-reports/level-reports.controller';
 import { MigrationsController } from './migrations/migrations.controller';
 import { NotificationsController } from './notifications/notifications.controller';
 import { MetricsController } from './operations/metrics.controller';
@@ -31,13 +33,13 @@ import { WorkflowsController } from './workflows/workflows.controller';
 @Module({
   imports: [
     InfrastructureModule, TerminusModule, AuthModule, OrgModule, WorkflowsModule, PlansModule, ReportsModule, TasksModule, ConsolidationModule,
-    NotificationsModule, MigrationsModule, AuditModule, DocumentsModule, OperationsModule, OrgImportsModule,
+    NotificationsModule, MigrationsModule, AuditModule, DocumentsModule, OperationsModule, OrgImportsModule, LevelReportsModule,
     PositionsModule, AdoptionModule,
   ],
   controllers: [
     AuthController, HealthController, OrgController, WorkflowsController, PlansController, ReportsController, TasksController, NotificationsController,
     UsersController, UserAccountsController, MigrationsController, AuditController, DocumentsController, MetricsController,
-    AdminPageSessionsController, UserPositionsController, UnitPlaceController, AdoptionController,
+    AdminPageSessionsController, LevelReportsController, UserPositionsController, UnitPlaceController, AdoptionController,
   ],
   providers: [{ provide: APP_GUARD, useClass: AuthGuard }, TrustProxySetting],
 })

@@ -72,3 +72,7 @@ export * from './positions/unit-places.service';
 export * from './adoption/adoption.module';
 export * from './adoption/adoptions.service';
 export * from './adoption/signer-choice.service';
+export * from './level-reports/level-reports.module';
+export * from './level-reports/level-reports.service';
+export * from './level-reports/level-sources.service';
+export * from './level-reports/level-report-view';
