@@ -7,6 +7,7 @@ import { completeTask, createPlan, importFixture, launchPlan, openTask, reportsB
 import { Fixture, holders, loadFixture, parentOf, reportingUnits } from './support/fixture';
 import { E2eContext, startE2e, stopE2e } from './support/harness';
 import { decidePlanTask, figuresOf, fixtureToConsolidation, openPlanTask, openPlanTasks, sum } from './support/plan-tasks';
+import { isWorkNoticeMail } from './support/notices';
 import { SmtpSink } from './support/smtp-sink';
 import { PlanDto, ReportDto } from './support/types';
 import { holdsFor, waitFor } from './support/wait-for';
@@ -21,7 +22,7 @@ import { holdsFor, waitFor } from './support/wait-for';
 describe('consolidation at the cut-off with one unit missing', () => {
   const CUT_OFF_MS = 12_000;
   const MISSING = 'BVNN-NGOAI';
-  const sink = new SmtpSink();
+  const sink = new SmtpSink({ ignore: isWorkNoticeMail });
   let ctx: E2eContext;
   let fixture: Fixture;
   let plan: PlanDto;

@@ -40,7 +40,8 @@ describe('consolidation cut-offs: per level, moved, and after a Redis loss', () 
   const drive = (reports: Map<string, ReportDto>, unit: string) => fixtureToConsolidation(ctx, fixture, unit, reports.get(unit)!.id, figures.get(unit)!);
   const moveCutOff = async (plan: PlanDto, bloc: string) => {
     const admin = await session(ctx, 'admin');
-    expectStatus(await admin.put(`/api/plans/${plan.id}/deadlines`).send({ deadlines: deadlinesWith({ bloc }) }), 200, 'move the cut-off');
+    // The units' reports are due after the moved cut-off, as the test means them: confirmed.
+    expectStatus(await admin.put(`/api/plans/${plan.id}/deadlines`).send({ deadlines: deadlinesWith({ bloc }), confirmDeadlines: true }), 200, 'move the cut-off');
   };
 
   beforeAll(async () => {

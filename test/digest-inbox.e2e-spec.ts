@@ -7,7 +7,7 @@ import { createPlan, importFixture, launchPlan } from './support/factories';
 import { Fixture, holders, reportingUnits } from './support/fixture';
 import { E2eContext, startE2e, stopE2e } from './support/harness';
 import { API_TIME, hanoiDateTime, hanoiDay, hanoiIso } from './support/hanoi-time';
-import { emailOf } from './support/notices';
+import { emailOf, isWorkNoticeMail, WORK_NOTICE_KINDS } from './support/notices';
 import { engineQueue } from './support/queues';
 import { SmtpSink } from './support/smtp-sink';
 import { PlanDto } from './support/types';
@@ -34,7 +34,7 @@ interface NoticeDto {
  * order; no plan has reminders, so the digests are the only mail. Then the inbox endpoints on them.
  */
 describe('the daily digest and the in-app inbox', () => {
-  const sink = new SmtpSink();
+  const sink = new SmtpSink({ ignore: isWorkNoticeMail });
   let ctx: E2eContext;
   let fixture: Fixture;
   let queue: Queue;
@@ -74,6 +74,8 @@ describe('the daily digest and the in-app inbox', () => {
       await launchPlan(ctx, plan.id);
       plans.set(key, plan);
     }
+    // This file is about the digest and the inbox: the launches' notices of new tasks (test/work-notices) are cleared.
+    await ctx.db.query(`DELETE FROM notifications WHERE kind = ANY($1::varchar[])`, [[...WORK_NOTICE_KINDS]]);
   }, 60_000);
 
   afterAll(async () => {

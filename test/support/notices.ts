@@ -56,12 +56,24 @@ export function timingProblems(what: string, mails: ReceivedMail[], expectedAt: 
 
 const iso = (ms: number) => new Date(ms).toISOString().slice(11, 23);
 
-/** Notification rows of one task, as stored (the idempotency keys and the e-mail state). */
+/** Notification rows of one task's reminders and escalations, as stored (the idempotency keys and the e-mail state). */
 export async function noticesOfTask(ctx: E2eContext, taskId: string): Promise<{ kind: string; dedup_key: string; email: string; email_state: string }[]> {
   const { rows } = await ctx.db.query<{ kind: string; dedup_key: string; email: string; email_state: string }>(
     `SELECT n.kind, n.dedup_key, lower(u.email) AS email, n.email_state FROM notifications n JOIN users u ON u.id = n.user_id
-      WHERE n.task_id = $1 ORDER BY n.dedup_key`,
+      WHERE n.task_id = $1 AND n.kind NOT IN (${WORK_NOTICE_KINDS.map((k) => `'${k}'`).join(', ')}) ORDER BY n.dedup_key`,
     [taskId],
   );
   return rows;
+}
+
+/**
+ * The notices of work given or changed (a new task, a return, an adoption, a delegation), beside
+ * the reminders, escalations and digests the tests of deadlines are about (test/work-notices).
+ */
+export const WORK_NOTICE_KINDS = ['task', 'return', 'adoption', 'delegation'] as const;
+const WORK_NOTICE_TITLES = /^(Công việc mới|Báo cáo bị trả lại|Trả lại để xem xét lại|Báo cáo đã được thông qua|Công việc được chuyển cho đồng chí): /;
+
+/** A mail of such a notice, which a sink of a test about deadlines ignores (SinkOptions). */
+export function isWorkNoticeMail(mail: ReceivedMail): boolean {
+  return WORK_NOTICE_TITLES.test(mail.subject);
 }

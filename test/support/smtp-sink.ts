@@ -18,18 +18,28 @@ export interface ReceivedMail {
   raw: string;
 }
 
+/** Which mails a sink leaves out of `mails`: a test file about some notices ignores the others. */
+export interface SinkOptions {
+  ignore?: (mail: ReceivedMail) => boolean;
+}
+
 /**
  * A real SMTP server on 127.0.0.1 and a free port, started by a test file before the engine so the
- * engine's SMTP_PORT points at it; it keeps every mail it accepts. `failNext(n)` answers the next n
- * messages with a temporary error (451), as a relay that is briefly unavailable does.
+ * engine's SMTP_PORT points at it; it keeps every mail it accepts, but those `ignore` matches (only
+ * counted, in `ignored`). `failNext(n)` answers the next n messages it keeps with a temporary error
+ * (451), as a relay that is briefly unavailable does.
  */
 export class SmtpSink {
   readonly mails: ReceivedMail[] = [];
   /** Messages answered with a temporary error (not kept in `mails`). */
   rejected = 0;
+  /** Mails accepted and left out of `mails` by the `ignore` option. */
+  ignored = 0;
   port = 0;
   private failures = 0;
   private server?: SMTPServer;
+
+  constructor(private readonly options: SinkOptions = {}) {}
 
   async start(): Promise<number> {
     const server = new SMTPServer({
@@ -43,27 +53,38 @@ export class SmtpSink {
         stream.on('error', callback);
         stream.on('end', () => {
           const receivedAt = Date.now();
-          if (this.failures > 0) {
+          const raw = Buffer.concat(chunks);
+          const rcpt = session.envelope.rcptTo.map((a) => a.address.toLowerCase());
+          const decoded = simpleParser(raw).then((parsed): ReceivedMail => ({
+            receivedAt,
+            rcpt,
+            from: addresses(parsed.from),
+            to: addresses(parsed.to),
+            subject: parsed.subject ?? '',
+            text: parsed.text ?? '',
+            contentType: JSON.stringify(parsed.headers.get('content-type') ?? null),
+            raw: raw.toString('utf8'),
+          }));
+          const keep = (mail: ReceivedMail) => {
+            if (this.options.ignore?.(mail)) this.ignored += 1;
+            else this.mails.push(mail);
+          };
+          if (this.failures === 0) {
+            // Accept first (the engine's send completes now), then decode for the tests.
+            callback();
+            void decoded.then(keep);
+            return;
+          }
+          // A failure is owed: only a mail the sink keeps takes it, so it is decoded first.
+          void decoded.then((mail) => {
+            if (this.options.ignore?.(mail)) {
+              callback();
+              this.ignored += 1;
+              return;
+            }
             this.failures -= 1;
             this.rejected += 1;
             callback(Object.assign(new Error('Relay busy, try again later'), { responseCode: 451 }));
-            return;
-          }
-          const raw = Buffer.concat(chunks);
-          const rcpt = session.envelope.rcptTo.map((a) => a.address.toLowerCase());
-          // Accept first (the engine's send completes now), then decode for the tests.
-          callback();
-          void simpleParser(raw).then((parsed) => {
-            this.mails.push({
-              receivedAt,
-              rcpt,
-              from: addresses(parsed.from),
-              to: addresses(parsed.to),
-              subject: parsed.subject ?? '',
-              text: parsed.text ?? '',
-              contentType: JSON.stringify(parsed.headers.get('content-type') ?? null),
-              raw: raw.toString('utf8'),
-            });
           });
         });
       },
