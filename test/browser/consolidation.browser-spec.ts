@@ -42,7 +42,7 @@ describe('the web app: consolidation by the working group and approval by the St
 
   it('the working group sees every report in the consolidated report and completes the consolidation from its task', async () => {
     const page = await open('tgv.lan');
-    const link = page.getByRole('link', { name: /^Tổng hợp/ });
+    const link = page.getByRole('link', { name: /^Dự thảo báo cáo tổng hợp/ });
     await waitFor(
       async () => {
         if (await link.count()) return true;
@@ -53,6 +53,9 @@ describe('the web app: consolidation by the working group and approval by the St
     );
     await screenshot(page, 'my-tasks-working-group');
     await link.click();
+    // The task opens the Khối's report; the dashboard is one link away (level-report.browser-spec drives the report itself).
+    await page.getByRole('heading', { level: 1, name: /^Dự thảo báo cáo tổng hợp/ }).waitFor();
+    await page.locator('.breadcrumb').getByRole('link', { name: /KH\/ĐUK$/ }).click();
     await page.getByRole('heading', { level: 1, name: /Tiến độ kế hoạch/ }).waitFor();
     await page.getByRole('button', { name: 'Xem báo cáo tổng hợp' }).click();
     const consolidated = page.locator('.consolidated');
@@ -68,6 +71,8 @@ describe('the web app: consolidation by the working group and approval by the St
     for (const username of ['btv.hung', 'btv.mai']) {
       const page = await open(username);
       await page.getByRole('link', { name: /^Phê duyệt báo cáo tổng hợp/ }).click();
+      await page.getByRole('heading', { level: 1, name: /^Dự thảo báo cáo tổng hợp/ }).waitFor();
+      await page.locator('.breadcrumb').getByRole('link', { name: /KH\/ĐUK$/ }).click();
       await page.getByRole('heading', { level: 2, name: /Công việc của đồng chí: Ban Thường vụ phê duyệt/ }).waitFor();
       if (username === 'btv.hung') await screenshot(page, 'dashboard-standing-committee-task');
       await page.getByRole('button', { name: 'Đồng ý', exact: true }).click();

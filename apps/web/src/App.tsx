@@ -5,6 +5,7 @@ import { AdminMigrationPage } from './AdminMigrationPage';
 import { AdminUsersPage } from './AdminUsersPage';
 import { AdminWorkflowPage } from './AdminWorkflowPage';
 import { DraftingPage } from './DraftingPage';
+import { LevelReportRoute } from './LevelReportPage';
 import { MyTasksPage } from './MyTasksPage';
 import { NotificationBell } from './NotificationBell';
 import { NotificationsPage } from './NotificationsPage';
@@ -39,6 +40,7 @@ function route(pathname: string): ReactNode {
   if ((m = /^\/reports\/([0-9a-f-]{36})$/.exec(pathname))) return <ReportPage reportId={m[1]} />;
   if (pathname === '/plans') return <PlansPage />;
   if ((m = /^\/plans\/([0-9a-f-]{36})$/.exec(pathname))) return <PlanDashboardPage planId={m[1]} />;
+  if ((m = /^\/plans\/([0-9a-f-]{36})\/level-report$/.exec(pathname))) return <LevelReportRoute planId={m[1]} />;
   if (pathname === '/notifications') return <NotificationsPage />;
   if (pathname === '/admin/workflow') return <AdminWorkflowPage />;
   if (pathname === '/admin/migrations') return <AdminMigrationPage />;

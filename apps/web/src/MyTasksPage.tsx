@@ -16,11 +16,12 @@ function byDueDate(a: Task, b: Task): number {
 }
 
 export function taskLink(task: Task): string {
-  if (!task.reportId) return `/plans/${task.planId}`;
+  // The working group's and the Standing Committee's work is the Khối's report itself.
+  if (!task.reportId) return `/plans/${task.planId}/level-report`;
   return task.kind === 'draft' ? `/reports/${task.reportId}/draft` : `/reports/${task.reportId}`;
 }
 
-const ACTION_TEXT: Record<Task['kind'], string> = { draft: 'Soạn thảo', approval: 'Xem và cho ý kiến', consolidation: 'Tổng hợp' };
+const ACTION_TEXT: Record<Task['kind'], string> = { draft: 'Soạn thảo', approval: 'Xem và cho ý kiến', consolidation: 'Dự thảo báo cáo tổng hợp' };
 
 function actionText(task: Task): string {
   // The Standing Committee's approval of the consolidated report is plan-level work: no report of its own.

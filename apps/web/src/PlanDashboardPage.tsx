@@ -186,7 +186,14 @@ export function PlanDashboardPage({ planId }: { planId: string }) {
       </div>
 
       {(wholePlan || (progress.collections ?? []).length > 0) && <h2>Báo cáo tổng hợp</h2>}
-      <Collections items={progress.collections ?? []} />
+      {wholePlan && (
+        <p>
+          <Link to={`/plans/${plan.id}/level-report`} className="button-link">
+            Dự thảo báo cáo tổng hợp
+          </Link>
+        </p>
+      )}
+      <Collections planId={plan.id} rootCode={root?.code} items={progress.collections ?? []} />
       {!wholePlan ? null : showConsolidated ? (
         <ConsolidatedView planId={plan.id} />
       ) : (
@@ -238,7 +245,7 @@ function PlanWork({ label, task, names }: { label: string; task: PlanTaskState |
 
 const COLLECTION_STATUS: Record<string, string> = { collecting: 'đang thu thập', collected: 'đã thu thập', done: 'đã xong' };
 
-function Collections({ items }: { items: Collection[] }) {
+function Collections({ planId, rootCode, items }: { planId: string; rootCode?: string; items: Collection[] }) {
   if (!items.length) return null;
   return (
     <table className="compact-table">
@@ -255,7 +262,12 @@ function Collections({ items }: { items: Collection[] }) {
       <tbody>
         {items.map((c) => (
           <tr key={c.unitCode}>
-            <th scope="row">{c.unitCode}</th>
+            <th scope="row">
+              {/* Each consolidating level writes its report from its collection. */}
+              <Link to={c.unitCode === rootCode ? `/plans/${planId}/level-report` : `/plans/${planId}/level-report?level=${encodeURIComponent(c.unitCode)}`}>
+                {c.unitCode}
+              </Link>
+            </th>
             <td>{COLLECTION_STATUS[c.status] ?? c.status}</td>
             <td>{formatDateTime(c.cutOffAt)}</td>
             <td>{c.included}</td>

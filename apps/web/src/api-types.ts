@@ -244,3 +244,112 @@ export interface User {
   active: boolean;
   roles: { unitId: string; unitCode: string; role: Role }[];
 }
+
+/** Every text an outline item can take: its one text (`text`), or some of the five parts. */
+export type ItemText = 'text' | Part;
+export type OutlinePart = 'I' | 'II' | 'III' | 'IV' | 'V';
+
+/** An outline item of a level's report with the texts it takes (GET /api/plans/:id/level-report). */
+export interface LevelItem {
+  key: string;
+  title: string;
+  required: boolean;
+  part?: OutlinePart;
+  guidance?: string;
+  takes: ItemText[];
+  parts: Partial<Record<ItemText, string>>;
+}
+
+/** The Khối's own report, written by its working group and adopted by the Standing Committee. */
+export interface LevelReport {
+  id: string;
+  planId: string;
+  unitId: string;
+  unitCode: string;
+  unitName: string;
+  status: 'drafting' | 'submitted' | 'adopted';
+  round: number;
+  version: number;
+  returnedCount: number;
+  lastReturnReason: string | null;
+  updatedAt: string;
+  updatedBy: string | null;
+  submittedAt: string | null;
+  adoptedAt: string | null;
+  sections: LevelItem[];
+  indicators: Record<string, number>;
+  derivedIndicators: Record<string, number>;
+  sums: Record<string, number>;
+  canEdit: boolean;
+  canSubmit: boolean;
+}
+
+export interface LevelUnit {
+  unitId: string;
+  unitCode: string;
+  unitName: string;
+  kind: UnitKind;
+}
+
+/** One unit's approved texts of an item, beside the editor. */
+export interface LevelSource extends LevelUnit {
+  citedAs: string;
+  reportId: string;
+  parts: Partial<Record<ItemText, string>>;
+}
+
+export interface LevelSources {
+  level: LevelUnit;
+  total: number;
+  from: number;
+  limit: number;
+  next: number | null;
+  units: (LevelUnit & { citedAs: string })[];
+  sections: { key: string; title: string; takes: ItemText[]; sources: LevelSource[] }[];
+}
+
+export interface FigureDefinition {
+  key: string;
+  label: string;
+  kind: 'count' | 'decimal' | 'percent';
+  unit: string;
+  group: string;
+  derivedFrom?: { numerator: string; denominator: string };
+}
+
+export interface LevelFigures {
+  level: LevelUnit;
+  units: number;
+  definitions: FigureDefinition[];
+  groups: { key: string; title: string; keys: string[] }[];
+  totals: Record<string, number>;
+  reported: Record<string, number>;
+  breakdown?: { indicator: string; units: { unitCode: string; unitName: string; value: number }[] };
+}
+
+export interface CompletenessRow {
+  unitCode: string;
+  unitName: string;
+  status: 'included' | 'missing';
+  timeliness: 'on_time' | 'late' | 'not_submitted';
+  firstSubmittedAt: string | null;
+  returnedCount: number;
+  afterCompletion?: true;
+}
+
+export interface LevelCompleteness {
+  level: LevelUnit;
+  included: number;
+  missing: string[];
+  completeness: { rows: CompletenessRow[]; summary: Record<string, number> };
+}
+
+/** A version of a level's report as submitted (GET …/level-report/versions, or a report's versions). */
+export interface LevelVersion {
+  seq: number;
+  round: number;
+  sections: Record<string, Partial<Record<ItemText, string>>>;
+  indicators: Record<string, number>;
+  submittedAt: string;
+  submittedBy: string;
+}

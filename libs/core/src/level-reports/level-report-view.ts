@@ -1,5 +1,5 @@
-import type { Indicators, OutlineSection, SectionMap, SectionPart } from '@app/domain';
-import { partsOf } from '@app/domain';
+import type { IndicatorDefinition, Indicators, OutlineSection, SectionMap, SectionPart } from '@app/domain';
+import { partsOf, withDerived } from '@app/domain';
 
 export type LevelReportStatus = 'drafting' | 'submitted' | 'adopted';
 
@@ -38,9 +38,11 @@ export interface LevelReportRights {
 
 /**
  * The level report as the API shows it: every outline item with its part of the report, its
- * guidance and only the texts it takes (`parts`), the figures entered, and where it stands.
+ * guidance and only the texts it takes (`parts`), the figures entered and the percentages computed
+ * from them (`derivedIndicators`, as a report shows them), and where it stands.
  */
-export function toLevelReportView(row: LevelReportRow, outline: readonly OutlineSection[], rights: LevelReportRights) {
+export function toLevelReportView(row: LevelReportRow, outline: readonly OutlineSection[], figures: readonly IndicatorDefinition[], rights: LevelReportRights) {
+  const derivedKeys = new Set(figures.filter((d) => d.derivedFrom).map((d) => d.key));
   return {
     id: row.id,
     planId: row.plan_id,
@@ -66,6 +68,7 @@ export function toLevelReportView(row: LevelReportRow, outline: readonly Outline
       parts: Object.fromEntries(partsOf(item).map((part) => [part, row.sections[item.key]?.[part] ?? ''])) as Partial<Record<SectionPart, string>>,
     })),
     indicators: row.indicators,
+    derivedIndicators: Object.fromEntries(Object.entries(withDerived(figures, row.indicators)).filter(([key]) => derivedKeys.has(key))),
     /** The group's sums the figures were last given; a figure equal to its sum follows the sums on submission. */
     sums: row.computed_indicators,
     ...rights,

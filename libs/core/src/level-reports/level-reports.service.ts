@@ -34,7 +34,7 @@ export class LevelReportsService {
     const plan = await this.plans.get(planId);
     await this.access.assertCanSeeUnit(userId, plan.rootUnitId);
     const row = await this.load(this.db.manager, plan);
-    return toLevelReportView(row, plan.outline, await this.rights(this.db.manager, plan, row, userId));
+    return toLevelReportView(row, plan.outline, planIndicators(plan.term, plan.indicatorNames).definitions, await this.rights(this.db.manager, plan, row, userId));
   }
 
   /** Only the texts sent change; a text left out keeps what it holds. An item takes only its own texts (partsOf). */
