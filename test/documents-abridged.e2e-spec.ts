@@ -1,12 +1,12 @@
 import { session } from './support/api';
 import { collection, consolidated, hanoiIn } from './support/consolidation';
 import { expectParagraphsInOrder, getBinary, readWordFile, WordFile } from './support/docx';
-import { createPlan, importFixture, launchPlan, reportsByUnit, sectionText } from './support/factories';
+import { createPlan, getPlan, importFixture, launchPlan, reportsByUnit, sectionText } from './support/factories';
 import { Fixture, loadFixture, reportingUnits } from './support/fixture';
 import { E2eContext, startE2e, stopE2e } from './support/harness';
 import { hanoiDay, hanoiIso } from './support/hanoi-time';
 import { figuresOf, fixtureToConsolidation } from './support/plan-tasks';
-import { PARTS } from './support/types';
+import { OutlineSection, partsOf } from '@app/domain';
 
 /**
  * An abridged consolidated document (more included units than DOCX_FULL_TEXT_MAX_UNITS): only the
@@ -51,8 +51,9 @@ describe('an abridged consolidated document (DOCX_FULL_TEXT_MAX_UNITS=2)', () =>
     const c = await consolidated(ctx, planId);
     expect(c.included).toHaveLength(driven.length);
     expect(c.missing).toEqual([MISSING]);
-    for (const section of c.sections) {
-      for (const part of PARTS) for (const unit of direct) expect(doc.paragraphs).toContain(`${nameOf(unit)}: ${sectionText(unit, section.key, part)}`);
+    const outline = (await getPlan(ctx, planId)).outline as OutlineSection[];
+    for (const section of outline) {
+      for (const part of partsOf(section)) for (const unit of direct) expect(doc.paragraphs).toContain(`${nameOf(unit)}: ${sectionText(unit, section.key, part)}`);
     }
     for (const unit of below) {
       expect({ unit, attributed: doc.paragraphs.filter((p) => p.startsWith(`${nameOf(unit)}: `)) }).toEqual({ unit, attributed: [] });
@@ -60,24 +61,35 @@ describe('an abridged consolidated document (DOCX_FULL_TEXT_MAX_UNITS=2)', () =>
     }
   });
 
-  it('says once, before the first section, that the other units’ texts are in the electronic consolidation', async () => {
+  it('says once, after the opening paragraph and before the first part, that the other units’ texts are in the electronic consolidation', async () => {
     const note = NOTE(driven.length);
     expect(doc.paragraphs.filter((p) => p === note)).toHaveLength(1);
-    expect(doc.paragraphs.filter((p) => p.includes('báo cáo tổng hợp điện tử') && p !== note && !p.startsWith('PHỤ LỤC'))).toEqual([]);
-    expectParagraphsInOrder(doc, ['BÁO CÁO', note, `1. ${(await consolidated(ctx, planId)).sections[0].title}`]);
+    expect(doc.paragraphs.filter((p) => p.includes('báo cáo tổng hợp điện tử') && p !== note && !p.startsWith('TÌNH HÌNH TỔNG HỢP'))).toEqual([]);
+    const at = doc.paragraphs.indexOf(note);
+    expect(doc.paragraphs[at - 1]).toMatch(/^Thực hiện .* báo cáo kết quả như sau:$/);
+    expect(doc.paragraphs[at + 1]).toMatch(/^(I|1)\. /);
+  });
+
+  it('lists the figures of the units directly below and totals every unit taken in, saying so', async () => {
+    expect(doc.paragraphs).toContain(`Các bảng liệt kê ${direct.length} đơn vị trực thuộc trực tiếp; dòng TỔNG SỐ cộng số liệu của cả ${driven.length} đơn vị đã tổng hợp.`);
+    const general = doc.paragraphs.slice(doc.paragraphs.findIndex((p) => / Một số số liệu khác$/.test(p)));
+    expectParagraphsInOrder({ ...doc, paragraphs: general }, ['STT', 'Đơn vị', ...direct.map(nameOf), 'TỔNG SỐ']);
+    for (const unit of below) expect({ unit, row: general.includes(nameOf(unit)) }).toEqual({ unit, row: false });
+    const total = driven.reduce((sum, u) => sum + figuresOf(units.indexOf(u)).members_admitted, 0);
+    expect(general[general.indexOf('TỔNG SỐ') + 3]).toBe(String(total));
   });
 
   it('its annex still lists the missing unit (only the exceptions: every other unit was on time and never returned)', async () => {
-    const title = `PHỤ LỤC: TÌNH HÌNH TỔNG HỢP BÁO CÁO (${driven.length}/${units.length} đơn vị đã tổng hợp; dưới đây các đơn vị thiếu, trễ hạn hoặc bị trả lại)`;
-    expectParagraphsInOrder(doc, [title, 'Đơn vị', 'Tình trạng', 'Đúng hạn / trễ hạn', 'Số lần trả lại', nameOf(MISSING), 'Chưa có báo cáo', 'Chưa nộp', '0', 'Nơi nhận:']);
-    const annex = doc.paragraphs.slice(doc.paragraphs.indexOf(title), doc.paragraphs.indexOf('Nơi nhận:'));
+    const title = `TÌNH HÌNH TỔNG HỢP BÁO CÁO (${driven.length}/${units.length} đơn vị đã tổng hợp; dưới đây các đơn vị thiếu, trễ hạn hoặc bị trả lại)`;
+    expectParagraphsInOrder(doc, ['Nơi nhận:', 'PHỤ LỤC', title, 'Đơn vị', 'Tình trạng', 'Đúng hạn / trễ hạn', 'Số lần trả lại', nameOf(MISSING), 'Chưa có báo cáo', 'Chưa nộp', '0']);
+    const annex = doc.paragraphs.slice(doc.paragraphs.indexOf(title));
     for (const unit of driven) expect({ unit, listed: annex.includes(nameOf(unit)) }).toEqual({ unit, listed: false });
   });
 
   it('while the collection is open, its figures stand as of the cut-off, in the document and in the JSON', async () => {
     expect((await collection(ctx, planId, 'DUK'))!.status).toBe('collecting');
     const [y, m, d] = hanoiDay(Date.parse(cutOff)).split('-');
-    expectParagraphsInOrder(doc, ['Một số chỉ tiêu', `Số liệu tính đến ngày ${d}/${m}/${y}`, 'Chỉ tiêu', 'Số liệu']);
+    expectParagraphsInOrder(doc, ['PHỤ LỤC', `Số liệu tính đến ngày ${d}/${m}/${y}`, 'STT', 'Đơn vị']);
     const c = (await consolidated(ctx, planId)) as unknown as Record<string, unknown>;
     expect({ asOf: c.asOf, asOfSource: c.asOfSource, cutOffAt: c.cutOffAt, collectedAt: c.collectedAt })
       .toEqual({ asOf: hanoiIso(Date.parse(cutOff)), asOfSource: 'cut_off', cutOffAt: hanoiIso(Date.parse(cutOff)), collectedAt: null });

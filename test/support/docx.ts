@@ -61,14 +61,14 @@ export function unescapeXml(text: string): string {
     .replace(/&amp;/g, '&');
 }
 
+/** The text of one paragraph's runs: its w:t texts, entities decoded, and its non-breaking hyphens. */
+function paragraphText(paragraph: string): string {
+  return [...paragraph.matchAll(/<w:t(?:\s[^>]*)?>([\s\S]*?)<\/w:t>|<w:noBreakHyphen\/>/g)].map((m) => (m[1] === undefined ? '-' : unescapeXml(m[1]))).join('');
+}
+
 /** What a reader of the Word file sees: the text of each paragraph, in order, entities decoded. */
 export function paragraphs(documentXml: string): string[] {
-  const found: string[] = [];
-  for (const [paragraph] of documentXml.matchAll(/<w:p[ >][\s\S]*?<\/w:p>/g)) {
-    const texts = [...paragraph.matchAll(/<w:t(?:\s[^>]*)?>([\s\S]*?)<\/w:t>/g)].map((m) => unescapeXml(m[1]));
-    found.push(texts.join(''));
-  }
-  return found;
+  return [...documentXml.matchAll(/<w:p[ >][\s\S]*?<\/w:p>/g)].map(([paragraph]) => paragraphText(paragraph));
 }
 
 export interface WordFile {
@@ -89,8 +89,7 @@ export function readWordFile(docx: Buffer): WordFile {
 /** The run properties of the paragraph whose text is exactly `text` (bold, size, underline…), for form checks. */
 export function paragraphXml(documentXml: string, text: string): string | undefined {
   for (const [paragraph] of documentXml.matchAll(/<w:p[ >][\s\S]*?<\/w:p>/g)) {
-    const texts = [...paragraph.matchAll(/<w:t(?:\s[^>]*)?>([\s\S]*?)<\/w:t>/g)].map((m) => unescapeXml(m[1]));
-    if (texts.join('') === text) return paragraph;
+    if (paragraphText(paragraph) === text) return paragraph;
   }
   return undefined;
 }

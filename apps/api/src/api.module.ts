@@ -13,6 +13,7 @@ import { AuthController } from './auth/auth.controller';
 import { AuthGuard } from './common/auth.guard';
 import { TrustProxySetting } from './common/trust-proxy';
 import { DocumentsController } from './documents/documents.controller';
+import { PlanRecipientsController } from './documents/plan-recipients.controller';
 import { HealthController } from './health/health.controller';
 import { LevelReportsController } from './level-reports/level-reports.controller';
 import { MigrationsController } from './migrations/migrations.controller';
@@ -39,7 +40,7 @@ import { WorkflowsController } from './workflows/workflows.controller';
   controllers: [
     AuthController, HealthController, OrgController, WorkflowsController, PlansController, ReportsController, TasksController, NotificationsController,
     UsersController, UserAccountsController, MigrationsController, AuditController, DocumentsController, MetricsController,
-    AdminPageSessionsController, LevelReportsController, UserPositionsController, UnitPlaceController, AdoptionController,
+    AdminPageSessionsController, LevelReportsController, UserPositionsController, UnitPlaceController, AdoptionController, PlanRecipientsController,
   ],
   providers: [{ provide: APP_GUARD, useClass: AuthGuard }, TrustProxySetting],
 })

@@ -76,3 +76,4 @@ export * from './level-reports/level-reports.module';
 export * from './level-reports/level-reports.service';
 export * from './level-reports/level-sources.service';
 export * from './level-reports/level-report-view';
+export * from './documents/plan-recipients.service';

@@ -31,7 +31,7 @@ export function numberLine(symbol: string | null, typeCode: string, issuerCode: 
 
 /** The parts of a symbol such as "48-CV/TBĐLĐ", or null when it reads otherwise. */
 export function parseSymbol(symbol: string): { number: string; typeCode: string; issuerCode: string } | null {
-  const match = /^\s*([0-9]+[a-zđ]?)\s*-\s*([^/\s]+)\s*\/\s*(\S+)\s*$/iu.exec(symbol.normalize('NFC'));
+  const match = /^\s*([^\s/-]+)\s*-\s*([^/\s]+)\s*\/\s*(\S+)\s*$/u.exec(symbol.normalize('NFC'));
   return match ? { number: match[1], typeCode: match[2], issuerCode: match[3] } : null;
 }
 

@@ -101,7 +101,9 @@ export class LevelReportsController {
     return this.sourcesService.sources(id, actor.id, query);
   }
 
+  // Reads every unit's figures of the level: for a Bloc, thousands of rows.
   @Get(':id/level-report/figures')
+  @Heavy()
   @ApiOperation({
     summary: 'The figures of the units a level gathers, added up as the level’s report starts from them, with one figure’s breakdown by unit',
     description: '`totals` (blanks stay blank, percentages averaged or recomputed, never summed), `reported` (units per figure), `definitions` and `groups` of the appendix; with `indicator`, `breakdown.units` lists each reporting unit’s value.',

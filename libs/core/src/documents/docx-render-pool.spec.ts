@@ -21,26 +21,35 @@ function documentXml(docx: Buffer): string {
 }
 
 function document(units: number): PartyDocument {
+  const paragraphs = (what: string) => Array.from({ length: units }, (_, u) => ({ lead: `Chi bộ ${u + 1}: `, text: `cấp ủy đã cụ thể hóa kịp thời nghị quyết, đảng viên gương mẫu thực hiện (${what}).` }));
   return {
-    superiorBody: 'Đảng bộ Khối các cơ quan Trung ương',
-    issuingBody: 'Đảng ủy Khối',
-    numberAndSymbol: '…-BC/ĐUK',
-    place: 'Hà Nội',
-    date: new Date('2019-09-30T10:00:00+07:00'),
+    draft: false,
+    superiorBody: 'ĐẢNG BỘ KHỐI CÁC CƠ QUAN TRUNG ƯƠNG',
+    issuingBody: 'ĐẢNG ỦY KHỐI',
+    numberLine: 'Số 12-BC/ĐUK',
+    dateLine: 'Hà Nội, ngày 30 tháng 09 năm 2019',
     typeName: 'BÁO CÁO',
     title: 'Tổng kết công tác xây dựng Đảng nhiệm kỳ 2015-2020',
-    figuresAsOf: new Date('2019-09-10T17:00:00+07:00'),
-    sections: Array.from({ length: 10 }, (_, s) => ({
-      title: `Mục ${s + 1}`,
-      parts: (['strengths', 'limitations', 'causes', 'lessons', 'directions'] as const).map((part) => ({
-        part,
-        paragraphs: Array.from({ length: units }, (_, u) => `Chi bộ ${u + 1}: cấp ủy đã cụ thể hóa kịp thời nghị quyết, đảng viên gương mẫu thực hiện (${part}).`),
+    opening: ['Thực hiện Kế hoạch số 144-KH/ĐUK ngày 05/6/2019 của Ban Thường vụ Đảng ủy Khối, Ban Thường vụ Đảng ủy Khối báo cáo kết quả như sau:'],
+    parts: [{
+      heading: 'II. KẾT QUẢ CÔNG TÁC XÂY DỰNG ĐẢNG VÀ THI HÀNH ĐIỀU LỆ ĐẢNG',
+      items: Array.from({ length: 10 }, (_, s) => ({
+        heading: `${s + 1}. Mục ${s + 1}`,
+        paragraphs: [],
+        subsections: ['a) Kết quả, ưu điểm', 'b) Tồn tại, hạn chế', 'c) Nguyên nhân'].map((heading) => ({ heading, paragraphs: paragraphs(heading) })),
       })),
-    })),
-    indicators: [{ label: 'Số nghị quyết ban hành', value: 12 }],
-    annex: { title: 'PHỤ LỤC', header: ['Đơn vị', 'Tình trạng'], rows: [['Chi bộ 1', 'Đã tổng hợp']] },
-    signature: { onBehalfOf: 'T/M ĐẢNG ỦY', title: 'BÍ THƯ', name: 'Nguyễn Văn An' },
-    recipients: ['Ban Tổ chức Trung ương', 'Lưu Văn phòng'],
+    }],
+    signature: { lines: ['T/M BAN THƯỜNG VỤ', 'K/T BÍ THƯ', 'PHÓ BÍ THƯ'], name: 'Lê Văn Hùng' },
+    recipients: ['Ban Tổ chức Trung ương', 'Lưu: Văn phòng Đảng ủy Khối'],
+    appendix: {
+      title: 'PHỤ LỤC', subtitle: 'SỐ LIỆU CÔNG TÁC XÂY DỰNG ĐẢNG NHIỆM KỲ 2015-2020', attachedTo: '(Kèm theo Báo cáo số 12-BC/ĐUK ngày 30/9/2019 của Ban Thường vụ Đảng ủy Khối)',
+      asOf: 'Số liệu tính đến ngày 10/09/2019',
+      tables: [{
+        title: 'Bảng 1. Một số số liệu khác', columns: ['STT', 'Đơn vị', 'Nghị quyết đã ban hành (văn bản)'],
+        rows: Array.from({ length: units }, (_, u) => [String(u + 1), `Chi bộ ${u + 1}`, '3']), total: ['', 'TỔNG SỐ', String(3 * units)],
+      }],
+    },
+    annex: { title: 'TÌNH HÌNH TỔNG HỢP BÁO CÁO CỦA CÁC ĐƠN VỊ', header: ['Đơn vị', 'Tình trạng', 'Đúng hạn / trễ hạn', 'Số lần trả lại'], rows: [['Chi bộ 1', 'Đã tổng hợp', 'Đúng hạn', '0']] },
   };
 }
 
@@ -48,13 +57,15 @@ describe('DocxRenderPool', () => {
   const pool = new DocxRenderPool(Object.assign(new AppConfig(), { DOCX_RENDER_THREADS: 2 }));
   afterAll(() => pool.onModuleDestroy());
 
-  it('renders the plain model in a thread: a .docx with the Vietnamese text and the dates as given', async () => {
+  it('renders the plain model in a thread: a .docx with the Vietnamese text and the date line as given', async () => {
     const docx = await pool.render(document(2));
     expect(docx.subarray(0, 2).toString()).toBe('PK');
     const xml = documentXml(docx);
     expect(xml).toContain('Tổng kết công tác xây dựng Đảng nhiệm kỳ 2015-2020');
-    expect(xml).toContain('Chi bộ 2: cấp ủy đã cụ thể hóa kịp thời nghị quyết');
-    expect(xml).toContain('Hà Nội, ngày 30 tháng 9 năm 2019');
+    expect(xml).toContain('cấp ủy đã cụ thể hóa kịp thời nghị quyết');
+    expect(xml).toContain('Chi bộ 2: ');
+    expect(xml).toContain('Hà Nội, ngày 30 tháng 09 năm 2019');
+    expect(xml).toContain('PHÓ BÍ THƯ');
   }, 30_000);
 
   it('keeps the event loop free while large documents render (300 units in full, DOCX_FULL_TEXT_MAX_UNITS)', async () => {

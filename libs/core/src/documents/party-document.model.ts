@@ -1,54 +1,84 @@
-import type { ReportPart } from '@app/domain';
+import { documentDateLine, vietnamDay } from '@app/domain';
 
-/** A Party document's content, independent of its file format (Hướng dẫn 36-HD/VPTW, 2018). */
+/**
+ * A Party document's content, independent of its file format (Hướng dẫn 36-HD/VPTW, 2018): plain
+ * strings and arrays only, so it crosses into the render threads (DocxRenderPool) as it is. Every
+ * text is final here; the renderer only lays it out.
+ */
 export interface PartyDocument {
+  /** Before adoption: marked DỰ THẢO, with no number, no date and no signature. */
+  draft: boolean;
   /** The body above the issuer, plain capitals (see issuerBlock in party-forms.ts); null only for a parentless chi bộ. */
   superiorBody: string | null;
   /** The issuing body, bold capitals: "ĐẢNG ỦY KHỐI", "ĐẢNG ỦY KHO BẠC NHÀ NƯỚC TRUNG ƯƠNG", "CHI BỘ VỤ KẾ TOÁN NHÀ NƯỚC". */
   issuingBody: string;
-  /** Number and symbol, e.g. "…-BC/ĐUK" while unnumbered. */
-  numberAndSymbol: string;
-  place: string;
-  date: Date;
+  /** "Số 12-BC/ĐU"; a draft's leaves the number blank. */
+  numberLine: string;
+  /** "Hà Nội, ngày 05 tháng 06 năm 2019"; a draft's leaves the date blank. */
+  dateLine: string;
   typeName: string;
   title: string;
-  /** Where the figures stand: their cut-off date (thời gian chốt số liệu). */
-  figuresAsOf: Date;
-  /** Said once before the sections, e.g. that an abridged document carries only some units' texts. */
+  /** The opening basis paragraph: what the report answers (the dispatch, the plan). */
+  opening: string[];
+  /** Said once before the parts, e.g. that an abridged document carries only some units' texts. */
   bodyNote?: string;
-  sections: DocumentSection[];
-  indicators: { label: string; value: number }[];
-  annex?: { title: string; header: string[]; rows: string[][] };
-  signature: { onBehalfOf: string; title: string; name: string };
+  parts: DocumentPart[];
+  /** Null on a draft: nobody has signed it yet. */
+  signature: SignatureBlock | null;
+  /** The lines of Nơi nhận, the file copy ("Lưu: …") last. */
   recipients: string[];
+  /** The appendix of figures, one table per group of the plan's figures. */
+  appendix: FiguresAppendix | null;
+  /** The completeness table of a consolidation: which units' reports it took in. */
+  annex?: { title: string; header: string[]; rows: string[][] };
 }
 
-export interface DocumentSection {
+/** A paragraph of the body; `lead` (a unit's name in a consolidation) is set apart before the text. */
+export interface DocumentParagraph {
+  lead?: string;
+  text: string;
+}
+
+/** "I. ĐẶC ĐIỂM TÌNH HÌNH" and its items; no heading for the items of the earlier five-part outline. */
+export interface DocumentPart {
+  heading: string | null;
+  items: DocumentItem[];
+}
+
+/** "1. Xây dựng Đảng về chính trị" with its paragraphs, or its a), b), c); no heading when it is the part's only item. */
+export interface DocumentItem {
+  heading: string | null;
+  paragraphs: DocumentParagraph[];
+  subsections: { heading: string; paragraphs: DocumentParagraph[] }[];
+}
+
+/** "T/M CHI BỘ", "BÍ THƯ" (or "K/T BÍ THƯ", "PHÓ BÍ THƯ"), then the name. */
+export interface SignatureBlock {
+  lines: string[];
+  name: string;
+}
+
+export interface FiguresAppendix {
   title: string;
-  parts: { part: ReportPart; paragraphs: string[] }[];
+  subtitle: string;
+  /** "(Kèm theo Báo cáo số 12-BC/ĐU ngày 05/6/2019 của …)". */
+  attachedTo: string;
+  /** "Số liệu tính đến ngày 30/09/2019". */
+  asOf: string;
+  note?: string;
+  tables: FiguresTable[];
 }
 
-export const PART_HEADINGS: Record<ReportPart, string> = {
-  strengths: 'Ưu điểm',
-  limitations: 'Tồn tại, hạn chế',
-  causes: 'Nguyên nhân',
-  lessons: 'Bài học kinh nghiệm',
-  directions: 'Phương hướng nhiệm kỳ tiếp theo',
-};
+/** One group of figures: STT, Đơn vị, then one column per figure with its unit of measure. */
+export interface FiguresTable {
+  title: string;
+  columns: string[];
+  rows: string[][];
+  /** "TỔNG SỐ" and the totals, for a consolidation. */
+  total: string[] | null;
+}
 
-export const INDICATOR_LABELS: Record<string, string> = {
-  resolutions_issued: 'Số nghị quyết ban hành',
-  directives_issued: 'Số chỉ thị ban hành',
-  members_admitted: 'Số đảng viên được kết nạp',
-  members_disciplined: 'Số đảng viên bị kỷ luật',
-  cells_rated_excellent: 'Số chi bộ hoàn thành xuất sắc nhiệm vụ',
-  collaborators: 'Số cộng tác viên (Chỉ thị số 03)',
-  lecturers: 'Số báo cáo viên (Chỉ thị số 04)',
-};
-
-/** "Hà Nội, ngày 05 tháng 6 năm 2019": day padded, month not (as Party documents write it). */
+/** "Hà Nội, ngày 05 tháng 06 năm 2019": the day and month in two digits, in Viet Nam time (Hướng dẫn 36-HD/VPTW). */
 export function placeAndDate(place: string, date: Date): string {
-  const local = new Date(date.getTime() + 7 * 3600_000);
-  const day = String(local.getUTCDate()).padStart(2, '0');
-  return `${place}, ngày ${day} tháng ${local.getUTCMonth() + 1} năm ${local.getUTCFullYear()}`;
+  return documentDateLine(place, vietnamDay(date));
 }

@@ -1,4 +1,4 @@
-import { committeeOf, issuerBlock, issuerCode, PartyUnit, recipientsOf, signatureOf } from './party-forms';
+import { collectiveOf, committeeOf, fileCopyOf, issuerBlock, issuerCode, PartyUnit, recipientsOf, signatureBlock, signatureOf, withFileCopy } from './party-forms';
 
 const bloc: PartyUnit = { kind: 'bloc', name: 'Đảng bộ Khối các cơ quan Trung ương' };
 const kbnn: PartyUnit = { kind: 'upper', name: 'Đảng bộ Kho bạc Nhà nước Trung ương' };
@@ -43,20 +43,49 @@ describe('Party forms by issuer (Hướng dẫn 36-HD/VPTW)', () => {
         'Ban Chấp hành Trung ương (qua Tiểu ban Điều lệ Đảng, để báo cáo)',
         'Ban Tổ chức Trung ương',
         'Các đồng chí Ủy viên Ban Thường vụ Đảng ủy Khối',
-        'Lưu VP',
+        'Lưu: Văn phòng Đảng ủy Khối',
       ]);
     });
 
     it('a committee reports to the committee above and copies its own members; only the Bloc writes to the Central Committee', () => {
-      expect(recipientsOf(kbnn, bloc)).toEqual(['Đảng ủy Khối (để báo cáo)', 'Các đồng chí Ủy viên Ban Thường vụ', 'Lưu']);
-      expect(recipientsOf(bvnn, bloc)).toEqual(['Đảng ủy Khối (để báo cáo)', 'Các đồng chí đảng ủy viên', 'Lưu']);
-      expect(recipientsOf({ kind: 'grassroots', name: 'Đảng bộ cơ sở số 1' }, kbnn)).toEqual(['Đảng ủy Kho bạc Nhà nước Trung ương (để báo cáo)', 'Các đồng chí đảng ủy viên', 'Lưu']);
+      expect(recipientsOf(kbnn, bloc)).toEqual(['Đảng ủy Khối (để báo cáo)', 'Các đồng chí Ủy viên Ban Thường vụ', 'Lưu: Văn phòng Đảng ủy']);
+      expect(recipientsOf(bvnn, bloc)).toEqual(['Đảng ủy Khối (để báo cáo)', 'Các đồng chí đảng ủy viên', 'Lưu: Văn phòng Đảng ủy']);
+      expect(recipientsOf({ kind: 'grassroots', name: 'Đảng bộ cơ sở số 1' }, kbnn)).toEqual(['Đảng ủy Kho bạc Nhà nước Trung ương (để báo cáo)', 'Các đồng chí đảng ủy viên', 'Lưu: Văn phòng Đảng ủy']);
       for (const unit of [kbnn, bvnn, cell]) expect(recipientsOf(unit, bloc).filter((r) => /Ban Chấp hành Trung ương|Ban Bí thư/.test(r))).toEqual([]);
     });
 
     it('a cell reports to its parent’s committee', () => {
-      expect(recipientsOf(cell, kbnn)).toEqual(['Đảng ủy Kho bạc Nhà nước Trung ương (để báo cáo)', 'Lưu']);
-      expect(recipientsOf(chiBoCoSo, bloc)).toEqual(['Đảng ủy Khối (để báo cáo)', 'Lưu']);
+      expect(recipientsOf(cell, kbnn)).toEqual(['Đảng ủy Kho bạc Nhà nước Trung ương (để báo cáo)', 'Lưu: Chi bộ']);
+      expect(recipientsOf(chiBoCoSo, bloc)).toEqual(['Đảng ủy Khối (để báo cáo)', 'Lưu: Chi bộ']);
+    });
+
+    it('a plan’s own list keeps its lines and always ends with the file copy', () => {
+      expect(withFileCopy(['- Ban Tổ chức Đảng ủy Khối (để báo cáo)', '  ', 'Các đồng chí chi ủy viên'], cell)).toEqual([
+        'Ban Tổ chức Đảng ủy Khối (để báo cáo)', 'Các đồng chí chi ủy viên', 'Lưu: Chi bộ',
+      ]);
+      expect(withFileCopy(['- Lưu: Văn thư', 'Đảng ủy Khối (để báo cáo)'], kbnn)).toEqual(['Đảng ủy Khối (để báo cáo)', 'Lưu: Văn thư']);
+      expect(withFileCopy([], bloc)).toEqual([fileCopyOf(bloc)]);
+    });
+  });
+
+  describe('signature block and the collective that speaks', () => {
+    it('the secretary signs as BÍ THƯ on behalf of the collective', () => {
+      expect(signatureBlock(cell, 'bi_thu', 'Hoàng Văn Bình')).toEqual({ lines: ['T/M CHI BỘ', 'BÍ THƯ'], name: 'Hoàng Văn Bình' });
+      expect(signatureBlock(bvnn, 'bi_thu', 'Trịnh Văn Long')).toEqual({ lines: ['T/M ĐẢNG ỦY', 'BÍ THƯ'], name: 'Trịnh Văn Long' });
+    });
+
+    it('a deputy secretary signs deputising for the post: K/T BÍ THƯ, PHÓ BÍ THƯ', () => {
+      expect(signatureBlock(bloc, 'pho_bi_thu', 'Lê Văn Hùng')).toEqual({ lines: ['T/M BAN THƯỜNG VỤ', 'K/T BÍ THƯ', 'PHÓ BÍ THƯ'], name: 'Lê Văn Hùng' });
+    });
+
+    it('nobody in either post: the collective and the post over an empty name', () => {
+      expect(signatureBlock(kbnn, null, '')).toEqual({ lines: ['T/M BAN THƯỜNG VỤ', 'BÍ THƯ'], name: '' });
+    });
+
+    it('names the collective as the opening paragraph says who reports', () => {
+      expect([bloc, kbnn, bvnn, cell, chiBoCoSo].map(collectiveOf)).toEqual([
+        'Ban Thường vụ Đảng ủy Khối', 'Ban Thường vụ Đảng ủy Kho bạc Nhà nước Trung ương', 'Đảng ủy Bệnh viện Đa khoa Nông nghiệp', 'Chi bộ Vụ Kế toán Nhà nước', 'Chi bộ Báo Nhân Dân',
+      ]);
     });
   });
 });

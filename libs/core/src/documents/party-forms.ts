@@ -56,11 +56,49 @@ export function signatureOf(unit: PartyUnit): { onBehalfOf: string; title: strin
 }
 
 /**
+ * The signature block of an adopted document: on behalf of the collective (T/M), the secretary
+ * signs as BÍ THƯ; a deputy secretary signs deputising for the post (K/T BÍ THƯ, PHÓ BÍ THƯ).
+ * Nobody in either post: the collective and BÍ THƯ, over an empty name.
+ */
+export function signatureBlock(unit: PartyUnit, position: 'bi_thu' | 'pho_bi_thu' | null, name: string): { lines: string[]; name: string } {
+  const { onBehalfOf } = signatureOf(unit);
+  return { lines: position === 'pho_bi_thu' ? [onBehalfOf, 'K/T BÍ THƯ', 'PHÓ BÍ THƯ'] : [onBehalfOf, 'BÍ THƯ'], name };
+}
+
+/**
+ * The collective that speaks in a unit's documents: a chi bộ itself, a grassroots committee
+ * (Đảng ủy …), or the Standing Committee of the Bloc's or an upper committee (Ban Thường vụ Đảng ủy …),
+ * as its signature block's T/M says.
+ */
+export function collectiveOf(unit: PartyUnit): string {
+  if (isChiBo(unit)) return unit.name.normalize('NFC');
+  const committee = committeeOf(unit);
+  return signatureOf(unit).onBehalfOf === 'T/M BAN THƯỜNG VỤ' ? `Ban Thường vụ ${committee}` : committee;
+}
+
+/** The file copy every document ends its recipients with: the office of the committee, or the chi bộ's own file. */
+export function fileCopyOf(unit: PartyUnit): string {
+  if (isChiBo(unit)) return 'Lưu: Chi bộ';
+  return unit.kind === 'bloc' ? 'Lưu: Văn phòng Đảng ủy Khối' : 'Lưu: Văn phòng Đảng ủy';
+}
+
+/**
+ * A plan's own recipients for a level, as written by an administrator: one line each, a leading
+ * "- " dropped, empty lines left out, and the file copy ("Lưu: …") last, added when missing.
+ */
+export function withFileCopy(lines: readonly string[], unit: PartyUnit): string[] {
+  const clean = lines.map((l) => l.trim().replace(/^-\s*/, '').trim()).filter(Boolean);
+  const isCopy = (l: string) => /^lưu\b/iu.test(l.normalize('NFC'));
+  const copies = clean.filter(isCopy);
+  return [...clean.filter((l) => !isCopy(l)), copies[copies.length - 1] ?? fileCopyOf(unit)];
+}
+
+/**
  * Nơi nhận, by level. The Bloc reports to the Central Committee's Secretariat and, for this
  * summary, to the Central Committee through the Party Charter Subcommittee that asked for it
  * (48-CV/TBĐLĐ), with the Central Organisation Board; a copy to each Standing Committee member.
  * A committee below reports to the committee above it and copies its own members; a cell reports
- * to its parent's committee. Every document ends with the file copy (Lưu).
+ * to its parent's committee. Every document ends with the file copy ("Lưu: …").
  */
 export function recipientsOf(unit: PartyUnit, parent: PartyUnit | null): string[] {
   if (unit.kind === 'bloc' && !parent) {
@@ -69,13 +107,13 @@ export function recipientsOf(unit: PartyUnit, parent: PartyUnit | null): string[
       'Ban Chấp hành Trung ương (qua Tiểu ban Điều lệ Đảng, để báo cáo)',
       'Ban Tổ chức Trung ương',
       'Các đồng chí Ủy viên Ban Thường vụ Đảng ủy Khối',
-      'Lưu VP',
+      fileCopyOf(unit),
     ];
   }
   const above = parent ? `${committeeOf(parent)} (để báo cáo)` : 'Cấp ủy cấp trên (để báo cáo)';
-  if (isChiBo(unit)) return [above, 'Lưu'];
+  if (isChiBo(unit)) return [above, fileCopyOf(unit)];
   const members = unit.kind === 'grassroots' ? 'Các đồng chí đảng ủy viên' : 'Các đồng chí Ủy viên Ban Thường vụ';
-  return [above, members, 'Lưu'];
+  return [above, members, fileCopyOf(unit)];
 }
 
 /** "Kế hoạch tổng kết công tác …" → "Tổng kết công tác …": the report answers the plan. */

@@ -1,5 +1,5 @@
 import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
-import { ApprovalRule, OutlineSection, PlanDeadlines, ReminderSettings, rootApprovalRuleOf, UnitKind } from '@app/domain';
+import { ApprovalRule, OutlineSection, PlanDeadlines, PlanRecipients, ReminderSettings, rootApprovalRuleOf, UnitKind } from '@app/domain';
 
 export type PlanStatus = 'draft' | 'launching' | 'launched' | 'completed';
 
@@ -33,6 +33,8 @@ export class PlanEntity {
    */
   @Column({ name: 'root_approval_rule', type: 'jsonb', nullable: true, transformer: { to: (rule?: ApprovalRule | null) => rule, from: rootApprovalRuleOf } })
   rootApproval: ApprovalRule;
+  /** The plan's own Nơi nhận per level; null (the default) for each level's usual ones. */
+  @Column({ type: 'jsonb', nullable: true }) recipients: PlanRecipients | null;
   @Column({ type: 'varchar' }) status: PlanStatus;
   @Column({ name: 'consolidation_round' }) consolidationRound: number;
   @Column({ name: 'launched_at', type: 'timestamptz', nullable: true }) launchedAt: Date | null;

@@ -19,6 +19,7 @@ describe('numbers and symbols of Party documents', () => {
     expect(documentTypeNameOf('98-QĐ/TW')).toBe('Quyết định');
     expect(documentTypeNameOf('05-CT/TW')).toBe('Chỉ thị');
     expect(documentTypeNameOf('1847/QĐ-TTg')).toBe('Văn bản');
+    expect(documentTypeNameOf('3F9A2B-KH/ĐUK')).toBe('Kế hoạch');
   });
 
   it('reads a symbol written in decomposed form (NFD) too', () => {
