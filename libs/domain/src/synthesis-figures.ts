@@ -1,19 +1,14 @@
-import { consolidateFigures, IndicatorDefinition, UnitFigures } from './indicators';
+import { figureTotals, IndicatorDefinition, UnitFigures } from './indicators';
 import { Indicators } from './types';
 
 /**
  * The figures a consolidating level's report starts from: the units' figures added up as the domain
- * page asks (consolidateFigures: blanks stay blank, percentages never summed), without the derived
- * percentages, which are computed on reading and never entered. One figure at a time, so that ten
- * thousand units never hold a breakdown of every figure at once.
+ * page asks (figureTotals, the totals of consolidateFigures: blanks stay blank, percentages never
+ * summed), without the derived percentages, which are computed on reading and never entered.
  */
 export function enteredTotals(definitions: readonly IndicatorDefinition[], units: readonly UnitFigures[]): Indicators {
-  const totals: Indicators = {};
-  for (const definition of definitions) {
-    if (definition.derivedFrom) continue;
-    Object.assign(totals, consolidateFigures([definition], units).totals);
-  }
-  return totals;
+  const derived = new Set(definitions.filter((d) => d.derivedFrom).map((d) => d.key));
+  return Object.fromEntries(Object.entries(figureTotals(definitions, units)).filter(([key]) => !derived.has(key)));
 }
 
 /**
