@@ -92,10 +92,12 @@ describe('the Standing Committee decides by the plan’s rootApproval rule', () 
     );
     expect(Object.fromEntries(rows.map((r) => [r.code, r.root_approval_rule]))).toEqual({ [quorum.code]: { type: 'quorum', min: 3 }, [plain.code]: null });
 
+    // Both are the sample's plan of 2019: its past deadlines were confirmed, and the trail says which.
+    const confirmed = expect.arrayContaining(['deadlines.cell.drafting', 'deadlines.bloc.consolidation']);
     const [created] = await planEvents(ctx, quorum.id, 'plan.create');
-    expect(created.data).toEqual({ code: quorum.code, rootApproval: { type: 'quorum', min: 3 }, rootApprovalChosen: true });
+    expect(created.data).toEqual({ code: quorum.code, rootApproval: { type: 'quorum', min: 3 }, rootApprovalChosen: true, deadlinesConfirmed: confirmed });
     const [createdPlain] = await planEvents(ctx, plain.id, 'plan.create');
-    expect(createdPlain.data).toEqual({ code: plain.code, rootApproval: { type: 'majority' }, rootApprovalChosen: false });
+    expect(createdPlain.data).toEqual({ code: plain.code, rootApproval: { type: 'majority' }, rootApprovalChosen: false, deadlinesConfirmed: confirmed });
   });
 
   it('rootApproval any: one member’s approval completes the plan and cancels the other’s task', async () => {

@@ -64,7 +64,7 @@ describe('the web app: consolidation by the working group and approval by the St
     await screenshot(page, 'dashboard-working-group-task');
     await page.getByRole('button', { name: 'Đồng ý', exact: true }).click();
     await page.getByRole('status').filter({ hasText: 'Đã ghi nhận ý kiến đồng ý' }).waitFor();
-    await page.locator('.plan-work').filter({ hasText: /Phê duyệt của Ban Thường vụ: .* 2 việc đang chờ/ }).waitFor();
+    await page.locator('.plan-work').filter({ hasText: /Thông qua của Ban Thường vụ: .* 2 việc đang chờ/ }).waitFor();
   });
 
   it('both members of the Standing Committee approve, and the plan is completed', async () => {
@@ -73,7 +73,7 @@ describe('the web app: consolidation by the working group and approval by the St
       await page.getByRole('link', { name: /^Phê duyệt báo cáo tổng hợp/ }).click();
       await page.getByRole('heading', { level: 1, name: /^Dự thảo báo cáo tổng hợp/ }).waitFor();
       await page.locator('.breadcrumb').getByRole('link', { name: /KH\/ĐUK$/ }).click();
-      await page.getByRole('heading', { level: 2, name: /Công việc của đồng chí: Ban Thường vụ phê duyệt/ }).waitFor();
+      await page.getByRole('heading', { level: 2, name: /Công việc của đồng chí: Ban Thường vụ Đảng ủy Khối thông qua/ }).waitFor();
       if (username === 'btv.hung') await screenshot(page, 'dashboard-standing-committee-task');
       await page.getByRole('button', { name: 'Đồng ý', exact: true }).click();
       await page.getByRole('status').filter({ hasText: 'Đã ghi nhận ý kiến đồng ý' }).waitFor();
@@ -82,6 +82,9 @@ describe('the web app: consolidation by the working group and approval by the St
     const page = pages[pages.length - 1];
     await page.reload();
     await page.getByText('Đã hoàn thành').first().waitFor();
+    // The deadlines' countdowns stop with the plan.
+    expect(await page.locator('.countdown').allTextContents()).toEqual(expect.arrayContaining(['Kế hoạch đã hoàn thành']));
+    expect((await page.locator('.countdown').allTextContents()).every((t) => t === 'Kế hoạch đã hoàn thành')).toBe(true);
     await screenshot(page, 'dashboard-plan-completed');
   });
 

@@ -1,6 +1,7 @@
 /** Thời hạn: a plan's due date per level and stage, typed as dd/mm/yyyy hh:mm in Hanoi time. */
 import { FormEvent, useCallback, useState } from 'react';
-import { api, errorText } from './api-client';
+import { stageLabel } from '../../../libs/domain/src/stage-labels';
+import { ApiError, api, errorText } from './api-client';
 import type { Plan, PlanDeadlines, Stage, UnitKind } from './api-types';
 import { formatDateTime, KIND_LABELS, parseDateTime } from './format';
 import { PlanPicker } from './PlanPicker';
@@ -21,11 +22,14 @@ function DeadlinesForm({ plan, stages, onSaved }: { plan: Plan; stages: Stage[];
   const [invalid, setInvalid] = useState<string[]>([]);
   const [error, setError] = useState<string | null>(null);
   const [saved, setSaved] = useState<string | null>(null);
+  /** Deadlines out of the order the work happens in, as the engine named them: saved only once confirmed. */
+  const [outOfOrder, setOutOfOrder] = useState<{ field: string; message: string }[]>([]);
 
-  const save = async (event: FormEvent) => {
+  const save = async (event: FormEvent, confirmDeadlines = false) => {
     event.preventDefault();
     setError(null);
     setSaved(null);
+    setOutOfOrder([]);
     const deadlines: PlanDeadlines = {};
     const bad: string[] = [];
     for (const [id, text] of Object.entries(cells)) {
@@ -44,17 +48,23 @@ function DeadlinesForm({ plan, stages, onSaved }: { plan: Plan; stages: Stage[];
       return;
     }
     try {
-      await api.put(`/api/plans/${plan.id}/deadlines`, { deadlines });
+      await api.put(`/api/plans/${plan.id}/deadlines`, confirmDeadlines ? { deadlines, confirmDeadlines } : { deadlines });
       setSaved('Đã lưu thời hạn; các nhắc việc chưa gửi được xếp lại theo hạn mới.');
       await onSaved();
     } catch (e) {
-      setError(errorText(e));
+      const problems = e instanceof ApiError && Array.isArray(e.body.deadlineProblems) ? (e.body.deadlineProblems as { field: string; message: string }[]) : [];
+      if (problems.length) {
+        setOutOfOrder(problems);
+        setInvalid(problems.map((p) => p.field.replace(/^deadlines\./, '')));
+      } else setError(errorText(e));
     }
   };
 
   // The data cut-off (chốt số liệu) of a consolidating level's collection, just before its consolidation.
   const consolidationAt = stages.findIndex((s) => s.kind === 'consolidation');
   const columns = consolidationAt < 0 ? stages : [...stages.slice(0, consolidationAt), { key: 'collection', name: 'Chốt số liệu tổng hợp' }, ...stages.slice(consolidationAt)];
+  // Named as each level names the stage ("Đảng ủy thông qua"…); the header for every level at once.
+  const nameAt = (key: string, level?: UnitKind) => stageLabel(key, { stages, level });
 
   return (
     <form onSubmit={save} noValidate>
@@ -68,7 +78,7 @@ function DeadlinesForm({ plan, stages, onSaved }: { plan: Plan; stages: Stage[];
               <th scope="col">Cấp</th>
               {columns.map((s) => (
                 <th scope="col" key={s.key}>
-                  {s.name}
+                  {nameAt(s.key)}
                 </th>
               ))}
             </tr>
@@ -82,7 +92,7 @@ function DeadlinesForm({ plan, stages, onSaved }: { plan: Plan; stages: Stage[];
                   return (
                     <td key={s.key}>
                       <label className="visually-hidden" htmlFor={`deadline-${id}`}>
-                        Hạn {s.name}, {KIND_LABELS[level]}
+                        Hạn {nameAt(s.key, level)}, {KIND_LABELS[level]}
                       </label>
                       <input
                         id={`deadline-${id}`}
@@ -100,6 +110,20 @@ function DeadlinesForm({ plan, stages, onSaved }: { plan: Plan; stages: Stage[];
         </table>
       </div>
       <ErrorBox>{error}</ErrorBox>
+      {outOfOrder.length > 0 && (
+        <div className="message warning" role="alert">
+          <strong>Các thời hạn sau chưa theo đúng trình tự công việc:</strong>
+          <ul>
+            {outOfOrder.map((p) => (
+              <li key={p.field}>{p.message.replace(/^deadlines\.[\w.]+: /, '')}</li>
+            ))}
+          </ul>
+          <p>Nếu đúng là như vậy, xác nhận để lưu.</p>
+          <button type="button" className="secondary" onClick={(e) => void save(e, true)}>
+            Xác nhận và lưu thời hạn
+          </button>
+        </div>
+      )}
       <Notice>{saved}</Notice>
       <button type="submit">Lưu thời hạn</button>
     </form>

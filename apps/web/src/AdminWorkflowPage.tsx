@@ -1,5 +1,6 @@
 /** Quản trị quy trình: edit the stages of a workflow and save them as a new version, seeing what changes. */
 import { useEffect, useMemo, useState } from 'react';
+import { workflowProblemText } from './api-errors';
 import { ApiError, api, errorText } from './api-client';
 import type { Plan, Stage, Workflow } from './api-types';
 import { formatDateTime } from './format';
@@ -146,7 +147,7 @@ export function AdminWorkflowPage() {
                 <strong>Quy trình chưa hợp lệ:</strong>
                 <ul>
                   {problems.map((p) => (
-                    <li key={p}>{p}</li>
+                    <li key={p}>{workflowProblemText(p)}</li>
                   ))}
                 </ul>
               </div>

@@ -22,7 +22,13 @@ function groupEdits(events: ReportEvent[]): Row[] {
   return rows;
 }
 
-/** The report's audit trail, oldest first, as the engine records it. */
+/** Who acted, as people know them: the full name, with the username on hover; the engine as "Hệ thống". */
+function actorText(e: ReportEvent): { name: string; username?: string } {
+  if (e.actor === 'system') return { name: 'Hệ thống' };
+  return { name: e.actorName ?? e.actor, username: e.actor };
+}
+
+/** The report's audit trail, oldest first, as the engine records it; stages named as the report's level names them (`names`). */
 export function AuditTrail({ events, names }: { events: ReportEvent[]; names: Record<string, string> }) {
   if (!events.length) return <p className="muted">Chưa có sự kiện nào.</p>;
   return (
@@ -43,7 +49,9 @@ export function AuditTrail({ events, names }: { events: ReportEvent[]; names: Re
               <td className="nowrap">
                 <time dateTime={e.at}>{formatDateTime(e.at)}</time>
               </td>
-              <td className="nowrap">{e.actor === 'system' ? 'Hệ thống' : e.actor}</td>
+              <td className="nowrap" title={actorText(e).username}>
+                {actorText(e).name}
+              </td>
               <td>
                 {actionLabel(e.action)}
                 {e.count > 1 && <span className="muted small"> ({e.count} lần lưu, từ {formatDateTime(e.firstAt)})</span>}

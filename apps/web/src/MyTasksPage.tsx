@@ -2,11 +2,11 @@
 import { useMemo, useState } from 'react';
 import { api } from './api-client';
 import type { Plan, Task } from './api-types';
-import { daysLeftText, formatDate, formatDateTime, isOverdue, stageLabel } from './format';
+import { daysLeftText, formatDate, formatDateTime, isOverdue } from './format';
 import { Link } from './router';
 import { ErrorBox, Loading, PageTitle } from './ui';
 import { useLoad, useNow } from './use-load';
-import { useStageNames } from './workflow-names';
+import { StageWhere, useStageLabels } from './workflow-names';
 
 function byDueDate(a: Task, b: Task): number {
   if (a.dueAt === b.dueAt) return a.createdAt.localeCompare(b.createdAt);
@@ -28,10 +28,17 @@ function actionText(task: Task): string {
   return !task.reportId && task.kind === 'approval' ? 'Phê duyệt báo cáo tổng hợp' : ACTION_TEXT[task.kind];
 }
 
+/** A task's stage is named for its unit's level; plan-level work (its unit is the root) after the root's committee. */
+function whereOf(task: Task): StageWhere {
+  if (!task.unitKind || !task.unitName) return {};
+  const unit = { kind: task.unitKind, name: task.unitName };
+  return task.reportId ? { unit } : { root: unit };
+}
+
 export function MyTasksPage() {
   const tasks = useLoad(() => api.get<Task[]>('/api/tasks?state=open'), []);
   const plans = useLoad(() => api.get<Plan[]>('/api/plans'), []);
-  const names = useStageNames(plans.data);
+  const labels = useStageLabels(plans.data);
   const [planId, setPlanId] = useState('');
   const [stage, setStage] = useState('');
   const now = useNow(60_000);
@@ -64,7 +71,7 @@ export function MyTasksPage() {
             <option value="">Tất cả các bước</option>
             {stages.map((s) => (
               <option key={s} value={s}>
-                {stageLabel(s, names)}
+                {labels.label(s)}
               </option>
             ))}
           </select>
@@ -103,7 +110,7 @@ export function MyTasksPage() {
                       <strong>{t.unitName ?? t.unitCode}</strong>
                       <div className="muted small">{t.unitCode}</div>
                     </td>
-                    <td>{stageLabel(t.stage, names)}</td>
+                    <td>{labels.label(t.stage, whereOf(t))}</td>
                     <td>{planCode.get(t.planId) ?? '—'}</td>
                     <td>
                       {t.dueAt ? <time dateTime={t.dueAt} title={formatDateTime(t.dueAt)}>{formatDate(t.dueAt)}</time> : '—'}

@@ -3,7 +3,7 @@ import { useEffect, useMemo, useState } from 'react';
 import { api } from './api-client';
 import type { Collection, OrgUnit, Plan, PlanTaskState, Progress, Task, UnitKind } from './api-types';
 import { ConsolidatedView } from './ConsolidatedView';
-import { countdown, formatDate, formatDateTime, KIND_LABELS, stageLabel } from './format';
+import { deadlineCountdown, formatDate, formatDateTime, KIND_LABELS, stageLabel } from './format';
 import { PLAN_STATUS } from './PlansPage';
 import { Link } from './router';
 import { TaskActions } from './TaskActions';
@@ -11,7 +11,7 @@ import { waitForChange } from './wait-for-change';
 import { ErrorBox, Loading, Notice, PageTitle, stageClass } from './ui';
 import { UnitTree } from './UnitTree';
 import { useLoad, useNow } from './use-load';
-import { useStageNames, workflowVersion } from './workflow-names';
+import { StageLabels, StageWhere, useStageLabels, workflowVersion } from './workflow-names';
 
 const LEVELS: UnitKind[] = ['bloc', 'upper', 'grassroots', 'cell'];
 const REFRESH_MS = 15_000;
@@ -39,7 +39,7 @@ export function PlanDashboardPage({ planId }: { planId: string }) {
     const timer = setInterval(() => void reload(), REFRESH_MS);
     return () => clearInterval(timer);
   }, [reload]);
-  const names = useStageNames(data.data ? [data.data.plan] : undefined);
+  const labels = useStageLabels(data.data ? [data.data.plan] : undefined);
   const now = useNow(1000);
   const [showConsolidated, setShowConsolidated] = useState(false);
   const [message, setMessage] = useState<string | null>(null);
@@ -51,6 +51,10 @@ export function PlanDashboardPage({ planId }: { planId: string }) {
 
   if (!data.data) return data.error ? <ErrorBox>{data.error}</ErrorBox> : <Loading what="tiến độ" />;
   const { plan, progress, root, planTasks } = data.data;
+  // Stages are named as each unit's level names them; the plan-level ones after the root's committee.
+  const rootUnit = root ? { kind: root.kind, name: root.name } : null;
+  const unitOf = new Map(progress.units.map((u) => [u.unitCode, { kind: u.kind, name: u.unitName }]));
+  const planNames = labels.namesFor({ root: rootUnit });
   // People of units inside the tree see their units only; the consolidated report is the root's people's.
   const wholePlan = progress.scope?.whole ?? true;
   const deadlines = LEVELS.flatMap((level) => Object.entries(plan.deadlines[level] ?? {}).map(([stage, at]) => ({ level, stage, at })));
@@ -76,7 +80,7 @@ export function PlanDashboardPage({ planId }: { planId: string }) {
         <TaskActions
           key={task.id}
           task={task}
-          names={names}
+          names={planNames}
           onDone={async (text) => {
             setMessage(text);
             await reload();
@@ -87,9 +91,9 @@ export function PlanDashboardPage({ planId }: { planId: string }) {
           }}
         />
       ))}
-      <NobodyCanAct progress={progress} names={names} />
-      <PlanWork label="Tổng hợp của tổ giúp việc" task={progress.consolidation} names={names} />
-      <PlanWork label="Phê duyệt của Ban Thường vụ" task={progress.rootApproval} names={names} />
+      <NobodyCanAct progress={progress} labels={labels} root={rootUnit} unitOf={unitOf} />
+      <PlanWork label="Tổng hợp của tổ giúp việc" task={progress.consolidation} names={planNames} />
+      <PlanWork label="Thông qua của Ban Thường vụ" task={progress.rootApproval} names={planNames} />
 
       <h2>Số báo cáo theo bước</h2>
       <ul className="stage-counts" aria-label="Số báo cáo theo bước">
@@ -98,7 +102,7 @@ export function PlanDashboardPage({ planId }: { planId: string }) {
         </li>
         {stages.map((s) => (
           <li key={s} className={`stage-count ${stageClass(s)}`} data-stage={s}>
-            <span className="count-number">{progress.byStage[s] ?? 0}</span> {stageLabel(s, names)}
+            <span className="count-number">{progress.byStage[s] ?? 0}</span> {labels.label(s, { root: rootUnit })}
           </li>
         ))}
         <li className={`stage-count ${progress.overdue ? 'overdue' : ''}`}>
@@ -114,7 +118,7 @@ export function PlanDashboardPage({ planId }: { planId: string }) {
               <th scope="col">Cấp</th>
               {stages.map((s) => (
                 <th scope="col" key={s}>
-                  {stageLabel(s, names)}
+                  {labels.label(s, { root: rootUnit })}
                 </th>
               ))}
             </tr>
@@ -138,11 +142,11 @@ export function PlanDashboardPage({ planId }: { planId: string }) {
           <p className="legend small">
             {stages.map((s) => (
               <span key={s} className={`legend-item ${stageClass(s)}`}>
-                {stageLabel(s, names)}
+                {labels.label(s, { root: rootUnit })}
               </span>
             ))}
           </p>
-          <UnitTree rootId={plan.rootUnitId} root={root} units={progress.units} names={names} />
+          <UnitTree rootId={plan.rootUnitId} root={root} units={progress.units} labels={labels} />
         </div>
         <div>
           <h2>Đơn vị quá hạn</h2>
@@ -153,7 +157,7 @@ export function PlanDashboardPage({ planId }: { planId: string }) {
               {progress.overdueUnits.map((u) => (
                 <li key={u.unitCode}>
                   {u.reportId ? <Link to={`/reports/${u.reportId}`}>{u.unitName ?? u.unitCode}</Link> : (u.unitName ?? u.unitCode)}{' '}
-                  {u.stage && <span className="muted small">· {stageLabel(u.stage, names)}</span>}
+                  {u.stage && <span className="muted small">· {labels.label(u.stage, { unit: unitOf.get(u.unitCode), root: rootUnit })}</span>}
                   {u.dueAt && <span className="overdue-text small"> · hạn {formatDate(u.dueAt)}</span>}
                 </li>
               ))}
@@ -169,17 +173,21 @@ export function PlanDashboardPage({ planId }: { planId: string }) {
               </tr>
             </thead>
             <tbody>
-              {deadlines.map((d) => (
-                <tr key={`${d.level}.${d.stage}`} className={new Date(d.at).getTime() < now ? 'overdue' : undefined}>
-                  <th scope="row">
-                    {KIND_LABELS[d.level]} · {stageLabel(d.stage, names)}
-                  </th>
-                  <td>
-                    <time dateTime={d.at}>{formatDateTime(d.at)}</time>
-                  </td>
-                  <td className="countdown">{countdown(d.at, now)}</td>
-                </tr>
-              ))}
+              {deadlines.map((d) => {
+                // A completed plan's countdowns stop: its deadlines are history, nothing is late any more.
+                const left = deadlineCountdown(d.at, plan.status, now);
+                return (
+                  <tr key={`${d.level}.${d.stage}`} className={left.late ? 'overdue' : undefined}>
+                    <th scope="row">
+                      {KIND_LABELS[d.level]} · {labels.label(d.stage, { level: d.level, root: rootUnit })}
+                    </th>
+                    <td>
+                      <time dateTime={d.at}>{formatDateTime(d.at)}</time>
+                    </td>
+                    <td className="countdown">{left.text}</td>
+                  </tr>
+                );
+              })}
             </tbody>
           </table>
         </div>
@@ -211,7 +219,8 @@ function workerSignature(p: Progress): string {
 }
 
 /** Stages stuck because nobody holds the role: the administrator must give someone that role. */
-function NobodyCanAct({ progress, names }: { progress: Progress; names: Record<string, string> }) {
+function NobodyCanAct(props: { progress: Progress; labels: StageLabels; root: StageWhere['root']; unitOf: Map<string, NonNullable<StageWhere['unit']>> }) {
+  const { progress, labels, root, unitOf } = props;
   const planLevel = (progress.planStages ?? []).filter((s) => s.state === 'unassigned');
   const reports = (progress.unassigned ?? []).filter((u) => u.reportId !== null);
   if (!planLevel.length && !reports.length) return null;
@@ -221,12 +230,12 @@ function NobodyCanAct({ progress, names }: { progress: Progress; names: Record<s
       <ul>
         {planLevel.map((s) => (
           <li key={s.stage}>
-            {stageLabel(s.stage, names)}: {s.reason?.vi ?? 'không ai giữ vai trò cần thiết'}
+            {labels.label(s.stage, { root })}: {s.reason?.vi ?? 'không ai giữ vai trò cần thiết'}
           </li>
         ))}
         {reports.map((u) => (
           <li key={u.reportId!}>
-            {u.unitCode}: {stageLabel(u.stage, names)} – không ai giữ vai trò cần thiết tại đơn vị
+            {unitOf.get(u.unitCode ?? '')?.name ?? u.unitCode}: {labels.label(u.stage, { unit: unitOf.get(u.unitCode ?? ''), root })} – không ai giữ vai trò cần thiết tại đơn vị
           </li>
         ))}
       </ul>

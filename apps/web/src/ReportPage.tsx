@@ -1,7 +1,7 @@
 /** A report: its task actions for the reader, content, submitted versions compared, audit trail. */
 import { useState } from 'react';
 import { api, errorText } from './api-client';
-import type { Plan, Report, ReportEvent, ReportVersion, Task } from './api-types';
+import type { OrgUnit, Plan, Report, ReportEvent, ReportVersion, Task } from './api-types';
 import { AuditTrail } from './AuditTrail';
 import { daysLeftText, formatDateTime } from './format';
 import { Link } from './router';
@@ -11,10 +11,12 @@ import { ErrorBox, Loading, Notice, PageTitle, StageBadge } from './ui';
 import { useLoad } from './use-load';
 import { VersionCompare } from './VersionCompare';
 import { waitForChange } from './wait-for-change';
-import { useStageNames } from './workflow-names';
+import { useStageLabels } from './workflow-names';
 
 interface ReportData {
   report: Report;
+  /** The report's unit: its kind and name say who adopts it ("Chi bộ thông qua", "Đảng ủy thông qua"…). */
+  unit: OrgUnit | null;
   plan: Plan;
   events: ReportEvent[];
   versions: ReportVersion[];
@@ -23,18 +25,21 @@ interface ReportData {
 
 async function loadReport(reportId: string): Promise<ReportData> {
   const report = await api.get<Report>(`/api/reports/${reportId}`);
-  const [plan, events, versions, tasks] = await Promise.all([
+  const [unit, plan, events, versions, tasks] = await Promise.all([
+    api.get<OrgUnit>(`/api/org-units/${report.unitId}`).catch(() => null),
     api.get<Plan>(`/api/plans/${report.planId}`),
     api.get<ReportEvent[]>(`/api/reports/${reportId}/events`),
     api.get<ReportVersion[]>(`/api/reports/${reportId}/versions`).catch(() => []),
     api.get<Task[]>('/api/tasks?state=open'),
   ]);
-  return { report, plan, events, versions, task: tasks.find((t) => t.reportId === reportId) };
+  return { report, unit, plan, events, versions, task: tasks.find((t) => t.reportId === reportId) };
 }
 
 export function ReportPage({ reportId }: { reportId: string }) {
   const loaded = useLoad(() => loadReport(reportId), [reportId]);
-  const names = useStageNames(loaded.data ? [{ workflowKey: loaded.data.plan.workflowKey, workflowVersion: loaded.data.report.workflowVersion }] : undefined);
+  const labels = useStageLabels(loaded.data ? [{ workflowKey: loaded.data.plan.workflowKey, workflowVersion: loaded.data.report.workflowVersion }] : undefined);
+  const unit = loaded.data?.unit;
+  const names = labels.namesFor(unit ? { unit: { kind: unit.kind, name: unit.name } } : {});
   const [message, setMessage] = useState<string | null>(null);
   const [downloadError, setDownloadError] = useState<string | null>(null);
 

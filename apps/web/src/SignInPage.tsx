@@ -17,7 +17,9 @@ export function SignInPage() {
     try {
       await signIn(username.trim(), password);
     } catch (e) {
-      setError(e instanceof ApiError && e.status === 401 ? 'Tên đăng nhập hoặc mật khẩu không đúng.' : errorText(e));
+      if (e instanceof ApiError && e.status === 401) setError('Tên đăng nhập hoặc mật khẩu không đúng.');
+      else if (e instanceof ApiError && e.status === 429) setError('Đăng nhập sai quá nhiều lần; vui lòng thử lại sau.');
+      else setError(errorText(e));
     } finally {
       setBusy(false);
     }

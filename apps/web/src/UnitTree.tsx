@@ -1,8 +1,10 @@
-/** The plan's unit tree, each unit coloured by its report's stage. */
+/** The plan's unit tree, each unit coloured by its report's stage, named as its level names it. */
+import { unitKindName } from '../../../libs/domain/src/party-names';
 import type { OrgUnit, ProgressUnit } from './api-types';
-import { formatDate, KIND_LABELS } from './format';
+import { formatDate } from './format';
 import { Link } from './router';
 import { StageBadge, stageClass } from './ui';
+import type { StageLabels } from './workflow-names';
 
 interface Node {
   id: string;
@@ -22,18 +24,19 @@ function buildTree(rootId: string, root: OrgUnit | undefined, units: ProgressUni
   return nodes.get(rootId)!;
 }
 
-function Branch({ node, names }: { node: Node; names: Record<string, string> }) {
+function Branch({ node, labels }: { node: Node; labels: StageLabels }) {
   const report = node.report;
+  const unit = { kind: node.kind, name: node.name };
   return (
     <li>
       <div className={`tree-node ${report ? stageClass(report.stage) : 'root'} ${report?.overdue ? 'is-overdue' : ''}`} data-unit={node.code}>
         <span className="tree-name">
           {report ? <Link to={`/reports/${report.reportId}`}>{node.name}</Link> : <strong>{node.name}</strong>}
-          <span className="muted small"> · {node.code} · {KIND_LABELS[node.kind]}</span>
+          <span className="muted small"> · {node.code} · {unitKindName(unit)}</span>
         </span>
         {report && (
           <span className="tree-state">
-            <StageBadge stage={report.stage} names={names} />
+            <StageBadge stage={report.stage} names={labels.namesFor({ unit })} />
             {report.overdue && <span className="tag overdue-tag">Quá hạn</span>}
             {report.dueAt && <span className="small muted"> hạn {formatDate(report.dueAt)}</span>}
           </span>
@@ -42,7 +45,7 @@ function Branch({ node, names }: { node: Node; names: Record<string, string> }) 
       {node.children.length > 0 && (
         <ul>
           {node.children.map((child) => (
-            <Branch key={child.id} node={child} names={names} />
+            <Branch key={child.id} node={child} labels={labels} />
           ))}
         </ul>
       )}
@@ -50,10 +53,10 @@ function Branch({ node, names }: { node: Node; names: Record<string, string> }) 
   );
 }
 
-export function UnitTree({ rootId, root, units, names }: { rootId: string; root?: OrgUnit; units: ProgressUnit[]; names: Record<string, string> }) {
+export function UnitTree({ rootId, root, units, labels }: { rootId: string; root?: OrgUnit; units: ProgressUnit[]; labels: StageLabels }) {
   return (
     <ul className="unit-tree" aria-label="Cây đơn vị">
-      <Branch node={buildTree(rootId, root, units)} names={names} />
+      <Branch node={buildTree(rootId, root, units)} labels={labels} />
     </ul>
   );
 }

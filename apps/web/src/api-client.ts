@@ -1,4 +1,5 @@
 /** A tiny typed client of the engine's HTTP API: the bearer token, JSON in and out, errors as ApiError. */
+import { vietnameseMessage } from './api-errors';
 import { downloadName } from './download-name';
 
 const TOKEN_KEY = 'tongket.token';
@@ -91,15 +92,15 @@ export const api = {
   },
 };
 
-/** The message to show for a failed request, in Vietnamese where the status says enough. */
+/** The message to show for a failed request: always Vietnamese (api-errors.ts), never the API's English. */
 export function errorText(error: unknown): string {
   if (error instanceof ApiError) {
     if (error.status === 401) return 'Phiên đăng nhập đã hết hạn hoặc thông tin đăng nhập không đúng.';
     if (error.status === 403) return 'Đồng chí không có quyền thực hiện thao tác này.';
     if (error.status === 404) return 'Không tìm thấy dữ liệu.';
-    if (error.status === 409) return `Thao tác không phù hợp với trạng thái hiện tại (${error.message}).`;
-    if (error.status === 429) return 'Đăng nhập sai quá nhiều lần; vui lòng thử lại sau.';
-    return error.message;
+    return vietnameseMessage(error.status, error.message);
   }
-  return error instanceof Error ? error.message : String(error);
+  // The request never got an answer (offline, the server away): the browser's own words are English.
+  if (error instanceof TypeError) return 'Không kết nối được với máy chủ; vui lòng kiểm tra mạng và thử lại.';
+  return vietnameseMessage(0, error instanceof Error ? error.message : String(error));
 }

@@ -25,6 +25,8 @@ export interface Notice {
   planId?: string | null;
   reportId?: string | null;
   taskId?: string | null;
+  /** The page that acts on it (a path of this app). */
+  link?: string | null;
   createdAt: string;
   readAt: string | null;
 }
@@ -35,6 +37,7 @@ export interface Task {
   reportId: string | null;
   unitCode: string;
   unitName?: string;
+  unitKind?: UnitKind;
   stage: string;
   kind: 'draft' | 'approval' | 'consolidation';
   role?: Role;
@@ -73,6 +76,8 @@ export interface Report {
 export interface ReportEvent {
   at: string;
   actor: string;
+  /** The full name of who acted; null for the engine. */
+  actorName?: string | null;
   action: string;
   fromStage: string | null;
   toStage: string | null;

@@ -1,5 +1,7 @@
 /** Dates as dd/mm/yyyy and times in Asia/Ho_Chi_Minh, whatever the browser's own zone; Vietnamese labels. */
-import type { Part, Role, RuleType, Scope, StageKind, UnitKind } from './api-types';
+import { LEVEL_NAMES } from '../../../libs/domain/src/party-names';
+import { stageLabel as stageLabelAt } from '../../../libs/domain/src/stage-labels';
+import type { Part, Plan, Role, RuleType, Scope, StageKind, UnitKind } from './api-types';
 
 export const ZONE = 'Asia/Ho_Chi_Minh';
 const dateFormat = new Intl.DateTimeFormat('vi-VN', { timeZone: ZONE, day: '2-digit', month: '2-digit', year: 'numeric' });
@@ -40,6 +42,15 @@ export function daysLeftText(dueAt: string | null | undefined, now: number = Dat
   if (isOverdue(dueAt, now)) return `Quá hạn ${Math.max(1, -daysLeft(dueAt, now))} ngày`;
   const days = daysLeft(dueAt, now);
   return days === 0 ? 'Hết hạn trong hôm nay' : `Còn ${days} ngày`;
+}
+
+/**
+ * A deadline's countdown on a plan's dashboard: none once the plan is completed (its work is done,
+ * nothing is late any more), else as countdown().
+ */
+export function deadlineCountdown(dueAt: string, planStatus: Plan['status'], now: number = Date.now()): { text: string; late: boolean } {
+  if (planStatus === 'completed') return { text: 'Kế hoạch đã hoàn thành', late: false };
+  return { text: countdown(dueAt, now), late: new Date(dueAt).getTime() < now };
 }
 
 /** "Còn 3 ngày 04:12:09" until the moment, "Đã quá hạn …" after it. */
@@ -88,29 +99,19 @@ export const ROLE_LABELS: Record<Role, string> = {
   admin: 'Quản trị',
 };
 
-export const KIND_LABELS: Record<UnitKind, string> = {
-  bloc: 'Đảng bộ Khối',
-  upper: 'Đảng bộ trực thuộc',
-  grassroots: 'Cơ sở',
-  cell: 'Chi bộ',
-};
+/** A level as a whole, as the Party names it (one unit's kind: unitKindName in libs/domain/src/party-names). */
+export const KIND_LABELS: Readonly<Record<UnitKind, string>> = LEVEL_NAMES;
 
 export const STAGE_KIND_LABELS: Record<StageKind, string> = { draft: 'Soạn thảo', approval: 'Phê duyệt', consolidation: 'Tổng hợp' };
 export const SCOPE_LABELS: Record<Scope, string> = { self: 'Chính đơn vị', parent: 'Cấp trên trực tiếp', root: 'Cấp Khối (gốc)' };
 export const RULE_LABELS: Record<RuleType, string> = { any: 'Một người', all: 'Tất cả', majority: 'Quá bán', quorum: 'Tối thiểu N người' };
 
-const STAGE_LABELS: Record<string, string> = {
-  drafting: 'Dự thảo',
-  cell_approval: 'Chi bộ thông qua',
-  committee_review: 'Cấp trên thẩm định',
-  consolidation: 'Tổng hợp ở Khối',
-  root_approval: 'Ban Thường vụ phê duyệt báo cáo tổng hợp',
-  done: 'Hoàn thành',
-};
-
-/** A stage's Vietnamese name: the workflow's own name when known, else the built-in one, else the key. */
+/**
+ * A stage's Vietnamese name: from the names map a page built for its unit or level (useStageLabels),
+ * else the built-in name; never the key.
+ */
 export function stageLabel(key: string, names?: Record<string, string>): string {
-  return names?.[key] ?? STAGE_LABELS[key] ?? key;
+  return names?.[key] ?? stageLabelAt(key, { stages: [] });
 }
 
 const ACTION_LABELS: Record<string, string> = {
@@ -123,12 +124,45 @@ const ACTION_LABELS: Record<string, string> = {
   transition: 'Chuyển bước',
   delegate: 'Ủy quyền',
   reassign: 'Chuyển người xử lý',
+  'task.reassign': 'Chuyển người xử lý',
   migrate: 'Chuyển phiên bản quy trình',
+  migrate_failed: 'Chuyển phiên bản quy trình không thành công',
   consolidate: 'Tổng hợp',
+  tasks_cancelled: 'Rút lại công việc của người khác',
+  escalate: 'Báo quá hạn lên cấp trên',
+  assignment: 'Giao, rút công việc theo vai trò',
+  stage_unassigned: 'Không có người thực hiện',
+  prefill: 'Điền sẵn từ báo cáo cấp dưới',
+  'report.adopted': 'Thông qua báo cáo',
+  'report.adoption_superseded': 'Thông qua lại sau khi bị trả lại',
+  'adoption.signer_vacant': 'Chưa có người ký',
+  'plan.create': 'Tạo kế hoạch',
+  'plan.launch_requested': 'Yêu cầu triển khai kế hoạch',
+  'plan.launch': 'Triển khai kế hoạch',
+  'plan.deadlines': 'Sửa thời hạn',
+  'plan.recipients': 'Sửa nơi nhận',
+  'plan.migration_started': 'Bắt đầu chuyển phiên bản quy trình',
+  'plan.migrated': 'Đã chuyển phiên bản quy trình',
+  'plan.migration_failed': 'Chuyển phiên bản quy trình không thành công',
+  'plan.completed': 'Hoàn thành kế hoạch',
+  'consolidation.collected': 'Chốt thu thập báo cáo',
+  'consolidation.redecided': 'Quyết định lại việc tổng hợp',
+  'consolidation.round_reopened': 'Mở lại vòng tổng hợp',
+  'consolidation.round_moved': 'Chuyển vòng tổng hợp',
+  'root_approval.opened': 'Trình Ban Thường vụ',
+  'root_approval.returned': 'Ban Thường vụ trả lại',
+  'root_approval.redecided': 'Quyết định lại việc thông qua',
+  'level_report.created': 'Tạo dự thảo báo cáo tổng hợp',
+  'level_report.edit_section': 'Sửa báo cáo tổng hợp',
+  'level_report.edit_indicators': 'Sửa số liệu báo cáo tổng hợp',
+  'level_report.submitted': 'Trình báo cáo tổng hợp',
+  'level_report.returned': 'Trả lại báo cáo tổng hợp',
+  'level_report.adopted': 'Thông qua báo cáo tổng hợp',
 };
 
+/** An audit action in Vietnamese; one this version does not know reads as such, never as its key. */
 export function actionLabel(action: string): string {
-  return ACTION_LABELS[action] ?? action;
+  return ACTION_LABELS[action] ?? 'Thao tác khác';
 }
 
 export const INDICATOR_LABELS: Record<string, string> = {

@@ -18,17 +18,20 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   const [me, setMe] = useState<Me | null>(null);
   const [ready, setReady] = useState(!hasToken());
 
-  /** The session already ended on the server (a 401): only the tab forgets it. */
+  /**
+   * The session already ended on the server (a 401): only the tab forgets it. The address stays, so
+   * signing in again opens the page that was asked for (a link from an e-mail opened after expiry).
+   */
   const dropSession = useCallback(() => {
     setToken(null);
     setMe(null);
-    navigate('/');
   }, []);
 
   /** The sign-out button: asks the server to end the session (best effort), so the token is dead wherever it was copied. */
   const signOut = useCallback(() => {
     void endSession();
     dropSession();
+    navigate('/');
   }, [dropSession]);
 
   useEffect(() => {

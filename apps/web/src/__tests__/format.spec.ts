@@ -1,4 +1,4 @@
-import { countdown, daysLeftText, formatDate, formatDateTime, parseDateTime } from '../format';
+import { actionLabel, countdown, daysLeftText, deadlineCountdown, formatDate, formatDateTime, KIND_LABELS, parseDateTime, stageLabel } from '../format';
 
 describe('dates and times in Hanoi time, as dd/mm/yyyy', () => {
   it('formats in Asia/Ho_Chi_Minh whatever the machine’s zone', () => {
@@ -26,5 +26,30 @@ describe('dates and times in Hanoi time, as dd/mm/yyyy', () => {
     expect(daysLeftText(null, now)).toBe('Không có hạn');
     expect(countdown('2019-07-03T12:30:05+07:00', now)).toBe('Còn 2 ngày 02:30:05');
     expect(countdown('2019-07-01T09:00:00+07:00', now)).toBe('Đã quá hạn 01:00:00');
+  });
+});
+
+describe('deadlines of a completed plan', () => {
+  it('stop counting down and are late no more', () => {
+    const now = Date.parse('2019-10-01T10:00:00+07:00');
+    expect(deadlineCountdown('2019-09-30T17:00:00+07:00', 'completed', now)).toEqual({ text: 'Kế hoạch đã hoàn thành', late: false });
+    expect(deadlineCountdown('2019-09-30T17:00:00+07:00', 'launched', now)).toEqual({ text: 'Đã quá hạn 17:00:00', late: true });
+    expect(deadlineCountdown('2019-10-02T10:00:00+07:00', 'launched', now)).toEqual({ text: 'Còn 1 ngày 00:00:00', late: false });
+  });
+});
+
+describe('labels people read', () => {
+  it('names the levels as the Party does', () => {
+    expect(KIND_LABELS).toEqual({ bloc: 'Đảng bộ Khối', upper: 'Đảng bộ cấp trên cơ sở', grassroots: 'Đảng bộ, chi bộ cơ sở', cell: 'Chi bộ trực thuộc' });
+  });
+
+  it('never shows a stage key or an action key', () => {
+    expect(stageLabel('committee_review', { committee_review: 'Cấp ủy cấp trên thẩm định' })).toBe('Cấp ủy cấp trên thẩm định');
+    expect(stageLabel('done')).toBe('Hoàn thành');
+    expect(stageLabel('collection')).toBe('Chốt số liệu tổng hợp');
+    expect(stageLabel('an_old_stage')).toBe('Bước không còn trong quy trình');
+    expect(actionLabel('report.adopted')).toBe('Thông qua báo cáo');
+    expect(actionLabel('tasks_cancelled')).toBe('Rút lại công việc của người khác');
+    expect(actionLabel('something.new')).toBe('Thao tác khác');
   });
 });
