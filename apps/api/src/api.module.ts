@@ -5,6 +5,7 @@ import {
   AdoptionModule, AuditModule, AuthModule, ConsolidationModule, DocumentsModule, InfrastructureModule, MigrationsModule, NotificationsModule, OperationsModule, OrgImportsModule, OrgModule,
   LevelReportsModule,
   PlansModule, PositionsModule, ReportsModule,
+  FiguresModule,
   TasksModule, WorkflowsModule,
 } from '@app/core';
 import { AdoptionController } from './adoption/adoption.controller';
@@ -13,6 +14,8 @@ import { AuthController } from './auth/auth.controller';
 import { AuthGuard } from './common/auth.guard';
 import { TrustProxySetting } from './common/trust-proxy';
 import { DocumentsController } from './documents/documents.controller';
+import { PlanFiguresController } from './figures/plan-figures.controller';
+import { ReportFiguresController } from './figures/report-figures.controller';
 import { PlanRecipientsController } from './documents/plan-recipients.controller';
 import { HealthController } from './health/health.controller';
 import { LevelReportsController } from './level-reports/level-reports.controller';
@@ -33,11 +36,13 @@ import { WorkflowsController } from './workflows/workflows.controller';
 /** The HTTP API: controllers validate and delegate to the capability modules of libs/core. */
 @Module({
   imports: [
+    FiguresModule,
     InfrastructureModule, TerminusModule, AuthModule, OrgModule, WorkflowsModule, PlansModule, ReportsModule, TasksModule, ConsolidationModule,
     NotificationsModule, MigrationsModule, AuditModule, DocumentsModule, OperationsModule, OrgImportsModule, LevelReportsModule,
     PositionsModule, AdoptionModule,
   ],
   controllers: [
+    ReportFiguresController, PlanFiguresController,
     AuthController, HealthController, OrgController, WorkflowsController, PlansController, ReportsController, TasksController, NotificationsController,
     UsersController, UserAccountsController, MigrationsController, AuditController, DocumentsController, MetricsController,
     AdminPageSessionsController, LevelReportsController, UserPositionsController, UnitPlaceController, AdoptionController, PlanRecipientsController,

@@ -2,9 +2,12 @@ import { CallHandler, ExecutionContext, Injectable, NestInterceptor } from '@nes
 import { Reflector } from '@nestjs/core';
 import type { Request, Response } from 'express';
 import { from, Observable, switchMap } from 'rxjs';
+import { BINARY_BODY } from './binary-body.decorator';
 import { BODY_LIMIT, DEFAULT_BODY_LIMIT } from './body-limit.decorator';
 import { bytesOf } from './body-size';
+import { readBinaryBody } from './read-binary-body';
 import { readJsonBody } from './read-json-body';
+import { keepUploadedBytes } from './uploaded-bytes';
 
 const WRITES = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 const DEFAULT_LIMIT = bytesOf(DEFAULT_BODY_LIMIT);
@@ -13,7 +16,8 @@ const DEFAULT_LIMIT = bytesOf(DEFAULT_BODY_LIMIT);
  * The API's only body parser. Interceptors run after the guards, so a body is read only once the
  * AuthGuard has accepted the token and, for @AdminOnly routes, the role: an anonymous or non-admin
  * megabyte is refused unread. And before the pipes, so the ValidationPipe sees the parsed body.
- * The limit is the route's (@BodyLimit) or a small default. A GET's body is never read.
+ * The limit is the route's (@BodyLimit) or a small default. A GET's body is never read. A route
+ * declared with @BinaryBody takes a file of its one media type instead, kept as bytes.
  */
 @Injectable()
 export class JsonBodyInterceptor implements NestInterceptor {
@@ -25,6 +29,15 @@ export class JsonBodyInterceptor implements NestInterceptor {
     const req = http.getRequest<Request>();
     if (!WRITES.has(req.method)) return next.handle();
     const limit = this.reflector.getAllAndOverride<number>(BODY_LIMIT, [context.getHandler(), context.getClass()]) ?? DEFAULT_LIMIT;
+    const fileType = this.reflector.get<string | undefined>(BINARY_BODY, context.getHandler());
+    if (fileType) {
+      return from(readBinaryBody(req, http.getResponse<Response>(), limit, fileType)).pipe(
+        switchMap((bytes) => {
+          keepUploadedBytes(req, bytes);
+          return next.handle();
+        }),
+      );
+    }
     return from(readJsonBody(req, http.getResponse<Response>(), limit)).pipe(
       switchMap((body) => {
         req.body = body;

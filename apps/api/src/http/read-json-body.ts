@@ -36,11 +36,11 @@ function assertJsonContentType(req: IncomingMessage): void {
   if (coding !== 'identity') throw new UnsupportedMediaTypeException('A compressed body is not accepted');
 }
 
-function tooLarge(limit: number): PayloadTooLargeException {
+export function tooLarge(limit: number): PayloadTooLargeException {
   return new PayloadTooLargeException(`The body is larger than this endpoint accepts (${limit} bytes)`);
 }
 
-function readAtMost(req: IncomingMessage, limit: number): Promise<Buffer> {
+export function readAtMost(req: IncomingMessage, limit: number): Promise<Buffer> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     let received = 0;

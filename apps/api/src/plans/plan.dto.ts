@@ -30,7 +30,9 @@ export class OutlineSectionDto {
     enum: SECTION_PARTS, isArray: true, example: ['strengths', 'limitations', 'causes'],
     description: 'The texts the item takes: `text` (one text) or some of the five parts; absent, the five parts of the earlier outline',
   })
-  @IsOptional() @IsArray() @ArrayMinSize(1) @ArrayUnique() @IsIn(SECTION_PARTS, { each: true }) takes?: SectionPart[];
+  @IsOptional() @IsArray() @ArrayMinSize(1, { message: `takes must name at least one of ${SECTION_PARTS.join(', ')}` })
+  @ArrayUnique({ message: 'takes names a text twice' }) @IsIn(SECTION_PARTS, { each: true, message: `takes must hold only ${SECTION_PARTS.join(', ')}` })
+  takes?: SectionPart[];
   @ApiPropertyOptional({ description: `A guidance text shown to the writer beside the editor (line breaks kept; at most ${GUIDANCE_MAX_LENGTH} characters)` })
   @IsOptional() @IsString() @MaxLength(GUIDANCE_MAX_LENGTH) @MultiLineText() guidance?: string;
 }

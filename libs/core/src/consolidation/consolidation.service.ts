@@ -65,7 +65,8 @@ export class ConsolidationService {
     const { plan, unit } = await this.readable(planId, userId, unitCode);
     const { consolidation, figures } = await this.assemble(plan, unit, 'none');
     return {
-      plan: { id: plan.id, code: plan.code, term: plan.term }, unitCode: unit.code, unitName: unit.name, missing: consolidation.missing,
+      plan: { id: plan.id, code: plan.code, term: plan.term }, unitCode: unit.code, unitName: unit.name,
+      missingUnits: consolidation.completeness.rows.filter((r) => r.status === 'missing').map((r) => ({ unitCode: r.unitCode, unitName: r.unitName })),
       totals: consolidation.indicators, ...figures, groups: planIndicators(plan.term, plan.indicatorNames).groups,
     };
   }

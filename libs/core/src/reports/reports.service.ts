@@ -38,9 +38,14 @@ export class ReportsService {
   }
 
   async get(id: string, userId: string) {
+    return toReportView(await this.readable(id, userId));
+  }
+
+  /** The report's row, for a caller who may see it (a role on its unit or above, or admin). */
+  async readable(id: string, userId: string): Promise<ReportRow> {
     const row = await this.load(id);
     await this.access.assertCanSeeUnit(userId, row.unit_id);
-    return toReportView(row);
+    return row;
   }
 
   async load(id: string, em: EntityManager = this.db.manager, lock = false): Promise<ReportRow> {
