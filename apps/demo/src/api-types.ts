@@ -65,11 +65,13 @@ export interface Task {
 
 export interface Notification {
   id: string;
-  kind: 'reminder' | 'escalation' | 'digest';
+  kind: 'reminder' | 'escalation' | 'digest' | 'consolidation' | 'task' | 'return' | 'adoption' | 'delegation';
   title: string;
   body: string;
   reportId: string | null;
   taskId: string | null;
+  /** The web app's page that acts on it. */
+  link?: string | null;
   createdAt: string;
   readAt: string | null;
 }

@@ -11,6 +11,7 @@ import { LateDrafter } from './late-drafter';
 import { indicatorsFor, INDICATORS } from './report-content';
 import { ReportActions } from './report-actions';
 import { printReminders } from './reminder-report';
+import { printWorkNotices } from './work-notice-report';
 import { Sessions } from './sessions';
 import { SmtpSink } from './smtp-sink';
 import { printAuditTrail, printOutcome } from './summary';
@@ -86,6 +87,7 @@ async function run(): Promise<void> {
   if (returned) await printAuditTrail(admin, await actions.get(returned.id));
   if (!late.story) throw new Error('No report of the plan belongs to the late unit: nothing was shown of reminders');
   await printReminders(admin, sessions, directory, sink, late.story, reports);
+  await printWorkNotices(sessions, directory, reports);
 }
 
 async function stopChildren(): Promise<void> {

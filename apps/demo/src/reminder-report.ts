@@ -17,6 +17,10 @@ function mailKind(subject: string): string {
   if (subject.startsWith('Nhắc việc')) return 'reminder';
   if (subject.startsWith('Quá hạn')) return 'escalation';
   if (subject.startsWith('Công việc cần xử lý')) return 'digest';
+  if (subject.startsWith('Công việc mới')) return 'task';
+  if (subject.startsWith('Báo cáo bị trả lại') || subject.startsWith('Trả lại để xem xét lại')) return 'return';
+  if (subject.startsWith('Báo cáo đã được thông qua')) return 'adoption';
+  if (subject.startsWith('Công việc được chuyển')) return 'delegation';
   return 'other';
 }
 
