@@ -103,6 +103,8 @@ export class AppConfig {
   @Transform(toInt) @IsInt() @Min(1) @Max(64) ORG_IMPORT_HASH_CONCURRENCY = 2;
   /** How long POST /api/org/import waits for the worker before answering 202 with the import's progress. */
   @Transform(toInt) @IsInt() @Min(0) @Max(600_000) ORG_IMPORT_WAIT_MS = 20_000;
+  /** How long a set-password link sent by e-mail stays usable, in days (it is also used once only). */
+  @Transform(toInt) @IsInt() @Min(1) @Max(30) SET_PASSWORD_LINK_DAYS = 7;
 
   /**
    * First start only: when no administrator exists yet, create one with this username and password,

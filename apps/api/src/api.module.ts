@@ -6,6 +6,7 @@ import {
   LevelReportsModule,
   PlansModule, PositionsModule, ReportsModule,
   FiguresModule,
+  PasswordLinksModule,
   TasksModule, WorkflowsModule,
 } from '@app/core';
 import { AdoptionController } from './adoption/adoption.controller';
@@ -24,6 +25,7 @@ import { NotificationsController } from './notifications/notifications.controlle
 import { MetricsController } from './operations/metrics.controller';
 import { AdminPageSessionsController } from './operations/admin-page-sessions.controller';
 import { OrgController } from './org/org.controller';
+import { SetPasswordController } from './password-links/set-password.controller';
 import { UnitPlaceController } from './org/unit-place.controller';
 import { PlansController } from './plans/plans.controller';
 import { ReportsController } from './reports/reports.controller';
@@ -40,12 +42,14 @@ import { WorkflowsController } from './workflows/workflows.controller';
     InfrastructureModule, TerminusModule, AuthModule, OrgModule, WorkflowsModule, PlansModule, ReportsModule, TasksModule, ConsolidationModule,
     NotificationsModule, MigrationsModule, AuditModule, DocumentsModule, OperationsModule, OrgImportsModule, LevelReportsModule,
     PositionsModule, AdoptionModule,
+    PasswordLinksModule,
   ],
   controllers: [
     ReportFiguresController, PlanFiguresController,
     AuthController, HealthController, OrgController, WorkflowsController, PlansController, ReportsController, TasksController, NotificationsController,
     UsersController, UserAccountsController, MigrationsController, AuditController, DocumentsController, MetricsController,
     AdminPageSessionsController, LevelReportsController, UserPositionsController, UnitPlaceController, AdoptionController, PlanRecipientsController,
+    SetPasswordController,
   ],
   providers: [{ provide: APP_GUARD, useClass: AuthGuard }, TrustProxySetting],
 })

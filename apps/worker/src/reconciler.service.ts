@@ -2,7 +2,7 @@ import { BeforeApplicationShutdown, Injectable, Logger, OnApplicationBootstrap }
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { AppConfig } from '@app/config';
-import { ConsolidationFlows, DigestService, EmailDelivery, JobQueue, OutboxRelay, ReminderScheduler } from '@app/core';
+import { ConsolidationFlows, DigestService, EmailDelivery, JobQueue, OutboxRelay, PasswordLinkDelivery, ReminderScheduler } from '@app/core';
 import { AnyJob, JobName } from '@app/jobs';
 
 const BATCH = 10_000;
@@ -29,6 +29,7 @@ export class Reconciler implements OnApplicationBootstrap, BeforeApplicationShut
     private readonly digest: DigestService,
     private readonly flows: ConsolidationFlows,
     private readonly outbox: OutboxRelay,
+    private readonly passwordLinks: PasswordLinkDelivery,
   ) {}
 
   onApplicationBootstrap(): void {
@@ -81,6 +82,12 @@ export class Reconciler implements OnApplicationBootstrap, BeforeApplicationShut
       const lost = await this.queue.missing(ids.map((notificationId) => ({ name: JobName.SendEmail, data: { notificationId } }) as const));
       await this.queue.enqueue(...lost);
       if (lost.length) this.logger.log(`Re-queued ${lost.length} e-mail(s) pending in PostgreSQL`);
+    });
+    await this.guard('set-password links', async () => {
+      const ids = await this.passwordLinks.pendingIds(BATCH);
+      const lost = await this.queue.missing(ids.map((linkId) => ({ name: JobName.SendPasswordLink, data: { linkId } }) as const));
+      await this.queue.enqueue(...lost);
+      if (lost.length) this.logger.log(`Re-queued ${lost.length} set-password link e-mail(s) pending in PostgreSQL`);
     });
   }
 

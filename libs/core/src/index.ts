@@ -80,3 +80,6 @@ export * from './level-reports/level-reports.service';
 export * from './level-reports/level-sources.service';
 export * from './level-reports/level-report-view';
 export * from './documents/plan-recipients.service';
+export * from './password-links/password-links.module';
+export * from './password-links/set-password.service';
+export * from './password-links/password-link-delivery.service';

@@ -14,6 +14,8 @@ export interface JobPayloads {
   /** `day` is the local date (yyyy-mm-dd) the digest is for; one digest per person per day. */
   [JobName.DailyDigest]: { day?: string };
   [JobName.SendEmail]: { notificationId: string };
+  /** A set-password link (table password_links) whose e-mail, with a token made as it is sent, waits to go out. */
+  [JobName.SendPasswordLink]: { linkId: string };
   /** The parent of a unit's flow: runs when every child report is approved or its cut-off has passed. */
   [JobName.CollectConsolidation]: { planId: string; unitId: string };
   /** Delayed until the cut-off; promoted when the report is approved by the committee above. */
@@ -47,6 +49,8 @@ export function jobIdOf(job: AnyJob): string {
       return `digest-${job.data.day ?? 'scheduled'}`;
     case JobName.SendEmail:
       return `email-${job.data.notificationId}`;
+    case JobName.SendPasswordLink:
+      return `password-link-${job.data.linkId}`;
     case JobName.CollectConsolidation:
       return `collect-${job.data.planId}-${job.data.unitId}`;
     case JobName.RescheduleConsolidation:

@@ -24,6 +24,7 @@ export const JobName = Object.freeze({
   FireEscalation: 'escalation.fire',
   DailyDigest: 'digest.daily',
   SendEmail: 'email.send',
+  SendPasswordLink: 'password-link.send',
   CollectConsolidation: 'consolidation.collect',
   RescheduleConsolidation: 'consolidation.reschedule',
   ConsolidationChild: 'consolidation.child',
@@ -40,6 +41,7 @@ export const JOB_QUEUE = Object.freeze({
   [JobName.FireEscalation]: QueueName.Reminders,
   [JobName.DailyDigest]: QueueName.Reminders,
   [JobName.SendEmail]: QueueName.Notifications,
+  [JobName.SendPasswordLink]: QueueName.Notifications,
   [JobName.CollectConsolidation]: QueueName.Consolidation,
   [JobName.RescheduleConsolidation]: QueueName.Consolidation,
   [JobName.ConsolidationChild]: QueueName.Consolidation,
@@ -66,6 +68,8 @@ export const JOB_OPTIONS: Readonly<Record<JobName, JobsOptions>> = Object.freeze
   [JobName.DailyDigest]: { attempts: 5, backoff: { type: 'exponential', delay: 5000 }, removeOnComplete: 100, removeOnFail: 100 },
   // An SMTP server that is down for a while must not lose mail: long exponential backoff.
   [JobName.SendEmail]: { attempts: 10, backoff: { type: 'exponential', delay: 2000 }, removeOnComplete: true, removeOnFail: 10000 },
+  // The same for a set-password link: each attempt makes a new token, so only the e-mail that arrives works.
+  [JobName.SendPasswordLink]: { attempts: 10, backoff: { type: 'exponential', delay: 2000 }, removeOnComplete: true, removeOnFail: 10000 },
   // Kept when done: a flow's parent reads that its children completed, and the reconciler knows them.
   [JobName.CollectConsolidation]: { attempts: 10, backoff: { type: 'exponential', delay: 1000 }, removeOnComplete: false, removeOnFail: false },
   [JobName.ConsolidationChild]: { attempts: 10, backoff: { type: 'exponential', delay: 1000 }, removeOnComplete: false, removeOnFail: false },

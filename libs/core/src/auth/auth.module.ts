@@ -36,6 +36,7 @@ export async function signingSecret(config: AppConfig, db: DataSource): Promise<
     }),
   ],
   providers: [AuthService, LoginThrottle, PasswordsService, PasswordGate],
-  exports: [AuthService, PasswordsService],
+  // The throttle and the password gate too, for setting a password from an e-mailed link (password-links).
+  exports: [AuthService, PasswordsService, LoginThrottle, PasswordGate],
 })
 export class AuthModule {}

@@ -7,6 +7,7 @@ import { appendAuditEvents, endSession, inTransaction, startSession } from '@app
 import { DomainError, notFound, sessionClaimsOf } from '@app/domain';
 import { Actor } from '../common/actor';
 import { PasswordGate } from '../common/password-gate.service';
+import { hasPasswordSet } from '../password-links/no-password-yet';
 import { positionsOf } from '../positions/position-assignments';
 import { LoginThrottle } from './login-throttle';
 
@@ -32,7 +33,8 @@ export class AuthService {
   async login(username: string, password: string, address = 'unknown') {
     await this.throttle.assertAllowed(username, address);
     const [user] = await this.db.query(`SELECT id, username, password_hash, active, token_version FROM users WHERE username = $1`, [username]);
-    const ok = await this.passwordCheck.verify(user?.password_hash ?? DUMMY_HASH, password);
+    // Someone yet to set their password is checked against the dummy hash: the same time as any wrong password.
+    const ok = await this.passwordCheck.verify(hasPasswordSet(user?.password_hash) ? user.password_hash : DUMMY_HASH, password);
     const refusal: LoginRefusal | null = !user ? 'unknown_user' : !ok ? 'wrong_password' : !user.active ? 'deactivated' : null;
     if (refusal) {
       await this.throttle.failed(username, address);

@@ -4,23 +4,27 @@ import { appendAuditEvents, endSessionsOf, NewAuditEvent } from '@app/dal';
 import { ancestorPaths, importCounts, Role, RoleRef, unitChanges, UnitFields, userChanges, UserFields } from '@app/domain';
 import { assertAnAdminRemains } from './admin-remains';
 import { ApproverSync, RoleChange, SyncOutcome } from './approver-sync.service';
+import { issuePasswordLinks } from '../password-links/password-links';
 import { PositionChanges, replacePositions } from '../positions/position-assignments';
 import { OrgImport } from './org-import';
 
 const CHUNK = 2000;
 
-/** An import whose passwords are hashed already: each user's hash, and whether it replaces the stored one. */
+/**
+ * An import whose passwords are hashed already: each user's hash, whether it replaces the stored one,
+ * and whether the import gave a password at all (a new person without one gets a set-password link).
+ */
 export interface PreparedImport {
   importId: string;
   units: OrgImport['units'];
-  users: (Omit<OrgImport['users'][number], 'password'> & { passwordHash: string; replacesHash: boolean })[];
+  users: (Omit<OrgImport['users'][number], 'password'> & { passwordHash: string; replacesHash: boolean; passwordGiven: boolean })[];
   actor: { id: string | null; username: string };
 }
 
 export interface AppliedImport {
   units: number;
   users: number;
-  counts: ReturnType<typeof importCounts>;
+  counts: ReturnType<typeof importCounts> & { setPasswordLinks: number };
   sync: SyncOutcome;
 }
 
@@ -31,6 +35,8 @@ export interface AppliedImport {
  * running stages brought in step. Audited with what changed, before
  * and after; sessions end for people whose password changed or who lost a role; and it refuses
  * (422) to leave no administrator. Imports take turns, so two never interleave their upserts.
+ * Each person it creates without a password gets a set-password link by e-mail (its job in the
+ * outbox, relayed with the re-decisions after the commit).
  */
 @Injectable()
 export class OrgImportApplier {
@@ -64,6 +70,8 @@ export class OrgImportApplier {
     });
     const counts = importCounts(unitDiff, userDiff);
     const roleChanges = counts.rolesAdded + counts.rolesRemoved;
+    const withoutPassword = new Set(users.filter((u) => !u.passwordGiven).map((u) => u.username));
+    const linked = new Set(userDiff.filter((u) => u.change === 'created' && withoutPassword.has(u.username)).map((u) => u.username));
     const events: NewAuditEvent[] = [
       {
         actorId: actor.id,
@@ -72,7 +80,10 @@ export class OrgImportApplier {
         data: { importId: prepared.importId, units: units.length, users: users.length, roleChanges, ...counts, unitChanges: unitDiff },
       },
       // One event per person created or changed; nobody's password or hash, only that it changed.
-      ...userDiff.map((change) => ({ actorId: actor.id, actor: actor.username, action: 'org.import.user', data: { importId: prepared.importId, ...change } })),
+      ...userDiff.map((change) => ({
+        actorId: actor.id, actor: actor.username, action: 'org.import.user',
+        data: { importId: prepared.importId, ...change, ...(linked.has(change.username) ? { setPasswordLinkSent: true } : {}) },
+      })),
     ];
     await appendAuditEvents(em, events);
 
@@ -81,8 +92,12 @@ export class OrgImportApplier {
     const lostARole = (u: (typeof userDiff)[number]) => (u.rolesRemoved ?? []).some((r) => r.role !== 'admin' || !adminAfter.has(u.username));
     await endSessionsOf(em, userDiff.filter((u) => u.passwordChanged || lostARole(u)).map((u) => userIds.get(u.username)!));
     const sync = await this.approvers.sync(em, roles.changes, actor);
+    // A password the import set makes a pending link of that person pointless.
+    const passwordSet = users.filter((u) => u.replacesHash).map((u) => userIds.get(u.username)!);
+    if (passwordSet.length) await em.query(`UPDATE password_links SET revoked_at = now() WHERE user_id = ANY($1::uuid[]) AND used_at IS NULL AND revoked_at IS NULL`, [passwordSet]);
+    sync.outbox.push(...(await issuePasswordLinks(em, { userIds: [...linked].map((u) => userIds.get(u)!), reason: 'new_account', requestedBy: actor.username, importId: prepared.importId })));
     await assertAnAdminRemains(em);
-    return { units: units.length, users: users.length, counts, sync };
+    return { units: units.length, users: users.length, counts: { ...counts, setPasswordLinks: linked.size }, sync };
   }
 
   private async storedUnits(em: EntityManager, codes: string[]): Promise<Map<string, UnitFields>> {
@@ -177,16 +192,17 @@ export class OrgImportApplier {
 
   /** Each imported user's roles become exactly the listed ones: what was added and removed, per user and for the approver sync. */
   private async replaceRoles(em: EntityManager, users: PreparedImport['users'], userIds: Map<string, string>, knownUnits: Map<string, string>) {
-    const unitIds = await this.unitIdsByCode(em, users.flatMap((u) => u.roles.map((r) => r.unit)), knownUnits);
-    const roleRows = users.flatMap((u) => u.roles.map((r) => ({ userId: userIds.get(u.username)!, unitId: unitIds.get(r.unit)!, role: r.role })));
+    const unitIds = await this.unitIdsByCode(em, users.flatMap((u) => u.roles.flatMap((r) => (r.unit === null ? [] : [r.unit]))), knownUnits);
+    // A role without a unit is the administrator's, held everywhere (unit_id NULL).
+    const roleRows = users.flatMap((u) => u.roles.map((r) => ({ userId: userIds.get(u.username)!, unitId: r.unit === null ? null : unitIds.get(r.unit)!, role: r.role })));
     const [removed]: [{ user_id: string; unit_id: string | null; role: Role }[]] = await em.query(
       `DELETE FROM role_assignments r WHERE r.user_id = ANY($1::uuid[])
          AND NOT EXISTS (SELECT 1 FROM unnest($2::uuid[], $3::uuid[], $4::varchar[]) AS k(user_id, unit_id, role)
-                          WHERE k.user_id = r.user_id AND k.unit_id = r.unit_id AND k.role = r.role)
+                          WHERE k.user_id = r.user_id AND k.unit_id IS NOT DISTINCT FROM r.unit_id AND k.role = r.role)
        RETURNING user_id, unit_id, role`,
       [[...userIds.values()], roleRows.map((r) => r.userId), roleRows.map((r) => r.unitId), roleRows.map((r) => r.role)],
     );
-    const added: { user_id: string; unit_id: string; role: Role }[] = await em.query(
+    const added: { user_id: string; unit_id: string | null; role: Role }[] = await em.query(
       `INSERT INTO role_assignments (user_id, unit_id, role)
        SELECT * FROM unnest($1::uuid[], $2::uuid[], $3::varchar[]) ON CONFLICT DO NOTHING RETURNING user_id, unit_id, role`,
       [roleRows.map((r) => r.userId), roleRows.map((r) => r.unitId), roleRows.map((r) => r.role)],
@@ -203,7 +219,7 @@ export class OrgImportApplier {
     };
     const changes: RoleChange[] = [
       ...removed.filter((r) => r.unit_id).map((r) => ({ userId: r.user_id, unitId: r.unit_id!, role: r.role, change: 'removed' as const })),
-      ...added.map((r) => ({ userId: r.user_id, unitId: r.unit_id, role: r.role, change: 'added' as const })),
+      ...added.filter((r) => r.unit_id).map((r) => ({ userId: r.user_id, unitId: r.unit_id!, role: r.role, change: 'added' as const })),
     ];
     return { changes, addedByUser: byUser(added), removedByUser: byUser(removed) };
   }

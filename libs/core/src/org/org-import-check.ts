@@ -31,7 +31,11 @@ export async function assertImportConsistent(db: DataSource, data: OrgImport): P
   );
   const parentOf = new Map(stored.map((u) => [u.code, u.parent]));
   for (const unit of data.units) parentOf.set(unit.code, unit.parent);
-  const referenced = new Set([...data.units.flatMap((u) => (u.parent ? [u.parent] : [])), ...data.users.flatMap((u) => [...u.roles, ...(u.positions ?? [])].map((r) => r.unit))]);
+  const referenced = new Set([
+    ...data.units.flatMap((u) => (u.parent ? [u.parent] : [])),
+    // A role without a unit is the administrator's, held everywhere.
+    ...data.users.flatMap((u) => [...u.roles, ...(u.positions ?? [])].flatMap((r) => (r.unit === null ? [] : [r.unit]))),
+  ]);
   const unknown = [...referenced].filter((code) => !parentOf.has(code));
   if (unknown.length) throw invalid(`Unknown unit codes: ${unknown.join(', ')}`);
   // Throws a 400 naming a unit on a cycle.

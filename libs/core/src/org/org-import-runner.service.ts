@@ -13,7 +13,8 @@ import { OrgImport } from './org-import';
 import { OrgImportApplier, PreparedImport } from './org-import-applier.service';
 import { ImportFailure } from './org-import-view';
 
-type StoredPayload = { units: OrgImport['units']; users: (Omit<OrgImport['users'][number], 'password'> & { sealedPassword: string })[] };
+/** A user without `sealedPassword` came without a password: see decidePasswordHashes. */
+type StoredPayload = { units: OrgImport['units']; users: (Omit<OrgImport['users'][number], 'password'> & { sealedPassword?: string })[] };
 
 interface Claimed {
   payload: StoredPayload;
@@ -88,6 +89,7 @@ export class OrgImportRunner {
   private async prepare(importId: string, claimed: Claimed, signal?: AbortSignal): Promise<PreparedImport> {
     const key = await this.sealKey.get();
     const users = claimed.payload.users.map(({ sealedPassword, ...user }) => {
+      if (sealedPassword === undefined) return { ...user, password: undefined };
       try {
         return { ...user, password: openPassword(key, sealedPassword, sealContext(importId, user.username)) };
       } catch {
@@ -107,7 +109,7 @@ export class OrgImportRunner {
     return {
       importId,
       units: claimed.payload.units,
-      users: users.map(({ password: _password, ...user }, i) => ({ ...user, passwordHash: decisions[i].hash, replacesHash: decisions[i].replaces })),
+      users: users.map(({ password, ...user }, i) => ({ ...user, passwordHash: decisions[i].hash, replacesHash: decisions[i].replaces, passwordGiven: password !== undefined })),
       actor: { id: claimed.actor_id, username: claimed.actor },
     };
   }

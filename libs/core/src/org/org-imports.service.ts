@@ -40,7 +40,7 @@ export class OrgImports {
       users: data.users.map(({ username, fullName, email, roles, positions, password }) => ({
         username, fullName, email, roles: roles.map(({ unit, role }) => ({ unit, role })),
         ...(positions !== undefined ? { positions: positions.map(({ unit, position }) => ({ unit, position })) } : {}),
-        sealedPassword: sealPassword(key, password, sealContext(id, username)),
+        ...(password !== undefined ? { sealedPassword: sealPassword(key, password, sealContext(id, username)) } : {}),
       })),
     };
     const job = { name: JobName.ImportOrg, data: { importId: id } } as const;

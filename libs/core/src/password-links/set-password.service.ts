@@ -1,0 +1,89 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { AppConfig } from '@app/config';
+import { appendAuditEvents, endSessionsOf, inTransaction } from '@app/dal';
+import { conflict, invalid, notFound } from '@app/domain';
+import { LoginThrottle } from '../auth/login-throttle';
+import { Actor } from '../common/actor';
+import { PasswordGate } from '../common/password-gate.service';
+import { OutboxRelay } from '../queue/outbox-relay.service';
+import { passwordLinkTokenHash } from './password-link-token';
+import { issuePasswordLinks } from './password-links';
+
+/** One answer for a token that is wrong, used, expired, revoked, or whose person was deactivated: it tells a guesser nothing. */
+export const UNUSABLE_LINK = 'Liên kết đặt mật khẩu không dùng được: liên kết không đúng, đã được dùng hoặc đã hết hạn. Đề nghị quản trị viên gửi liên kết mới.';
+
+/**
+ * Failed uses of set-password links are counted as failed logins are, per address (whatever the
+ * token) and under a name no username can have, so guessing tokens is slowed like guessing passwords.
+ */
+const THROTTLE_NAME = '#set-password-link';
+
+/**
+ * A person sets their own password from the link they got by e-mail (public: the token is the proof),
+ * and an administrator sends someone a new link. Setting the password uses the link up, revokes the
+ * person's other links and ends their sessions; both steps are audited, never with the token or the
+ * password.
+ */
+@Injectable()
+export class SetPasswords {
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly throttle: LoginThrottle,
+    private readonly passwords: PasswordGate,
+    private readonly outbox: OutboxRelay,
+    private readonly config: AppConfig,
+  ) {}
+
+  async setPassword(token: string, password: string, address = 'unknown'): Promise<void> {
+    await this.throttle.assertAllowed(THROTTLE_NAME, address);
+    const tokenHash = passwordLinkTokenHash(token);
+    const [link]: { id: string }[] = await this.db.query(
+      `SELECT l.id FROM password_links l JOIN users u ON u.id = l.user_id
+        WHERE l.token_hash = $1 AND l.used_at IS NULL AND l.revoked_at IS NULL AND l.expires_at > now() AND u.active`,
+      [tokenHash],
+    );
+    if (!link) return this.refuse(address);
+    // Hashed before the transaction: argon2 is deliberately slow and must not hold locks.
+    const passwordHash = await this.passwords.hash(password);
+    const used = await inTransaction(this.db, async (em) => {
+      const [row]: { user_id: string; username: string; reason: string }[] = await em.query(
+        `UPDATE password_links l SET used_at = now() FROM users u
+          WHERE l.id = $1 AND u.id = l.user_id AND l.used_at IS NULL AND l.revoked_at IS NULL AND l.expires_at > now() AND u.active
+          RETURNING l.user_id, u.username, l.reason`,
+        [link.id],
+      ).then((result) => result[0]);
+      if (!row) return null;
+      await em.query(`UPDATE users SET password_hash = $2, updated_at = now() WHERE id = $1`, [row.user_id, passwordHash]);
+      await endSessionsOf(em, [row.user_id]);
+      await em.query(`UPDATE password_links SET revoked_at = now() WHERE user_id = $1 AND id <> $2 AND used_at IS NULL AND revoked_at IS NULL`, [row.user_id, link.id]);
+      await appendAuditEvents(em, [
+        { actorId: row.user_id, actor: row.username, action: 'auth.set_password', data: { username: row.username, address, linkId: link.id, reason: row.reason } },
+      ]);
+      return row;
+    });
+    if (!used) return this.refuse(address);
+    await this.throttle.succeeded(THROTTLE_NAME, address);
+  }
+
+  /** An administrator sends a person a new link (a lost or expired one); older ones stop working. */
+  async sendNewLink(username: string, actor: Actor): Promise<{ username: string; email: string; expiresInDays: number }> {
+    const { email, outboxIds } = await inTransaction(this.db, async (em) => {
+      const [user]: { id: string; email: string; active: boolean }[] = await em.query(`SELECT id, email, active FROM users WHERE username = $1 FOR NO KEY UPDATE`, [username]);
+      if (!user) throw notFound('User', username);
+      if (!user.active) throw conflict(`Tài khoản ${username} đang bị khóa; hãy mở lại tài khoản trước khi gửi liên kết đặt mật khẩu`);
+      const ids = await issuePasswordLinks(em, { userIds: [user.id], reason: 'new_link', requestedBy: actor.username });
+      await appendAuditEvents(em, [{ actorId: actor.id, actor: actor.username, action: 'user.set_password_link', data: { username, email: user.email } }]);
+      return { email: user.email, outboxIds: ids };
+    });
+    await this.outbox.relaySoon(outboxIds);
+    return { username, email, expiresInDays: this.config.SET_PASSWORD_LINK_DAYS };
+  }
+
+  private async refuse(address: string): Promise<never> {
+    await this.throttle.failed(THROTTLE_NAME, address);
+    await appendAuditEvents(this.db.manager, [{ actorId: null, actor: 'anonymous', action: 'auth.set_password_failed', data: { address } }]);
+    throw invalid(UNUSABLE_LINK);
+  }
+}
