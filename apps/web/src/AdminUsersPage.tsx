@@ -1,8 +1,13 @@
-/** Người dùng và vai trò: who holds which role on which unit; replace a person's roles or hand over their tasks. */
+/**
+ * Người dùng, vai trò và chức vụ: who holds which role and which position on which unit; replace a
+ * person's roles or positions, or hand over their tasks.
+ */
 import { FormEvent, useMemo, useState } from 'react';
 import { api, errorText } from './api-client';
 import type { OrgUnit, Role, User } from './api-types';
+import { POSITION_LABELS } from '../../../libs/domain/src/positions';
 import { ROLE_LABELS } from './format';
+import { PositionsEditor } from './PositionsEditor';
 import { ErrorBox, Loading, Notice, PageTitle } from './ui';
 import { useLoad } from './use-load';
 
@@ -103,7 +108,7 @@ export function AdminUsersPage() {
 
   return (
     <section>
-      <PageTitle title="Người dùng">Người dùng và vai trò</PageTitle>
+      <PageTitle title="Người dùng">Người dùng, vai trò và chức vụ</PageTitle>
       <div className="filters">
         <div className="field">
           <label htmlFor="user-filter">Tìm theo tên, tên đăng nhập hoặc mã đơn vị</label>
@@ -113,15 +118,26 @@ export function AdminUsersPage() {
       <Notice>{message}</Notice>
       <ErrorBox>{users.error}</ErrorBox>
       {user && units.data && (
-        <RolesEditor
-          key={user.username + user.roles.length}
-          user={user}
-          units={units.data}
-          onSaved={(text) => {
-            setMessage(text);
-            void users.reload();
-          }}
-        />
+        <>
+          <RolesEditor
+            key={user.username + user.roles.length}
+            user={user}
+            units={units.data}
+            onSaved={(text) => {
+              setMessage(text);
+              void users.reload();
+            }}
+          />
+          <PositionsEditor
+            key={`${user.username}:${(user.positions ?? []).map((p) => `${p.unitCode}.${p.position}`).join(',')}`}
+            user={user}
+            units={units.data}
+            onSaved={(text) => {
+              setMessage(text);
+              void users.reload();
+            }}
+          />
+        </>
       )}
       {!users.data ? (
         <Loading what="người dùng" />
@@ -133,6 +149,7 @@ export function AdminUsersPage() {
                 <th scope="col">Tên đăng nhập</th>
                 <th scope="col">Họ và tên</th>
                 <th scope="col">Vai trò</th>
+                <th scope="col">Chức vụ</th>
                 <th scope="col">
                   <span className="visually-hidden">Thao tác</span>
                 </th>
@@ -156,8 +173,17 @@ export function AdminUsersPage() {
                     </ul>
                   </td>
                   <td>
-                    <button type="button" className="secondary" onClick={() => setSelected(u.username)} aria-label={`Sửa vai trò của ${u.username}`}>
-                      Sửa vai trò
+                    <ul className="plain">
+                      {(u.positions ?? []).map((p) => (
+                        <li key={p.unitCode}>
+                          {POSITION_LABELS[p.position]} – {p.unitCode}
+                        </li>
+                      ))}
+                    </ul>
+                  </td>
+                  <td>
+                    <button type="button" className="secondary" onClick={() => setSelected(u.username)} aria-label={`Sửa vai trò và chức vụ của ${u.username}`}>
+                      Sửa vai trò, chức vụ
                     </button>
                   </td>
                 </tr>

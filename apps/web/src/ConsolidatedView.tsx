@@ -4,6 +4,7 @@ import { api, errorText } from './api-client';
 import type { Consolidated } from './api-types';
 import { PARTS } from './api-types';
 import { indicatorLabel, PART_LABELS } from './format';
+import { AdoptionSummary } from './AdoptionSummary';
 import { ErrorBox, Loading } from './ui';
 import { useLoad } from './use-load';
 
@@ -29,6 +30,7 @@ export function ConsolidatedView({ planId }: { planId: string }) {
         </button>
       </div>
       <ErrorBox>{downloadError}</ErrorBox>
+      <AdoptionSummary path={`/api/plans/${planId}/adoption`} reloadKey={String(c.included.length)} />
       <p>
         Tổng hợp tại <strong>{c.unitName ?? c.unitCode}</strong>: đã có {c.included.length} báo cáo
         {c.missing.length > 0 ? `, còn thiếu ${c.missing.length}: ${c.missing.join(', ')}` : ', đủ tất cả các đơn vị'}.

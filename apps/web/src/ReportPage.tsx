@@ -2,6 +2,7 @@
 import { useState } from 'react';
 import { api, errorText } from './api-client';
 import type { OrgUnit, Plan, Report, ReportEvent, ReportVersion, Task } from './api-types';
+import { AdoptionSummary } from './AdoptionSummary';
 import { AuditTrail } from './AuditTrail';
 import { daysLeftText, formatDateTime } from './format';
 import { Link } from './router';
@@ -78,6 +79,7 @@ export function ReportPage({ reportId }: { reportId: string }) {
           <strong>Lý do trả lại gần nhất:</strong> <span className="return-reason">{report.lastReturnReason}</span>
         </div>
       )}
+      <AdoptionSummary path={`/api/reports/${report.id}/adoption`} reloadKey={report.stage} />
       <Notice>{message}</Notice>
       <ErrorBox>{downloadError}</ErrorBox>
       <div className="toolbar">

@@ -1,8 +1,12 @@
-/** The reader's own open task on a report: approve, return with a reason (required), or delegate it. */
+/**
+ * The reader's own open task on a report: approve (at the adopting stage, naming who signs),
+ * return with a reason (required), or delegate it.
+ */
 import { FormEvent, useState } from 'react';
 import { api, errorText } from './api-client';
 import type { Task } from './api-types';
 import { daysLeftText, formatDateTime, stageLabel } from './format';
+import { SignerChoice } from './SignerChoice';
 import { ErrorBox } from './ui';
 
 const APPROVE_HINT: Record<string, string> = {
@@ -14,6 +18,7 @@ const APPROVE_HINT: Record<string, string> = {
 export function TaskActions({ task, names, onDone }: { task: Task; names: Record<string, string>; onDone: (message: string) => void | Promise<void> }) {
   const [reason, setReason] = useState('');
   const [delegateTo, setDelegateTo] = useState('');
+  const [signer, setSigner] = useState('');
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
 
@@ -30,7 +35,8 @@ export function TaskActions({ task, names, onDone }: { task: Task; names: Record
     }
   };
 
-  const approve = () => act(() => api.post(`/api/tasks/${task.id}/complete`, { decision: 'approve' }), 'Đã ghi nhận ý kiến đồng ý của đồng chí.');
+  const approve = () =>
+    act(() => api.post(`/api/tasks/${task.id}/complete`, signer ? { decision: 'approve', signer } : { decision: 'approve' }), 'Đã ghi nhận ý kiến đồng ý của đồng chí.');
 
   const giveBack = (event: FormEvent) => {
     event.preventDefault();
@@ -59,6 +65,7 @@ export function TaskActions({ task, names, onDone }: { task: Task; names: Record
         <div>
           <h3>Đồng ý</h3>
           <p className="small muted">{APPROVE_HINT[task.stage] ?? APPROVE_HINT[task.kind]}</p>
+          <SignerChoice taskId={task.id} value={signer} onChange={setSigner} />
           <button type="button" onClick={approve} disabled={busy}>
             Đồng ý
           </button>

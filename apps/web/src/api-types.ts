@@ -10,6 +10,8 @@ export interface Me {
   fullName: string;
   email: string;
   roles: { unitId: string; unitCode: string; role: Role }[];
+  /** Positions (chức vụ) held, one per unit. */
+  positions?: UserPosition[];
 }
 
 export interface LoginAnswer {
@@ -248,6 +250,8 @@ export interface User {
   /** False once an administrator deactivated the account. */
   active: boolean;
   roles: { unitId: string; unitCode: string; role: Role }[];
+  /** Positions (chức vụ) held, one per unit. */
+  positions?: UserPosition[];
 }
 
 /** Every text an outline item can take: its one text (`text`), or some of the five parts. */
@@ -357,4 +361,44 @@ export interface LevelVersion {
   indicators: Record<string, number>;
   submittedAt: string;
   submittedBy: string;
+}
+
+/** A position (chức vụ) in a unit: Bí thư, Phó Bí thư, Ủy viên Ban Thường vụ, Cấp ủy viên, Đảng viên. */
+export type Position = 'bi_thu' | 'pho_bi_thu' | 'uv_btv' | 'cap_uy_vien' | 'dang_vien';
+
+export interface UserPosition {
+  unitId: string;
+  unitCode: string;
+  unitName: string;
+  position: Position;
+}
+
+/** A report's adoption (thông qua): its number, date, place and signer, fixed once recorded. */
+export interface Adoption {
+  id: string;
+  unitCode: string;
+  reportId: string | null;
+  number: number;
+  symbol: string;
+  /** yyyy-mm-dd, the day in Viet Nam. */
+  adoptedOn: string;
+  adoptedAt: string;
+  place: string;
+  signer: { username: string | null; fullName: string; position: 'bi_thu' | 'pho_bi_thu' | null; title: string | null; how: 'chosen' | 'secretary' | 'deputy' | 'vacant' };
+  supersededAt: string | null;
+  supersededReason: string | null;
+}
+
+export interface Adoptions {
+  current: Adoption | null;
+  history: Adoption[];
+}
+
+/** Whom the holder of a task may name to sign the adopted document (GET /api/tasks/:id/signers). */
+export interface TaskSigners {
+  adopting: boolean;
+  unitCode: string;
+  unitName: string;
+  signers: { username: string; fullName: string; position: Position; title: string }[];
+  defaultSigner: string | null;
 }
