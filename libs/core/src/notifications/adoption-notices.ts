@@ -1,5 +1,5 @@
 import { EntityManager } from 'typeorm';
-import { adoptingBodyOf, adoptionText, planPath, reportPath, stageLabel, UnitKind } from '@app/domain';
+import { adoptingBodyOf, adoptionText, levelReportPath, reportPath, stageLabel, UnitKind } from '@app/domain';
 import { emailInOutbox } from './email-outbox';
 import { insertNotifications } from './new-notification';
 import { stagesOfVersions } from './notice-stages';
@@ -46,7 +46,7 @@ export async function noticeOfAdoption(em: EntityManager, adoption: AdoptionToAn
   });
   const created = await insertNotifications(em, people.map((p) => ({
     userId: p.user_id, kind: 'adoption' as const, ...text, planId: adoption.planId, reportId: adoption.reportId,
-    link: adoption.reportId ? reportPath(adoption.reportId) : planPath(adoption.planId),
+    link: adoption.reportId ? reportPath(adoption.reportId) : levelReportPath(adoption.planId),
     dedupKey: `adoption:${adoption.planId}:${adoption.unitId}:${adoption.round}:${p.user_id}`,
   })));
   return emailInOutbox(em, created);

@@ -4,11 +4,11 @@ describe('the pages that act on a piece of work', () => {
   const planId = 'a0b1c2d3-0000-4000-8000-000000000001';
   const reportId = 'a0b1c2d3-0000-4000-8000-000000000002';
 
-  it('sends a drafter to the drafting page, an approver to the report, the plan-level work to the plan', () => {
+  it('sends a drafter to the drafting page, an approver to the report, the plan-level work to the root’s own report', () => {
     expect(taskPath({ kind: 'draft', reportId, planId })).toBe(`/reports/${reportId}/draft`);
     expect(taskPath({ kind: 'approval', reportId, planId })).toBe(`/reports/${reportId}`);
-    expect(taskPath({ kind: 'consolidation', reportId: null, planId })).toBe(`/plans/${planId}`);
-    expect(taskPath({ kind: 'approval', reportId: null, planId })).toBe(`/plans/${planId}`);
+    expect(taskPath({ kind: 'consolidation', reportId: null, planId })).toBe(`/plans/${planId}/level-report`);
+    expect(taskPath({ kind: 'approval', reportId: null, planId })).toBe(`/plans/${planId}/level-report`);
     expect([reportPath(reportId), draftPath(reportId), planPath(planId)]).toEqual([`/reports/${reportId}`, `/reports/${reportId}/draft`, `/plans/${planId}`]);
   });
 
