@@ -109,6 +109,9 @@ const TABLE: Row[] = [
   { method: 'get', path: '/api/plans/:planA/consolidated.docx', expect: only({ admin: 200, rootConsolidator: 200 }) },
   { method: 'get', path: '/api/plans/:planA/consolidated?unit=KBNN', expect: only({ admin: 200, parentReviewer: 200, rootConsolidator: 200 }) },
   { method: 'get', path: '/api/plans/:planA/consolidated.docx?unit=KBNN', expect: only({ admin: 200, parentReviewer: 200, rootConsolidator: 200 }) },
+  // the root's adoption by its Standing Committee (none yet): whoever sees the plan
+  { method: 'get', path: '/api/plans/:planA/adoption', expect: seePlanA },
+  { method: 'get', path: '/api/plans/:unknown/adoption', expect: signedIn(404) },
 
   // The Khối's own report (created when plan A's root collected, at once: its cut-off is long past): read at the root, written by its working group
   { method: 'get', path: '/api/plans/:planA/level-report', expect: only({ admin: 200, rootConsolidator: 200 }) },
@@ -156,6 +159,9 @@ const TABLE: Row[] = [
   { method: 'get', path: '/api/reports/:tg/versions', expect: readTg },
   { method: 'get', path: '/api/reports/:kt/document.docx', expect: readKt },
   { method: 'get', path: '/api/reports/:tg/document.docx', expect: readTg },
+  { method: 'get', path: '/api/reports/:kt/adoption', expect: readKt, note: 'number, date and signer once adopted' },
+  { method: 'get', path: '/api/reports/:tg/adoption', expect: readTg },
+  { method: 'get', path: '/api/reports/:unknown/adoption', expect: signedIn(404) },
   // KBNN-KT is past drafting: its drafter passes the access check and meets the state (409)
   { method: 'put', path: '/api/reports/:kt/sections/political', body: section, expect: only({ unitDrafter: 409 }) },
   { method: 'put', path: '/api/reports/:kt/indicators', body: { resolutions_issued: 1 }, expect: only({ unitDrafter: 409 }) },
@@ -171,6 +177,12 @@ const TABLE: Row[] = [
   { method: 'get', path: '/api/tasks/:ktTask', expect: only({ admin: 200, unitApprover: 200 }) },
   { method: 'get', path: '/api/tasks/:tgTask', expect: only({ admin: 200, otherDrafter: 200 }) },
   { method: 'get', path: '/api/tasks/:unknown', expect: signedIn(404) },
+  // whom the task's holder may name to sign the adopted document
+  { method: 'get', path: '/api/tasks/:ktTask/signers', expect: only({ admin: 200, unitApprover: 200 }) },
+  { method: 'get', path: '/api/tasks/:tgTask/signers', expect: only({ admin: 200, otherDrafter: 200 }) },
+  { method: 'get', path: '/api/tasks/:unknown/signers', expect: signedIn(404) },
+  // naming a signer who is neither Bí thư nor Phó Bí thư: the holder passes the access check and meets the rule (422); nothing changes
+  { method: 'post', path: '/api/tasks/:ktTask/complete', body: { decision: 'approve', signer: 'kbnn-kt.soanthao' }, expect: only({ unitApprover: 422 }) },
   // a return without comment: the holder passes the access check and meets the rule (422); nothing changes
   { method: 'post', path: '/api/tasks/:ktTask/complete', body: { decision: 'return' }, expect: only({ unitApprover: 422 }) },
   // delegating to someone without the role: the holder gets 422; nothing changes
@@ -199,6 +211,9 @@ const TABLE: Row[] = [
 
   // State-changing successes, last, on throwaway data (only the admin's request succeeds)
   { method: 'put', path: '/api/users/kbnn-kt.capuy/roles', body: { roles: [{ unit: 'KBNN-KT', role: 'approver' }] }, expect: adminOnly(200), note: 'same roles again' },
+  { method: 'put', path: '/api/users/kbnn-kt.capuy/positions', body: { positions: [{ unit: 'KBNN-KT', position: 'pho_bi_thu' }] }, expect: adminOnly(200), note: 'same positions again' },
+  { method: 'put', path: '/api/org-units/:ktUnit/place', body: { place: 'Hà Nội' }, expect: adminOnly(200), note: 'same place again' },
+  { method: 'put', path: '/api/plans/:draft/recipients', body: { recipients: null }, expect: adminOnly(200), note: 'the levels’ usual recipients' },
   { method: 'post', path: '/api/users/tgv.lan/reassign', body: { to: 'btv.mai' }, expect: adminOnly(200) },
   { method: 'post', path: '/api/workflows/tongket/versions', body: { stages: TONGKET_V1 }, expect: adminOnly(201) },
   {
