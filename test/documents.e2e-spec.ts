@@ -253,6 +253,10 @@ describe('reports as Party documents (.docx)', () => {
       expect(other.paragraphs).toContain('- Các đồng chí đảng ủy viên,');
       const { rows } = await ctx.db.query<{ data: { before: unknown; after: unknown } }>(`SELECT data FROM audit_events WHERE action = 'plan.recipients' AND plan_id = $1`, [plan.id]);
       expect(rows).toEqual([{ data: { before: null, after: { cell: ['- Ban Tổ chức Đảng ủy Khối (để biết)', 'Đảng ủy Kho bạc Nhà nước Trung ương (để báo cáo)'] } } }]);
+      // A plan may bring its own from the start.
+      const own = await createPlan(ctx, { recipients: { bloc: ['Ban Tổ chức Trung ương'] } } as never);
+      expect((await getPlan(ctx, own.id)).recipients).toEqual({ bloc: ['Ban Tổ chức Trung ương'] });
+      expectStatus(await admin.post('/api/plans').send({ ...loadFixture().plan, code: 'NN-KH/ĐUK', recipients: { cell: [''] } }), 400);
       expectStatus(await admin.put(`/api/plans/${plan.id}/recipients`).send({ recipients: { ward: ['x'] } }), 400);
       expectStatus(await admin.put(`/api/plans/${plan.id}/recipients`).send({ recipients: { cell: ['hai\ndòng'] } }), 400);
     } finally {

@@ -3,7 +3,7 @@ import { ValidateBy, ValidationArguments } from 'class-validator';
 import { PlanRecipients, planRecipientsProblem } from '@app/domain';
 
 /** Lists of single lines by unit kind, checked by the domain's own check (which names the bad field). */
-function IsPlanRecipients() {
+export function IsPlanRecipients() {
   return ValidateBy({
     name: 'isPlanRecipients',
     validator: {

@@ -5,9 +5,10 @@ import {
   ValidationArguments,
 } from 'class-validator';
 import {
-  ApprovalRule, approvalRuleProblem, GUIDANCE_MAX_LENGTH, OUTLINE_PARTS, OutlinePart, PlanDeadlines, RULE_TYPES, SECTION_PARTS, SectionPart, UNIT_KINDS, UnitKind,
+  ApprovalRule, approvalRuleProblem, PlanRecipients, GUIDANCE_MAX_LENGTH, OUTLINE_PARTS, OutlinePart, PlanDeadlines, RULE_TYPES, SECTION_PARTS, SectionPart, UNIT_KINDS, UnitKind,
 } from '@app/domain';
 import { IsCode, MultiLineText, SingleLine } from '../common/text-rules';
+import { IsPlanRecipients } from '../documents/plan-recipients.dto';
 import { IsDeadlines } from './deadlines.validator';
 
 const ISO_DURATION = /^P(?!$)(\d+Y)?(\d+M)?(\d+W)?(\d+D)?(T(?=\d)(\d+H)?(\d+M)?(\d+S)?)?$/;
@@ -89,6 +90,11 @@ export class CreatePlanDto {
     description: `How the root's Standing Committee decides the consolidated report: {type: ${RULE_TYPES.join('|')}, min?} (min only, and required, for quorum); majority when absent`,
   })
   @IsOptional() @IsRootApprovalRule() rootApproval?: ApprovalRule;
+  @ApiPropertyOptional({
+    example: { cell: ['Đảng ủy cấp trên trực tiếp (để báo cáo)', 'Các đồng chí chi ủy viên'] },
+    description: 'The Nơi nhận of the plan’s reports per unit kind, one line each; a kind left out keeps its usual lines, and "- Lưu: …" always ends them (PUT /api/plans/:id/recipients changes them later)',
+  })
+  @IsOptional() @IsPlanRecipients() recipients?: PlanRecipients | null;
   @ApiPropertyOptional({
     example: true,
     description: 'Confirms deadlines that would otherwise be refused (400 naming each field): for a new plan, dates already past (a plan entered ' +

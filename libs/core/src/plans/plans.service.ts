@@ -64,6 +64,7 @@ export class PlansService {
         consolidateAt,
         // Stored as given: no rule chosen stays NULL, read back as the default (majority).
         rootApproval: input.rootApproval ?? undefined,
+        recipients: input.recipients ?? null,
         status: 'draft', consolidationRound: 0, createdBy: actor.id, version: 1,
       }));
       plan.rootApproval = rootApprovalRuleOf(plan.rootApproval);
