@@ -11,6 +11,8 @@ results=$(mktemp -d)
 trap 'rm -rf "$results"' EXIT
 status=0
 npx jest --selectProjects unit --json --outputFile="$results/unit.json" || status=$?
+# The document tests open every generated Word file in LibreOffice (installed when missing, as root).
+bash config/bin/ensure-libreoffice.sh || status=$?
 npx jest --selectProjects e2e --runInBand --json --outputFile="$results/e2e.json" || status=$?
 bash config/bin/test-browser.sh "$results/browser.json" || status=$?
 # The fault tests run the built API and workers as processes: build them from this tree first. They
