@@ -104,7 +104,7 @@ describe('plan-level stages follow role changes: the working group’s round and
     }, { what: 'consolidation unassigned in the progress' });
     expect(consolidation).toMatchObject({
       openTasks: 0, votes: 0, eligible: 0,
-      reason: { vi: 'Không có ai giữ vai trò consolidator tại đơn vị gốc để tổng hợp báo cáo', en: 'Nobody holds the consolidator role at the root unit to consolidate the reports' },
+      reason: { vi: 'Không có ai giữ vai trò tổ giúp việc (tổng hợp) tại đơn vị gốc để tổng hợp báo cáo', en: 'Nobody holds the consolidator role at the root unit to consolidate the reports' },
     });
     const body = await progress(kbnnPlan.id);
     expect(body.byStage).toEqual({ consolidation: 3 });

@@ -252,7 +252,7 @@ function PlanWork({ label, task, names }: { label: string; task: PlanTaskState |
   );
 }
 
-const COLLECTION_STATUS: Record<string, string> = { collecting: 'đang thu thập', collected: 'đã thu thập', done: 'đã xong' };
+const COLLECTION_STATUS: Record<string, string> = { collecting: 'đang thu thập', collected: 'đã thu thập', done: 'đã xong', approved: 'đã được thông qua' };
 
 function Collections({ planId, rootCode, items }: { planId: string; rootCode?: string; items: Collection[] }) {
   if (!items.length) return null;
@@ -277,7 +277,7 @@ function Collections({ planId, rootCode, items }: { planId: string; rootCode?: s
                 {c.unitCode}
               </Link>
             </th>
-            <td>{COLLECTION_STATUS[c.status] ?? c.status}</td>
+            <td>{COLLECTION_STATUS[c.status] ?? 'không xác định'}</td>
             <td>{formatDateTime(c.cutOffAt)}</td>
             <td>{c.included}</td>
             <td>{c.missing.length ? c.missing.join(', ') : '—'}</td>

@@ -44,6 +44,7 @@ export * from './stage-labels';
 export * from './page-links';
 export * from './work-notice-texts';
 export * from './deadline-checks';
+export * from './role-names';
 export * from './plan-recipients';
 export * from './org-sheet-layout';
 export * from './org-sheet-names';

@@ -39,7 +39,7 @@ export class RootApproval {
     );
     await appendAuditEvents(em, [{
       actorId: null, actor: 'system', action: rows.length ? 'root_approval.opened' : 'stage_unassigned', planId: plan.id, toStage: ROOT_APPROVAL_STAGE,
-      comment: rows.length ? `Trình Ban Thường vụ duyệt báo cáo tổng hợp (${rows.length} đồng chí)` : 'Không có ai giữ vai trò reviewer tại đơn vị gốc để duyệt báo cáo tổng hợp',
+      comment: rows.length ? `Trình Ban Thường vụ duyệt báo cáo tổng hợp (${rows.length} đồng chí)` : 'Không có ai trong Ban Thường vụ (vai trò thẩm định tại đơn vị gốc) để thông qua báo cáo tổng hợp',
     }]);
     await noticeOfNewTasks(em, rows.map((r) => r.id));
     return rows.map((r) => r.id);

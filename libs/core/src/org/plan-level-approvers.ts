@@ -1,6 +1,6 @@
 import { EntityManager, In, IsNull } from 'typeorm';
 import { appendAuditEvents, NewAuditEvent, PlanEntity, TaskEntity } from '@app/dal';
-import { consolidationState, dueAtFor, PlanStagesInput, ROOT_APPROVAL_STAGE, rootApprovalState, StageDefinition, UnitKind } from '@app/domain';
+import { consolidationState, dueAtFor, PlanStagesInput, roleName, ROOT_APPROVAL_STAGE, rootApprovalState, StageDefinition, UnitKind } from '@app/domain';
 import type { ConsolidationCompletion } from '../consolidation/consolidation-completion.service';
 import type { RootApproval } from '../consolidation/root-approval.service';
 import { TransitionResult } from '../common/transition-result';
@@ -80,18 +80,18 @@ export class PlanLevelApprovers {
     if (state === 'open') {
       const added = changes.filter((c) => c.change === 'added' && c.role === stage.role);
       const created = await this.joinOpenRound(em, plan, stage, added.map((c) => c.userId));
-      assigned(created, `Giao nhiệm vụ tổng hợp cho người mới giữ vai trò ${stage.role}`);
+      assigned(created, `Giao nhiệm vụ tổng hợp cho người mới giữ vai trò ${roleName(stage.role)}`);
       return created;
     }
     if (state === 'unassigned' && input.eligible.consolidation > 0) {
       const created = await this.deps.stageEntry.openConsolidationRound(em, plan, stage, await this.dueAtOfRound(em, plan, stage));
-      assigned(created, `Mở vòng tổng hợp cho người giữ vai trò ${stage.role} (trước đó không ai thực hiện được)`);
+      assigned(created, `Mở vòng tổng hợp cho người giữ vai trò ${roleName(stage.role)} (trước đó không ai thực hiện được)`);
       return created;
     }
     if (state === 'unassigned' && lostOne) {
       events.push({
         actorId: actor.id, actor: actor.username, action: 'stage_unassigned', planId: plan.id, fromStage: stage.key,
-        comment: `Không còn ai giữ vai trò ${stage.role} tại đơn vị gốc để tổng hợp báo cáo`, data: { round: input.round },
+        comment: `Không còn ai giữ vai trò ${roleName(stage.role)} tại đơn vị gốc để tổng hợp báo cáo`, data: { round: input.round },
       });
       return [];
     }
@@ -101,7 +101,7 @@ export class PlanLevelApprovers {
     if (!result) return [];
     events.push({
       actorId: actor.id, actor: actor.username, action: 'consolidation.redecided', planId: plan.id, fromStage: stage.key,
-      comment: `Quyết định lại sau khi thay đổi người giữ vai trò ${stage.role} (các ý kiến đã có vẫn được tính)`, data: { round: input.round, outcome: result.outcome },
+      comment: `Quyết định lại sau khi thay đổi người giữ vai trò ${roleName(stage.role)} (các ý kiến đã có vẫn được tính)`, data: { round: input.round, outcome: result.outcome },
     });
     return result.createdTaskIds;
   }

@@ -2,7 +2,7 @@ import { Injectable, Logger } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { appendAuditEvents, cancelOpenTasks, markDecisionsApplied, PlanEntity, usernameOf } from '@app/dal';
 import {
-  adoptionStageKey, decideStage, DONE_STAGE, findStage, nextStageKey, reopensAdoption, returnStageKey, StageVote, tallyVotes, UnitKind, WorkflowDefinition,
+  adoptionStageKey, decideStage, DONE_STAGE, roleName, findStage, nextStageKey, reopensAdoption, returnStageKey, StageVote, tallyVotes, UnitKind, WorkflowDefinition,
 } from '@app/domain';
 import { AdoptionRecorder } from '../adoption/adoption-recorder.service';
 import { nothingCreated, TransitionResult } from '../common/transition-result';
@@ -110,7 +110,7 @@ export class StageDecider {
     if (!flagged) return;
     await appendAuditEvents(em, [{
       actorId: null, actor: 'system', action: 'stage_unassigned', planId: report.plan_id, reportId: report.id, fromStage: report.stage,
-      comment: `Không còn ai giữ vai trò ${role} để thực hiện bước này`,
+      comment: `Không còn ai giữ vai trò ${roleName(role)} để thực hiện bước này`,
     }]);
   }
 

@@ -4,7 +4,7 @@ import { appendAuditEvents, NewAuditEvent, PlanEntity } from '@app/dal';
 import { Clock } from '../common/clock';
 import { closeAfterCompletion } from '../consolidation/after-completion';
 import { noticeOfNewTasks, ReturnCause } from '../notifications/task-notices';
-import { DONE_STAGE, findStage, scopeUnitId, StageDefinition, stageDueAt, UnitKind, WorkflowDefinition } from '@app/domain';
+import { DONE_STAGE, findStage, roleName, scopeUnitId, StageDefinition, stageDueAt, UnitKind, WorkflowDefinition } from '@app/domain';
 
 /** A report about to enter a stage, with what its assignment needs to know of its unit. */
 export interface EnteringReport {
@@ -103,7 +103,7 @@ export class StageEntryService {
     await em.query(`UPDATE plans SET consolidation_round = $2, updated_at = now() WHERE id = $1`, [plan.id, round]);
     const assignees = (await this.holdersByUnit(em, [plan.rootUnitId], stage.role)).get(plan.rootUnitId) ?? [];
     if (assignees.length === 0) {
-      await appendAuditEvents(em, [{ actorId: null, actor: 'system', action: 'stage_unassigned', planId: plan.id, toStage: stage.key, comment: `Không có ai giữ vai trò ${stage.role} tại đơn vị gốc` }]);
+      await appendAuditEvents(em, [{ actorId: null, actor: 'system', action: 'stage_unassigned', planId: plan.id, toStage: stage.key, comment: `Không có ai giữ vai trò ${roleName(stage.role)} tại đơn vị gốc` }]);
     }
     return this.insertTasks(em, plan, stage, assignees.map((assigneeId) => ({ reportId: null, unitId: plan.rootUnitId, scopeUnitId: plan.rootUnitId, round, assigneeId, dueAt })), returned);
   }
@@ -151,7 +151,7 @@ export class StageEntryService {
     await em.query(`UPDATE reports SET unassigned = true WHERE id = ANY($1::uuid[])`, [reports.map((r) => r.id)]);
     const events: NewAuditEvent[] = reports.map((r) => ({
       actorId: null, actor: 'system', action: 'stage_unassigned', planId: plan.id, reportId: r.id, toStage: stage.key,
-      comment: `Không có ai giữ vai trò ${stage.role} tại đơn vị thực hiện bước này`, data: { role: stage.role, scopeUnitId: scopeOf.get(r.id) },
+      comment: `Không có ai giữ vai trò ${roleName(stage.role)} tại đơn vị thực hiện bước này`, data: { role: stage.role, scopeUnitId: scopeOf.get(r.id) },
     }));
     await appendAuditEvents(em, events);
   }

@@ -1,4 +1,5 @@
 import { adoptingBodyOf, committeeKindName, isChiBo, LEVEL_NAMES, unitKindName } from '../party-names';
+import { roleName } from '../role-names';
 
 const bloc = { kind: 'bloc' as const, name: 'Đảng bộ Khối các cơ quan Trung ương' };
 const upper = { kind: 'upper' as const, name: 'Đảng bộ Kho bạc Nhà nước Trung ương' };
@@ -32,6 +33,14 @@ describe('the Party’s names of its organisations', () => {
   it('says who adopts each unit’s own report', () => {
     expect([bloc, upper, grassroots, chiBoCoSo, cell].map(adoptingBodyOf)).toEqual([
       'Ban Thường vụ Đảng ủy Khối', 'Ban Thường vụ', 'Đảng ủy', 'Chi bộ', 'Chi bộ',
+    ]);
+  });
+});
+
+describe('roles in a sentence', () => {
+  it('are named in Vietnamese, never by their keys', () => {
+    expect(['drafter', 'approver', 'reviewer', 'consolidator', 'admin', 'secretary'].map(roleName)).toEqual([
+      'soạn thảo', 'thông qua (cấp ủy đơn vị)', 'thẩm định (cấp ủy cấp trên)', 'tổ giúp việc (tổng hợp)', 'quản trị', 'không xác định',
     ]);
   });
 });

@@ -67,7 +67,7 @@ describe('planStages', () => {
     const [consolidation, rootApproval] = planStages(at({ consolidationTasks: [], eligible: { consolidation: 0, rootApproval: 2 } }));
     expect(consolidation).toEqual({
       stage: 'consolidation', round: 1, state: 'unassigned', openTasks: 0, votes: 0, eligible: 0,
-      reason: { vi: 'Không có ai giữ vai trò consolidator tại đơn vị gốc để tổng hợp báo cáo', en: 'Nobody holds the consolidator role at the root unit to consolidate the reports' },
+      reason: { vi: 'Không có ai giữ vai trò tổ giúp việc (tổng hợp) tại đơn vị gốc để tổng hợp báo cáo', en: 'Nobody holds the consolidator role at the root unit to consolidate the reports' },
     });
     expect(rootApproval).toMatchObject({ stage: 'root_approval', state: 'not_started', eligible: 2, reason: null });
   });
