@@ -9,6 +9,7 @@ import {
 import { AccessService } from '../org/access.service';
 import { PlansService } from '../plans/plans.service';
 import { WorkflowsService } from '../workflows/workflows.service';
+import { inclusionOf as consolidationInclusion } from './consolidation-plan';
 
 /** Whose texts a consolidation carries: every included unit's, none (figures and lists only), or the units directly below. */
 export type TextSelection = 'all' | 'none' | 'direct';
@@ -181,17 +182,9 @@ export class ConsolidationService {
    * returned the report), those waiting for that round; nothing arriving afterwards changes it.
    */
   private async inclusionOf(plan: PlanEntity): Promise<(r: { id: string; stage: string }) => boolean> {
-    const includedStages = await this.includedStages(plan.workflowKey, plan.workflowVersion);
-    const [root]: { consolidated_round: number | null; round_open: boolean }[] = await this.db.query(
-      `SELECT c.consolidated_round,
-              EXISTS (SELECT 1 FROM tasks t WHERE t.plan_id = c.plan_id AND t.report_id IS NULL AND t.kind = 'consolidation' AND t.state = 'open') AS round_open
-         FROM consolidations c WHERE c.plan_id = $1 AND c.unit_id = $2`,
-      [plan.id, plan.rootUnitId],
-    );
-    if (!root || root.consolidated_round === null) return (r) => includedStages.has(r.stage);
-    const frozen: { report_id: string }[] = await this.db.query(`SELECT report_id FROM consolidation_inclusions WHERE plan_id = $1`, [plan.id]);
-    const taken = new Set(frozen.map((f) => f.report_id));
-    return (r) => taken.has(r.id) || (root.round_open && r.stage !== DONE_STAGE && includedStages.has(r.stage));
+    // The rule lives in consolidation-plan.ts, where the level reports read it on a worker's transaction too.
+    const isIncluded = await consolidationInclusion(this.db.manager, plan, await this.includedStages(plan.workflowKey, plan.workflowVersion));
+    return (r) => isIncluded({ reportId: r.id, stage: r.stage });
   }
 
   /** The units the collections below `unitId` recorded as missing at their cut-off. */
