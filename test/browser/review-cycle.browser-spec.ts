@@ -1,3 +1,5 @@
+import { readFile } from 'node:fs/promises';
+import { Workbook } from 'exceljs';
 import type { Browser, Page } from 'playwright-core';
 import { waitForStage } from '../support/factories';
 import { E2eContext, stopE2e } from '../support/harness';
@@ -19,6 +21,7 @@ const UNIT = 'KBNN-KT';
 const REASON = 'Đề nghị bổ sung số liệu đảng viên mới kết nạp và làm rõ nguyên nhân hạn chế.';
 const ADDED = 'Đã bổ sung: kết nạp 3 đảng viên mới trong nhiệm kỳ.';
 const DAY = 86_400_000;
+const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 type Focused = { document: { activeElement: { id: string; textContent: string | null } | null } };
 
@@ -89,9 +92,18 @@ describe('the web app: drafting, approval, return, resubmission and workflow adm
     const missing = page.getByTestId('missing-parts');
     await missing.waitFor();
     expect(await missing.textContent()).toContain('Xây dựng Đảng về chính trị');
-    expect(await missing.locator('li').count()).toBe(10);
+    expect(await missing.textContent()).toContain('Đặc điểm tình hình');
+    expect(await missing.locator('li').count()).toBe(15);
     await screenshot(page, 'drafting-refused');
 
+    // The đề cương: parts I–V as headings, each item's guidance beside its editor, only the texts it takes.
+    await page.getByRole('heading', { level: 2, name: 'I. ĐẶC ĐIỂM TÌNH HÌNH' }).waitFor();
+    await page.getByRole('heading', { level: 2, name: 'V. KIẾN NGHỊ, ĐỀ XUẤT' }).waitFor();
+    expect(await page.locator('#guidance-proposals').textContent()).toContain('Điều lệ Đảng');
+    expect(await page.locator('#political-lessons').count()).toBe(0);
+    const oneText = await page.locator('textarea[id$="-text"]').evaluateAll((els) => els.map((el) => el.id.replace(/-text$/, '')));
+    expect(oneText).toEqual(['context', 'overall_assessment', 'lessons_learned', 'next_term', 'proposals']);
+    for (const key of oneText) await page.locator(`#${key}-text`).fill(`Nội dung mục ${key}: đơn vị đã thực hiện nghiêm túc.`);
     const keys = await page.locator('textarea[id$="-strengths"]').evaluateAll((els) => els.map((el) => el.id.replace(/-strengths$/, '')));
     expect(keys).toHaveLength(10);
     // Typed key by key in the first section, filled in the others.
@@ -101,10 +113,43 @@ describe('the web app: drafting, approval, return, resubmission and workflow adm
       if (key !== 'political') await page.locator(`#${key}-strengths`).fill(`Ưu điểm của mục ${key}: thực hiện nghiêm túc.`);
       await page.locator(`#${key}-limitations`).fill(`Hạn chế của mục ${key}: có lúc còn hình thức.`);
     }
-    await page.getByLabel('Đảng viên mới kết nạp').fill('3');
+    // The figures: a count refuses a fraction beside its field; the percentage is computed, never typed.
+    const start = page.getByLabel('Đảng viên đầu nhiệm kỳ', { exact: true });
+    await start.fill('2,5');
+    await page.locator('#figure-members_start-problem').filter({ hasText: 'Phải là số nguyên' }).waitFor();
+    expect(await start.getAttribute('aria-invalid')).toBe('true');
+    await start.fill('25');
+    await page.getByLabel('Tổ chức đảng phải xây dựng cam kết nêu gương', { exact: true }).fill('4');
+    await page.getByLabel('Tổ chức đảng đã có cam kết nêu gương', { exact: true }).fill('3');
+    await page.locator('#figure-example_orgs_percent').filter({ hasText: '75' }).waitFor();
+    expect(await page.locator('#figure-members_start-problem').count()).toBe(0);
+    await page.getByLabel('Đảng viên kết nạp cả nhiệm kỳ', { exact: true }).fill('3');
     await page.getByRole('status').filter({ hasText: 'Đã lưu tự động lúc' }).waitFor();
     expect(await missing.count()).toBe(0);
     await screenshot(page, 'drafting-filled');
+
+    // The appendix in Excel: the template holds what was typed; a bad cell comes back by sheet, row and column.
+    const downloading = page.waitForEvent('download');
+    await page.getByRole('button', { name: 'Tải mẫu Excel (.xlsx)' }).click();
+    const download = await downloading;
+    expect(download.suggestedFilename()).toBe(`so-lieu-${UNIT}.xlsx`);
+    const workbook = new Workbook();
+    await workbook.xlsx.load((await readFile(await download.path())) as unknown as ArrayBuffer);
+    const sheet = workbook.getWorksheet('Tổ chức, đảng viên')!;
+    expect(sheet.getCell('A10').value).toBe('members_start');
+    expect(sheet.getCell('F10').value).toBe(25);
+    const file = async (membersEnd: number) => {
+      sheet.getCell('F11').value = membersEnd;
+      return { name: 'so-lieu.xlsx', mimeType: XLSX, buffer: Buffer.from(await workbook.xlsx.writeBuffer()) };
+    };
+    const upload = page.getByLabel('Tải lên tệp Excel đã điền');
+    await upload.setInputFiles(await file(-1));
+    await page.getByTestId('upload-problems').filter({ hasText: 'Trang “Tổ chức, đảng viên”, dòng 11, cột F: Đảng viên cuối nhiệm kỳ: Không được là số âm' }).waitFor();
+    await screenshot(page, 'drafting-upload-refused');
+    await upload.setInputFiles(await file(27));
+    await page.getByRole('status').filter({ hasText: 'Đã cập nhật số liệu từ tệp so-lieu.xlsx' }).waitFor();
+    expect(await page.getByLabel('Đảng viên cuối nhiệm kỳ', { exact: true }).inputValue()).toBe('27');
+    expect(await page.getByTestId('upload-problems').count()).toBe(0);
 
     await page.getByRole('button', { name: 'Nộp báo cáo' }).click();
     await page.getByRole('heading', { level: 1, name: /Báo cáo của Chi bộ Vụ Kế toán Nhà nước/ }).waitFor();

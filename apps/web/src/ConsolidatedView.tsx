@@ -1,29 +1,42 @@
 /** The consolidated report of a consolidating unit (the root by default) and its Word download. */
 import { useState } from 'react';
 import { api, errorText } from './api-client';
-import type { Consolidated } from './api-types';
+import type { Consolidated, ItemText, Plan } from './api-types';
 import { PARTS } from './api-types';
-import { indicatorLabel, PART_LABELS } from './format';
+import { indicatorLabel } from './format';
+import { ITEM_TEXT_LABELS } from './outline-labels';
 import { AdoptionSummary } from './AdoptionSummary';
 import { ErrorBox, Loading } from './ui';
 import { useLoad } from './use-load';
 
 export function ConsolidatedView({ planId }: { planId: string }) {
-  const data = useLoad(() => api.get<Consolidated>(`/api/plans/${planId}/consolidated`), [planId]);
+  const data = useLoad(async () => {
+    const [consolidated, plan] = await Promise.all([api.get<Consolidated>(`/api/plans/${planId}/consolidated`), api.get<Plan>(`/api/plans/${planId}`)]);
+    return { consolidated, plan };
+  }, [planId]);
   const [downloadError, setDownloadError] = useState<string | null>(null);
   const download = () => {
     setDownloadError(null);
     api.download(`/api/plans/${planId}/consolidated.docx`, 'bao-cao-tong-hop.docx').catch((e) => setDownloadError(errorText(e)));
   };
+  const downloadFigures = () => {
+    setDownloadError(null);
+    api.download(`/api/plans/${planId}/indicators.xlsx`, 'so-lieu-tong-hop.xlsx').catch((e) => setDownloadError(errorText(e)));
+  };
   if (data.error) return <ErrorBox>{data.error}</ErrorBox>;
   if (!data.data) return <Loading what="báo cáo tổng hợp" />;
-  const c = data.data;
-  const indicatorNames = Object.keys(c.indicators);
+  const { consolidated: c, plan } = data.data;
+  // The plan's order and labels; a figure nobody reported is absent from the totals, not 0.
+  const labels = new Map((plan.indicatorDefinitions ?? []).map((d) => [d.key, d.unit ? `${d.label} (${d.unit})` : d.label]));
+  const indicatorNames = [...new Set([...(plan.indicatorNames ?? []), ...Object.keys(c.indicators)])].filter((name) => c.indicators[name] !== undefined);
   return (
     <div className="consolidated">
       <div className="toolbar">
         <button type="button" onClick={download}>
           Tải báo cáo tổng hợp (.docx)
+        </button>
+        <button type="button" className="secondary" onClick={downloadFigures}>
+          Tải số liệu theo đơn vị (.xlsx)
         </button>
         <button type="button" className="secondary" onClick={() => void data.reload()}>
           Làm mới
@@ -41,27 +54,28 @@ export function ConsolidatedView({ planId }: { planId: string }) {
           <tbody>
             {indicatorNames.map((name) => (
               <tr key={name}>
-                <th scope="row">{indicatorLabel(name)}</th>
-                <td>{c.indicators[name]}</td>
+                <th scope="row">{labels.get(name) ?? indicatorLabel(name)}</th>
+                <td>{c.indicators[name].toLocaleString('vi-VN')}</td>
               </tr>
             ))}
           </tbody>
         </table>
       )}
       {c.sections.map((section, index) => {
-        const filled = PARTS.filter((part) => section.parts[part]?.length);
+        const takes: readonly ItemText[] = section.takes ?? PARTS;
+        const filled = takes.filter((part) => section.parts[part]?.length);
         return (
           <details key={section.key} className="card">
             <summary>
-              {index + 1}. {section.title} <span className="muted small">({filled.length ? `${filled.length}/5 phần có nội dung` : 'chưa có nội dung'})</span>
+              {index + 1}. {section.title} <span className="muted small">({filled.length ? `${filled.length}/${takes.length} phần có nội dung` : 'chưa có nội dung'})</span>
             </summary>
             {filled.map((part) => (
               <div key={part} className="part">
-                <h4>{PART_LABELS[part]}</h4>
+                <h4>{takes.length === 1 ? 'Nội dung' : ITEM_TEXT_LABELS[part]}</h4>
                 <ul>
-                  {section.parts[part].map((entry, i) => (
+                  {(section.parts[part] ?? []).map((entry, i) => (
                     <li key={i}>
-                      <span className="tag">{entry.unitCode}</span> <span className="prewrap">{entry.text}</span>
+                      <span className="tag" title={entry.unitCode}>{entry.unitName ?? entry.unitCode}</span> <span className="prewrap">{entry.text}</span>
                     </li>
                   ))}
                 </ul>

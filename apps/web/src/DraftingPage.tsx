@@ -1,21 +1,19 @@
-/** Drafting: an editor per outline section (five parts), the figures, autosave, and submit. */
+/** Drafting: the report's items by parts I–V with their guidance, the appendix of figures, autosave, and submit. */
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { ApiError, api, errorText } from './api-client';
-import type { Part, Plan, Report, SectionParts, Task } from './api-types';
-import { PARTS } from './api-types';
+import type { FigureDefinition, FigureGroup, ItemText, Plan, Report, Task } from './api-types';
 import { Autosaver, SaveState } from './autosave';
-import { formatDateTime, indicatorLabel, PART_LABELS, REQUIRED_PARTS } from './format';
+import { figureEdit, shownFigure } from './figure-input';
+import { FiguresForm } from './FiguresForm';
+import { formatDateTime, indicatorLabel } from './format';
+import { ItemTexts, itemComplete, OutlineEditor } from './OutlineEditor';
+import { byOutlinePart } from './outline-labels';
 import { Link, navigate } from './router';
 import { ErrorBox, Loading, PageTitle } from './ui';
 import { useLoad } from './use-load';
 import { waitForChange } from './wait-for-change';
 
-const INDICATORS_KEY = '__indicators';
-const STATE_TEXT: Record<SaveState, string> = { pending: 'Chưa lưu…', saving: 'Đang lưu…', saved: 'Đã lưu', error: 'Lưu không được' };
-
-function emptyParts(): SectionParts {
-  return { strengths: '', limitations: '', causes: '', lessons: '', directions: '' };
-}
+const FIGURES_KEY = '__indicators';
 
 export function DraftingPage({ reportId }: { reportId: string }) {
   const loaded = useLoad(async () => {
@@ -28,15 +26,26 @@ export function DraftingPage({ reportId }: { reportId: string }) {
   return <DraftingEditor key={report.updatedAt} report={report} plan={plan} isDrafting={canEdit} />;
 }
 
+/** The plan's figures and tables; a plan answered without them (an older engine) shows its names as counts. */
+function figuresOf(plan: Plan): { definitions: FigureDefinition[]; groups: FigureGroup[] } {
+  if (plan.indicatorDefinitions && plan.indicatorGroups) return { definitions: plan.indicatorDefinitions, groups: plan.indicatorGroups };
+  const definitions = plan.indicatorNames.map((key) => ({ key, label: indicatorLabel(key), kind: 'count' as const, unit: '', group: 'general' }));
+  return { definitions, groups: [{ key: 'general', title: 'Số liệu', keys: plan.indicatorNames }] };
+}
+
+const typedOf = (values: Record<string, number>) => Object.fromEntries(Object.entries(values).map(([k, v]) => [k, shownFigure(v)]));
+
 function DraftingEditor({ report, plan, isDrafting }: { report: Report; plan: Plan; isDrafting: boolean }) {
   const sections = report.sections ?? [];
-  const [content, setContent] = useState<Record<string, SectionParts>>(() =>
-    Object.fromEntries(sections.map((s) => [s.key, Object.fromEntries(PARTS.map((p) => [p, s[p] ?? ''])) as SectionParts])),
+  const { definitions, groups } = useMemo(() => figuresOf(plan), [plan]);
+  const [content, setContent] = useState<Record<string, ItemTexts>>(() =>
+    Object.fromEntries(sections.map((s) => [s.key, Object.fromEntries(s.takes.map((t) => [t, s[t] ?? '']))])),
   );
-  const indicatorNames = useMemo(() => [...new Set([...(plan.indicatorNames ?? []), ...Object.keys(report.indicators)])], [plan, report]);
-  const [figures, setFigures] = useState<Record<string, string>>(() =>
-    Object.fromEntries(indicatorNames.map((n) => [n, report.indicators[n] === undefined ? '' : String(report.indicators[n])])),
-  );
+  // The texts as last changed, ahead of the next render: two changes in a row both reach the saver.
+  const latest = useRef(content);
+  const [typed, setTyped] = useState<Record<string, string>>(() => typedOf(report.indicators));
+  const typedNow = useRef(typed);
+  const [refused, setRefused] = useState<Record<string, string>>({});
   const [states, setStates] = useState<Record<string, SaveState>>({});
   const [lastSaved, setLastSaved] = useState<string | null>(null);
   const [saveError, setSaveError] = useState<string | null>(null);
@@ -47,9 +56,9 @@ function DraftingEditor({ report, plan, isDrafting }: { report: Report; plan: Pl
 
   const saver = useMemo(
     () =>
-      new Autosaver<SectionParts | Record<string, number>>(
+      new Autosaver<unknown>(
         async (key, value) => {
-          if (key === INDICATORS_KEY) await api.put(`/api/reports/${report.id}/indicators`, value);
+          if (key === FIGURES_KEY) await api.put(`/api/reports/${report.id}/indicators`, value);
           else await api.put(`/api/reports/${report.id}/sections/${key}`, value);
         },
         (key, state, error) => {
@@ -57,8 +66,12 @@ function DraftingEditor({ report, plan, isDrafting }: { report: Report; plan: Pl
           if (state === 'saved') {
             setLastSaved(formatDateTime(new Date()));
             setSaveError(null);
+            if (key === FIGURES_KEY) setRefused({});
           }
-          if (state === 'error') setSaveError(errorText(error));
+          if (state === 'error') {
+            setSaveError(errorText(error));
+            if (key === FIGURES_KEY && error instanceof ApiError) setRefused(error.figureProblems);
+          }
         },
       ),
     [report.id],
@@ -73,22 +86,27 @@ function DraftingEditor({ report, plan, isDrafting }: { report: Report; plan: Pl
     return () => removeEventListener('beforeunload', warn);
   }, [unsaved]);
 
-  const change = (key: string, part: Part, text: string) => {
-    const next = { ...(content[key] ?? emptyParts()), [part]: text };
-    setContent((c) => ({ ...c, [key]: next }));
+  const change = (key: string, text: ItemText, value: string) => {
+    const next = { ...latest.current[key], [text]: value };
+    latest.current = { ...latest.current, [key]: next };
+    setContent(latest.current);
     saver.change(key, next);
-    if (missing.includes(key) && next.strengths.trim() && next.limitations.trim()) setMissing((m) => m.filter((k) => k !== key));
+    const section = sections.find((s) => s.key === key);
+    if (section && missing.includes(key) && itemComplete(section, next)) setMissing((m) => m.filter((k) => k !== key));
   };
 
-  const changeFigure = (name: string, text: string) => {
-    const next = { ...figures, [name]: text };
-    setFigures(next);
-    const numbers = Object.fromEntries(
-      Object.entries(next)
-        .filter(([, v]) => /^\d+$/.test(v.trim()))
-        .map(([k, v]) => [k, Number(v)]),
-    );
-    saver.change(INDICATORS_KEY, numbers);
+  const changeFigure = (key: string, text: string) => {
+    typedNow.current = { ...typedNow.current, [key]: text };
+    setTyped(typedNow.current);
+    setRefused(({ [key]: _, ...rest }) => rest);
+    saver.change(FIGURES_KEY, figureEdit(definitions, typedNow.current));
+  };
+
+  const uploaded = (answer: Report) => {
+    typedNow.current = typedOf(answer.indicators);
+    setTyped(typedNow.current);
+    setRefused({});
+    setLastSaved(formatDateTime(new Date()));
   };
 
   const submit = async () => {
@@ -111,8 +129,6 @@ function DraftingEditor({ report, plan, isDrafting }: { report: Report; plan: Pl
   };
 
   const titleOf = (key: string) => sections.find((s) => s.key === key)?.title ?? key;
-  const sectionState = (key: string) => states[key];
-  const complete = (key: string) => !!content[key]?.strengths.trim() && !!content[key]?.limitations.trim();
 
   return (
     <section className="drafting">
@@ -138,7 +154,7 @@ function DraftingEditor({ report, plan, isDrafting }: { report: Report; plan: Pl
       </div>
       {missing.length > 0 && (
         <div className="message error" role="alert" tabIndex={-1} ref={missingBox} data-testid="missing-parts">
-          <strong>Chưa nộp được: các mục bắt buộc sau còn thiếu ưu điểm hoặc hạn chế</strong>
+          <strong>Chưa nộp được: các mục bắt buộc sau còn thiếu nội dung</strong>
           <ul>
             {missing.map((key) => (
               <li key={key}>
@@ -151,71 +167,37 @@ function DraftingEditor({ report, plan, isDrafting }: { report: Report; plan: Pl
       <ErrorBox>{submitError}</ErrorBox>
       <div className="drafting-layout">
         <nav className="toc card" aria-label="Các mục của đề cương">
-          <ol>
-            {sections.map((s) => (
-              <li key={s.key} className={missing.includes(s.key) ? 'missing' : undefined}>
-                <a href={`#editor-${s.key}`}>{s.title}</a>
-                {s.required && !complete(s.key) && <span className="required-mark" aria-label="bắt buộc, chưa đủ"> *</span>}
-                {complete(s.key) && <span className="done-mark" aria-label="đã đủ phần bắt buộc"> ✓</span>}
-              </li>
-            ))}
-          </ol>
+          {byOutlinePart(sections).map((group, g) => (
+            <div key={group.heading ?? g}>
+              {group.heading && <p className="toc-part small">{group.heading}</p>}
+              <ul>
+                {group.items.map((s) => (
+                  <li key={s.key} className={missing.includes(s.key) ? 'missing' : undefined}>
+                    <a href={`#editor-${s.key}`}>{s.title}</a>
+                    {s.required && !itemComplete(s, content[s.key]) && <span className="required-mark" aria-label="bắt buộc, chưa đủ"> *</span>}
+                    {itemComplete(s, content[s.key]) && <span className="done-mark" aria-label="đã đủ phần bắt buộc"> ✓</span>}
+                  </li>
+                ))}
+              </ul>
+            </div>
+          ))}
+          <p className="toc-part small">
+            <a href="#figures-title">PHỤ LỤC SỐ LIỆU</a>
+          </p>
         </nav>
         <div className="editors">
-          {sections.map((s, index) => (
-            <fieldset key={s.key} id={`editor-${s.key}`} className={`section card ${missing.includes(s.key) ? 'missing' : ''}`} disabled={!isDrafting}>
-              <legend>
-                {index + 1}. {s.title}
-              </legend>
-              <div className="section-state small muted" aria-live="off">
-                {sectionState(s.key) ? STATE_TEXT[sectionState(s.key)!] : ''}
-              </div>
-              {PARTS.map((part) => {
-                const required = s.required && REQUIRED_PARTS.includes(part);
-                const id = `${s.key}-${part}`;
-                const empty = !content[s.key]?.[part].trim();
-                return (
-                  <div key={part} className="field">
-                    <label htmlFor={id}>
-                      {PART_LABELS[part]}
-                      {required && (
-                        <>
-                          <span className="required-mark" aria-hidden="true"> *</span>
-                          <span className="visually-hidden"> (bắt buộc)</span>
-                        </>
-                      )}
-                    </label>
-                    <textarea
-                      id={id}
-                      rows={3}
-                      value={content[s.key]?.[part] ?? ''}
-                      aria-required={required}
-                      aria-invalid={required && empty && missing.includes(s.key)}
-                      onChange={(e) => change(s.key, part, e.target.value)}
-                    />
-                  </div>
-                );
-              })}
-            </fieldset>
-          ))}
-          <fieldset className="card" disabled={!isDrafting}>
-            <legend>Số liệu</legend>
-            <div className="figures">
-              {indicatorNames.map((name) => (
-                <div key={name} className="field">
-                  <label htmlFor={`figure-${name}`}>{indicatorLabel(name)}</label>
-                  <input
-                    id={`figure-${name}`}
-                    inputMode="numeric"
-                    pattern="\d*"
-                    value={figures[name] ?? ''}
-                    onChange={(e) => changeFigure(name, e.target.value)}
-                    aria-invalid={!!figures[name] && !/^\d+$/.test(figures[name].trim())}
-                  />
-                </div>
-              ))}
-            </div>
-          </fieldset>
+          <OutlineEditor sections={sections} content={content} states={states} missing={missing} editable={isDrafting} onChange={change} />
+          <FiguresForm
+            report={report}
+            definitions={definitions}
+            groups={groups}
+            typed={typed}
+            refused={refused}
+            editable={isDrafting}
+            onChange={changeFigure}
+            flush={() => saver.flush()}
+            onUploaded={uploaded}
+          />
           <div className="submit-bar">
             <button type="button" onClick={submit} disabled={!isDrafting || submitting}>
               {submitting ? 'Đang nộp…' : 'Nộp báo cáo'}

@@ -100,7 +100,7 @@ export function ReportPage({ reportId }: { reportId: string }) {
         <a href="#content">Nội dung</a> · <a href="#versions">So sánh các lần nộp</a> · <a href="#audit">Lịch sử xử lý</a>
       </nav>
       <h2 id="content">Nội dung báo cáo</h2>
-      <SectionsView report={report} indicatorNames={plan.indicatorNames ?? []} />
+      <SectionsView report={report} plan={plan} />
       <h2 id="versions">So sánh các lần nộp</h2>
       <VersionCompare key={versions.length} versions={versions} outline={report.sections ?? plan.outline} />
       <h2 id="audit">Lịch sử xử lý</h2>

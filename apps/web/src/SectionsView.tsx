@@ -1,39 +1,63 @@
-import type { Report } from './api-types';
-import { PARTS } from './api-types';
-import { indicatorLabel, PART_LABELS } from './format';
+import type { Plan, Report } from './api-types';
+import { shownFigure } from './figure-input';
+import { indicatorLabel } from './format';
+import { byOutlinePart, ITEM_TEXT_LABELS } from './outline-labels';
 
-/** The report's content: every outline section with its five parts, then the figures. */
-export function SectionsView({ report, indicatorNames }: { report: Report; indicatorNames: string[] }) {
-  const names = [...new Set([...indicatorNames, ...Object.keys(report.indicators)])];
+/**
+ * The report's content: its items by parts I–V, each with the texts it takes, then the appendix of
+ * figures table by table (a blank is "not reported"; percentages computed, marked so).
+ */
+export function SectionsView({ report, plan }: { report: Report; plan: Pick<Plan, 'indicatorNames' | 'indicatorDefinitions' | 'indicatorGroups'> }) {
+  const sections = report.sections ?? [];
+  const definitions = new Map((plan.indicatorDefinitions ?? []).map((d) => [d.key, d]));
+  const groups = plan.indicatorGroups ?? [{ key: 'general', title: 'Số liệu', keys: [...new Set([...(plan.indicatorNames ?? []), ...Object.keys(report.indicators)])] }];
+  const values = { ...report.indicators, ...(report.derivedIndicators ?? {}) };
+  let number = 0;
   return (
     <div className="sections-view">
-      {(report.sections ?? []).map((section, index) => (
-        <article key={section.key} className="section card" aria-labelledby={`section-${section.key}`}>
-          <h3 id={`section-${section.key}`}>
-            {index + 1}. {section.title}
-            {section.required && <span className="tag">Bắt buộc</span>}
-          </h3>
-          <dl>
-            {PARTS.map((part) => (
-              <div key={part} className="part">
-                <dt>{PART_LABELS[part]}</dt>
-                <dd className={section[part] ? 'prewrap' : 'muted'}>{section[part] || 'Chưa có nội dung'}</dd>
-              </div>
-            ))}
-          </dl>
-        </article>
+      {byOutlinePart(sections).map((group, g) => (
+        <section key={group.heading ?? g} aria-label={group.heading ?? 'Nội dung báo cáo'}>
+          {group.heading && <h3 className="outline-part">{group.heading}</h3>}
+          {group.items.map((section) => {
+            number += 1;
+            return (
+              <article key={section.key} className="section card" aria-labelledby={`section-${section.key}`}>
+                <h4 id={`section-${section.key}`}>
+                  {number}. {section.title}
+                  {section.required && <span className="tag">Bắt buộc</span>}
+                </h4>
+                <dl>
+                  {section.takes.map((text) => (
+                    <div key={text} className="part">
+                      <dt>{section.takes.length === 1 ? 'Nội dung' : ITEM_TEXT_LABELS[text]}</dt>
+                      <dd className={section[text] ? 'prewrap' : 'muted'}>{section[text] || 'Chưa có nội dung'}</dd>
+                    </div>
+                  ))}
+                </dl>
+              </article>
+            );
+          })}
+        </section>
       ))}
-      <table className="compact-table">
-        <caption>Số liệu</caption>
-        <tbody>
-          {names.map((name) => (
-            <tr key={name}>
-              <th scope="row">{indicatorLabel(name)}</th>
-              <td>{report.indicators[name] ?? '—'}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      {groups.map((group) => (
+        <table className="compact-table" key={group.key}>
+          <caption>{group.title}</caption>
+          <tbody>
+            {group.keys.map((key) => {
+              const d = definitions.get(key);
+              return (
+                <tr key={key}>
+                  <th scope="row">{d?.label ?? indicatorLabel(key)}</th>
+                  <td>
+                    {values[key] === undefined ? <span className="muted">Chưa báo cáo</span> : shownFigure(values[key])} {d?.unit}
+                    {d?.derivedFrom && <span className="muted small"> (tự tính)</span>}
+                  </td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      ))}
     </div>
   );
 }

@@ -1,8 +1,9 @@
 /** Two submitted versions side by side, words removed marked in the older, words added in the newer. */
 import { useMemo, useState } from 'react';
-import type { Part, ReportSection, ReportVersion } from './api-types';
+import type { ItemText, ReportSection, ReportVersion } from './api-types';
 import { PARTS } from './api-types';
-import { formatDateTime, indicatorLabel, PART_LABELS } from './format';
+import { formatDateTime, indicatorLabel } from './format';
+import { ITEM_TEXT_LABELS } from './outline-labels';
 import { diffWords } from './text-diff';
 
 function DiffText({ before, after, side }: { before: string; after: string; side: 'old' | 'new' }) {
@@ -43,7 +44,7 @@ function VersionSelect({ id, label, versions, value, onChange }: {
   );
 }
 
-export function VersionCompare({ versions, outline }: { versions: ReportVersion[]; outline: Pick<ReportSection, 'key' | 'title'>[] }) {
+export function VersionCompare({ versions, outline }: { versions: ReportVersion[]; outline: (Pick<ReportSection, 'key' | 'title'> & { takes?: ItemText[] })[] }) {
   const [oldSeq, setOldSeq] = useState(versions.length > 1 ? versions[versions.length - 2].seq : versions[0]?.seq);
   const [newSeq, setNewSeq] = useState(versions[versions.length - 1]?.seq);
   const [changesOnly, setChangesOnly] = useState(true);
@@ -56,9 +57,10 @@ export function VersionCompare({ versions, outline }: { versions: ReportVersion[
     );
   const older = versions.find((v) => v.seq === oldSeq) ?? versions[0];
   const newer = versions.find((v) => v.seq === newSeq) ?? versions[versions.length - 1];
-  const text = (v: ReportVersion, key: string, part: Part) => v.sections[key]?.[part] ?? '';
+  const text = (v: ReportVersion, key: string, part: ItemText) => (v.sections[key] as Partial<Record<ItemText, string>> | undefined)?.[part] ?? '';
+  // Each item's own texts: its one text, or its parts (the five of the earlier outline).
   const rows = outline.flatMap((section) =>
-    PARTS.map((part) => ({ section, part, before: text(older, section.key, part), after: text(newer, section.key, part) }))
+    (section.takes ?? PARTS).map((part) => ({ section, part, before: text(older, section.key, part), after: text(newer, section.key, part) }))
       .filter((r) => r.before || r.after)
       .filter((r) => !changesOnly || r.before !== r.after),
   );
@@ -91,7 +93,7 @@ export function VersionCompare({ versions, outline }: { versions: ReportVersion[
               <tr key={`${r.section.key}.${r.part}`} className={r.before !== r.after ? 'changed' : undefined}>
                 <th scope="row">
                   {r.section.title}
-                  <div className="muted small">{PART_LABELS[r.part]}</div>
+                  <div className="muted small">{ITEM_TEXT_LABELS[r.part]}</div>
                 </th>
                 <td>
                   <DiffText before={r.before} after={r.after} side="old" />

@@ -1,5 +1,6 @@
 /** A tiny typed client of the engine's HTTP API: the bearer token, JSON in and out, errors as ApiError. */
 import { vietnameseMessage } from './api-errors';
+import type { CellProblem } from './api-types';
 import { downloadName } from './download-name';
 
 const TOKEN_KEY = 'tongket.token';
@@ -21,6 +22,18 @@ export class ApiError extends Error {
   /** What makes a workflow definition unsound (422). */
   get problems(): string[] {
     return Array.isArray(this.body.problems) ? (this.body.problems as string[]) : [];
+  }
+
+  /** Figures a refused figures edit names, each with its Vietnamese message (400 `problems: {key: message}`). */
+  get figureProblems(): Record<string, string> {
+    const problems = this.body.problems;
+    return problems && typeof problems === 'object' && !Array.isArray(problems) ? (problems as Record<string, string>) : {};
+  }
+
+  /** The bad cells of a refused spreadsheet upload (400 `problems: [{sheet, row, column, cell, message}]`). */
+  get cellProblems(): CellProblem[] {
+    const problems = this.body.problems;
+    return Array.isArray(problems) ? problems.filter((p): p is CellProblem => !!p && typeof p === 'object' && typeof (p as CellProblem).message === 'string') : [];
   }
 }
 
@@ -54,11 +67,12 @@ export function whenUnauthorized(handler: () => void): void {
   onUnauthorized = handler;
 }
 
-async function send(method: string, path: string, body?: unknown): Promise<Response> {
+async function send(method: string, path: string, body?: unknown, file?: { content: Blob; type: string }): Promise<Response> {
   const headers: Record<string, string> = { Accept: 'application/json' };
   if (token) headers.Authorization = `Bearer ${token}`;
   if (body !== undefined) headers['Content-Type'] = 'application/json';
-  const response = await fetch(path, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
+  if (file) headers['Content-Type'] = file.type;
+  const response = await fetch(path, { method, headers, body: file ? file.content : body === undefined ? undefined : JSON.stringify(body) });
   if (response.ok) return response;
   const data = (await response.json().catch(() => ({}))) as Record<string, unknown>;
   if (response.status === 401 && token && path !== '/api/auth/login') onUnauthorized();
@@ -76,6 +90,12 @@ export const api = {
   get: <T>(path: string) => json<T>('GET', path),
   post: <T>(path: string, body?: unknown) => json<T>('POST', path, body),
   put: <T>(path: string, body: unknown) => json<T>('PUT', path, body),
+  /** PUTs a file as the body itself (not a form), as the engine's uploads take it; JSON back. */
+  async upload<T>(path: string, content: Blob, type: string): Promise<T> {
+    const response = await send('PUT', path, undefined, { content, type });
+    const text = await response.text();
+    return (text ? JSON.parse(text) : undefined) as T;
+  },
   /** Fetches a file with the token and hands it to the browser as a download. */
   async download(path: string, fallbackName: string): Promise<void> {
     const response = await send('GET', path);

@@ -57,6 +57,14 @@ export interface ReportSection extends SectionParts {
   key: string;
   title: string;
   required: boolean;
+  /** The part of the report (I–V); absent in plans made with the five-part outline. */
+  part?: OutlinePart;
+  /** The texts the item takes: its one text, or some of the five parts. */
+  takes: ItemText[];
+  /** What the writer is asked to write, shown beside the editor. */
+  guidance?: string;
+  /** The one text of an item that takes one ('' otherwise). */
+  text: string;
 }
 
 export interface Report {
@@ -70,7 +78,10 @@ export interface Report {
   returnedCount: number;
   lastReturnReason: string | null;
   dueAt?: string | null;
+  /** The figures as entered: a figure not reported is absent (never 0). */
   indicators: Record<string, number>;
+  /** Percentages computed from the figures entered, never entered themselves. */
+  derivedIndicators?: Record<string, number>;
   updatedAt: string;
   sections?: ReportSection[];
 }
@@ -106,9 +117,29 @@ export interface Plan {
   rootUnitId: string;
   workflowKey: string;
   workflowVersion: number;
-  outline: { key: string; title: string; required: boolean }[];
+  outline: { key: string; title: string; required: boolean; part?: OutlinePart; takes?: ItemText[]; guidance?: string }[];
   indicatorNames: string[];
+  /** The plan's figures: kind, unit of measure, label, appendix table. */
+  indicatorDefinitions?: FigureDefinition[];
+  /** The appendix tables, each with its figures in column order. */
+  indicatorGroups?: FigureGroup[];
   deadlines: PlanDeadlines;
+}
+
+export interface FigureGroup {
+  key: string;
+  title: string;
+  keys: string[];
+}
+
+/** One bad cell of an uploaded spreadsheet, as Excel shows it. */
+export interface CellProblem {
+  sheet: string;
+  row: number;
+  column: string;
+  cell: string;
+  key?: string;
+  message: string;
 }
 
 export interface ProgressUnit {
@@ -177,7 +208,8 @@ export interface Consolidated {
   unitName?: string;
   included: string[];
   missing: string[];
-  sections: { key: string; title: string; parts: Record<Part, { unitCode: string; text: string }[]> }[];
+  sections: { key: string; title: string; part?: OutlinePart; takes?: ItemText[]; parts: Partial<Record<ItemText, { unitCode: string; unitName?: string; text: string }[]>> }[];
+  /** The totals: a figure nobody reported is absent, percentages recomputed or averaged. */
   indicators: Record<string, number>;
 }
 

@@ -1,7 +1,7 @@
 /** Dates as dd/mm/yyyy and times in Asia/Ho_Chi_Minh, whatever the browser's own zone; Vietnamese labels. */
 import { LEVEL_NAMES } from '../../../libs/domain/src/party-names';
 import { stageLabel as stageLabelAt } from '../../../libs/domain/src/stage-labels';
-import type { Part, Plan, Role, RuleType, Scope, StageKind, UnitKind } from './api-types';
+import type { Plan, Role, RuleType, Scope, StageKind, UnitKind } from './api-types';
 
 export const ZONE = 'Asia/Ho_Chi_Minh';
 const dateFormat = new Intl.DateTimeFormat('vi-VN', { timeZone: ZONE, day: '2-digit', month: '2-digit', year: 'numeric' });
@@ -79,17 +79,6 @@ export function parseDateTime(text: string): string | null {
 function pad(n: number): string {
   return String(n).padStart(2, '0');
 }
-
-export const PART_LABELS: Record<Part, string> = {
-  strengths: 'Ưu điểm',
-  limitations: 'Tồn tại, hạn chế',
-  causes: 'Nguyên nhân',
-  lessons: 'Bài học kinh nghiệm',
-  directions: 'Phương hướng nhiệm kỳ tiếp theo',
-};
-
-/** The parts a required section must fill before the report can be submitted. */
-export const REQUIRED_PARTS: readonly Part[] = ['strengths', 'limitations'];
 
 export const ROLE_LABELS: Record<Role, string> = {
   drafter: 'Soạn thảo',
