@@ -61,7 +61,8 @@ describe('DocxRenderPool', () => {
     const docx = await pool.render(document(2));
     expect(docx.subarray(0, 2).toString()).toBe('PK');
     const xml = documentXml(docx);
-    expect(xml).toContain('Tổng kết công tác xây dựng Đảng nhiệm kỳ 2015-2020');
+    // The title's hyphen does not break: "2015-2020" stays on one line.
+    expect(xml).toContain('Tổng kết công tác xây dựng Đảng nhiệm kỳ 2015</w:t><w:noBreakHyphen/><w:t xml:space="preserve">2020');
     expect(xml).toContain('cấp ủy đã cụ thể hóa kịp thời nghị quyết');
     expect(xml).toContain('Chi bộ 2: ');
     expect(xml).toContain('Hà Nội, ngày 30 tháng 09 năm 2019');
