@@ -1,4 +1,5 @@
 import { randomBytes, randomUUID } from 'node:crypto';
+import { Workbook } from 'exceljs';
 import type { Test } from 'supertest';
 import { session } from './support/api';
 import { createPlan, fillReport, importFixture, importOrg, launchPlan, openTask, reportsByUnit, submitReport, waitForStage } from './support/factories';
@@ -59,7 +60,13 @@ interface Row {
   body?: Record<string, unknown> | ((ids: Ids, caller: Caller) => unknown);
   expect: Expect;
   note?: string;
+  /** Sent instead of JSON (a file upload). */
+  contentType?: string;
 }
+
+const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+/** An appendix as a drafter fills it offline: the headings the engine reads, and one figure. */
+let appendixFile: Buffer;
 
 const section = { strengths: 'Ưu điểm: chấp hành nghiêm Điều lệ Đảng.', limitations: 'Hạn chế: sinh hoạt còn hình thức.' };
 const fixture = loadFixture();
@@ -109,6 +116,9 @@ const TABLE: Row[] = [
   { method: 'get', path: '/api/plans/:planA/consolidated.docx', expect: only({ admin: 200, rootConsolidator: 200 }) },
   { method: 'get', path: '/api/plans/:planA/consolidated?unit=KBNN', expect: only({ admin: 200, parentReviewer: 200, rootConsolidator: 200 }) },
   { method: 'get', path: '/api/plans/:planA/consolidated.docx?unit=KBNN', expect: only({ admin: 200, parentReviewer: 200, rootConsolidator: 200 }) },
+  // the consolidated figures unit by unit, as .xlsx: the readers of the consolidated view
+  { method: 'get', path: '/api/plans/:planA/indicators.xlsx', expect: only({ admin: 200, rootConsolidator: 200 }) },
+  { method: 'get', path: '/api/plans/:planA/indicators.xlsx?unit=KBNN', expect: only({ admin: 200, parentReviewer: 200, rootConsolidator: 200 }) },
   // the root's adoption by its Standing Committee (none yet): whoever sees the plan
   { method: 'get', path: '/api/plans/:planA/adoption', expect: seePlanA },
   { method: 'get', path: '/api/plans/:unknown/adoption', expect: signedIn(404) },
@@ -159,16 +169,20 @@ const TABLE: Row[] = [
   { method: 'get', path: '/api/reports/:tg/versions', expect: readTg },
   { method: 'get', path: '/api/reports/:kt/document.docx', expect: readKt },
   { method: 'get', path: '/api/reports/:tg/document.docx', expect: readTg },
+  { method: 'get', path: '/api/reports/:kt/indicators.xlsx', expect: readKt, note: 'the appendix template' },
+  { method: 'get', path: '/api/reports/:tg/indicators.xlsx', expect: readTg, note: 'the appendix template' },
   { method: 'get', path: '/api/reports/:kt/adoption', expect: readKt, note: 'number, date and signer once adopted' },
   { method: 'get', path: '/api/reports/:tg/adoption', expect: readTg },
   { method: 'get', path: '/api/reports/:unknown/adoption', expect: signedIn(404) },
   // KBNN-KT is past drafting: its drafter passes the access check and meets the state (409)
   { method: 'put', path: '/api/reports/:kt/sections/political', body: section, expect: only({ unitDrafter: 409 }) },
   { method: 'put', path: '/api/reports/:kt/indicators', body: { resolutions_issued: 1 }, expect: only({ unitDrafter: 409 }) },
+  { method: 'put', path: '/api/reports/:kt/indicators.xlsx', body: () => appendixFile, contentType: XLSX, expect: only({ unitDrafter: 409 }), note: 'refused before the file is read' },
   { method: 'post', path: '/api/reports/:kt/submit', expect: only({ unitDrafter: 409 }) },
   // HLHPN-TG is in drafting: only its drafter edits (200, idempotent); submit refused as incomplete (422)
   { method: 'put', path: '/api/reports/:tg/sections/political', body: section, expect: only({ otherDrafter: 200 }) },
   { method: 'put', path: '/api/reports/:tg/indicators', body: { resolutions_issued: 1 }, expect: only({ otherDrafter: 200 }) },
+  { method: 'put', path: '/api/reports/:tg/indicators.xlsx', body: () => appendixFile, contentType: XLSX, expect: only({ otherDrafter: 200 }), note: 'an appendix filled offline' },
   { method: 'post', path: '/api/reports/:tg/submit', expect: only({ otherDrafter: 422 }) },
 
   // Tasks: kbnn-kt.bithu's approval task and hlhpn-tg.bithu's draft task
@@ -239,6 +253,9 @@ describe('access table: every endpoint × every caller', () => {
 
   beforeAll(async () => {
     ctx = await startE2e();
+    const workbook = new Workbook();
+    workbook.addWorksheet('Số liệu').addRows([['Mã', 'Chỉ tiêu', 'Số liệu'], ['resolutions_issued', 'Nghị quyết đã ban hành', 1]]);
+    appendixFile = Buffer.from(await workbook.xlsx.writeBuffer());
     await importFixture(ctx);
     await importOrg(ctx, {
       units: [{ code: 'KHOI-KHAC', name: 'Đảng bộ Khối khác', kind: 'bloc', parent: null }, { code: 'KHAC-CB', name: 'Chi bộ của Khối khác', kind: 'cell', parent: 'KHOI-KHAC' }],
@@ -294,6 +311,7 @@ describe('access table: every endpoint × every caller', () => {
           let req: Test = ctx.http[row.method](path);
           const token = tokens.get(caller);
           if (token) req = req.set('Authorization', `Bearer ${token}`);
+          if (row.contentType) req = req.set('Content-Type', row.contentType);
           const body = typeof row.body === 'function' ? (row.body as (i: Ids, c: Caller) => unknown)(ids, caller) : row.body;
           const res = body === undefined ? await req : await req.send(body as object);
           if (res.status !== expected) {
