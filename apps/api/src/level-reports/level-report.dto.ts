@@ -5,7 +5,7 @@ import { IsCode, MultiLineText } from '../common/text-rules';
 
 /**
  * The most a text of the level report may hold. Its pre-fill gathers every unit's text under each
- * heading (up to 300 units, see PREFILL_FULL_TEXT_MAX_UNITS), far beyond what one unit writes, and
+ * heading (up to 100 units, see PREFILL_FULL_TEXT_MAX_UNITS), far beyond what one unit writes, and
  * the working group must be able to save it while it cuts it down.
  */
 export const LEVEL_TEXT_MAX = 1_000_000;

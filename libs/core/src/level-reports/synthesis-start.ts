@@ -4,16 +4,20 @@ import { enteredTotals, Indicators, planIndicators, prefillSections, SectionMap 
 import { LevelGroup, LevelMember } from './level-group';
 
 /**
- * Beyond this many reports taken in, a level's report starts from the texts of the units directly
- * below it only (a đảng bộ trực thuộc already synthesised its chi bộ): ten thousand units' texts
- * under each heading is no starting point anyone rewrites, and would not fit a worker's heap. Every
- * unit's text stays in the sources beside the editor; every unit's figures are summed either way.
+ * How many units' texts a level's report may start from. The pre-fill is a starting point people
+ * rewrite, and the report is read and saved whole (a hundred units' texts under each heading is
+ * already megabytes): beyond this many reports taken in, it starts from the units directly below
+ * only (a đảng bộ trực thuộc already synthesised its chi bộ), and when even those are more, from no
+ * text at all. Every unit's text stays in the sources beside the editor; every unit's figures are
+ * summed either way.
  */
-export const PREFILL_FULL_TEXT_MAX_UNITS = 300;
+export const PREFILL_FULL_TEXT_MAX_UNITS = 100;
 
-/** Whose texts pre-fill the level's report: every unit taken in, or beyond the limit those directly below. */
+/** Whose texts pre-fill the level's report (see PREFILL_FULL_TEXT_MAX_UNITS). */
 export function prefillContributors(group: LevelGroup): LevelMember[] {
-  return group.included.length > PREFILL_FULL_TEXT_MAX_UNITS ? group.included.filter((m) => m.parentId === group.level.id) : group.included;
+  if (group.included.length <= PREFILL_FULL_TEXT_MAX_UNITS) return group.included;
+  const direct = group.included.filter((m) => m.parentId === group.level.id);
+  return direct.length <= PREFILL_FULL_TEXT_MAX_UNITS ? direct : [];
 }
 
 export interface SynthesisStart {
