@@ -1,5 +1,5 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Put, Query, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiForbiddenResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBadRequestResponse, ApiBearerAuth, ApiForbiddenResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Response } from 'express';
 import {
   AccessService, Actor, AuditService, ConsolidationService, FiguresCutOff, LaunchAnswer, LaunchedReports, PlansService, planView, PlanVisibility, ProgressService,
@@ -16,6 +16,10 @@ import { consolidatedBreakdownJson } from './consolidated-breakdown-json';
 import { consolidatedHead, consolidatedSectionJson } from './consolidated-section-json';
 import { CreatePlanDto, DeadlinesDto } from './plan.dto';
 import { PlanEventsQueryDto } from './plan-events-query.dto';
+
+const DEADLINES_REFUSED =
+  'Also for deadlines past or out of order unless `confirmDeadlines: true`: `{statusCode: 400, message (Vietnamese, naming each field), ' +
+  'deadlineProblems: [{field: "deadlines.cell.drafting", problem: "past"|"order", message}]}`; nothing is changed.';
 
 @ApiTags('plans')
 @ApiBearerAuth()
@@ -36,6 +40,7 @@ export class PlansController {
   @Post()
   // The plan with its basis documents, outline, deadlines and reminders.
   @BodyLimit('256kb')
+  @ApiBadRequestResponse({ description: DEADLINES_REFUSED })
   async create(@Body() body: CreatePlanDto, @CurrentActor() actor: Actor) {
     return planView(await this.plans.create(body, actor));
   }
@@ -56,6 +61,7 @@ export class PlansController {
   @AdminOnly()
   @Put(':id/deadlines')
   @BodyLimit('64kb')
+  @ApiBadRequestResponse({ description: `${DEADLINES_REFUSED} An edit refuses only the order: a running plan keeps its passed dates.` })
   async deadlines(@Param('id', UUID) id: string, @Body() body: DeadlinesDto, @CurrentActor() actor: Actor) {
     return this.plans.updateDeadlines(id, body.deadlines, actor, body.confirmDeadlines === true);
   }
