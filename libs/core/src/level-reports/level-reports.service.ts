@@ -2,17 +2,13 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { appendAuditEvents, inTransaction, PlanEntity } from '@app/dal';
-import {
-  applyFigureEdit, conflict, DomainError, FigureEdit, forbidden, missingSections, notFound, partsNotTaken, partsOf, planIndicators, refused, SECTION_PART_LABELS, SectionContent,
-  SectionPart,
-} from '@app/domain';
+import { applyFigureEdit, conflict, FigureEdit, forbidden, invalid, missingSections, notFound, planIndicators, refused, SectionContent } from '@app/domain';
 import { Actor } from '../common/actor';
 import { AccessService } from '../org/access.service';
 import { PlansService } from '../plans/plans.service';
+import { partsRefusal } from '../reports/parts-refusal';
 import { TasksService } from '../tasks/tasks.service';
 import { LEVEL_REPORT_SELECT, LevelReportRow, LevelReportView, toLevelReportView } from './level-report-view';
-
-const named = (parts: SectionPart[]) => parts.map((part) => `${part} (${SECTION_PART_LABELS[part]})`).join(', ');
 
 /**
  * The Khối's own report as its working group writes it (the root's `consolidator` role holders):
@@ -37,13 +33,13 @@ export class LevelReportsService {
     return toLevelReportView(row, plan.outline, planIndicators(plan.term, plan.indicatorNames).definitions, await this.rights(this.db.manager, plan, row, userId));
   }
 
-  /** Only the texts sent change; a text left out keeps what it holds. An item takes only its own texts (partsOf). */
+  /** Only the texts sent change; a text left out keeps what it holds. An item takes only its own texts, as in a report (partsRefusal). */
   async editSection(planId: string, key: string, content: SectionContent, actor: Actor): Promise<LevelReportView> {
     return this.edit(planId, actor, async (em, plan, row) => {
       const item = plan.outline.find((s) => s.key === key);
       if (!item) throw notFound('Outline item', key);
-      const notTaken = partsNotTaken(item, content);
-      if (notTaken.length) throw new DomainError('INVALID', `Mục “${item.title}” (${key}) không có phần ${named(notTaken)}; mục này nhận: ${named(partsOf(item))}`);
+      const refusal = partsRefusal(item, content);
+      if (refusal) throw invalid(refusal);
       const sent = Object.fromEntries(Object.entries(content).filter(([, text]) => text !== undefined));
       const sections = { ...row.sections, [key]: { ...(row.sections[key] ?? {}), ...sent } };
       await em.query(`UPDATE level_reports SET sections = $2, version = version + 1, updated_at = now(), updated_by = $3 WHERE id = $1`, [row.id, JSON.stringify(sections), actor.id]);
@@ -56,7 +52,7 @@ export class LevelReportsService {
     return this.edit(planId, actor, async (em, plan, row) => {
       const { definitions } = planIndicators(plan.term, plan.indicatorNames);
       const { problems, figures } = applyFigureEdit(definitions, row.indicators, edit);
-      if (Object.keys(problems).length) throw new DomainError('INVALID', `Số liệu chưa hợp lệ: ${Object.keys(problems).join(', ')}`, { problems });
+      if (Object.keys(problems).length) throw invalid(`Số liệu chưa hợp lệ: ${Object.keys(problems).join(', ')}`, { problems });
       await em.query(`UPDATE level_reports SET indicators = $2, version = version + 1, updated_at = now(), updated_by = $3 WHERE id = $1`, [row.id, JSON.stringify(figures), actor.id]);
       return { action: 'level_report.edit_indicators', data: { indicators: edit } };
     });
