@@ -25,6 +25,7 @@ import { NotificationsController } from './notifications/notifications.controlle
 import { MetricsController } from './operations/metrics.controller';
 import { AdminPageSessionsController } from './operations/admin-page-sessions.controller';
 import { OrgController } from './org/org.controller';
+import { OrgWorkbookController } from './org/org-workbook.controller';
 import { SetPasswordController } from './password-links/set-password.controller';
 import { UnitPlaceController } from './org/unit-place.controller';
 import { PlansController } from './plans/plans.controller';
@@ -49,7 +50,7 @@ import { WorkflowsController } from './workflows/workflows.controller';
     AuthController, HealthController, OrgController, WorkflowsController, PlansController, ReportsController, TasksController, NotificationsController,
     UsersController, UserAccountsController, MigrationsController, AuditController, DocumentsController, MetricsController,
     AdminPageSessionsController, LevelReportsController, UserPositionsController, UnitPlaceController, AdoptionController, PlanRecipientsController,
-    SetPasswordController,
+    SetPasswordController, OrgWorkbookController,
   ],
   providers: [{ provide: APP_GUARD, useClass: AuthGuard }, TrustProxySetting],
 })

@@ -83,3 +83,4 @@ export * from './documents/plan-recipients.service';
 export * from './password-links/password-links.module';
 export * from './password-links/set-password.service';
 export * from './password-links/password-link-delivery.service';
+export * from './org/org-workbooks.service';

@@ -28,7 +28,8 @@ export class ImportUserDto {
   @ApiProperty() @IsString() @Matches(/^[a-z0-9][a-z0-9._-]{0,99}$/, { message: 'username must be lower-case letters, digits, dots, dashes or underscores' }) username: string;
   @ApiProperty() @IsString() @MinLength(1) @MaxLength(200) @SingleLine() fullName: string;
   @ApiProperty() @IsEmail() @MaxLength(200) @SingleLine() email: string;
-  @ApiProperty() @IsString() @MinLength(8) @MaxLength(200) password: string;
+  @ApiPropertyOptional({ description: 'Left out: a new person gets a set-password link by e-mail, a known one keeps their password' })
+  @IsOptional() @IsString() @MinLength(8) @MaxLength(200) password?: string;
   @ApiProperty({ type: [ImportRoleDto] }) @IsArray() @ArrayMaxSize(100) @ValidateNested({ each: true }) @Type(() => ImportRoleDto) roles: ImportRoleDto[];
   @ApiPropertyOptional({
     type: [ImportPositionDto],

@@ -41,6 +41,23 @@ export class LoginThrottle {
     }
   }
 
+  /**
+   * For a failure that names no account (an unusable set-password link): only the address's count,
+   * the one against spraying. A token cannot be guessed, so what is slowed is trying many; and an
+   * office behind one address, where a few people click an expired link, is not locked out.
+   */
+  async assertAddressAllowed(address: string): Promise<void> {
+    const place = await this.redis.client.get(this.addressKey(address)).catch(() => null);
+    if (Number(place) >= this.config.LOGIN_MAX_FAILURES_PER_ADDRESS) {
+      throw new TooManyAttempts(`Too many failed attempts from this address; try again in ${this.config.LOGIN_LOCK_MINUTES} minutes`, await this.secondsLeft(this.addressKey(address)));
+    }
+  }
+
+  async failedFromAddress(address: string): Promise<void> {
+    const place = this.addressKey(address);
+    await this.redis.client.multi().incr(place).expire(place, this.config.LOGIN_LOCK_MINUTES * 60).exec().catch(() => undefined);
+  }
+
   async failed(username: string, address: string): Promise<void> {
     const ttl = this.config.LOGIN_LOCK_MINUTES * 60;
     const account = this.accountKey(username, address);

@@ -15,12 +15,6 @@ import { issuePasswordLinks } from './password-links';
 export const UNUSABLE_LINK = 'Liên kết đặt mật khẩu không dùng được: liên kết không đúng, đã được dùng hoặc đã hết hạn. Đề nghị quản trị viên gửi liên kết mới.';
 
 /**
- * Failed uses of set-password links are counted as failed logins are, per address (whatever the
- * token) and under a name no username can have, so guessing tokens is slowed like guessing passwords.
- */
-const THROTTLE_NAME = '#set-password-link';
-
-/**
  * A person sets their own password from the link they got by e-mail (public: the token is the proof),
  * and an administrator sends someone a new link. Setting the password uses the link up, revokes the
  * person's other links and ends their sessions; both steps are audited, never with the token or the
@@ -37,7 +31,8 @@ export class SetPasswords {
   ) {}
 
   async setPassword(token: string, password: string, address = 'unknown'): Promise<void> {
-    await this.throttle.assertAllowed(THROTTLE_NAME, address);
+    // Unusable links count with the failed logins of the address (LOGIN_MAX_FAILURES_PER_ADDRESS), whatever the token.
+    await this.throttle.assertAddressAllowed(address);
     const tokenHash = passwordLinkTokenHash(token);
     const [link]: { id: string }[] = await this.db.query(
       `SELECT l.id FROM password_links l JOIN users u ON u.id = l.user_id
@@ -64,7 +59,6 @@ export class SetPasswords {
       return row;
     });
     if (!used) return this.refuse(address);
-    await this.throttle.succeeded(THROTTLE_NAME, address);
   }
 
   /** An administrator sends a person a new link (a lost or expired one); older ones stop working. */
@@ -82,7 +76,7 @@ export class SetPasswords {
   }
 
   private async refuse(address: string): Promise<never> {
-    await this.throttle.failed(THROTTLE_NAME, address);
+    await this.throttle.failedFromAddress(address);
     await appendAuditEvents(this.db.manager, [{ actorId: null, actor: 'anonymous', action: 'auth.set_password_failed', data: { address } }]);
     throw invalid(UNUSABLE_LINK);
   }
