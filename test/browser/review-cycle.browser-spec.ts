@@ -332,7 +332,7 @@ describe('the web app: drafting, approval, return, resubmission and workflow adm
 
     await page.getByRole('navigation', { name: 'Chính' }).getByRole('link', { name: 'Người dùng' }).click();
     await page.getByLabel(/Tìm theo tên/).fill('kbnn-kt');
-    await page.getByRole('button', { name: 'Sửa vai trò của kbnn-kt.capuy' }).click();
+    await page.getByRole('button', { name: 'Sửa vai trò và chức vụ của kbnn-kt.capuy' }).click();
     await page.getByRole('heading', { level: 2, name: /Vai trò của Ngô Thị Dung/ }).waitFor();
     await screenshot(page, 'admin-users');
   });
