@@ -51,9 +51,10 @@ describe('logs keep secrets out', () => {
     // Its approval falls due in two seconds: the reminder fires, and its e-mail fails for want of AUTH.
     const soon = new Date(Date.now() + 2_000).toISOString();
     const plan = (await driver.client.expect('admin', 'GET', `/api/plans/${planId}`, undefined, [200])).body;
+    // Due before the drafting it follows, on purpose: confirmed.
     await driver.client.expect('admin', 'PUT', `/api/plans/${planId}/deadlines`, { deadlines: {
       ...plan.deadlines, cell: { ...plan.deadlines.cell, cell_approval: soon }, upper: { ...plan.deadlines.upper, cell_approval: soon },
-    } }, [200]);
+    }, confirmDeadlines: true }, [200]);
     const failed = await driver.waitFor(async () => {
       const rows = await engine.query<{ email_error: string | null }>(`SELECT email_error FROM notifications WHERE email_attempts > 0 AND email_error IS NOT NULL`);
       return rows[0]?.email_error;
