@@ -4,6 +4,7 @@ import type { Test } from 'supertest';
 import { session } from './support/api';
 import { createPlan, fillReport, importFixture, importOrg, launchPlan, openTask, reportsByUnit, submitReport, waitForStage } from './support/factories';
 import { loadFixture } from './support/fixture';
+import { orgWorkbook } from './support/org-workbook';
 import { E2eContext, FIXTURE_PASSWORD, startE2e, stopE2e } from './support/harness';
 import { waitFor } from './support/wait-for';
 import { TONGKET_V1 } from './support/workflows';
@@ -67,6 +68,8 @@ interface Row {
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 /** An appendix as a drafter fills it offline: the headings the engine reads, and one figure. */
 let appendixFile: Buffer;
+/** The fixture's own units as an organisation workbook (an upload that changes nothing). */
+let orgFile: Buffer;
 
 const section = { strengths: 'Ưu điểm: chấp hành nghiêm Điều lệ Đảng.', limitations: 'Hạn chế: sinh hoạt còn hình thức.' };
 const fixture = loadFixture();
@@ -82,6 +85,8 @@ const TABLE: Row[] = [
   { method: 'post', path: '/api/auth/login', body: { username: 'kbnn-kt.soanthao', password: FIXTURE_PASSWORD }, expect: pub(200) },
   // one failure per username, so the login throttle (429 after repeated failures) stays out of it
   { method: 'post', path: '/api/auth/login', body: (_ids, caller) => ({ username: CALLERS[caller] ?? 'btv.mai', password: 'sai-mat-khau' }), expect: pub(401), note: 'wrong password' },
+  // a password too short: refused by validation before any lookup, so the address's count of failures stays as it is (test/set-password)
+  { method: 'post', path: '/api/auth/set-password', body: { token: 'khong-phai-token', password: 'ngan' }, expect: pub(400), note: 'public: the token is the proof' },
   { method: 'get', path: '/api/me', expect: signedIn(200) },
   { method: 'get', path: '/api/me/notifications', expect: signedIn(200) },
   { method: 'get', path: '/api/me/notifications?unread=true', expect: signedIn(200) },
@@ -99,6 +104,9 @@ const TABLE: Row[] = [
   { method: 'post', path: '/api/org/import', body: { units: fixture.units, users: [] }, expect: adminOnly(201), note: 'idempotent re-import' },
   { method: 'get', path: '/api/org/imports/:orgImport', expect: adminOnly(200), note: 'an import: status, progress, result' },
   { method: 'get', path: '/api/org/imports/:unknown', expect: adminOnly(404), note: 'non-admins learn nothing: 403 before the lookup' },
+  { method: 'get', path: '/api/org/import-template.xlsx', expect: adminOnly(200) },
+  { method: 'get', path: '/api/org/export.xlsx', expect: adminOnly(200) },
+  { method: 'post', path: '/api/org/import.xlsx?dryRun=true', body: () => orgFile, contentType: XLSX, expect: adminOnly(200), note: 'the preview writes nothing; others refused unread' },
 
   // Workflows
   { method: 'get', path: '/api/workflows/tongket', expect: signedIn(200) },
@@ -210,6 +218,7 @@ const TABLE: Row[] = [
   { method: 'post', path: '/api/users/khong-co-ai/deactivate', expect: adminOnly(404) },
   { method: 'post', path: '/api/users/khong-co-ai/reactivate', expect: adminOnly(404) },
   { method: 'put', path: '/api/users/khong-co-ai/password', body: { password: 'mat-khau-moi-2025' }, expect: adminOnly(404) },
+  { method: 'post', path: '/api/users/khong-co-ai/set-password-link', expect: adminOnly(404) },
   { method: 'get', path: '/api/audit/configuration', expect: adminOnly(200) },
   { method: 'get', path: '/api/audit/verify', expect: adminOnly(200) },
 
@@ -242,6 +251,8 @@ const TABLE: Row[] = [
   { method: 'post', path: '/api/users/bvnn-noi.bithu/deactivate', expect: adminOnly(200) },
   { method: 'post', path: '/api/users/bvnn-noi.bithu/reactivate', expect: adminOnly(200) },
   { method: 'put', path: '/api/users/bvnn-ngoai.bithu/password', body: { password: 'mat-khau-moi-2025' }, expect: adminOnly(204) },
+  { method: 'post', path: '/api/users/bvnn-ngoai.bithu/set-password-link', expect: adminOnly(202), note: 'a new link by e-mail; the password stays until it is used' },
+  { method: 'post', path: '/api/org/import.xlsx', body: () => orgFile, contentType: XLSX, expect: adminOnly(201), note: 'the fixture’s units again: applied, nothing changes' },
   // ends each caller's own session: the very last row
   { method: 'post', path: '/api/auth/logout', expect: signedIn(204) },
 ];
@@ -256,6 +267,7 @@ describe('access table: every endpoint × every caller', () => {
     const workbook = new Workbook();
     workbook.addWorksheet('Số liệu').addRows([['Mã', 'Chỉ tiêu', 'Số liệu'], ['resolutions_issued', 'Nghị quyết đã ban hành', 1]]);
     appendixFile = Buffer.from(await workbook.xlsx.writeBuffer());
+    orgFile = await orgWorkbook({ units: fixture.units.map((u) => [u.code, u.name, { bloc: 'Đảng bộ Khối', upper: 'Đảng bộ cấp trên cơ sở', grassroots: 'Đảng bộ cơ sở', cell: 'Chi bộ trực thuộc' }[u.kind], u.parent ?? '', '']) });
     await importFixture(ctx);
     await importOrg(ctx, {
       units: [{ code: 'KHOI-KHAC', name: 'Đảng bộ Khối khác', kind: 'bloc', parent: null }, { code: 'KHAC-CB', name: 'Chi bộ của Khối khác', kind: 'cell', parent: 'KHOI-KHAC' }],
