@@ -74,7 +74,7 @@ export function sampleText(unitName: string, key: string, part: string): string 
   if (text === '') return undefined;
   // A đảng bộ's report speaks of its đảng bộ where a chi bộ's speaks of its chi bộ.
   const own = text.replace(/Chi bộ Vụ Kế toán Nhà nước/g, unitName);
-  return unitName.startsWith('Chi bộ') ? own : own.replace(/(^|\n)Chi bộ /g, '$1Đảng bộ ').replace(/ chi bộ /g, ' đảng bộ ');
+  return unitName.startsWith('Chi bộ') ? own : own.replace(/(^|\n)Chi bộ /g, '$1Đảng bộ ').replace(/ chi bộ(?=[\s.,;:])/g, ' đảng bộ');
 }
 
 /**
