@@ -7,6 +7,7 @@ import { api, errorText } from './api-client';
 import type { OrgUnit, Role, User } from './api-types';
 import { POSITION_LABELS } from '../../../libs/domain/src/positions';
 import { ROLE_LABELS } from './format';
+import { PasswordLinkButton } from './PasswordLinkButton';
 import { PositionsEditor } from './PositionsEditor';
 import { ErrorBox, Loading, Notice, PageTitle } from './ui';
 import { useLoad } from './use-load';
@@ -137,6 +138,7 @@ export function AdminUsersPage() {
               void users.reload();
             }}
           />
+          <PasswordLinkButton key={`link:${user.username}`} user={user} onSent={setMessage} />
         </>
       )}
       {!users.data ? (

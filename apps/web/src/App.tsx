@@ -2,6 +2,7 @@
 import { ReactNode } from 'react';
 import { AdminDeadlinesPage } from './AdminDeadlinesPage';
 import { AdminMigrationPage } from './AdminMigrationPage';
+import { AdminOrgImportPage } from './AdminOrgImportPage';
 import { AdminUsersPage } from './AdminUsersPage';
 import { AdminWorkflowPage } from './AdminWorkflowPage';
 import { DraftingPage } from './DraftingPage';
@@ -14,7 +15,9 @@ import { PlansPage } from './PlansPage';
 import { ReportPage } from './ReportPage';
 import { Link, useLocation } from './router';
 import { useSession } from './session';
+import { SetPasswordPage } from './SetPasswordPage';
 import { SignInPage } from './SignInPage';
+import { SET_PASSWORD_PATH } from '../../../libs/domain/src/set-password-texts';
 import { Loading } from './ui';
 
 interface NavItem {
@@ -31,6 +34,7 @@ const NAV: NavItem[] = [
   { to: '/admin/migrations', label: 'Chuyển phiên bản', adminOnly: true },
   { to: '/admin/deadlines', label: 'Thời hạn', adminOnly: true },
   { to: '/admin/users', label: 'Người dùng', adminOnly: true },
+  { to: '/admin/org-import', label: 'Nhập tổ chức', adminOnly: true },
 ];
 
 function route(pathname: string): ReactNode {
@@ -46,6 +50,7 @@ function route(pathname: string): ReactNode {
   if (pathname === '/admin/migrations') return <AdminMigrationPage />;
   if (pathname === '/admin/deadlines') return <AdminDeadlinesPage />;
   if (pathname === '/admin/users') return <AdminUsersPage />;
+  if (pathname === '/admin/org-import') return <AdminOrgImportPage />;
   return (
     <section>
       <h1>Không tìm thấy trang</h1>
@@ -59,6 +64,8 @@ function route(pathname: string): ReactNode {
 export function App() {
   const { me, ready, signOut, hasRole } = useSession();
   const { pathname } = useLocation();
+  // Public: reached from an e-mailed link, before the person has a password to sign in with.
+  if (pathname === SET_PASSWORD_PATH) return <SetPasswordPage />;
   if (!ready) return <Loading what="phiên làm việc" />;
   if (!me) return <SignInPage />;
   const isAdmin = hasRole('admin');

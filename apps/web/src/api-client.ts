@@ -96,6 +96,12 @@ export const api = {
     const text = await response.text();
     return (text ? JSON.parse(text) : undefined) as T;
   },
+  /** POSTs a file as the body itself: the answer's status and Location (where a queued import is followed) with its JSON. */
+  async postFile<T>(path: string, content: Blob, type: string): Promise<{ status: number; location: string | null; body: T }> {
+    const response = await send('POST', path, undefined, { content, type });
+    const text = await response.text();
+    return { status: response.status, location: response.headers.get('Location'), body: (text ? JSON.parse(text) : undefined) as T };
+  },
   /** Fetches a file with the token and hands it to the browser as a download. */
   async download(path: string, fallbackName: string): Promise<void> {
     const response = await send('GET', path);

@@ -434,3 +434,87 @@ export interface TaskSigners {
   signers: { username: string; fullName: string; position: Position; title: string }[];
   defaultSigner: string | null;
 }
+
+/** One problem of an uploaded organisation workbook, placed as in Excel; row and column null for a whole sheet or file. */
+export interface SheetProblem {
+  sheet: string;
+  row: number | null;
+  column: string | null;
+  heading: string | null;
+  cell: string | null;
+  message: string;
+}
+
+export interface ImportRoleRef {
+  /** null: the administrator's role held everywhere. */
+  unit: string | null;
+  role: Role;
+}
+
+export interface ImportPositionRef {
+  unit: string;
+  position: Position;
+}
+
+export interface ImportUnitFields {
+  name?: string;
+  kind?: UnitKind;
+  parent?: string | null;
+  place?: string;
+}
+
+export interface ImportUserFields {
+  fullName?: string;
+  email?: string;
+}
+
+/** A unit or person an import creates or changes: only the fields that change, before and after. */
+export interface ImportUnitChange {
+  code: string;
+  change: 'created' | 'changed';
+  before?: ImportUnitFields;
+  after: ImportUnitFields;
+}
+
+export interface ImportUserChange {
+  username: string;
+  change: 'created' | 'changed';
+  before?: ImportUserFields;
+  after: ImportUserFields;
+  rolesAdded?: ImportRoleRef[];
+  rolesRemoved?: ImportRoleRef[];
+  positionsAdded?: ImportPositionRef[];
+  positionsRemoved?: ImportPositionRef[];
+}
+
+export interface OrgImportCounts {
+  unitsCreated: number;
+  unitsChanged: number;
+  usersCreated: number;
+  usersChanged: number;
+  rolesAdded: number;
+  rolesRemoved: number;
+  positionsAdded: number;
+  positionsRemoved: number;
+}
+
+/** POST /api/org/import.xlsx?dryRun=true: what the file would change, and everything wrong with it; nothing written. */
+export interface OrgWorkbookPreview {
+  valid: boolean;
+  units: number;
+  users: number;
+  counts: OrgImportCounts & { unitsNotInFile: number; usersNotInFile: number };
+  changes: { units: ImportUnitChange[]; users: ImportUserChange[] };
+  problems: SheetProblem[];
+}
+
+/** GET /api/org/imports/:id */
+export interface OrgImportStatus {
+  id: string;
+  status: 'queued' | 'hashing' | 'applying' | 'done' | 'failed';
+  progress: { done: number; total: number };
+  units: number;
+  users: number;
+  result: (OrgImportCounts & { setPasswordLinks?: number }) | null;
+  error: { statusCode: number; message: string } | null;
+}
