@@ -3,6 +3,7 @@ import { closeSync, openSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import Redis from 'ioredis';
+import { orgWorkbook, XLSX } from '../support/org-workbook';
 import { pgClient } from '../support/pg';
 import { Client } from './support/client';
 import { freePort, sleep } from './support/engine';
@@ -13,8 +14,9 @@ const SUFFIX = Math.random().toString(16).slice(2, 10);
 
 /**
  * An office installing the engine for itself: `npm start` on an empty schema, the first administrator
- * made with `npm run admin -- create`, then over HTTP alone: sign in, import the organisation, create
- * and launch a plan. And with MIGRATIONS=manual, a process refuses an outdated schema and says what to run.
+ * made with `npm run admin -- create`, then over HTTP alone: sign in, import the organisation from
+ * the Excel workbook an office fills (previewed, then applied), create and launch a plan. And with
+ * MIGRATIONS=manual, a process refuses an outdated schema and says what to run.
  */
 describe('from an empty schema to a launched plan, with npm start', () => {
   const schema = `start_${SUFFIX}`;
@@ -77,12 +79,30 @@ describe('from an empty schema to a launched plan, with npm start', () => {
     const client = new Client(base, 'mat-khau-quan-tri-2026');
     const me = await client.expect('quantri', 'GET', '/api/me', undefined, [200]);
     expect(me.body.roles).toEqual([expect.objectContaining({ role: 'admin' })]);
-    const units = [
-      { code: 'DUT', name: 'Đảng bộ Khối thử', kind: 'bloc', parent: null },
-      { code: 'DUT-CB1', name: 'Chi bộ Phòng Một', kind: 'cell', parent: 'DUT' },
-      { code: 'DUT-CB2', name: 'Chi bộ Phòng Hai', kind: 'cell', parent: 'DUT' },
-    ];
-    await client.expect('quantri', 'POST', '/api/org/import', { units, users: [] }, [201]);
+    const workbook = await orgWorkbook({
+      units: [
+        ['DUT', 'Đảng bộ Khối thử', 'Đảng bộ Khối', '', 'Hà Nội'],
+        ['DUT-CB1', 'Chi bộ Phòng Một', 'Chi bộ trực thuộc', 'DUT', ''],
+        ['DUT-CB2', 'Chi bộ Phòng Hai', 'Chi bộ trực thuộc', 'DUT', ''],
+      ],
+    });
+    const upload = async (query: string) => {
+      const res = await fetch(`${base}/api/org/import.xlsx${query}`, {
+        method: 'POST', headers: { authorization: `Bearer ${await client.token('quantri')}`, 'content-type': XLSX }, body: workbook, signal: AbortSignal.timeout(60_000),
+      });
+      return { status: res.status, location: res.headers.get('location'), body: await res.json() };
+    };
+    const preview = await upload('?dryRun=true');
+    expect(preview).toMatchObject({ status: 200, body: { valid: true, problems: [], counts: { unitsCreated: 3 } } });
+    const applied = await upload('');
+    expect([201, 202]).toContain(applied.status);
+    const deadlineOfImport = Date.now() + 60_000;
+    let imported = await client.expect('quantri', 'GET', applied.location!, undefined, [200]);
+    while (imported.body.status !== 'done' && imported.body.status !== 'failed' && Date.now() < deadlineOfImport) {
+      await sleep(200);
+      imported = await client.expect('quantri', 'GET', applied.location!, undefined, [200]);
+    }
+    expect(imported.body).toMatchObject({ status: 'done', result: { unitsCreated: 3 } });
     const dueIn = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString().replace(/\.\d+Z$/, 'Z');
     const plan = await client.expect('quantri', 'POST', '/api/plans', {
       code: `${SUFFIX.slice(0, 4)}-KH/ĐUT`, title: 'Kế hoạch tổng kết nhiệm kỳ', issuedOn: new Date().toISOString().slice(0, 10), term: '2020-2025', basis: [],
