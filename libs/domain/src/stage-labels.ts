@@ -22,7 +22,7 @@ export interface StageLabelContext {
   root?: PartyUnitName | null;
 }
 
-/** Names of the pseudo-stages and of the built-in stages, for a key no longer in the version at hand. */
+/** Names of the pseudo-stages and of the built-in stages, for a key no longer in (or not yet read of) the version at hand. */
 const FIXED_NAMES: Readonly<Record<string, string>> = {
   [DONE_STAGE]: 'Hoàn thành',
   collection: 'Chốt số liệu tổng hợp',
@@ -30,6 +30,9 @@ const FIXED_NAMES: Readonly<Record<string, string>> = {
   committee_review: 'Cấp ủy cấp trên thẩm định',
   consolidation: 'Tổng hợp ở Khối',
 };
+
+/** The adopting stage of the built-in workflow (tongket). */
+const BUILT_IN_ADOPTION = 'cell_approval';
 
 const ADOPTION_BY_LEVEL: Readonly<Record<UnitKind, string>> = {
   bloc: 'Ban Thường vụ Đảng ủy Khối thông qua',
@@ -53,11 +56,11 @@ function adoptingStage(stages: readonly LabelledStage[]): string | null {
 export function stageLabel(key: string, context: StageLabelContext): string {
   if (key === ROOT_APPROVAL_STAGE) return context.root ? `${adoptingBodyOf(context.root)} thông qua` : 'Ban Thường vụ thông qua';
   const stage = context.stages.find((s) => s.key === key);
-  if (!stage) return FIXED_NAMES[key] ?? (key === 'cell_approval' ? ADOPTION_BY_LEVEL.cell : 'Bước không còn trong quy trình');
-  if (key === adoptingStage(context.stages)) {
+  // Without the version's stages, the built-in adopting stage is still known by its key.
+  if (stage ? key === adoptingStage(context.stages) : key === BUILT_IN_ADOPTION) {
     if (context.unit) return `${adoptingBodyOf(context.unit)} thông qua`;
     if (context.level) return ADOPTION_BY_LEVEL[context.level];
     return 'Chi bộ, cấp ủy thông qua';
   }
-  return stage.name;
+  return stage?.name ?? FIXED_NAMES[key] ?? 'Bước không còn trong quy trình';
 }

@@ -50,7 +50,8 @@ describe('stage names per level', () => {
     const read = at({});
     expect(read('done')).toBe('Hoàn thành');
     expect(read('collection')).toBe('Chốt số liệu tổng hợp');
-    expect(stageLabel('cell_approval', { stages: [] })).toBe('Chi bộ thông qua');
+    expect(stageLabel('cell_approval', { stages: [] })).toBe('Chi bộ, cấp ủy thông qua');
+    expect(stageLabel('cell_approval', { stages: [], unit: { kind: 'upper', name: 'Đảng bộ Kho bạc Nhà nước Trung ương' } })).toBe('Ban Thường vụ thông qua');
     expect(stageLabel('old_precheck', { stages })).toBe('Bước không còn trong quy trình');
   });
 });
