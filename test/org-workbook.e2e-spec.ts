@@ -273,6 +273,16 @@ describe('the organisation from an Excel workbook', () => {
     expectStatus(await withWorkbook(admin.post('/api/org/import.xlsx?dryRun=maybe'), await orgWorkbook({})), 400);
   });
 
+  it('the OpenAPI document describes the workbook’s routes and the set-password ones, with their media types', async () => {
+    const doc = expectStatus(await admin.get('/docs-json'), 200).body;
+    expect(Object.keys(doc.paths['/api/org/import-template.xlsx'].get.responses['200'].content)).toEqual([XLSX]);
+    expect(Object.keys(doc.paths['/api/org/export.xlsx'].get.responses['200'].content)).toEqual([XLSX]);
+    expect(Object.keys(doc.paths['/api/org/import.xlsx'].post.requestBody.content)).toEqual([XLSX]);
+    expect(Object.keys(doc.paths['/api/org/import.xlsx'].post.responses)).toEqual(expect.arrayContaining(['200', '201', '202', '400', '413', '415']));
+    expect(doc.paths['/api/auth/set-password'].post).toBeDefined();
+    expect(doc.paths['/api/users/{username}/set-password-link'].post.responses['202']).toBeDefined();
+  });
+
   it('a large file (3,000 people in 100 new cells) answers 202 with its progress and completes', async () => {
     const units = Array.from({ length: 100 }, (_, i) => [`LON-${i}`, `Chi bộ Phòng ${i}`, 'Chi bộ trực thuộc', 'KBNN', '']);
     const people = Array.from({ length: 3000 }, (_, i) => [`lon.${i}`, `Đồng chí Lớn ${i}`, `lon.${i}@example.vn`, `LON-${i % 100}`, 'Soạn thảo', i < 100 ? 'Bí thư' : 'Đảng viên']);

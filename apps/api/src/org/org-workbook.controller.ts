@@ -13,6 +13,9 @@ import { UploadedBytes } from '../http/uploaded-bytes';
 import { OrgImportDoneDto, OrgImportPendingDto } from './org-import-answer.dto';
 import { OrgWorkbookPreviewDto, OrgWorkbookQueryDto } from './org-workbook.dto';
 
+/** A workbook as the answer's body. */
+const WORKBOOK_ANSWER = { content: { [XLSX_MEDIA_TYPE]: { schema: { type: 'string', format: 'binary' } } } } as const;
+
 /** The organisation as an Excel workbook: its template, the export of what is stored, and an upload previewed or applied. */
 @ApiTags('org')
 @ApiBearerAuth()
@@ -27,6 +30,7 @@ export class OrgWorkbookController {
     summary: 'The empty workbook to fill: units, people (one row per person and unit), a guide',
     description: 'Headings frozen, kinds, roles and positions as drop-down lists in Vietnamese, code columns as text. No password column: new people get a set-password link by e-mail.',
   })
+  @ApiOkResponse({ description: 'The .xlsx', ...WORKBOOK_ANSWER })
   template(@Res() res: Response): Promise<void> {
     return this.send(res, 'mau-nhap-to-chuc.xlsx', (out) => this.workbooks.writeTemplate(out));
   }
@@ -35,6 +39,7 @@ export class OrgWorkbookController {
   @Heavy()
   @ApiProduces(XLSX_MEDIA_TYPE)
   @ApiOperation({ summary: 'Every unit and person as stored, in the template’s form: edit it and upload it again (unchanged, it changes nothing)' })
+  @ApiOkResponse({ description: 'The .xlsx, written as it is built', ...WORKBOOK_ANSWER })
   export(@Res() res: Response): Promise<void> {
     const day = formatVietnamDate(new Date()).split('/').reverse().join('-');
     return this.send(res, `to-chuc-${day}.xlsx`, (out) => this.workbooks.writeExport(out));
