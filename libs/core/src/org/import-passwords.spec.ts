@@ -1,3 +1,4 @@
+import { hasPasswordSet, NO_PASSWORD_YET } from '../password-links/no-password-yet';
 import { decidePasswordHashes, PasswordHashing } from './import-passwords';
 
 /** A stand-in for argon2 that counts its calls: `h(password)` is the "hash". */
@@ -18,6 +19,21 @@ function fakeArgon2() {
 }
 
 describe('decidePasswordHashes', () => {
+  it('without a password, keeps a known person\'s hash and gives a new one none that works, hashing nothing', async () => {
+    const { hashing, calls } = fakeArgon2();
+    const done: number[] = [];
+    const decisions = await decidePasswordHashes(
+      [{ username: 'cu' }, { username: 'moi' }],
+      new Map([['cu', 'h(a)']]),
+      hashing,
+      { concurrency: 2, onProgress: (n) => done.push(n) },
+    );
+    expect(decisions).toEqual([{ hash: 'h(a)', replaces: false }, { hash: NO_PASSWORD_YET, replaces: false }]);
+    expect(hasPasswordSet(NO_PASSWORD_YET)).toBe(false);
+    expect(calls).toMatchObject({ hash: 0, verify: 0 });
+    expect(done).toEqual([1, 2]);
+  });
+
   it('keeps a stored hash that matches, hashes the rest, in the users\' order', async () => {
     const { hashing, calls } = fakeArgon2();
     const decisions = await decidePasswordHashes(
