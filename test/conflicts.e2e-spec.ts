@@ -7,7 +7,9 @@ import { E2eContext, startE2e, stopE2e } from './support/harness';
 import { ReportDto } from './support/types';
 import { waitFor } from './support/wait-for';
 
+/** The ten areas of part II of the đề cương (strengths, limitations, causes each) and the one-text items of parts I, III, IV and V. */
 const OUTLINE_KEYS = ['political', 'ideological', 'ethics', 'degradation', 'organisation', 'cadres', 'inspection', 'mass_mobilisation', 'practice_theory', 'charter'];
+const ONE_TEXT_KEYS = ['context', 'overall_assessment', 'lessons_learned', 'next_term', 'proposals'];
 
 describe('conflicts (409) and refusals by the rules (422)', () => {
   let ctx: E2eContext;
@@ -65,7 +67,7 @@ describe('conflicts (409) and refusals by the rules (422)', () => {
 
     const empty = await drafter.post(`/api/reports/${reportId}/submit`);
     expect(empty.status).toBe(422);
-    expect([...empty.body.missing].sort()).toEqual([...OUTLINE_KEYS].sort());
+    expect([...empty.body.missing].sort()).toEqual([...OUTLINE_KEYS, ...ONE_TEXT_KEYS].sort());
 
     const put = (key: string, body: object) => drafter.put(`/api/reports/${reportId}/sections/${key}`).send(body);
     expectStatus(await put('political', { strengths: 'Ưu điểm rõ.', limitations: 'Hạn chế rõ.', causes: 'Nguyên nhân.' }), 200);
@@ -75,16 +77,19 @@ describe('conflicts (409) and refusals by the rules (422)', () => {
     for (const key of OUTLINE_KEYS.slice(4)) {
       expectStatus(await put(key, { strengths: `Ưu điểm ${key}.`, limitations: `Hạn chế ${key}.` }), 200);
     }
+    expectStatus(await put('context', { text: ' \n ' }), 200);
+    for (const key of ONE_TEXT_KEYS.slice(1)) expectStatus(await put(key, { text: `Nội dung ${key}.` }), 200);
     const res = await drafter.post(`/api/reports/${reportId}/submit`);
     expect(res.status).toBe(422);
     expect(res.body.statusCode).toBe(422);
     expect(res.body.message).toBeTruthy();
-    expect([...res.body.missing].sort()).toEqual(['degradation', 'ethics', 'ideological']);
+    expect([...res.body.missing].sort()).toEqual(['context', 'degradation', 'ethics', 'ideological']);
     expect((await getReport(ctx, reportId)).stage).toBe('drafting');
     expect((await events(ctx, reportId)).some((e) => e.action === 'submit')).toBe(false);
 
-    // Completing the three sections makes the same submit acceptable.
+    // Completing the four items makes the same submit acceptable.
     // PUT replaces the section (parts left out are empty afterwards), so send both parts.
+    expectStatus(await put('context', { text: 'Đặc điểm: chi bộ có 18 đảng viên.' }), 200);
     expectStatus(await put('ideological', { strengths: 'Chỉ có ưu điểm.', limitations: 'Bổ sung hạn chế.' }), 200);
     expectStatus(await put('ethics', { strengths: 'Bổ sung ưu điểm.', limitations: 'Chỉ có hạn chế.' }), 200);
     expectStatus(await put('degradation', { strengths: 'Bổ sung ưu điểm.', limitations: 'Khoảng trắng không phải nội dung.' }), 200);

@@ -3,7 +3,7 @@ import { expectStatus, session } from './support/api';
 import {
   childJobId, collectJobId, collections, consolidated, consolidationQueue, hanoiIn, jobState, notificationsOf, planEvents, waitForCollected,
 } from './support/consolidation';
-import { completeTask, createPlan, importFixture, launchPlan, openTask, reportsByUnit, submitReport, waitForStage } from './support/factories';
+import { completeTask, createPlan, getReport, importFixture, launchPlan, openTask, reportsByUnit, submitReport, waitForStage } from './support/factories';
 import { Fixture, holders, loadFixture, parentOf, reportingUnits } from './support/fixture';
 import { E2eContext, startE2e, stopE2e } from './support/harness';
 import { decidePlanTask, figuresOf, fixtureToConsolidation, openPlanTask, openPlanTasks, sum } from './support/plan-tasks';
@@ -66,9 +66,10 @@ describe('consolidation at the cut-off with one unit missing', () => {
   it('KBNN-TT is returned once by its cell (it is resubmitted with the others below)', async () => {
     const id = reports.get('KBNN-TT')!.id;
     const drafter = await session(ctx, holders(fixture, 'KBNN-TT', 'drafter')[0]);
-    const body = { strengths: 'Ưu điểm bước đầu', limitations: 'Hạn chế bước đầu' };
-    for (const key of ['political', 'ideological', 'ethics', 'degradation', 'organisation', 'cadres', 'inspection', 'mass_mobilisation', 'practice_theory', 'charter']) {
-      expectStatus(await drafter.put(`/api/reports/${id}/sections/${key}`).send(body), 200);
+    // What each item cannot go without: its one text, or an area's strengths and limitations.
+    for (const section of (await getReport(ctx, id)).sections) {
+      const body = section.takes.includes('text') ? { text: 'Nội dung bước đầu' } : { strengths: 'Ưu điểm bước đầu', limitations: 'Hạn chế bước đầu' };
+      expectStatus(await drafter.put(`/api/reports/${id}/sections/${section.key}`).send(body), 200);
     }
     await submitReport(id, drafter);
     await waitForStage(ctx, id, 'cell_approval');

@@ -144,6 +144,21 @@ describe('figures in and out of Excel', () => {
     expect(await xlsxEdits()).toHaveLength(2);
   });
 
+  it('the OpenAPI document describes the upload’s body, its refusal, and the fields the views add', async () => {
+    const doc = expectStatus(await (await session(ctx, 'admin')).get('/docs-json'), 200).body;
+    const upload = doc.paths['/api/reports/{id}/indicators.xlsx'].put;
+    expect(Object.keys(upload.requestBody.content)).toEqual([XLSX]);
+    expect(Object.keys(doc.paths['/api/reports/{id}/indicators.xlsx'].get.responses['200'].content)).toEqual([XLSX]);
+    expect(upload.responses['400'].content['application/json'].schema.$ref).toBe('#/components/schemas/UploadRefusedView');
+    expect(Object.keys(doc.paths['/api/plans/{id}/indicators.xlsx'].get.responses['200'].content)).toEqual([XLSX]);
+    expect(Object.keys(doc.components.schemas.ReportView.properties)).toEqual(expect.arrayContaining(['sections', 'indicators', 'derivedIndicators']));
+    expect(Object.keys(doc.components.schemas.ReportSectionView.properties)).toEqual(expect.arrayContaining(['part', 'takes', 'guidance', 'text']));
+    expect(Object.keys(doc.components.schemas.ConsolidatedView.properties)).toEqual(expect.arrayContaining(['indicatorBreakdown']));
+    expect(doc.components.schemas.AttributedTextView.properties).toHaveProperty('unitName');
+    expect(Object.keys(doc.components.schemas.PlanFiguresView.properties)).toEqual(['indicatorNames', 'indicatorDefinitions', 'indicatorGroups']);
+    expect(Object.keys(doc.components.schemas.OutlineSectionDto.properties)).toEqual(['key', 'title', 'required', 'part', 'takes', 'guidance']);
+  });
+
   it('a consolidating level reads its units’ figures side by side, with the totals; the root lists who is missing', async () => {
     const figures: Record<string, Record<string, number>> = {
       'KBNN-KT': { members_end: 32 },

@@ -1,5 +1,5 @@
 import { Controller, Get, Param, Query, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { Actor, FiguresWorkbooks, XLSX_MEDIA_TYPE } from '@app/core';
 import { CurrentActor } from '../common/current-actor.decorator';
@@ -19,6 +19,7 @@ export class PlanFiguresController {
   @Get(':id/indicators.xlsx')
   @Heavy()
   @ApiProduces(XLSX_MEDIA_TYPE)
+  @ApiOkResponse({ description: 'The workbook', content: { [XLSX_MEDIA_TYPE]: { schema: { type: 'string', format: 'binary' } } } })
   @ApiOperation({
     summary: 'The consolidated figures of a consolidating unit (the root by default, `?unit=CODE` for any level that consolidates), unit by unit, as .xlsx',
     description: 'A summary sheet of the totals, one sheet per appendix table with a row per included unit (code and name) and the totals, and the units still missing. Blank = not reported; percentages recomputed, never summed. Same readers as GET /api/plans/:id/consolidated.',

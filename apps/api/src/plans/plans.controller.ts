@@ -1,5 +1,5 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Put, Query, Res } from '@nestjs/common';
-import { ApiBadRequestResponse, ApiBearerAuth, ApiForbiddenResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBadRequestResponse, ApiBearerAuth, ApiExtraModels, ApiForbiddenResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Response } from 'express';
 import {
   AccessService, Actor, AuditService, ConsolidationService, FiguresCutOff, LaunchAnswer, LaunchedReports, PlansService, planView, PlanVisibility, ProgressService,
@@ -12,6 +12,8 @@ import { UUID } from '../common/uuid-param';
 import { BodyLimit } from '../http/body-limit.decorator';
 import { Heavy } from '../http/heavy.decorator';
 import { ConsolidatedQueryDto } from './consolidated-query.dto';
+import { AttributedTextView, ConsolidatedView, UnitFigureView } from './consolidated-view.dto';
+import { PlanFiguresView } from './plan-view.dto';
 import { consolidatedBreakdownJson } from './consolidated-breakdown-json';
 import { consolidatedHead, consolidatedSectionJson } from './consolidated-section-json';
 import { CreatePlanDto, DeadlinesDto } from './plan.dto';
@@ -53,6 +55,7 @@ export class PlansController {
 
   @Get(':id')
   @ApiOperation({ summary: 'A plan, with the definitions of its figures (`indicatorDefinitions`) and the appendix tables they form (`indicatorGroups`)' })
+  @ApiOkResponse({ type: PlanFiguresView, description: 'The stored plan (code, title, term, outline, deadlines, reminders, status…) with these fields' })
   @ApiForbiddenResponse({ description: 'The caller holds no role in the plan’s tree of units (nor above its root) and is not an administrator' })
   async get(@Param('id', UUID) id: string, @CurrentActor() actor: Actor) {
     return planView((await this.visibility.visiblePlan(id, actor.id)).plan);
@@ -100,6 +103,8 @@ export class PlansController {
    */
   @Get(':id/consolidated')
   @Heavy()
+  @ApiExtraModels(AttributedTextView, UnitFigureView)
+  @ApiOkResponse({ type: ConsolidatedView, description: 'With `asOf`, `asOfSource`, `cutOffAt`, `collectedAt` and `completeness` besides' })
   @ApiOperation({
     summary: 'The consolidated report of a consolidating unit (the root by default)',
     description: 'Additive to the contract: each section carries `part`, `takes` and the `text` of one-text items; each attributed text its unit\'s `unitName`; `indicators` are the totals (a figure nobody reported is absent, never 0; percentages recomputed or averaged, never summed) and `indicatorBreakdown` gives, per figure, each reporting unit\'s value with its code and name.',

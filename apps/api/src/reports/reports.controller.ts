@@ -7,6 +7,7 @@ import { UUID } from '../common/uuid-param';
 import { BodyLimit } from '../http/body-limit.decorator';
 import { IndicatorsPipe } from './indicators.pipe';
 import { ReportListQueryDto, SectionPartsDto } from './report.dto';
+import { ReportView } from './report-view.dto';
 
 @ApiTags('reports')
 @ApiBearerAuth()
@@ -23,6 +24,7 @@ export class ReportsController {
   }
 
   @Get(':id')
+  @ApiOkResponse({ type: ReportView })
   get(@Param('id', UUID) id: string, @CurrentActor() actor: Actor) {
     return this.reports.get(id, actor.id);
   }
@@ -31,6 +33,7 @@ export class ReportsController {
   @Put(':id/sections/:key')
   @BodyLimit('1mb')
   @ApiOperation({ summary: 'Edits the texts of one outline item while drafting; a text the item does not take (see `takes`) is refused with 400 naming it' })
+  @ApiOkResponse({ type: ReportView })
   updateSection(@Param('id', UUID) id: string, @Param('key') key: string, @Body() body: SectionPartsDto, @CurrentActor() actor: Actor) {
     return this.reports.updateSection(id, key, body, actor);
   }
@@ -42,6 +45,7 @@ export class ReportsController {
   })
   @ApiBody({ schema: { type: 'object', additionalProperties: { type: 'number', nullable: true, minimum: 0 }, example: { members_start: 120, members_end: 131, lecturers: null } } })
   @ApiBadRequestResponse({ description: '`{statusCode: 400, message, problems: {key: message}}`; nothing changed' })
+  @ApiOkResponse({ type: ReportView })
   updateIndicators(@Param('id', UUID) id: string, @Body(IndicatorsPipe) body: Record<string, unknown>, @CurrentActor() actor: Actor) {
     return this.reports.updateIndicators(id, body, actor);
   }
