@@ -34,7 +34,7 @@ interface TaskRow {
  * Tasks opened by a return say so and quote the reason instead: to a drafter, the report came
  * back to them. Set-based for a launch's ten thousand tasks: one read of the tasks, one of their
  * workflow versions, inserts of two thousand notices at a time and one of their e-mails. Returns
- * the outbox rows of the e-mails (relayed after the commit, or within seconds by the worker).
+ * the outbox rows of the e-mails, which go to the queue as the transaction commits.
  */
 export async function noticeOfNewTasks(em: EntityManager, taskIds: readonly string[], returned?: ReturnCause): Promise<string[]> {
   if (taskIds.length === 0) return [];

@@ -97,7 +97,7 @@ export class ApproverSync {
     }
     await appendAuditEvents(em, events);
     // New holders of report stages hear of their tasks; the plan-level ones below are told where they are created.
-    outcome.outbox.push(...(await noticeOfNewTasks(em, outcome.createdTaskIds)));
+    await noticeOfNewTasks(em, outcome.createdTaskIds);
     for (const plan of rootPlans) {
       const atRoot = relevant.filter((c) => c.unitId === plan.rootUnitId);
       outcome.createdTaskIds.push(...(await this.planLevel().sync(em, plan, atRoot, cancelledPlanTasks.get(plan.id) ?? [], actor)));
@@ -105,7 +105,7 @@ export class ApproverSync {
     const reportIds = [...new Set(outcome.redecide.map((r) => r.reportId))];
     if (reportIds.length) await em.query(`UPDATE reports SET needs_decision = true WHERE id = ANY($1::uuid[])`, [reportIds]);
     const cause = randomUUID();
-    outcome.outbox.push(...(await appendOutbox(em, outcome.redecide.map((r) => ({ name: JobName.ReevaluateStage, data: { ...r, cause } })))));
+    outcome.outbox = await appendOutbox(em, outcome.redecide.map((r) => ({ name: JobName.ReevaluateStage, data: { ...r, cause } })));
     return outcome;
   }
 

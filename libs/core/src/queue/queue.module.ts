@@ -4,6 +4,7 @@ import { AppConfig } from '@app/config';
 import { QueueName } from '@app/jobs';
 import { JobQueue } from './job-queue';
 import { OutboxRelay } from './outbox-relay.service';
+import { RelayAfterCommit } from './relay-after-commit';
 
 export function redisConnection(config: AppConfig) {
   // maxRetriesPerRequest null: BullMQ workers block on Redis and must not give up while it restarts.
@@ -20,7 +21,7 @@ export function redisConnection(config: AppConfig) {
     ...Object.values(QueueName).map((name) => BullModule.registerQueue({ name })),
     BullModule.registerFlowProducer({ name: QueueName.Consolidation }),
   ],
-  providers: [JobQueue, OutboxRelay],
+  providers: [JobQueue, OutboxRelay, RelayAfterCommit],
   exports: [JobQueue, OutboxRelay, BullModule],
 })
 export class QueueModule {}

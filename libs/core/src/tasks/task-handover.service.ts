@@ -6,7 +6,6 @@ import { alreadyInRound, assertCanDelegate, forbidden, notFound, refused, StageV
 import { Actor } from '../common/actor';
 import { noticeOfDelegation } from '../notifications/delegation-notices';
 import { AccessService } from '../org/access.service';
-import { OutboxRelay } from '../queue/outbox-relay.service';
 import { TASK_SELECT } from './task-select';
 
 /**
@@ -29,12 +28,11 @@ export class TaskHandover {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     private readonly access: AccessService,
-    private readonly outbox: OutboxRelay,
   ) {}
 
   /** Hands an open task to another holder of the same role at the same unit. */
   async delegate(id: string, actor: Actor, username: string) {
-    const emails = await inTransaction(this.db, async (em) => {
+    await inTransaction(this.db, async (em) => {
       const task = await em.getRepository(TaskEntity).findOneBy({ id });
       if (!task) throw notFound('Task', id);
       const round = await lockRound(em, task);
@@ -52,9 +50,8 @@ export class TaskHandover {
         actorId: actor.id, actor: actor.username, action: 'delegate', planId: task.planId, reportId: task.reportId, taskId: id,
         fromStage: task.stage, comment: `Chuyển cho ${username}`, data: { from: locked.assigneeId, to: target.id },
       }]);
-      return noticeOfDelegation(em, [id]);
+      await noticeOfDelegation(em, [id]);
     });
-    await this.outbox.relaySoon(emails);
     const [delegated] = await this.db.query(`${TASK_SELECT} WHERE t.id = $1`, [id]);
     return delegated;
   }
@@ -91,9 +88,9 @@ export class TaskHandover {
           comment: `Chuyển từ ${fromUsername} sang ${toUsername}`, data: { from: from.id, to: to.id, reassigned: true },
         })),
       ]);
-      return { ...result, emails: await noticeOfDelegation(em, result.moved.map((t) => t.id), true) };
+      await noticeOfDelegation(em, result.moved.map((t) => t.id), true);
+      return result;
     });
-    await this.outbox.relaySoon(moved.emails);
     return { from: fromUsername, to: toUsername, moved: moved.moved.length, movedTaskIds: moved.moved.map((t) => t.id), notMoved: moved.notMoved };
   }
 

@@ -141,7 +141,6 @@ export class StageEntryService {
       );
       created.push(...rows.map((r) => r.id));
     }
-    // The e-mails' outbox rows go to Redis with the worker's next relay, a second or two after the commit.
     await noticeOfNewTasks(em, created, returned);
     return created;
   }
