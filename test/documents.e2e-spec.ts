@@ -224,7 +224,8 @@ describe('reports as Party documents (.docx)', () => {
       'PHỤ LỤC', `(Kèm theo Báo cáo số 1-BC/CB ngày ${todayD}/${Number(todayM)}/${todayY} của Chi bộ Vụ Kế toán Nhà nước)`,
     ]);
     const general = doc.paragraphs.slice(doc.paragraphs.findIndex((p) => / Một số số liệu khác$/.test(p)));
-    expectInOrder({ ...doc, paragraphs: general }, ['STT', 'Đơn vị', '1', nameOf('KBNN-KT'), String(figures.get('KBNN-KT')!.resolutions_issued)]);
+    // One unit's figures read down the page: a row per figure, with its unit of measure.
+    expectInOrder({ ...doc, paragraphs: general }, ['STT', 'Chỉ tiêu', 'Đơn vị tính', 'Số liệu', '1', 'Nghị quyết đã ban hành', 'văn bản', String(figures.get('KBNN-KT')!.resolutions_issued)]);
     expect(general).not.toContain('TỔNG SỐ');
     expect(doc.paragraphs.filter((p) => p.startsWith('- '))).toEqual(['- Đảng ủy Kho bạc Nhà nước Trung ương (để báo cáo),', '- Lưu: Chi bộ.']);
     expect(doc.paragraphs).not.toContain('TÌNH HÌNH TỔNG HỢP BÁO CÁO CỦA CÁC ĐƠN VỊ');

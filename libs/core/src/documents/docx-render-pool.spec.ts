@@ -45,7 +45,7 @@ function document(units: number): PartyDocument {
       title: 'PHỤ LỤC', subtitle: 'SỐ LIỆU CÔNG TÁC XÂY DỰNG ĐẢNG NHIỆM KỲ 2015-2020', attachedTo: '(Kèm theo Báo cáo số 12-BC/ĐUK ngày 30/9/2019 của Ban Thường vụ Đảng ủy Khối)',
       asOf: 'Số liệu tính đến ngày 10/09/2019',
       tables: [{
-        title: 'Bảng 1. Một số số liệu khác', columns: ['STT', 'Đơn vị', 'Nghị quyết đã ban hành (văn bản)'],
+        title: 'Bảng 1. Một số số liệu khác', layout: 'by-unit', columns: ['STT', 'Đơn vị', 'Nghị quyết đã ban hành (văn bản)'],
         rows: Array.from({ length: units }, (_, u) => [String(u + 1), `Chi bộ ${u + 1}`, '3']), total: ['', 'TỔNG SỐ', String(3 * units)],
       }],
     },

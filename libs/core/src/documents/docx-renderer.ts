@@ -192,10 +192,16 @@ function figures(appendix: FiguresAppendix): (Paragraph | Table)[] {
   ];
 }
 
-/** STT and Đơn vị narrow and wide, the figures sharing what is left; the header row repeats on every page. */
+/**
+ * By unit: STT and Đơn vị narrow and wide, the figures sharing what is left. By figure: STT, the
+ * figure's name wide, its unit and its value. The header row repeats on every page.
+ */
 function figuresGrid(table: FiguresTable): Table {
   const figureWidth = (TEXT_WIDTH.landscape - 12 - 62) / Math.max(1, table.columns.length - 2);
-  const widths = table.columns.map((_, i) => (i === 0 ? 12 : i === 1 ? 62 : figureWidth));
+  const widths =
+    table.layout === 'by-figure'
+      ? [12, TEXT_WIDTH.landscape - 12 - 45 - 40, 45, 40]
+      : table.columns.map((_, i) => (i === 0 ? 12 : i === 1 ? 62 : figureWidth));
   const rows = [...table.rows, ...(table.total ? [table.total] : [])];
   return grid(table.columns, rows, widths, { boldLastRow: table.total !== null, alignOf: (column) => (column === 1 ? Align.LEFT : Align.CENTER) });
 }

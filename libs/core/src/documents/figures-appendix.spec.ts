@@ -23,10 +23,22 @@ describe('figuresTables: the appendix of figures', () => {
     expect(tables[2].rows[0]).toEqual(['1', 'Chi bộ Vụ Kế toán Nhà nước', '1.200']);
   });
 
-  it('a unit’s own report: its one row, no total', () => {
-    const [first] = figuresTables('2015-2020', keys, [kt], null);
-    expect(first.rows).toEqual([['1', 'Chi bộ Vụ Kế toán Nhà nước', '18', '21']]);
-    expect(first.total).toBeNull();
+  it('a unit’s own report: a row per figure of each table it reported in, no total', () => {
+    const tables = figuresTables('2015-2020', keys, [kt], null);
+    expect(tables[0]).toEqual({
+      title: 'Bảng 1. Tổ chức đảng và đảng viên đầu, cuối nhiệm kỳ',
+      layout: 'by-figure',
+      columns: ['STT', 'Chỉ tiêu', 'Đơn vị tính', 'Số liệu'],
+      rows: [['1', 'Đảng viên đầu nhiệm kỳ', 'đảng viên', '18'], ['2', 'Đảng viên cuối nhiệm kỳ', 'đảng viên', '21']],
+      total: null,
+    });
+    expect(tables[1].rows.map((r) => r[3])).toEqual(['4', '3', '75']);
+  });
+
+  it('leaves out a table nobody reported anything in', () => {
+    const nothingOnExample = { ...kt, indicators: { members_start: 18 } };
+    expect(figuresTables('2015-2020', keys, [nothingOnExample], null).map((t) => t.title)).toEqual(['Bảng 1. Tổ chức đảng và đảng viên đầu, cuối nhiệm kỳ']);
+    expect(figuresTables('2015-2020', keys, [{ ...kt, indicators: {} }], null)).toEqual([]);
   });
 
   it('an abridged consolidation lists some units and totals them all', () => {

@@ -9,23 +9,42 @@ export interface FiguresRow {
 }
 
 /**
- * The appendix tables of a report, one per group of the plan's figures: STT, Đơn vị, then each
- * figure with its unit of measure; a row per unit, and for a consolidation the TỔNG SỐ row, added
- * up as the domain page says (a blank stays blank, a percentage is averaged or recomputed, never
- * summed). Percentages computed from two counts are shown for every unit. `totalOf` are the units
- * the total adds up: all of them even when only some are listed (an abridged consolidation).
+ * The appendix tables of a report, one per group of the plan's figures that anybody reported (a
+ * table of blanks is left out, like an empty part of the text). A consolidation: STT, Đơn vị, then
+ * each figure with its unit of measure, a row per unit and the TỔNG SỐ row, added up as the domain
+ * page says (a blank stays blank, a percentage is averaged or recomputed, never summed); `totalOf`
+ * are the units the total adds up, all of them even when only some are listed (an abridged
+ * consolidation). One unit's own report: a row per figure (STT, Chỉ tiêu, Đơn vị tính, Số liệu),
+ * which reads down the page instead of across eleven mostly empty tables. Percentages computed from
+ * two counts are shown wherever their counts are.
  */
 export function figuresTables(term: string, keys: readonly string[], rows: readonly FiguresRow[], totalOf: readonly FiguresRow[] | null): FiguresTable[] {
   const { definitions, groups } = planIndicators(term, keys);
   const byKey = new Map(definitions.map((d) => [d.key, d]));
   const totals = totalOf ? consolidateFigures(definitions, totalOf).totals : null;
-  return groups.map((group, i) => {
+  const values = rows.map((row) => withDerived(definitions, row.indicators));
+  const reported = (key: string) => values.some((v) => v[key] !== undefined) || totals?.[key] !== undefined;
+  const kept = groups.filter((group) => group.keys.some(reported));
+  if (!totals && rows.length === 1) {
+    return kept.map((group, i) => ({
+      title: `Bảng ${i + 1}. ${group.title}`,
+      layout: 'by-figure',
+      columns: ['STT', 'Chỉ tiêu', 'Đơn vị tính', 'Số liệu'],
+      rows: group.keys.map((key, n) => {
+        const d = byKey.get(key)!;
+        return [String(n + 1), d.label, d.unit, formatFigure(values[0][key], d)];
+      }),
+      total: null,
+    }));
+  }
+  return kept.map((group, i) => {
     const columns = group.keys.map((key) => byKey.get(key)!);
-    const cells = (values: Indicators) => columns.map((d) => formatFigure(values[d.key], d));
+    const cells = (figures: Indicators) => columns.map((d) => formatFigure(figures[d.key], d));
     return {
       title: `Bảng ${i + 1}. ${group.title}`,
+      layout: 'by-unit',
       columns: ['STT', 'Đơn vị', ...columns.map((d) => (d.unit ? `${d.label} (${d.unit})` : d.label))],
-      rows: rows.map((row, n) => [String(n + 1), row.unitName, ...cells(withDerived(definitions, row.indicators))]),
+      rows: rows.map((row, n) => [String(n + 1), row.unitName, ...cells(values[n])]),
       total: totals ? ['', 'TỔNG SỐ', ...cells(totals)] : null,
     };
   });

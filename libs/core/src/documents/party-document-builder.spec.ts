@@ -15,7 +15,7 @@ const input: DocumentInput = {
   },
   adoption: null,
   parts: [{ heading: 'I. ĐẶC ĐIỂM TÌNH HÌNH', items: [{ heading: null, paragraphs: [{ text: 'Chi bộ có 21 đảng viên.' }], subsections: [] }] }],
-  figures: { asOf: new Date('2019-09-30T10:00:00Z'), tables: [{ title: 'Bảng 1. Một số số liệu khác', columns: ['STT', 'Đơn vị', 'Nghị quyết đã ban hành (văn bản)'], rows: [['1', 'Chi bộ Vụ Kế toán Nhà nước', '3']], total: null }] },
+  figures: { asOf: new Date('2019-09-30T10:00:00Z'), tables: [{ title: 'Bảng 1. Một số số liệu khác', layout: 'by-figure', columns: ['STT', 'Đơn vị', 'Nghị quyết đã ban hành (văn bản)'], rows: [['1', 'Chi bộ Vụ Kế toán Nhà nước', '3']], total: null }] },
 };
 
 describe('buildPartyDocument: a report in the Party form', () => {

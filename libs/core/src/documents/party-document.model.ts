@@ -72,6 +72,8 @@ export interface FiguresAppendix {
 /** One group of figures: STT, Đơn vị, then one column per figure with its unit of measure. */
 export interface FiguresTable {
   title: string;
+  /** A row per unit with a column per figure (a consolidation), or a row per figure (one unit's report). */
+  layout: 'by-unit' | 'by-figure';
   columns: string[];
   rows: string[][];
   /** "TỔNG SỐ" and the totals, for a consolidation. */
