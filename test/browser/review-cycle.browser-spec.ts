@@ -4,6 +4,7 @@ import type { Browser, Page } from 'playwright-core';
 import { waitForStage } from '../support/factories';
 import { E2eContext, stopE2e } from '../support/harness';
 import { waitFor } from '../support/wait-for';
+import { FIXTURE_PASSWORD } from '../support/harness';
 import { closeAll, launchChromium, openAs, RequestLog, screenshot, TABLET } from './support/browser';
 import { launchedPlan } from './support/plan';
 import { startWebEngine } from './support/web-server';
@@ -22,6 +23,13 @@ const REASON = 'Đề nghị bổ sung số liệu đảng viên mới kết n�
 const ADDED = 'Đã bổ sung: kết nạp 3 đảng viên mới trong nhiệm kỳ.';
 const DAY = 86_400_000;
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+/** The sign-in form filled and sent, wherever it shows (signIn in support/browser expects the task list after it). */
+async function signInForm(page: Page, username: string): Promise<void> {
+  await page.getByLabel('Tên đăng nhập').fill(username);
+  await page.getByLabel('Mật khẩu').fill(FIXTURE_PASSWORD);
+  await page.getByRole('button', { name: 'Đăng nhập' }).click();
+}
 
 type Focused = { document: { activeElement: { id: string; textContent: string | null } | null } };
 
@@ -76,6 +84,26 @@ describe('the web app: drafting, approval, return, resubmission and workflow adm
     await page.getByLabel('Mật khẩu').fill('sai-mat-khau');
     await page.getByRole('button', { name: 'Đăng nhập' }).click();
     await page.getByRole('alert').filter({ hasText: 'không đúng' }).waitFor();
+  });
+
+  it('a link from a notice’s e-mail opens its page after sign-in, even when the tab’s session has expired', async () => {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'vi-VN', timezoneId: 'Asia/Ho_Chi_Minh' });
+    log.watch(context);
+    const page = await context.newPage();
+    pages.push(page);
+    const { rows } = await ctx.db.query<{ link: string }>(
+      `SELECT n.link FROM notifications n JOIN users u ON u.id = n.user_id WHERE u.username = 'kbnn-kt.soanthao' AND n.kind = 'task' AND n.report_id = $1`,
+      [reportId],
+    );
+    expect(rows.map((r) => r.link)).toEqual([`/reports/${reportId}/draft`]);
+    // A token the engine no longer accepts sits in the tab, as after an expiry.
+    await page.goto(`${origin}/`);
+    await page.evaluate(() => (globalThis as unknown as { sessionStorage: { setItem(key: string, value: string): void } }).sessionStorage.setItem('tongket.token', 'het-han'));
+    await page.goto(`${origin}${rows[0].link}`);
+    await page.getByRole('heading', { level: 1, name: 'Đăng nhập' }).waitFor();
+    expect(new URL(page.url()).pathname).toBe(rows[0].link);
+    await signInForm(page, 'kbnn-kt.soanthao');
+    await page.getByRole('heading', { level: 1, name: /^Soạn thảo báo cáo – Chi bộ Vụ Kế toán Nhà nước/ }).waitFor();
   });
 
   it('a drafter sees the task, is refused with the missing parts listed, fills the sections and submits', async () => {
