@@ -49,3 +49,24 @@ export function prefillSections(outline: readonly OutlineSection[], contribution
   }
   return sections;
 }
+
+/**
+ * A level report's texts when the reports taken in have changed (a new round took in late ones):
+ * an item the working group has not touched since it was pre-filled (its texts still equal the last
+ * pre-fill) follows the new pre-fill; an item they wrote stays theirs, the new units' texts being in
+ * the sources beside the editor.
+ */
+export function followPrefill(current: SectionMap, lastPrefill: SectionMap, newPrefill: SectionMap): SectionMap {
+  const result: SectionMap = {};
+  for (const key of new Set([...Object.keys(current), ...Object.keys(newPrefill)])) {
+    const untouched = sameContent(current[key], lastPrefill[key]);
+    const content = untouched ? newPrefill[key] : current[key];
+    if (content !== undefined) result[key] = content;
+  }
+  return result;
+}
+
+function sameContent(a: SectionContent | undefined, b: SectionContent | undefined): boolean {
+  const parts = new Set([...Object.keys(a ?? {}), ...Object.keys(b ?? {})]) as Set<SectionPart>;
+  return [...parts].every((part) => (a?.[part] ?? '').trim() === (b?.[part] ?? '').trim());
+}

@@ -1,8 +1,8 @@
 import { EntityManager } from 'typeorm';
 import { appendAuditEvents, PlanEntity, usernameOf } from '@app/dal';
-import { followSums, Indicators, SectionMap } from '@app/domain';
+import { followPrefill, followSums, Indicators, SectionMap } from '@app/domain';
 import { levelGroupOf, planUnit } from './level-group';
-import { groupSums, synthesisStart } from './synthesis-start';
+import { synthesisStart } from './synthesis-start';
 
 /**
  * The root's level report through the plan's life, each step in the caller's transaction (which
@@ -20,8 +20,8 @@ export async function createRootLevelReport(em: EntityManager, plan: PlanEntity,
   const group = await levelGroupOf(em, plan, root, ready);
   const start = await synthesisStart(em, plan, group, { sections: {}, indicators: {} });
   const [created]: { id: string }[] = await em.query(
-    `INSERT INTO level_reports (plan_id, unit_id, sections, indicators, computed_indicators, round)
-     SELECT $1, $2, $3, $4, $4, consolidation_round FROM plans WHERE id = $1
+    `INSERT INTO level_reports (plan_id, unit_id, sections, prefilled_sections, indicators, computed_indicators, round)
+     SELECT $1, $2, $3, $3, $4, $4, consolidation_round FROM plans WHERE id = $1
      ON CONFLICT (plan_id, unit_id) DO NOTHING RETURNING id`,
     [plan.id, plan.rootUnitId, JSON.stringify(start.sections), JSON.stringify(start.indicators)],
   );
@@ -43,24 +43,30 @@ export async function createRootLevelReport(em: EntityManager, plan: PlanEntity,
  */
 export async function submitRootLevelReport(em: EntityManager, plan: PlanEntity, ready: Set<string>, submittedBy: string | null): Promise<void> {
   await createRootLevelReport(em, plan, ready);
-  const [report]: { id: string; status: string; indicators: Indicators; computed_indicators: Indicators; sections: SectionMap }[] = await em.query(
-    `SELECT id, status, sections, indicators, computed_indicators FROM level_reports WHERE plan_id = $1 AND unit_id = $2 FOR NO KEY UPDATE`,
-    [plan.id, plan.rootUnitId],
-  );
+  const [report]: { id: string; status: string; indicators: Indicators; computed_indicators: Indicators; sections: SectionMap; prefilled_sections: SectionMap }[] =
+    await em.query(
+      `SELECT id, status, sections, prefilled_sections, indicators, computed_indicators FROM level_reports WHERE plan_id = $1 AND unit_id = $2 FOR NO KEY UPDATE`,
+      [plan.id, plan.rootUnitId],
+    );
   if (report.status !== 'drafting') return;
   const root = (await planUnit(em, plan))!;
-  const sums = await groupSums(em, plan, await levelGroupOf(em, plan, root, ready));
+  const group = await levelGroupOf(em, plan, root, ready);
+  // What the round takes in now (late reports a new round took in): untouched texts and figures follow it.
+  const fresh = await synthesisStart(em, plan, group, { sections: {}, indicators: {} });
+  const sums = fresh.sums;
   const indicators = followSums(report.indicators, report.computed_indicators, sums);
+  const sections = followPrefill(report.sections, report.prefilled_sections, fresh.sections);
   const [{ round }]: { round: number }[] = await em.query(`SELECT consolidation_round AS round FROM plans WHERE id = $1`, [plan.id]);
   const [snapshot]: { seq: number }[] = await em.query(
     `INSERT INTO level_report_snapshots (level_report_id, seq, round, sections, indicators, submitted_by)
      SELECT $1, COALESCE(max(seq), 0) + 1, $2, $3, $4, $5 FROM level_report_snapshots WHERE level_report_id = $1 RETURNING seq`,
-    [report.id, round, JSON.stringify(report.sections), JSON.stringify(indicators), submittedBy],
+    [report.id, round, JSON.stringify(sections), JSON.stringify(indicators), submittedBy],
   );
   await em.query(
-    `UPDATE level_reports SET status = 'submitted', indicators = $2, computed_indicators = $3, submitted_at = now(), version = version + 1, updated_at = now()
+    `UPDATE level_reports SET status = 'submitted', sections = $4, prefilled_sections = $5, indicators = $2, computed_indicators = $3, submitted_at = now(),
+            version = version + 1, updated_at = now()
       WHERE id = $1`,
-    [report.id, JSON.stringify(indicators), JSON.stringify(sums)],
+    [report.id, JSON.stringify(indicators), JSON.stringify(sums), JSON.stringify(sections), JSON.stringify(fresh.sections)],
   );
   await appendAuditEvents(em, [{
     actorId: submittedBy, actor: await usernameOf(em, submittedBy), action: 'level_report.submitted', planId: plan.id,

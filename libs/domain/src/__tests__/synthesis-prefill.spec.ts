@@ -1,7 +1,7 @@
 import { citationNames, contributorOrder } from '../contributor-order';
 import { DEFAULT_OUTLINE, FIVE_PART_OUTLINE } from '../default-outline';
 import { indicatorCatalogue } from '../indicators';
-import { attributedGroup, paragraphsOf, prefillSections, synthesisOfPart } from '../synthesis-prefill';
+import { attributedGroup, followPrefill, paragraphsOf, prefillSections, synthesisOfPart } from '../synthesis-prefill';
 import { enteredTotals, followSums } from '../synthesis-figures';
 
 const KT = 'Chi bộ Vụ Kế toán Nhà nước';
@@ -108,5 +108,19 @@ describe('the figures a consolidating level starts from', () => {
     expect(followSums(current, last, { members_end: 30, lecturers: 6, resolutions_issued: 2 })).toEqual({
       members_end: 30, lecturers: 5, directives_issued: 1, resolutions_issued: 2,
     });
+  });
+});
+
+describe('followPrefill: a later round’s pre-fill reaches only what nobody wrote', () => {
+  const last = { context: { text: 'A: cũ.' }, political: { strengths: 'A: tốt.', limitations: 'A: chưa tốt.' } };
+  const fresh = { context: { text: 'A: cũ.\n\nB: mới.' }, political: { strengths: 'A: tốt.\n\nB: tốt.', limitations: 'A: chưa tốt.' } };
+
+  it('an untouched item follows the new pre-fill; a written one stays', () => {
+    const current = { context: { text: 'A: cũ.' }, political: { strengths: 'Tổ giúp việc viết lại.', limitations: 'A: chưa tốt.' } };
+    expect(followPrefill(current, last, fresh)).toEqual({ context: fresh.context, political: current.political });
+  });
+
+  it('whitespace alone does not count as writing', () => {
+    expect(followPrefill({ context: { text: '  A: cũ. ' } }, last, fresh).context).toEqual(fresh.context);
   });
 });
