@@ -38,6 +38,14 @@ export class ApiClient {
     return this.call<T>('PUT', path, body, expected);
   }
 
+  /** A file the API answers (a Word document, a workbook), byte for byte. */
+  async download(path: string): Promise<Buffer> {
+    const response = await fetch(this.baseUrl + path, { headers: this.token ? { authorization: `Bearer ${this.token}` } : {}, signal: AbortSignal.timeout(30_000) });
+    const body = Buffer.from(await response.arrayBuffer());
+    if (response.status !== 200) throw new ApiError(`GET ${path} as ${this.username}`, response.status, body.toString('utf8'));
+    return body;
+  }
+
   /** Sends one request; any status outside `expected` throws an ApiError with the whole story. */
   async call<T>(method: Method, path: string, body: unknown, expected: number[]): Promise<T> {
     const headers: Record<string, string> = { accept: 'application/json' };

@@ -1,6 +1,7 @@
 import { ApiClient } from './api-client';
 import { Child } from './child-processes';
 import { compressedPlan, SCHEDULE, vietnamDateTime } from './compressed-schedule';
+import { printAdoptedDocument } from './adopted-document';
 import { consolidate } from './consolidate';
 import { driveToConsolidation, RETURN_SCENARIO } from './drive-report';
 import { freePort, migrate, startEngine } from './engine-processes';
@@ -88,6 +89,7 @@ async function run(): Promise<void> {
   if (!late.story) throw new Error('No report of the plan belongs to the late unit: nothing was shown of reminders');
   await printReminders(admin, sessions, directory, sink, late.story, reports);
   await printWorkNotices(sessions, directory, reports);
+  await printAdoptedDocument(admin, plan.id, directory.fixture.plan.rootUnit, process.env.DEMO_OUTPUT_DIR ?? '/tmp/tongket-demo-output');
 }
 
 async function stopChildren(): Promise<void> {
