@@ -124,28 +124,12 @@ const TABLE: Row[] = [
   { method: 'get', path: '/api/plans/:planA/consolidated.docx', expect: only({ admin: 200, rootConsolidator: 200 }) },
   { method: 'get', path: '/api/plans/:planA/consolidated?unit=KBNN', expect: only({ admin: 200, parentReviewer: 200, rootConsolidator: 200 }) },
   { method: 'get', path: '/api/plans/:planA/consolidated.docx?unit=KBNN', expect: only({ admin: 200, parentReviewer: 200, rootConsolidator: 200 }) },
-  // the consolidated figures unit by unit, as .xlsx: the readers of the consolidated view
-  { method: 'get', path: '/api/plans/:planA/indicators.xlsx', expect: only({ admin: 200, rootConsolidator: 200 }) },
-  { method: 'get', path: '/api/plans/:planA/indicators.xlsx?unit=KBNN', expect: only({ admin: 200, parentReviewer: 200, rootConsolidator: 200 }) },
   // the root's adoption by its Standing Committee (none yet): whoever sees the plan
   { method: 'get', path: '/api/plans/:planA/adoption', expect: seePlanA },
   { method: 'get', path: '/api/plans/:unknown/adoption', expect: signedIn(404) },
-
-  // The Khối's own report (created when plan A's root collected, at once: its cut-off is long past): read at the root, written by its working group
-  { method: 'get', path: '/api/plans/:planA/level-report', expect: only({ admin: 200, rootConsolidator: 200 }) },
-  { method: 'get', path: '/api/plans/:planA/level-report/versions', expect: only({ admin: 200, rootConsolidator: 200 }) },
-  { method: 'get', path: '/api/plans/:unknown/level-report', expect: signedIn(404) },
-  { method: 'put', path: '/api/plans/:planA/level-report/sections/political', body: section, expect: only({ rootConsolidator: 200 }), note: 'idempotent' },
-  { method: 'put', path: '/api/plans/:planA/level-report/indicators', body: { resolutions_issued: 1 }, expect: only({ rootConsolidator: 200 }) },
-  // required items still empty: the working group passes the access check and meets the rule (422); nothing moves
-  { method: 'post', path: '/api/plans/:planA/level-report/submit', expect: only({ rootConsolidator: 422 }) },
-  // what a consolidating level writes from: anyone with a role on that level or above it
-  { method: 'get', path: '/api/plans/:planA/level-report/sources', expect: only({ admin: 200, rootConsolidator: 200 }), note: 'the root’s' },
-  { method: 'get', path: '/api/plans/:planA/level-report/sources?level=KBNN&section=political&limit=5', expect: only({ admin: 200, parentReviewer: 200, rootConsolidator: 200 }) },
-  { method: 'get', path: '/api/plans/:planA/level-report/figures?indicator=lecturers', expect: only({ admin: 200, rootConsolidator: 200 }) },
-  { method: 'get', path: '/api/plans/:planA/level-report/figures?level=KBNN', expect: only({ admin: 200, parentReviewer: 200, rootConsolidator: 200 }) },
-  { method: 'get', path: '/api/plans/:planA/level-report/completeness', expect: only({ admin: 200, rootConsolidator: 200 }) },
-  { method: 'get', path: '/api/plans/:planA/level-report/completeness?level=KBNN', expect: only({ admin: 200, parentReviewer: 200, rootConsolidator: 200 }) },
+  // the consolidated figures unit by unit, as .xlsx: the readers of the consolidated view
+  { method: 'get', path: '/api/plans/:planA/indicators.xlsx', expect: only({ admin: 200, rootConsolidator: 200 }) },
+  { method: 'get', path: '/api/plans/:planA/indicators.xlsx?unit=KBNN', expect: only({ admin: 200, parentReviewer: 200, rootConsolidator: 200 }) },
 
   // The Khối's own report (created when plan A's root collected, at once: its cut-off is long past): read at the root, written by its working group
   { method: 'get', path: '/api/plans/:planA/level-report', expect: only({ admin: 200, rootConsolidator: 200 }) },
@@ -177,11 +161,11 @@ const TABLE: Row[] = [
   { method: 'get', path: '/api/reports/:tg/versions', expect: readTg },
   { method: 'get', path: '/api/reports/:kt/document.docx', expect: readKt },
   { method: 'get', path: '/api/reports/:tg/document.docx', expect: readTg },
-  { method: 'get', path: '/api/reports/:kt/indicators.xlsx', expect: readKt, note: 'the appendix template' },
-  { method: 'get', path: '/api/reports/:tg/indicators.xlsx', expect: readTg, note: 'the appendix template' },
   { method: 'get', path: '/api/reports/:kt/adoption', expect: readKt, note: 'number, date and signer once adopted' },
   { method: 'get', path: '/api/reports/:tg/adoption', expect: readTg },
   { method: 'get', path: '/api/reports/:unknown/adoption', expect: signedIn(404) },
+  { method: 'get', path: '/api/reports/:kt/indicators.xlsx', expect: readKt, note: 'the appendix template' },
+  { method: 'get', path: '/api/reports/:tg/indicators.xlsx', expect: readTg, note: 'the appendix template' },
   // KBNN-KT is past drafting: its drafter passes the access check and meets the state (409)
   { method: 'put', path: '/api/reports/:kt/sections/political', body: section, expect: only({ unitDrafter: 409 }) },
   { method: 'put', path: '/api/reports/:kt/indicators', body: { resolutions_issued: 1 }, expect: only({ unitDrafter: 409 }) },
@@ -297,8 +281,6 @@ describe('access table: every endpoint × every caller', () => {
       { what: 'a notification of kbnn-kt.soanthao' },
     );
     const draft = (await createPlan(ctx)).id;
-    // The Khối's report exists once the worker has collected plan A's root.
-    await waitFor(async () => (await ctx.db.query(`SELECT 1 FROM level_reports WHERE plan_id = $1`, [planA])).rows.length > 0, { what: 'the level report of plan A' });
     // The Khối's report exists once the worker has collected plan A's root.
     await waitFor(async () => (await ctx.db.query(`SELECT 1 FROM level_reports WHERE plan_id = $1`, [planA])).rows.length > 0, { what: 'the level report of plan A' });
     Object.assign(ids, { planA, draft, kt, tg, ktTask: ktTask.id, tgTask: tgTask.id, ktUnit, ktNotice, orgImport, unknown: randomUUID() });

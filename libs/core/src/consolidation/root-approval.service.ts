@@ -94,9 +94,9 @@ export class RootApproval {
     await em.query(`UPDATE consolidations SET status = 'approved', approved_at = now() WHERE plan_id = $1 AND unit_id = $2`, [plan.id, plan.rootUnitId]);
     await em.query(`UPDATE plans SET status = 'completed', completed_at = now(), version = version + 1, updated_at = now() WHERE id = $1 AND status <> 'completed'`, [plan.id]);
     await noticeOfAdoption(em, { planId: plan.id, unitId: plan.rootUnitId, reportId: null, round: task.round });
-    await adoptRootLevelReport(em, plan, task.assigneeId);
     // The Standing Committee's approval adopts the Khối's report: its number, date and signer.
     await this.adoption.adopt(em, { planId: plan.id, unitId: plan.rootUnitId, reportId: null, round: task.round, stage: ROOT_APPROVAL_STAGE, actorId: task.assigneeId });
+    await adoptRootLevelReport(em, plan, task.assigneeId);
     await appendAuditEvents(em, [{ actorId: task.assigneeId, actor, action: 'plan.completed', planId: plan.id, taskId: task.id, fromStage: ROOT_APPROVAL_STAGE }]);
     return nothingCreated('plan-completed');
   }
