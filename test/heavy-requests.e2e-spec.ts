@@ -62,11 +62,13 @@ describe('heavy requests: documents off the event loop, a per-user limit', () =>
     expect(answers.map((a) => a.status)).toEqual([200, 200, 200, 200]);
     expect(answers.every((a) => a.bytes > 50_000)).toBe(true);
     latencies.sort((a, b) => a - b);
-    const worst = latencies[latencies.length - 1];
-    // On the event loop, each document held it for its whole render; now /api/me waits for no render.
+    const median = latencies[Math.floor(latencies.length / 2)];
+    // On the event loop, each document held it for its whole render, so /api/me got an answer only
+    // between renders (a handful in all). Now it goes on answering while they render. Counted, not
+    // timed to a bound: the latency figures are the isolation benchmark's (bench/README.md).
     expect(renderMs).toBeGreaterThan(800);
-    expect(latencies.length).toBeGreaterThan(5);
-    expect(worst).toBeLessThan(Math.min(600, renderMs / 2));
+    expect(latencies.length).toBeGreaterThanOrEqual(10);
+    expect(median).toBeLessThan(renderMs / 4);
   }, 60_000);
 
   it('a third heavy request of the same user gets 429 with Retry-After; other users go on', async () => {
