@@ -25,7 +25,7 @@ if [[ $tables != 0 ]]; then
   exit 1
 fi
 # The schema the backup was taken from: its TOC names it.
-from=$(pg_restore --list "$file" | awk '$4 == "SCHEMA" && $5 == "-" { print $6; exit }')
+from=$(pg_restore --list "$file" | awk '$4 == "SCHEMA" && $5 == "-" && !seen { print $6; seen = 1 }')
 [[ -n $from ]] || { echo "restore: $file holds no schema (not a backup of npm run backup?)" >&2; exit 1; }
 
 echo "restore: loading $file (schema $from) into schema $PG_SCHEMA" >&2

@@ -1,5 +1,5 @@
 import { ChildProcess, execFile, spawn } from 'node:child_process';
-import { closeSync, openSync, readFileSync } from 'node:fs';
+import { closeSync, openSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import Redis from 'ioredis';
@@ -9,6 +9,38 @@ import { Client } from './support/client';
 import { freePort, sleep } from './support/engine';
 
 const run = promisify(execFile);
+
+/** The processes below `pid` (npm runs a shell, which runs the engine), from /proc. */
+function descendants(pid: number): number[] {
+  const parentOf = new Map<number, number>();
+  for (const entry of readdirSync('/proc').filter((d) => /^\d+$/.test(d))) {
+    try {
+      const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
+      parentOf.set(Number(entry), Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]));
+    } catch {
+      // gone meanwhile
+    }
+  }
+  const found: number[] = [];
+  for (let queue = [pid]; queue.length; ) {
+    const parent = queue.shift()!;
+    for (const [child, ppid] of parentOf) if (ppid === parent) (found.push(child), queue.push(child));
+  }
+  return found;
+}
+
+/** The engine's own process under `npm start`: the one running the API's main.js. */
+function engineProcess(npmPid: number): number {
+  const pid = descendants(npmPid).find((p) => {
+    try {
+      return readFileSync(`/proc/${p}/cmdline`, 'utf8').includes('dist/apps/api/apps/api/src/main.js');
+    } catch {
+      return false;
+    }
+  });
+  if (!pid) throw new Error('no engine process under npm start');
+  return pid;
+}
 const ROOT = join(__dirname, '..', '..');
 const SUFFIX = Math.random().toString(16).slice(2, 10);
 
@@ -113,7 +145,9 @@ describe('from an empty schema to a launched plan, with npm start', () => {
     const launched = await client.expect('quantri', 'POST', `/api/plans/${plan.body.id}/launch`, undefined, [202]);
     expect(launched.body.reports.map((r: { unitCode: string }) => r.unitCode).sort()).toEqual(['DUT-CB1', 'DUT-CB2']);
 
-    child.kill('SIGTERM');
-    expect(await new Promise((resolve) => child!.once('exit', (c, s) => resolve(c ?? s)))).toBe(0);
+    // As a service manager stops it: SIGTERM to the engine, which drains and exits 0, and npm with it.
+    const exited = new Promise((resolve) => child!.once('exit', (c, s) => resolve(c ?? s)));
+    process.kill(engineProcess(child.pid!), 'SIGTERM');
+    expect(await exited).toBe(0);
   }, 600_000);
 });

@@ -94,9 +94,17 @@ export class CycleDriver {
     this.client = new Client(engine.baseUrl, PASSWORD);
   }
 
+  /** A large import is a worker's job: 201 when applied in time, else 202 and its status URL until it is. */
   async importOrg(): Promise<void> {
     const { units, users } = this.org;
-    await this.client.expect('admin', 'POST', '/api/org/import', { units, users }, [201]);
+    const answer = await this.client.expect('admin', 'POST', '/api/org/import', { units, users }, [201, 202]);
+    if (answer.status === 201) return;
+    const url = answer.body.statusUrl as string;
+    await this.waitFor(async () => {
+      const status = (await this.client.expect('admin', 'GET', url, undefined, [200])).body as { status: string; error?: string };
+      if (status.status === 'failed') throw new Error(`the org import failed: ${status.error}`);
+      return status.status === 'done' ? true : undefined;
+    }, 300_000, 'the org import applied', 500);
   }
 
   async createAndLaunch(): Promise<{ planId: string; reports: { id: string; unitCode: string }[] }> {
