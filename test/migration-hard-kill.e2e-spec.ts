@@ -37,7 +37,7 @@ describe('a migration whose worker is killed outright resumes when a new worker 
     const admin = await session(ctx, 'admin');
     const body = { toVersion: 2, stageMap: { drafting: 'du_thao' } };
     const migration = expectStatus(await admin.post(`/api/plans/${plan.id}/migrations`).send(body), 202).body as MigrationDto;
-    await waitFor(async () => (await getMigration(ctx, migration.id)).migrated >= 20, { intervalMs: 5, what: 'the run under way' });
+    await waitFor(async () => (await getMigration(ctx, migration.id)).migrated >= 20, { intervalMs: 5, timeoutMs: 30_000, what: 'the run under way' });
 
     await killWorker(ctx);
     const stopped = await getMigration(ctx, migration.id);
@@ -54,5 +54,5 @@ describe('a migration whose worker is killed outright resumes when a new worker 
     expect(done).toMatchObject({ migrated: reports.length, untouched: 0 });
     expect((await migrateEvents(ctx, plan.id)).length).toBe(reports.length);
     expect((await getPlan(ctx, plan.id)).workflowVersion).toBe(2);
-  }, 90_000);
+  }, 120_000);
 });
