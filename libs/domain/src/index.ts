@@ -55,3 +55,5 @@ export * from './org-sheet-people';
 export * from './org-sheet-read';
 export * from './org-import-preview';
 export * from './set-password-texts';
+export * from './decision-state';
+export * from './remarks';
