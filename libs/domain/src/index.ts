@@ -57,3 +57,4 @@ export * from './org-import-preview';
 export * from './set-password-texts';
 export * from './decision-state';
 export * from './remarks';
+export * from './name-search';
