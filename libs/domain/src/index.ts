@@ -38,6 +38,7 @@ export * from './document-symbols';
 export * from './adoption-stage';
 export * from './contributor-order';
 export * from './synthesis-prefill';
+export * from './text-blocks';
 export * from './synthesis-figures';
 export * from './party-names';
 export * from './stage-labels';

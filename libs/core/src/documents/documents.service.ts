@@ -14,7 +14,7 @@ import { FiguresCutOff } from './figures-cut-off.service';
 import { FiguresRow, figuresTables } from './figures-appendix';
 import { buildPartyDocument } from './party-document-builder';
 import { completenessAnnex } from './completeness-annex';
-import { attributed, splitParagraphs } from './paragraphs';
+import { attributed, textParagraphs } from './paragraphs';
 
 /**
  * Party documents (.docx): a unit's report, and a consolidating unit's report. A draft until the
@@ -114,7 +114,7 @@ export class DocumentsService {
   }
 }
 
-/** A report's own texts, each paragraph as its writer broke it. */
+/** A report's own texts, each paragraph, list item and table as its writer wrote it. */
 function ownTexts(sections: SectionMap): TextsOf {
-  return (section, part) => splitParagraphs(sections[section.key]?.[part]).map((text) => ({ text }));
+  return (section, part) => textParagraphs(sections[section.key]?.[part]);
 }

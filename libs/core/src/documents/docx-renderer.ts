@@ -1,6 +1,6 @@
 import {
   AlignmentType, BorderStyle, Document, Header, ISectionOptions, NoBreakHyphen, Packer, PageNumber, PageOrientation, Paragraph, Table, TableCell, TableRow,
-  TextRun, UnderlineType, VerticalAlign, WidthType,
+  Tab, TabStopType, TextRun, UnderlineType, VerticalAlign, WidthType,
 } from 'docx';
 import type { DocumentParagraph, FiguresAppendix, FiguresTable, PartyDocument } from './party-document.model';
 
@@ -48,14 +48,34 @@ const line = (text: string, style: LineStyle = {}) =>
     children: [run(text, style)],
   });
 
-/** One paragraph of the body: justified, its first line indented, a unit's name set apart in italics. */
-const bodyParagraph = (p: DocumentParagraph) =>
-  new Paragraph({
-    alignment: Align.JUSTIFIED,
-    spacing: { after: 120, line: LINE },
-    indent: { firstLine: INDENT },
-    children: [...(p.lead ? [run(p.lead, { italics: true })] : []), run(p.text)],
-  });
+/**
+ * One paragraph of the body: justified, its first line indented, a unit's name set apart in
+ * italics. A list item hangs under its marker ("–", "1."), so a wrapped line starts under the
+ * text; a table written in the text becomes a Word table across the text's width.
+ */
+const bodyParagraph = (p: DocumentParagraph): Paragraph | Table => {
+  if (p.rows) return textTable(p.rows);
+  const lead = p.lead ? [run(p.lead, { italics: true })] : [];
+  if (p.marker) {
+    return new Paragraph({
+      alignment: Align.JUSTIFIED,
+      spacing: { after: 60, line: LINE },
+      indent: { left: INDENT + LIST_HANG, hanging: LIST_HANG },
+      tabStops: [{ type: TabStopType.LEFT, position: INDENT + LIST_HANG }],
+      children: [...lead, new TextRun({ font: FONT, size: 28, children: [p.marker, new Tab(), p.text] })],
+    });
+  }
+  return new Paragraph({ alignment: Align.JUSTIFIED, spacing: { after: 120, line: LINE }, indent: { firstLine: INDENT }, children: [...lead, run(p.text)] });
+};
+
+/** The space a list item's marker takes before its text. */
+const LIST_HANG = mm(7);
+
+/** A drafter's table: a grid with thin borders, its first row as the header (bold, repeated on every page). */
+function textTable(rows: string[][]): Table {
+  const width = TEXT_WIDTH.portrait / Math.max(1, rows[0]?.length ?? 1);
+  return grid(rows[0] ?? [], rows.slice(1), rows[0]?.map(() => width) ?? [], { boldLastRow: false, alignOf: () => Align.LEFT, size: 13 });
+}
 
 /**
  * The title, its hyphens between two characters unbreakable (Word's w:noBreakHyphen), so that a
@@ -212,21 +232,22 @@ function annex(doc: PartyDocument): (Paragraph | Table)[] {
   return [line(doc.annex.title, { bold: true, align: Align.CENTER, before: 18 }), grid(doc.annex.header, doc.annex.rows, widths, { boldLastRow: false, alignOf: (column) => (column === 0 ? Align.LEFT : Align.CENTER) })];
 }
 
-function grid(header: string[], rows: string[][], widthsMm: number[], options: { boldLastRow: boolean; alignOf: (column: number) => Alignment }): Table {
+function grid(header: string[], rows: string[][], widthsMm: number[], options: { boldLastRow: boolean; alignOf: (column: number) => Alignment; size?: number }): Table {
+  const size = options.size ?? 12;
   const together = rows.length <= KEEP_TOGETHER_ROWS;
   const cell = (text: string, column: number, bold: boolean, keepNext: boolean) =>
     new TableCell({
       width: { size: mm(widthsMm[column]), type: WidthType.DXA },
       verticalAlign: VerticalAlign.CENTER,
       margins: { top: 40, bottom: 40, left: 80, right: 80 },
-      children: [line(text, { bold, size: 12, after: 0, align: options.alignOf(column), keepNext })],
+      children: [line(text, { bold, size, after: 0, align: options.alignOf(column), keepNext })],
     });
   const headerCell = (text: string, column: number) =>
     new TableCell({
       width: { size: mm(widthsMm[column]), type: WidthType.DXA },
       verticalAlign: VerticalAlign.CENTER,
       margins: { top: 40, bottom: 40, left: 60, right: 60 },
-      children: [line(text, { bold: true, size: 12, after: 0, align: Align.CENTER, keepNext: true })],
+      children: [line(text, { bold: true, size, after: 0, align: Align.CENTER, keepNext: true })],
     });
   return new Table({
     width: { size: mm(widthsMm.reduce((a, b) => a + b, 0)), type: WidthType.DXA },

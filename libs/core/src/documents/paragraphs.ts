@@ -1,3 +1,4 @@
+import { TextBlock, textBlocks } from '@app/domain';
 import type { DocumentParagraph } from './party-document.model';
 
 /** The paragraphs of a text as its writer broke it: every line its own paragraph, blank lines dropped. */
@@ -5,7 +6,28 @@ export function splitParagraphs(text: string | undefined | null): string[] {
   return (text ?? '').split(/\r?\n/).map((p) => p.trim()).filter(Boolean);
 }
 
-/** A unit's text in a consolidation: its paragraphs, the first led by the unit's name. */
+/** A text as the document's body lays it out: paragraphs, bulleted and numbered items, tables. */
+export function textParagraphs(text: string | undefined | null): DocumentParagraph[] {
+  return textBlocks(text).map(paragraphOf);
+}
+
+/** A unit's text in a consolidation: its paragraphs, the first led by the unit's name (on a line of its own before a table). */
 export function attributed(unitName: string, text: string): DocumentParagraph[] {
-  return splitParagraphs(text).map((p, i) => (i === 0 ? { lead: `${unitName}: `, text: p } : { text: p }));
+  const [first, ...rest] = textParagraphs(text);
+  if (!first) return [];
+  if (first.rows) return [{ lead: `${unitName}:`, text: '' }, first, ...rest];
+  return [{ ...first, lead: `${unitName}: ` }, ...rest];
+}
+
+function paragraphOf(block: TextBlock): DocumentParagraph {
+  switch (block.kind) {
+    case 'paragraph':
+      return { text: block.text };
+    case 'bullet':
+      return { text: block.text, marker: '–' };
+    case 'numbered':
+      return { text: block.text, marker: block.number };
+    case 'table':
+      return { text: '', rows: block.rows };
+  }
 }

@@ -33,10 +33,16 @@ export interface PartyDocument {
   annex?: { title: string; header: string[]; rows: string[][] };
 }
 
-/** A paragraph of the body; `lead` (a unit's name in a consolidation) is set apart before the text. */
+/**
+ * A paragraph of the body; `lead` (a unit's name in a consolidation) is set apart before the text.
+ * A list item carries its `marker` ("–", "1.") and hangs under it; a table written in the text
+ * (see textBlocks) carries its `rows` and no text.
+ */
 export interface DocumentParagraph {
   lead?: string;
   text: string;
+  marker?: string;
+  rows?: string[][];
 }
 
 /** "I. ĐẶC ĐIỂM TÌNH HÌNH" and its items; no heading for the items of the earlier five-part outline. */
