@@ -148,6 +148,8 @@ const TABLE: Row[] = [
   { method: 'get', path: '/api/plans/:planA/level-report/completeness?level=KBNN', expect: only({ admin: 200, parentReviewer: 200, rootConsolidator: 200 }) },
   { method: 'post', path: '/api/plans/:planA/migrations', body: { toVersion: 2, dryRun: true }, expect: adminOnly(200), note: 'dry run' },
   { method: 'get', path: '/api/plans/:planA/migrations', expect: adminOnly(200) },
+  // nudged once today in beforeAll: the committees above (and admin) pass the access check and are told so (409); the unit's own people and others may not
+  { method: 'post', path: '/api/plans/:planA/nudges', body: { units: ['KBNN-KT'] }, expect: only({ admin: 409, parentReviewer: 409, rootConsolidator: 409 }), note: 'đôn đốc, once a day' },
   { method: 'get', path: '/api/migrations/:unknown', expect: adminOnly(404), note: 'non-admins learn nothing: 403 before the lookup' },
 
   // Reports: own unit (KBNN-KT, submitted) and another unit (HLHPN-TG, drafting)
@@ -273,6 +275,8 @@ describe('access table: every endpoint × every caller', () => {
     await waitForStage(ctx, kt, 'cell_approval');
     const ktTask = await openTask(await session(ctx, 'kbnn-kt.bithu'), kt, 'cell_approval');
     const tgTask = await openTask(await session(ctx, 'hlhpn-tg.bithu'), tg, 'drafting');
+    // KBNN-KT is overdue (the fixture's deadlines are in 2019): nudged today, so the table's nudge is refused after the access check.
+    await (await session(ctx, 'admin')).post(`/api/plans/${planA}/nudges`).send({ units: ['KBNN-KT'] }).expect(200);
     const ktUnit = (await ctx.db.query<{ id: string }>(`SELECT id FROM org_units WHERE code = 'KBNN-KT'`)).rows[0].id;
     const orgImport = (await ctx.db.query<{ id: string }>(`SELECT id FROM org_imports WHERE status = 'done' ORDER BY created_at LIMIT 1`)).rows[0].id;
     const ktNotice = await waitFor(

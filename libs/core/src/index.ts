@@ -24,6 +24,7 @@ export * from './plans/plan-launcher.service';
 export * from './plans/launched-reports.service';
 export * from './plans/progress.service';
 export * from './plans/plan-visibility.service';
+export * from './plans/nudges.service';
 export * from './plans/plan-view';
 export * from './figures/figures.module';
 export * from './figures/figures-workbooks.service';

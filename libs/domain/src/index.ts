@@ -59,3 +59,4 @@ export * from './set-password-texts';
 export * from './decision-state';
 export * from './remarks';
 export * from './name-search';
+export * from './nudges';

@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 
-const KINDS = ['reminder', 'escalation', 'digest', 'consolidation', 'task', 'return', 'adoption', 'delegation'];
+const KINDS = ['reminder', 'escalation', 'digest', 'consolidation', 'task', 'return', 'adoption', 'delegation', 'nudge'];
 
 /** A notice in the inbox, as `GET /api/me/notifications` answers it (OpenAPI only). */
 export class NotificationView {
@@ -8,7 +8,7 @@ export class NotificationView {
   @ApiProperty({
     enum: KINDS,
     description: 'reminder, escalation, digest, consolidation (a collection closed); task (a new task), return (a report returned, quoting the reason), ' +
-      'adoption (a report adopted, thông qua), delegation (a task handed to the reader)',
+      'adoption (a report adopted, thông qua), delegation (a task handed to the reader), nudge (đôn đốc: the committee above asks the reader to finish overdue work)',
   })
   kind: string;
   @ApiProperty({ description: 'Vietnamese; also the subject of its e-mail' }) title: string;

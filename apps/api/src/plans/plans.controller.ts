@@ -1,8 +1,11 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Put, Query, Res } from '@nestjs/common';
-import { ApiBadRequestResponse, ApiBearerAuth, ApiExtraModels, ApiForbiddenResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBadRequestResponse, ApiBearerAuth, ApiConflictResponse, ApiExtraModels, ApiForbiddenResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags,
+} from '@nestjs/swagger';
 import { Response } from 'express';
 import {
-  AccessService, Actor, AuditService, ConsolidationService, FiguresCutOff, LaunchAnswer, LaunchedReports, PlansService, planView, PlanVisibility, ProgressService,
+  AccessService, Actor, AuditService, ConsolidationService, FiguresCutOff, LaunchAnswer, LaunchedReports, NudgeAnswer, NudgesService, PlansService, planView, PlanVisibility,
+  ProgressService,
 } from '@app/core';
 import { AdminOnly } from '../common/auth.guard';
 import { TrailEventView } from '../audit/trail-event-view.dto';
@@ -17,6 +20,7 @@ import { PlanFiguresView } from './plan-view.dto';
 import { consolidatedBreakdownJson } from './consolidated-breakdown-json';
 import { consolidatedHead, consolidatedSectionJson } from './consolidated-section-json';
 import { CreatePlanDto, DeadlinesDto } from './plan.dto';
+import { NudgeAnswerView, NudgeDto, NudgeRefusedView } from './nudge.dto';
 import { PlanEventsQueryDto } from './plan-events-query.dto';
 
 const DEADLINES_REFUSED =
@@ -36,6 +40,7 @@ export class PlansController {
     private readonly audit: AuditService,
     private readonly figuresCutOff: FiguresCutOff,
     private readonly visibility: PlanVisibility,
+    private readonly nudges: NudgesService,
   ) {}
 
   @AdminOnly()
@@ -95,6 +100,24 @@ export class PlansController {
   @ApiForbiddenResponse({ description: 'The caller holds no role in the plan’s tree of units (nor above its root) and is not an administrator' })
   async progress(@Param('id', UUID) id: string, @CurrentActor() actor: Actor) {
     return this.progressService.progress(await this.visibility.visiblePlan(id, actor.id));
+  }
+
+  @Post(':id/nudges')
+  @HttpCode(200)
+  @BodyLimit('64kb')
+  @ApiOperation({
+    summary: 'Đôn đốc: remind the people who must act on overdue units’ reports',
+    description: 'Each unit named whose report is overdue gets a notice (and its e-mail) to every holder of an open task of its report, audited as `plan.nudge`; ' +
+      'at most once per unit per plan per Hà Nội day. Units that cannot be nudged now are listed in `skipped` with the reason. ' +
+      'For administrators and people with a role on a unit above each unit named.',
+  })
+  @ApiOkResponse({ type: NudgeAnswerView, description: 'At least one unit was nudged' })
+  @ApiBadRequestResponse({ description: 'A malformed body (Vietnamese message naming `units`), or units the plan has no report of: `unknownUnits` lists them; nothing sent' })
+  @ApiForbiddenResponse({ description: 'The caller may not see the plan, or holds no role above one of the units (the message names them); nothing sent' })
+  @ApiNotFoundResponse({ description: 'No plan with this id' })
+  @ApiConflictResponse({ type: NudgeRefusedView, description: 'No unit could be nudged (all nudged today already, not overdue, or nobody to act); `skipped` says why for each' })
+  async nudge(@Param('id', UUID) id: string, @Body() body: NudgeDto, @CurrentActor() actor: Actor): Promise<NudgeAnswer> {
+    return this.nudges.nudge(id, body.units, actor);
   }
 
   /**

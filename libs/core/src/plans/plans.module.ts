@@ -3,6 +3,7 @@ import { RemindersModule } from '../reminders/reminders.module';
 import { WorkflowsModule } from '../workflows/workflows.module';
 import { DueDates } from './due-dates.service';
 import { LaunchedReports } from './launched-reports.service';
+import { NudgesService } from './nudges.service';
 import { PlanLauncher } from './plan-launcher.service';
 import { PlansService } from './plans.service';
 import { PlanVisibility } from './plan-visibility.service';
@@ -10,7 +11,7 @@ import { ProgressService } from './progress.service';
 
 @Module({
   imports: [WorkflowsModule, RemindersModule],
-  providers: [PlansService, PlanLauncher, ProgressService, DueDates, LaunchedReports, PlanVisibility],
-  exports: [PlansService, PlanLauncher, ProgressService, LaunchedReports, PlanVisibility],
+  providers: [PlansService, PlanLauncher, ProgressService, DueDates, LaunchedReports, PlanVisibility, NudgesService],
+  exports: [PlansService, PlanLauncher, ProgressService, LaunchedReports, PlanVisibility, NudgesService],
 })
 export class PlansModule {}

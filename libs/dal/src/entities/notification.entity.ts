@@ -1,7 +1,7 @@
 import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn } from 'typeorm';
 
 /** Reminders, escalations, the digest and a collection's end; and the events that ask something of a person. */
-export type NotificationKind = 'reminder' | 'escalation' | 'digest' | 'consolidation' | 'task' | 'return' | 'adoption' | 'delegation';
+export type NotificationKind = 'reminder' | 'escalation' | 'digest' | 'consolidation' | 'task' | 'return' | 'adoption' | 'delegation' | 'nudge';
 export type EmailState = 'pending' | 'sending' | 'sent' | 'failed';
 
 /** One notice to one person: shown in the in-app inbox and sent once by e-mail. */
