@@ -120,6 +120,7 @@ const TABLE: Row[] = [
   { method: 'get', path: '/api/plans/:planA/progress', expect: seePlanA, note: 'the units at or below the caller’s (test/plan-visibility)' },
   { method: 'get', path: '/api/plans/:planA/events', expect: only({ admin: 200, rootConsolidator: 200 }), note: 'the plan-level trail: a role at the root (or admin)' },
   { method: 'put', path: '/api/plans/:draft/deadlines', body: { deadlines: fixture.plan.deadlines }, expect: adminOnly(200) },
+  { method: 'post', path: '/api/plans/:planA/deadlines/preview', body: { deadlines: fixture.plan.deadlines }, expect: adminOnly(200), note: 'a dry run: changes nothing' },
   { method: 'get', path: '/api/plans/:planA/consolidated', expect: only({ admin: 200, rootConsolidator: 200 }), note: 'default unit: the root' },
   { method: 'get', path: '/api/plans/:planA/consolidated.docx', expect: only({ admin: 200, rootConsolidator: 200 }) },
   { method: 'get', path: '/api/plans/:planA/consolidated?unit=KBNN', expect: only({ admin: 200, parentReviewer: 200, rootConsolidator: 200 }) },
@@ -189,6 +190,8 @@ const TABLE: Row[] = [
   { method: 'get', path: '/api/tasks/:ktTask/signers', expect: only({ admin: 200, unitApprover: 200 }) },
   { method: 'get', path: '/api/tasks/:tgTask/signers', expect: only({ admin: 200, otherDrafter: 200 }) },
   { method: 'get', path: '/api/tasks/:unknown/signers', expect: signedIn(404) },
+  { method: 'get', path: '/api/tasks/:ktTask/delegates?q=dung', expect: only({ admin: 200, unitApprover: 200 }), note: 'the people picker of a delegation' },
+  { method: 'get', path: '/api/tasks/:unknown/delegates', expect: signedIn(404) },
   // naming a signer who is neither Bí thư nor Phó Bí thư: the holder passes the access check and meets the rule (422); nothing changes
   { method: 'post', path: '/api/tasks/:ktTask/complete', body: { decision: 'approve', signer: 'kbnn-kt.soanthao' }, expect: only({ unitApprover: 422 }) },
   // a return without comment: the holder passes the access check and meets the rule (422); nothing changes
@@ -205,6 +208,8 @@ const TABLE: Row[] = [
   { method: 'post', path: '/api/users/khong-co-ai/reactivate', expect: adminOnly(404) },
   { method: 'put', path: '/api/users/khong-co-ai/password', body: { password: 'mat-khau-moi-2025' }, expect: adminOnly(404) },
   { method: 'post', path: '/api/users/khong-co-ai/set-password-link', expect: adminOnly(404) },
+  { method: 'get', path: '/api/users?q=dang', expect: adminOnly(200), note: 'names without diacritics' },
+  { method: 'post', path: '/api/users', body: { username: 'kbnn-kt.capuy', fullName: 'Ngô Thị Dung', email: 'dung@example.vn' }, expect: adminOnly(409), note: 'a username taken: nothing changes' },
   { method: 'get', path: '/api/audit/configuration', expect: adminOnly(200) },
   { method: 'get', path: '/api/audit/verify', expect: adminOnly(200) },
 

@@ -29,8 +29,10 @@ import { OrgWorkbookController } from './org/org-workbook.controller';
 import { SetPasswordController } from './password-links/set-password.controller';
 import { UnitPlaceController } from './org/unit-place.controller';
 import { PlansController } from './plans/plans.controller';
+import { DeadlinePreviewController } from './plans/deadline-preview.controller';
 import { ReportsController } from './reports/reports.controller';
 import { TasksController } from './tasks/tasks.controller';
+import { TaskDelegatesController } from './tasks/task-delegates.controller';
 import { UserAccountsController } from './users/user-accounts.controller';
 import { UserPositionsController } from './users/user-positions.controller';
 import { UsersController } from './users/users.controller';
@@ -50,7 +52,7 @@ import { WorkflowsController } from './workflows/workflows.controller';
     AuthController, HealthController, OrgController, WorkflowsController, PlansController, ReportsController, TasksController, NotificationsController,
     UsersController, UserAccountsController, MigrationsController, AuditController, DocumentsController, MetricsController,
     AdminPageSessionsController, LevelReportsController, UserPositionsController, UnitPlaceController, AdoptionController, PlanRecipientsController,
-    SetPasswordController, OrgWorkbookController,
+    SetPasswordController, OrgWorkbookController, TaskDelegatesController, DeadlinePreviewController,
   ],
   providers: [{ provide: APP_GUARD, useClass: AuthGuard }, TrustProxySetting],
 })

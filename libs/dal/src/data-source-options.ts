@@ -22,9 +22,10 @@ import { SetPassword1765800000000 } from './migrations/1765800000000-set-passwor
 import { WorkNotices1765820000000 } from './migrations/1765820000000-work-notices';
 
 import { LevelReportPrefill1765900000000 } from './migrations/1765900000000-level-report-prefill';
+import { ReportRemarks1766200000000 } from './migrations/1766200000000-report-remarks';
 import { Nudges1766100000000 } from './migrations/1766100000000-nudges';
 
-export const MIGRATIONS = [CoreCycle1764100000000, DeadlinesNotifications1764200000000, WorkflowChanges1764300000000, ConsolidationLevels1764400000000, Consolidations1764500000000, Outbox1764600000000, MigrationFailures1764700000000, PlanLevelEvents1764750000000, ConsolidationInclusions1764800000000, RootApprovalRule1764900000000, EscalationNotices1765000000000, Sessions1765100000000, AuditChain1765200000000, OrgImports1765300000000, PositionsAdoption1765600000000, LevelReports1765700000000, SetPassword1765800000000, WorkNotices1765820000000, LevelReportPrefill1765900000000, Nudges1766100000000];
+export const MIGRATIONS = [CoreCycle1764100000000, DeadlinesNotifications1764200000000, WorkflowChanges1764300000000, ConsolidationLevels1764400000000, Consolidations1764500000000, Outbox1764600000000, MigrationFailures1764700000000, PlanLevelEvents1764750000000, ConsolidationInclusions1764800000000, RootApprovalRule1764900000000, EscalationNotices1765000000000, Sessions1765100000000, AuditChain1765200000000, OrgImports1765300000000, PositionsAdoption1765600000000, LevelReports1765700000000, SetPassword1765800000000, WorkNotices1765820000000, LevelReportPrefill1765900000000, Nudges1766100000000, ReportRemarks1766200000000];
 
 /** TypeORM settings from the validated config. Schema changes only ever come from migrations. */
 export function dataSourceOptions(config: AppConfig, login = { username: config.PG_USER, password: config.PG_PASSWORD, poolSize: config.PG_POOL_SIZE }): DataSourceOptions {

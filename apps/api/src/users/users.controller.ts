@@ -18,9 +18,9 @@ export class UsersController {
 
   @AdminOnly()
   @Get()
-  @ApiOperation({ summary: 'Users with their roles, a page at a time in username order (limit, offset)' })
+  @ApiOperation({ summary: 'Users with their roles, a page at a time in username order (limit, offset); `q` searches names without diacritics' })
   async list(@Query() query: UserListQueryDto, @CurrentActor() actor: Actor) {
-    return this.users.list({ unit: query.unit, limit: query.limit, offset: query.offset });
+    return this.users.list({ unit: query.unit, q: query.q, limit: query.limit, offset: query.offset });
   }
 
   @AdminOnly()

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { appendAuditEvents, endSessionsOf, inTransaction } from '@app/dal';
-import { invalid, notFound, Role } from '@app/domain';
+import { foldForSearch, invalid, notFound, Role, SQL_SEARCH_FOLD } from '@app/domain';
 import { Actor } from '../common/actor';
 import { POSITIONS_JSON } from '../positions/position-assignments';
 import { assertAnAdminRemains } from './admin-remains';
@@ -15,6 +15,8 @@ export const USER_PAGE_MAX = 5000;
 export interface UserListFilter {
   /** Only users with a role on this unit code. */
   unit?: string;
+  /** Only users whose full name or username holds every word, diacritics and case ignored ("dang" finds "Đặng"). */
+  q?: string;
   limit?: number;
   offset?: number;
 }
@@ -34,14 +36,16 @@ export class UsersService {
     private readonly approvers: ApproverSync,
   ) {}
 
-  /** A page of users by username, optionally only those with a role on one unit. */
+  /** A page of users by username, optionally only those with a role on one unit, or matching a search. */
   async list(filter: UserListFilter = {}) {
     const limit = Math.min(Math.max(filter.limit ?? USER_PAGE_DEFAULT, 1), USER_PAGE_MAX);
+    const words = foldForSearch(filter.q ?? '').split(' ').filter(Boolean);
     return this.db.query(
       `${USER_SELECT}
-        WHERE $1::varchar IS NULL OR EXISTS (SELECT 1 FROM role_assignments x JOIN org_units y ON y.id = x.unit_id WHERE x.user_id = u.id AND y.code = $1)
+        WHERE ($1::varchar IS NULL OR EXISTS (SELECT 1 FROM role_assignments x JOIN org_units y ON y.id = x.unit_id WHERE x.user_id = u.id AND y.code = $1))
+          AND NOT EXISTS (SELECT 1 FROM unnest($4::text[]) w WHERE position(w IN lower(translate(u.full_name || ' ' || u.username, $5, $6))) = 0)
         GROUP BY u.id ORDER BY u.username LIMIT $2 OFFSET $3`,
-      [filter.unit ?? null, limit, Math.max(filter.offset ?? 0, 0)],
+      [filter.unit ?? null, limit, Math.max(filter.offset ?? 0, 0), words, SQL_SEARCH_FOLD.from, SQL_SEARCH_FOLD.to],
     );
   }
 

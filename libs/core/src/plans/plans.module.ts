@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { RemindersModule } from '../reminders/reminders.module';
 import { WorkflowsModule } from '../workflows/workflows.module';
+import { DeadlinePreview } from './deadline-preview.service';
 import { DueDates } from './due-dates.service';
 import { LaunchedReports } from './launched-reports.service';
 import { NudgesService } from './nudges.service';
@@ -11,7 +12,7 @@ import { ProgressService } from './progress.service';
 
 @Module({
   imports: [WorkflowsModule, RemindersModule],
-  providers: [PlansService, PlanLauncher, ProgressService, DueDates, LaunchedReports, PlanVisibility, NudgesService],
-  exports: [PlansService, PlanLauncher, ProgressService, LaunchedReports, PlanVisibility, NudgesService],
+  providers: [PlansService, PlanLauncher, ProgressService, DueDates, LaunchedReports, PlanVisibility, DeadlinePreview, NudgesService],
+  exports: [PlansService, PlanLauncher, ProgressService, LaunchedReports, PlanVisibility, DeadlinePreview, NudgesService],
 })
 export class PlansModule {}

@@ -138,7 +138,7 @@ export class PlansService {
  * Deadlines may only name unit kinds (checked by the DTO) and stages of the plan's workflow, and
  * only real instants: checked again here for callers other than the HTTP API.
  */
-function assertDeadlinesFit(deadlines: PlanDeadlines, workflow: WorkflowDefinition): void {
+export function assertDeadlinesFit(deadlines: PlanDeadlines, workflow: WorkflowDefinition): void {
   const known = new Set([...workflow.stages.map((s) => s.key), COLLECTION_CUT_OFF_KEY]);
   const unknown = Object.entries(deadlines).flatMap(([kind, stages]) =>
     Object.keys(stages ?? {}).filter((key) => !known.has(key) || key === DONE_STAGE).map((key) => `${kind}.${key}`),

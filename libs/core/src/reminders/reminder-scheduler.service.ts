@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import { effectiveReminders, findStage, planNotices, ReminderSettings } from '@app/domain';
 import { AnyJob, JobName } from '@app/jobs';
 import { Clock } from '../common/clock';
@@ -39,6 +39,18 @@ export class ReminderScheduler {
       const planned = await this.jobsFor(await loadSchedulingRows(this.db.manager, taskIds.slice(start, start + BATCH)));
       await this.queue.enqueue(...planned);
       jobs += planned.length;
+    }
+    return jobs;
+  }
+
+  /**
+   * How many reminders and escalations these tasks would be given, their due dates read through
+   * `em`: a preview counts those of due dates it has changed without committing them.
+   */
+  async countPlanned(em: EntityManager, taskIds: readonly string[]): Promise<number> {
+    let jobs = 0;
+    for (let start = 0; start < taskIds.length; start += BATCH) {
+      jobs += (await this.jobsFor(await loadSchedulingRows(em, taskIds.slice(start, start + BATCH)))).length;
     }
     return jobs;
   }

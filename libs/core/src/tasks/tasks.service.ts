@@ -58,7 +58,7 @@ export class TasksService {
       return { ...task, outbox: await appendOutbox(em, [job]) };
     });
     await this.outbox.relaySoon(task.outbox, [job]);
-    return { id, reportId: task.reportId, stage: task.stage, state: 'completed', decision, ...(signer === undefined ? {} : { signer }) };
+    return { id, reportId: task.reportId, stage: task.stage, state: 'completed', decision, comment: comment?.trim() || null, ...(signer === undefined ? {} : { signer }) };
   }
 
   /**
