@@ -167,6 +167,18 @@ const TABLE: Row[] = [
   { method: 'get', path: '/api/reports/:kt/adoption', expect: readKt, note: 'number, date and signer once adopted' },
   { method: 'get', path: '/api/reports/:tg/adoption', expect: readTg },
   { method: 'get', path: '/api/reports/:unknown/adoption', expect: signedIn(404) },
+  // where the decision on the current stage stands, and the remarks on the items: whoever reads the report
+  { method: 'get', path: '/api/reports/:kt/decision', expect: readKt },
+  { method: 'get', path: '/api/reports/:tg/decision', expect: readTg },
+  { method: 'get', path: '/api/reports/:unknown/decision', expect: signedIn(404) },
+  { method: 'get', path: '/api/reports/:kt/remarks', expect: readKt },
+  { method: 'get', path: '/api/reports/:tg/remarks', expect: readTg },
+  { method: 'get', path: '/api/reports/:unknown/remarks', expect: signedIn(404) },
+  // a remark on an item the outline lacks: the holder of the task passes the access check and is refused (400); nothing stored
+  { method: 'post', path: '/api/reports/:kt/remarks', body: { section: 'khong-co', text: 'Góp ý.' }, expect: only({ unitApprover: 400 }) },
+  { method: 'post', path: '/api/reports/:unknown/remarks', body: { section: 'political', text: 'Góp ý.' }, expect: signedIn(404) },
+  { method: 'post', path: '/api/remarks/:unknown/replies', body: { text: 'Trả lời.' }, expect: signedIn(404) },
+  { method: 'post', path: '/api/remarks/:unknown/resolve', expect: signedIn(404) },
   { method: 'get', path: '/api/reports/:kt/indicators.xlsx', expect: readKt, note: 'the appendix template' },
   { method: 'get', path: '/api/reports/:tg/indicators.xlsx', expect: readTg, note: 'the appendix template' },
   // KBNN-KT is past drafting: its drafter passes the access check and meets the state (409)
@@ -244,6 +256,10 @@ const TABLE: Row[] = [
   { method: 'put', path: '/api/users/bvnn-ngoai.bithu/password', body: { password: 'mat-khau-moi-2025' }, expect: adminOnly(204) },
   { method: 'post', path: '/api/users/bvnn-ngoai.bithu/set-password-link', expect: adminOnly(202), note: 'a new link by e-mail; the password stays until it is used' },
   { method: 'post', path: '/api/org/import.xlsx', body: () => orgFile, contentType: XLSX, expect: adminOnly(201), note: 'the fixture’s units again: applied, nothing changes' },
+  // remarks: the task's holder writes them (a new one each time), the drafter and the task's holders answer, the drafter resolves
+  { method: 'post', path: '/api/reports/:kt/remarks', body: { section: 'political', text: 'Đề nghị bổ sung số liệu.' }, expect: only({ unitApprover: 201 }) },
+  { method: 'post', path: '/api/remarks/:ktRemark/replies', body: { text: 'Đã bổ sung.' }, expect: only({ unitDrafter: 201, unitApprover: 201 }) },
+  { method: 'post', path: '/api/remarks/:ktRemark/resolve', expect: only({ unitDrafter: 200 }) },
   // ends each caller's own session: the very last row
   { method: 'post', path: '/api/auth/logout', expect: signedIn(204) },
 ];
@@ -280,6 +296,7 @@ describe('access table: every endpoint × every caller', () => {
     await waitForStage(ctx, kt, 'cell_approval');
     const ktTask = await openTask(await session(ctx, 'kbnn-kt.bithu'), kt, 'cell_approval');
     const tgTask = await openTask(await session(ctx, 'hlhpn-tg.bithu'), tg, 'drafting');
+    const ktRemark = (await (await session(ctx, 'kbnn-kt.bithu')).post(`/api/reports/${kt}/remarks`).send({ section: 'political', text: 'Góp ý về mục này.' }).expect(201)).body.id;
     // KBNN-KT is overdue (the fixture's deadlines are in 2019): nudged today, so the table's nudge is refused after the access check.
     await (await session(ctx, 'admin')).post(`/api/plans/${planA}/nudges`).send({ units: ['KBNN-KT'] }).expect(200);
     const ktUnit = (await ctx.db.query<{ id: string }>(`SELECT id FROM org_units WHERE code = 'KBNN-KT'`)).rows[0].id;
@@ -292,7 +309,7 @@ describe('access table: every endpoint × every caller', () => {
     const draft = (await createPlan(ctx)).id;
     // The Khối's report exists once the worker has collected plan A's root.
     await waitFor(async () => (await ctx.db.query(`SELECT 1 FROM level_reports WHERE plan_id = $1`, [planA])).rows.length > 0, { what: 'the level report of plan A' });
-    Object.assign(ids, { planA, draft, kt, tg, ktTask: ktTask.id, tgTask: tgTask.id, ktUnit, ktNotice, orgImport, unknown: randomUUID() });
+    Object.assign(ids, { planA, draft, kt, tg, ktTask: ktTask.id, tgTask: tgTask.id, ktRemark, ktUnit, ktNotice, orgImport, unknown: randomUUID() });
     for (const caller of CALLER_NAMES) {
       const username = CALLERS[caller];
       if (username) tokens.set(caller, (await session(ctx, username)).token);

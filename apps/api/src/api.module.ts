@@ -8,6 +8,7 @@ import {
   FiguresModule,
   PasswordLinksModule,
   TasksModule, WorkflowsModule,
+  ReviewModule,
 } from '@app/core';
 import { AdoptionController } from './adoption/adoption.controller';
 import { AuditController } from './audit/audit.controller';
@@ -31,6 +32,7 @@ import { UnitPlaceController } from './org/unit-place.controller';
 import { PlansController } from './plans/plans.controller';
 import { DeadlinePreviewController } from './plans/deadline-preview.controller';
 import { ReportsController } from './reports/reports.controller';
+import { ReviewController } from './review/review.controller';
 import { TasksController } from './tasks/tasks.controller';
 import { TaskDelegatesController } from './tasks/task-delegates.controller';
 import { UserAccountsController } from './users/user-accounts.controller';
@@ -46,6 +48,7 @@ import { WorkflowsController } from './workflows/workflows.controller';
     NotificationsModule, MigrationsModule, AuditModule, DocumentsModule, OperationsModule, OrgImportsModule, LevelReportsModule,
     PositionsModule, AdoptionModule,
     PasswordLinksModule,
+    ReviewModule,
   ],
   controllers: [
     ReportFiguresController, PlanFiguresController,
@@ -53,6 +56,7 @@ import { WorkflowsController } from './workflows/workflows.controller';
     UsersController, UserAccountsController, MigrationsController, AuditController, DocumentsController, MetricsController,
     AdminPageSessionsController, LevelReportsController, UserPositionsController, UnitPlaceController, AdoptionController, PlanRecipientsController,
     SetPasswordController, OrgWorkbookController, TaskDelegatesController, DeadlinePreviewController,
+    ReviewController,
   ],
   providers: [{ provide: APP_GUARD, useClass: AuthGuard }, TrustProxySetting],
 })

@@ -88,3 +88,7 @@ export * from './password-links/new-accounts.service';
 export * from './tasks/delegate-candidates.service';
 export * from './password-links/password-link-delivery.service';
 export * from './org/org-workbooks.service';
+export * from './review/review.module';
+export * from './review/remarks.service';
+export * from './review/remark-view';
+export * from './review/decision-state.service';
