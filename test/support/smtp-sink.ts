@@ -91,8 +91,14 @@ export class SmtpSink {
     });
     await new Promise<void>((resolve, reject) => {
       server.once('error', reject);
-      server.listen(0, '127.0.0.1', () => resolve());
+      server.listen(0, '127.0.0.1', () => {
+        server.off('error', reject);
+        resolve();
+      });
     });
+    // A sender killed mid-conversation (the fault tests SIGKILL workers) resets its socket: the
+    // server reports it as an 'error' event, which would throw in the test process without a listener.
+    server.on('error', () => undefined);
     this.server = server;
     this.port = ((server as unknown as { server: { address(): AddressInfo } }).server.address()).port;
     return this.port;
