@@ -151,6 +151,7 @@ const TABLE: Row[] = [
   { method: 'get', path: '/api/plans/:planA/migrations', expect: adminOnly(200) },
   // nudged once today in beforeAll: the committees above (and admin) pass the access check and are told so (409); the unit's own people and others may not
   { method: 'post', path: '/api/plans/:planA/nudges', body: { units: ['KBNN-KT'] }, expect: only({ admin: 409, parentReviewer: 409, rootConsolidator: 409 }), note: 'đôn đốc, once a day' },
+  { method: 'get', path: '/api/plans/:planA/recipients', expect: adminOnly(200), note: 'the plan’s own Nơi nhận and what each level prints' },
   { method: 'get', path: '/api/migrations/:unknown', expect: adminOnly(404), note: 'non-admins learn nothing: 403 before the lookup' },
 
   // Reports: own unit (KBNN-KT, submitted) and another unit (HLHPN-TG, drafting)

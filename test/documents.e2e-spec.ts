@@ -252,6 +252,13 @@ describe('reports as Party documents (.docx)', () => {
       expect(doc.paragraphs.filter((p) => p.startsWith('- '))).toEqual(['- Ban Tổ chức Đảng ủy Khối (để biết),', '- Đảng ủy Kho bạc Nhà nước Trung ương (để báo cáo),', '- Lưu: Chi bộ.']);
       const other = readWordFile((await fetchDoc('bvnn.bithu', `/api/reports/${reports.get('BVNN')!.id}/document.docx`)).body);
       expect(other.paragraphs).toContain('- Các đồng chí đảng ủy viên,');
+      // What the editor shows: the plan's own lines where set, the usual ones elsewhere, as printed.
+      const view = expectStatus(await admin.get(`/api/plans/${plan.id}/recipients`), 200).body as { recipients: unknown; levels: { kind: string; own: boolean; lines: string[] }[] };
+      expect(view.recipients).toEqual(res.body.recipients);
+      expect(view.levels.map((l) => l.kind)).toEqual(['bloc', 'upper', 'grassroots', 'cell']);
+      expect(view.levels.find((l) => l.kind === 'cell')).toMatchObject({ own: true, lines: ['Ban Tổ chức Đảng ủy Khối (để biết)', 'Đảng ủy Kho bạc Nhà nước Trung ương (để báo cáo)', 'Lưu: Chi bộ'] });
+      expect(view.levels.find((l) => l.kind === 'bloc')).toMatchObject({ own: false, lines: expect.arrayContaining(['Ban Bí thư (để báo cáo)', 'Lưu: Văn phòng Đảng ủy Khối']) });
+      expectStatus(await admin.get('/api/plans/00000000-0000-4000-8000-000000000000/recipients'), 404);
       const { rows } = await ctx.db.query<{ data: { before: unknown; after: unknown } }>(`SELECT data FROM audit_events WHERE action = 'plan.recipients' AND plan_id = $1`, [plan.id]);
       expect(rows).toEqual([{ data: { before: null, after: { cell: ['- Ban Tổ chức Đảng ủy Khối (để biết)', 'Đảng ủy Kho bạc Nhà nước Trung ương (để báo cáo)'] } } }]);
       // A plan may bring its own from the start.

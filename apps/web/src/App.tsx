@@ -3,6 +3,7 @@ import { ReactNode } from 'react';
 import { AdminDeadlinesPage } from './AdminDeadlinesPage';
 import { AdminMigrationPage } from './AdminMigrationPage';
 import { AdminOrgImportPage } from './AdminOrgImportPage';
+import { AdminRecipientsPage } from './AdminRecipientsPage';
 import { AdminUsersPage } from './AdminUsersPage';
 import { AdminWorkflowPage } from './AdminWorkflowPage';
 import { DraftingPage } from './DraftingPage';
@@ -33,6 +34,7 @@ const NAV: NavItem[] = [
   { to: '/admin/workflow', label: 'Quy trình', adminOnly: true },
   { to: '/admin/migrations', label: 'Chuyển phiên bản', adminOnly: true },
   { to: '/admin/deadlines', label: 'Thời hạn', adminOnly: true },
+  { to: '/admin/recipients', label: 'Nơi nhận', adminOnly: true },
   { to: '/admin/users', label: 'Người dùng', adminOnly: true },
   { to: '/admin/org-import', label: 'Nhập tổ chức', adminOnly: true },
 ];
@@ -49,6 +51,7 @@ function route(pathname: string): ReactNode {
   if (pathname === '/admin/workflow') return <AdminWorkflowPage />;
   if (pathname === '/admin/migrations') return <AdminMigrationPage />;
   if (pathname === '/admin/deadlines') return <AdminDeadlinesPage />;
+  if (pathname === '/admin/recipients') return <AdminRecipientsPage />;
   if (pathname === '/admin/users') return <AdminUsersPage />;
   if (pathname === '/admin/org-import') return <AdminOrgImportPage />;
   return (

@@ -518,3 +518,10 @@ export interface OrgImportStatus {
   result: (OrgImportCounts & { setPasswordLinks?: number }) | null;
   error: { statusCode: number; message: string } | null;
 }
+
+/** GET /api/plans/:id/recipients: the plan's own Nơi nhận per level and what each level's reports print. */
+export interface PlanRecipientsView {
+  id: string;
+  recipients: Partial<Record<UnitKind, string[]>> | null;
+  levels: { kind: UnitKind; exampleUnit: string; own: boolean; lines: string[] }[];
+}

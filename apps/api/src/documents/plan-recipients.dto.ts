@@ -1,6 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { ValidateBy, ValidationArguments } from 'class-validator';
-import { PlanRecipients, planRecipientsProblem } from '@app/domain';
+import { PlanRecipients, planRecipientsProblem, UNIT_KINDS, UnitKind } from '@app/domain';
 
 /** Lists of single lines by unit kind, checked by the domain's own check (which names the bad field). */
 export function IsPlanRecipients() {
@@ -21,4 +21,21 @@ export class PlanRecipientsDto {
       'a kind left out keeps its usual lines, null restores them all. "- Lưu: …" always ends the list, added when missing',
   })
   @IsPlanRecipients() recipients: PlanRecipients | null;
+}
+
+export class LevelRecipientsDto {
+  @ApiProperty({ enum: UNIT_KINDS }) kind: UnitKind;
+  @ApiProperty({ description: 'The unit of this level the lines are shown for (the usual lines name the committee above it)', example: 'Đảng bộ Kho bạc Nhà nước' })
+  exampleUnit: string;
+  @ApiProperty({ description: 'True when the plan sets its own lines for this level; false: the usual lines' }) own: boolean;
+  @ApiProperty({ type: [String], description: 'The Nơi nhận as the level’s reports print it, the file copy ("Lưu: …") last', example: ['Đảng ủy Khối (để báo cáo)', 'Lưu: Văn phòng Đảng ủy'] })
+  lines: string[];
+}
+
+export class PlanRecipientsAnswerDto {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty({ nullable: true, description: 'The plan’s own lines per unit kind, as set; null: the usual lines everywhere', example: { cell: ['Đảng ủy cấp trên trực tiếp (để báo cáo)'] } })
+  recipients: PlanRecipients | null;
+  @ApiProperty({ type: [LevelRecipientsDto], description: 'For each level of the plan’s tree, what its reports print' })
+  levels: LevelRecipientsDto[];
 }

@@ -2,8 +2,32 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { appendAuditEvents, inTransaction } from '@app/dal';
-import { invalid, notFound, PlanRecipients, planRecipientsProblem } from '@app/domain';
+import { invalid, notFound, PlanRecipients, planRecipientsProblem, UNIT_KINDS, UnitKind } from '@app/domain';
 import { Actor } from '../common/actor';
+import { recipientsOf, withFileCopy } from './party-forms';
+
+/** What a level's reports carry: the plan's own lines or the usual ones, as printed, shown on one of its units. */
+export interface LevelRecipients {
+  kind: UnitKind;
+  /** The unit the lines are shown for: the usual lines name the committee above it. */
+  exampleUnit: string;
+  /** True when the plan sets its own lines for this level. */
+  own: boolean;
+  lines: string[];
+}
+
+export interface PlanRecipientsView {
+  id: string;
+  recipients: PlanRecipients | null;
+  levels: LevelRecipients[];
+}
+
+interface ExampleUnitRow {
+  kind: UnitKind;
+  name: string;
+  parent_kind: UnitKind | null;
+  parent_name: string | null;
+}
 
 /**
  * A plan's own Nơi nhận per level, set by administrators; a level left out keeps its usual lines
@@ -13,6 +37,29 @@ import { Actor } from '../common/actor';
 @Injectable()
 export class PlanRecipientsService {
   constructor(@InjectDataSource() private readonly db: DataSource) {}
+
+  /** The plan's own lines and, for each level of its tree, the lines its reports print (on one of its units). */
+  async get(planId: string): Promise<PlanRecipientsView> {
+    const [plan]: { recipients: PlanRecipients | null; root_unit_id: string }[] = await this.db.query(`SELECT recipients, root_unit_id FROM plans WHERE id = $1`, [planId]);
+    if (!plan) throw notFound('Plan', planId);
+    // One unit of each kind: the root, else the first by code among the units the plan has reports of.
+    const examples: ExampleUnitRow[] = await this.db.query(
+      `SELECT DISTINCT ON (u.kind) u.kind, u.name, p.kind AS parent_kind, p.name AS parent_name
+         FROM org_units u LEFT JOIN org_units p ON p.id = u.parent_id
+        WHERE u.id = $2 OR u.id IN (SELECT unit_id FROM reports WHERE plan_id = $1)
+        ORDER BY u.kind, (u.id = $2) DESC, u.code`,
+      [planId, plan.root_unit_id],
+    );
+    const levels = examples
+      .sort((a, b) => UNIT_KINDS.indexOf(a.kind) - UNIT_KINDS.indexOf(b.kind))
+      .map((row): LevelRecipients => {
+        const unit = { kind: row.kind, name: row.name };
+        const parent = row.parent_kind && row.parent_name ? { kind: row.parent_kind, name: row.parent_name } : null;
+        const own = plan.recipients?.[row.kind];
+        return { kind: row.kind, exampleUnit: row.name, own: own !== undefined, lines: withFileCopy(own ?? recipientsOf(unit, parent), unit) };
+      });
+    return { id: planId, recipients: plan.recipients, levels };
+  }
 
   async set(planId: string, recipients: PlanRecipients | null, actor: Actor): Promise<{ id: string; recipients: PlanRecipients | null }> {
     const problem = recipients === null ? null : planRecipientsProblem(recipients);
