@@ -8,6 +8,7 @@ import { FiguresForm } from './FiguresForm';
 import { formatDateTime, indicatorLabel } from './format';
 import { ItemTexts, itemComplete, OutlineEditor } from './OutlineEditor';
 import { byOutlinePart } from './outline-labels';
+import { RemarksPanel } from './RemarksPanel';
 import { Link, navigate } from './router';
 import { ErrorBox, Loading, PageTitle } from './ui';
 import { useLoad } from './use-load';
@@ -165,6 +166,7 @@ function DraftingEditor({ report, plan, isDrafting }: { report: Report; plan: Pl
         </div>
       )}
       <ErrorBox>{submitError}</ErrorBox>
+      <RemarksPanel report={report} />
       <div className="drafting-layout">
         <nav className="toc card" aria-label="Các mục của đề cương">
           {byOutlinePart(sections).map((group, g) => (

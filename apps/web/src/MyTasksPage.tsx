@@ -7,6 +7,7 @@ import { Link } from './router';
 import { ErrorBox, Loading, PageTitle } from './ui';
 import { useLoad, useNow } from './use-load';
 import { StageWhere, useStageLabels } from './workflow-names';
+import { TaskReviewState } from './TaskReviewState';
 
 function byDueDate(a: Task, b: Task): number {
   if (a.dueAt === b.dueAt) return a.createdAt.localeCompare(b.createdAt);
@@ -110,7 +111,10 @@ export function MyTasksPage() {
                       <strong>{t.unitName ?? t.unitCode}</strong>
                       <div className="muted small">{t.unitCode}</div>
                     </td>
-                    <td>{labels.label(t.stage, whereOf(t))}</td>
+                    <td>
+                      {labels.label(t.stage, whereOf(t))}
+                      <TaskReviewState task={t} />
+                    </td>
                     <td>{planCode.get(t.planId) ?? '—'}</td>
                     <td>
                       {t.dueAt ? <time dateTime={t.dueAt} title={formatDateTime(t.dueAt)}>{formatDate(t.dueAt)}</time> : '—'}

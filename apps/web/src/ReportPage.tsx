@@ -1,15 +1,24 @@
-/** A report: its task actions for the reader, content, submitted versions compared, audit trail. */
+/**
+ * A report: where its decision stands, its content with the remarks beside each item, then the
+ * reader's task (after the text, so it is read before a decision), submitted versions compared, audit trail.
+ */
 import { useState } from 'react';
 import { api, errorText } from './api-client';
 import type { OrgUnit, Plan, Report, ReportEvent, ReportVersion, Task } from './api-types';
 import { AdoptionSummary } from './AdoptionSummary';
 import { AuditTrail } from './AuditTrail';
+import { DecisionPanel } from './DecisionPanel';
 import { daysLeftText, formatDateTime } from './format';
+import { RemarksThread } from './RemarksThread';
+import type { DecisionState } from './review-types';
 import { Link } from './router';
+import { useSession } from './session';
 import { SectionsView } from './SectionsView';
 import { TaskActions } from './TaskActions';
 import { ErrorBox, Loading, Notice, PageTitle, StageBadge } from './ui';
 import { useLoad } from './use-load';
+import { useRemarks } from './use-remarks';
+import { useSeen } from './use-seen';
 import { VersionCompare } from './VersionCompare';
 import { waitForChange } from './wait-for-change';
 import { useStageLabels } from './workflow-names';
@@ -22,18 +31,20 @@ interface ReportData {
   events: ReportEvent[];
   versions: ReportVersion[];
   task: Task | undefined;
+  decision: DecisionState | null;
 }
 
 async function loadReport(reportId: string): Promise<ReportData> {
   const report = await api.get<Report>(`/api/reports/${reportId}`);
-  const [unit, plan, events, versions, tasks] = await Promise.all([
+  const [unit, plan, events, versions, tasks, decision] = await Promise.all([
     api.get<OrgUnit>(`/api/org-units/${report.unitId}`).catch(() => null),
     api.get<Plan>(`/api/plans/${report.planId}`),
     api.get<ReportEvent[]>(`/api/reports/${reportId}/events`),
     api.get<ReportVersion[]>(`/api/reports/${reportId}/versions`).catch(() => []),
     api.get<Task[]>('/api/tasks?state=open'),
+    api.get<DecisionState>(`/api/reports/${reportId}/decision`).catch(() => null),
   ]);
-  return { report, unit, plan, events, versions, task: tasks.find((t) => t.reportId === reportId) };
+  return { report, unit, plan, events, versions, task: tasks.find((t) => t.reportId === reportId), decision };
 }
 
 export function ReportPage({ reportId }: { reportId: string }) {
@@ -43,9 +54,14 @@ export function ReportPage({ reportId }: { reportId: string }) {
   const names = labels.namesFor(unit ? { unit: { kind: unit.kind, name: unit.name } } : {});
   const [message, setMessage] = useState<string | null>(null);
   const [downloadError, setDownloadError] = useState<string | null>(null);
+  const remarks = useRemarks(reportId);
+  const { me } = useSession();
+  const textEnd = useSeen();
 
   if (!loaded.data) return loaded.error ? <ErrorBox>{loaded.error}</ErrorBox> : <Loading what="báo cáo" />;
-  const { report, plan, events, versions, task } = loaded.data;
+  const { report, plan, events, versions, task, decision } = loaded.data;
+  const reviewing = task?.kind === 'approval';
+  const rights = { review: reviewing, draft: !!me?.roles.some((r) => r.role === 'drafter' && r.unitId === report.unitId) };
 
   const afterAction = async (text: string) => {
     setMessage(text);
@@ -95,12 +111,29 @@ export function ReportPage({ reportId }: { reportId: string }) {
           Làm mới
         </button>
       </div>
-      {task && task.kind === 'approval' && <TaskActions key={task.id} task={task} names={names} onDone={afterAction} />}
+      {decision && <DecisionPanel state={decision} />}
       <nav className="in-page" aria-label="Trong trang này">
-        <a href="#content">Nội dung</a> · <a href="#versions">So sánh các lần nộp</a> · <a href="#audit">Lịch sử xử lý</a>
+        <a href="#content">Nội dung</a>
+        {reviewing && (
+          <>
+            {' '}
+            · <a href="#task-actions-title">Cho ý kiến (sau phần nội dung)</a>
+          </>
+        )}{' '}
+        · <a href="#versions">So sánh các lần nộp</a> · <a href="#audit">Lịch sử xử lý</a>
       </nav>
       <h2 id="content">Nội dung báo cáo</h2>
-      <SectionsView report={report} plan={plan} />
+      <ErrorBox>{remarks.error}</ErrorBox>
+      <SectionsView
+        report={report}
+        plan={plan}
+        beside={{
+          count: (section) => remarks.of(section.key).length,
+          content: (section) => <RemarksThread reportId={report.id} section={section} remarks={remarks.of(section.key)} rights={rights} onChange={remarks.put} />,
+        }}
+      />
+      <div ref={textEnd.ref} className="text-end" aria-hidden="true" />
+      {task && reviewing && <TaskActions key={task.id} task={task} names={names} onDone={afterAction} textShown={textEnd.shown} />}
       <h2 id="versions">So sánh các lần nộp</h2>
       <VersionCompare key={versions.length} versions={versions} outline={report.sections ?? plan.outline} />
       <h2 id="audit">Lịch sử xử lý</h2>

@@ -1,13 +1,22 @@
-import type { Plan, Report } from './api-types';
+import type { ReactNode } from 'react';
+import type { Plan, Report, ReportSection } from './api-types';
 import { shownFigure } from './figure-input';
 import { indicatorLabel } from './format';
 import { byOutlinePart, ITEM_TEXT_LABELS } from './outline-labels';
 
+interface Props {
+  report: Report;
+  plan: Pick<Plan, 'indicatorNames' | 'indicatorDefinitions' | 'indicatorGroups'>;
+  /** Shown beside each item (the remarks on it), with the count it gives in the item's heading. */
+  beside?: { content: (section: ReportSection) => ReactNode; count: (section: ReportSection) => number };
+}
+
 /**
- * The report's content: its items by parts I–V, each with the texts it takes, then the appendix of
- * figures table by table (a blank is "not reported"; percentages computed, marked so).
+ * The report's content: its items by parts I–V, each with the texts it takes (and what `beside`
+ * puts next to it), then the appendix of figures table by table (a blank is "not reported";
+ * percentages computed, marked so).
  */
-export function SectionsView({ report, plan }: { report: Report; plan: Pick<Plan, 'indicatorNames' | 'indicatorDefinitions' | 'indicatorGroups'> }) {
+export function SectionsView({ report, plan, beside }: Props) {
   const sections = report.sections ?? [];
   const definitions = new Map((plan.indicatorDefinitions ?? []).map((d) => [d.key, d]));
   const groups = plan.indicatorGroups ?? [{ key: 'general', title: 'Số liệu', keys: [...new Set([...(plan.indicatorNames ?? []), ...Object.keys(report.indicators)])] }];
@@ -25,15 +34,19 @@ export function SectionsView({ report, plan }: { report: Report; plan: Pick<Plan
                 <h4 id={`section-${section.key}`}>
                   {number}. {section.title}
                   {section.required && <span className="tag">Bắt buộc</span>}
+                  {beside && beside.count(section) > 0 && <span className="tag remark-count-badge">{beside.count(section)} góp ý</span>}
                 </h4>
-                <dl>
-                  {section.takes.map((text) => (
-                    <div key={text} className="part">
-                      <dt>{section.takes.length === 1 ? 'Nội dung' : ITEM_TEXT_LABELS[text]}</dt>
-                      <dd className={section[text] ? 'prewrap' : 'muted'}>{section[text] || 'Chưa có nội dung'}</dd>
-                    </div>
-                  ))}
-                </dl>
+                <div className={beside ? 'section-with-remarks' : undefined}>
+                  <dl>
+                    {section.takes.map((text) => (
+                      <div key={text} className="part">
+                        <dt>{section.takes.length === 1 ? 'Nội dung' : ITEM_TEXT_LABELS[text]}</dt>
+                        <dd className={section[text] ? 'prewrap' : 'muted'}>{section[text] || 'Chưa có nội dung'}</dd>
+                      </div>
+                    ))}
+                  </dl>
+                  {beside?.content(section)}
+                </div>
               </article>
             );
           })}

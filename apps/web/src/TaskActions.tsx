@@ -1,6 +1,7 @@
 /**
- * The reader's own open task on a report: approve (at the adopting stage, naming who signs),
- * return with a reason (required), or delegate it.
+ * The reader's own open task on a report: approve (at the adopting stage, naming who signs; with a
+ * comment if they wish), return with a reason (required), or delegate it. It sits after the report's
+ * text; an approval given before the text's end was shown (`textShown`) asks to be confirmed.
  */
 import { FormEvent, useState } from 'react';
 import { api, errorText } from './api-client';
@@ -15,8 +16,18 @@ const APPROVE_HINT: Record<string, string> = {
   root_approval: 'Phê duyệt báo cáo tổng hợp; kế hoạch hoàn thành khi quá nửa số đồng chí Ban Thường vụ đồng ý.',
 };
 
-export function TaskActions({ task, names, onDone }: { task: Task; names: Record<string, string>; onDone: (message: string) => void | Promise<void> }) {
+interface Props {
+  task: Task;
+  names: Record<string, string>;
+  onDone: (message: string) => void | Promise<void>;
+  /** Whether the reader has had the end of the report's text on screen (pages that show no text leave it out). */
+  textShown?: () => boolean;
+}
+
+export function TaskActions({ task, names, onDone, textShown = () => true }: Props) {
   const [reason, setReason] = useState('');
+  const [approvalComment, setApprovalComment] = useState('');
+  const [confirming, setConfirming] = useState(false);
   const [delegateTo, setDelegateTo] = useState('');
   const [signer, setSigner] = useState('');
   const [error, setError] = useState<string | null>(null);
@@ -35,8 +46,16 @@ export function TaskActions({ task, names, onDone }: { task: Task; names: Record
     }
   };
 
-  const approve = () =>
-    act(() => api.post(`/api/tasks/${task.id}/complete`, signer ? { decision: 'approve', signer } : { decision: 'approve' }), 'Đã ghi nhận ý kiến đồng ý của đồng chí.');
+  const approveNow = () => {
+    setConfirming(false);
+    const comment = approvalComment.trim();
+    return act(
+      () => api.post(`/api/tasks/${task.id}/complete`, { decision: 'approve', ...(signer ? { signer } : {}), ...(comment ? { comment } : {}) }),
+      'Đã ghi nhận ý kiến đồng ý của đồng chí.',
+    );
+  };
+
+  const approve = () => (textShown() ? approveNow() : setConfirming(true));
 
   const giveBack = (event: FormEvent) => {
     event.preventDefault();
@@ -66,9 +85,22 @@ export function TaskActions({ task, names, onDone }: { task: Task; names: Record
           <h3>Đồng ý</h3>
           <p className="small muted">{APPROVE_HINT[task.stage] ?? APPROVE_HINT[task.kind]}</p>
           <SignerChoice taskId={task.id} value={signer} onChange={setSigner} />
-          <button type="button" onClick={approve} disabled={busy}>
+          <label htmlFor="approval-comment">Ý kiến kèm theo (không bắt buộc)</label>
+          <textarea id="approval-comment" rows={2} value={approvalComment} onChange={(e) => setApprovalComment(e.target.value)} />
+          <button type="button" onClick={() => void approve()} disabled={busy}>
             Đồng ý
           </button>
+          {confirming && (
+            <div className="message warning approve-confirm" role="alertdialog" aria-labelledby="approve-confirm-text">
+              <p id="approve-confirm-text">Đồng chí chưa xem hết nội dung báo cáo. Đồng chí vẫn đồng ý?</p>
+              <button type="button" onClick={() => void approveNow()} disabled={busy}>
+                Vẫn đồng ý
+              </button>{' '}
+              <a href="#content" onClick={() => setConfirming(false)}>
+                Xem nội dung báo cáo
+              </a>
+            </div>
+          )}
         </div>
         <form onSubmit={giveBack} noValidate>
           <h3>Trả lại</h3>
