@@ -98,7 +98,7 @@ describe('the web app: drafting, approval, return, resubmission and workflow adm
     expect(rows.map((r) => r.link)).toEqual([`/reports/${reportId}/draft`]);
     // A token the engine no longer accepts sits in the tab, as after an expiry.
     await page.goto(`${origin}/`);
-    await page.evaluate(() => (globalThis as unknown as { sessionStorage: { setItem(key: string, value: string): void } }).sessionStorage.setItem('tongket.token', 'het-han'));
+    await page.evaluate(() => (globalThis as unknown as { localStorage: { setItem(key: string, value: string): void } }).localStorage.setItem('tongket.token', 'het-han'));
     await page.goto(`${origin}${rows[0].link}`);
     await page.getByRole('heading', { level: 1, name: 'Đăng nhập' }).waitFor();
     expect(new URL(page.url()).pathname).toBe(rows[0].link);

@@ -4,7 +4,7 @@ import { useSession } from './session';
 import { ErrorBox, PageTitle } from './ui';
 
 export function SignInPage() {
-  const { signIn } = useSession();
+  const { signIn, expired } = useSession();
   const [username, setUsername] = useState('');
   const [password, setPassword] = useState('');
   const [error, setError] = useState<string | null>(null);
@@ -32,6 +32,11 @@ export function SignInPage() {
         <p id="signin-intro" className="muted">
           Hệ thống tổng kết công tác xây dựng Đảng và thi hành Điều lệ Đảng.
         </p>
+        {expired && !error && (
+          <div className="message info" role="status">
+            Phiên đăng nhập đã hết hạn. Đồng chí đăng nhập lại để tiếp tục; trang đang mở sẽ được giữ nguyên.
+          </div>
+        )}
         <ErrorBox>{error}</ErrorBox>
         <label htmlFor="username">Tên đăng nhập</label>
         <input id="username" name="username" autoComplete="username" required value={username} onChange={(e) => setUsername(e.target.value)} />

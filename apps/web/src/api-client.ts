@@ -1,8 +1,14 @@
 /** A tiny typed client of the engine's HTTP API: the bearer token, JSON in and out, errors as ApiError. */
 import { vietnameseMessage } from './api-errors';
 import type { CellProblem } from './api-types';
+import { reportAnswer, reportNoAnswer } from './connection';
 import { downloadName } from './download-name';
 
+/**
+ * The token is kept in localStorage, shared by the browser's tabs: a link opened in a new tab or
+ * from an e-mail finds the session signed in, until it expires or is ended (sign-out ends it on
+ * the server, and then in every tab).
+ */
 const TOKEN_KEY = 'tongket.token';
 
 export class ApiError extends Error {
@@ -37,13 +43,23 @@ export class ApiError extends Error {
   }
 }
 
-let token: string | null = sessionStorage.getItem(TOKEN_KEY);
-let onUnauthorized: () => void = () => undefined;
+let token: string | null = localStorage.getItem(TOKEN_KEY);
+let onUnauthorized: (refused: string) => Promise<boolean> = async () => false;
+
+// Signing in again in another tab renews this tab's token too.
+addEventListener('storage', (event) => {
+  if (event.key === TOKEN_KEY && event.newValue) token = event.newValue;
+});
 
 export function setToken(value: string | null): void {
   token = value;
-  if (value) sessionStorage.setItem(TOKEN_KEY, value);
-  else sessionStorage.removeItem(TOKEN_KEY);
+  if (value) localStorage.setItem(TOKEN_KEY, value);
+  else localStorage.removeItem(TOKEN_KEY);
+}
+
+/** The token another tab stored since this one read it, if any. */
+export function storedToken(): string | null {
+  return localStorage.getItem(TOKEN_KEY);
 }
 
 export function hasToken(): boolean {
@@ -62,20 +78,41 @@ export async function endSession(): Promise<void> {
   await fetch('/api/auth/logout', { method: 'POST', headers: { Authorization: `Bearer ${ending}` } }).catch(() => undefined);
 }
 
-/** Called when a request answers 401 (the token expired): the app goes back to the sign-in page. */
-export function whenUnauthorized(handler: () => void): void {
+/**
+ * Called when a request with a token answers 401 (the session expired or was ended), with the
+ * refused token. It answers whether a new token is there (the person signed in again): the request
+ * is then sent once more with it, so a save waiting behind the expiry goes through.
+ */
+export function whenUnauthorized(handler: (refused: string) => Promise<boolean>): void {
   onUnauthorized = handler;
 }
 
-async function send(method: string, path: string, body?: unknown, file?: { content: Blob; type: string }): Promise<Response> {
+/** A request that got no answer at all: the server stopped or the network is gone. */
+export class NoAnswerError extends TypeError {
+  constructor() {
+    super('no answer from the engine');
+  }
+}
+
+async function send(method: string, path: string, body?: unknown, file?: { content: Blob; type: string }, renewed = false): Promise<Response> {
+  const sentToken = token;
   const headers: Record<string, string> = { Accept: 'application/json' };
-  if (token) headers.Authorization = `Bearer ${token}`;
+  if (sentToken) headers.Authorization = `Bearer ${sentToken}`;
   if (body !== undefined) headers['Content-Type'] = 'application/json';
   if (file) headers['Content-Type'] = file.type;
-  const response = await fetch(path, { method, headers, body: file ? file.content : body === undefined ? undefined : JSON.stringify(body) });
+  let response: Response;
+  try {
+    response = await fetch(path, { method, headers, body: file ? file.content : body === undefined ? undefined : JSON.stringify(body) });
+  } catch {
+    reportNoAnswer();
+    throw new NoAnswerError();
+  }
+  reportAnswer();
   if (response.ok) return response;
   const data = (await response.json().catch(() => ({}))) as Record<string, unknown>;
-  if (response.status === 401 && token && path !== '/api/auth/login') onUnauthorized();
+  if (response.status === 401 && sentToken && !renewed && path !== '/api/auth/login' && (await onUnauthorized(sentToken))) {
+    return send(method, path, body, file, true);
+  }
   const message = Array.isArray(data.message) ? data.message.join('; ') : String(data.message ?? response.statusText);
   throw new ApiError(response.status, message, data);
 }

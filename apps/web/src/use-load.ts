@@ -1,6 +1,7 @@
 /** Loads data for a page, with loading and error states and a reload. */
 import { DependencyList, useCallback, useEffect, useRef, useState } from 'react';
 import { errorText } from './api-client';
+import { onReconnect } from './connection';
 
 export interface Loaded<T> {
   data: T | undefined;
@@ -34,6 +35,10 @@ export function useLoad<T>(load: () => Promise<T>, deps: DependencyList): Loaded
   useEffect(() => {
     void reload();
   }, [reload]);
+  // A page that failed because the engine did not answer loads again by itself once it does.
+  const failed = useRef(false);
+  failed.current = error !== null;
+  useEffect(() => onReconnect(() => void (failed.current && reload())), [reload]);
   return { data, error, loading, reload };
 }
 
