@@ -70,7 +70,7 @@ async function run() {
     // BENCH_BLOC_PROFILE=1: V8 CPU profiles of the engine's processes, written on exit to /tmp/tongket-bench-prof.
     const profile = process.env.BENCH_BLOC_PROFILE ? ['--cpu-prof', '--cpu-prof-dir=/tmp/tongket-bench-prof'] : [];
     // The API and the workers run with a capped V8 old space (BENCH_API_NODE_OPTIONS and
-    // BENCH_WORKER_NODE_OPTIONS, default --max-old-space-size=192, as README recommends for production): uncapped, V8 lets 100 requests' promoted garbage grow the heap to
+    // BENCH_WORKER_NODE_OPTIONS, default --max-old-space-size=192, as docs/operations.md recommends for production): uncapped, V8 lets 100 requests' promoted garbage grow the heap to
     // ~200 MB before a full collection and the API peaks near 345 MB; capped, the same load peaks near 180 MB.
     const apiOptions = p.apiNodeOptions;
     const api = new EngineProcess('bloc-api', ENGINE.api, [], { ...env, NODE_OPTIONS: `${env.NODE_OPTIONS ?? ''} ${apiOptions}`.trim() }, undefined, profile);

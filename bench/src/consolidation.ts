@@ -60,7 +60,7 @@ async function run() {
       `${bloc.partChars.parts.toLocaleString()} parts of ${bloc.partChars.avg} characters on average; reports table ${bloc.reportsTableMb.toFixed(0)} MB`);
 
     // The API first, so its boot is over before the worker's collection is timed.
-    // With the V8 cap README recommends for production (BENCH_API_NODE_OPTIONS, as in scenario bloc):
+    // With the V8 cap docs/operations.md recommends for production (BENCH_API_NODE_OPTIONS, as in scenario bloc):
     // the consolidated answer must fit in it, since it is written a few hundred texts at a time.
     const apiOptions = process.env.BENCH_API_NODE_OPTIONS ?? '--max-old-space-size=192';
     api = new EngineProcess('api', ENGINE.api, [], { ...env, NODE_OPTIONS: `${env.NODE_OPTIONS ?? ''} ${apiOptions}`.trim() });

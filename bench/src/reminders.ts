@@ -54,7 +54,7 @@ async function run() {
     const seedMs = Date.now() - seedStart;
     await watch.ready();
 
-    // With the V8 cap README recommends for production workers (BENCH_WORKER_NODE_OPTIONS, as in scenario bloc).
+    // With the V8 cap docs/operations.md recommends for production workers (BENCH_WORKER_NODE_OPTIONS, as in scenario bloc).
     const workerOptions = process.env.BENCH_WORKER_NODE_OPTIONS ?? '--max-old-space-size=192';
     worker = new EngineProcess('worker', ENGINE.worker, [], { ...env, NODE_OPTIONS: `${env.NODE_OPTIONS ?? ''} ${workerOptions}`.trim() });
     memory = new MemorySampler(worker.pid, 200);

@@ -40,7 +40,7 @@ redis() {
 
 echo "demo: resetting schema $DEMO_PG_SCHEMA and queue keys $DEMO_QUEUE_PREFIX*"
 sql "drop schema if exists \"$DEMO_PG_SCHEMA\" cascade;" >/dev/null
-# The engine's two roles and the schema, owned by the one that runs the migrations (see README).
+# The engine's two roles and the schema, owned by the one that runs the migrations (see docs/operations.md).
 PG_SCHEMA=$DEMO_PG_SCHEMA node dist/apps/api/apps/api/src/cli.js db-roles
 # Lua scan-and-delete in one call: works the same through redis-cli here or inside the container.
 redis --no-auth-warning eval "

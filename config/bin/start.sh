@@ -8,7 +8,7 @@ cd "$(dirname "${BASH_SOURCE[0]}")/../.."
 
 bash config/bin/ensure-build.sh
 # argon2 and the document threads share libuv's pool with the API's own work in this one process;
-# the heap cap keeps V8 from growing garbage it could collect (README, Configuration).
+# the heap cap keeps V8 from growing garbage it could collect (docs/operations.md, Configuration).
 export UV_THREADPOOL_SIZE=${UV_THREADPOOL_SIZE:-8}
 export NODE_OPTIONS=${NODE_OPTIONS:---max-old-space-size=256}
 exec node dist/apps/api/apps/api/src/main.js --with-worker

@@ -9,7 +9,7 @@
 # APP_DIR (default /app) is where the build is; the tests run this script on a checkout.
 set -eu
 cd "${APP_DIR:-/app}"
-# A capped heap keeps V8 from growing garbage it could collect (README, Configuration).
+# A capped heap keeps V8 from growing garbage it could collect (docs/operations.md, Configuration).
 export NODE_OPTIONS="${NODE_OPTIONS:---max-old-space-size=192}"
 
 command=${1:-api}
