@@ -343,17 +343,17 @@ describe('the web app: drafting, approval, return, resubmission and workflow adm
     expect(plan.rows[0].workflow_version).toBe(2);
   });
 
-  it('the administrator edits a deadline (dd/mm/yyyy hh:mm) and sees the users and their roles', async () => {
+  it('the administrator edits a deadline (a date and time picker, Hanoi time) and sees the users and their roles', async () => {
     const page = pages[pages.length - 1];
     await page.getByRole('navigation', { name: 'Chính' }).getByRole('link', { name: 'Thời hạn' }).click();
     const cell = page.getByLabel('Hạn Dự thảo báo cáo, Chi bộ');
-    expect(await cell.inputValue()).toMatch(/^\d{2}\/\d{2}\/\d{4} \d{2}:\d{2}$/);
+    expect(await cell.inputValue()).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/);
     const next = new Date(Date.now() + 5 * DAY);
     const typed = new Intl.DateTimeFormat('en-GB', { timeZone: 'Asia/Ho_Chi_Minh', day: '2-digit', month: '2-digit', year: 'numeric' }).format(next);
-    await cell.fill(`${typed} 17:00`);
+    const [day, month, year] = typed.split('/');
+    await cell.fill(`${year}-${month}-${day}T17:00`);
     await page.getByRole('button', { name: 'Lưu thời hạn' }).click();
     await page.getByRole('status').filter({ hasText: 'Đã lưu thời hạn' }).waitFor();
-    const [day, month, year] = typed.split('/');
     const saved = await ctx.db.query<{ deadlines: { cell: { drafting: string } } }>('SELECT deadlines FROM plans WHERE id = $1', [planId]);
     expect(new Date(saved.rows[0].deadlines.cell.drafting).toISOString()).toBe(new Date(`${year}-${month}-${day}T17:00:00+07:00`).toISOString());
     await screenshot(page, 'admin-deadlines');

@@ -100,12 +100,12 @@ export function AdminMigrationPage() {
           <legend>Bước không còn trong phiên bản {toVersion}: chuyển báo cáo đang ở bước đó sang</legend>
           {droppedStages.map((s) => (
             <div className="field" key={s.key}>
-              <label htmlFor={`map-${s.key}`}>{s.name} ({s.key})</label>
+              <label htmlFor={`map-${s.key}`}>{s.name || s.key}</label>
               <select id={`map-${s.key}`} value={stageMap[s.key] ?? ''} onChange={(e) => setStageMap((m) => ({ ...m, [s.key]: e.target.value }))}>
                 <option value="">(chưa chọn)</option>
                 {(toFlow?.stages ?? []).map((t) => (
                   <option key={t.key} value={t.key}>
-                    {t.name} ({t.key})
+                    {t.name || t.key}
                   </option>
                 ))}
               </select>
@@ -139,7 +139,7 @@ export function AdminMigrationPage() {
               <ul>
                 {preview.unmappable.map((u) => (
                   <li key={u.reportId}>
-                    {u.unitCode} ở bước {u.stage}: {u.reason}
+                    {u.unitCode} ở bước {stageLabel(u.stage, names)}: {u.reason}
                   </li>
                 ))}
               </ul>

@@ -1,22 +1,31 @@
 /**
- * Người dùng, vai trò và chức vụ: who holds which role and which position on which unit; replace a
- * person's roles or positions, or hand over their tasks.
+ * Người dùng, vai trò và chức vụ: who holds which role and which position on which unit; add a
+ * person, replace their roles or positions, hand over their tasks, lock or open their account and
+ * send them a new set-password link. Names are searched by the engine, diacritics optional.
  */
-import { FormEvent, useMemo, useState } from 'react';
+import { FormEvent, useEffect, useState } from 'react';
 import { api, errorText } from './api-client';
 import type { OrgUnit, Role, User } from './api-types';
 import { POSITION_LABELS } from '../../../libs/domain/src/positions';
+import { AccountCard } from './AccountCard';
 import { ROLE_LABELS } from './format';
-import { PasswordLinkButton } from './PasswordLinkButton';
+import { NewUserForm } from './NewUserForm';
+import { PeoplePicker, Person, searchUsers } from './PeoplePicker';
 import { PositionsEditor } from './PositionsEditor';
 import { ErrorBox, Loading, Notice, PageTitle } from './ui';
 import { useLoad } from './use-load';
+import './administration.css';
+
+/** People listed per search: an office finds a person by name, it does not scroll thousands. */
+const LISTED = 200;
+/** The list follows the search box once typing pauses. */
+const TYPING_PAUSE_MS = 300;
 
 const ROLES = Object.keys(ROLE_LABELS) as Role[];
 
 function RolesEditor({ user, units, onSaved }: { user: User; units: OrgUnit[]; onSaved: (message: string) => void }) {
   const [rows, setRows] = useState(user.roles.map((r) => ({ unit: r.unitCode, role: r.role })));
-  const [reassignTo, setReassignTo] = useState('');
+  const [reassignTo, setReassignTo] = useState<Person | null>(null);
   const [error, setError] = useState<string | null>(null);
 
   const save = async (event: FormEvent) => {
@@ -33,9 +42,12 @@ function RolesEditor({ user, units, onSaved }: { user: User; units: OrgUnit[]; o
   const reassign = async (event: FormEvent) => {
     event.preventDefault();
     setError(null);
+    if (!reassignTo) return;
     try {
-      const answer = await api.post<{ moved?: number }>(`/api/users/${encodeURIComponent(user.username)}/reassign`, { to: reassignTo.trim() });
-      onSaved(`Đã chuyển công việc đang mở của ${user.username} cho ${reassignTo.trim()}${answer?.moved !== undefined ? ` (${answer.moved} việc)` : ''}.`);
+      const answer = await api.post<{ moved: number; notMoved: { reason: string }[] }>(`/api/users/${encodeURIComponent(user.username)}/reassign`, { to: reassignTo.username });
+      const reasons = [...new Set(answer.notMoved.map((n) => n.reason))].join(' ');
+      const left = answer.notMoved.length ? ` ${answer.notMoved.length} việc không chuyển được: ${reasons}` : '';
+      onSaved(`Đã chuyển ${answer.moved} việc đang mở của ${user.fullName} cho ${reassignTo.fullName}.${left}`);
     } catch (e) {
       setError(errorText(e));
     }
@@ -83,11 +95,8 @@ function RolesEditor({ user, units, onSaved }: { user: User; units: OrgUnit[]; o
         </div>
       </form>
       <form onSubmit={reassign} className="reassign">
-        <div className="field">
-          <label htmlFor="reassign-to">Chuyển mọi công việc đang mở cho (tên đăng nhập)</label>
-          <input id="reassign-to" required value={reassignTo} onChange={(e) => setReassignTo(e.target.value)} />
-        </div>
-        <button type="submit" className="secondary">
+        <PeoplePicker id="reassign-to" label="Chuyển mọi công việc đang mở cho" search={(words) => searchUsers(words, user.username)} onChange={setReassignTo} />
+        <button type="submit" className="secondary" disabled={!reassignTo}>
           Chuyển công việc
         </button>
       </form>
@@ -96,23 +105,38 @@ function RolesEditor({ user, units, onSaved }: { user: User; units: OrgUnit[]; o
 }
 
 export function AdminUsersPage() {
-  const users = useLoad(() => api.get<User[]>('/api/users'), []);
-  const units = useLoad(() => api.get<OrgUnit[]>('/api/org-units'), []);
   const [filter, setFilter] = useState('');
-  const [selected, setSelected] = useState<string | null>(null);
+  const [query, setQuery] = useState('');
+  useEffect(() => {
+    const timer = setTimeout(() => setQuery(filter.trim()), TYPING_PAUSE_MS);
+    return () => clearTimeout(timer);
+  }, [filter]);
+  const users = useLoad(() => api.get<User[]>(`/api/users?limit=${LISTED}${query ? `&q=${encodeURIComponent(query)}` : ''}`), [query]);
+  const units = useLoad(() => api.get<OrgUnit[]>('/api/org-units'), []);
+  const [selected, setSelected] = useState<User | null>(null);
   const [message, setMessage] = useState<string | null>(null);
-  const shown = useMemo(() => {
-    const q = filter.trim().toLowerCase();
-    return (users.data ?? []).filter((u) => !q || `${u.username} ${u.fullName} ${u.roles.map((r) => r.unitCode).join(' ')}`.toLowerCase().includes(q));
-  }, [users.data, filter]);
-  const user = users.data?.find((u) => u.username === selected);
+  const shown = users.data ?? [];
+  // The person being edited, as the list last read them (after a save), even when a search hides them.
+  const user = selected ? (shown.find((u) => u.username === selected.username) ?? selected) : undefined;
+  const reloadSelected = async (text: string) => {
+    setMessage(text);
+    await users.reload();
+    if (selected) setSelected(await api.get<User>(`/api/users/${encodeURIComponent(selected.username)}`));
+  };
 
   return (
     <section>
       <PageTitle title="Người dùng">Người dùng, vai trò và chức vụ</PageTitle>
+      <NewUserForm
+        onCreated={(created, text) => {
+          setMessage(text);
+          setSelected(created);
+          setFilter(created.username);
+        }}
+      />
       <div className="filters">
         <div className="field">
-          <label htmlFor="user-filter">Tìm theo tên, tên đăng nhập hoặc mã đơn vị</label>
+          <label htmlFor="user-filter">Tìm theo tên hoặc tên đăng nhập (không cần gõ dấu)</label>
           <input id="user-filter" type="search" value={filter} onChange={(e) => setFilter(e.target.value)} />
         </div>
       </div>
@@ -120,25 +144,14 @@ export function AdminUsersPage() {
       <ErrorBox>{users.error}</ErrorBox>
       {user && units.data && (
         <>
-          <RolesEditor
-            key={user.username + user.roles.length}
-            user={user}
-            units={units.data}
-            onSaved={(text) => {
-              setMessage(text);
-              void users.reload();
-            }}
-          />
+          <RolesEditor key={user.username + user.roles.length} user={user} units={units.data} onSaved={(text) => void reloadSelected(text)} />
           <PositionsEditor
             key={`${user.username}:${(user.positions ?? []).map((p) => `${p.unitCode}.${p.position}`).join(',')}`}
             user={user}
             units={units.data}
-            onSaved={(text) => {
-              setMessage(text);
-              void users.reload();
-            }}
+            onSaved={(text) => void reloadSelected(text)}
           />
-          <PasswordLinkButton key={`link:${user.username}`} user={user} onSent={setMessage} />
+          <AccountCard key={`account:${user.username}:${user.active}`} user={user} onChanged={(text) => void reloadSelected(text)} />
         </>
       )}
       {!users.data ? (
@@ -152,6 +165,7 @@ export function AdminUsersPage() {
                 <th scope="col">Họ và tên</th>
                 <th scope="col">Vai trò</th>
                 <th scope="col">Chức vụ</th>
+                <th scope="col">Trạng thái</th>
                 <th scope="col">
                   <span className="visually-hidden">Thao tác</span>
                 </th>
@@ -159,7 +173,7 @@ export function AdminUsersPage() {
             </thead>
             <tbody>
               {shown.map((u) => (
-                <tr key={u.id} aria-selected={u.username === selected}>
+                <tr key={u.id} aria-selected={u.username === user?.username} className={u.active ? undefined : 'inactive'}>
                   <td>{u.username}</td>
                   <td>
                     {u.fullName}
@@ -184,8 +198,11 @@ export function AdminUsersPage() {
                     </ul>
                   </td>
                   <td>
-                    <button type="button" className="secondary" onClick={() => setSelected(u.username)} aria-label={`Sửa vai trò và chức vụ của ${u.username}`}>
-                      Sửa vai trò, chức vụ
+                    <span className={`user-status ${u.active ? 'active' : 'inactive'}`}>{u.active ? 'Đang hoạt động' : 'Đã khóa'}</span>
+                  </td>
+                  <td>
+                    <button type="button" className="secondary" onClick={() => setSelected(u)}>
+                      Sửa vai trò và chức vụ<span className="visually-hidden"> của {u.username}</span>
                     </button>
                   </td>
                 </tr>

@@ -1,15 +1,19 @@
-/** Quản trị quy trình: edit the stages of a workflow and save them as a new version, seeing what changes. */
+/**
+ * Quản trị quy trình: edit the stages of a workflow and save them as a new version, seeing what
+ * changes and, on each stage, what is wrong with it before the engine is even asked.
+ */
 import { useEffect, useMemo, useState } from 'react';
-import { workflowProblemText } from './api-errors';
 import { ApiError, api, errorText } from './api-client';
 import type { Plan, Stage, Workflow } from './api-types';
 import { formatDateTime } from './format';
 import { Link } from './router';
+import { draftProblems, sortProblems } from './stage-problems';
 import { StageEditor } from './StageEditor';
 import { ErrorBox, Loading, Notice, PageTitle } from './ui';
 import { useLoad } from './use-load';
 import { workflowChanges } from './workflow-diff';
 import { forgetLatestWorkflow } from './workflow-names';
+import './administration.css';
 
 function newStage(existing: Stage[]): Stage {
   let n = 1;
@@ -39,19 +43,27 @@ export function AdminWorkflowPage() {
   }, [current]);
 
   const changes = useMemo(() => (current ? workflowChanges(current.stages, draft) : []), [current, draft]);
-  const stageKeys = draft.map((s) => s.key);
+  // What the engine refused on saving, until the draft changes; before that, the same rules checked here.
+  const shown = useMemo(() => (problems.length ? sortProblems(problems) : draftProblems(draft)), [problems, draft]);
+  const problemCount = shown.general.length + [...shown.byStage.values()].reduce((n, list) => n + list.length, 0);
 
-  const update = (index: number, stage: Stage) => setDraft((d) => d.map((s, i) => (i === index ? stage : s)));
+  const edit = (change: (d: Stage[]) => Stage[]) => {
+    setProblems([]);
+    setDraft(change);
+  };
+  const update = (index: number, stage: Stage) => edit((d) => d.map((s, i) => (i === index ? stage : s)));
   const move = (index: number, delta: -1 | 1) =>
-    setDraft((d) => {
+    edit((d) => {
       const next = [...d];
       [next[index], next[index + delta]] = [next[index + delta], next[index]];
       return next;
     });
-  const remove = (index: number) => setDraft((d) => d.filter((_, i) => i !== index));
+  const remove = (index: number) => edit((d) => d.filter((_, i) => i !== index));
   const add = () =>
-    setDraft((d) => {
-      const at = insertAfter ? d.findIndex((s) => s.key === insertAfter) + 1 : d.length;
+    edit((d) => {
+      // A stage chosen and then removed from the draft: the new one goes last rather than first.
+      const after = d.findIndex((s) => s.key === insertAfter);
+      const at = after >= 0 ? after + 1 : d.length;
       return [...d.slice(0, at), newStage(d), ...d.slice(at)];
     });
 
@@ -107,7 +119,8 @@ export function AdminWorkflowPage() {
                 stage={stage}
                 index={index}
                 count={draft.length}
-                stageKeys={stageKeys}
+                stages={draft}
+                problems={shown.byStage.get(index) ?? []}
                 onChange={(s) => update(index, s)}
                 onMove={(delta) => move(index, delta)}
                 onRemove={() => remove(index)}
@@ -119,7 +132,7 @@ export function AdminWorkflowPage() {
                 <select id="insert-after" value={insertAfter} onChange={(e) => setInsertAfter(e.target.value)}>
                   {draft.map((s) => (
                     <option key={s.key} value={s.key}>
-                      {s.name} ({s.key})
+                      {s.name || s.key}
                     </option>
                   ))}
                 </select>
@@ -142,14 +155,16 @@ export function AdminWorkflowPage() {
                 ))}
               </ul>
             )}
-            {problems.length > 0 && (
+            {problemCount > 0 && (
               <div className="message error" role="alert">
-                <strong>Quy trình chưa hợp lệ:</strong>
-                <ul>
-                  {problems.map((p) => (
-                    <li key={p}>{workflowProblemText(p)}</li>
-                  ))}
-                </ul>
+                <strong>Quy trình chưa hợp lệ ({problemCount} lỗi; lỗi của từng bước ghi ngay tại bước đó).</strong>
+                {shown.general.length > 0 && (
+                  <ul>
+                    {shown.general.map((p) => (
+                      <li key={p}>{p}</li>
+                    ))}
+                  </ul>
+                )}
               </div>
             )}
             <ErrorBox>{error}</ErrorBox>
@@ -158,7 +173,7 @@ export function AdminWorkflowPage() {
                 Đã lưu phiên bản {saved.version}. <Link to="/admin/migrations">Chuyển kế hoạch sang phiên bản này</Link>
               </Notice>
             )}
-            <button type="button" onClick={save} disabled={busy || changes.length === 0}>
+            <button type="button" onClick={save} disabled={busy || changes.length === 0 || problemCount > 0}>
               Lưu thành phiên bản mới
             </button>
           </aside>

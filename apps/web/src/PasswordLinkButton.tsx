@@ -1,7 +1,12 @@
-/** An administrator sends a person a new set-password link by e-mail (a lost or expired one); the older links stop working. */
+/**
+ * Đặt lại mật khẩu: an administrator sends a person a new set-password link by e-mail (a forgotten
+ * password, a lost or expired link); the older links stop working. Nobody but the person ever knows
+ * the new password, and setting it ends their sessions.
+ */
 import { useState } from 'react';
 import { api, errorText } from './api-client';
 import type { User } from './api-types';
+import { ErrorBox } from './ui';
 
 export function PasswordLinkButton({ user, onSent }: { user: User; onSent: (message: string) => void }) {
   const [busy, setBusy] = useState(false);
@@ -19,17 +24,17 @@ export function PasswordLinkButton({ user, onSent }: { user: User; onSent: (mess
     }
   };
   return (
-    <div className="card">
-      <h2>Mật khẩu của {user.fullName}</h2>
-      <p className="muted small">Gửi thư điện tử có liên kết để đồng chí {user.username} tự đặt mật khẩu mới; mật khẩu hiện tại vẫn dùng được cho tới khi đặt mật khẩu mới.</p>
-      {error && (
-        <div className="message error" role="alert">
-          {error}
-        </div>
-      )}
-      <button type="button" className="secondary" onClick={send} disabled={busy}>
+    <div className="password-link">
+      <h3>Đặt lại mật khẩu</h3>
+      <p className="muted small">
+        Gửi thư điện tử có liên kết dùng một lần để đồng chí {user.fullName} tự đặt mật khẩu mới; khi đặt xong, mọi phiên đăng nhập cũ của đồng chí kết thúc. Mật khẩu hiện tại
+        vẫn dùng được cho tới lúc đó (nếu lộ mật khẩu, hãy khóa tài khoản trước).
+      </p>
+      <ErrorBox>{error}</ErrorBox>
+      <button type="button" className="secondary" onClick={send} disabled={busy || !user.active}>
         {busy ? 'Đang gửi…' : 'Gửi liên kết đặt mật khẩu'}
       </button>
+      {!user.active && <p className="muted small">Tài khoản đang bị khóa: mở lại tài khoản trước khi gửi liên kết.</p>}
     </div>
   );
 }

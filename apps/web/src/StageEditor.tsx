@@ -1,4 +1,9 @@
-/** One stage of a workflow draft: its fields, and buttons to move it or remove it. */
+/**
+ * One stage of a workflow draft: its fields, what is wrong with it (in Vietnamese, here rather than
+ * in a list elsewhere), and buttons to move it or remove it; removing asks first, saying which
+ * stages return to it.
+ */
+import { useState } from 'react';
 import type { Role, RuleType, Scope, Stage, StageKind } from './api-types';
 import { RULE_LABELS, ROLE_LABELS, SCOPE_LABELS, STAGE_KIND_LABELS } from './format';
 
@@ -8,20 +13,39 @@ interface Props {
   stage: Stage;
   index: number;
   count: number;
-  stageKeys: string[];
+  /** The other stages of the draft, for "return to", by name. */
+  stages: Stage[];
+  problems: string[];
   onChange: (stage: Stage) => void;
   onMove: (delta: -1 | 1) => void;
   onRemove: () => void;
 }
 
-export function StageEditor({ stage, index, count, stageKeys, onChange, onMove, onRemove }: Props) {
+export function StageEditor({ stage, index, count, stages, problems, onChange, onMove, onRemove }: Props) {
+  const [confirming, setConfirming] = useState(false);
   const id = (field: string) => `stage-${index}-${field}`;
   const set = (patch: Partial<Stage>) => onChange({ ...stage, ...patch });
+  const name = stage.name.trim() || `Bước ${index + 1}`;
+  const returningHere = stages.filter((s) => s !== stage && s.returnTo === stage.key).map((s) => `“${s.name}”`);
   return (
-    <fieldset className="stage-editor card" data-stage-key={stage.key}>
+    <fieldset
+      className={`stage-editor card${problems.length ? ' has-problems' : ''}`}
+      data-stage-key={stage.key}
+      aria-describedby={problems.length ? id('problems') : undefined}
+    >
       <legend>
-        Bước {index + 1}: {stage.name || stage.key}
+        Bước {index + 1}: {name}
       </legend>
+      {problems.length > 0 && (
+        <div className="message error stage-problems" id={id('problems')} role="alert">
+          <strong>Bước này chưa hợp lệ:</strong>
+          <ul>
+            {problems.map((p) => (
+              <li key={p}>{p}</li>
+            ))}
+          </ul>
+        </div>
+      )}
       <div className="stage-fields">
         <div className="field">
           <label htmlFor={id('key')}>Mã bước</label>
@@ -88,27 +112,51 @@ export function StageEditor({ stage, index, count, stageKeys, onChange, onMove, 
           <label htmlFor={id('return')}>Trả lại về bước</label>
           <select id={id('return')} value={stage.returnTo ?? ''} onChange={(e) => set({ returnTo: e.target.value || undefined })}>
             <option value="">(không trả lại)</option>
-            {stageKeys
-              .filter((k) => k !== stage.key)
-              .map((k) => (
-                <option key={k} value={k}>
-                  {k}
+            {stages
+              .filter((s) => s !== stage && s.key)
+              .map((s) => (
+                <option key={s.key} value={s.key}>
+                  {s.name || s.key}
                 </option>
               ))}
           </select>
         </div>
       </div>
       <div className="stage-buttons">
-        <button type="button" className="secondary" onClick={() => onMove(-1)} disabled={index === 0} aria-label={`Chuyển bước ${stage.key} lên trên`}>
+        <button type="button" className="secondary" onClick={() => onMove(-1)} disabled={index === 0} aria-label={`Chuyển bước ${name} lên trên`}>
           ↑ Lên
         </button>
-        <button type="button" className="secondary" onClick={() => onMove(1)} disabled={index === count - 1} aria-label={`Chuyển bước ${stage.key} xuống dưới`}>
+        <button type="button" className="secondary" onClick={() => onMove(1)} disabled={index === count - 1} aria-label={`Chuyển bước ${name} xuống dưới`}>
           ↓ Xuống
         </button>
-        <button type="button" className="danger" onClick={onRemove} aria-label={`Xóa bước ${stage.key}`}>
+        <button type="button" className="danger" onClick={() => setConfirming(true)} disabled={confirming} aria-label={`Xóa bước ${name}`}>
           Xóa bước
         </button>
       </div>
+      {confirming && (
+        <div className="message warning confirm-box" role="alertdialog" aria-labelledby={id('confirm')}>
+          <p id={id('confirm')}>
+            Xóa bước “{name}” khỏi bản nháp?
+            {returningHere.length > 0 && ` Các bước ${returningHere.join(', ')} đang trả lại về bước này: cần chọn lại bước trả về cho chúng.`} Phiên bản đang dùng
+            không đổi cho tới khi lưu phiên bản mới.
+          </p>
+          <div className="toolbar">
+            <button
+              type="button"
+              className="danger"
+              onClick={() => {
+                setConfirming(false);
+                onRemove();
+              }}
+            >
+              Xóa bước này
+            </button>
+            <button type="button" className="secondary" onClick={() => setConfirming(false)}>
+              Không xóa
+            </button>
+          </div>
+        </div>
+      )}
     </fieldset>
   );
 }

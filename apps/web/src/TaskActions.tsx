@@ -7,6 +7,7 @@ import { FormEvent, useState } from 'react';
 import { api, errorText } from './api-client';
 import type { Task } from './api-types';
 import { daysLeftText, formatDateTime, stageLabel } from './format';
+import { DelegatePicker } from './PeoplePicker';
 import { SignerChoice } from './SignerChoice';
 import { ErrorBox } from './ui';
 
@@ -114,8 +115,7 @@ export function TaskActions({ task, names, onDone, textShown = () => true }: Pro
         </form>
         <form onSubmit={delegate}>
           <h3>Ủy quyền</h3>
-          <label htmlFor="delegate-to">Tên đăng nhập người nhận (cùng vai trò, cùng đơn vị)</label>
-          <input id="delegate-to" required value={delegateTo} onChange={(e) => setDelegateTo(e.target.value)} pattern="[a-z0-9][a-z0-9._\-]*" />
+          <DelegatePicker taskId={task.id} onChange={setDelegateTo} />
           <button type="submit" className="secondary" disabled={busy}>
             Ủy quyền
           </button>
