@@ -6,10 +6,10 @@ import { AdminOrgImportPage } from './AdminOrgImportPage';
 import { AdminRecipientsPage } from './AdminRecipientsPage';
 import { AdminUsersPage } from './AdminUsersPage';
 import { AdminWorkflowPage } from './AdminWorkflowPage';
+import { AppHeader } from './AppHeader';
 import { DraftingPage } from './DraftingPage';
 import { LevelReportRoute } from './LevelReportPage';
 import { MyTasksPage } from './MyTasksPage';
-import { NotificationBell } from './NotificationBell';
 import { NotificationsPage } from './NotificationsPage';
 import { PlanDashboardPage } from './PlanDashboardPage';
 import { PlansPage } from './PlansPage';
@@ -78,31 +78,13 @@ export function App() {
       <a className="skip-link" href="#main">
         Bỏ qua, đến nội dung chính
       </a>
-      <header className="topbar">
-        <div className="brand">
-          <span className="brand-mark" aria-hidden="true">★</span> Tổng kết
-        </div>
-        <nav aria-label="Chính">
-          <ul>
-            {NAV.filter((item) => !item.adminOnly || isAdmin).map((item) => (
-              <li key={item.to}>
-                <Link to={item.to} aria-current={current(item.to) ? 'page' : undefined}>
-                  {item.label}
-                </Link>
-              </li>
-            ))}
-          </ul>
-        </nav>
-        <div className="account">
-          <NotificationBell />
-          <span className="who" title={me.username}>
-            {me.fullName}
-          </span>
-          <button type="button" className="secondary" onClick={signOut}>
-            Đăng xuất
-          </button>
-        </div>
-      </header>
+      <AppHeader
+        links={NAV.filter((item) => !item.adminOnly || isAdmin)}
+        isCurrent={current}
+        fullName={me.fullName}
+        username={me.username}
+        onSignOut={signOut}
+      />
       <main id="main" tabIndex={-1}>
         {route(pathname)}
       </main>

@@ -111,15 +111,15 @@ export function MyTasksPage() {
                       <strong>{t.unitName ?? t.unitCode}</strong>
                       <div className="muted small">{t.unitCode}</div>
                     </td>
-                    <td>
+                    <td data-label="Bước">
                       {labels.label(t.stage, whereOf(t))}
                       <TaskReviewState task={t} />
                     </td>
-                    <td>{planCode.get(t.planId) ?? '—'}</td>
-                    <td>
+                    <td data-label="Kế hoạch">{planCode.get(t.planId) ?? '—'}</td>
+                    <td data-label="Hạn">
                       {t.dueAt ? <time dateTime={t.dueAt} title={formatDateTime(t.dueAt)}>{formatDate(t.dueAt)}</time> : '—'}
                     </td>
-                    <td className="days-left">{daysLeftText(t.dueAt, now)}</td>
+                    <td className="days-left" data-label="Còn lại">{daysLeftText(t.dueAt, now)}</td>
                     <td>
                       <Link to={taskLink(t)} className="button-link">
                         {actionText(t)}

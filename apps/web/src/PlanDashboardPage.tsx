@@ -3,9 +3,12 @@ import { useEffect, useMemo, useState } from 'react';
 import { api } from './api-client';
 import type { Collection, OrgUnit, Plan, PlanTaskState, Progress, Task, UnitKind } from './api-types';
 import { ConsolidatedView } from './ConsolidatedView';
-import { deadlineCountdown, formatDate, formatDateTime, KIND_LABELS, stageLabel } from './format';
+import { matchesFilter, StageCounts, UnitFilter, UnitList } from './DashboardUnits';
+import { deadlineCountdown, formatDateTime, KIND_LABELS, stageLabel } from './format';
 import { PLAN_STATUS } from './PlansPage';
 import { Link } from './router';
+import { ScrollRegion } from './ScrollRegion';
+import { useSession } from './session';
 import { TaskActions } from './TaskActions';
 import { waitForChange } from './wait-for-change';
 import { ErrorBox, Loading, Notice, PageTitle, stageClass } from './ui';
@@ -43,6 +46,8 @@ export function PlanDashboardPage({ planId }: { planId: string }) {
   const now = useNow(1000);
   const [showConsolidated, setShowConsolidated] = useState(false);
   const [message, setMessage] = useState<string | null>(null);
+  const [filter, setFilter] = useState<UnitFilter>(null);
+  const { me, hasRole } = useSession();
 
   const stages = useMemo(() => {
     if (!data.data) return [];
@@ -51,6 +56,7 @@ export function PlanDashboardPage({ planId }: { planId: string }) {
 
   if (!data.data) return data.error ? <ErrorBox>{data.error}</ErrorBox> : <Loading what="tiến độ" />;
   const { plan, progress, root, planTasks } = data.data;
+  const filterName = (f: NonNullable<UnitFilter>) => (f.kind === 'overdue' ? 'Quá hạn' : labels.label(f.stage, { root: rootUnit }));
   // Stages are named as each unit's level names them; the plan-level ones after the root's committee.
   const rootUnit = root ? { kind: root.kind, name: root.name } : null;
   const unitOf = new Map(progress.units.map((u) => [u.unitCode, { kind: u.kind, name: u.unitName }]));
@@ -96,21 +102,9 @@ export function PlanDashboardPage({ planId }: { planId: string }) {
       <PlanWork label="Thông qua của Ban Thường vụ" task={progress.rootApproval} names={planNames} />
 
       <h2>Số báo cáo theo bước</h2>
-      <ul className="stage-counts" aria-label="Số báo cáo theo bước">
-        <li className="stage-count total">
-          <span className="count-number">{progress.total}</span> Tổng số
-        </li>
-        {stages.map((s) => (
-          <li key={s} className={`stage-count ${stageClass(s)}`} data-stage={s}>
-            <span className="count-number">{progress.byStage[s] ?? 0}</span> {labels.label(s, { root: rootUnit })}
-          </li>
-        ))}
-        <li className={`stage-count ${progress.overdue ? 'overdue' : ''}`}>
-          <span className="count-number">{progress.overdue}</span> Quá hạn
-        </li>
-      </ul>
+      <StageCounts progress={progress} stages={stages} stageName={(st) => labels.label(st, { root: rootUnit })} filter={filter} onFilter={setFilter} />
 
-      <div className="table-wrap">
+      <ScrollRegion label="Số báo cáo theo cấp và bước">
         <table className="by-level">
           <caption>Theo cấp</caption>
           <thead>
@@ -134,7 +128,7 @@ export function PlanDashboardPage({ planId }: { planId: string }) {
             ))}
           </tbody>
         </table>
-      </div>
+      </ScrollRegion>
 
       <div className="dashboard-grid">
         <div>
@@ -146,50 +140,58 @@ export function PlanDashboardPage({ planId }: { planId: string }) {
               </span>
             ))}
           </p>
-          <UnitTree rootId={plan.rootUnitId} root={root} units={progress.units} labels={labels} />
+          {filter && (
+            <p className="filter-note" role="status">
+              Chỉ hiện các đơn vị: {filterName(filter)}.{' '}
+              <button type="button" className="link-button" onClick={() => setFilter(null)}>
+                Bỏ lọc
+              </button>
+            </p>
+          )}
+          <UnitTree rootId={plan.rootUnitId} root={root} units={progress.units} labels={labels} show={filter ? (u) => matchesFilter(filter, u) : undefined} />
         </div>
         <div>
-          <h2>Đơn vị quá hạn</h2>
-          {progress.overdueUnits.length === 0 ? (
-            <p className="empty">Không có đơn vị nào quá hạn.</p>
-          ) : (
-            <ul className="overdue-list">
-              {progress.overdueUnits.map((u) => (
-                <li key={u.unitCode}>
-                  {u.reportId ? <Link to={`/reports/${u.reportId}`}>{u.unitName ?? u.unitCode}</Link> : (u.unitName ?? u.unitCode)}{' '}
-                  {u.stage && <span className="muted small">· {labels.label(u.stage, { unit: unitOf.get(u.unitCode), root: rootUnit })}</span>}
-                  {u.dueAt && <span className="overdue-text small"> · hạn {formatDate(u.dueAt)}</span>}
-                </li>
-              ))}
-            </ul>
-          )}
+          <UnitList
+            planId={plan.id}
+            rootId={plan.rootUnitId}
+            progress={progress}
+            filter={filter}
+            filterName={filter ? filterName(filter) : ''}
+            labels={labels}
+            root={rootUnit}
+            me={me}
+            isAdmin={hasRole('admin')}
+            onNudged={() => void reload()}
+          />
           <h2>Thời hạn</h2>
-          <table className="compact-table deadlines">
-            <thead>
-              <tr>
-                <th scope="col">Cấp · bước</th>
-                <th scope="col">Hạn</th>
-                <th scope="col">Đếm ngược</th>
-              </tr>
-            </thead>
-            <tbody>
-              {deadlines.map((d) => {
-                // A completed plan's countdowns stop: its deadlines are history, nothing is late any more.
-                const left = deadlineCountdown(d.at, plan.status, now);
-                return (
-                  <tr key={`${d.level}.${d.stage}`} className={left.late ? 'overdue' : undefined}>
-                    <th scope="row">
-                      {KIND_LABELS[d.level]} · {labels.label(d.stage, { level: d.level, root: rootUnit })}
-                    </th>
-                    <td>
-                      <time dateTime={d.at}>{formatDateTime(d.at)}</time>
-                    </td>
-                    <td className="countdown">{left.text}</td>
-                  </tr>
-                );
-              })}
-            </tbody>
-          </table>
+          <ScrollRegion label="Thời hạn theo cấp và bước">
+            <table className="compact-table deadlines">
+              <thead>
+                <tr>
+                  <th scope="col">Cấp · bước</th>
+                  <th scope="col">Hạn</th>
+                  <th scope="col">Đếm ngược</th>
+                </tr>
+              </thead>
+              <tbody>
+                {deadlines.map((d) => {
+                  // A completed plan's countdowns stop: its deadlines are history, nothing is late any more.
+                  const left = deadlineCountdown(d.at, plan.status, now);
+                  return (
+                    <tr key={`${d.level}.${d.stage}`} className={left.late ? 'overdue' : undefined}>
+                      <th scope="row">
+                        {KIND_LABELS[d.level]} · {labels.label(d.stage, { level: d.level, root: rootUnit })}
+                      </th>
+                      <td>
+                        <time dateTime={d.at}>{formatDateTime(d.at)}</time>
+                      </td>
+                      <td className="countdown">{left.text}</td>
+                    </tr>
+                  );
+                })}
+              </tbody>
+            </table>
+          </ScrollRegion>
         </div>
       </div>
 
@@ -257,33 +259,35 @@ const COLLECTION_STATUS: Record<string, string> = { collecting: 'đang thu thậ
 function Collections({ planId, rootCode, items }: { planId: string; rootCode?: string; items: Collection[] }) {
   if (!items.length) return null;
   return (
-    <table className="compact-table">
-      <caption>Thu thập báo cáo ở các đơn vị tổng hợp</caption>
-      <thead>
-        <tr>
-          <th scope="col">Đơn vị</th>
-          <th scope="col">Trạng thái</th>
-          <th scope="col">Hạn chốt</th>
-          <th scope="col">Đã có</th>
-          <th scope="col">Còn thiếu</th>
-        </tr>
-      </thead>
-      <tbody>
-        {items.map((c) => (
-          <tr key={c.unitCode}>
-            <th scope="row">
-              {/* Each consolidating level writes its report from its collection. */}
-              <Link to={c.unitCode === rootCode ? `/plans/${planId}/level-report` : `/plans/${planId}/level-report?level=${encodeURIComponent(c.unitCode)}`}>
-                {c.unitCode}
-              </Link>
-            </th>
-            <td>{COLLECTION_STATUS[c.status] ?? 'không xác định'}</td>
-            <td>{formatDateTime(c.cutOffAt)}</td>
-            <td>{c.included}</td>
-            <td>{c.missing.length ? c.missing.join(', ') : '—'}</td>
+    <ScrollRegion label="Thu thập báo cáo ở các đơn vị tổng hợp">
+      <table className="compact-table">
+        <caption>Thu thập báo cáo ở các đơn vị tổng hợp</caption>
+        <thead>
+          <tr>
+            <th scope="col">Đơn vị</th>
+            <th scope="col">Trạng thái</th>
+            <th scope="col">Hạn chốt</th>
+            <th scope="col">Đã có</th>
+            <th scope="col">Còn thiếu</th>
           </tr>
-        ))}
-      </tbody>
-    </table>
+        </thead>
+        <tbody>
+          {items.map((c) => (
+            <tr key={c.unitCode}>
+              <th scope="row">
+                {/* Each consolidating level writes its report from its collection. */}
+                <Link to={c.unitCode === rootCode ? `/plans/${planId}/level-report` : `/plans/${planId}/level-report?level=${encodeURIComponent(c.unitCode)}`}>
+                  {c.unitCode}
+                </Link>
+              </th>
+              <td>{COLLECTION_STATUS[c.status] ?? 'không xác định'}</td>
+              <td>{formatDateTime(c.cutOffAt)}</td>
+              <td>{c.included}</td>
+              <td>{c.missing.length ? c.missing.join(', ') : '—'}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </ScrollRegion>
   );
 }

@@ -1,4 +1,7 @@
-/** The plan's unit tree, each unit coloured by its report's stage, named as its level names it. */
+/**
+ * The plan's unit tree, each unit coloured by its report's stage, named as its level names it. With
+ * `show`, only the units it keeps, with the units above them greyed as the path to them.
+ */
 import { unitKindName } from '../../../libs/domain/src/party-names';
 import type { OrgUnit, ProgressUnit } from './api-types';
 import { formatDate } from './format';
@@ -13,6 +16,8 @@ interface Node {
   kind: OrgUnit['kind'];
   report?: ProgressUnit;
   children: Node[];
+  /** Shown only as the path to units kept by a filter. */
+  context?: boolean;
 }
 
 function buildTree(rootId: string, root: OrgUnit | undefined, units: ProgressUnit[]): Node {
@@ -24,12 +29,19 @@ function buildTree(rootId: string, root: OrgUnit | undefined, units: ProgressUni
   return nodes.get(rootId)!;
 }
 
+/** The node without the branches holding no unit `show` keeps; null when nothing under it is kept. */
+function pruned(node: Node, show: (unit: ProgressUnit) => boolean): Node | null {
+  const children = node.children.map((child) => pruned(child, show)).filter((child): child is Node => child !== null);
+  const kept = node.report !== undefined && show(node.report);
+  return kept || children.length ? { ...node, children, context: !kept } : null;
+}
+
 function Branch({ node, labels }: { node: Node; labels: StageLabels }) {
   const report = node.report;
   const unit = { kind: node.kind, name: node.name };
   return (
     <li>
-      <div className={`tree-node ${report ? stageClass(report.stage) : 'root'} ${report?.overdue ? 'is-overdue' : ''}`} data-unit={node.code}>
+      <div className={`tree-node ${report ? stageClass(report.stage) : 'root'} ${report?.overdue ? 'is-overdue' : ''} ${node.context ? 'tree-context' : ''}`} data-unit={node.code}>
         <span className="tree-name">
           {report ? <Link to={`/reports/${report.reportId}`}>{node.name}</Link> : <strong>{node.name}</strong>}
           <span className="muted small"> · {node.code} · {unitKindName(unit)}</span>
@@ -53,10 +65,19 @@ function Branch({ node, labels }: { node: Node; labels: StageLabels }) {
   );
 }
 
-export function UnitTree({ rootId, root, units, labels }: { rootId: string; root?: OrgUnit; units: ProgressUnit[]; labels: StageLabels }) {
+export function UnitTree({ rootId, root, units, labels, show }: {
+  rootId: string;
+  root?: OrgUnit;
+  units: ProgressUnit[];
+  labels: StageLabels;
+  show?: (unit: ProgressUnit) => boolean;
+}) {
+  const tree = buildTree(rootId, root, units);
+  const shown = show ? pruned(tree, show) : tree;
+  if (!shown) return <p className="empty">Không có đơn vị nào.</p>;
   return (
     <ul className="unit-tree" aria-label="Cây đơn vị">
-      <Branch node={buildTree(rootId, root, units)} labels={labels} />
+      <Branch node={{ ...shown, context: false }} labels={labels} />
     </ul>
   );
 }

@@ -132,6 +132,7 @@ const ACTION_LABELS: Record<string, string> = {
   'plan.launch_requested': 'Yêu cầu triển khai kế hoạch',
   'plan.launch': 'Triển khai kế hoạch',
   'plan.deadlines': 'Sửa thời hạn',
+  'plan.nudge': 'Đôn đốc đơn vị quá hạn',
   'plan.recipients': 'Sửa nơi nhận',
   'plan.migration_started': 'Bắt đầu chuyển phiên bản quy trình',
   'plan.migrated': 'Đã chuyển phiên bản quy trình',

@@ -12,16 +12,19 @@ export interface KeptDraft<T> {
   at: string;
 }
 
+/** The part of the Web Storage API used here (the browser's localStorage; a stand-in in unit tests). */
+export type DraftStorage = Pick<Storage, 'getItem' | 'setItem' | 'removeItem' | 'key' | 'length'>;
+
 export class LocalDrafts<T> {
   private readonly prefix: string;
 
-  constructor(userId: string, reportId: string) {
+  constructor(userId: string, reportId: string, private readonly storage: DraftStorage = localStorage) {
     this.prefix = `${PREFIX}:${userId}:${reportId}:`;
   }
 
   keep(key: string, value: T): void {
     try {
-      localStorage.setItem(this.prefix + key, JSON.stringify({ value, at: new Date().toISOString() } satisfies KeptDraft<T>));
+      this.storage.setItem(this.prefix + key, JSON.stringify({ value, at: new Date().toISOString() } satisfies KeptDraft<T>));
     } catch {
       // A full or disabled storage: the autosave still runs, only this safety net is missing.
     }
@@ -29,19 +32,20 @@ export class LocalDrafts<T> {
 
   /** The engine has it: nothing to put back any more. */
   forget(key: string): void {
-    localStorage.removeItem(this.prefix + key);
+    this.storage.removeItem(this.prefix + key);
   }
 
   /** Every kept item of this person's report, by item key. */
   all(): Map<string, KeptDraft<T>> {
     const kept = new Map<string, KeptDraft<T>>();
-    for (let i = 0; i < localStorage.length; i += 1) {
-      const name = localStorage.key(i);
+    for (let i = 0; i < this.storage.length; i += 1) {
+      const name = this.storage.key(i);
       if (!name?.startsWith(this.prefix)) continue;
       try {
-        kept.set(name.slice(this.prefix.length), JSON.parse(localStorage.getItem(name) ?? '') as KeptDraft<T>);
+        kept.set(name.slice(this.prefix.length), JSON.parse(this.storage.getItem(name) ?? '') as KeptDraft<T>);
       } catch {
-        localStorage.removeItem(name);
+        // Not written by this code (or cut short): nothing to put back.
+        this.storage.removeItem(name);
       }
     }
     return kept;
