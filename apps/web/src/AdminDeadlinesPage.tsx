@@ -13,6 +13,7 @@ import { PlanPicker } from './PlanPicker';
 import { ErrorBox, Loading, Notice, PageTitle } from './ui';
 import { useLoad } from './use-load';
 import { workflowVersion } from './workflow-names';
+import { ScrollRegion } from './ScrollRegion';
 import './administration.css';
 
 const LEVELS: UnitKind[] = ['cell', 'grassroots', 'upper', 'bloc'];
@@ -132,7 +133,7 @@ function DeadlinesForm({ plan, stages, onSaved }: { plan: Plan; stages: Stage[];
         Chọn ngày và giờ theo giờ Hà Nội; để trống nếu bước đó không có hạn ở cấp đó. “Chốt số liệu tổng hợp”: lúc cấp tổng hợp ngừng chờ báo cáo cấp dưới (trước hạn tổng hợp); để
         trống thì chốt đúng hạn tổng hợp.
       </p>
-      <div className="table-wrap">
+      <ScrollRegion label="Bảng thời hạn theo cấp và bước">
         <table className="deadline-grid">
           <thead>
             <tr>
@@ -173,7 +174,7 @@ function DeadlinesForm({ plan, stages, onSaved }: { plan: Plan; stages: Stage[];
             ))}
           </tbody>
         </table>
-      </div>
+      </ScrollRegion>
       <ErrorBox>{error}</ErrorBox>
       {incomplete.length > 0 && (
         <div className="message error" role="alert">

@@ -7,6 +7,7 @@ import { PlanPicker } from './PlanPicker';
 import { ErrorBox, Loading, Notice, PageTitle } from './ui';
 import { useLoad } from './use-load';
 import { waitForChange } from './wait-for-change';
+import { ScrollRegion } from './ScrollRegion';
 
 const ACTIONS: Record<MigrationPreview['reports'][number]['action'], string> = {
   unchanged: 'Giữ nguyên',
@@ -145,7 +146,7 @@ export function AdminMigrationPage() {
               </ul>
             </div>
           )}
-          <div className="table-wrap">
+          <ScrollRegion label="Bảng chuyển phiên bản">
             <table>
               <thead>
                 <tr>
@@ -172,7 +173,7 @@ export function AdminMigrationPage() {
                 ))}
               </tbody>
             </table>
-          </div>
+          </ScrollRegion>
         </div>
       )}
       <h2>Các lần chuyển của kế hoạch</h2>

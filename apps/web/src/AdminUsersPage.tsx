@@ -14,6 +14,7 @@ import { PeoplePicker, Person, searchUsers } from './PeoplePicker';
 import { PositionsEditor } from './PositionsEditor';
 import { ErrorBox, Loading, Notice, PageTitle } from './ui';
 import { useLoad } from './use-load';
+import { ScrollRegion } from './ScrollRegion';
 import './administration.css';
 
 /** People listed per search: an office finds a person by name, it does not scroll thousands. */
@@ -157,7 +158,7 @@ export function AdminUsersPage() {
       {!users.data ? (
         <Loading what="người dùng" />
       ) : (
-        <div className="table-wrap">
+        <ScrollRegion label="Danh sách người dùng">
           <table>
             <thead>
               <tr>
@@ -209,7 +210,7 @@ export function AdminUsersPage() {
               ))}
             </tbody>
           </table>
-        </div>
+        </ScrollRegion>
       )}
     </section>
   );

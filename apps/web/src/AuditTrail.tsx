@@ -1,5 +1,6 @@
 import type { ReportEvent } from './api-types';
 import { actionLabel, formatDateTime, stageLabel } from './format';
+import { ScrollRegion } from './ScrollRegion';
 
 const EDITS = new Set(['edit_section', 'edit_indicators']);
 
@@ -32,7 +33,7 @@ function actorText(e: ReportEvent): { name: string; username?: string } {
 export function AuditTrail({ events, names }: { events: ReportEvent[]; names: Record<string, string> }) {
   if (!events.length) return <p className="muted">Chưa có sự kiện nào.</p>;
   return (
-    <div className="table-wrap">
+    <ScrollRegion label="Nhật ký xử lý báo cáo">
       <table className="audit">
         <thead>
           <tr>
@@ -65,6 +66,6 @@ export function AuditTrail({ events, names }: { events: ReportEvent[]; names: Re
           ))}
         </tbody>
       </table>
-    </div>
+    </ScrollRegion>
   );
 }

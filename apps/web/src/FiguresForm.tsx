@@ -4,6 +4,7 @@ import { ApiError, api, errorText } from './api-client';
 import type { CellProblem, FigureDefinition, FigureGroup, Report } from './api-types';
 import { derivedFigure, figureInputProblem, shownFigure } from './figure-input';
 import { ErrorBox, Notice } from './ui';
+import { ScrollRegion } from './ScrollRegion';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
@@ -94,7 +95,7 @@ export function FiguresForm({ report, definitions, groups, typed, refused, edita
       <fieldset disabled={!editable} className="plain">
         <legend className="visually-hidden">Số liệu theo các bảng phụ lục</legend>
         {groups.map((group) => (
-          <div className="table-wrap" key={group.key}>
+          <ScrollRegion key={group.key} label={group.title}>
             <table className="compact-table figures-table">
               <caption>{group.title}</caption>
               <thead>
@@ -150,7 +151,7 @@ export function FiguresForm({ report, definitions, groups, typed, refused, edita
                 })}
               </tbody>
             </table>
-          </div>
+          </ScrollRegion>
         ))}
       </fieldset>
     </section>

@@ -5,6 +5,7 @@ import type { FigureDefinition, LevelFigures } from './api-types';
 import { ErrorBox, Loading } from './ui';
 import { figureValue, LevelContent } from './use-level-content';
 import { useLoad } from './use-load';
+import { ScrollRegion } from './ScrollRegion';
 
 interface Props {
   planId: string;
@@ -43,7 +44,7 @@ export function LevelFiguresPanel({ planId, level, editable, texts, derived }: P
         Cộng từ báo cáo của {f.units} đơn vị: để trống là đơn vị không báo cáo, tỷ lệ không cộng dồn. Số liệu chưa sửa trong dự thảo sẽ theo số cộng từ các đơn vị khi trình.
       </p>
       {f.groups.map((group) => (
-        <div className="table-wrap" key={group.key}>
+        <ScrollRegion key={group.key} label={group.title}>
           <table className="compact-table figures-table">
             <caption>{group.title}</caption>
             <thead>
@@ -87,11 +88,11 @@ export function LevelFiguresPanel({ planId, level, editable, texts, derived }: P
               })}
             </tbody>
           </table>
-        </div>
+        </ScrollRegion>
       ))}
       <ErrorBox>{detailError}</ErrorBox>
       {detail && (
-        <div className="table-wrap">
+        <ScrollRegion label={`Chi tiết theo đơn vị: ${detail.definition.label}`}>
           <table className="compact-table" id="figure-detail" tabIndex={-1}>
             <caption>Chi tiết theo đơn vị: {detail.definition.label}</caption>
             <thead>
@@ -114,7 +115,7 @@ export function LevelFiguresPanel({ planId, level, editable, texts, derived }: P
               ))}
             </tbody>
           </table>
-        </div>
+        </ScrollRegion>
       )}
     </div>
   );

@@ -2,13 +2,14 @@
 import { ReactNode } from 'react';
 import type { ImportUnitChange, ImportUserChange, OrgWorkbookPreview, SheetProblem } from './api-types';
 import { changesNothing, countLines, FieldChange, positionText, roleText, unitFieldChanges, userFieldChanges } from './org-import-labels';
+import { ScrollRegion } from './ScrollRegion';
 
 /** Rows shown per table: a Bloc's file can create thousands of people; the counts above say how many in all. */
 const SHOWN = 300;
 
 export function ProblemsTable({ problems }: { problems: SheetProblem[] }) {
   return (
-    <div className="table-wrap">
+    <ScrollRegion label="Lỗi theo trang, dòng và cột">
       <table data-testid="org-import-problems">
         <caption>Lỗi theo trang, dòng và cột ({problems.length})</caption>
         <thead>
@@ -30,7 +31,7 @@ export function ProblemsTable({ problems }: { problems: SheetProblem[] }) {
           ))}
         </tbody>
       </table>
-    </div>
+    </ScrollRegion>
   );
 }
 
@@ -73,7 +74,7 @@ export function OrgImportPreview({ preview }: { preview: OrgWorkbookPreview }) {
 function ChangeTable<T extends ImportUnitChange | ImportUserChange>({ title, rows, columns, render }: { title: string; rows: T[]; columns: string[]; render: (row: T) => ReactNode[] }) {
   if (rows.length === 0) return null;
   return (
-    <div className="table-wrap">
+    <ScrollRegion label="Những gì sẽ thay đổi">
       <table>
         <caption>
           {title} ({rows.length}){rows.length > SHOWN ? `: ${SHOWN} dòng đầu` : ''}
@@ -95,7 +96,7 @@ function ChangeTable<T extends ImportUnitChange | ImportUserChange>({ title, row
           ))}
         </tbody>
       </table>
-    </div>
+    </ScrollRegion>
   );
 }
 
