@@ -4,21 +4,13 @@
  * an overdue unit remind it ("Đôn đốc") with one action.
  */
 import { useMemo, useState } from 'react';
-import { mayNudge } from '../../../libs/domain/src/nudges';
 import type { Me, Progress, ProgressUnit } from './api-types';
 import { formatDate } from './format';
 import { NudgeAnswer, NudgeButton } from './NudgeButton';
 import { Link } from './router';
 import { StageBadge, stageClass } from './ui';
+import { matchesFilter, nudgeRights, UnitFilter } from './unit-filter';
 import type { StageLabels, StageWhere } from './workflow-names';
-
-/** Which units the dashboard shows: all, the overdue, or those at one stage. */
-export type UnitFilter = { kind: 'overdue' } | { kind: 'stage'; stage: string } | null;
-
-export function matchesFilter(filter: UnitFilter, unit: ProgressUnit): boolean {
-  if (!filter) return true;
-  return filter.kind === 'overdue' ? unit.overdue : unit.stage === filter.stage;
-}
 
 export function StageCounts({ progress, stages, stageName, filter, onFilter }: {
   progress: Progress;
@@ -56,18 +48,11 @@ export function StageCounts({ progress, stages, stageName, filter, onFilter }: {
   );
 }
 
-/** Whether the signed-in person may nudge each unit (mayNudge): admin, or a role on a unit above it in the plan's tree. */
+/** Whether the signed-in person may nudge each unit of the plan (nudgeRights). */
 function useMayNudge(me: Me | null, isAdmin: boolean, wholePlan: boolean, rootId: string, units: ProgressUnit[]) {
   return useMemo(() => {
-    const parentOf = new Map(units.map((u) => [u.unitId, u.parentId ?? rootId]));
-    const held = (me?.roles ?? []).map((r) => r.unitId);
-    const ancestorsOf = (unitId: string): string[] => {
-      const chain = [unitId];
-      for (let id = parentOf.get(unitId); id && chain.length < 50; id = parentOf.get(id)) chain.unshift(id);
-      return chain;
-    };
-    // Who sees the whole plan without being an administrator holds a role on its root or above: above every unit.
-    return (unit: ProgressUnit) => isAdmin || wholePlan || mayNudge({ isAdmin, heldUnitIds: held, unitAncestorIds: ancestorsOf(unit.unitId) });
+    const may = nudgeRights({ isAdmin, wholePlan, heldUnitIds: (me?.roles ?? []).map((r) => r.unitId), rootId, units });
+    return (unit: ProgressUnit) => may(unit.unitId);
   }, [me, isAdmin, wholePlan, rootId, units]);
 }
 

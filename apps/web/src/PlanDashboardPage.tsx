@@ -3,7 +3,7 @@ import { useEffect, useMemo, useState } from 'react';
 import { api } from './api-client';
 import type { Collection, OrgUnit, Plan, PlanTaskState, Progress, Task, UnitKind } from './api-types';
 import { ConsolidatedView } from './ConsolidatedView';
-import { matchesFilter, StageCounts, UnitFilter, UnitList } from './DashboardUnits';
+import { StageCounts, UnitList } from './DashboardUnits';
 import { deadlineCountdown, formatDateTime, KIND_LABELS, stageLabel } from './format';
 import { PLAN_STATUS } from './PlansPage';
 import { Link } from './router';
@@ -13,6 +13,7 @@ import { TaskActions } from './TaskActions';
 import { waitForChange } from './wait-for-change';
 import { ErrorBox, Loading, Notice, PageTitle, stageClass } from './ui';
 import { UnitTree } from './UnitTree';
+import { matchesFilter, UnitFilter } from './unit-filter';
 import { useLoad, useNow } from './use-load';
 import { StageLabels, StageWhere, useStageLabels, workflowVersion } from './workflow-names';
 
