@@ -10,7 +10,7 @@ import { startWebEngine } from './support/web-server';
 /**
  * Issue 15, points 3 and 4, on a laptop (1366×768) and a phone (390×844): the first approver of
  * KBNN-KT's cell sees where the decision stands, leaves a remark on an item quoting its text, and
- * approves with a comment (asked to confirm, having jumped past the text); the second approver, on a
+ * approves with a comment from below the whole text; the second approver, on a
  * phone, reads "1/2 đã đồng ý", the comment and the remark, answers it and returns the report; the
  * drafter finds the task marked "Bị trả lại" with the reason, answers the remark and resolves it
  * from the drafting page. Setup (plan, filled report, submit) goes through the API.
@@ -89,14 +89,12 @@ describe('the review side: where the decision stands, remarks on the items, retu
     await political.scrollIntoViewIfNeeded();
     await screenshot(page, 'laptop-remark-added');
 
-    // Jumping straight to the decision skips the text: approving then asks to be confirmed.
-    await page.getByRole('link', { name: 'Cho ý kiến (sau phần nội dung)' }).click();
+    // The decision is reached through the text: no link of the page jumps over it.
+    expect(await page.locator('a[href="#task-actions-title"]').count()).toBe(0);
     await page.getByLabel('Ý kiến kèm theo (không bắt buộc)').fill(APPROVAL_COMMENT);
+    await page.locator('#task-actions-title').scrollIntoViewIfNeeded();
+    await screenshot(page, 'laptop-decision-after-text');
     await page.getByRole('button', { name: 'Đồng ý', exact: true }).click();
-    const confirm = page.getByRole('alertdialog');
-    await confirm.filter({ hasText: 'Đồng chí chưa xem hết nội dung báo cáo' }).waitFor();
-    await screenshot(page, 'laptop-approve-confirm');
-    await confirm.getByRole('button', { name: 'Vẫn đồng ý' }).click();
     await page.getByRole('status').filter({ hasText: 'Đã ghi nhận ý kiến đồng ý' }).waitFor();
     await waitFor(async () => (await ctx.db.query(`SELECT 1 FROM tasks WHERE report_id = $1 AND decision = 'approve' AND comment = $2`, [reportId, APPROVAL_COMMENT])).rows.length === 1, {
       what: 'the approval stored with its comment',

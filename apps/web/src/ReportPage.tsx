@@ -18,7 +18,6 @@ import { TaskActions } from './TaskActions';
 import { ErrorBox, Loading, Notice, PageTitle, StageBadge } from './ui';
 import { useLoad } from './use-load';
 import { useRemarks } from './use-remarks';
-import { useSeen } from './use-seen';
 import { VersionCompare } from './VersionCompare';
 import { waitForChange } from './wait-for-change';
 import { useStageLabels } from './workflow-names';
@@ -56,7 +55,6 @@ export function ReportPage({ reportId }: { reportId: string }) {
   const [downloadError, setDownloadError] = useState<string | null>(null);
   const remarks = useRemarks(reportId);
   const { me } = useSession();
-  const textEnd = useSeen();
 
   if (!loaded.data) return loaded.error ? <ErrorBox>{loaded.error}</ErrorBox> : <Loading what="báo cáo" />;
   const { report, plan, events, versions, task, decision } = loaded.data;
@@ -113,14 +111,7 @@ export function ReportPage({ reportId }: { reportId: string }) {
       </div>
       {decision && <DecisionPanel state={decision} />}
       <nav className="in-page" aria-label="Trong trang này">
-        <a href="#content">Nội dung</a>
-        {reviewing && (
-          <>
-            {' '}
-            · <a href="#task-actions-title">Cho ý kiến (sau phần nội dung)</a>
-          </>
-        )}{' '}
-        · <a href="#versions">So sánh các lần nộp</a> · <a href="#audit">Lịch sử xử lý</a>
+        <a href="#content">Nội dung</a> · <a href="#versions">So sánh các lần nộp</a> · <a href="#audit">Lịch sử xử lý</a>
       </nav>
       <h2 id="content">Nội dung báo cáo</h2>
       <ErrorBox>{remarks.error}</ErrorBox>
@@ -129,11 +120,14 @@ export function ReportPage({ reportId }: { reportId: string }) {
         plan={plan}
         beside={{
           count: (section) => remarks.of(section.key).length,
-          content: (section) => <RemarksThread reportId={report.id} section={section} remarks={remarks.of(section.key)} rights={rights} onChange={remarks.put} />,
+          // A reader with nothing to add sees the column only where there are remarks.
+          content: (section) =>
+            rights.review || remarks.of(section.key).length > 0 ? (
+              <RemarksThread reportId={report.id} section={section} remarks={remarks.of(section.key)} rights={rights} onChange={remarks.put} />
+            ) : null,
         }}
       />
-      <div ref={textEnd.ref} className="text-end" aria-hidden="true" />
-      {task && reviewing && <TaskActions key={task.id} task={task} names={names} onDone={afterAction} textShown={textEnd.shown} />}
+      {task && reviewing && <TaskActions key={task.id} task={task} names={names} onDone={afterAction} />}
       <h2 id="versions">So sánh các lần nộp</h2>
       <VersionCompare key={versions.length} versions={versions} outline={report.sections ?? plan.outline} />
       <h2 id="audit">Lịch sử xử lý</h2>

@@ -7,7 +7,7 @@ import { byOutlinePart, ITEM_TEXT_LABELS } from './outline-labels';
 interface Props {
   report: Report;
   plan: Pick<Plan, 'indicatorNames' | 'indicatorDefinitions' | 'indicatorGroups'>;
-  /** Shown beside each item (the remarks on it), with the count it gives in the item's heading. */
+  /** Shown beside each item (the remarks on it; null for nothing), with the count it gives in the item's heading. */
   beside?: { content: (section: ReportSection) => ReactNode; count: (section: ReportSection) => number };
 }
 
@@ -29,6 +29,7 @@ export function SectionsView({ report, plan, beside }: Props) {
           {group.heading && <h3 className="outline-part">{group.heading}</h3>}
           {group.items.map((section) => {
             number += 1;
+            const aside = beside?.content(section);
             return (
               <article key={section.key} className="section card" aria-labelledby={`section-${section.key}`}>
                 <h4 id={`section-${section.key}`}>
@@ -36,7 +37,7 @@ export function SectionsView({ report, plan, beside }: Props) {
                   {section.required && <span className="tag">Bắt buộc</span>}
                   {beside && beside.count(section) > 0 && <span className="tag remark-count-badge">{beside.count(section)} góp ý</span>}
                 </h4>
-                <div className={beside ? 'section-with-remarks' : undefined}>
+                <div className={aside ? 'section-with-remarks' : undefined}>
                   <dl>
                     {section.takes.map((text) => (
                       <div key={text} className="part">
@@ -45,7 +46,7 @@ export function SectionsView({ report, plan, beside }: Props) {
                       </div>
                     ))}
                   </dl>
-                  {beside?.content(section)}
+                  {aside}
                 </div>
               </article>
             );

@@ -1,7 +1,7 @@
 /**
  * The reader's own open task on a report: approve (at the adopting stage, naming who signs; with a
- * comment if they wish), return with a reason (required), or delegate it. It sits after the report's
- * text; an approval given before the text's end was shown (`textShown`) asks to be confirmed.
+ * comment if they wish), return with a reason (required), or delegate it. The report page puts it
+ * after the report's text, so the text has been on screen before a decision.
  */
 import { FormEvent, useState } from 'react';
 import { api, errorText } from './api-client';
@@ -17,18 +17,9 @@ const APPROVE_HINT: Record<string, string> = {
   root_approval: 'Phê duyệt báo cáo tổng hợp; kế hoạch hoàn thành khi quá nửa số đồng chí Ban Thường vụ đồng ý.',
 };
 
-interface Props {
-  task: Task;
-  names: Record<string, string>;
-  onDone: (message: string) => void | Promise<void>;
-  /** Whether the reader has had the end of the report's text on screen (pages that show no text leave it out). */
-  textShown?: () => boolean;
-}
-
-export function TaskActions({ task, names, onDone, textShown = () => true }: Props) {
+export function TaskActions({ task, names, onDone }: { task: Task; names: Record<string, string>; onDone: (message: string) => void | Promise<void> }) {
   const [reason, setReason] = useState('');
   const [approvalComment, setApprovalComment] = useState('');
-  const [confirming, setConfirming] = useState(false);
   const [delegateTo, setDelegateTo] = useState('');
   const [signer, setSigner] = useState('');
   const [error, setError] = useState<string | null>(null);
@@ -47,16 +38,13 @@ export function TaskActions({ task, names, onDone, textShown = () => true }: Pro
     }
   };
 
-  const approveNow = () => {
-    setConfirming(false);
+  const approve = () => {
     const comment = approvalComment.trim();
     return act(
       () => api.post(`/api/tasks/${task.id}/complete`, { decision: 'approve', ...(signer ? { signer } : {}), ...(comment ? { comment } : {}) }),
       'Đã ghi nhận ý kiến đồng ý của đồng chí.',
     );
   };
-
-  const approve = () => (textShown() ? approveNow() : setConfirming(true));
 
   const giveBack = (event: FormEvent) => {
     event.preventDefault();
@@ -91,17 +79,6 @@ export function TaskActions({ task, names, onDone, textShown = () => true }: Pro
           <button type="button" onClick={() => void approve()} disabled={busy}>
             Đồng ý
           </button>
-          {confirming && (
-            <div className="message warning approve-confirm" role="alertdialog" aria-labelledby="approve-confirm-text">
-              <p id="approve-confirm-text">Đồng chí chưa xem hết nội dung báo cáo. Đồng chí vẫn đồng ý?</p>
-              <button type="button" onClick={() => void approveNow()} disabled={busy}>
-                Vẫn đồng ý
-              </button>{' '}
-              <a href="#content" onClick={() => setConfirming(false)}>
-                Xem nội dung báo cáo
-              </a>
-            </div>
-          )}
         </div>
         <form onSubmit={giveBack} noValidate>
           <h3>Trả lại</h3>
