@@ -203,6 +203,8 @@ describe('drafting that loses nothing', () => {
       const dialog = page.getByRole('dialog', { name: 'Phiên đăng nhập đã hết hạn' });
       await dialog.waitFor();
       expect(await dialog.innerText()).toContain(fullName);
+      // Modal: the page behind stays as it was and cannot be typed into until the person answers.
+      expect(await dialog.evaluate((element) => element.matches(':modal'))).toBe(true);
       await shot('session-expired');
       await dialog.getByLabel('Mật khẩu').fill('sai-mat-khau');
       await dialog.getByRole('button', { name: 'Tiếp tục làm việc' }).click();

@@ -18,7 +18,7 @@ export function ConnectionBanner() {
   if (state === 'offline') {
     return (
       <div className="connection-banner offline" role="alert">
-        Mất kết nối với máy chủ. Nội dung đang soạn vẫn được giữ trên máy này và sẽ tự động lưu khi có kết nối lại; hệ thống đang thử kết nối lại…
+        Mất kết nối với máy chủ. Nội dung đang soạn được giữ trên máy này và tự lưu khi kết nối lại.
       </div>
     );
   }

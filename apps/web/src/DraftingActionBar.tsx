@@ -21,8 +21,7 @@ export const DraftingActionBar = forwardRef<HTMLButtonElement, Props>(function D
   submitButton,
 ) {
   const connection = useConnection();
-  const save =
-    connection === 'offline' ? 'Mất kết nối: nội dung chưa lưu được giữ trên máy này và sẽ tự lưu khi có kết nối lại.' : saveText;
+  const save = connection === 'offline' ? 'Chưa lưu được (mất kết nối); nội dung đã giữ trên máy này.' : saveText;
   return (
     <div className="action-bar" id="action-bar" tabIndex={-1} aria-label="Thanh nộp báo cáo" role="region">
       <span className="progress" data-testid="drafting-progress">

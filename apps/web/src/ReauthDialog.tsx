@@ -39,7 +39,7 @@ export function ReauthDialog({ username, fullName, signIn, signOut }: Props) {
 
   return (
     // Escape would leave the page inert behind nothing: the person chooses to continue or to sign out.
-    <dialog ref={dialog} className="reauth card" aria-labelledby="reauth-title" aria-describedby="reauth-intro" onCancel={(e) => e.preventDefault()}>
+    <dialog ref={dialog} className="reauth" aria-labelledby="reauth-title" aria-describedby="reauth-intro" onCancel={(e) => e.preventDefault()}>
       <form onSubmit={submit}>
         <h2 id="reauth-title">Phiên đăng nhập đã hết hạn</h2>
         <p id="reauth-intro">
