@@ -155,6 +155,9 @@ describe('the web app: administration a Party office can run alone', () => {
     await picker.scrollIntoViewIfNeeded();
     await picker.fill('dung');
     await phone.getByText('Không có đồng chí nào khác cùng vai trò tại đơn vị chưa tham gia bước này.').waitFor();
+    // A name typed but not picked is not sent.
+    await phone.getByRole('button', { name: 'Ủy quyền', exact: true }).click();
+    expect(await picker.evaluate((el) => (el as unknown as { validationMessage: string }).validationMessage)).toBe('Chọn một người trong danh sách gợi ý.');
     await picker.fill('dang');
     const option = phone.getByRole('option', { name: /Đặng Thị Hoa/ });
     await option.waitFor();
@@ -178,6 +181,9 @@ describe('the web app: administration a Party office can run alone', () => {
     const drafting = page.getByLabel('Hạn Dự thảo báo cáo, Chi bộ trực thuộc');
     expect(await drafting.inputValue()).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/);
     await drafting.fill(hanoiInput(4));
+    // Whatever language the browser's picker speaks, the date is also written as the office reads it.
+    const [year, month, day] = hanoiInput(4).slice(0, 10).split('-');
+    await page.locator('td', { has: drafting }).getByText(`${day}/${month}/${year} 17:00`).waitFor();
     const preview = page.locator('.deadline-preview');
     await preview.waitFor();
     expect(Number(await preview.getByTestId('preview-tasks').textContent())).toBeGreaterThan(0);
@@ -211,7 +217,7 @@ describe('the web app: administration a Party office can run alone', () => {
     await page.getByTestId('current-version').waitFor();
     const review = page.locator('fieldset.stage-editor[data-stage-key="committee_review"]');
     await review.getByLabel('Tên bước').fill('');
-    await review.getByRole('alert').getByText('cần có tên bước').waitFor();
+    await review.getByRole('alert').getByText('Cần có tên bước').waitFor();
     expect(await page.locator('fieldset.stage-editor .stage-problems').count()).toBe(1);
     expect(await page.getByRole('button', { name: 'Lưu thành phiên bản mới' }).isDisabled()).toBe(true);
     await screenshot(page, 'admin-workflow-stage-problem');

@@ -8,7 +8,7 @@ import { stageLabel } from '../../../libs/domain/src/stage-labels';
 import { toVietnamIso } from '../../../libs/domain/src/vietnam-time';
 import { ApiError, api, errorText } from './api-client';
 import type { Plan, PlanDeadlines, Stage, UnitKind } from './api-types';
-import { KIND_LABELS } from './format';
+import { formatDateTime, KIND_LABELS } from './format';
 import { PlanPicker } from './PlanPicker';
 import { ErrorBox, Loading, Notice, PageTitle } from './ui';
 import { useLoad } from './use-load';
@@ -167,6 +167,12 @@ function DeadlinesForm({ plan, stages, onSaved }: { plan: Plan; stages: Stage[];
                           setIncomplete((list) => (validity.badInput ? [...new Set([...list, id])] : list.filter((x) => x !== id)));
                         }}
                       />
+                      {/* The picker speaks the browser's language; this says the date as the office reads it. */}
+                      {cells[id] && (
+                        <span className="deadline-said muted small" aria-hidden="true">
+                          {formatDateTime(fromInput(cells[id]))}
+                        </span>
+                      )}
                     </td>
                   );
                 })}

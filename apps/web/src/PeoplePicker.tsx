@@ -40,6 +40,12 @@ export function PeoplePicker({ id, label, search, onChange, nobody = 'Không tì
   const [error, setError] = useState<string | null>(null);
   const searchRef = useRef(search);
   searchRef.current = search;
+  // Leaving the field closes the list a moment later (a click on an option lands first); coming back or typing keeps it open.
+  const closing = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
+  const keepOpen = () => {
+    clearTimeout(closing.current);
+    setOpen(true);
+  };
 
   useEffect(() => {
     if (!open || chosen) return;
@@ -131,10 +137,12 @@ export function PeoplePicker({ id, label, search, onChange, nobody = 'Không tì
         value={text}
         onChange={(e) => {
           setText(e.target.value);
-          setOpen(true);
+          keepOpen();
         }}
-        onFocus={() => setOpen(true)}
-        onBlur={() => setTimeout(() => setOpen(false), 150)}
+        onFocus={keepOpen}
+        onBlur={() => {
+          closing.current = setTimeout(() => setOpen(false), 150);
+        }}
         onKeyDown={onKey}
       />
       {error && (
@@ -142,9 +150,14 @@ export function PeoplePicker({ id, label, search, onChange, nobody = 'Không tì
           {error}
         </div>
       )}
-      {showList && (
+      {/* "Nobody" is said in the page's flow, not over it: it must not cover the button below. */}
+      {showList && found.length === 0 && (
+        <p className="muted small people-none" role="status">
+          {nobody}
+        </p>
+      )}
+      {showList && found.length > 0 && (
         <ul className="people-options" id={listId} role="listbox" aria-label={label}>
-          {found.length === 0 && <li className="muted small people-none">{nobody}</li>}
           {found.map((person, index) => (
             <li
               key={person.username}

@@ -28,7 +28,8 @@ export function sortProblems(problems: readonly string[]): SortedProblems {
       continue;
     }
     const index = Number(at[1]);
-    byStage.set(index, [...(byStage.get(index) ?? []), text.replace(STAGE_PREFIX, '')]);
+    const own = text.replace(STAGE_PREFIX, '');
+    byStage.set(index, [...(byStage.get(index) ?? []), own.charAt(0).toUpperCase() + own.slice(1)]);
   }
   return { byStage, general };
 }
