@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { expectStatus, session } from './support/api';
 import { hanoiIn, waitForCollected } from './support/consolidation';
 import { getBinary, readWordFile } from './support/docx';
-import { approve, createPlan, getPlan, getReport, importFixture, launchPlan, openTask, reportsByUnit, submitReport, waitForStage } from './support/factories';
+import { approve, createPlan, getPlan, getReport, importFixture, launchPlan, reportsByUnit, submitReport, waitForStage } from './support/factories';
 import { Fixture, holders, parentOf, reportingUnits } from './support/fixture';
 import { E2eContext, startE2e, stopE2e } from './support/harness';
 import { hanoiDay } from './support/hanoi-time';

@@ -57,7 +57,6 @@ describe('hostile input (fast-check)', () => {
   };
 
   beforeAll(async () => {
-    // eslint-disable-next-line no-console
     console.log(`hostile-input: fast-check seed ${FC_SEED}, ${RUNS} runs per property (FC_SEED=${FC_SEED} to reproduce)`);
     fc.configureGlobal({ seed: FC_SEED, numRuns: RUNS, interruptAfterTimeLimit: 8_000, markInterruptAsFailure: false });
     ctx = await startE2e();

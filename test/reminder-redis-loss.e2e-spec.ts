@@ -1,7 +1,7 @@
 import { NestFactory } from '@nestjs/core';
 import { WorkerModule } from '../apps/worker/src/worker.module';
 import { session } from './support/api';
-import { createPlan, events, importFixture, launchPlan, reportsByUnit, tasksOf } from './support/factories';
+import { createPlan, importFixture, launchPlan, reportsByUnit, tasksOf } from './support/factories';
 import { Fixture, holders } from './support/fixture';
 import { E2eContext, loseRedis, restartWorker, startE2e, stopE2e } from './support/harness';
 import { hanoiIso } from './support/hanoi-time';

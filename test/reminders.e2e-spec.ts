@@ -1,7 +1,7 @@
 import { Reconciler } from '../apps/worker/src/reconciler.service';
 import { expectStatus, session } from './support/api';
 import {
-  approve, createPlan, events, fillReport, getReport, importFixture, launchPlan, openTask, reportsByUnit, submitReport, tasksOf, waitForStage,
+  createPlan, events, fillReport, getReport, importFixture, launchPlan, openTask, reportsByUnit, submitReport, tasksOf,
 } from './support/factories';
 import { toConsolidation } from './support/drive';
 import { Fixture, holders } from './support/fixture';

@@ -16,13 +16,11 @@ declare module 'pg' {
   }
   export class Pool {
     constructor(config?: PoolConfig);
-    // eslint-disable-next-line @typescript-eslint/no-explicit-any
     query<R = any>(text: string, values?: unknown[]): Promise<QueryResult<R>>;
     end(): Promise<void>;
     connect(): Promise<PoolClient>;
   }
   export interface PoolClient {
-    // eslint-disable-next-line @typescript-eslint/no-explicit-any
     query<R = any>(text: string | { name?: string; text: string; values?: unknown[] }, values?: unknown[]): Promise<QueryResult<R>>;
     release(): void;
   }

@@ -24,7 +24,11 @@ function descendants(pid: number): number[] {
   const found: number[] = [];
   for (let queue = [pid]; queue.length; ) {
     const parent = queue.shift()!;
-    for (const [child, ppid] of parentOf) if (ppid === parent) (found.push(child), queue.push(child));
+    for (const [child, ppid] of parentOf) {
+      if (ppid !== parent) continue;
+      found.push(child);
+      queue.push(child);
+    }
   }
   return found;
 }

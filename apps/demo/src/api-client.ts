@@ -64,7 +64,7 @@ export class ApiClient {
       // fetch says only "fetch failed": the cause (ECONNREFUSED, ECONNRESET, …) tells what happened.
       const cause = (error as Error & { cause?: { code?: string; message?: string } }).cause;
       const detail = cause ? ` (${cause.code ?? cause.message})` : '';
-      throw new Error(`${request} failed: ${(error as Error).message}${detail}`);
+      throw new Error(`${request} failed: ${(error as Error).message}${detail}`, { cause: error });
     }
     const text = await response.text();
     if (!expected.includes(response.status)) throw new ApiError(request, response.status, text);

@@ -7,7 +7,6 @@ import { driveToConsolidation, RETURN_SCENARIO } from './drive-report';
 import { freePort, migrate, startEngine } from './engine-processes';
 import { Directory, loadFixture } from './fixture';
 import { elapsedSeconds, log } from './log';
-import { pollUntil } from './poll';
 import { LateDrafter } from './late-drafter';
 import { indicatorsFor, INDICATORS } from './report-content';
 import { ReportActions } from './report-actions';

@@ -19,12 +19,13 @@ export function NotificationBell() {
   }, []);
 
   useEffect(() => {
-    void refresh();
-    const timer = setInterval(refresh, POLL_MS);
-    addEventListener(NOTICES_CHANGED, refresh);
+    const poll = () => void refresh();
+    poll();
+    const timer = setInterval(poll, POLL_MS);
+    addEventListener(NOTICES_CHANGED, poll);
     return () => {
       clearInterval(timer);
-      removeEventListener(NOTICES_CHANGED, refresh);
+      removeEventListener(NOTICES_CHANGED, poll);
     };
   }, [refresh, pathname]);
 

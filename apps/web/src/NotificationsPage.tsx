@@ -9,8 +9,9 @@ export function NotificationsPage() {
   const list = useLoad(() => notices.list(unreadOnly), [unreadOnly]);
   const { reload } = list;
   useEffect(() => {
-    addEventListener(NOTICES_CHANGED, reload);
-    return () => removeEventListener(NOTICES_CHANGED, reload);
+    const onChange = () => void reload();
+    addEventListener(NOTICES_CHANGED, onChange);
+    return () => removeEventListener(NOTICES_CHANGED, onChange);
   }, [reload]);
 
   const read = async (id: string) => {

@@ -40,7 +40,7 @@ function useStages(plans: Pick<Plan, 'workflowKey' | 'workflowVersion'>[] | unde
   useEffect(() => {
     let live = true;
     const wanted = [...new Set(ids ? ids.split(',') : [])].map((id) => id.split('@'));
-    Promise.all(wanted.map(([key, version]) => workflowVersion(key, Number(version)).catch(() => null))).then((flows) => {
+    void Promise.all(wanted.map(([key, version]) => workflowVersion(key, Number(version)).catch(() => null))).then((flows) => {
       if (!live) return;
       const byKey = new Map<string, LabelledStage>();
       for (const flow of flows) for (const stage of flow?.stages ?? []) if (!byKey.has(stage.key)) byKey.set(stage.key, stage);

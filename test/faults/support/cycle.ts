@@ -284,7 +284,7 @@ export async function invariants(engine: Engine, planId: string, expectedReports
   if (stillOpen.n) problems.push(`${stillOpen.n} tasks still open after completion`);
   // The relay runs every second: give the outbox a bounded while to drain.
   const deadline = Date.now() + 30_000;
-  let pending = 0;
+  let pending: number;
   do {
     pending = (await q<{ n: number }>(`SELECT count(*)::int AS n FROM outbox WHERE relayed_at IS NULL`))[0].n;
     if (!pending) break;

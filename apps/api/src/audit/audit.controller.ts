@@ -1,8 +1,7 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { Actor, AuditChain, AuditService } from '@app/core';
+import { AuditChain, AuditService } from '@app/core';
 import { AdminOnly } from '../common/auth.guard';
-import { CurrentActor } from '../common/current-actor.decorator';
 import { AuditVerificationView } from './audit-verification.dto';
 import { AuditQueryDto } from './audit.dto';
 
@@ -18,7 +17,7 @@ export class AuditController {
 
   @AdminOnly()
   @Get('configuration')
-  async configuration(@Query() query: AuditQueryDto, @CurrentActor() actor: Actor) {
+  async configuration(@Query() query: AuditQueryDto) {
     return this.audit.configuration(query);
   }
 

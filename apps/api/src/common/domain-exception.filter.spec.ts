@@ -1,4 +1,4 @@
-import { ArgumentsHost, BadRequestException } from '@nestjs/common';
+import { ArgumentsHost, BadRequestException, Logger } from '@nestjs/common';
 import { conflict, refused } from '@app/domain';
 import { DomainExceptionFilter } from './domain-exception.filter';
 
@@ -53,7 +53,7 @@ describe('DomainExceptionFilter', () => {
   });
 
   it('hides internals of unexpected errors behind a reference', () => {
-    const logged = jest.spyOn(require('@nestjs/common').Logger.prototype, 'error').mockImplementation(() => undefined);
+    const logged = jest.spyOn(Logger.prototype, 'error').mockImplementation(() => undefined);
     const { status, body } = respond(new Error('relation "secret_table" does not exist'));
     expect(status).toBe(500);
     expect(String(body.message)).not.toContain('secret_table');

@@ -30,14 +30,14 @@ export class MigrationsController {
   @AdminOnly()
   @Get('plans/:id/migrations')
   @ApiOkResponse({ type: [MigrationView] })
-  async listForPlan(@Param('id', UUID) planId: string, @CurrentActor() actor: Actor) {
+  async listForPlan(@Param('id', UUID) planId: string) {
     return this.migrations.listForPlan(planId);
   }
 
   @AdminOnly()
   @Get('migrations/:id')
   @ApiOkResponse({ type: MigrationView })
-  async get(@Param('id', UUID) id: string, @CurrentActor() actor: Actor) {
+  async get(@Param('id', UUID) id: string) {
     return this.migrations.get(id);
   }
 }

@@ -22,7 +22,7 @@ export class WorkflowsController {
 
   @AdminOnly()
   @Get(':key/versions')
-  async listVersions(@Param('key') key: string, @CurrentActor() actor: Actor) {
+  async listVersions(@Param('key') key: string) {
     return this.workflows.listVersions(key);
   }
 
