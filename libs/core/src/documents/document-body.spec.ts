@@ -1,6 +1,6 @@
 import { DEFAULT_OUTLINE, FIVE_PART_OUTLINE, OutlineSection, SectionPart } from '@app/domain';
 import { documentParts, TextsOf } from './document-body';
-import { splitParagraphs } from './paragraphs';
+import { textParagraphs } from './paragraphs';
 
 /** Every text written, as "<key>.<part>", except those listed. */
 const writtenExcept = (...left: string[]): TextsOf => (section: OutlineSection, part: SectionPart) =>
@@ -59,8 +59,8 @@ describe('documentParts: the body in the parts of the đề cương', () => {
   });
 
   it('keeps a text’s paragraphs apart, as the writer broke them', () => {
-    expect(splitParagraphs('Đoạn thứ nhất.\nĐoạn thứ hai.\r\n\r\n  Đoạn thứ ba.  \n')).toEqual(['Đoạn thứ nhất.', 'Đoạn thứ hai.', 'Đoạn thứ ba.']);
-    expect(splitParagraphs('   ')).toEqual([]);
-    expect(splitParagraphs(undefined)).toEqual([]);
+    expect(textParagraphs('Đoạn thứ nhất.\nĐoạn thứ hai.\r\n\r\n  Đoạn thứ ba.  \n')).toEqual([{ text: 'Đoạn thứ nhất.' }, { text: 'Đoạn thứ hai.' }, { text: 'Đoạn thứ ba.' }]);
+    expect(textParagraphs('   ')).toEqual([]);
+    expect(textParagraphs(undefined)).toEqual([]);
   });
 });

@@ -1,11 +1,6 @@
 import { TextBlock, textBlocks } from '@app/domain';
 import type { DocumentParagraph } from './party-document.model';
 
-/** The paragraphs of a text as its writer broke it: every line its own paragraph, blank lines dropped. */
-export function splitParagraphs(text: string | undefined | null): string[] {
-  return (text ?? '').split(/\r?\n/).map((p) => p.trim()).filter(Boolean);
-}
-
 /** A text as the document's body lays it out: paragraphs, bulleted and numbered items, tables. */
 export function textParagraphs(text: string | undefined | null): DocumentParagraph[] {
   return textBlocks(text).map(paragraphOf);
