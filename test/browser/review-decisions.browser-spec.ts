@@ -3,6 +3,7 @@ import { session } from '../support/api';
 import { fillReport, submitReport, waitForStage } from '../support/factories';
 import { E2eContext, stopE2e } from '../support/harness';
 import { waitFor } from '../support/wait-for';
+import { expectNoA11yViolations } from './support/a11y';
 import { closeAll, DESKTOP, launchChromium, openAs, PHONE, RequestLog, screenshot } from './support/browser';
 import { launchedPlan } from './support/plan';
 import { startWebEngine } from './support/web-server';
@@ -21,6 +22,12 @@ const REMARK = 'Đề nghị nêu số đảng viên được biểu dương vì
 const APPROVAL_COMMENT = 'Đồng ý, đề nghị bổ sung số liệu biểu dương.';
 const REASON = 'Cần bổ sung số liệu theo góp ý tại mục chính trị.';
 const ANSWER = 'Đã bổ sung: 12 đảng viên được biểu dương trong nhiệm kỳ.';
+
+/** What selecting a passage in the page uses (the tests' TypeScript has no DOM library). */
+type Selecting = {
+  document: { createRange(): { setStart(node: unknown, offset: number): void; setEnd(node: unknown, offset: number): void } };
+  getSelection(): { removeAllRanges(): void; addRange(range: unknown): void };
+};
 
 describe('the review side: where the decision stands, remarks on the items, returned tasks', () => {
   let ctx: E2eContext;
@@ -81,13 +88,27 @@ describe('the review side: where the decision stands, remarks on the items, retu
     await political.getByLabel(/Nội dung góp ý/).fill(REMARK);
     await political.getByRole('button', { name: 'Gửi góp ý' }).click();
     await political.getByRole('alert').filter({ hasText: 'đoạn trích dẫn không có trong nội dung mục' }).waitFor();
-    await political.getByLabel('Đoạn trích dẫn (không bắt buộc)').fill(QUOTE);
+    // The passage selected in the item's text becomes the quote.
+    await page.locator('#section-political').locator('..').locator('dd').first().evaluate((dd, quote) => {
+      const text = (dd as unknown as { firstChild: { textContent: string } }).firstChild;
+      const start = text.textContent.indexOf(quote);
+      const { document, getSelection } = globalThis as unknown as Selecting;
+      const range = document.createRange();
+      range.setStart(text, start);
+      range.setEnd(text, start + quote.length);
+      const selection = getSelection();
+      selection.removeAllRanges();
+      selection.addRange(range);
+    }, QUOTE);
+    await political.getByRole('button', { name: 'Lấy đoạn đang chọn' }).click();
+    expect(await political.getByLabel('Đoạn trích dẫn (không bắt buộc)').inputValue()).toBe(QUOTE);
     await political.getByRole('button', { name: 'Gửi góp ý' }).click();
     await political.locator('.remark-quote').filter({ hasText: QUOTE }).waitFor();
     await political.locator('.remark-text').filter({ hasText: REMARK }).waitFor();
     await page.locator('#section-political .remark-count-badge').filter({ hasText: '1 góp ý' }).waitFor();
     await political.scrollIntoViewIfNeeded();
     await screenshot(page, 'laptop-remark-added');
+    await expectNoA11yViolations(page, 'report page of a reviewer at 1366×768');
 
     // The decision is reached through the text: no link of the page jumps over it.
     expect(await page.locator('a[href="#task-actions-title"]').count()).toBe(0);
@@ -151,6 +172,7 @@ describe('the review side: where the decision stands, remarks on the items, retu
     await political.locator('.remark-resolved').filter({ hasText: 'Đã xử lý (Bùi Quang Huy' }).waitFor();
     expect(await political.getByLabel('Trả lời góp ý').count()).toBe(0);
     await fitsWidth(page, '.remarks-panel');
+    await expectNoA11yViolations(page, 'drafting page with remarks at 390×844');
     await panel.scrollIntoViewIfNeeded();
     await screenshot(page, 'phone-drafting-remark-resolved');
 
