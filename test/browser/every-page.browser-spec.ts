@@ -38,6 +38,7 @@ const ROUTES: Route[] = [
   { name: 'admin-workflow', user: 'admin', path: () => '/admin/workflow', heading: /quy trình/i },
   { name: 'admin-migrations', user: 'admin', path: () => '/admin/migrations', heading: /phiên bản/i },
   { name: 'admin-deadlines', user: 'admin', path: () => '/admin/deadlines', heading: /thời hạn/i },
+  { name: 'admin-recipients', user: 'admin', path: () => '/admin/recipients', heading: /^Nơi nhận/ },
   { name: 'admin-users', user: 'admin', path: () => '/admin/users', heading: /người dùng/i },
   { name: 'admin-org-import', user: 'admin', path: () => '/admin/org-import', heading: /tổ chức/i },
   { name: 'not-found', user: 'admin', path: () => '/khong-co-trang-nay', heading: /^Không tìm thấy trang$/ },
