@@ -92,6 +92,15 @@ describe('POST /api/plans/:id/nudges', () => {
     expect(await written()).toEqual(before);
   });
 
+  it('is in the OpenAPI document with every answer it gives', async () => {
+    const doc = expectStatus(await (await session(ctx, 'admin')).get('/docs-json'), 200).body;
+    const operation = doc.paths['/api/plans/{id}/nudges'].post;
+    expect(Object.keys(operation.responses).sort()).toEqual(expect.arrayContaining(['200', '400', '403', '404', '409']));
+    expect(Object.keys(doc.components.schemas.NudgeAnswerView.properties)).toEqual(['sent', 'skipped']);
+    expect(Object.keys(doc.components.schemas.NudgeDto.properties)).toEqual(['units']);
+    expect(doc.components.schemas.NotificationView.properties.kind.enum).toContain('nudge');
+  });
+
   it('refuses malformed bodies and unknown units with 400 in Vietnamese, changing nothing', async () => {
     const before = await written();
     for (const units of [undefined, 'KBNN-VP', [], [42], [''], Array.from({ length: 501 }, (_, i) => `U${i}`)]) {
