@@ -1,5 +1,4 @@
 import { Injectable } from '@nestjs/common';
-import { ModuleRef } from '@nestjs/core';
 import { EntityManager } from 'typeorm';
 import { appendAuditEvents, appendOutbox, NewAuditEvent } from '@app/dal';
 import { randomUUID } from 'node:crypto';
@@ -53,27 +52,18 @@ type SyncActor = { id: string | null; username: string };
  */
 @Injectable()
 export class ApproverSync {
-  private planLevelApprovers?: PlanLevelApprovers;
+  /** The plan-level stages at a plan's root (their module depends on nothing of org: no cycle). */
+  private readonly planLevel: PlanLevelApprovers;
 
   constructor(
     private readonly workflows: WorkflowsService,
     private readonly outbox: OutboxRelay,
     private readonly reminders: ReminderScheduler,
-    private readonly stageEntry: StageEntryService,
-    private readonly moduleRef: ModuleRef,
-  ) {}
-
-  /**
-   * RootApproval and ConsolidationCompletion belong to the consolidation module, which imports this
-   * one: they are looked up in the application, not injected, so the modules stay acyclic.
-   */
-  private planLevel(): PlanLevelApprovers {
-    return (this.planLevelApprovers ??= new PlanLevelApprovers({
-      workflows: this.workflows,
-      stageEntry: this.stageEntry,
-      rootApproval: this.moduleRef.get(RootApproval, { strict: false }),
-      consolidation: this.moduleRef.get(ConsolidationCompletion, { strict: false }),
-    }));
+    stageEntry: StageEntryService,
+    rootApproval: RootApproval,
+    consolidation: ConsolidationCompletion,
+  ) {
+    this.planLevel = new PlanLevelApprovers({ workflows, stageEntry, rootApproval, consolidation });
   }
 
   /** After the change commits: decide the touched stages again, remind the new task holders. */
@@ -100,7 +90,7 @@ export class ApproverSync {
     await noticeOfNewTasks(em, outcome.createdTaskIds);
     for (const plan of rootPlans) {
       const atRoot = relevant.filter((c) => c.unitId === plan.rootUnitId);
-      outcome.createdTaskIds.push(...(await this.planLevel().sync(em, plan, atRoot, cancelledPlanTasks.get(plan.id) ?? [], actor)));
+      outcome.createdTaskIds.push(...(await this.planLevel.sync(em, plan, atRoot, cancelledPlanTasks.get(plan.id) ?? [], actor)));
     }
     const reportIds = [...new Set(outcome.redecide.map((r) => r.reportId))];
     if (reportIds.length) await em.query(`UPDATE reports SET needs_decision = true WHERE id = ANY($1::uuid[])`, [reportIds]);

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { PlanLevelStagesModule } from '../consolidation/plan-level-stages.module';
 import { RemindersModule } from '../reminders/reminders.module';
 import { WorkflowsModule } from '../workflows/workflows.module';
 import { ApproverSync } from './approver-sync.service';
@@ -15,7 +16,7 @@ import { OrgWorkbooks } from './org-workbooks.service';
  * without the API's start-up duties (the first administrator's creation).
  */
 @Module({
-  imports: [WorkflowsModule, RemindersModule],
+  imports: [WorkflowsModule, RemindersModule, PlanLevelStagesModule],
   providers: [OrgImports, OrgImportRunner, OrgImportApplier, ImportSealKey, ApproverSync, OrgWorkbooks],
   exports: [OrgImports, OrgImportRunner, OrgWorkbooks],
 })

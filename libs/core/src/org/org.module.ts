@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { PlanLevelStagesModule } from '../consolidation/plan-level-stages.module';
 import { RemindersModule } from '../reminders/reminders.module';
 import { WorkflowsModule } from '../workflows/workflows.module';
 import { AccessService } from './access.service';
@@ -9,7 +10,7 @@ import { UserAccounts } from './user-accounts.service';
 import { UsersService } from './users.service';
 
 @Module({
-  imports: [WorkflowsModule, RemindersModule],
+  imports: [WorkflowsModule, RemindersModule, PlanLevelStagesModule],
   providers: [OrgService, AccessService, AdminBootstrap, ApproverSync, UsersService, UserAccounts],
   exports: [OrgService, AccessService, UsersService, UserAccounts],
 })
