@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { loadConfig } from './app-config';
 
 describe('loadConfig', () => {
@@ -16,6 +18,19 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ PG_PORT: 'abc' })).toThrow(/PG_PORT="?.*"?: /);
     expect(() => loadConfig({ PG_SCHEMA: 'Drop Table' })).toThrow(/PG_SCHEMA/);
     expect(() => loadConfig({ JWT_SECRET: 'short' })).toThrow(/JWT_SECRET/);
+  });
+
+  it('takes an optional setting written empty (as the example env file has them) as unset', () => {
+    const config = loadConfig({ METRICS_TOKEN: '', SMTP_USER: '', SMTP_PASSWORD: ' ', BOOTSTRAP_ADMIN_PASSWORD: '', WEB_DIST_DIR: '' });
+    expect(config).toMatchObject({ METRICS_TOKEN: undefined, SMTP_USER: undefined, SMTP_PASSWORD: undefined, BOOTSTRAP_ADMIN_PASSWORD: undefined, WEB_DIST_DIR: undefined });
+    expect(() => loadConfig({ METRICS_TOKEN: 'too-short' })).toThrow(/METRICS_TOKEN/);
+  });
+
+  it('reads the whole example env file of the containers as a valid production configuration', () => {
+    const text = readFileSync(join(__dirname, '..', 'docker', 'env.example'), 'utf8');
+    const env = Object.fromEntries([...text.matchAll(/^([A-Z][A-Z0-9_]*)=(.*)$/gm)].map((m) => [m[1], m[2]]));
+    // The operator fills in the one setting the file leaves empty on purpose.
+    expect(() => loadConfig({ ...env, JWT_SECRET: 'a6Jq9vT2xLp0Rk8mWc4Zs7Hb1Nd5Yf3Ge' })).not.toThrow();
   });
 });
 

@@ -1,7 +1,7 @@
 import { plainToInstance, Transform } from 'class-transformer';
 import { IsBoolean, IsIn, IsInt, IsOptional, IsNotEmpty, IsString, Matches, Max, Min, MinLength, validateSync } from 'class-validator';
 import { IsStrongJwtSecret } from './jwt-secret';
-import { IsCronPattern, toStrictBoolean } from './setting-formats';
+import { emptyAsUnset, IsCronPattern, toStrictBoolean } from './setting-formats';
 import { IsTrustProxy } from './trust-proxy';
 
 const toInt = ({ value }: { value: unknown }) => (value === undefined || value === '' ? undefined : Number(value));
@@ -66,7 +66,7 @@ export class AppConfig {
    * Bearer token Prometheus sends to GET /metrics (`authorization: credentials`), compared in
    * constant time; unset, only administrators' access tokens read the metrics.
    */
-  @IsOptional() @IsString() @MinLength(32, { message: 'METRICS_TOKEN must be at least 32 characters (e.g. openssl rand -hex 32)' })
+  @Transform(emptyAsUnset) @IsOptional() @IsString() @MinLength(32, { message: 'METRICS_TOKEN must be at least 32 characters (e.g. openssl rand -hex 32)' })
   @Matches(/^[\x21-\x7e]+$/, { message: 'METRICS_TOKEN must be printable ASCII without spaces' })
   METRICS_TOKEN?: string = undefined;
   /** SMTP relay for e-mail notifications (a local relay or sink by default). */
@@ -74,8 +74,8 @@ export class AppConfig {
   @Transform(toInt) @IsInt() @Min(1) @Max(65535) SMTP_PORT = 1025;
   /** `true`/`false`/`1`/`0`; any other value stops start-up. */
   @Transform(toStrictBoolean) @IsBoolean({ message: 'SMTP_SECURE must be true, false, 1 or 0' }) SMTP_SECURE = false;
-  @IsOptional() @IsString() SMTP_USER?: string = undefined;
-  @IsOptional() @IsString() SMTP_PASSWORD?: string = undefined;
+  @Transform(emptyAsUnset) @IsOptional() @IsString() SMTP_USER?: string = undefined;
+  @Transform(emptyAsUnset) @IsOptional() @IsString() SMTP_PASSWORD?: string = undefined;
   @IsString() @MinLength(3) MAIL_FROM = 'Tổng kết <tongket@localhost>';
   /**
    * The address people open the web app at (scheme, host, optional path): an e-mail links to the
@@ -83,6 +83,8 @@ export class AppConfig {
    */
   @Matches(/^https?:\/\/[^\s/?#@]+(\/[^\s?#]*)?$/, { message: 'PUBLIC_URL must be an http(s) address such as https://tongket.example.vn' })
   PUBLIC_URL = 'http://localhost:3000';
+  /** Where the built web app is (`vite build`'s output); unset: dist/web of the installation. */
+  @Transform(emptyAsUnset) @IsOptional() @IsString() WEB_DIST_DIR?: string = undefined;
   /** When the daily digest goes out, in Asia/Ho_Chi_Minh time (cron syntax). */
   @IsCronPattern() DIGEST_CRON = '30 7 * * *';
   /**
@@ -111,7 +113,7 @@ export class AppConfig {
    * so a fresh installation can import its organisation. Unset (no default) in production.
    */
   @Matches(/^[a-z0-9][a-z0-9._-]{0,99}$/) BOOTSTRAP_ADMIN_USERNAME = 'admin';
-  @IsOptional() @IsString() @MinLength(8) BOOTSTRAP_ADMIN_PASSWORD?: string = undefined;
+  @Transform(emptyAsUnset) @IsOptional() @IsString() @MinLength(8) BOOTSTRAP_ADMIN_PASSWORD?: string = undefined;
   @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']) LOG_LEVEL = 'info';
 }
 

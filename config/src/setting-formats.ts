@@ -41,3 +41,11 @@ export function toStrictBoolean({ value }: { value: unknown }): unknown {
   if (typeof value === 'boolean') return value;
   return typeof value === 'string' && value.trim().toLowerCase() in BOOLEANS ? BOOLEANS[value.trim().toLowerCase()] : value;
 }
+
+/**
+ * An optional setting written empty (`METRICS_TOKEN=` in an env file, as config/docker/env.example
+ * has them) is unset, not a value to validate: compose passes the empty string through.
+ */
+export function emptyAsUnset({ value }: { value: unknown }): unknown {
+  return typeof value === 'string' && value.trim() === '' ? undefined : value;
+}

@@ -11,7 +11,7 @@ import { HeavyRequestsInterceptor } from './http/heavy-requests.interceptor';
 import { JsonBodyInterceptor } from './http/json-body.interceptor';
 import { protectApiDocs } from './operations/api-docs-access';
 import { mountQueueDashboard } from './operations/queue-dashboard';
-import { serveWebApp } from './web/web-app';
+import { serveWebApp, webDistDir } from './web/web-app';
 
 /**
  * Everything an API instance needs besides its modules; create it through createApiApp, which turns
@@ -32,7 +32,7 @@ export function configureApp(app: INestApplication): void {
   });
   mountQueueDashboard(app);
   // The web app (dist/web) at `/`, with its own stricter CSP; engine paths pass through to Nest.
-  serveWebApp(app);
+  serveWebApp(app, webDistDir(app.get(AppConfig).WEB_DIST_DIR));
   app.setGlobalPrefix('api', { exclude: ['health', 'metrics', 'docs', 'docs-json'] });
   app.useGlobalPipes(
     new ValidationPipe({

@@ -37,9 +37,9 @@ const webAppCsp = helmet.contentSecurityPolicy({
   },
 });
 
-/** Where `vite build` writes the app: `dist/web` at the repository root, found from this file upwards. */
-export function webDistDir(): string {
-  if (process.env.WEB_DIST_DIR) return resolve(process.env.WEB_DIST_DIR);
+/** Where `vite build` writes the app (WEB_DIST_DIR, else `dist/web` at the repository root, found from this file upwards). */
+export function webDistDir(configured?: string): string {
+  if (configured) return resolve(configured);
   let dir = __dirname;
   while (!existsSync(join(dir, 'package.json')) && dirname(dir) !== dir) dir = dirname(dir);
   return join(dir, 'dist', 'web');
