@@ -1,3 +1,5 @@
+import { toVietnamIso, vietnamWallClock } from '@app/domain';
+
 /**
  * The plan's deadlines, compressed from weeks to seconds so reminders and an escalation happen
  * while the demo runs. Offsets count from the moment the plan is created (`anchor`).
@@ -35,12 +37,12 @@ export function lateNoticeTimes(draftingDue: Date): { reminders: Date[]; escalat
 
 /** ISO 8601 in Viet Nam time (+07:00), whole seconds, as the plan's deadlines are written. */
 export function vietnamIso(at: Date): string {
-  return `${new Date(at.getTime() + 7 * 3600_000).toISOString().slice(0, 19)}+07:00`;
+  return `${toVietnamIso(at).slice(0, 19)}+07:00`;
 }
 
 /** dd/mm/yyyy HH:mm:ss in Viet Nam time, the engine's zone. */
 export function vietnamDateTime(at: Date): string {
-  const [date, time] = new Date(at.getTime() + 7 * 3600_000).toISOString().slice(0, 19).split('T');
+  const [date, time] = vietnamWallClock(at).toISOString().slice(0, 19).split('T');
   const [y, m, d] = date.split('-');
   return `${d}/${m}/${y} ${time}`;
 }

@@ -1,4 +1,5 @@
 import { invalid } from './domain-error';
+import { fromVietnamWallClock, vietnamWallClock } from './vietnam-time';
 
 export interface Duration {
   years: number;
@@ -11,7 +12,6 @@ export interface Duration {
 }
 
 const PATTERN = /^P(?!$)(?:(\d+)Y)?(?:(\d+)M)?(?:(\d+)W)?(?:(\d+)D)?(?:T(?=\d)(?:(\d+)H)?(?:(\d+)M)?(?:(\d+)S)?)?$/;
-const VIETNAM_OFFSET_MS = 7 * 3600_000;
 
 export function parseDuration(text: string): Duration {
   const match = PATTERN.exec(text);
@@ -26,7 +26,7 @@ export function parseDuration(text: string): Duration {
  */
 export function shiftByDuration(at: Date, text: string, sign: 1 | -1): Date {
   const d = parseDuration(text);
-  const local = new Date(at.getTime() + VIETNAM_OFFSET_MS);
+  const local = vietnamWallClock(at);
   if (d.years || d.months) {
     const day = local.getUTCDate();
     local.setUTCDate(1);
@@ -35,7 +35,7 @@ export function shiftByDuration(at: Date, text: string, sign: 1 | -1): Date {
     local.setUTCDate(Math.min(day, lastDay));
   }
   const fixedMs = ((d.weeks * 7 + d.days) * 86400 + d.hours * 3600 + d.minutes * 60 + d.seconds) * 1000;
-  return new Date(local.getTime() + sign * fixedMs - VIETNAM_OFFSET_MS);
+  return fromVietnamWallClock(new Date(local.getTime() + sign * fixedMs));
 }
 
 export const addDuration = (at: Date, text: string) => shiftByDuration(at, text, 1);

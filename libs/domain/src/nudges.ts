@@ -1,4 +1,5 @@
 import type { NotificationText } from './notification-texts';
+import { vietnamDateOnly } from './party-dates';
 import { formatVietnamDateTime } from './vietnam-time';
 
 /**
@@ -16,11 +17,9 @@ export const NUDGE_SKIP_MESSAGES: Record<NudgeSkipReason, string> = {
   nobody: 'Không có ai đang giữ việc của báo cáo này để nhận lời đôn đốc.',
 };
 
-const OFFSET_MS = 7 * 60 * 60 * 1000;
-
 /** The Hà Nội calendar day of an instant, as yyyy-mm-dd (UTC+7 all year). */
 export function nudgeDay(at: Date): string {
-  return new Date(at.getTime() + OFFSET_MS).toISOString().slice(0, 10);
+  return vietnamDateOnly(at);
 }
 
 /**

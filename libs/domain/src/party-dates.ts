@@ -4,7 +4,8 @@
  * 06 năm 2019"); documents cited in a text are written as the Party's own texts cite them, the day
  * in two digits and the month as it is ("Kế hoạch số 144-KH/ĐUK ngày 05/6/2019").
  */
-const OFFSET_MS = 7 * 60 * 60 * 1000;
+import { vietnamWallClock } from './vietnam-time';
+
 const pad = (n: number) => String(n).padStart(2, '0');
 
 export interface CalendarDay {
@@ -15,7 +16,7 @@ export interface CalendarDay {
 
 /** The calendar day of an instant in Viet Nam. */
 export function vietnamDay(at: Date): CalendarDay {
-  const local = new Date(at.getTime() + OFFSET_MS);
+  const local = vietnamWallClock(at);
   return { year: local.getUTCFullYear(), month: local.getUTCMonth() + 1, day: local.getUTCDate() };
 }
 
