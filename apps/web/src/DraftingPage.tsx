@@ -49,6 +49,12 @@ const typedOf = (values: Record<string, number>) => Object.fromEntries(Object.en
 
 type Kept = ItemTexts | Record<string, string>;
 
+/** The same texts or figures whatever order their keys were written in; an empty text is no text. */
+function sameTexts(a: Kept, b: Kept): boolean {
+  const filled = (value: Kept) => Object.entries(value).filter(([, text]) => !!text).sort(([x], [y]) => x.localeCompare(y));
+  return JSON.stringify(filled(a)) === JSON.stringify(filled(b));
+}
+
 /**
  * What this browser kept of the report and the engine does not have yet: only while the person
  * drafts it (kept text of a report no longer theirs to edit is dropped), and only what differs.
@@ -60,7 +66,7 @@ function keptChanges(drafts: LocalDrafts<Kept>, isDrafting: boolean, server: Rec
     return new Map();
   }
   for (const [key, draft] of kept) {
-    if (!(key in server) || JSON.stringify(draft.value) === JSON.stringify(server[key])) {
+    if (!(key in server) || sameTexts(draft.value, server[key])) {
       drafts.forget(key);
       kept.delete(key);
     }
