@@ -1,6 +1,8 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
+import { session } from '../support/api';
+import { completeTask, fillReport, openTask, submitReport, waitForStage } from '../support/factories';
 import { E2eContext, stopE2e } from '../support/harness';
 import { expectNoA11yViolations } from './support/a11y';
 import { ARTIFACTS_DIR, closeAll, DESKTOP, launchChromium, PHONE, RequestLog, signIn } from './support/browser';
@@ -15,11 +17,18 @@ import { startWebEngine } from './support/web-server';
 const SHOTS = join(ARTIFACTS_DIR, 'pages');
 const SIZES = { desktop: DESKTOP, phone: PHONE } as const;
 
+/** The plan; KBNN-KT's report, being drafted; KBNN-TT's, submitted twice (returned once between), so its versions compare. */
+interface Ids {
+  planId: string;
+  reportId: string;
+  versionedId: string;
+}
+
 interface Route {
   name: string;
   /** Who opens it; null: nobody signed in. */
   user: string | null;
-  path: (ids: { planId: string; reportId: string }) => string;
+  path: (ids: Ids) => string;
   /** The page's h1 once it has loaded. */
   heading: RegExp;
 }
@@ -30,6 +39,7 @@ const ROUTES: Route[] = [
   { name: 'my-tasks', user: 'kbnn-kt.soanthao', path: () => '/', heading: /^Công việc của tôi$/ },
   { name: 'drafting', user: 'kbnn-kt.soanthao', path: ({ reportId }) => `/reports/${reportId}/draft`, heading: /^Soạn thảo báo cáo/ },
   { name: 'report', user: 'kbnn.bithu', path: ({ reportId }) => `/reports/${reportId}`, heading: /^Báo cáo/ },
+  { name: 'report-versions', user: 'kbnn.bithu', path: ({ versionedId }) => `/reports/${versionedId}#versions`, heading: /^Báo cáo/ },
   { name: 'plans', user: 'kbnn.bithu', path: () => '/plans', heading: /^Kế hoạch tổng kết$/ },
   { name: 'plan-dashboard', user: 'admin', path: ({ planId }) => `/plans/${planId}`, heading: /^Tiến độ kế hoạch/ },
   { name: 'plan-dashboard-unit', user: 'kbnn.bithu', path: ({ planId }) => `/plans/${planId}`, heading: /^Tiến độ kế hoạch/ },
@@ -55,14 +65,26 @@ describe('every page at 1366×768 and 390×844: screenshot, no sideways scroll, 
   let ctx: E2eContext;
   let origin: string;
   let browser: Browser;
-  let ids: { planId: string; reportId: string };
+  let ids: Ids;
   const log = new RequestLog();
   const pages: Page[] = [];
 
   beforeAll(async () => {
     ({ ctx, origin } = await startWebEngine());
     const { plan, reports } = await launchedPlan(ctx);
-    ids = { planId: plan.id, reportId: reports.get('KBNN-KT')!.id };
+    const versionedId = reports.get('KBNN-TT')!.id;
+    ids = { planId: plan.id, reportId: reports.get('KBNN-KT')!.id, versionedId };
+    // KBNN-TT's Bí thư drafts and approves it: submitted, returned with a reason, changed and submitted again.
+    const tt = await session(ctx, 'kbnn-tt.bithu');
+    await fillReport(ctx, versionedId, tt);
+    await submitReport(versionedId, tt);
+    await waitForStage(ctx, versionedId, 'cell_approval');
+    const task = await openTask(tt, versionedId, 'cell_approval');
+    expect((await completeTask(tt, task.id, 'return', 'Đề nghị bổ sung số liệu kết nạp đảng viên.')).status).toBe(202);
+    await waitForStage(ctx, versionedId, 'drafting');
+    await fillReport(ctx, versionedId, tt, (key, part) => `Bản sửa: ${key} – ${part}, đã bổ sung số liệu kết nạp đảng viên mới trong nhiệm kỳ.`);
+    await submitReport(versionedId, tt);
+    await waitForStage(ctx, versionedId, 'cell_approval');
     browser = await launchChromium();
     mkdirSync(SHOTS, { recursive: true });
   }, 60_000);
