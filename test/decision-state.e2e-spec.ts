@@ -77,6 +77,23 @@ describe('decision state: who decided, who is awaited, what the rule needs', () 
     expect(state.members.map((m: { username: string }) => m.username)).toEqual(['kbnn-kt.soanthao']);
   });
 
+  it('the OpenAPI document describes the review endpoints, their answers and refusals, and what tasks add', async () => {
+    const doc = expectStatus(await (await session(ctx, 'admin')).get('/docs-json'), 200).body;
+    // (A route taking a body also gets its 413 and 415 from the engine's body reading.)
+    const responses = (path: string, method: string) => Object.keys(doc.paths[path]?.[method]?.responses ?? {}).filter((s) => s !== '413' && s !== '415').sort();
+    expect(responses('/api/reports/{id}/decision', 'get')).toEqual(['200', '403', '404']);
+    expect(responses('/api/reports/{id}/remarks', 'get')).toEqual(['200', '403', '404']);
+    expect(responses('/api/reports/{id}/remarks', 'post')).toEqual(['201', '400', '403', '404']);
+    expect(responses('/api/remarks/{id}/replies', 'post')).toEqual(['201', '400', '403', '404', '409']);
+    expect(responses('/api/remarks/{id}/resolve', 'post')).toEqual(['200', '403', '404', '409']);
+    expect(responses('/api/tasks/{id}/complete', 'post')).toEqual(['202', '403', '404', '409', '422']);
+    const schemas = doc.components.schemas;
+    expect(Object.keys(schemas.DecisionStateView.properties)).toEqual(expect.arrayContaining(['summary', 'ruleText', 'needed', 'members']));
+    expect(Object.keys(schemas.RemarkView.properties)).toEqual(expect.arrayContaining(['section', 'quote', 'text', 'replies', 'resolvedAt']));
+    expect(Object.keys(schemas.TaskView.properties)).toEqual(expect.arrayContaining(['returnedCount', 'lastReturnReason', 'roundApprovals', 'roundSeats']));
+    expect(Object.keys(schemas.CompletedTaskView.properties)).toContain('comment');
+  });
+
   it('tells an unknown report (404) from one the caller may not read (403)', async () => {
     const outsider = await session(ctx, 'bvnn.bithu');
     expectStatus(await outsider.get(`/api/reports/${reportId}/decision`), 403);

@@ -52,12 +52,18 @@ describe('remarks on a report’s items', () => {
     ['a quote the item does not contain', { section: 'political', quote: 'một câu không có trong báo cáo', text: REMARK }, 'quote: đoạn trích dẫn không có trong nội dung mục'],
     ['a blank text', { section: 'political', text: '  \n ' }, 'text: cần nhập nội dung góp ý'],
     ['a text over 5,000 characters', { section: 'political', text: 'x'.repeat(5001) }, 'text'],
+    ['a quote over 1,000 characters', { section: 'political', quote: 'ư'.repeat(1001), text: REMARK }, 'quote'],
     ['a key with a space', { section: 'chinh tri', text: REMARK }, 'section'],
   ])('refuses %s with a 400 naming the field, storing nothing', async (_what, body, message) => {
     const before = await remarkCount();
     const res = expectStatus(await post('kbnn-kt.bithu', `/api/reports/${reportId}/remarks`, body), 400);
     expect(String(res.body.message)).toContain(message);
     expect(await remarkCount()).toBe(before);
+  });
+
+  it('takes the longest remark in Vietnamese, three bytes a letter (over the 16 KB default body limit)', async () => {
+    const res = expectStatus(await post('kbnn-kt.capuy', `/api/reports/${reportId}/remarks`, { section: 'context', text: 'ữ'.repeat(5000) }), 201);
+    expect(res.body.text).toHaveLength(5000);
   });
 
   it('refuses a remark from whoever holds no task on the report (403), even a reader or its drafter', async () => {
@@ -89,7 +95,8 @@ describe('remarks on a report’s items', () => {
   it('every reader of the report reads the remarks with their threads; others are refused', async () => {
     for (const username of ['kbnn-kt.soanthao', 'kbnn.bithu', 'admin']) {
       const list = expectStatus(await (await session(ctx, username)).get(`/api/reports/${reportId}/remarks`), 200).body;
-      expect(list).toEqual([expect.objectContaining({ id: remarkId, section: 'political', replies: [expect.any(Object), expect.any(Object)] })]);
+      expect(list.map((r: { section: string }) => r.section)).toEqual(['political', 'context']);
+      expect(list[0]).toEqual(expect.objectContaining({ id: remarkId, replies: [expect.any(Object), expect.any(Object)] }));
     }
     expectStatus(await (await session(ctx, 'bvnn.bithu')).get(`/api/reports/${reportId}/remarks`), 403);
   });
@@ -114,9 +121,11 @@ describe('remarks on a report’s items', () => {
     const drafter = await session(ctx, 'kbnn-kt.soanthao');
     await submitReport(reportId, drafter);
     await waitForStage(ctx, reportId, 'cell_approval');
-    const list = expectStatus(await (await session(ctx, 'kbnn-kt.capuy')).get(`/api/reports/${reportId}/remarks`), 200).body;
+    type Listed = { section: string; stage: string; resolvedAt: string | null; replies: { createdAt: string }[] };
+    const all: Listed[] = expectStatus(await (await session(ctx, 'kbnn-kt.capuy')).get(`/api/reports/${reportId}/remarks`), 200).body;
+    const list = all.filter((r) => r.section === 'political');
     // Oldest first: the resolved remark of the first review, then the one written with the return.
-    expect(list.map((r: { stage: string; resolvedAt: string | null; replies: unknown[] }) => [r.stage, r.resolvedAt === null, r.replies.length])).toEqual([
+    expect(list.map((r) => [r.stage, r.resolvedAt === null, r.replies.length])).toEqual([
       ['cell_approval', false, 2],
       ['cell_approval', true, 0],
     ]);
