@@ -31,6 +31,8 @@ interface Route {
   path: (ids: Ids) => string;
   /** The page's h1 once it has loaded. */
   heading: RegExp;
+  /** What is opened on the page before it is checked (a part shown on demand). */
+  then?: (page: Page) => Promise<void>;
 }
 
 const ROUTES: Route[] = [
@@ -42,6 +44,26 @@ const ROUTES: Route[] = [
   { name: 'report-versions', user: 'kbnn.bithu', path: ({ versionedId }) => `/reports/${versionedId}#versions`, heading: /^Báo cáo/ },
   { name: 'plans', user: 'kbnn.bithu', path: () => '/plans', heading: /^Kế hoạch tổng kết$/ },
   { name: 'plan-dashboard', user: 'admin', path: ({ planId }) => `/plans/${planId}`, heading: /^Tiến độ kế hoạch/ },
+  {
+    name: 'plan-dashboard-consolidated',
+    user: 'admin',
+    path: ({ planId }) => `/plans/${planId}`,
+    heading: /^Tiến độ kế hoạch/,
+    then: async (page) => {
+      await page.getByRole('button', { name: 'Xem báo cáo tổng hợp' }).click();
+      await page.locator('.consolidated').waitFor();
+    },
+  },
+  {
+    name: 'plan-dashboard-overdue',
+    user: 'admin',
+    path: ({ planId }) => `/plans/${planId}`,
+    heading: /^Tiến độ kế hoạch/,
+    then: async (page) => {
+      await page.getByRole('button', { name: /Quá hạn$/ }).click();
+      await page.getByRole('heading', { level: 2, name: /^Đơn vị: Quá hạn/ }).waitFor();
+    },
+  },
   { name: 'plan-dashboard-unit', user: 'kbnn.bithu', path: ({ planId }) => `/plans/${planId}`, heading: /^Tiến độ kế hoạch/ },
   { name: 'level-report', user: 'tgv.lan', path: ({ planId }) => `/plans/${planId}/level-report`, heading: /báo cáo tổng hợp/i },
   { name: 'notifications', user: 'kbnn-kt.soanthao', path: () => '/notifications', heading: /^Thông báo$/ },
@@ -108,6 +130,10 @@ describe('every page at 1366×768 and 390×844: screenshot, no sideways scroll, 
     await page.getByRole('heading', { level: 1, name: route.heading }).waitFor();
     // Loaded: nothing says "Đang tải…" any more.
     await page.waitForFunction(() => !(globalThis as unknown as { document: { body: { innerText: string } } }).document.body.innerText.includes('Đang tải'));
+    if (route.then) {
+      await route.then(page);
+      await page.waitForFunction(() => !(globalThis as unknown as { document: { body: { innerText: string } } }).document.body.innerText.includes('Đang tải'));
+    }
     return page;
   }
 
