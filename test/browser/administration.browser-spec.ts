@@ -94,6 +94,8 @@ describe('the web app: administration a Party office can run alone', () => {
     await rows.nth(2).waitFor({ state: 'detached' });
     expect(await rows.locator('td:first-child').allTextContents()).toEqual(['dang.van.moi', 'kbnn-tt.bithu']);
     await screenshot(page, 'admin-users-search-dang');
+    await page.getByLabel(/Tìm theo tên/).fill('khong co ai');
+    await page.getByRole('status').filter({ hasText: 'Không tìm thấy ai có tên hoặc tên đăng nhập như “khong co ai”.' }).waitFor();
   });
 
   it('locks an account, ending its sessions, opens it again, and sends a new set-password link', async () => {

@@ -155,6 +155,16 @@ export function AdminUsersPage() {
           <AccountCard key={`account:${user.username}:${user.active}`} user={user} onChanged={(text) => void reloadSelected(text)} />
         </>
       )}
+      {users.data?.length === LISTED && (
+        <p className="muted small" role="status">
+          Đang hiện {LISTED} người đầu tiên theo tên đăng nhập; gõ tên để tìm người khác.
+        </p>
+      )}
+      {users.data?.length === 0 && (
+        <p className="muted" role="status">
+          Không tìm thấy ai có tên hoặc tên đăng nhập như “{query}”.
+        </p>
+      )}
       {!users.data ? (
         <Loading what="người dùng" />
       ) : (
