@@ -3,7 +3,6 @@ import { useRef, useState } from 'react';
 import { ApiError, errorText } from './api-client';
 import type { LevelItem } from './api-types';
 import type { SaveState } from './autosave';
-import { GrowingTextarea } from './GrowingTextarea';
 import type { LevelDraft } from './level-draft';
 import { byOutlinePart, ITEM_TEXT_LABELS, requiredTexts } from './outline-labels';
 import { ErrorBox } from './ui';
@@ -92,9 +91,9 @@ export function LevelEditor({ draft, texts, selected, onSelect, onSubmitted, sub
                       {required && <span className="required-mark" aria-hidden="true"> *</span>}
                       {required && <span className="visually-hidden"> (bắt buộc)</span>}
                     </label>
-                    <GrowingTextarea
+                    <textarea
                       id={id}
-                      rows={4}
+                      rows={Math.min(14, Math.max(4, value.split('\n').length + 1))}
                       value={value}
                       aria-required={required}
                       aria-invalid={required && !value.trim() && missing.includes(item.key)}
