@@ -14,11 +14,17 @@ export function GrowingTextarea(props: TextareaHTMLAttributes<HTMLTextAreaElemen
     element.style.height = `${element.scrollHeight + borders}px`;
   }, []);
   useLayoutEffect(fit, [fit, props.value]);
-  // A narrower window wraps the lines again; a section opened again after being collapsed is measured anew.
+  // A narrower window wraps the lines again; a section opened again after being collapsed is measured
+  // anew. Only a change of width refits: the box's own growth must not set off another measure.
   useEffect(() => {
     const element = ref.current;
     if (!element) return;
-    const observer = new ResizeObserver(() => fit());
+    let width = -1;
+    const observer = new ResizeObserver(([entry]) => {
+      if (entry.contentRect.width === width) return;
+      width = entry.contentRect.width;
+      fit();
+    });
     observer.observe(element.parentElement ?? element);
     return () => observer.disconnect();
   }, [fit]);
