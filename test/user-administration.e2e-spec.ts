@@ -71,7 +71,7 @@ describe('administering people: adding, searching without diacritics, picking a 
     expect(await usernames(`q=${encodeURIComponent('thống'.normalize('NFD'))}`)).toEqual(['admin']);
     expect(await usernames('q=soanthao&unit=KBNN-KT')).toEqual(['kbnn-kt.soanthao']);
     expect(await usernames('q=zzz-khong-ai')).toEqual([]);
-    expectStatus(await admin.get(`/api/users?q=${'a'.repeat(101)}`), 400, 'too long');
+    expect(expectStatus(await admin.get(`/api/users?q=${'a'.repeat(101)}`), 400, 'too long').body.message).toEqual(['Từ khóa tìm kiếm dài tối đa 100 ký tự']);
   });
 
   it('finds a name stored decomposed (NFD) as one stored precomposed', async () => {
