@@ -10,7 +10,7 @@ import { waitFor } from './support/wait-for';
 import { TONGKET_V1 } from './support/workflows';
 
 /**
- * Issue 6, "Access": one table, every endpoint × every caller, for the caller's own unit and for
+ * Access: one table, every endpoint × every caller, for the caller's own unit and for
  * another unit. Each row is a request template; each `it` is generated from (row, caller).
  *
  * Fixture state built in beforeAll:

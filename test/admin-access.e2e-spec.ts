@@ -6,7 +6,7 @@ import { E2eContext, startE2e, stopE2e } from './support/harness';
 import { createVersion, insertAfter, ORG_PRECHECK, startMigration, TONGKET_V1, waitForMigration } from './support/workflows';
 
 /**
- * The administration endpoints of issue 4 (workflow versions, migrations, users and their roles,
+ * The administration endpoints (workflow versions, migrations, users and their roles,
  * reassignment, the configuration audit): 401 without a token, 403 for anyone but an administrator
  * (even one holding many roles), 404 for unknown ids, 400 for malformed ids, bodies and queries.
  */

@@ -10,7 +10,7 @@ import { E2eContext, FIXTURE_PASSWORD, startE2e, stopE2e } from './support/harne
 import { PlanDto, ProgressDto, ReportDto } from './support/types';
 
 /**
- * Issue 2's contract in the corners the whole-cycle test does not reach: racing plan creation, a
+ * The contract in the corners the whole-cycle test does not reach: racing plan creation, a
  * reviewer of another branch, the submitted snapshot, a decision job run twice, cancelled tasks in
  * the trail, a stage nobody can act on, and the plan's own trail.
  */

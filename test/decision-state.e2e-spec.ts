@@ -3,7 +3,7 @@ import { completeTask, createPlan, events, fillReport, importFixture, launchPlan
 import { E2eContext, startE2e, stopE2e } from './support/harness';
 
 /**
- * Issue 15, point 3: where a report's decision stands. KBNN-KT's report is adopted at cell_approval
+ * Where a report's decision stands. KBNN-KT's report is adopted at cell_approval
  * by its two approvers, by majority (both); an approval may carry a comment, stored and audited.
  */
 describe('decision state: who decided, who is awaited, what the rule needs', () => {

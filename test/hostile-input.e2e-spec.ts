@@ -7,7 +7,7 @@ import { encodeSegment, FC_SEED, hostileBody, hostileValue, nastyString, rawJson
 import { TONGKET_V1 } from './support/workflows';
 
 /**
- * Issue 6, "Hostile input": property-based (fast-check). For every endpoint that takes a body, an id
+ * Hostile input, property-based (fast-check). For every endpoint that takes a body, an id
  * or a query: never a 5xx; a 4xx changes nothing (row counts of every table, the last audit id, the
  * version sums of reports and tasks); bodies over their route's limit get 413; unknown fields get 400.
  * Reproduce a failure with FC_SEED=<seed printed below>.

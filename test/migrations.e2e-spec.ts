@@ -29,7 +29,7 @@ interface ConfigEvent {
 }
 
 /**
- * Issue 4's scenario: a plan of the fixture is under way on version 1 of `tongket` when the Bloc adds
+ * The scenario of a workflow changed mid-plan: a plan of the fixture is under way on version 1 of `tongket` when the Bloc adds
  * a pre-check by its Organisation Board (org_precheck: the root's reviewers btv.hung and btv.mai,
  * rule any) after committee_review, as version 2, and migrates the plan.
  */

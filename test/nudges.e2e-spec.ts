@@ -9,7 +9,7 @@ interface NudgeAnswer {
 }
 
 /**
- * Đôn đốc (issue 15, point 8): from the dashboard, the committee above an overdue unit reminds the
+ * Đôn đốc: from the dashboard, the committee above an overdue unit reminds the
  * people who must act on its report with one action: a notice and its e-mail through the outbox,
  * audited, once per unit per Hà Nội day. The fixture's deadlines are in 2019, so every report of a
  * plan made from it is overdue; a plan whose deadlines are years ahead has none overdue.

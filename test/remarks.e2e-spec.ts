@@ -3,7 +3,7 @@ import { completeTask, createPlan, events, fillReport, importFixture, launchPlan
 import { E2eContext, startE2e, stopE2e } from './support/harness';
 
 /**
- * Issue 15, point 4: remarks anchored to a report's items. KBNN-KT's report in cell_approval: its
+ * Remarks anchored to a report's items. KBNN-KT's report in cell_approval: its
  * approvers (holding tasks) write remarks, its drafter answers and resolves them, its readers read
  * them; after a return the thread stays for the next round.
  */

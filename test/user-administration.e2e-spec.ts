@@ -19,7 +19,7 @@ interface CandidateDto {
 }
 
 /**
- * Issue 15, point 7: an administrator adds a person (who gets a set-password link), finds people
+ * Administration a Party office runs alone: an administrator adds a person (who gets a set-password link), finds people
  * by name without typing diacritics, and a task's holder picks whom to delegate to from a list.
  */
 describe('administering people: adding, searching without diacritics, picking a delegate', () => {

@@ -12,10 +12,10 @@ import { Scenario } from './scenario';
 import { envInt, pgPool, redisClient, sandbox } from './settings';
 import { SmtpSink } from './smtp-sink';
 
-/** Issue 5 (and 7): consolidating 10,000 approved reports under 10 s; the consolidated report over HTTP, as JSON and .docx; peak memory. */
+/** Consolidating 10,000 approved reports under 10 s; the consolidated report over HTTP, as JSON and .docx; peak memory. */
 export const consolidation: Scenario = {
   name: 'consolidation',
-  description: 'the root consolidates every approved report: the BullMQ flow, the consolidated JSON and the .docx (issues 5 and 7)',
+  description: 'the root consolidates every approved report: the BullMQ flow, the consolidated JSON and the .docx',
   run,
 };
 

@@ -16,7 +16,7 @@ function hanoiInput(days: number): string {
 }
 
 /**
- * Issue 15, point 7: the administration a Party office runs alone, at 1366×768 and 390×844. An
+ * The administration a Party office runs alone, at 1366×768 and 390×844. An
  * administrator adds a person (each bad field named), finds people without typing diacritics, locks
  * an account (its sessions end) and opens it again, sends a new set-password link, hands over tasks
  * by picking a person; an approver delegates by picking a colleague; the deadline editor previews

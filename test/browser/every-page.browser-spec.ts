@@ -10,7 +10,7 @@ import { launchedPlan } from './support/plan';
 import { startWebEngine } from './support/web-server';
 
 /**
- * The closing rule of issue 15: every page of the web app (every route of App.tsx), as the person
+ * Every page of the web app (every route of App.tsx), as the person
  * who uses it, at a laptop's 1366×768 and a phone's 390×844: a full-page screenshot kept under
  * test/artifacts/browser/pages, no sideways scrolling of the page, and no axe-core violation.
  */

@@ -7,7 +7,7 @@ import { inDays, launchedPlan } from './support/plan';
 import { startWebEngine } from './support/web-server';
 
 /**
- * Issue 15, points 6 and 8: on a phone the task list is cards with their action in reach and the
+ * Phones and the dashboard: on a phone the task list is cards with their action in reach and the
  * header folds into a menu; the dashboard's counts filter the tree and the list, overdue units are
  * reminded ("Đôn đốc") with one click, once a day; and each person sees only the plans they have a
  * role in, with no link into a page that would refuse them.

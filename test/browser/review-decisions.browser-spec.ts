@@ -9,7 +9,7 @@ import { launchedPlan } from './support/plan';
 import { startWebEngine } from './support/web-server';
 
 /**
- * Issue 15, points 3 and 4, on a laptop (1366×768) and a phone (390×844): the first approver of
+ * Where a decision stands and remarks on the text, on a laptop (1366×768) and a phone (390×844): the first approver of
  * KBNN-KT's cell sees where the decision stands, leaves a remark on an item quoting its text, and
  * approves with a comment from below the whole text; the second approver, on a
  * phone, reads "1/2 đã đồng ý", the comment and the remark, answers it and returns the report; the

@@ -18,7 +18,7 @@ export interface ReportDto {
   indicators: Record<string, number>;
   /** Percentages computed from the figures entered, never entered themselves. */
   derivedIndicators?: Record<string, number>;
-  /** The due date of the report's current stage (issue 3), +07:00. */
+  /** The due date of the report's current stage, +07:00. */
   dueAt?: string | null;
   updatedAt: string;
 }

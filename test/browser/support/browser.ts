@@ -9,7 +9,7 @@ export const ARTIFACTS_DIR = join(__dirname, '..', '..', 'artifacts', 'browser')
 
 export const LAPTOP = { width: 1280, height: 800 };
 export const TABLET = { width: 1024, height: 768 };
-/** The two sizes issue 15 checks every page at: a common laptop screen and a common phone. */
+/** The two sizes every page is checked at: a common laptop screen and a common phone. */
 export const DESKTOP = { width: 1366, height: 768 };
 export const PHONE = { width: 390, height: 844 };
 
