@@ -1,3 +1,4 @@
+import { jobIdOf, JobName } from '@app/jobs';
 import { expectStatus, session } from './support/api';
 import { createPlan, getPlan, importFixture, importOrg, launchPlan, listReports } from './support/factories';
 import { generatedBranch } from './support/generated-tree';
@@ -126,7 +127,7 @@ describe('a migration killed half-way and run again ends correct', () => {
         async () => {
           const missing = [];
           for (const t of rows) {
-            const job = await reminders.getJob(`reminder-${t.id}-P2D-${t.due_at!.getTime()}`);
+            const job = await reminders.getJob(jobIdOf({ name: JobName.FireReminder, data: { taskId: t.id, offset: 'P2D', dueAt: t.due_at!.toISOString() } }));
             if (!job) missing.push(t.id);
           }
           return missing.length === 0 ? true : (undefined as unknown as false);

@@ -1,4 +1,5 @@
 import { Queue } from 'bullmq';
+import { consolidationChildJobId, jobIdOf, JobName } from '@app/jobs';
 import { expectStatus, session } from './support/api';
 import { completeTask, createPlan, events, getPlan, importFixture, launchPlan, openTask, reportsByUnit, waitForStage } from './support/factories';
 import { toCellApproval, toCommitteeReview, toConsolidation } from './support/drive';
@@ -60,9 +61,9 @@ describe('what a migration does besides moving reports: due dates, reminders, co
       [planId, reportId],
     )).rows;
   const jobState = async (queue: Queue, jobId: string) => (await queue.getJob(jobId))?.getState() ?? 'absent';
-  const reminderId = (taskId: string, offset: string, dueAt: Date) => `reminder-${taskId}-${offset}-${dueAt.getTime()}`;
-  const escalationId = (taskId: string, dueAt: Date) => `escalation-${taskId}-${dueAt.getTime()}`;
-  const childId = (reportId: string) => `collect-child-${plan.id}-${reportId}`;
+  const reminderId = (taskId: string, offset: string, dueAt: Date) => jobIdOf({ name: JobName.FireReminder, data: { taskId, offset, dueAt: dueAt.toISOString() } });
+  const escalationId = (taskId: string, dueAt: Date) => jobIdOf({ name: JobName.FireEscalation, data: { taskId, dueAt: dueAt.toISOString() } });
+  const childId = (reportId: string) => consolidationChildJobId(plan.id, reportId);
 
   beforeAll(async () => {
     ctx = await startE2e();

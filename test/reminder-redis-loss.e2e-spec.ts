@@ -1,3 +1,4 @@
+import { jobIdOf, JobName } from '@app/jobs';
 import { NestFactory } from '@nestjs/core';
 import { WorkerModule } from '../apps/worker/src/worker.module';
 import { session } from './support/api';
@@ -69,7 +70,8 @@ describe('Redis loss: FLUSHALL and a worker restart lose no reminder and send no
       restartedAt = Date.now();
       // What is still to come is queued again: for every cell, the reminder at the due date and the escalation.
       const kt = (await tasksOf(await session(ctx, drafterOf('KBNN-KT')))).find((t) => t.reportId === reports.get('KBNN-KT')!.id)!;
-      await waitFor(async () => (await queue.getJob(`reminder-${kt.id}-PT0S-${dueMs}`)) && (await queue.getJob(`escalation-${kt.id}-${dueMs}`)), {
+      await waitFor(async () => (await queue.getJob(jobIdOf({ name: JobName.FireReminder, data: { taskId: kt.id, offset: 'PT0S', dueAt: new Date(dueMs).toISOString() } }))) &&
+        (await queue.getJob(jobIdOf({ name: JobName.FireEscalation, data: { taskId: kt.id, dueAt: new Date(dueMs).toISOString() } }))), {
         timeoutMs: 3_000,
         what: 'the reconciler to queue KBNN-KT’s remaining reminder and escalation',
       });

@@ -1,3 +1,4 @@
+import { jobIdOf, JobName } from '@app/jobs';
 import { Reconciler } from '../apps/worker/src/reconciler.service';
 import { expectStatus, session } from './support/api';
 import {
@@ -86,7 +87,7 @@ describe('deadlines drive people: reminders, escalations and rescheduling, on ti
     const reminders = engineQueue(ctx, 'reminders');
     try {
       const kt = await draftTask('KBNN-KT', reportsB.get('KBNN-KT')!.id);
-      await waitFor(async () => (await reminders.getJob(`reminder-${kt.id}-PT4S-${due.bOld}`)) ?? false, { timeoutMs: 3_000, what: 'plan B’s first reminder job' });
+      await waitFor(async () => (await reminders.getJob(jobIdOf({ name: JobName.FireReminder, data: { taskId: kt.id, offset: 'PT4S', dueAt: new Date(due.bOld).toISOString() } }))) ?? false, { timeoutMs: 3_000, what: 'plan B’s first reminder job' });
     } finally {
       await reminders.close();
     }
@@ -155,7 +156,14 @@ describe('deadlines drive people: reminders, escalations and rescheduling, on ti
     const task = await draftTask('KBNN-KT', reportsB.get('KBNN-KT')!.id);
     const reminders = engineQueue(ctx, 'reminders');
     try {
-      const ids = (dueMs: number) => [`reminder-${task.id}-PT4S-${dueMs}`, `reminder-${task.id}-PT0S-${dueMs}`, `escalation-${task.id}-${dueMs}`];
+      const ids = (dueMs: number) => {
+        const dueAt = new Date(dueMs).toISOString();
+        return [
+          jobIdOf({ name: JobName.FireReminder, data: { taskId: task.id, offset: 'PT4S', dueAt } }),
+          jobIdOf({ name: JobName.FireReminder, data: { taskId: task.id, offset: 'PT0S', dueAt } }),
+          jobIdOf({ name: JobName.FireEscalation, data: { taskId: task.id, dueAt } }),
+        ];
+      };
       const present = async (list: string[]) => Promise.all(list.map(async (id) => [id, (await reminders.getJob(id))?.id === id]));
       expect(await present(ids(due.bOld))).toEqual(ids(due.bOld).map((id) => [id, false]));
       // The first new one leaves the queue when it fires (at T0+5.5 s); the others wait.

@@ -1,10 +1,11 @@
 import { Job, Queue } from 'bullmq';
+import { consolidationChildJobId, jobIdOf, JobName } from '@app/jobs';
 import { expectStatus, session, Session } from './api';
 import { E2eContext } from './harness';
 import { TextPart } from './types';
 import { waitFor } from './wait-for';
 
-/** The consolidated report as GET /api/plans/:id/consolidated answers it (issue 5). */
+/** The consolidated report as GET /api/plans/:id/consolidated answers it. */
 export interface ConsolidatedFullDto {
   unitCode: string;
   unitName: string;
@@ -108,8 +109,8 @@ export function consolidationQueue(ctx: E2eContext): Queue {
   });
 }
 
-export const collectJobId = (planId: string, unitId: string) => `collect-${planId}-${unitId}`;
-export const childJobId = (planId: string, reportId: string) => `collect-child-${planId}-${reportId}`;
+export const collectJobId = (planId: string, unitId: string) => jobIdOf({ name: JobName.CollectConsolidation, data: { planId, unitId } });
+export const childJobId = consolidationChildJobId;
 
 export async function jobState(queue: Queue, jobId: string): Promise<string> {
   const job = await Job.fromId(queue, jobId);

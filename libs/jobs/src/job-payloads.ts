@@ -56,8 +56,21 @@ export function jobIdOf(job: AnyJob): string {
     case JobName.RescheduleConsolidation:
       return `collect-reschedule-${job.data.planId}-${job.data.cause}`;
     case JobName.ConsolidationChild:
-      return `collect-child-${job.data.planId}-${job.data.reportId}`;
+      return consolidationChildJobId(job.data.planId, job.data.reportId);
     case JobName.ImportOrg:
       return `org-import-${job.data.importId}`;
   }
+}
+
+const childIdPrefix = (planId: string) => `collect-child-${planId}-`;
+
+/** A consolidation child job's id: by plan and report (its unit is not needed to find it). */
+export function consolidationChildJobId(planId: string, reportId: string): string {
+  return `${childIdPrefix(planId)}${reportId}`;
+}
+
+/** The report a consolidation child job of the plan is for, read back from its id; null for another job. */
+export function reportOfConsolidationChild(planId: string, jobId: string): string | null {
+  const prefix = childIdPrefix(planId);
+  return jobId.startsWith(prefix) ? jobId.slice(prefix.length) : null;
 }

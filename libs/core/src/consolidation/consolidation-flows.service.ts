@@ -5,7 +5,7 @@ import { FlowProducer, Job } from 'bullmq';
 import { DataSource, EntityManager } from 'typeorm';
 import { inTransaction, PlanEntity } from '@app/dal';
 import { UnitKind, WorkflowDefinition } from '@app/domain';
-import { JOB_OPTIONS, jobIdOf, JobName, QueueName } from '@app/jobs';
+import { JOB_OPTIONS, jobIdOf, JobName, QueueName, reportOfConsolidationChild } from '@app/jobs';
 import { JobQueue } from '../queue/job-queue';
 import { WorkflowsService } from '../workflows/workflows.service';
 import { cutOffOf, GroupReport, planGroups, readyStagesOf } from './consolidation-plan';
@@ -136,15 +136,14 @@ export class ConsolidationFlows {
   private async repairPromotions(planId: string, parent: Job, reports: GroupReport[], ready: Set<string>): Promise<number> {
     const approved = new Set(reports.filter((r) => ready.has(r.stage)).map((r) => r.reportId));
     if (approved.size === 0) return 0;
-    const prefix = `collect-child-${planId}-`;
     const lost: { planId: string; reportId: string }[] = [];
     let cursor = 0;
     do {
       const page = await parent.getDependencies({ unprocessed: { cursor, count: CHILDREN_PER_BATCH } });
       for (const key of page.unprocessed ?? []) {
         const jobId = key.slice(key.lastIndexOf(':') + 1);
-        const reportId = jobId.startsWith(prefix) ? jobId.slice(prefix.length) : '';
-        if (approved.has(reportId)) lost.push({ planId, reportId });
+        const reportId = reportOfConsolidationChild(planId, jobId);
+        if (reportId && approved.has(reportId)) lost.push({ planId, reportId });
       }
       cursor = page.nextUnprocessedCursor ?? 0;
     } while (cursor !== 0);
