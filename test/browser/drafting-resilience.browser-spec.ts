@@ -175,10 +175,19 @@ describe('drafting that loses nothing', () => {
         await page.locator('#overall_assessment-text').fill(OFFLINE_TEXT);
         await page.getByRole('alert').filter({ hasText: 'Mất kết nối với máy chủ' }).waitFor();
         await shot('offline-drafting');
-        await page.locator('.breadcrumb').getByRole('link', { name: `Báo cáo ${unit}` }).click();
-        await page.getByText(/Không kết nối được với máy chủ/).first().waitFor();
+        await page
+          .locator('.breadcrumb')
+          .getByRole('link', { name: `Báo cáo ${unit}` })
+          .click();
+        await page
+          .getByText(/Không kết nối được với máy chủ/)
+          .first()
+          .waitFor();
         await page.goBack();
-        await page.getByText(/Không kết nối được với máy chủ/).first().waitFor();
+        await page
+          .getByText(/Không kết nối được với máy chủ/)
+          .first()
+          .waitFor();
         expect(await bodyText(page)).not.toMatch(/Failed to fetch|NetworkError|TypeError/);
         await shot('offline-back');
       } finally {
@@ -191,13 +200,17 @@ describe('drafting that loses nothing', () => {
       expect(await page.getByRole('alert').filter({ hasText: 'Mất kết nối' }).count()).toBe(0);
       await waitFor(async () => (await textOf('overall_assessment')) === OFFLINE_TEXT, { what: 'the text typed offline saved on the engine' });
       await page.getByRole('status').filter({ hasText: 'Đã lưu tự động lúc' }).waitFor();
-      const kept = await page.evaluate(() => Object.keys((globalThis as unknown as { localStorage: Record<string, string> }).localStorage).filter((k) => k.startsWith('tongket.draft')));
+      const kept = await page.evaluate(() =>
+        Object.keys((globalThis as unknown as { localStorage: Record<string, string> }).localStorage).filter((k) => k.startsWith('tongket.draft')),
+      );
       expect(kept).toEqual([]);
       await shot('back-online');
     }, 60_000);
 
     it('an expired session asks for the password over the page; the save waiting behind it goes through', async () => {
-      await ctx.db.query(`UPDATE user_sessions SET ended_at = now() WHERE ended_at IS NULL AND user_id = (SELECT id FROM users WHERE username = $1)`, [drafter]);
+      await ctx.db.query(`UPDATE user_sessions SET ended_at = now() WHERE ended_at IS NULL AND user_id = (SELECT id FROM users WHERE username = $1)`, [
+        drafter,
+      ]);
       forgetSession(ctx, drafter);
       await page.locator('#lessons_learned-text').fill(AFTER_EXPIRY_TEXT);
       const dialog = page.getByRole('dialog', { name: 'Phiên đăng nhập đã hết hạn' });
@@ -227,8 +240,14 @@ describe('drafting that loses nothing', () => {
       const item = [...xml.matchAll(/<w:p[ >][\s\S]*?<\/w:p>/g)].map(([p]) => p).find((p) => paragraphText(p) === '–Đảng viên có trình độ chuyên môn vững');
       expect(item).toMatch(/w:hanging=/);
       const table = [...xml.matchAll(/<w:tbl>[\s\S]*?<\/w:tbl>/g)].map(([t]) => t).find((t) => t.includes('Chuyển đến'));
-      const rows = [...table!.matchAll(/<w:tr[ >][\s\S]*?<\/w:tr>/g)].map(([row]) => [...row.matchAll(/<w:tc>[\s\S]*?<\/w:tc>/g)].map(([cell]) => paragraphText(cell)));
-      expect(rows).toEqual([['Năm', 'Kết nạp', 'Chuyển đến'], ['2021', '2', '1'], ['2022', '3', '0']]);
+      const rows = [...table!.matchAll(/<w:tr[ >][\s\S]*?<\/w:tr>/g)].map(([row]) =>
+        [...row.matchAll(/<w:tc>[\s\S]*?<\/w:tc>/g)].map(([cell]) => paragraphText(cell)),
+      );
+      expect(rows).toEqual([
+        ['Năm', 'Kết nạp', 'Chuyển đến'],
+        ['2021', '2', '1'],
+        ['2022', '3', '0'],
+      ]);
       expect(paragraphs.join('\n')).not.toContain('|');
     });
   });

@@ -39,7 +39,13 @@ export const DraftingActionBar = forwardRef<HTMLButtonElement, Props>(function D
             {refusal}
           </span>
         )}
-        <button type="button" ref={submitButton} onClick={onSubmit} disabled={!canSubmit || submitting} aria-describedby={refusal ? 'submit-refusal' : undefined}>
+        <button
+          type="button"
+          ref={submitButton}
+          onClick={onSubmit}
+          disabled={!canSubmit || submitting}
+          aria-describedby={refusal ? 'submit-refusal' : undefined}
+        >
           {submitting ? 'Đang nộp…' : 'Nộp báo cáo'}
         </button>
       </span>

@@ -43,8 +43,8 @@ export function ReauthDialog({ username, fullName, signIn, signOut }: Props) {
       <form onSubmit={submit}>
         <h2 id="reauth-title">Phiên đăng nhập đã hết hạn</h2>
         <p id="reauth-intro">
-          Nội dung đồng chí đang làm vẫn được giữ nguyên. Nhập lại mật khẩu của <strong>{fullName}</strong> ({username}) để tiếp tục đúng chỗ đang
-          làm; phần chưa lưu sẽ được lưu tiếp.
+          Nội dung đồng chí đang làm vẫn được giữ nguyên. Nhập lại mật khẩu của <strong>{fullName}</strong> ({username}) để tiếp tục đúng chỗ đang làm; phần
+          chưa lưu sẽ được lưu tiếp.
         </p>
         {error && (
           <div className="message error" role="alert">
@@ -52,7 +52,15 @@ export function ReauthDialog({ username, fullName, signIn, signOut }: Props) {
           </div>
         )}
         <label htmlFor="reauth-password">Mật khẩu</label>
-        <input id="reauth-password" type="password" autoComplete="current-password" required autoFocus value={password} onChange={(e) => setPassword(e.target.value)} />
+        <input
+          id="reauth-password"
+          type="password"
+          autoComplete="current-password"
+          required
+          autoFocus
+          value={password}
+          onChange={(e) => setPassword(e.target.value)}
+        />
         <div className="actions">
           <button type="submit" disabled={busy}>
             {busy ? 'Đang đăng nhập…' : 'Tiếp tục làm việc'}

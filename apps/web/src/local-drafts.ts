@@ -18,7 +18,11 @@ export type DraftStorage = Pick<Storage, 'getItem' | 'setItem' | 'removeItem' | 
 export class LocalDrafts<T> {
   private readonly prefix: string;
 
-  constructor(userId: string, reportId: string, private readonly storage: DraftStorage = localStorage) {
+  constructor(
+    userId: string,
+    reportId: string,
+    private readonly storage: DraftStorage = localStorage,
+  ) {
     this.prefix = `${PREFIX}:${userId}:${reportId}:`;
   }
 

@@ -38,7 +38,11 @@ export function textBlocks(text: string | undefined | null): TextBlock[] {
 
 /** A row's cells: the text between the bars, an outer bar at either end not making an empty cell. */
 function tableCells(line: string): string[] {
-  return line.replace(/^\|/, '').replace(/\|$/, '').split('|').map((cell) => cell.trim());
+  return line
+    .replace(/^\|/, '')
+    .replace(/\|$/, '')
+    .split('|')
+    .map((cell) => cell.trim());
 }
 
 /** Every row as wide as the widest, short rows padded with empty cells, so Word draws a regular grid. */

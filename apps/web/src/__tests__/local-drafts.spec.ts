@@ -51,7 +51,12 @@ describe('text kept in the browser until the engine has it', () => {
   });
 
   it('keeps typing going when the storage is full', () => {
-    const storage = { ...memoryStorage(), setItem: () => { throw new Error('QuotaExceededError'); } };
+    const storage = {
+      ...memoryStorage(),
+      setItem: () => {
+        throw new Error('QuotaExceededError');
+      },
+    };
     expect(() => new LocalDrafts<string>('user-1', 'report-1', storage).keep('context', 'a')).not.toThrow();
   });
 });

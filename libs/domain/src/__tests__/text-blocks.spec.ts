@@ -34,7 +34,14 @@ describe('textBlocks: a drafter’s plain text as the document lays it out', () 
   it('makes a run of "|" lines one table, outer bars and Markdown rules dropped, short rows padded', () => {
     expect(textBlocks('Số liệu:\n| Năm | Kết nạp | Ghi chú |\n|---|:---:|---|\n| 2024 | 3 |\n2025 | 4 | tốt\nHết bảng.')).toEqual([
       { kind: 'paragraph', text: 'Số liệu:' },
-      { kind: 'table', rows: [['Năm', 'Kết nạp', 'Ghi chú'], ['2024', '3', ''], ['2025', '4', 'tốt']] },
+      {
+        kind: 'table',
+        rows: [
+          ['Năm', 'Kết nạp', 'Ghi chú'],
+          ['2024', '3', ''],
+          ['2025', '4', 'tốt'],
+        ],
+      },
       { kind: 'paragraph', text: 'Hết bảng.' },
     ]);
   });
