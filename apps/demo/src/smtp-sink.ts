@@ -1,6 +1,6 @@
 import { AddressInfo } from 'node:net';
 import { SMTPServer } from 'smtp-server';
-import { decodeMimeWords, rawHeader } from './mime-words';
+import { simpleParser } from 'mailparser';
 import { settlesWithin } from './poll';
 
 export interface ReceivedMail {
@@ -32,10 +32,14 @@ export class SmtpSink {
         stream.on('data', (chunk: Buffer) => chunks.push(chunk));
         stream.on('error', callback);
         stream.on('end', () => {
-          const raw = Buffer.concat(chunks).toString('utf8');
-          const encoded = rawHeader(raw, 'subject') ?? '';
-          mails.push({ at: new Date(), to: session.envelope.rcptTo.map((r) => r.address.toLowerCase()), subject: decodeMimeWords(encoded) });
+          const at = new Date();
+          const to = session.envelope.rcptTo.map((r) => r.address.toLowerCase());
+          // Accepted first (the worker's send completes now), then decoded (RFC 2047 subjects) by mailparser.
           callback();
+          simpleParser(Buffer.concat(chunks)).then(
+            (parsed) => mails.push({ at, to, subject: parsed.subject ?? '' }),
+            (error: Error) => console.error(`smtp sink: a mail could not be read: ${error.message}`),
+          );
         });
       },
     });

@@ -1,43 +1,17 @@
-/** A word-level diff (longest common subsequence), enough to mark what changed between two versions of a part. */
+/** A word-level diff (the `diff` package's), grouped to mark what changed between two versions of a part. */
+import { diffWordsWithSpace } from 'diff';
+
 export type DiffPiece = { kind: 'same' | 'added' | 'removed'; text: string };
 
-/** Words and the whitespace between them, so joining the tokens gives the text back. */
-function tokens(text: string): string[] {
-  return text.match(/\s+|[^\s]+/g) ?? [];
-}
-
-const MAX_CELLS = 4_000_000;
+/** Past this many words on either side (two very long texts), a replacement is shown instead of a diff. */
+const MAX_WORDS = 20_000;
 
 export function diffWords(before: string, after: string): DiffPiece[] {
-  const a = tokens(before);
-  const b = tokens(after);
-  // Past a few million cells (two very long, very different texts) show a replacement instead.
-  if (a.length * b.length > MAX_CELLS) return merge([{ kind: 'removed', text: before }, { kind: 'added', text: after }]);
-  const n = a.length;
-  const m = b.length;
-  const lcs = Array.from({ length: n + 1 }, () => new Uint32Array(m + 1));
-  for (let i = n - 1; i >= 0; i--) {
-    for (let j = m - 1; j >= 0; j--) {
-      lcs[i][j] = a[i] === b[j] ? lcs[i + 1][j + 1] + 1 : Math.max(lcs[i + 1][j], lcs[i][j + 1]);
-    }
-  }
-  const out: DiffPiece[] = [];
-  let i = 0;
-  let j = 0;
-  while (i < n && j < m) {
-    if (a[i] === b[j]) {
-      out.push({ kind: 'same', text: a[i] });
-      i++;
-      j++;
-    } else if (lcs[i + 1][j] >= lcs[i][j + 1]) {
-      out.push({ kind: 'removed', text: a[i++] });
-    } else {
-      out.push({ kind: 'added', text: b[j++] });
-    }
-  }
-  while (i < n) out.push({ kind: 'removed', text: a[i++] });
-  while (j < m) out.push({ kind: 'added', text: b[j++] });
-  return merge(regroup(out));
+  const words = (text: string) => text.match(/\S+/g)?.length ?? 0;
+  if (words(before) > MAX_WORDS || words(after) > MAX_WORDS) return merge([{ kind: 'removed', text: before }, { kind: 'added', text: after }]);
+  // Words and the whitespace between them, so joining the pieces gives either text back.
+  const changes = diffWordsWithSpace(before, after);
+  return merge(regroup(changes.map((c) => ({ kind: c.added ? 'added' : c.removed ? 'removed' : 'same', text: c.value }))));
 }
 
 function merge(pieces: DiffPiece[]): DiffPiece[] {

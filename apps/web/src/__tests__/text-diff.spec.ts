@@ -6,8 +6,8 @@ const render = (before: string, after: string) =>
     .join('');
 
 describe('word diff of two versions of a part', () => {
-  it('marks a replaced phrase as one deletion and one insertion', () => {
-    expect(render('Hạn chế: có lúc còn hình thức.', 'Hạn chế: đã khắc phục một phần.')).toBe('Hạn chế: [-có lúc còn hình thức.-]{+đã khắc phục một phần.+}');
+  it('marks a replaced phrase as one deletion and one insertion (punctuation is a word of its own)', () => {
+    expect(render('Hạn chế: có lúc còn hình thức.', 'Hạn chế: đã khắc phục một phần.')).toBe('Hạn chế: [-có lúc còn hình thức-]{+đã khắc phục một phần+}.');
   });
 
   it('keeps what did not change and marks single words', () => {
