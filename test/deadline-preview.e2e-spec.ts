@@ -55,7 +55,7 @@ describe('previewing a change of deadlines before saving it', () => {
     expect(await state()).toEqual(before);
 
     expectStatus(await admin.put(`/api/plans/${plan.id}/deadlines`).send({ deadlines: later(20) }), 200, 'the edit');
-    const { rows } = await ctx.db.query(`SELECT data FROM audit_events WHERE action = 'plan.deadlines' AND plan_id = $1`, [plan.id]);
+    const { rows } = await ctx.db.query<{ data: { tasksMoved: number } }>(`SELECT data FROM audit_events WHERE action = 'plan.deadlines' AND plan_id = $1`, [plan.id]);
     expect(rows[0].data.tasksMoved).toBe(preview.tasksMoved);
   });
 

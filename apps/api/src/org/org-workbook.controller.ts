@@ -2,7 +2,7 @@ import { Controller, Get, HttpStatus, Post, Query, Res } from '@nestjs/common';
 import { ApiAcceptedResponse, ApiBadRequestResponse, ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import type { Writable } from 'node:stream';
-import { Actor, OrgWorkbooks, XLSX_MEDIA_TYPE } from '@app/core';
+import { Actor, Clock, OrgWorkbooks, XLSX_MEDIA_TYPE } from '@app/core';
 import { formatVietnamDate } from '@app/domain';
 import { AdminOnly } from '../common/auth.guard';
 import { CurrentActor } from '../common/current-actor.decorator';
@@ -22,7 +22,10 @@ const WORKBOOK_ANSWER = { content: { [XLSX_MEDIA_TYPE]: { schema: { type: 'strin
 @AdminOnly()
 @Controller('org')
 export class OrgWorkbookController {
-  constructor(private readonly workbooks: OrgWorkbooks) {}
+  constructor(
+    private readonly workbooks: OrgWorkbooks,
+    private readonly clock: Clock,
+  ) {}
 
   @Get('import-template.xlsx')
   @ApiProduces(XLSX_MEDIA_TYPE)
@@ -41,7 +44,7 @@ export class OrgWorkbookController {
   @ApiOperation({ summary: 'Every unit and person as stored, in the template’s form: edit it and upload it again (unchanged, it changes nothing)' })
   @ApiOkResponse({ description: 'The .xlsx, written as it is built', ...WORKBOOK_ANSWER })
   export(@Res() res: Response): Promise<void> {
-    const day = formatVietnamDate(new Date()).split('/').reverse().join('-');
+    const day = formatVietnamDate(this.clock.now()).split('/').reverse().join('-');
     return this.send(res, `to-chuc-${day}.xlsx`, (out) => this.workbooks.writeExport(out));
   }
 

@@ -14,6 +14,7 @@ import { StageEntryService } from '../workflows/stage-entry.service';
 import { WorkflowsService } from '../workflows/workflows.service';
 import { readyStagesOf } from './consolidation-plan';
 import { ConsolidationService } from './consolidation.service';
+import { Clock } from '../common/clock';
 
 type Built = Awaited<ReturnType<ConsolidationService['build']>>;
 
@@ -30,6 +31,7 @@ export class ConsolidationCollector {
     private readonly outbox: OutboxRelay,
     private readonly workflows: WorkflowsService,
     private readonly stageEntry: StageEntryService,
+    private readonly clock: Clock,
   ) {}
 
   /** Returns what it did and the working group's tasks it opened (their reminders are scheduled after commit). */
@@ -102,7 +104,7 @@ export class ConsolidationCollector {
       ? `Hết hạn tổng hợp: còn thiếu ${built.missing.length} đơn vị – ${plan.code}`
       : `Đã đủ báo cáo để tổng hợp – ${plan.code}`;
     const body =
-      `Kế hoạch ${plan.code}: đã tổng hợp ${built.included.length} báo cáo lúc ${formatVietnamDateTime(new Date())} (giờ Hà Nội).` +
+      `Kế hoạch ${plan.code}: đã tổng hợp ${built.included.length} báo cáo lúc ${formatVietnamDateTime(this.clock.now())} (giờ Hà Nội).` +
       (built.missing.length ? ` Các đơn vị chưa có báo cáo được duyệt: ${built.missing.join(', ')}.` : '');
     const created = await insertNotifications(em, people.map((p) => ({
       userId: p.user_id, kind: 'consolidation' as const, title, body, planId: plan.id, dedupKey: `consolidation:${plan.id}:${p.user_id}`,

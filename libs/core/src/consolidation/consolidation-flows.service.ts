@@ -9,6 +9,7 @@ import { JOB_OPTIONS, jobIdOf, JobName, QueueName, reportOfConsolidationChild } 
 import { JobQueue } from '../queue/job-queue';
 import { WorkflowsService } from '../workflows/workflows.service';
 import { cutOffOf, GroupReport, planGroups, readyStagesOf } from './consolidation-plan';
+import { Clock } from '../common/clock';
 
 /** Without a cut-off a child waits for its report's approval; BullMQ needs a finite delay. */
 const NO_CUT_OFF_MS = 5 * 365 * 86_400_000;
@@ -29,6 +30,7 @@ export class ConsolidationFlows {
     @InjectFlowProducer(QueueName.Consolidation) private readonly flows: FlowProducer,
     private readonly queue: JobQueue,
     private readonly workflows: WorkflowsService,
+    private readonly clock: Clock,
   ) {}
 
   /** A collection row per consolidating unit, with its cut-off; idempotent. */
@@ -90,7 +92,7 @@ export class ConsolidationFlows {
         return (await this.repairPromotions(planId, existing, reports, ready)) > 0;
       }
     }
-    const delay = collection.cut_off_at ? Math.max(0, new Date(collection.cut_off_at).getTime() - Date.now()) : NO_CUT_OFF_MS;
+    const delay = collection.cut_off_at ? Math.max(0, new Date(collection.cut_off_at).getTime() - this.clock.now().getTime()) : NO_CUT_OFF_MS;
     const childOf = (report: GroupReport, childDelay: number | undefined) => {
       const child = { name: JobName.ConsolidationChild, data: { planId, unitId: collection.unit_id, reportId: report.reportId } } as const;
       return { name: child.name, data: child.data, opts: { ...JOB_OPTIONS[child.name], jobId: jobIdOf(child), ...(childDelay === undefined ? {} : { delay: childDelay }) } };
@@ -120,7 +122,7 @@ export class ConsolidationFlows {
     const gate = await this.queue.queue(QueueName.Consolidation).getJob(jobIdOf({ name: JobName.ConsolidationChild, data: { planId, unitId: collection.unit_id, reportId: reports[0].reportId } }));
     // A gate already released waits for the cut-off or its report's approval, like its siblings.
     if (!gate || gate.delay < NO_CUT_OFF_MS || !(await gate.isDelayed())) return;
-    const delay = collection.cut_off_at ? Math.max(0, new Date(collection.cut_off_at).getTime() - Date.now()) : NO_CUT_OFF_MS;
+    const delay = collection.cut_off_at ? Math.max(0, new Date(collection.cut_off_at).getTime() - this.clock.now().getTime()) : NO_CUT_OFF_MS;
     const [first]: { stage: string }[] = await this.db.query(`SELECT stage FROM reports WHERE id = $1`, [reports[0].reportId]);
     const failed = (what: string) => (error: Error) => this.logger.warn(`Could not ${what} the gate child ${gate.id}: ${error.message}`);
     if ((first && ready.has(first.stage)) || delay === 0) await gate.promote().catch(failed('promote'));
@@ -200,7 +202,7 @@ export class ConsolidationFlows {
     const queue = this.queue.queue(QueueName.Consolidation);
     let moved = 0;
     for (const collection of open) {
-      const delay = collection.cut_off_at ? Math.max(0, new Date(collection.cut_off_at).getTime() - Date.now()) : NO_CUT_OFF_MS;
+      const delay = collection.cut_off_at ? Math.max(0, new Date(collection.cut_off_at).getTime() - this.clock.now().getTime()) : NO_CUT_OFF_MS;
       for (const report of groups.get(collection.unit_id) ?? []) {
         const job = await queue.getJob(jobIdOf({ name: JobName.ConsolidationChild, data: { planId, unitId: collection.unit_id, reportId: report.reportId } }));
         if (!job || !(await job.isDelayed())) continue;

@@ -10,6 +10,7 @@ import { noticeOfNewTasks } from '../notifications/task-notices';
 import { StageEntryService } from '../workflows/stage-entry.service';
 import { WorkflowsService } from '../workflows/workflows.service';
 import { adoptRootLevelReport, returnRootLevelReport } from '../level-reports/level-report-lifecycle';
+import { Clock } from '../common/clock';
 
 /**
  * The consolidated report of the root goes to the root's Standing Committee (the holders of the
@@ -25,6 +26,7 @@ export class RootApproval {
     private readonly workflows: WorkflowsService,
     private readonly stageEntry: StageEntryService,
     private readonly adoption: AdoptionRecorder,
+    private readonly clock: Clock,
   ) {}
 
   /** Opens a round of approval tasks unless one is open; returns the tasks created. */
@@ -93,7 +95,7 @@ export class RootApproval {
     }
     await em.query(`UPDATE consolidations SET status = 'approved', approved_at = now() WHERE plan_id = $1 AND unit_id = $2`, [plan.id, plan.rootUnitId]);
     await em.query(`UPDATE plans SET status = 'completed', completed_at = now(), version = version + 1, updated_at = now() WHERE id = $1 AND status <> 'completed'`, [plan.id]);
-    await noticeOfAdoption(em, { planId: plan.id, unitId: plan.rootUnitId, reportId: null, round: task.round });
+    await noticeOfAdoption(em, { planId: plan.id, unitId: plan.rootUnitId, reportId: null, round: task.round, adoptedAt: this.clock.now() });
     // The Standing Committee's approval adopts the Khối's report: its number, date and signer.
     await this.adoption.adopt(em, { planId: plan.id, unitId: plan.rootUnitId, reportId: null, round: task.round, stage: ROOT_APPROVAL_STAGE, actorId: task.assigneeId });
     await adoptRootLevelReport(em, plan, task.assigneeId);

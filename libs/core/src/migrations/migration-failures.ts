@@ -25,13 +25,13 @@ export function errorText(error: unknown): string {
 }
 
 /** Records that one report could not be migrated (replacing an earlier failure of it), audited. */
-export async function recordReportFailure(db: DataSource, migration: WorkflowMigrationEntity, reportId: string, error: unknown): Promise<void> {
+export async function recordReportFailure(db: DataSource, migration: WorkflowMigrationEntity, reportId: string, error: unknown, at: Date): Promise<void> {
   await inTransaction(db, async (em) => {
     const [report]: { stage: string; unit_code: string }[] = await em.query(
       `SELECT r.stage, u.code AS unit_code FROM reports r JOIN org_units u ON u.id = r.unit_id WHERE r.id = $1`,
       [reportId],
     );
-    const failure: MigrationFailure = { reportId, unitCode: report?.unit_code ?? '', stage: report?.stage ?? '', error: errorText(error), at: new Date().toISOString() };
+    const failure: MigrationFailure = { reportId, unitCode: report?.unit_code ?? '', stage: report?.stage ?? '', error: errorText(error), at: at.toISOString() };
     await em.query(
       `UPDATE workflow_migrations
           SET failures = (SELECT COALESCE(jsonb_agg(f), '[]'::jsonb) FROM jsonb_array_elements(failures) f WHERE f->>'reportId' <> $2) || $3::jsonb

@@ -10,6 +10,7 @@ import { LockedReport, StageDecider } from '../tasks/stage-decider.service';
 import { ConsolidationRoundCarry } from './consolidation-round-carry';
 import { MigratedTaskTiming, RetimedTask } from './migrated-task-timing';
 import { clearReportFailure, errorText, isTransient, markMigrationFailed, recordReportFailure } from './migration-failures';
+import { Clock } from '../common/clock';
 
 export interface MigrationRunResult {
   outcome: string;
@@ -43,6 +44,7 @@ export class MigrationRunner {
     private readonly timing: MigratedTaskTiming,
     private readonly round: ConsolidationRoundCarry,
     private readonly flows: ConsolidationFlows,
+    private readonly clock: Clock,
   ) {}
 
   /** `finalAttempt`: the job will not be retried, so a failure now ends the migration as failed. */
@@ -92,7 +94,7 @@ export class MigrationRunner {
     } catch (error) {
       if (isTransient(error)) throw error;
       this.logger.warn(`Migration ${migration.id}: report ${reportId} failed: ${errorText(error)}`);
-      await recordReportFailure(this.db, migration, reportId, error);
+      await recordReportFailure(this.db, migration, reportId, error, this.clock.now());
       return;
     }
     result.createdTaskIds.push(...done.createdTaskIds);

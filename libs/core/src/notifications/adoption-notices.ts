@@ -15,7 +15,7 @@ export interface AdoptionToAnnounce {
   reportId: string | null;
   round: number;
   /** When it was adopted; now when not given. */
-  adoptedAt?: Date;
+  adoptedAt: Date;
 }
 
 /**
@@ -41,7 +41,7 @@ export async function noticeOfAdoption(em: EntityManager, adoption: AdoptionToAn
   const unit = { kind: row.unit_kind, name: row.unit_name };
   const stages = (await stagesOfVersions(em, [row])).values().next().value ?? [];
   const text = adoptionText({
-    planCode: row.plan_code, unitName: row.unit_name, adoptedBy: adoptingBodyOf(unit), adoptedAt: adoption.adoptedAt ?? new Date(),
+    planCode: row.plan_code, unitName: row.unit_name, adoptedBy: adoptingBodyOf(unit), adoptedAt: adoption.adoptedAt,
     nextStageLabel: adoption.reportId && row.stage ? stageLabel(row.stage, { stages, unit }) : null,
   });
   const created = await insertNotifications(em, people.map((p) => ({

@@ -4,6 +4,7 @@ import { PlanEntity } from '@app/dal';
 import { findStage, stageDueAt, UnitKind } from '@app/domain';
 import { cutOffOf } from '../consolidation/consolidation-plan';
 import { WorkflowsService } from '../workflows/workflows.service';
+import { Clock } from '../common/clock';
 
 export interface MovedTask {
   taskId: string;
@@ -13,7 +14,10 @@ export interface MovedTask {
 /** Recomputes the due dates of a plan's unfinished reports and open tasks after its deadlines change. */
 @Injectable()
 export class DueDates {
-  constructor(private readonly workflows: WorkflowsService) {}
+  constructor(
+    private readonly workflows: WorkflowsService,
+    private readonly clock: Clock,
+  ) {}
 
   async recompute(em: EntityManager, plan: PlanEntity): Promise<MovedTask[]> {
     const [root] = await em.query(`SELECT kind FROM org_units WHERE id = $1`, [plan.rootUnitId]);
@@ -33,7 +37,7 @@ export class DueDates {
       [ids, ids.map((id) => dueOf.get(id))],
     );
     const planStage = (await this.workflows.get(plan.workflowKey, plan.workflowVersion, em)).stages.find((s) => s.kind === 'consolidation');
-    const consolidationDue = planStage ? stageDueAt(plan.deadlines, planStage, { kind: root.kind, rootKind: root.kind }, new Date()) : null;
+    const consolidationDue = planStage ? stageDueAt(plan.deadlines, planStage, { kind: root.kind, rootKind: root.kind }, this.clock.now()) : null;
     // Open tasks follow their report's due date; the plan-level consolidation task follows the root's.
     const moved: { id: string; old_due_at: Date | null }[] = await em.query(
       `WITH target AS (

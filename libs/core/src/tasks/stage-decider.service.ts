@@ -12,6 +12,7 @@ import { noticeOfReturnToDrafters } from '../notifications/return-notices';
 import { ReturnCause } from '../notifications/task-notices';
 import { StageEntryService } from '../workflows/stage-entry.service';
 import { WorkflowsService } from '../workflows/workflows.service';
+import { Clock } from '../common/clock';
 
 export interface LockedReport {
   id: string;
@@ -43,6 +44,7 @@ export class StageDecider {
     private readonly workflows: WorkflowsService,
     private readonly stageEntry: StageEntryService,
     private readonly adoption: AdoptionRecorder,
+    private readonly clock: Clock,
   ) {}
 
   async lockReport(em: EntityManager, reportId: string): Promise<LockedReport | undefined> {
@@ -100,7 +102,7 @@ export class StageDecider {
   private async tellOfMove(em: EntityManager, plan: PlanEntity, report: LockedReport, workflow: WorkflowDefinition, fromStage: string, toStage: string, returned?: ReturnCause) {
     if (returned && findStage(workflow, toStage)?.kind !== 'draft') await noticeOfReturnToDrafters(em, report.id, report.round, returned);
     if (!returned && fromStage === adoptionStageKey(workflow)) {
-      await noticeOfAdoption(em, { planId: plan.id, unitId: report.unit_id, reportId: report.id, round: report.round });
+      await noticeOfAdoption(em, { planId: plan.id, unitId: report.unit_id, reportId: report.id, round: report.round, adoptedAt: this.clock.now() });
     }
   }
 
