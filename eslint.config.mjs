@@ -14,7 +14,10 @@ export default tseslint.config(
     languageOptions: {
       parserOptions: {
         // The web app's unit tests and Vite's config sit outside the web tsconfig's files.
-        projectService: { allowDefaultProject: ['apps/web/vite.config.ts', 'apps/web/src/__tests__/*.ts'], maximumDefaultProjectFileMatchCount_THIS_WILL_SLOW_DOWN_LINTING: 40 },
+        projectService: {
+          allowDefaultProject: ['apps/web/vite.config.ts', 'apps/web/src/__tests__/*.ts'],
+          maximumDefaultProjectFileMatchCount_THIS_WILL_SLOW_DOWN_LINTING: 40,
+        },
         tsconfigRootDir: import.meta.dirname,
       },
     },

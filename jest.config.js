@@ -1,14 +1,17 @@
 // Four projects: pure unit tests of the rules, end-to-end tests against real PostgreSQL and Redis,
 // browser tests of the web app (chromium driven by playwright-core against the same real engine), and
 // fault tests that run the built API and workers as processes and kill, flush or restart what they use.
-const swc = ['@swc/jest', {
-  jsc: {
-    parser: { syntax: 'typescript', decorators: true },
-    transform: { legacyDecorator: true, decoratorMetadata: true, useDefineForClassFields: false },
-    target: 'es2022',
+const swc = [
+  '@swc/jest',
+  {
+    jsc: {
+      parser: { syntax: 'typescript', decorators: true },
+      transform: { legacyDecorator: true, decoratorMetadata: true, useDefineForClassFields: false },
+      target: 'es2022',
+    },
+    module: { type: 'commonjs' },
   },
-  module: { type: 'commonjs' },
-}];
+];
 const shared = {
   transform: { '^.+\\.(t|j)s$': swc },
   transformIgnorePatterns: ['/node_modules/(?!(@nestjs|@standard-schema|file-type)/)'],

@@ -84,9 +84,21 @@ const TABLE: Row[] = [
   // Auth and me
   { method: 'post', path: '/api/auth/login', body: { username: 'kbnn-kt.soanthao', password: FIXTURE_PASSWORD }, expect: pub(200) },
   // one failure per username, so the login throttle (429 after repeated failures) stays out of it
-  { method: 'post', path: '/api/auth/login', body: (_ids, caller) => ({ username: CALLERS[caller] ?? 'btv.mai', password: 'sai-mat-khau' }), expect: pub(401), note: 'wrong password' },
+  {
+    method: 'post',
+    path: '/api/auth/login',
+    body: (_ids, caller) => ({ username: CALLERS[caller] ?? 'btv.mai', password: 'sai-mat-khau' }),
+    expect: pub(401),
+    note: 'wrong password',
+  },
   // a password too short: refused by validation before any lookup, so the address's count of failures stays as it is (test/set-password)
-  { method: 'post', path: '/api/auth/set-password', body: { token: 'khong-phai-token', password: 'ngan' }, expect: pub(400), note: 'public: the token is the proof' },
+  {
+    method: 'post',
+    path: '/api/auth/set-password',
+    body: { token: 'khong-phai-token', password: 'ngan' },
+    expect: pub(400),
+    note: 'public: the token is the proof',
+  },
   { method: 'get', path: '/api/me', expect: signedIn(200) },
   { method: 'get', path: '/api/me/notifications', expect: signedIn(200) },
   { method: 'get', path: '/api/me/notifications?unread=true', expect: signedIn(200) },
@@ -95,7 +107,13 @@ const TABLE: Row[] = [
   { method: 'post', path: '/api/me/notifications/:ktNotice/read', expect: { ...signedIn(404), unitDrafter: 200 } },
   { method: 'post', path: '/api/me/notifications/read-all', expect: signedIn(200) },
   // a wrong current password: every caller passes the access check and is refused (422); nothing changes
-  { method: 'put', path: '/api/me/password', body: { currentPassword: 'sai-mat-khau', newPassword: 'mat-khau-moi-2025' }, expect: signedIn(422), note: 'wrong current password' },
+  {
+    method: 'put',
+    path: '/api/me/password',
+    body: { currentPassword: 'sai-mat-khau', newPassword: 'mat-khau-moi-2025' },
+    expect: signedIn(422),
+    note: 'wrong current password',
+  },
 
   // Organisation
   { method: 'get', path: '/api/org-units', expect: signedIn(200) },
@@ -106,7 +124,14 @@ const TABLE: Row[] = [
   { method: 'get', path: '/api/org/imports/:unknown', expect: adminOnly(404), note: 'non-admins learn nothing: 403 before the lookup' },
   { method: 'get', path: '/api/org/import-template.xlsx', expect: adminOnly(200) },
   { method: 'get', path: '/api/org/export.xlsx', expect: adminOnly(200) },
-  { method: 'post', path: '/api/org/import.xlsx?dryRun=true', body: () => orgFile, contentType: XLSX, expect: adminOnly(200), note: 'the preview writes nothing; others refused unread' },
+  {
+    method: 'post',
+    path: '/api/org/import.xlsx?dryRun=true',
+    body: () => orgFile,
+    contentType: XLSX,
+    expect: adminOnly(200),
+    note: 'the preview writes nothing; others refused unread',
+  },
 
   // Workflows
   { method: 'get', path: '/api/workflows/tongket', expect: signedIn(200) },
@@ -118,9 +143,20 @@ const TABLE: Row[] = [
   { method: 'get', path: '/api/plans/:planA', expect: seePlanA },
   { method: 'get', path: '/api/plans/:unknown', expect: signedIn(404) },
   { method: 'get', path: '/api/plans/:planA/progress', expect: seePlanA, note: 'the units at or below the caller’s (test/plan-visibility)' },
-  { method: 'get', path: '/api/plans/:planA/events', expect: only({ admin: 200, rootConsolidator: 200 }), note: 'the plan-level trail: a role at the root (or admin)' },
+  {
+    method: 'get',
+    path: '/api/plans/:planA/events',
+    expect: only({ admin: 200, rootConsolidator: 200 }),
+    note: 'the plan-level trail: a role at the root (or admin)',
+  },
   { method: 'put', path: '/api/plans/:draft/deadlines', body: { deadlines: fixture.plan.deadlines }, expect: adminOnly(200) },
-  { method: 'post', path: '/api/plans/:planA/deadlines/preview', body: { deadlines: fixture.plan.deadlines }, expect: adminOnly(200), note: 'a dry run: changes nothing' },
+  {
+    method: 'post',
+    path: '/api/plans/:planA/deadlines/preview',
+    body: { deadlines: fixture.plan.deadlines },
+    expect: adminOnly(200),
+    note: 'a dry run: changes nothing',
+  },
   { method: 'get', path: '/api/plans/:planA/consolidated', expect: only({ admin: 200, rootConsolidator: 200 }), note: 'default unit: the root' },
   { method: 'get', path: '/api/plans/:planA/consolidated.docx', expect: only({ admin: 200, rootConsolidator: 200 }) },
   { method: 'get', path: '/api/plans/:planA/consolidated?unit=KBNN', expect: only({ admin: 200, parentReviewer: 200, rootConsolidator: 200 }) },
@@ -142,7 +178,11 @@ const TABLE: Row[] = [
   { method: 'post', path: '/api/plans/:planA/level-report/submit', expect: only({ rootConsolidator: 422 }) },
   // what a consolidating level writes from: anyone with a role on that level or above it
   { method: 'get', path: '/api/plans/:planA/level-report/sources', expect: only({ admin: 200, rootConsolidator: 200 }), note: 'the root’s' },
-  { method: 'get', path: '/api/plans/:planA/level-report/sources?level=KBNN&section=political&limit=5', expect: only({ admin: 200, parentReviewer: 200, rootConsolidator: 200 }) },
+  {
+    method: 'get',
+    path: '/api/plans/:planA/level-report/sources?level=KBNN&section=political&limit=5',
+    expect: only({ admin: 200, parentReviewer: 200, rootConsolidator: 200 }),
+  },
   { method: 'get', path: '/api/plans/:planA/level-report/figures?indicator=lecturers', expect: only({ admin: 200, rootConsolidator: 200 }) },
   { method: 'get', path: '/api/plans/:planA/level-report/figures?level=KBNN', expect: only({ admin: 200, parentReviewer: 200, rootConsolidator: 200 }) },
   { method: 'get', path: '/api/plans/:planA/level-report/completeness', expect: only({ admin: 200, rootConsolidator: 200 }) },
@@ -150,7 +190,13 @@ const TABLE: Row[] = [
   { method: 'post', path: '/api/plans/:planA/migrations', body: { toVersion: 2, dryRun: true }, expect: adminOnly(200), note: 'dry run' },
   { method: 'get', path: '/api/plans/:planA/migrations', expect: adminOnly(200) },
   // nudged once today in beforeAll: the committees above (and admin) pass the access check and are told so (409); the unit's own people and others may not
-  { method: 'post', path: '/api/plans/:planA/nudges', body: { units: ['KBNN-KT'] }, expect: only({ admin: 409, parentReviewer: 409, rootConsolidator: 409 }), note: 'đôn đốc, once a day' },
+  {
+    method: 'post',
+    path: '/api/plans/:planA/nudges',
+    body: { units: ['KBNN-KT'] },
+    expect: only({ admin: 409, parentReviewer: 409, rootConsolidator: 409 }),
+    note: 'đôn đốc, once a day',
+  },
   { method: 'get', path: '/api/plans/:planA/recipients', expect: adminOnly(200), note: 'the plan’s own Nơi nhận and what each level prints' },
   { method: 'get', path: '/api/migrations/:unknown', expect: adminOnly(404), note: 'non-admins learn nothing: 403 before the lookup' },
 
@@ -185,12 +231,26 @@ const TABLE: Row[] = [
   // KBNN-KT is past drafting: its drafter passes the access check and meets the state (409)
   { method: 'put', path: '/api/reports/:kt/sections/political', body: section, expect: only({ unitDrafter: 409 }) },
   { method: 'put', path: '/api/reports/:kt/indicators', body: { resolutions_issued: 1 }, expect: only({ unitDrafter: 409 }) },
-  { method: 'put', path: '/api/reports/:kt/indicators.xlsx', body: () => appendixFile, contentType: XLSX, expect: only({ unitDrafter: 409 }), note: 'refused before the file is read' },
+  {
+    method: 'put',
+    path: '/api/reports/:kt/indicators.xlsx',
+    body: () => appendixFile,
+    contentType: XLSX,
+    expect: only({ unitDrafter: 409 }),
+    note: 'refused before the file is read',
+  },
   { method: 'post', path: '/api/reports/:kt/submit', expect: only({ unitDrafter: 409 }) },
   // HLHPN-TG is in drafting: only its drafter edits (200, idempotent); submit refused as incomplete (422)
   { method: 'put', path: '/api/reports/:tg/sections/political', body: section, expect: only({ otherDrafter: 200 }) },
   { method: 'put', path: '/api/reports/:tg/indicators', body: { resolutions_issued: 1 }, expect: only({ otherDrafter: 200 }) },
-  { method: 'put', path: '/api/reports/:tg/indicators.xlsx', body: () => appendixFile, contentType: XLSX, expect: only({ otherDrafter: 200 }), note: 'an appendix filled offline' },
+  {
+    method: 'put',
+    path: '/api/reports/:tg/indicators.xlsx',
+    body: () => appendixFile,
+    contentType: XLSX,
+    expect: only({ otherDrafter: 200 }),
+    note: 'an appendix filled offline',
+  },
   { method: 'post', path: '/api/reports/:tg/submit', expect: only({ otherDrafter: 422 }) },
 
   // Tasks: kbnn-kt.bithu's approval task and hlhpn-tg.bithu's draft task
@@ -222,7 +282,13 @@ const TABLE: Row[] = [
   { method: 'put', path: '/api/users/khong-co-ai/password', body: { password: 'mat-khau-moi-2025' }, expect: adminOnly(404) },
   { method: 'post', path: '/api/users/khong-co-ai/set-password-link', expect: adminOnly(404) },
   { method: 'get', path: '/api/users?q=dang', expect: adminOnly(200), note: 'names without diacritics' },
-  { method: 'post', path: '/api/users', body: { username: 'kbnn-kt.capuy', fullName: 'Ngô Thị Dung', email: 'dung@example.vn' }, expect: adminOnly(409), note: 'a username taken: nothing changes' },
+  {
+    method: 'post',
+    path: '/api/users',
+    body: { username: 'kbnn-kt.capuy', fullName: 'Ngô Thị Dung', email: 'dung@example.vn' },
+    expect: adminOnly(409),
+    note: 'a username taken: nothing changes',
+  },
   { method: 'get', path: '/api/audit/configuration', expect: adminOnly(200) },
   { method: 'get', path: '/api/audit/verify', expect: adminOnly(200) },
 
@@ -237,8 +303,20 @@ const TABLE: Row[] = [
   { method: 'put', path: '/admin/queues/api/queues/transitions/resume', expect: adminOnly(200), note: 'a dashboard action, audited; the queue runs already' },
 
   // State-changing successes, last, on throwaway data (only the admin's request succeeds)
-  { method: 'put', path: '/api/users/kbnn-kt.capuy/roles', body: { roles: [{ unit: 'KBNN-KT', role: 'approver' }] }, expect: adminOnly(200), note: 'same roles again' },
-  { method: 'put', path: '/api/users/kbnn-kt.capuy/positions', body: { positions: [{ unit: 'KBNN-KT', position: 'pho_bi_thu' }] }, expect: adminOnly(200), note: 'same positions again' },
+  {
+    method: 'put',
+    path: '/api/users/kbnn-kt.capuy/roles',
+    body: { roles: [{ unit: 'KBNN-KT', role: 'approver' }] },
+    expect: adminOnly(200),
+    note: 'same roles again',
+  },
+  {
+    method: 'put',
+    path: '/api/users/kbnn-kt.capuy/positions',
+    body: { positions: [{ unit: 'KBNN-KT', position: 'pho_bi_thu' }] },
+    expect: adminOnly(200),
+    note: 'same positions again',
+  },
   { method: 'put', path: '/api/org-units/:ktUnit/place', body: { place: 'Hà Nội' }, expect: adminOnly(200), note: 'same place again' },
   { method: 'put', path: '/api/plans/:draft/recipients', body: { recipients: null }, expect: adminOnly(200), note: 'the levels’ usual recipients' },
   { method: 'post', path: '/api/users/tgv.lan/reassign', body: { to: 'btv.mai' }, expect: adminOnly(200) },
@@ -255,8 +333,20 @@ const TABLE: Row[] = [
   { method: 'post', path: '/api/users/bvnn-noi.bithu/deactivate', expect: adminOnly(200) },
   { method: 'post', path: '/api/users/bvnn-noi.bithu/reactivate', expect: adminOnly(200) },
   { method: 'put', path: '/api/users/bvnn-ngoai.bithu/password', body: { password: 'mat-khau-moi-2025' }, expect: adminOnly(204) },
-  { method: 'post', path: '/api/users/bvnn-ngoai.bithu/set-password-link', expect: adminOnly(202), note: 'a new link by e-mail; the password stays until it is used' },
-  { method: 'post', path: '/api/org/import.xlsx', body: () => orgFile, contentType: XLSX, expect: adminOnly(201), note: 'the fixture’s units again: applied, nothing changes' },
+  {
+    method: 'post',
+    path: '/api/users/bvnn-ngoai.bithu/set-password-link',
+    expect: adminOnly(202),
+    note: 'a new link by e-mail; the password stays until it is used',
+  },
+  {
+    method: 'post',
+    path: '/api/org/import.xlsx',
+    body: () => orgFile,
+    contentType: XLSX,
+    expect: adminOnly(201),
+    note: 'the fixture’s units again: applied, nothing changes',
+  },
   // remarks: the task's holder writes them (a new one each time), the drafter and the task's holders answer, the drafter resolves
   { method: 'post', path: '/api/reports/:kt/remarks', body: { section: 'political', text: 'Đề nghị bổ sung số liệu.' }, expect: only({ unitApprover: 201 }) },
   { method: 'post', path: '/api/remarks/:ktRemark/replies', body: { text: 'Đã bổ sung.' }, expect: only({ unitDrafter: 201, unitApprover: 201 }) },
@@ -273,14 +363,37 @@ describe('access table: every endpoint × every caller', () => {
   beforeAll(async () => {
     ctx = await startE2e();
     const workbook = new Workbook();
-    workbook.addWorksheet('Số liệu').addRows([['Mã', 'Chỉ tiêu', 'Số liệu'], ['resolutions_issued', 'Nghị quyết đã ban hành', 1]]);
+    workbook.addWorksheet('Số liệu').addRows([
+      ['Mã', 'Chỉ tiêu', 'Số liệu'],
+      ['resolutions_issued', 'Nghị quyết đã ban hành', 1],
+    ]);
     appendixFile = Buffer.from(await workbook.xlsx.writeBuffer());
-    orgFile = await orgWorkbook({ units: fixture.units.map((u) => [u.code, u.name, { bloc: 'Đảng bộ Khối', upper: 'Đảng bộ cấp trên cơ sở', grassroots: 'Đảng bộ cơ sở', cell: 'Chi bộ trực thuộc' }[u.kind], u.parent ?? '', '']) });
+    orgFile = await orgWorkbook({
+      units: fixture.units.map((u) => [
+        u.code,
+        u.name,
+        { bloc: 'Đảng bộ Khối', upper: 'Đảng bộ cấp trên cơ sở', grassroots: 'Đảng bộ cơ sở', cell: 'Chi bộ trực thuộc' }[u.kind],
+        u.parent ?? '',
+        '',
+      ]),
+    });
     await importFixture(ctx);
     await importOrg(ctx, {
-      units: [{ code: 'KHOI-KHAC', name: 'Đảng bộ Khối khác', kind: 'bloc', parent: null }, { code: 'KHAC-CB', name: 'Chi bộ của Khối khác', kind: 'cell', parent: 'KHOI-KHAC' }],
+      units: [
+        { code: 'KHOI-KHAC', name: 'Đảng bộ Khối khác', kind: 'bloc', parent: null },
+        { code: 'KHAC-CB', name: 'Chi bộ của Khối khác', kind: 'cell', parent: 'KHOI-KHAC' },
+      ],
       users: [
-        { username: 'khac.bithu', fullName: 'Đinh Văn Khác', email: 'khac@example.vn', password: FIXTURE_PASSWORD, roles: [{ unit: 'KHAC-CB', role: 'drafter' }, { unit: 'KHOI-KHAC', role: 'reviewer' }] },
+        {
+          username: 'khac.bithu',
+          fullName: 'Đinh Văn Khác',
+          email: 'khac@example.vn',
+          password: FIXTURE_PASSWORD,
+          roles: [
+            { unit: 'KHAC-CB', role: 'drafter' },
+            { unit: 'KHOI-KHAC', role: 'reviewer' },
+          ],
+        },
         { username: 'khong.vaitro', fullName: 'Lã Thị Không', email: 'khong@example.vn', password: FIXTURE_PASSWORD, roles: [] },
       ],
     });
@@ -297,19 +410,29 @@ describe('access table: every endpoint × every caller', () => {
     await waitForStage(ctx, kt, 'cell_approval');
     const ktTask = await openTask(await session(ctx, 'kbnn-kt.bithu'), kt, 'cell_approval');
     const tgTask = await openTask(await session(ctx, 'hlhpn-tg.bithu'), tg, 'drafting');
-    const ktRemark = (await (await session(ctx, 'kbnn-kt.bithu')).post(`/api/reports/${kt}/remarks`).send({ section: 'political', text: 'Góp ý về mục này.' }).expect(201)).body.id;
+    const ktRemark = (
+      await (await session(ctx, 'kbnn-kt.bithu')).post(`/api/reports/${kt}/remarks`).send({ section: 'political', text: 'Góp ý về mục này.' }).expect(201)
+    ).body.id;
     // KBNN-KT is overdue (the fixture's deadlines are in 2019): nudged today, so the table's nudge is refused after the access check.
-    await (await session(ctx, 'admin')).post(`/api/plans/${planA}/nudges`).send({ units: ['KBNN-KT'] }).expect(200);
+    await (
+      await session(ctx, 'admin')
+    )
+      .post(`/api/plans/${planA}/nudges`)
+      .send({ units: ['KBNN-KT'] })
+      .expect(200);
     const ktUnit = (await ctx.db.query<{ id: string }>(`SELECT id FROM org_units WHERE code = 'KBNN-KT'`)).rows[0].id;
     const orgImport = (await ctx.db.query<{ id: string }>(`SELECT id FROM org_imports WHERE status = 'done' ORDER BY created_at LIMIT 1`)).rows[0].id;
     const ktNotice = await waitFor(
       async () =>
-        (await ctx.db.query<{ id: string }>(`SELECT n.id FROM notifications n JOIN users u ON u.id = n.user_id WHERE u.username = 'kbnn-kt.soanthao' LIMIT 1`)).rows[0]?.id,
+        (await ctx.db.query<{ id: string }>(`SELECT n.id FROM notifications n JOIN users u ON u.id = n.user_id WHERE u.username = 'kbnn-kt.soanthao' LIMIT 1`))
+          .rows[0]?.id,
       { what: 'a notification of kbnn-kt.soanthao' },
     );
     const draft = (await createPlan(ctx)).id;
     // The Khối's report exists once the worker has collected plan A's root.
-    await waitFor(async () => (await ctx.db.query(`SELECT 1 FROM level_reports WHERE plan_id = $1`, [planA])).rows.length > 0, { what: 'the level report of plan A' });
+    await waitFor(async () => (await ctx.db.query(`SELECT 1 FROM level_reports WHERE plan_id = $1`, [planA])).rows.length > 0, {
+      what: 'the level report of plan A',
+    });
     Object.assign(ids, { planA, draft, kt, tg, ktTask: ktTask.id, tgTask: tgTask.id, ktRemark, ktUnit, ktNotice, orgImport, unknown: randomUUID() });
     for (const caller of CALLER_NAMES) {
       const username = CALLERS[caller];
@@ -336,7 +459,9 @@ describe('access table: every endpoint × every caller', () => {
           const body = typeof row.body === 'function' ? (row.body as (i: Ids, c: Caller) => unknown)(ids, caller) : row.body;
           const res = body === undefined ? await req : await req.send(body as object);
           if (res.status !== expected) {
-            throw new Error(`${row.method.toUpperCase()} ${path} as ${caller}: expected ${expected}, got ${res.status} ${JSON.stringify(res.body)?.slice(0, 300)}`);
+            throw new Error(
+              `${row.method.toUpperCase()} ${path} as ${caller}: expected ${expected}, got ${res.status} ${JSON.stringify(res.body)?.slice(0, 300)}`,
+            );
           }
           if (res.status >= 400 && path.startsWith('/api')) expect(res.body).toMatchObject({ statusCode: res.status });
         });

@@ -63,7 +63,9 @@ describe('access to the administration endpoints of workflow changes', () => {
     // Signed in first: a sign-in is itself audited.
     const capuy = await session(ctx, 'kbnn-kt.capuy');
     const before = await ctx.db.query(`SELECT count(*)::int AS n FROM audit_events`);
-    await expectStatuses(endpoints().map(([what, method, path, body]) => ({ what: `${what} by bvnn.bithu`, send: () => reviewer[method](path).send(body), status: 403 })));
+    await expectStatuses(
+      endpoints().map(([what, method, path, body]) => ({ what: `${what} by bvnn.bithu`, send: () => reviewer[method](path).send(body), status: 403 })),
+    );
     // Also the people the endpoints are about: an approver may not change their own roles or reassign their own tasks.
     await expectStatuses([
       { what: 'own roles', send: () => capuy.put('/api/users/kbnn-kt.capuy/roles').send({ roles: [{ unit: 'DUK', role: 'admin' }] }), status: 403 },
@@ -99,7 +101,11 @@ describe('access to the administration endpoints of workflow changes', () => {
       { what: 'toVersion 1.5', send: () => migrate({ toVersion: 1.5, dryRun: true }), status: 400 },
       { what: 'stageMap a list', send: () => migrate({ toVersion: 2, stageMap: ['drafting'], dryRun: true }), status: 400 },
       { what: 'stageMap to a number', send: () => migrate({ toVersion: 2, stageMap: { drafting: 3 }, dryRun: true }), status: 400 },
-      { what: 'stageMap with a key that is no stage key', send: () => migrate({ toVersion: 2, stageMap: { 'Dự thảo': 'drafting' }, dryRun: true }), status: 400 },
+      {
+        what: 'stageMap with a key that is no stage key',
+        send: () => migrate({ toVersion: 2, stageMap: { 'Dự thảo': 'drafting' }, dryRun: true }),
+        status: 400,
+      },
       { what: 'dryRun a string', send: () => migrate({ toVersion: 2, dryRun: 'yes' }), status: 400 },
       { what: 'an unknown field on a migration', send: () => migrate({ toVersion: 2, dryRun: true, force: true }), status: 400 },
       { what: 'roles missing', send: () => roles({}), status: 400 },
@@ -110,7 +116,11 @@ describe('access to the administration endpoints of workflow changes', () => {
       { what: 'an unknown field on roles', send: () => roles({ roles: [], note: 'x' }), status: 400 },
       { what: 'reassign without to', send: () => admin.post('/api/users/kbnn-kt.capuy/reassign').send({}), status: 400 },
       { what: 'reassign to a number', send: () => admin.post('/api/users/kbnn-kt.capuy/reassign').send({ to: 7 }), status: 400 },
-      { what: 'reassign with an unknown field', send: () => admin.post('/api/users/kbnn-kt.capuy/reassign').send({ to: 'kbnn-kt.bithu', all: true }), status: 400 },
+      {
+        what: 'reassign with an unknown field',
+        send: () => admin.post('/api/users/kbnn-kt.capuy/reassign').send({ to: 'kbnn-kt.bithu', all: true }),
+        status: 400,
+      },
       { what: 'audit of an unknown action', send: () => admin.get('/api/audit/configuration?action=approve'), status: 400 },
       { what: 'audit of a plan id that is no UUID', send: () => admin.get('/api/audit/configuration?planId=abc'), status: 400 },
       { what: 'audit limit 0', send: () => admin.get('/api/audit/configuration?limit=0'), status: 400 },

@@ -23,10 +23,12 @@ describe('admin bootstrap', () => {
     return new AdminBootstrap(db, config).run();
   };
   const user = async (username: string) =>
-    (await pg.query<{ password_hash: string; roles: string[] }>(
-      `SELECT u.password_hash, array_remove(array_agg(r.role ORDER BY r.role), NULL) AS roles FROM users u LEFT JOIN role_assignments r ON r.user_id = u.id WHERE u.username = $1 GROUP BY u.id`,
-      [username],
-    )).rows[0];
+    (
+      await pg.query<{ password_hash: string; roles: string[] }>(
+        `SELECT u.password_hash, array_remove(array_agg(r.role ORDER BY r.role), NULL) AS roles FROM users u LEFT JOIN role_assignments r ON r.user_id = u.id WHERE u.username = $1 GROUP BY u.id`,
+        [username],
+      )
+    ).rows[0];
   const bootstraps = async () => Number((await pg.query<{ n: string }>(`SELECT count(*) AS n FROM audit_events WHERE action = 'admin.bootstrap'`)).rows[0].n);
 
   beforeAll(async () => {
@@ -54,13 +56,17 @@ describe('admin bootstrap', () => {
   });
 
   it('leaves a user who holds the username alone when no administrator exists, and says so', async () => {
-    await pg.query(`INSERT INTO users (username, full_name, email, password_hash) VALUES ('admin', 'Người dùng thường', 'a@example.vn', $1)`, [await hash('mat-khau-cua-toi')]);
+    await pg.query(`INSERT INTO users (username, full_name, email, password_hash) VALUES ('admin', 'Người dùng thường', 'a@example.vn', $1)`, [
+      await hash('mat-khau-cua-toi'),
+    ]);
     expect(await bootstrap('admin', 'bootstrap-2025')).toBe('username-taken');
     const existing = await user('admin');
     expect(existing.roles).toEqual([]);
     expect(await verify(existing.password_hash, 'mat-khau-cua-toi')).toBe(true);
     expect(await bootstraps()).toBe(0);
-    expect(logs).toEqual([expect.stringMatching(/^warn: BOOTSTRAP_ADMIN_PASSWORD: no administrator created: the username admin belongs to a user who is not an administrator/)]);
+    expect(logs).toEqual([
+      expect.stringMatching(/^warn: BOOTSTRAP_ADMIN_PASSWORD: no administrator created: the username admin belongs to a user who is not an administrator/),
+    ]);
   });
 
   it('creates the first administrator when none exists, and says so', async () => {

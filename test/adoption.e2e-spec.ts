@@ -81,22 +81,38 @@ describe('adoption: number, date and signer', () => {
     const { reports } = await newPlan();
     const kt = reports.get('KBNN-KT')!.id;
     await submit(kt, 'KBNN-KT');
-    const before = (await ctx.db.query<{ last_number: number }>(
-      `SELECT r.last_number FROM document_registers r JOIN org_units o ON o.id = r.issuer_unit_id WHERE o.code = 'KBNN-KT' AND r.document_type = 'BC'`,
-    )).rows[0]?.last_number ?? 0;
+    const before =
+      (
+        await ctx.db.query<{ last_number: number }>(
+          `SELECT r.last_number FROM document_registers r JOIN org_units o ON o.id = r.issuer_unit_id WHERE o.code = 'KBNN-KT' AND r.document_type = 'BC'`,
+        )
+      ).rows[0]?.last_number ?? 0;
     const adoption = await adopt(kt, 'KBNN-KT');
     expect(adoption).toMatchObject({
-      number: before + 1, symbol: `${before + 1}-BC/CB`, adoptedOn: today(), place: 'Hà Nội', supersededAt: null,
+      number: before + 1,
+      symbol: `${before + 1}-BC/CB`,
+      adoptedOn: today(),
+      place: 'Hà Nội',
+      supersededAt: null,
       signer: { username: 'kbnn-kt.bithu', fullName: 'Hoàng Văn Bình', position: 'bi_thu', title: 'Bí thư', how: 'secretary' },
     });
     expect(adoption.adoptedAt).toMatch(/\+07:00$/);
     const { rows } = await ctx.db.query<{ actor: string; comment: string; data: Record<string, unknown> }>(
-      `SELECT actor, comment, data FROM audit_events WHERE action = 'report.adopted' AND report_id = $1`, [kt],
+      `SELECT actor, comment, data FROM audit_events WHERE action = 'report.adopted' AND report_id = $1`,
+      [kt],
     );
-    expect(rows).toEqual([{
-      actor: expect.stringMatching(/^kbnn-kt\./), comment: `Thông qua: Số ${adoption.symbol}, ngày ${today().split('-').reverse().join('/')}`,
-      data: expect.objectContaining({ unit: 'KBNN-KT', number: before + 1, symbol: adoption.symbol, signer: expect.objectContaining({ username: 'kbnn-kt.bithu', how: 'secretary' }) }),
-    }]);
+    expect(rows).toEqual([
+      {
+        actor: expect.stringMatching(/^kbnn-kt\./),
+        comment: `Thông qua: Số ${adoption.symbol}, ngày ${today().split('-').reverse().join('/')}`,
+        data: expect.objectContaining({
+          unit: 'KBNN-KT',
+          number: before + 1,
+          symbol: adoption.symbol,
+          signer: expect.objectContaining({ username: 'kbnn-kt.bithu', how: 'secretary' }),
+        }),
+      },
+    ]);
   });
 
   it('numbers follow the register of each issuer and year: another issuer starts its own; the same issuer goes on in another plan', async () => {
@@ -121,7 +137,10 @@ describe('adoption: number, date and signer', () => {
     const { rows } = await ctx.db.query<{ year: number; last_number: number }>(
       `SELECT r.year, r.last_number FROM document_registers r JOIN org_units o ON o.id = r.issuer_unit_id WHERE o.code = 'KBNN-TT' ORDER BY r.year`,
     );
-    expect(rows).toEqual([{ year: year - 1, last_number: 40 }, { year, last_number: 13 }]);
+    expect(rows).toEqual([
+      { year: year - 1, last_number: 40 },
+      { year, last_number: 13 },
+    ]);
     // A committee's register: its issuer code is ĐU.
     const bvnn = first.reports.get('BVNN')!.id;
     await submit(bvnn, 'BVNN');
@@ -151,7 +170,10 @@ describe('adoption: number, date and signer', () => {
     const task = await openTask(bithu, kt, 'cell_approval');
     const signers = expectStatus(await bithu.get(`/api/tasks/${task.id}/signers`), 200).body;
     expect(signers).toEqual({
-      adopting: true, unitCode: 'KBNN-KT', unitName: 'Chi bộ Vụ Kế toán Nhà nước', defaultSigner: 'kbnn-kt.bithu',
+      adopting: true,
+      unitCode: 'KBNN-KT',
+      unitName: 'Chi bộ Vụ Kế toán Nhà nước',
+      defaultSigner: 'kbnn-kt.bithu',
       signers: [
         { username: 'kbnn-kt.bithu', fullName: 'Hoàng Văn Bình', position: 'bi_thu', title: 'Bí thư' },
         { username: 'kbnn-kt.capuy', fullName: 'Ngô Thị Dung', position: 'pho_bi_thu', title: 'Phó Bí thư' },
@@ -164,7 +186,8 @@ describe('adoption: number, date and signer', () => {
       { signer: 'kbnn-kt.capuy', decision: 'return', comment: 'Bổ sung số liệu', status: 400 },
       { signer: 'Không Hợp Lệ', decision: 'approve', status: 400 },
     ];
-    for (const { status, ...body } of refusals) expect({ body, status: (await bithu.post(`/api/tasks/${task.id}/complete`).send(body)).status }).toEqual({ body, status });
+    for (const { status, ...body } of refusals)
+      expect({ body, status: (await bithu.post(`/api/tasks/${task.id}/complete`).send(body)).status }).toEqual({ body, status });
     const refused = await bithu.post(`/api/tasks/${task.id}/complete`).send({ decision: 'approve', signer: 'kbnn-kt.soanthao' });
     expect(refused.body.message).toBe('kbnn-kt.soanthao không giữ chức vụ Bí thư hoặc Phó Bí thư của Chi bộ Vụ Kế toán Nhà nước');
     await adopt(kt, 'KBNN-KT');
@@ -182,13 +205,23 @@ describe('adoption: number, date and signer', () => {
     try {
       const tc = reports.get('HLHPN-TC')!.id;
       await submit(tc, 'HLHPN-TC');
-      expect((await adopt(tc, 'HLHPN-TC')).signer).toEqual({ username: 'hlhpn-tc.bithu', fullName: 'Dương Văn Sơn', position: 'pho_bi_thu', title: 'Phó Bí thư', how: 'deputy' });
+      expect((await adopt(tc, 'HLHPN-TC')).signer).toEqual({
+        username: 'hlhpn-tc.bithu',
+        fullName: 'Dương Văn Sơn',
+        position: 'pho_bi_thu',
+        title: 'Phó Bí thư',
+        how: 'deputy',
+      });
       const noi = reports.get('BVNN-NOI')!.id;
       await submit(noi, 'BVNN-NOI');
       const vacant = await adopt(noi, 'BVNN-NOI');
       expect(vacant.signer).toEqual({ username: null, fullName: '', position: null, title: null, how: 'vacant' });
-      const { rows } = await ctx.db.query<{ comment: string }>(`SELECT comment FROM audit_events WHERE action = 'adoption.signer_vacant' AND report_id = $1`, [noi]);
-      expect(rows).toEqual([{ comment: 'Không có đồng chí nào giữ chức vụ Bí thư hoặc Phó Bí thư của Chi bộ Khoa Nội: văn bản được thông qua không có tên người ký' }]);
+      const { rows } = await ctx.db.query<{ comment: string }>(`SELECT comment FROM audit_events WHERE action = 'adoption.signer_vacant' AND report_id = $1`, [
+        noi,
+      ]);
+      expect(rows).toEqual([
+        { comment: 'Không có đồng chí nào giữ chức vụ Bí thư hoặc Phó Bí thư của Chi bộ Khoa Nội: văn bản được thông qua không có tên người ký' },
+      ]);
     } finally {
       expectStatus(await admin.put('/api/users/hlhpn-tc.bithu/positions').send({ positions: [{ unit: 'HLHPN-TC', position: 'bi_thu' }] }), 200);
       expectStatus(await admin.put('/api/users/bvnn-noi.bithu/positions').send({ positions: [{ unit: 'BVNN-NOI', position: 'bi_thu' }] }), 200);
@@ -213,8 +246,13 @@ describe('adoption: number, date and signer', () => {
     expect(second.symbol).toBe(`${first.number + 1}-BC/CB`);
     expect(second.adoptedAt > first.adoptedAt).toBe(true);
     const after = await adoptionOf(kt);
-    expect(after.history.map((a) => [a.symbol, a.supersededAt === null])).toEqual([[second.symbol, true], [first.symbol, false]]);
-    const trail = (await ctx.db.query<{ action: string }>(`SELECT action FROM audit_events WHERE report_id = $1 AND action LIKE 'report.adop%' ORDER BY id`, [kt])).rows;
+    expect(after.history.map((a) => [a.symbol, a.supersededAt === null])).toEqual([
+      [second.symbol, true],
+      [first.symbol, false],
+    ]);
+    const trail = (
+      await ctx.db.query<{ action: string }>(`SELECT action FROM audit_events WHERE report_id = $1 AND action LIKE 'report.adop%' ORDER BY id`, [kt])
+    ).rows;
     expect(trail.map((e) => e.action)).toEqual(['report.adopted', 'report.adoption_superseded', 'report.adopted']);
   });
 

@@ -1,6 +1,17 @@
 import { expectStatus, forgetSession, session, Session } from './support/api';
 import {
-  approve, completeTask, createPlan, events, getReport, importFixture, importOrg, launchPlan, openTask, reportsByUnit, tasksOf, waitForStage,
+  approve,
+  completeTask,
+  createPlan,
+  events,
+  getReport,
+  importFixture,
+  importOrg,
+  launchPlan,
+  openTask,
+  reportsByUnit,
+  tasksOf,
+  waitForStage,
 } from './support/factories';
 import { toCellApproval, toCommitteeReview } from './support/drive';
 import { Fixture, FixtureUser } from './support/fixture';
@@ -9,7 +20,11 @@ import { ReportDto, TaskDto } from './support/types';
 import { holdsFor, waitFor } from './support/wait-for';
 
 const user = (username: string, fullName: string, roles: FixtureUser['roles']): FixtureUser => ({
-  username, fullName, email: `${username}@example.vn`, password: 'tongket-2019', roles,
+  username,
+  fullName,
+  email: `${username}@example.vn`,
+  password: 'tongket-2019',
+  roles,
 });
 
 /** Whether the worker has applied a completed task's decision (the row says so). */
@@ -28,10 +43,12 @@ describe('approvers change while a stage runs: role changes, org import, reassig
     return res;
   };
   const taskOf = async (taskId: string) =>
-    (await ctx.db.query<{ state: string; assignee: string; round: number }>(
-      `SELECT t.state, u.username AS assignee, t.round FROM tasks t JOIN users u ON u.id = t.assignee_id WHERE t.id = $1`,
-      [taskId],
-    )).rows[0];
+    (
+      await ctx.db.query<{ state: string; assignee: string; round: number }>(
+        `SELECT t.state, u.username AS assignee, t.round FROM tasks t JOIN users u ON u.id = t.assignee_id WHERE t.id = $1`,
+        [taskId],
+      )
+    ).rows[0];
 
   beforeAll(async () => {
     ctx = await startE2e();
@@ -82,7 +99,9 @@ describe('approvers change while a stage runs: role changes, org import, reassig
   it('HLHPN-TC: two new approvers (one by PUT roles, one by org import) get tasks; 1 approval of 3 no longer suffices', async () => {
     const tc = id('HLHPN-TC');
     const before = await openTask(await session(ctx, 'hlhpn-tc.bithu'), tc, 'cell_approval');
-    const { rows: [report] } = await ctx.db.query<{ round: number; due_at: Date | null }>(`SELECT round, due_at FROM reports WHERE id = $1`, [tc]);
+    const {
+      rows: [report],
+    } = await ctx.db.query<{ round: number; due_at: Date | null }>(`SELECT round, due_at FROM reports WHERE id = $1`, [tc]);
 
     const res = await putRoles('hlhpn-tc.uv2', [{ unit: 'HLHPN-TC', role: 'approver' }]);
     expect(res.body.roles.map((r: { unitCode: string; role: string }) => [r.unitCode, r.role])).toEqual([['HLHPN-TC', 'approver']]);
@@ -146,7 +165,10 @@ describe('approvers change while a stage runs: role changes, org import, reassig
     expect((await tasksOf(capuy)).map((t) => t.id)).toEqual([approvalTasks[0].id]);
 
     // Audited: the configuration audit and a delegate event on each report concerned.
-    const audit = expectStatus(await admin.get('/api/audit/configuration?action=task.reassign'), 200).body as { actor: string; data: Record<string, unknown> }[];
+    const audit = expectStatus(await admin.get('/api/audit/configuration?action=task.reassign'), 200).body as {
+      actor: string;
+      data: Record<string, unknown>;
+    }[];
     expect(audit).toHaveLength(2);
     expect(audit[0]).toMatchObject({ actor: 'admin', data: { from: 'kbnn.capuy', to: 'kbnn.uv3', moved: 2, notMoved: [{ taskId: approvalTasks[0].id }] } });
     expect(audit[1]).toMatchObject({ actor: 'admin', data: { from: 'kbnn.capuy', to: 'kbnn.uv3', moved: 0 } });
@@ -175,7 +197,11 @@ describe('approvers change while a stage runs: role changes, org import, reassig
     const bithu = await session(ctx, 'kbnn.bithu');
     const own = await openTask(bithu, kbnn, 'cell_approval');
     const theirs = await openTask(capuy, kbnn, 'cell_approval');
-    const res = expectStatus(await capuy.post(`/api/tasks/${theirs.id}/delegate`).send({ username: 'kbnn.bithu' }), 422, 'delegate to a holder with a task of the stage');
+    const res = expectStatus(
+      await capuy.post(`/api/tasks/${theirs.id}/delegate`).send({ username: 'kbnn.bithu' }),
+      422,
+      'delegate to a holder with a task of the stage',
+    );
     expect(res.body.message).toContain('mỗi người chỉ có một ý kiến');
     expect((await taskOf(theirs.id)).assignee).toBe('kbnn.capuy');
 
@@ -197,7 +223,10 @@ describe('approvers change while a stage runs: role changes, org import, reassig
     expect((await getReport(ctx, vp)).stage).toBe('cell_approval');
 
     // The approver comes back in the same round of the stage: they must get a task again.
-    const back = await putRoles('kbnn-vp.bithu', [{ unit: 'KBNN-VP', role: 'drafter' }, { unit: 'KBNN-VP', role: 'approver' }]);
+    const back = await putRoles('kbnn-vp.bithu', [
+      { unit: 'KBNN-VP', role: 'drafter' },
+      { unit: 'KBNN-VP', role: 'approver' },
+    ]);
     expect(back.body.tasksCreated ?? 1).toBe(1);
     const fresh = await openTask(await session(ctx, 'kbnn-vp.bithu'), vp, 'cell_approval');
     expect(fresh.id).not.toBe(task.id);
@@ -207,7 +236,10 @@ describe('approvers change while a stage runs: role changes, org import, reassig
   });
 
   it('the configuration audit records each role change, by whom', async () => {
-    const audit = expectStatus(await admin.get('/api/audit/configuration?action=roles.change&actor=admin'), 200).body as { actor: string; data: { username: string } }[];
+    const audit = expectStatus(await admin.get('/api/audit/configuration?action=roles.change&actor=admin'), 200).body as {
+      actor: string;
+      data: { username: string };
+    }[];
     expect(audit.map((e) => e.data.username).sort()).toEqual(['hlhpn-tc.uv2', 'kbnn-kt.capuy', 'kbnn-vp.bithu', 'kbnn-vp.bithu']);
     expect(audit.every((e) => e.actor === 'admin')).toBe(true);
   });

@@ -98,9 +98,13 @@ describe('audit trail: an event written past the engine is found outside the cha
 
   it('an event inserted with the queueing trigger disabled is reported with its id', async () => {
     await ctx.worker.get(AuditChain).seal();
-    const { rows } = await ctx.db.query<{ id: string }>(`BEGIN; ALTER TABLE audit_events DISABLE TRIGGER audit_events_queue_for_seal;
+    const { rows } = await ctx.db
+      .query<{ id: string }>(
+        `BEGIN; ALTER TABLE audit_events DISABLE TRIGGER audit_events_queue_for_seal;
       INSERT INTO audit_events (actor, action, comment) VALUES ('admin', 'roles.change', 'thêm lén') RETURNING id;
-      ALTER TABLE audit_events ENABLE TRIGGER audit_events_queue_for_seal; COMMIT`).then((r) => (r as unknown as { rows: { id: string }[] }[])[2]);
+      ALTER TABLE audit_events ENABLE TRIGGER audit_events_queue_for_seal; COMMIT`,
+      )
+      .then((r) => (r as unknown as { rows: { id: string }[] }[])[2]);
     await ctx.worker.get(AuditChain).seal();
     const result = expectStatus(await (await session(ctx, 'admin')).get('/api/audit/verify'), 200).body;
     expect(result).toMatchObject({ ok: false, firstBroken: { seq: null, eventId: Number(rows[0].id), reason: 'outside-chain', action: 'roles.change' } });

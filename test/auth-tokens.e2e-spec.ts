@@ -88,7 +88,12 @@ describe('auth tokens: the installation’s secret, and what a validly signed to
       ['alg none signed anyway', sign(claims, secret, { alg: 'none', typ: 'JWT' })],
       ['expired', sign({ ...claims, iat: past - 3600, exp: past })],
       ['another key', sign(claims, 'not-the-engine-secret-at-all-0123456789')],
-      ['HS512', `${encode({ alg: 'HS512', typ: 'JWT' })}.${encode(claims)}.${createHmac('sha512', secret).update(`${encode({ alg: 'HS512', typ: 'JWT' })}.${encode(claims)}`).digest('base64url')}`],
+      [
+        'HS512',
+        `${encode({ alg: 'HS512', typ: 'JWT' })}.${encode(claims)}.${createHmac('sha512', secret)
+          .update(`${encode({ alg: 'HS512', typ: 'JWT' })}.${encode(claims)}`)
+          .digest('base64url')}`,
+      ],
     ];
     for (const [what, token] of cases) {
       const res = await me(token);

@@ -43,26 +43,44 @@ describe('request bodies: parsed after authentication, per-route limits, JSON on
   it('a non-admin body to an admin endpoint gets 403 whatever it holds: broken, 1 MB, or deeper than allowed', async () => {
     const broken = await outsider.post('/api/org/import').set('Content-Type', 'application/json').send('{"units": [');
     expect(broken.status).toBe(403);
-    const big = await outsider.post('/api/plans').set('Content-Type', 'application/json').send(JSON.stringify({ title: 'x'.repeat(MB) }));
+    const big = await outsider
+      .post('/api/plans')
+      .set('Content-Type', 'application/json')
+      .send(JSON.stringify({ title: 'x'.repeat(MB) }));
     expect(big.status).toBe(403);
-    const deep = await outsider.post('/api/workflows/tongket/versions').set('Content-Type', 'application/json').send('['.repeat(50) + ']'.repeat(50));
+    const deep = await outsider
+      .post('/api/workflows/tongket/versions')
+      .set('Content-Type', 'application/json')
+      .send('['.repeat(50) + ']'.repeat(50));
     expect(deep.status).toBe(403);
   });
 
   it('login, which is public, reads a few kilobytes at most: 8 KB and 1 MB get 413', async () => {
     for (const size of [8 * 1024, MB]) {
-      const res = await ctx.http.post('/api/auth/login').set('Content-Type', 'application/json').send(JSON.stringify({ username: 'admin', password: 'x'.repeat(size) }));
+      const res = await ctx.http
+        .post('/api/auth/login')
+        .set('Content-Type', 'application/json')
+        .send(JSON.stringify({ username: 'admin', password: 'x'.repeat(size) }));
       expect(res.status).toBe(413);
     }
     expect((await ctx.http.post('/api/auth/login').send({ username: 'admin', password: FIXTURE_PASSWORD })).status).toBe(200);
   });
 
   it('each route has its own limit: a 1.5 MB import is read (and validated), 9 MB is not; a 20 KB delegation is 413', async () => {
-    const read = await admin.post('/api/org/import').set('Content-Type', 'application/json').send(JSON.stringify({ units: [], users: [], description: 'x'.repeat(1.5 * MB) }));
+    const read = await admin
+      .post('/api/org/import')
+      .set('Content-Type', 'application/json')
+      .send(JSON.stringify({ units: [], users: [], description: 'x'.repeat(1.5 * MB) }));
     expect(read.status).toBe(400);
-    const tooLarge = await admin.post('/api/org/import').set('Content-Type', 'application/json').send(JSON.stringify({ units: [], users: [], description: 'x'.repeat(9 * MB) }));
+    const tooLarge = await admin
+      .post('/api/org/import')
+      .set('Content-Type', 'application/json')
+      .send(JSON.stringify({ units: [], users: [], description: 'x'.repeat(9 * MB) }));
     expect(tooLarge.status).toBe(413);
-    const delegation = await drafter.post(`/api/tasks/${reportId}/delegate`).set('Content-Type', 'application/json').send(JSON.stringify({ username: 'x'.repeat(20 * 1024) }));
+    const delegation = await drafter
+      .post(`/api/tasks/${reportId}/delegate`)
+      .set('Content-Type', 'application/json')
+      .send(JSON.stringify({ username: 'x'.repeat(20 * 1024) }));
     expect(delegation.status).toBe(413);
   });
 
@@ -100,7 +118,10 @@ describe('request bodies: parsed after authentication, per-route limits, JSON on
       ctx.http.post('/api/auth/login').set('Content-Type', 'application/json').send(`{"username":"admin","password":"${secret}"`),
       ctx.http.post('/api/auth/login').type('form').send({ username: 'admin', password: secret }),
       // JSON sent as a form: a form parser makes the whole text one field name, which "should not exist"
-      ctx.http.post('/api/auth/login').type('form').send(JSON.stringify({ username: 'admin', password: secret })),
+      ctx.http
+        .post('/api/auth/login')
+        .type('form')
+        .send(JSON.stringify({ username: 'admin', password: secret })),
       ctx.http.post('/api/auth/login').set('Content-Type', 'application/json').send(secret),
       ctx.http.post('/api/auth/login').send({ username: 'admin', password: secret, remember: secret }),
       ctx.http.post('/api/auth/login').send({ username: secret, password: secret }),
@@ -118,7 +139,13 @@ describe('request bodies: parsed after authentication, per-route limits, JSON on
     return new Promise((resolve, reject) => {
       const started = Date.now();
       const req = httpRequest(
-        { port, host: '127.0.0.1', method: 'POST', path, headers: { 'content-type': 'application/json', 'content-length': String(declared), ...(token ? { authorization: `Bearer ${token}` } : {}) } },
+        {
+          port,
+          host: '127.0.0.1',
+          method: 'POST',
+          path,
+          headers: { 'content-type': 'application/json', 'content-length': String(declared), ...(token ? { authorization: `Bearer ${token}` } : {}) },
+        },
         (res) => {
           res.resume();
           resolve({ status: res.statusCode ?? 0, ms: Date.now() - started });
@@ -147,7 +174,18 @@ describe('request bodies: parsed after authentication, per-route limits, JSON on
     const send = (path: string, body: string, token?: string) =>
       new Promise<number>((resolve, reject) => {
         const req = httpRequest(
-          { port, host: '127.0.0.1', method: 'POST', path, agent, headers: { 'content-type': 'application/json', 'content-length': String(Buffer.byteLength(body)), ...(token ? { authorization: `Bearer ${token}` } : {}) } },
+          {
+            port,
+            host: '127.0.0.1',
+            method: 'POST',
+            path,
+            agent,
+            headers: {
+              'content-type': 'application/json',
+              'content-length': String(Buffer.byteLength(body)),
+              ...(token ? { authorization: `Bearer ${token}` } : {}),
+            },
+          },
           (res) => {
             res.resume();
             res.on('end', () => resolve(res.statusCode ?? 0));
@@ -156,7 +194,8 @@ describe('request bodies: parsed after authentication, per-route limits, JSON on
         req.on('error', reject);
         req.end(body);
       });
-    const within = <T>(work: Promise<T>) => Promise.race([work, new Promise<never>((_, reject) => setTimeout(() => reject(new Error('no answer within 5 s')), 5_000))]);
+    const within = <T>(work: Promise<T>) =>
+      Promise.race([work, new Promise<never>((_, reject) => setTimeout(() => reject(new Error('no answer within 5 s')), 5_000))]);
     // Chunked, so the limit is met while reading rather than from the declared length.
     expect(await within(send('/api/auth/login', JSON.stringify({ username: 'admin', password: 'x'.repeat(200 * 1024) })))).toBe(413);
     expect(await within(send('/api/auth/login', JSON.stringify({ username: 'admin', password: FIXTURE_PASSWORD })))).toBe(200);

@@ -1,7 +1,18 @@
 import { expectStatus, session, Session } from './support/api';
 import {
-  completeTask, createPlan, events, fillReport, getReport, importFixture, importOrg, launchPlan, openTask, reportsByUnit,
-  submitReport, tasksOf, waitForStage,
+  completeTask,
+  createPlan,
+  events,
+  fillReport,
+  getReport,
+  importFixture,
+  importOrg,
+  launchPlan,
+  openTask,
+  reportsByUnit,
+  submitReport,
+  tasksOf,
+  waitForStage,
 } from './support/factories';
 import { FixtureUser } from './support/fixture';
 import { E2eContext, startE2e, stopE2e } from './support/harness';
@@ -18,7 +29,13 @@ describe('concurrency: racing completions resolve a stage exactly once', () => {
     await importFixture(ctx);
     // A cell under KBNN with a committee of twenty and its own drafter, added through the import endpoint.
     const users: FixtureUser[] = [
-      { username: 'kbnn-th.soanthao', fullName: 'Vũ Minh Tuấn', email: 'tuan@example.vn', password: 'tongket-2019', roles: [{ unit: 'KBNN-TH', role: 'drafter' }] },
+      {
+        username: 'kbnn-th.soanthao',
+        fullName: 'Vũ Minh Tuấn',
+        email: 'tuan@example.vn',
+        password: 'tongket-2019',
+        roles: [{ unit: 'KBNN-TH', role: 'drafter' }],
+      },
       ...APPROVERS.map((username, i) => ({
         username,
         fullName: `Cấp ủy viên số ${i + 1}`,

@@ -1,14 +1,36 @@
 import { expectStatus, session } from './support/api';
 import {
-  completeTask, createPlan, events, fillReport, getReport, importFixture, importOrg, launchPlan, openTask, reportsByUnit,
-  submitReport, tasksOf, waitForStage,
+  completeTask,
+  createPlan,
+  events,
+  fillReport,
+  getReport,
+  importFixture,
+  importOrg,
+  launchPlan,
+  openTask,
+  reportsByUnit,
+  submitReport,
+  tasksOf,
+  waitForStage,
 } from './support/factories';
 import { E2eContext, startE2e, stopE2e } from './support/harness';
 import { ReportDto } from './support/types';
 import { waitFor } from './support/wait-for';
 
 /** The ten areas of part II of the đề cương (strengths, limitations, causes each) and the one-text items of parts I, III, IV and V. */
-const OUTLINE_KEYS = ['political', 'ideological', 'ethics', 'degradation', 'organisation', 'cadres', 'inspection', 'mass_mobilisation', 'practice_theory', 'charter'];
+const OUTLINE_KEYS = [
+  'political',
+  'ideological',
+  'ethics',
+  'degradation',
+  'organisation',
+  'cadres',
+  'inspection',
+  'mass_mobilisation',
+  'practice_theory',
+  'charter',
+];
 const ONE_TEXT_KEYS = ['context', 'overall_assessment', 'lessons_learned', 'next_term', 'proposals'];
 
 describe('conflicts (409) and refusals by the rules (422)', () => {
@@ -125,7 +147,15 @@ describe('conflicts (409) and refusals by the rules (422)', () => {
     // stage gives the deputy a task of their own, so the committee now has two members.
     await importOrg(ctx, {
       units: [],
-      users: [{ username: 'hlhpn-tg.phobithu', fullName: 'Đỗ Thị Hạnh', email: 'hanh@example.vn', password: 'tongket-2019', roles: [{ unit: 'HLHPN-TG', role: 'approver' }] }],
+      users: [
+        {
+          username: 'hlhpn-tg.phobithu',
+          fullName: 'Đỗ Thị Hạnh',
+          email: 'hanh@example.vn',
+          password: 'tongket-2019',
+          roles: [{ unit: 'HLHPN-TG', role: 'approver' }],
+        },
+      ],
     });
     const deputy = await session(ctx, 'hlhpn-tg.phobithu');
     const own = await waitFor(async () => (await tasksOf(deputy)).find((t) => t.reportId === reportId), { timeoutMs: 5000, what: "the deputy's own task" });

@@ -1,7 +1,16 @@
 import { Queue } from 'bullmq';
 import { expectStatus, session } from './support/api';
 import {
-  childJobId, collectJobId, collections, consolidated, consolidationQueue, hanoiIn, jobState, notificationsOf, planEvents, waitForCollected,
+  childJobId,
+  collectJobId,
+  collections,
+  consolidated,
+  consolidationQueue,
+  hanoiIn,
+  jobState,
+  notificationsOf,
+  planEvents,
+  waitForCollected,
 } from './support/consolidation';
 import { completeTask, createPlan, getReport, importFixture, launchPlan, openTask, reportsByUnit, submitReport, waitForStage } from './support/factories';
 import { Fixture, holders, loadFixture, parentOf, reportingUnits } from './support/fixture';
@@ -30,7 +39,9 @@ describe('consolidation at the cut-off with one unit missing', () => {
   let queue: Queue;
   let dukId: string;
   let cutOff: string;
-  const units = reportingUnits(loadFixture()).map((u) => u.code).sort();
+  const units = reportingUnits(loadFixture())
+    .map((u) => u.code)
+    .sort();
   const approvedUnits = units.filter((u) => u !== MISSING);
   const figures = new Map(units.map((u, i) => [u, figuresOf(i)]));
 
@@ -83,10 +94,13 @@ describe('consolidation at the cut-off with one unit missing', () => {
   it('nine reports reach consolidation before the cut-off; the collection waits, the missing unit’s child is still delayed', async () => {
     await Promise.all(approvedUnits.map((u) => fixtureToConsolidation(ctx, fixture, u, reports.get(u)!.id, figures.get(u)!)));
     expect(Date.now()).toBeLessThan(Date.parse(cutOff) - 1_000);
-    await waitFor(async () => {
-      const states = await Promise.all(approvedUnits.map((u) => jobState(queue, childJobId(plan.id, reports.get(u)!.id))));
-      return states.every((s) => s === 'completed');
-    }, { what: 'children of the approved reports completed' });
+    await waitFor(
+      async () => {
+        const states = await Promise.all(approvedUnits.map((u) => jobState(queue, childJobId(plan.id, reports.get(u)!.id))));
+        return states.every((s) => s === 'completed');
+      },
+      { what: 'children of the approved reports completed' },
+    );
     expect(await jobState(queue, childJobId(plan.id, reports.get(MISSING)!.id))).toBe('delayed');
     expect(await jobState(queue, collectJobId(plan.id, dukId))).toBe('waiting-children');
     await holdsFor(async () => (await collections(ctx, plan.id)).get('DUK')!.status === 'collecting', { forMs: 1_000, what: 'DUK still collecting' });
@@ -121,10 +135,13 @@ describe('consolidation at the cut-off with one unit missing', () => {
   it('the working group is told “Hết hạn tổng hợp: còn thiếu 1 đơn vị”, in the app and by e-mail', async () => {
     const title = `Hết hạn tổng hợp: còn thiếu 1 đơn vị – ${plan.code}`;
     const lan = await session(ctx, 'tgv.lan');
-    const notices = await waitFor(async () => {
-      const found = await notificationsOf(lan, 'consolidation');
-      return found.length ? found : undefined;
-    }, { what: 'consolidation notice of tgv.lan' });
+    const notices = await waitFor(
+      async () => {
+        const found = await notificationsOf(lan, 'consolidation');
+        return found.length ? found : undefined;
+      },
+      { what: 'consolidation notice of tgv.lan' },
+    );
     expect(notices.map((n) => n.title)).toEqual([title]);
     expect(notices[0].body).toContain(MISSING);
     const mails = await sink.waitForMails((m) => m.subject.startsWith('Hết hạn tổng hợp'), 1, { what: 'cut-off mail' });
@@ -137,12 +154,20 @@ describe('consolidation at the cut-off with one unit missing', () => {
     expect(c.missing).toEqual([MISSING]);
     const rows = new Map(c.completeness.rows.map((r) => [r.unitCode, r]));
     expect([...rows.keys()]).toEqual(units);
-    expect(rows.get(MISSING)).toMatchObject({ unitName: 'Chi bộ Khoa Ngoại', status: 'missing', timeliness: 'not_submitted', firstSubmittedAt: null, returnedCount: 0 });
+    expect(rows.get(MISSING)).toMatchObject({
+      unitName: 'Chi bộ Khoa Ngoại',
+      status: 'missing',
+      timeliness: 'not_submitted',
+      firstSubmittedAt: null,
+      returnedCount: 0,
+    });
     for (const upper of ['KBNN', 'HLHPN']) expect(rows.get(upper)).toMatchObject({ status: 'included', timeliness: 'late', returnedCount: 0 });
     expect(rows.get('KBNN-TT')).toMatchObject({ status: 'included', timeliness: 'on_time', returnedCount: 1 });
     // KBNN-TT is judged by its first submission, the one before the return.
     const kbnnTtFirst = rows.get('KBNN-TT')!.firstSubmittedAt!;
-    const snapshots = await ctx.db.query<{ submitted_at: Date }>(`SELECT submitted_at FROM report_snapshots WHERE report_id = $1 ORDER BY seq`, [reports.get('KBNN-TT')!.id]);
+    const snapshots = await ctx.db.query<{ submitted_at: Date }>(`SELECT submitted_at FROM report_snapshots WHERE report_id = $1 ORDER BY seq`, [
+      reports.get('KBNN-TT')!.id,
+    ]);
     expect(snapshots.rows).toHaveLength(2);
     expect(Date.parse(kbnnTtFirst)).toBe(new Date(snapshots.rows[0].submitted_at).getTime());
     for (const unit of ['KBNN-KT', 'KBNN-VP', 'BVNN', 'BVNN-NOI', 'HLHPN-TC', 'HLHPN-TG']) {
@@ -159,10 +184,15 @@ describe('consolidation at the cut-off with one unit missing', () => {
     const row = (await collections(ctx, plan.id)).get('DUK')!;
     await fixtureToConsolidation(ctx, fixture, MISSING, reports.get(MISSING)!.id, figures.get(MISSING)!);
     expect(parentOf(fixture, MISSING)).toBe('BVNN');
-    await holdsFor(async () => {
-      const now = (await collections(ctx, plan.id)).get('DUK')!;
-      return now.status === 'collected' && JSON.stringify(now.missing) === JSON.stringify([MISSING]) && now.collected_at!.getTime() === row.collected_at!.getTime();
-    }, { forMs: 1_000, what: 'the collection unchanged' });
+    await holdsFor(
+      async () => {
+        const now = (await collections(ctx, plan.id)).get('DUK')!;
+        return (
+          now.status === 'collected' && JSON.stringify(now.missing) === JSON.stringify([MISSING]) && now.collected_at!.getTime() === row.collected_at!.getTime()
+        );
+      },
+      { forMs: 1_000, what: 'the collection unchanged' },
+    );
     expect(await planEvents(ctx, plan.id, 'consolidation.collected')).toHaveLength(1);
     expect(await notificationsOf(await session(ctx, 'tgv.lan'), 'consolidation')).toHaveLength(1);
     // The working group still consolidates every report now waiting, the late one too.

@@ -57,7 +57,12 @@ describe('a data cut-off before the consolidation deadline', () => {
     const draft = await createPlan(ctx, { code: '150-KH/ĐUK', deadlines: { bloc: { collection: hanoiIn(86_400_000), consolidation: consolidationDue } } });
     expect((draft.deadlines as Record<string, Record<string, string>>).bloc).toMatchObject({ collection: expect.any(String) });
     expectStatus(await admin.put(`/api/plans/${draft.id}/deadlines`).send({ deadlines: { bloc: { collection: '2030-02-30T17:00:00+07:00' } } }), 400);
-    expectStatus(await admin.put(`/api/plans/${draft.id}/deadlines`).send({ deadlines: { bloc: { collection: hanoiIn(2 * 86_400_000), consolidation: consolidationDue } } }), 200);
+    expectStatus(
+      await admin
+        .put(`/api/plans/${draft.id}/deadlines`)
+        .send({ deadlines: { bloc: { collection: hanoiIn(2 * 86_400_000), consolidation: consolidationDue } } }),
+      200,
+    );
     expectStatus(await admin.put(`/api/plans/${draft.id}/deadlines`).send({ deadlines: { bloc: { colection: hanoiIn(86_400_000) } } }), 400);
   });
 });

@@ -2,9 +2,29 @@ import { Queue } from 'bullmq';
 import { Reconciler } from '../apps/worker/src/reconciler.service';
 import { expectStatus, session } from './support/api';
 import {
-  childJobId, collectJobId, collections, consolidated, consolidationQueue, hanoiIn, jobState, notificationsOf, planEvents, waitForCollected,
+  childJobId,
+  collectJobId,
+  collections,
+  consolidated,
+  consolidationQueue,
+  hanoiIn,
+  jobState,
+  notificationsOf,
+  planEvents,
+  waitForCollected,
 } from './support/consolidation';
-import { createPlan, events, fillReport, getReport, importFixture, launchPlan, reportsByUnit, sectionText, submitReport, waitForStage } from './support/factories';
+import {
+  createPlan,
+  events,
+  fillReport,
+  getReport,
+  importFixture,
+  launchPlan,
+  reportsByUnit,
+  sectionText,
+  submitReport,
+  waitForStage,
+} from './support/factories';
 import { Fixture, loadFixture, reportingUnits } from './support/fixture';
 import { E2eContext, loseRedis, startE2e, stopE2e } from './support/harness';
 import { figuresOf, fixtureToConsolidation, sum } from './support/plan-tasks';
@@ -21,17 +41,23 @@ describe('consolidation cut-offs: per level, moved, and after a Redis loss', () 
   let ctx: E2eContext;
   let fixture: Fixture;
   let queue: Queue;
-  const units = reportingUnits(loadFixture()).map((u) => u.code).sort();
+  const units = reportingUnits(loadFixture())
+    .map((u) => u.code)
+    .sort();
   const figures = new Map(units.map((u, i) => [u, figuresOf(i)]));
   const ahead = () => hanoiIn(5 * 86_400_000);
   const dates = () => ({ drafting: ahead(), cell_approval: ahead(), committee_review: ahead() });
   const deadlinesWith = (consolidation: Record<string, string>) => ({
-    cell: dates(), grassroots: dates(), upper: { ...dates(), ...(consolidation.upper ? { consolidation: consolidation.upper } : {}) },
+    cell: dates(),
+    grassroots: dates(),
+    upper: { ...dates(), ...(consolidation.upper ? { consolidation: consolidation.upper } : {}) },
     bloc: { consolidation: consolidation.bloc },
   });
   const newPlan = async (consolidation: Record<string, string>, consolidateAt?: string[]) => {
     const plan = await createPlan(ctx, {
-      deadlines: deadlinesWith(consolidation), reminders: { before: ['P1D'] }, ...(consolidateAt ? { consolidateAt } : {}),
+      deadlines: deadlinesWith(consolidation),
+      reminders: { before: ['P1D'] },
+      ...(consolidateAt ? { consolidateAt } : {}),
     } as Record<string, unknown>);
     await launchPlan(ctx, plan.id);
     await waitFor(async () => (await collections(ctx, plan.id)).size > 0, { what: `collections of ${plan.code}` });
@@ -41,7 +67,11 @@ describe('consolidation cut-offs: per level, moved, and after a Redis loss', () 
   const moveCutOff = async (plan: PlanDto, bloc: string) => {
     const admin = await session(ctx, 'admin');
     // The units' reports are due after the moved cut-off, as the test means them: confirmed.
-    expectStatus(await admin.put(`/api/plans/${plan.id}/deadlines`).send({ deadlines: deadlinesWith({ bloc }), confirmDeadlines: true }), 200, 'move the cut-off');
+    expectStatus(
+      await admin.put(`/api/plans/${plan.id}/deadlines`).send({ deadlines: deadlinesWith({ bloc }), confirmDeadlines: true }),
+      200,
+      'move the cut-off',
+    );
   };
 
   beforeAll(async () => {
@@ -113,7 +143,10 @@ describe('consolidation cut-offs: per level, moved, and after a Redis loss', () 
       expect(row.missing).toEqual(['HLHPN-TG']);
       expect(row.included).toEqual([reports.get('HLHPN-TC')!.id]);
       const comments = (await planEvents(ctx, plan.id, 'consolidation.collected')).map((e) => [(e.data as { unitCode: string }).unitCode, e.comment]);
-      expect(comments).toEqual([['KBNN', 'Đã đủ báo cáo'], ['HLHPN', 'Còn thiếu báo cáo của: HLHPN-TG']]);
+      expect(comments).toEqual([
+        ['KBNN', 'Đã đủ báo cáo'],
+        ['HLHPN', 'Còn thiếu báo cáo của: HLHPN-TG'],
+      ]);
 
       const hlhpn = await getReport(ctx, reports.get('HLHPN')!.id);
       expect(hlhpn.stage).toBe('drafting');
@@ -174,7 +207,9 @@ describe('consolidation cut-offs: per level, moved, and after a Redis loss', () 
       await moveCutOff(plan, newCutOff);
       const row = await waitForCollected(ctx, plan.id, 'DUK', 10_000).catch(async (error: Error) => {
         const now = (await collections(ctx, plan.id)).get('DUK')!;
-        throw new Error(`${error.message}; the row still has cut_off_at ${new Date(now.cut_off_at!).toISOString()} (moved to ${new Date(Date.parse(newCutOff)).toISOString()})`);
+        throw new Error(
+          `${error.message}; the row still has cut_off_at ${new Date(now.cut_off_at!).toISOString()} (moved to ${new Date(Date.parse(newCutOff)).toISOString()})`,
+        );
       });
       expect(new Date(row.cut_off_at!).getTime()).toBe(Date.parse(newCutOff));
       expect(new Date(row.collected_at!).getTime()).toBeGreaterThanOrEqual(Date.parse(newCutOff) - 100);
@@ -188,14 +223,16 @@ describe('consolidation cut-offs: per level, moved, and after a Redis loss', () 
       await moveCutOff(plan, newCutOff);
       // Still collecting through the old cut-off and well after it.
       let last = '';
-      await holdsFor(async () => {
-        const row = (await collections(ctx, plan.id)).get('DUK')!;
-        last = `${row.status} at ${row.collected_at ? new Date(row.collected_at).toISOString() : '-'}, missing ${JSON.stringify(row.missing).slice(0, 100)}`;
-        return row.status === 'collecting';
-      }, { forMs: Date.parse(oldCutOff) + 2_000 - Date.now(), what: `DUK collecting past the old cut-off ${new Date(Date.parse(oldCutOff)).toISOString()}` })
-        .catch((error: Error) => {
-          throw new Error(`${error.message}: ${last}`);
-        });
+      await holdsFor(
+        async () => {
+          const row = (await collections(ctx, plan.id)).get('DUK')!;
+          last = `${row.status} at ${row.collected_at ? new Date(row.collected_at).toISOString() : '-'}, missing ${JSON.stringify(row.missing).slice(0, 100)}`;
+          return row.status === 'collecting';
+        },
+        { forMs: Date.parse(oldCutOff) + 2_000 - Date.now(), what: `DUK collecting past the old cut-off ${new Date(Date.parse(oldCutOff)).toISOString()}` },
+      ).catch((error: Error) => {
+        throw new Error(`${error.message}: ${last}`);
+      });
       const row = (await collections(ctx, plan.id)).get('DUK')!;
       expect(new Date(row.cut_off_at!).toISOString()).toBe(new Date(Date.parse(newCutOff)).toISOString());
     });

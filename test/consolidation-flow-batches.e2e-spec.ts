@@ -82,7 +82,8 @@ describe('a consolidation flow built in batches', () => {
     expect(await jobState(queue, collectJobId(plan.id, rootId))).toBe('absent');
     // Only the first 300 reports' children get built, as if the worker had died then.
     const partial = (flows as unknown as { ensureFlow: (...a: unknown[]) => Promise<boolean> }).ensureFlow.bind(flows);
-    const open = (await ctx.db.query<{ cut_off_at: Date }>(`SELECT cut_off_at FROM consolidations WHERE plan_id = $1 AND unit_id = $2`, [plan.id, rootId])).rows[0];
+    const open = (await ctx.db.query<{ cut_off_at: Date }>(`SELECT cut_off_at FROM consolidations WHERE plan_id = $1 AND unit_id = $2`, [plan.id, rootId]))
+      .rows[0];
     const first300 = reportIds.slice(0, 300).map((reportId) => ({ reportId, unitId: '', stage: 'drafting' }));
     await partial(plan.id, { unit_id: rootId, cut_off_at: open.cut_off_at }, first300, new Set(['consolidation', 'done']));
     expect(await dependencies()).toBe(300);

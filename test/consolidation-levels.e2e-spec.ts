@@ -85,10 +85,13 @@ describe('consolidation at every level of a generated tree', () => {
     for (const unit of units) byUser.set(holder(unit), [...(byUser.get(holder(unit)) ?? []), reportOf(unit)]);
     await inPool([...byUser], 8, async ([username, ids]) => {
       const user = await session(ctx, username);
-      const tasks = await waitFor(async () => {
-        const open = (await tasksOf(user)).filter((t) => t.stage === stage && ids.includes(t.reportId!));
-        return open.length === ids.length ? open : undefined;
-      }, { timeoutMs: 20_000, what: `${ids.length} open ${stage} tasks of ${username}` });
+      const tasks = await waitFor(
+        async () => {
+          const open = (await tasksOf(user)).filter((t) => t.stage === stage && ids.includes(t.reportId!));
+          return open.length === ids.length ? open : undefined;
+        },
+        { timeoutMs: 20_000, what: `${ids.length} open ${stage} tasks of ${username}` },
+      );
       await inPool(tasks, 4, async (t) => expectStatus(await completeTask(user, t.id, 'approve'), 202, `${username} approves ${t.unitCode} at ${stage}`));
     });
   };
@@ -96,11 +99,14 @@ describe('consolidation at every level of a generated tree', () => {
   const waitForStages = async (units: string[], stage: string, timeoutMs = 30_000) => {
     const ids = new Set(units.map(reportOf));
     let seen = 0;
-    await waitFor(async () => {
-      const list = expectStatus(await (await admin()).get(`/api/reports?planId=${plan.id}&stage=${stage}`), 200).body as ReportDto[];
-      seen = list.filter((r) => ids.has(r.id)).length;
-      return seen === ids.size;
-    }, { timeoutMs, what: `${ids.size} reports in ${stage} (seen ${seen})` }).catch((e: Error) => {
+    await waitFor(
+      async () => {
+        const list = expectStatus(await (await admin()).get(`/api/reports?planId=${plan.id}&stage=${stage}`), 200).body as ReportDto[];
+        seen = list.filter((r) => ids.has(r.id)).length;
+        return seen === ids.size;
+      },
+      { timeoutMs, what: `${ids.size} reports in ${stage} (seen ${seen})` },
+    ).catch((e: Error) => {
       throw new Error(`${e.message}; seen ${seen}`);
     });
   };
@@ -110,7 +116,12 @@ describe('consolidation at every level of a generated tree', () => {
 
   /** What a consolidating unit's part should read: each member's text, in the tree's order, cited by the member's name, one paragraph group each. */
   const expectedPrefill = (members: string[], textOf: (member: string) => string | undefined): string =>
-    expectedSynthesis(members.slice().sort(byCode).map((m) => ({ name: nameOf(m), text: textOf(m) })));
+    expectedSynthesis(
+      members
+        .slice()
+        .sort(byCode)
+        .map((m) => ({ name: nameOf(m), text: textOf(m) })),
+    );
   const nameOf = (code: string) => tree.units.find((u) => u.code === code)!.name;
 
   beforeAll(async () => {
@@ -149,10 +160,13 @@ describe('consolidation at every level of a generated tree', () => {
     reports = new Map((await listReports(ctx, plan.id)).map((r) => [r.unitCode, r]));
     expect(reports.size).toBe(273);
 
-    const rows = await waitFor(async () => {
-      const found = await collections(ctx, plan.id);
-      return found.size > 0 ? found : undefined;
-    }, { what: 'collection rows' });
+    const rows = await waitFor(
+      async () => {
+        const found = await collections(ctx, plan.id);
+        return found.size > 0 ? found : undefined;
+      },
+      { what: 'collection rows' },
+    );
     // TK-U4 has nothing below it, so it does not consolidate; cells never do.
     expect([...rows.keys()].sort(byCode)).toEqual(['TK', 'TK-U1', 'TK-U2', 'TK-U3', ...groups].sort(byCode));
     expect([...rows.values()].every((r) => r.status === 'collecting')).toBe(true);
@@ -193,7 +207,11 @@ describe('consolidation at every level of a generated tree', () => {
 
   it('a grassroots committee collects only when ALL its cells are approved: TK-U3-G4 waits for its last one, untouched', async () => {
     const reviewerOf = (c: string) => tree.reviewer.get(tree.parent.get(c)!)!;
-    await approveAll('committee_review', cells.filter((c) => c !== HELD_BACK), reviewerOf);
+    await approveAll(
+      'committee_review',
+      cells.filter((c) => c !== HELD_BACK),
+      reviewerOf,
+    );
     const others = groups.filter((g) => g !== 'TK-U3-G4');
     // One at a time: the file's single database client takes one query at a time.
     for (const g of others) await waitForCollected(ctx, plan.id, g, 30_000);
@@ -204,7 +222,11 @@ describe('consolidation at every level of a generated tree', () => {
     expect((await events(ctx, g4.id)).filter((e) => e.action === 'prefill')).toEqual([]);
     // Its report cannot go up without what it consolidates: 422 naming the one cell it waits for.
     const early = await (await session(ctx, tree.drafter.get('TK-U3-G4')!)).post(`/api/reports/${g4.id}/submit`);
-    expect({ status: early.status, waitingFor: early.body.waitingFor, count: early.body.waitingForCount }).toEqual({ status: 422, waitingFor: [HELD_BACK], count: 1 });
+    expect({ status: early.status, waitingFor: early.body.waitingFor, count: early.body.waitingForCount }).toEqual({
+      status: 422,
+      waitingFor: [HELD_BACK],
+      count: 1,
+    });
 
     await approveAll('committee_review', [HELD_BACK], reviewerOf);
     await waitForCollected(ctx, plan.id, 'TK-U3-G4');
@@ -223,10 +245,12 @@ describe('consolidation at every level of a generated tree', () => {
       const members = membersOf(g);
       for (const section of report.sections) {
         for (const part of PARTS) {
-          const want = g === 'TK-U2-G1' && section.key === 'political' && part === 'strengths'
-            ? OWN_TEXT
-            : expectedPrefill(members, (m) => cellText(m, section.key, part));
-          if (section[part] !== want) problems.push(`${g} ${section.key}.${part}: ${JSON.stringify(section[part])?.slice(0, 200)} ≠ ${JSON.stringify(want).slice(0, 200)}`);
+          const want =
+            g === 'TK-U2-G1' && section.key === 'political' && part === 'strengths'
+              ? OWN_TEXT
+              : expectedPrefill(members, (m) => cellText(m, section.key, part));
+          if (section[part] !== want)
+            problems.push(`${g} ${section.key}.${part}: ${JSON.stringify(section[part])?.slice(0, 200)} ≠ ${JSON.stringify(want).slice(0, 200)}`);
         }
       }
       const sums = sum(members.map((m) => figures.get(m)!));
@@ -238,7 +262,10 @@ describe('consolidation at every level of a generated tree', () => {
       // The consolidated view of the committee says the same.
       const c = await consolidated(ctx, plan.id, g);
       expect({ g, included: [...c.included].sort(), missing: c.missing, indicators: c.indicators }).toEqual({
-        g, included: members.map(reportOf).sort(), missing: [], indicators: sums,
+        g,
+        included: members.map(reportOf).sort(),
+        missing: [],
+        indicators: sums,
       });
       expect((await collections(ctx, plan.id)).get(g)!.indicators).toEqual(sums);
     }
@@ -271,14 +298,18 @@ describe('consolidation at every level of a generated tree', () => {
     for (const upper of ['TK-U1', 'TK-U2', 'TK-U3']) {
       const members = membersOf(upper);
       const memberReports = new Map(await Promise.all(members.map(async (m) => [m, await getReport(ctx, reportOf(m))] as const)));
-      const report = await waitFor(async () => {
-        const r = await getReport(ctx, reportOf(upper));
-        return (r.sections[0].strengths ?? '') !== '' ? r : undefined;
-      }, { what: `${upper} pre-filled` });
+      const report = await waitFor(
+        async () => {
+          const r = await getReport(ctx, reportOf(upper));
+          return (r.sections[0].strengths ?? '') !== '' ? r : undefined;
+        },
+        { what: `${upper} pre-filled` },
+      );
       for (const section of report.sections) {
         for (const part of PARTS) {
           const want = expectedPrefill(members, (m) => memberReports.get(m)!.sections.find((s) => s.key === section.key)![part] ?? undefined);
-          if (section[part] !== want) problems.push(`${upper} ${section.key}.${part}: ${JSON.stringify(section[part])?.slice(0, 160)} ≠ ${JSON.stringify(want).slice(0, 160)}`);
+          if (section[part] !== want)
+            problems.push(`${upper} ${section.key}.${part}: ${JSON.stringify(section[part])?.slice(0, 160)} ≠ ${JSON.stringify(want).slice(0, 160)}`);
         }
       }
       // Sums of what the members carry now, and, independently, of the figures entered below.
@@ -287,13 +318,20 @@ describe('consolidation at every level of a generated tree', () => {
       expect({ upper, indicators: report.indicators }).toEqual({ upper, indicators: sum(members.map((m) => figures.get(m)!)) });
       figures.set(upper, sums);
       const c = await consolidated(ctx, plan.id, upper);
-      expect({ upper, missing: c.missing, included: c.included.length, indicators: c.indicators }).toEqual({ upper, missing: [], included: members.length, indicators: sums });
+      expect({ upper, missing: c.missing, included: c.included.length, indicators: c.indicators }).toEqual({
+        upper,
+        missing: [],
+        included: members.length,
+        indicators: sums,
+      });
     }
     expect(problems).toEqual([]);
     // TK-U1-G1's edit reached its upper committee's draft under its name.
     const u1 = await getReport(ctx, reportOf('TK-U1'));
     expect(u1.sections.find((s) => s.key === 'organisation')!.lessons).toContain(`${nameOf('TK-U1-G1')}: ${EDITED}`);
-    expect(u1.sections.find((s) => s.key === 'organisation')!.lessons).toContain(`${nameOf('TK-U1-C001')}: ${sectionText('TK-U1-C001', 'organisation', 'lessons')}`);
+    expect(u1.sections.find((s) => s.key === 'organisation')!.lessons).toContain(
+      `${nameOf('TK-U1-C001')}: ${sectionText('TK-U1-C001', 'organisation', 'lessons')}`,
+    );
     // Nothing has reached the Bloc's collection yet but TK-C1 and TK-G9.
     expect((await collections(ctx, plan.id)).get('TK')!.status).toBe('collecting');
   });
@@ -330,17 +368,25 @@ describe('consolidation at every level of a generated tree', () => {
     expect(c.indicators).toEqual(expected);
     expect(c.missing).toEqual([]);
     for (const section of c.sections) {
-      for (const part of PARTS) expect({ key: section.key, part, units: section.parts[part].map((t) => t.unitCode).sort(byCode) }).toEqual({ key: section.key, part, units: ROOT_GROUP });
+      for (const part of PARTS)
+        expect({ key: section.key, part, units: section.parts[part].map((t) => t.unitCode).sort(byCode) }).toEqual({
+          key: section.key,
+          part,
+          units: ROOT_GROUP,
+        });
     }
     const u3 = await getReport(ctx, reportOf('TK-U3'));
     expect(c.sections[0].parts.strengths.find((t) => t.unitCode === 'TK-U3')!.text).toBe(u3.sections[0].strengths);
     expect(c.completeness.summary).toMatchObject({ units: 6, included: 6, missing: 0, late: 4, onTime: 2 });
 
     const tgv = await session(ctx, 'tk.tgv');
-    const notices = await waitFor(async () => {
-      const found = await notificationsOf(tgv, 'consolidation');
-      return found.length ? found : undefined;
-    }, { what: 'tk.tgv told' });
+    const notices = await waitFor(
+      async () => {
+        const found = await notificationsOf(tgv, 'consolidation');
+        return found.length ? found : undefined;
+      },
+      { what: 'tk.tgv told' },
+    );
     expect(notices.map((n) => n.title)).toEqual([`Đã đủ báo cáo để tổng hợp – ${plan.code}`]);
   });
 
@@ -354,7 +400,9 @@ describe('consolidation at every level of a generated tree', () => {
 
   it('the working group consolidates, and two of the three Standing Committee members (a majority) complete the plan', async () => {
     const tgv = await session(ctx, 'tk.tgv');
-    const task = await waitFor(async () => (await tasksOf(tgv)).find((t) => t.stage === 'consolidation' && t.reportId === null), { what: 'consolidation task of tk.tgv' });
+    const task = await waitFor(async () => (await tasksOf(tgv)).find((t) => t.stage === 'consolidation' && t.reportId === null), {
+      what: 'consolidation task of tk.tgv',
+    });
     expectStatus(await completeTask(tgv, task.id, 'approve'), 202);
     await waitForStages([...reports.keys()], 'done');
     const members = await Promise.all(['tk.btv1', 'tk.btv2', 'tk.btv3'].map((u) => session(ctx, u)));
@@ -376,7 +424,10 @@ describe('consolidation at every level of a generated tree', () => {
   it('a plan rooted below the top (TK-U1, an upper committee): the tree and the default consolidation are TK-U1’s', async () => {
     const ahead = hanoiIn(5 * 86_400_000);
     const sub = await createPlan(ctx, {
-      rootUnit: 'TK-U1', outline: OUTLINE, consolidateAt: ['grassroots'], reminders: { before: ['P1D'] },
+      rootUnit: 'TK-U1',
+      outline: OUTLINE,
+      consolidateAt: ['grassroots'],
+      reminders: { before: ['P1D'] },
       deadlines: { cell: { drafting: ahead }, grassroots: { drafting: ahead }, upper: { consolidation: hanoiIn(86_400_000) } },
     } as Record<string, unknown>);
     await launchPlan(ctx, sub.id);
@@ -390,10 +441,13 @@ describe('consolidation at every level of a generated tree', () => {
     const c = await consolidated(ctx, sub.id);
     expect(c.unitCode).toBe('TK-U1');
     expect([...c.missing].sort(byCode)).toEqual(membersOf('TK-U1'));
-    const rows = await waitFor(async () => {
-      const found = await collections(ctx, sub.id);
-      return found.size > 0 ? found : undefined;
-    }, { what: 'collections of the sub-plan' });
+    const rows = await waitFor(
+      async () => {
+        const found = await collections(ctx, sub.id);
+        return found.size > 0 ? found : undefined;
+      },
+      { what: 'collections of the sub-plan' },
+    );
     expect([...rows.keys()].sort(byCode)).toEqual(['TK-U1', 'TK-U1-G1', 'TK-U1-G2', 'TK-U1-G3', 'TK-U1-G4']);
     // The root's kind (upper) gives its cut-off.
     expect(rows.get('TK-U1')!.cut_off_at).not.toBeNull();
@@ -406,7 +460,8 @@ describe('consolidation at every level of a generated tree', () => {
     const problems: string[] = [];
     const walk = (node: ProgressNode, parent: string | null) => {
       seen.set(node.unitCode, (seen.get(node.unitCode) ?? 0) + 1);
-      if ((tree.parent.get(node.unitCode) ?? null) !== parent) problems.push(`${node.unitCode} under ${parent}, expected under ${tree.parent.get(node.unitCode)}`);
+      if ((tree.parent.get(node.unitCode) ?? null) !== parent)
+        problems.push(`${node.unitCode} under ${parent}, expected under ${tree.parent.get(node.unitCode)}`);
       if (node.kind !== tree.kind.get(node.unitCode)) problems.push(`${node.unitCode} kind ${node.kind}`);
       if (node.unitCode !== 'TK') {
         if (node.stage !== stageOf(node.unitCode)) problems.push(`${node.unitCode} stage ${node.stage}`);
@@ -415,7 +470,8 @@ describe('consolidation at every level of a generated tree', () => {
       }
       const childCodes = node.children.map((c) => c.unitCode);
       const want = (tree.children.get(node.unitCode) ?? []).slice().sort(byCode);
-      if (JSON.stringify([...childCodes].sort(byCode)) !== JSON.stringify(want)) problems.push(`${node.unitCode} children ${childCodes.length} ≠ ${want.length}`);
+      if (JSON.stringify([...childCodes].sort(byCode)) !== JSON.stringify(want))
+        problems.push(`${node.unitCode} children ${childCodes.length} ≠ ${want.length}`);
       for (const child of node.children) walk(child, node.unitCode);
     };
     walk(root, null);

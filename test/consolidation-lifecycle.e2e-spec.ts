@@ -1,7 +1,19 @@
 import { expectStatus, session } from './support/api';
 import { collections, consolidated, hanoiIn, planEvents, waitForCollected } from './support/consolidation';
 import { getBinary, readWordFile } from './support/docx';
-import { approve, createPlan, events, fillReport, getPlan, importFixture, launchPlan, reportsByUnit, sectionText, submitReport, waitForStage } from './support/factories';
+import {
+  approve,
+  createPlan,
+  events,
+  fillReport,
+  getPlan,
+  importFixture,
+  launchPlan,
+  reportsByUnit,
+  sectionText,
+  submitReport,
+  waitForStage,
+} from './support/factories';
 import { Fixture, holders, loadFixture, parentOf, reportingUnits } from './support/fixture';
 import { E2eContext, startE2e, stopE2e } from './support/harness';
 import { decidePlanTask, figuresOf, fixtureToConsolidation, openPlanTask, openPlanTasks, sum } from './support/plan-tasks';
@@ -28,7 +40,9 @@ describe('the consolidation lifecycle with late reports', () => {
   let plan: PlanDto;
   let reports: Map<string, ReportDto>;
   let cutOff: string;
-  const units = reportingUnits(loadFixture()).map((u) => u.code).sort();
+  const units = reportingUnits(loadFixture())
+    .map((u) => u.code)
+    .sort();
   const onTime = units.filter((u) => !LATE.includes(u));
   const figures = new Map(units.map((u, i) => [u, figuresOf(i)]));
   const id = (unit: string) => reports.get(unit)!.id;
@@ -87,7 +101,9 @@ describe('the consolidation lifecycle with late reports', () => {
     await decidePlanTask(await session(ctx, 'tgv.lan'), plan.id, 'consolidation', 'approve');
     await Promise.all(onTime.map((u) => waitForStage(ctx, id(u), 'done')));
     await openPlanTask(await session(ctx, 'btv.hung'), plan.id, 'root_approval');
-    const { rows } = await ctx.db.query<{ report_id: string; round: number }>(`SELECT report_id, round FROM consolidation_inclusions WHERE plan_id = $1`, [plan.id]);
+    const { rows } = await ctx.db.query<{ report_id: string; round: number }>(`SELECT report_id, round FROM consolidation_inclusions WHERE plan_id = $1`, [
+      plan.id,
+    ]);
     expect(rows.map((r) => r.report_id).sort()).toEqual(onTime.map(id).sort());
     expect(rows.every((r) => r.round === 1)).toBe(true);
     expect((await collections(ctx, plan.id)).get('DUK')).toMatchObject({ consolidated_round: 1 });
@@ -114,7 +130,10 @@ describe('the consolidation lifecycle with late reports', () => {
     expect((await consolidated(ctx, plan.id)).included).toContain(id(IN_ROUND_2));
     await decidePlanTask(await session(ctx, 'tgv.lan'), plan.id, 'consolidation', 'approve');
     await waitForStage(ctx, id(IN_ROUND_2), 'done');
-    const { rows } = await ctx.db.query<{ report_id: string; round: number }>(`SELECT report_id, round FROM consolidation_inclusions WHERE plan_id = $1 AND round = 2`, [plan.id]);
+    const { rows } = await ctx.db.query<{ report_id: string; round: number }>(
+      `SELECT report_id, round FROM consolidation_inclusions WHERE plan_id = $1 AND round = 2`,
+      [plan.id],
+    );
     expect(rows.map((r) => r.report_id)).toEqual([id(IN_ROUND_2)]);
   });
 
@@ -134,7 +153,10 @@ describe('the consolidation lifecycle with late reports', () => {
     await approveAbove(AFTER_COMPLETION);
     await waitForStage(ctx, id(AFTER_COMPLETION), 'done');
     const trail = (await events(ctx, id(AFTER_COMPLETION))).map((e) => [e.action, e.fromStage, e.toStage]);
-    expect(trail.slice(-2)).toEqual([['transition', 'committee_review', 'consolidation'], ['late_after_completion', 'consolidation', 'done']]);
+    expect(trail.slice(-2)).toEqual([
+      ['transition', 'committee_review', 'consolidation'],
+      ['late_after_completion', 'consolidation', 'done'],
+    ]);
     expect(await openPlanTasks(await session(ctx, 'tgv.lan'), plan.id)).toEqual([]);
     const { rows } = await ctx.db.query<{ consolidation_round: number }>(`SELECT consolidation_round FROM plans WHERE id = $1`, [plan.id]);
     expect(rows[0].consolidation_round).toBe(2);

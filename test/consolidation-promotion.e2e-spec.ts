@@ -25,7 +25,9 @@ describe('a lost promotion of a consolidation child is repaired', () => {
   let ctx: E2eContext;
   let fixture: Fixture;
   let queue: Queue;
-  const units = reportingUnits(loadFixture()).map((u) => u.code).sort();
+  const units = reportingUnits(loadFixture())
+    .map((u) => u.code)
+    .sort();
 
   const newPlan = async (): Promise<{ plan: PlanDto; reports: Map<string, ReportDto> }> => {
     const ahead = hanoiIn(5 * 86_400_000);

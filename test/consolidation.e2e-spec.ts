@@ -1,7 +1,16 @@
 import { Queue } from 'bullmq';
 import { expectStatus, session } from './support/api';
 import {
-  childJobId, collectJobId, collections, consolidated, consolidationQueue, hanoiIn, jobState, notificationsOf, planEvents, waitForCollected,
+  childJobId,
+  collectJobId,
+  collections,
+  consolidated,
+  consolidationQueue,
+  hanoiIn,
+  jobState,
+  notificationsOf,
+  planEvents,
+  waitForCollected,
 } from './support/consolidation';
 import { completeTask, createPlan, getPlan, importFixture, launchPlan, reportsByUnit, sectionText, tasksOf, waitForStage } from './support/factories';
 import { Fixture, loadFixture, reportingUnits } from './support/fixture';
@@ -27,7 +36,9 @@ describe('consolidation at the Bloc: every report approved before the cut-off', 
   let queue: Queue;
   let dukId: string;
   const cutOff = hanoiIn(10 * 86_400_000);
-  const units = reportingUnits(loadFixture()).map((u) => u.code).sort();
+  const units = reportingUnits(loadFixture())
+    .map((u) => u.code)
+    .sort();
   const figures = new Map(units.map((u, i) => [u, figuresOf(i)]));
 
   beforeAll(async () => {
@@ -59,10 +70,13 @@ describe('consolidation at the Bloc: every report approved before the cut-off', 
 
   it('at launch records one collection, the Bloc’s (the default consolidateAt), open until its cut-off', async () => {
     expect(plan.consolidateAt ?? ['bloc']).toEqual(['bloc']);
-    const rows = await waitFor(async () => {
-      const found = await collections(ctx, plan.id);
-      return found.size > 0 ? found : undefined;
-    }, { what: 'collection rows' });
+    const rows = await waitFor(
+      async () => {
+        const found = await collections(ctx, plan.id);
+        return found.size > 0 ? found : undefined;
+      },
+      { what: 'collection rows' },
+    );
     expect([...rows.keys()]).toEqual(['DUK']);
     const duk = rows.get('DUK')!;
     expect(duk.status).toBe('collecting');
@@ -102,10 +116,13 @@ describe('consolidation at the Bloc: every report approved before the cut-off', 
     const first = units.filter((u) => u !== 'HLHPN-TG');
     await Promise.all(first.map((u) => fixtureToConsolidation(ctx, fixture, u, reports.get(u)!.id, figures.get(u)!)));
     // Each approval promoted its child at once.
-    await waitFor(async () => {
-      const states = await Promise.all(first.map((u) => jobState(queue, childJobId(plan.id, reports.get(u)!.id))));
-      return states.every((s) => s === 'completed');
-    }, { what: 'children of the approved reports completed' });
+    await waitFor(
+      async () => {
+        const states = await Promise.all(first.map((u) => jobState(queue, childJobId(plan.id, reports.get(u)!.id))));
+        return states.every((s) => s === 'completed');
+      },
+      { what: 'children of the approved reports completed' },
+    );
     await holdsFor(async () => (await collections(ctx, plan.id)).get('DUK')!.status === 'collecting', { forMs: 1_000, what: 'DUK still collecting' });
     expect(await jobState(queue, childJobId(plan.id, reports.get('HLHPN-TG')!.id))).toBe('delayed');
     expect(await jobState(queue, collectJobId(plan.id, dukId))).toBe('waiting-children');
@@ -116,7 +133,9 @@ describe('consolidation at the Bloc: every report approved before the cut-off', 
     const lan = await session(ctx, 'tgv.lan');
     expect(await openPlanTasks(lan, plan.id)).toEqual([]);
     expect(await planEvents(ctx, plan.id, 'consolidate')).toEqual([]);
-    const { rows: [stray] } = await ctx.db.query<{ id: string }>(
+    const {
+      rows: [stray],
+    } = await ctx.db.query<{ id: string }>(
       `INSERT INTO tasks (plan_id, report_id, unit_id, scope_unit_id, round, assignee_id, stage, kind, role)
        SELECT $1, NULL, $2, $2, 99, u.id, 'consolidation', 'consolidation', 'consolidator' FROM users u WHERE u.username = 'tgv.lan' RETURNING id`,
       [plan.id, dukId],
@@ -125,7 +144,9 @@ describe('consolidation at the Bloc: every report approved before the cut-off', 
       const refused = await completeTask(lan, stray.id, 'approve');
       expect(refused.status).toBe(409);
       expect(refused.body.message).toContain('collection of DUK is not complete');
-      const { rows: [after] } = await ctx.db.query<{ state: string }>(`SELECT state FROM tasks WHERE id = $1`, [stray.id]);
+      const {
+        rows: [after],
+      } = await ctx.db.query<{ state: string }>(`SELECT state FROM tasks WHERE id = $1`, [stray.id]);
       expect(after.state).toBe('open');
       expect(await planEvents(ctx, plan.id, 'approve')).toEqual([]);
     } finally {
@@ -159,10 +180,13 @@ describe('consolidation at the Bloc: every report approved before the cut-off', 
   it('tells the working group (tgv.lan) in the app and by e-mail, and nobody else', async () => {
     const title = `Đã đủ báo cáo để tổng hợp – ${plan.code}`;
     const lan = await session(ctx, 'tgv.lan');
-    const notices = await waitFor(async () => {
-      const found = await notificationsOf(lan, 'consolidation');
-      return found.length ? found : undefined;
-    }, { what: 'consolidation notice of tgv.lan' });
+    const notices = await waitFor(
+      async () => {
+        const found = await notificationsOf(lan, 'consolidation');
+        return found.length ? found : undefined;
+      },
+      { what: 'consolidation notice of tgv.lan' },
+    );
     expect(notices.map((n) => n.title)).toEqual([title]);
     expect(notices[0].body).toContain(plan.code);
     for (const other of ['btv.hung', 'btv.mai', 'kbnn.bithu', 'admin']) {
@@ -221,7 +245,9 @@ describe('consolidation at the Bloc: every report approved before the cut-off', 
     }
     expect((await getPlan(ctx, plan.id)).status).toBe('launched');
     // What it took in is kept: the consolidated report is computed from that set from now on.
-    const { rows } = await ctx.db.query<{ report_id: string; round: number }>(`SELECT report_id, round FROM consolidation_inclusions WHERE plan_id = $1`, [plan.id]);
+    const { rows } = await ctx.db.query<{ report_id: string; round: number }>(`SELECT report_id, round FROM consolidation_inclusions WHERE plan_id = $1`, [
+      plan.id,
+    ]);
     expect(rows.map((r) => r.report_id).sort()).toEqual([...reports.values()].map((r) => r.id).sort());
     expect(new Set(rows.map((r) => r.round))).toEqual(new Set([1]));
     expect([...(await consolidated(ctx, plan.id)).included].sort()).toEqual(rows.map((r) => r.report_id).sort());

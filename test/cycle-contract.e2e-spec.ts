@@ -1,8 +1,20 @@
 import { DecisionApplier } from '@app/core';
 import { expectStatus, session } from './support/api';
 import {
-  approve, completeTask, createPlan, events, fillReport, importFixture, importOrg, launchPlan, openTask, reportsByUnit,
-  sectionText, submitReport, tasksOf, waitForStage,
+  approve,
+  completeTask,
+  createPlan,
+  events,
+  fillReport,
+  importFixture,
+  importOrg,
+  launchPlan,
+  openTask,
+  reportsByUnit,
+  sectionText,
+  submitReport,
+  tasksOf,
+  waitForStage,
 } from './support/factories';
 import { Fixture, holders } from './support/fixture';
 import { toCommitteeReview } from './support/drive';
@@ -23,7 +35,11 @@ describe('the core cycle at its edges', () => {
   // A cell with a drafter and nobody yet who may approve it.
   const NEW_CELL = { code: 'KBNN-MOI', name: 'Chi bộ Phòng Mới thành lập', kind: 'cell', parent: 'KBNN' };
   const newUser = (username: string, fullName: string, role: string) => ({
-    username, fullName, email: `${username}@dcs.vn`, password: FIXTURE_PASSWORD, roles: [{ unit: NEW_CELL.code, role }],
+    username,
+    fullName,
+    email: `${username}@dcs.vn`,
+    password: FIXTURE_PASSWORD,
+    roles: [{ unit: NEW_CELL.code, role }],
   });
 
   beforeAll(async () => {
@@ -83,12 +99,18 @@ describe('the core cycle at its edges', () => {
 
   it('runs a decision job a second time without changing anything', async () => {
     const kt = reports.get('KBNN-KT')!;
-    const { rows: [approved] } = await ctx.db.query<{ id: string }>(
-      `SELECT id FROM tasks WHERE report_id = $1 AND stage = 'committee_review' AND state = 'completed'`, [kt.id]);
-    const count = async () => (await ctx.db.query<{ events: number; tasks: number; version: number }>(
-      `SELECT (SELECT count(*)::int FROM audit_events WHERE report_id = $1) AS events,
+    const {
+      rows: [approved],
+    } = await ctx.db.query<{ id: string }>(`SELECT id FROM tasks WHERE report_id = $1 AND stage = 'committee_review' AND state = 'completed'`, [kt.id]);
+    const count = async () =>
+      (
+        await ctx.db.query<{ events: number; tasks: number; version: number }>(
+          `SELECT (SELECT count(*)::int FROM audit_events WHERE report_id = $1) AS events,
               (SELECT count(*)::int FROM tasks WHERE report_id = $1) AS tasks,
-              (SELECT version FROM reports WHERE id = $1) AS version`, [kt.id])).rows[0];
+              (SELECT version FROM reports WHERE id = $1) AS version`,
+          [kt.id],
+        )
+      ).rows[0];
     const before = await count();
     const applier = ctx.worker.get(DecisionApplier, { strict: false });
     expect((await applier.apply(approved.id)).outcome).toBe('already-applied');
@@ -111,7 +133,11 @@ describe('the core cycle at its edges', () => {
     await submitReport(vp.id, drafter);
     await waitForStage(ctx, vp.id, 'cell_approval');
 
-    const versions = expectStatus(await approver.get(`/api/reports/${vp.id}/versions`), 200).body as { seq: number; sections: Record<string, Record<string, string>>; submittedBy: string }[];
+    const versions = expectStatus(await approver.get(`/api/reports/${vp.id}/versions`), 200).body as {
+      seq: number;
+      sections: Record<string, Record<string, string>>;
+      submittedBy: string;
+    }[];
     expect(versions.map((v) => v.seq)).toEqual([1, 2]);
     expect(versions[0].sections.political.strengths).toBe(sectionText('KBNN-VP', 'political', 'strengths'));
     expect(versions[1].sections.political.strengths).toBe(revised);
@@ -126,7 +152,9 @@ describe('the core cycle at its edges', () => {
     await submitReport(moi.id, drafter);
     await waitForStage(ctx, moi.id, 'cell_approval');
     const admin = await session(ctx, 'admin');
-    const progress = expectStatus(await admin.get(`/api/plans/${plan.id}/progress`), 200).body as ProgressDto & { unassigned: { unitCode: string; stage: string }[] };
+    const progress = expectStatus(await admin.get(`/api/plans/${plan.id}/progress`), 200).body as ProgressDto & {
+      unassigned: { unitCode: string; stage: string }[];
+    };
     expect(progress.unassigned).toEqual(expect.arrayContaining([expect.objectContaining({ unitCode: NEW_CELL.code, stage: 'cell_approval' })]));
     expect((await events(ctx, moi.id)).filter((e) => e.action === 'stage_unassigned')).toHaveLength(1);
 
@@ -158,7 +186,10 @@ describe('the core cycle at its edges', () => {
   it('waits in the launch answer for the reports the worker created', async () => {
     const admin = await session(ctx, 'admin');
     const draft = await createPlan(ctx, { code: '146-KH/ĐUK' });
-    const answer = expectStatus(await admin.post(`/api/plans/${draft.id}/launch`), 202).body as { status: string; reports: { id: string; unitCode: string; stage: string; tasks: { assignee: string }[] }[] };
+    const answer = expectStatus(await admin.post(`/api/plans/${draft.id}/launch`), 202).body as {
+      status: string;
+      reports: { id: string; unitCode: string; stage: string; tasks: { assignee: string }[] }[];
+    };
     expect(answer.status).toBe('launched');
     expect(answer.reports).toHaveLength(reports.size);
     expect(answer.reports.find((r) => r.unitCode === NEW_CELL.code)!.tasks.map((t) => t.assignee)).toEqual(['kbnn-moi.soanthao']);

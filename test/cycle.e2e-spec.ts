@@ -1,7 +1,20 @@
 import { expectStatus, session } from './support/api';
 import {
-  approve, completeTask, createPlan, events, fillReport, getPlan, getReport, importFixture, launchPlan, listReports,
-  openTask, sectionText, submitReport, tasksOf, waitForStage,
+  approve,
+  completeTask,
+  createPlan,
+  events,
+  fillReport,
+  getPlan,
+  getReport,
+  importFixture,
+  launchPlan,
+  listReports,
+  openTask,
+  sectionText,
+  submitReport,
+  tasksOf,
+  waitForStage,
 } from './support/factories';
 import { Fixture, holders, loadFixture, parentOf, reportingUnits } from './support/fixture';
 import { E2eContext, startE2e, stopE2e } from './support/harness';
@@ -19,7 +32,9 @@ describe('the whole cycle of plan 144-KH/ĐUK, every report from drafting to don
   let fixture: Fixture;
   let plan: PlanDto;
   let reports: Map<string, ReportDto>;
-  const units = reportingUnits(loadFixture()).map((u) => u.code).sort();
+  const units = reportingUnits(loadFixture())
+    .map((u) => u.code)
+    .sort();
   const indicatorsOf = (i: number) => ({
     resolutions_issued: i + 1,
     directives_issued: i,
@@ -53,7 +68,16 @@ describe('the whole cycle of plan 144-KH/ĐUK, every report from drafting to don
     expect(plan.status).toBe('draft');
 
     // 202 {reports}: one per unit under the root, each in its first stage with its tasks.
-    const launched = (await launchPlan(ctx, plan.id)) as { status: string; reports: { id: string; unitCode: string; stage: string; workflowVersion: number; tasks: { assignee: string; kind: string; state: string; dueAt: string }[] }[] };
+    const launched = (await launchPlan(ctx, plan.id)) as {
+      status: string;
+      reports: {
+        id: string;
+        unitCode: string;
+        stage: string;
+        workflowVersion: number;
+        tasks: { assignee: string; kind: string; state: string; dueAt: string }[];
+      }[];
+    };
     expect(launched.status).toBe('launched');
     expect(launched.reports.map((r) => r.unitCode).sort()).toEqual(units);
     for (const report of launched.reports) {
@@ -117,9 +141,7 @@ describe('the whole cycle of plan 144-KH/ĐUK, every report from drafting to don
       units.map(async (unit, i) => {
         const drafter = await drafterOf(unit);
         const reportId = reports.get(unit)!.id;
-        await fillReport(ctx, reportId, drafter, (key, part) =>
-          unit === 'KBNN-KT' && key === 'ethics' && part === 'strengths' ? NFD_TEXT : undefined,
-        );
+        await fillReport(ctx, reportId, drafter, (key, part) => (unit === 'KBNN-KT' && key === 'ethics' && part === 'strengths' ? NFD_TEXT : undefined));
         expectStatus(await drafter.put(`/api/reports/${reportId}/indicators`).send(indicatorsOf(i)), 200, `indicators ${unit}`);
         await submitReport(reportId, drafter);
       }),
@@ -165,10 +187,13 @@ describe('the whole cycle of plan 144-KH/ĐUK, every report from drafting to don
     // KBNN's report was reviewed by DUK's btv.hung; btv.mai's task on it is now cancelled.
     expect(acted.get('KBNN')).toBe('btv.hung');
     const mai = await session(ctx, 'btv.mai');
-    await waitFor(async () => {
-      const cancelled = await tasksOf(mai, 'cancelled');
-      return ['KBNN', 'BVNN', 'HLHPN'].every((u) => cancelled.some((t) => t.reportId === reports.get(u)!.id && t.stage === 'committee_review'));
-    }, { what: 'btv.mai’s committee_review tasks cancelled' });
+    await waitFor(
+      async () => {
+        const cancelled = await tasksOf(mai, 'cancelled');
+        return ['KBNN', 'BVNN', 'HLHPN'].every((u) => cancelled.some((t) => t.reportId === reports.get(u)!.id && t.stage === 'committee_review'));
+      },
+      { what: 'btv.mai’s committee_review tasks cancelled' },
+    );
     expect((await tasksOf(mai)).filter((t) => t.stage === 'committee_review')).toEqual([]);
 
     const p = await progress();
@@ -232,7 +257,11 @@ describe('the whole cycle of plan 144-KH/ĐUK, every report from drafting to don
       expect(section.takes).toEqual(section.part === 'II' ? ['strengths', 'limitations', 'causes'] : ['text']);
       for (const part of TEXT_PARTS) {
         const texts = section.parts[part];
-        expect({ key: section.key, part, units: texts.map((t) => t.unitCode).sort() }).toEqual({ key: section.key, part, units: section.takes.includes(part) ? units : [] });
+        expect({ key: section.key, part, units: texts.map((t) => t.unitCode).sort() }).toEqual({
+          key: section.key,
+          part,
+          units: section.takes.includes(part) ? units : [],
+        });
         for (const { unitCode, unitName, text } of texts) {
           const sent = unitCode === 'KBNN-KT' && section.key === 'ethics' && part === 'strengths' ? NFD_TEXT : sectionText(unitCode, section.key, part);
           expect(text).toBe(sent);
@@ -274,7 +303,13 @@ describe('the whole cycle of plan 144-KH/ĐUK, every report from drafting to don
     // Approvals by the two cell approvers both come between the two transitions (in either order).
     const i1 = trail.findIndex((e) => e.action === 'transition' && e.toStage === 'cell_approval');
     const i2 = trail.findIndex((e) => e.action === 'transition' && e.toStage === 'committee_review');
-    expect(trail.slice(i1, i2).filter((e) => e.action === 'approve').map((e) => e.actor).sort()).toEqual(['kbnn-kt.bithu', 'kbnn-kt.capuy']);
+    expect(
+      trail
+        .slice(i1, i2)
+        .filter((e) => e.action === 'approve')
+        .map((e) => e.actor)
+        .sort(),
+    ).toEqual(['kbnn-kt.bithu', 'kbnn-kt.capuy']);
     expect(trail[trail.length - 1]).toMatchObject({ action: 'transition', toStage: 'done' });
   });
 });

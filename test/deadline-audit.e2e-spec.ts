@@ -24,8 +24,12 @@ describe('deadline edits in the audit trail: before and after', () => {
     const plan = await createPlan(ctx);
     expectStatus(await admin.put(`/api/plans/${plan.id}/deadlines`).send({ deadlines: first }), 200, 'first edit');
     expectStatus(await admin.put(`/api/plans/${plan.id}/deadlines`).send({ deadlines: second }), 200, 'second edit');
-    const events = expectStatus(await admin.get(`/api/audit/configuration?action=plan.deadlines&planId=${plan.id}`), 200).body as { actor: string; data: Record<string, unknown> }[];
-    const sameInstants = (deadlines: unknown) => JSON.parse(JSON.stringify(deadlines), (_k, v) => (typeof v === 'string' && /T\d\d:/.test(v) ? Date.parse(v) : v));
+    const events = expectStatus(await admin.get(`/api/audit/configuration?action=plan.deadlines&planId=${plan.id}`), 200).body as {
+      actor: string;
+      data: Record<string, unknown>;
+    }[];
+    const sameInstants = (deadlines: unknown) =>
+      JSON.parse(JSON.stringify(deadlines), (_k, v) => (typeof v === 'string' && /T\d\d:/.test(v) ? Date.parse(v) : v));
     // Newest first.
     expect(events.map((e) => e.actor)).toEqual(['admin', 'admin']);
     expect(sameInstants(events[1].data.before)).toEqual(sameInstants(original));

@@ -46,7 +46,8 @@ describe('previewing a change of deadlines before saving it', () => {
 
   it('counts the open tasks and reminders that would move, the same count the edit then moves, and changes nothing', async () => {
     const before = await state();
-    const openDrafting = (await ctx.db.query(`SELECT count(*)::int AS n FROM tasks WHERE plan_id = $1 AND state = 'open' AND report_id IS NOT NULL`, [plan.id])).rows[0].n;
+    const openDrafting = (await ctx.db.query(`SELECT count(*)::int AS n FROM tasks WHERE plan_id = $1 AND state = 'open' AND report_id IS NOT NULL`, [plan.id]))
+      .rows[0].n;
     const preview = expectStatus(await admin.post(`/api/plans/${plan.id}/deadlines/preview`).send({ deadlines: later(20) }), 200, 'preview').body as Preview;
     expect(preview.tasksMoved).toBe(openDrafting);
     // One reminder (P1D) per moved task, none sent yet, and no escalation set.
@@ -55,13 +56,18 @@ describe('previewing a change of deadlines before saving it', () => {
     expect(await state()).toEqual(before);
 
     expectStatus(await admin.put(`/api/plans/${plan.id}/deadlines`).send({ deadlines: later(20) }), 200, 'the edit');
-    const { rows } = await ctx.db.query<{ data: { tasksMoved: number } }>(`SELECT data FROM audit_events WHERE action = 'plan.deadlines' AND plan_id = $1`, [plan.id]);
+    const { rows } = await ctx.db.query<{ data: { tasksMoved: number } }>(`SELECT data FROM audit_events WHERE action = 'plan.deadlines' AND plan_id = $1`, [
+      plan.id,
+    ]);
     expect(rows[0].data.tasksMoved).toBe(preview.tasksMoved);
   });
 
   it('moves nothing for the deadlines already saved', async () => {
     const saved = (await state()).plan.deadlines;
-    expect(expectStatus(await admin.post(`/api/plans/${plan.id}/deadlines/preview`).send({ deadlines: saved }), 200).body).toMatchObject({ tasksMoved: 0, remindersRescheduled: 0 });
+    expect(expectStatus(await admin.post(`/api/plans/${plan.id}/deadlines/preview`).send({ deadlines: saved }), 200).body).toMatchObject({
+      tasksMoved: 0,
+      remindersRescheduled: 0,
+    });
   });
 
   it('lists deadlines out of order, in Vietnamese, instead of refusing them, and changes nothing', async () => {
@@ -77,7 +83,11 @@ describe('previewing a change of deadlines before saving it', () => {
   it('answers 400 for malformed deadlines and 404 for an unknown plan, changing nothing', async () => {
     const before = await state();
     expectStatus(await admin.post(`/api/plans/${plan.id}/deadlines/preview`).send({ deadlines: { cell: { khong_co: hanoiIn(DAY) } } }), 400, 'unknown stage');
-    expectStatus(await admin.post(`/api/plans/${plan.id}/deadlines/preview`).send({ deadlines: { cell: { drafting: '2027-01-10T17:00:00' } } }), 400, 'no offset');
+    expectStatus(
+      await admin.post(`/api/plans/${plan.id}/deadlines/preview`).send({ deadlines: { cell: { drafting: '2027-01-10T17:00:00' } } }),
+      400,
+      'no offset',
+    );
     expectStatus(await admin.post(`/api/plans/${plan.id}/deadlines/preview`).send({}), 400, 'no deadlines');
     expectStatus(await admin.post('/api/plans/00000000-0000-4000-8000-000000000000/deadlines/preview').send({ deadlines: later(20) }), 404, 'unknown plan');
     expect(await state()).toEqual(before);

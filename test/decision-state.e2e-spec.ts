@@ -1,5 +1,17 @@
 import { expectStatus, session } from './support/api';
-import { completeTask, createPlan, events, fillReport, importFixture, launchPlan, openTask, reportsByUnit, submitReport, tasksOf, waitForStage } from './support/factories';
+import {
+  completeTask,
+  createPlan,
+  events,
+  fillReport,
+  importFixture,
+  launchPlan,
+  openTask,
+  reportsByUnit,
+  submitReport,
+  tasksOf,
+  waitForStage,
+} from './support/factories';
 import { E2eContext, startE2e, stopE2e } from './support/harness';
 
 /**
@@ -33,10 +45,20 @@ describe('decision state: who decided, who is awaited, what the rule needs', () 
   it('before anyone decides: the rule, what it needs, and both approvers awaited', async () => {
     const state = await decisionAs('kbnn-kt.soanthao');
     expect(state).toMatchObject({
-      reportId, stage: 'cell_approval', stageKind: 'approval', rule: { type: 'majority' }, needed: 2, approvals: 0, returns: 0,
-      summary: '0/2 đã đồng ý, chờ Hoàng Văn Bình, Ngô Thị Dung', ruleText: 'Cần quá nửa số đồng chí đồng ý (2/2)',
+      reportId,
+      stage: 'cell_approval',
+      stageKind: 'approval',
+      rule: { type: 'majority' },
+      needed: 2,
+      approvals: 0,
+      returns: 0,
+      summary: '0/2 đã đồng ý, chờ Hoàng Văn Bình, Ngô Thị Dung',
+      ruleText: 'Cần quá nửa số đồng chí đồng ý (2/2)',
     });
-    expect(state.members.map((m: { username: string; state: string }) => [m.username, m.state])).toEqual([['kbnn-kt.bithu', 'waiting'], ['kbnn-kt.capuy', 'waiting']]);
+    expect(state.members.map((m: { username: string; state: string }) => [m.username, m.state])).toEqual([
+      ['kbnn-kt.bithu', 'waiting'],
+      ['kbnn-kt.capuy', 'waiting'],
+    ]);
   });
 
   it('an approval with a too long comment is refused whole (400) and decides nothing', async () => {
@@ -80,7 +102,10 @@ describe('decision state: who decided, who is awaited, what the rule needs', () 
   it('the OpenAPI document describes the review endpoints, their answers and refusals, and what tasks add', async () => {
     const doc = expectStatus(await (await session(ctx, 'admin')).get('/docs-json'), 200).body;
     // (A route taking a body also gets its 413 and 415 from the engine's body reading.)
-    const responses = (path: string, method: string) => Object.keys(doc.paths[path]?.[method]?.responses ?? {}).filter((s) => s !== '413' && s !== '415').sort();
+    const responses = (path: string, method: string) =>
+      Object.keys(doc.paths[path]?.[method]?.responses ?? {})
+        .filter((s) => s !== '413' && s !== '415')
+        .sort();
     expect(responses('/api/reports/{id}/decision', 'get')).toEqual(['200', '403', '404']);
     expect(responses('/api/reports/{id}/remarks', 'get')).toEqual(['200', '403', '404']);
     expect(responses('/api/reports/{id}/remarks', 'post')).toEqual(['201', '400', '403', '404']);

@@ -50,12 +50,15 @@ describe('the daily digest and the in-app inbox', () => {
 
   const runDigest = async (jobId: string, data: { day?: string }) => {
     await queue.add('digest.daily', data, { jobId });
-    return waitFor(async () => {
-      const job = await queue.getJob(jobId);
-      const state = await job?.getState();
-      if (state === 'failed') throw new Error(`digest job failed: ${job?.failedReason}`);
-      return state === 'completed' ? job : undefined;
-    }, { what: `digest job ${jobId} completed` });
+    return waitFor(
+      async () => {
+        const job = await queue.getJob(jobId);
+        const state = await job?.getState();
+        if (state === 'failed') throw new Error(`digest job failed: ${job?.failedReason}`);
+        return state === 'completed' ? job : undefined;
+      },
+      { what: `digest job ${jobId} completed` },
+    );
   };
 
   beforeAll(async () => {
@@ -85,10 +88,13 @@ describe('the daily digest and the in-app inbox', () => {
   });
 
   it('is a job scheduler on the reminders queue: 07:30 every day, Asia/Ho_Chi_Minh', async () => {
-    const schedulers = await waitFor(async () => {
-      const list = await queue.getJobSchedulers();
-      return list.length ? list : undefined;
-    }, { what: 'a job scheduler' });
+    const schedulers = await waitFor(
+      async () => {
+        const list = await queue.getJobSchedulers();
+        return list.length ? list : undefined;
+      },
+      { what: 'a job scheduler' },
+    );
     expect(schedulers).toHaveLength(1);
     const [digest] = schedulers;
     expect(digest).toMatchObject({ key: 'daily-digest', name: 'digest.daily', pattern: '30 7 * * *', tz: 'Asia/Ho_Chi_Minh' });
@@ -115,8 +121,9 @@ describe('the daily digest and the in-app inbox', () => {
       const expected = (['A', 'B', 'C'] as const).map((key) => ({ code: plans.get(key)!.code, at: now + offsets[key][d.kind] })).sort((a, b) => a.at - b.at);
       const positions = expected.map(({ code, at }) => {
         const line = mail.text.split('\n').find((l) => l.includes(code));
-        if (!line) return problems.push(`${d.username}: no line for plan ${code} in ${JSON.stringify(mail.text)}`), -1;
-        for (const part of [name, 'Dự thảo báo cáo', hanoiDateTime(at)]) if (!line.includes(part)) problems.push(`${d.username}: line “${line}” lacks “${part}”`);
+        if (!line) return (problems.push(`${d.username}: no line for plan ${code} in ${JSON.stringify(mail.text)}`), -1);
+        for (const part of [name, 'Dự thảo báo cáo', hanoiDateTime(at)])
+          if (!line.includes(part)) problems.push(`${d.username}: line “${line}” lacks “${part}”`);
         return mail.text.indexOf(line);
       });
       if (positions.some((p, i) => i > 0 && p <= positions[i - 1])) problems.push(`${d.username}: tasks not in due-date order: ${JSON.stringify(mail.text)}`);
@@ -227,7 +234,11 @@ describe('the daily digest and the in-app inbox', () => {
       clock.mockReturnValue(at('09:05'));
       await reconciler.reconcile(0);
       await sink.waitForMails((m) => m.subject.startsWith(title), drafters.length, { what: `the caught-up digests of ${day}` });
-      expect(ofDay().flatMap((m) => m.rcpt).sort()).toEqual(drafters.map((d) => d.email).sort());
+      expect(
+        ofDay()
+          .flatMap((m) => m.rcpt)
+          .sort(),
+      ).toEqual(drafters.map((d) => d.email).sort());
       for (const mail of ofDay()) expect(mail.text).toContain(plans.get('A')!.code);
 
       clock.mockReturnValue(at('09:06'));
@@ -236,7 +247,9 @@ describe('the daily digest and the in-app inbox', () => {
     } finally {
       clock.mockRestore();
     }
-    const { rows } = await ctx.db.query<{ n: number }>(`SELECT count(*)::int AS n FROM notifications WHERE kind = 'digest' AND dedup_key LIKE $1`, [`digest:%:${day}`]);
+    const { rows } = await ctx.db.query<{ n: number }>(`SELECT count(*)::int AS n FROM notifications WHERE kind = 'digest' AND dedup_key LIKE $1`, [
+      `digest:%:${day}`,
+    ]);
     expect(rows[0].n).toBe(drafters.length);
   });
 });

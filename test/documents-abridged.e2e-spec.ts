@@ -21,19 +21,25 @@ describe('an abridged consolidated document (DOCX_FULL_TEXT_MAX_UNITS=2)', () =>
   let doc: WordFile;
   const cutOff = hanoiIn(10 * 86_400_000);
   const MISSING = 'HLHPN-TG';
-  const units = reportingUnits(loadFixture()).map((u) => u.code).sort();
+  const units = reportingUnits(loadFixture())
+    .map((u) => u.code)
+    .sort();
   const driven = units.filter((u) => u !== MISSING);
   const direct = ['BVNN', 'HLHPN', 'KBNN'];
   const below = driven.filter((u) => !direct.includes(u));
   const nameOf = (code: string) => fixture.units.find((u) => u.code === code)!.name;
-  const NOTE = (n: number) => `(Báo cáo này trích nội dung của các đơn vị trực thuộc trực tiếp; toàn văn báo cáo của ${n} đơn vị đã tổng hợp xem trong báo cáo tổng hợp điện tử.)`;
+  const NOTE = (n: number) =>
+    `(Báo cáo này trích nội dung của các đơn vị trực thuộc trực tiếp; toàn văn báo cáo của ${n} đơn vị đã tổng hợp xem trong báo cáo tổng hợp điện tử.)`;
 
   beforeAll(async () => {
     ctx = await startE2e({ env: { DOCX_FULL_TEXT_MAX_UNITS: '2' } });
     fixture = await importFixture(ctx);
     const ahead = hanoiIn(5 * 86_400_000);
     const dates = { drafting: ahead, cell_approval: ahead, committee_review: ahead };
-    const plan = await createPlan(ctx, { deadlines: { cell: dates, grassroots: dates, upper: dates, bloc: { consolidation: cutOff } }, reminders: { before: ['P1D'] } });
+    const plan = await createPlan(ctx, {
+      deadlines: { cell: dates, grassroots: dates, upper: dates, bloc: { consolidation: cutOff } },
+      reminders: { before: ['P1D'] },
+    });
     planId = plan.id;
     await launchPlan(ctx, planId);
     const reports = await reportsByUnit(ctx, planId);
@@ -53,7 +59,8 @@ describe('an abridged consolidated document (DOCX_FULL_TEXT_MAX_UNITS=2)', () =>
     expect(c.missing).toEqual([MISSING]);
     const outline = (await getPlan(ctx, planId)).outline as OutlineSection[];
     for (const section of outline) {
-      for (const part of partsOf(section)) for (const unit of direct) expect(doc.paragraphs).toContain(`${nameOf(unit)}: ${sectionText(unit, section.key, part)}`);
+      for (const part of partsOf(section))
+        for (const unit of direct) expect(doc.paragraphs).toContain(`${nameOf(unit)}: ${sectionText(unit, section.key, part)}`);
     }
     for (const unit of below) {
       expect({ unit, attributed: doc.paragraphs.filter((p) => p.startsWith(`${nameOf(unit)}: `)) }).toEqual({ unit, attributed: [] });
@@ -71,7 +78,9 @@ describe('an abridged consolidated document (DOCX_FULL_TEXT_MAX_UNITS=2)', () =>
   });
 
   it('lists the figures of the units directly below and totals every unit taken in, saying so', async () => {
-    expect(doc.paragraphs).toContain(`Các bảng liệt kê ${direct.length} đơn vị trực thuộc trực tiếp; dòng TỔNG SỐ cộng số liệu của cả ${driven.length} đơn vị đã tổng hợp.`);
+    expect(doc.paragraphs).toContain(
+      `Các bảng liệt kê ${direct.length} đơn vị trực thuộc trực tiếp; dòng TỔNG SỐ cộng số liệu của cả ${driven.length} đơn vị đã tổng hợp.`,
+    );
     const general = doc.paragraphs.slice(doc.paragraphs.findIndex((p) => / Một số số liệu khác$/.test(p)));
     expectParagraphsInOrder({ ...doc, paragraphs: general }, ['STT', 'Đơn vị', ...direct.map(nameOf), 'TỔNG SỐ']);
     for (const unit of below) expect({ unit, row: general.includes(nameOf(unit)) }).toEqual({ unit, row: false });
@@ -81,7 +90,19 @@ describe('an abridged consolidated document (DOCX_FULL_TEXT_MAX_UNITS=2)', () =>
 
   it('its annex still lists the missing unit (only the exceptions: every other unit was on time and never returned)', async () => {
     const title = `TÌNH HÌNH TỔNG HỢP BÁO CÁO (${driven.length}/${units.length} đơn vị đã tổng hợp; dưới đây các đơn vị thiếu, trễ hạn hoặc bị trả lại)`;
-    expectParagraphsInOrder(doc, ['Nơi nhận:', 'PHỤ LỤC', title, 'Đơn vị', 'Tình trạng', 'Đúng hạn / trễ hạn', 'Số lần trả lại', nameOf(MISSING), 'Chưa có báo cáo', 'Chưa nộp', '0']);
+    expectParagraphsInOrder(doc, [
+      'Nơi nhận:',
+      'PHỤ LỤC',
+      title,
+      'Đơn vị',
+      'Tình trạng',
+      'Đúng hạn / trễ hạn',
+      'Số lần trả lại',
+      nameOf(MISSING),
+      'Chưa có báo cáo',
+      'Chưa nộp',
+      '0',
+    ]);
     const annex = doc.paragraphs.slice(doc.paragraphs.indexOf(title));
     for (const unit of driven) expect({ unit, listed: annex.includes(nameOf(unit)) }).toEqual({ unit, listed: false });
   });
@@ -91,15 +112,23 @@ describe('an abridged consolidated document (DOCX_FULL_TEXT_MAX_UNITS=2)', () =>
     const [y, m, d] = hanoiDay(Date.parse(cutOff)).split('-');
     expectParagraphsInOrder(doc, ['PHỤ LỤC', `Số liệu tính đến ngày ${d}/${m}/${y}`, 'STT', 'Đơn vị']);
     const c = (await consolidated(ctx, planId)) as unknown as Record<string, unknown>;
-    expect({ asOf: c.asOf, asOfSource: c.asOfSource, cutOffAt: c.cutOffAt, collectedAt: c.collectedAt })
-      .toEqual({ asOf: hanoiIso(Date.parse(cutOff)), asOfSource: 'cut_off', cutOffAt: hanoiIso(Date.parse(cutOff)), collectedAt: null });
+    expect({ asOf: c.asOf, asOfSource: c.asOfSource, cutOffAt: c.cutOffAt, collectedAt: c.collectedAt }).toEqual({
+      asOf: hanoiIso(Date.parse(cutOff)),
+      asOfSource: 'cut_off',
+      cutOffAt: hanoiIso(Date.parse(cutOff)),
+      collectedAt: null,
+    });
   });
 
   it('a plan not launched yet has no collection: its figures stand as of its consolidation deadline', async () => {
     const deadline = hanoiIn(20 * 86_400_000);
     const draft = await createPlan(ctx, { deadlines: { bloc: { consolidation: deadline } } });
     const c = (await consolidated(ctx, draft.id)) as unknown as Record<string, unknown>;
-    expect({ asOf: c.asOf, asOfSource: c.asOfSource, cutOffAt: c.cutOffAt, collectedAt: c.collectedAt })
-      .toEqual({ asOf: hanoiIso(Date.parse(deadline)), asOfSource: 'plan_deadline', cutOffAt: null, collectedAt: null });
+    expect({ asOf: c.asOf, asOfSource: c.asOfSource, cutOffAt: c.cutOffAt, collectedAt: c.collectedAt }).toEqual({
+      asOf: hanoiIso(Date.parse(deadline)),
+      asOfSource: 'plan_deadline',
+      cutOffAt: null,
+      collectedAt: null,
+    });
   });
 });

@@ -14,11 +14,26 @@ import { waitFor } from './support/wait-for';
 
 const PARTS = ['strengths', 'limitations', 'causes', 'lessons', 'directions'];
 const HEADINGS = [
-  'ĐẶC ĐIỂM TÌNH HÌNH', 'KẾT QUẢ CÔNG TÁC XÂY DỰNG ĐẢNG VÀ THI HÀNH ĐIỀU LỆ ĐẢNG', 'ĐÁNH GIÁ CHUNG VÀ BÀI HỌC KINH NGHIỆM', 'PHƯƠNG HƯỚNG, NHIỆM VỤ NHIỆM KỲ TỚI', 'KIẾN NGHỊ, ĐỀ XUẤT',
+  'ĐẶC ĐIỂM TÌNH HÌNH',
+  'KẾT QUẢ CÔNG TÁC XÂY DỰNG ĐẢNG VÀ THI HÀNH ĐIỀU LỆ ĐẢNG',
+  'ĐÁNH GIÁ CHUNG VÀ BÀI HỌC KINH NGHIỆM',
+  'PHƯƠNG HƯỚNG, NHIỆM VỤ NHIỆM KỲ TỚI',
+  'KIẾN NGHỊ, ĐỀ XUẤT',
 ].map((title, i) => `${['I', 'II', 'III', 'IV', 'V'][i]}. ${title}`);
 
 /** Figures of the sample, so the totals can be checked: members at the start of the term and the resolutions issued. */
-const MEMBERS_START: Record<string, number> = { 'KBNN-KT': 18, 'KBNN-TT': 12, 'KBNN-VP': 9, KBNN: 27, BVNN: 40, 'BVNN-NOI': 15, 'BVNN-NGOAI': 11, HLHPN: 33, 'HLHPN-TC': 8, 'HLHPN-TG': 7 };
+const MEMBERS_START: Record<string, number> = {
+  'KBNN-KT': 18,
+  'KBNN-TT': 12,
+  'KBNN-VP': 9,
+  KBNN: 27,
+  BVNN: 40,
+  'BVNN-NOI': 15,
+  'BVNN-NGOAI': 11,
+  HLHPN: 33,
+  'HLHPN-TC': 8,
+  'HLHPN-TG': 7,
+};
 
 /**
  * Every document a Party office receives from the sample, opened as its clerk would: rendered by
@@ -45,10 +60,12 @@ describe('documents as a reader opens them (LibreOffice, PDF)', () => {
     const report = await getReport(ctx, reportId);
     for (const section of report.sections) {
       const takes = (section as { takes?: string[] }).takes ?? PARTS;
-      const body = Object.fromEntries(takes.flatMap((part) => {
-        const text = sampleText(nameOf(unit), section.key, part);
-        return text === undefined ? [] : [[part, text]];
-      }));
+      const body = Object.fromEntries(
+        takes.flatMap((part) => {
+          const text = sampleText(nameOf(unit), section.key, part);
+          return text === undefined ? [] : [[part, text]];
+        }),
+      );
       expectStatus(await drafter.put(`/api/reports/${reportId}/sections/${section.key}`).send(body), 200, `${unit} writes ${section.key}`);
     }
     const figures = { members_start: MEMBERS_START[unit], members_end: MEMBERS_START[unit] + 3, resolutions_issued: 2, members_admitted: 3 };
@@ -77,7 +94,10 @@ describe('documents as a reader opens them (LibreOffice, PDF)', () => {
     const ahead = hanoiIn(5 * 86_400_000);
     const dates = { drafting: ahead, cell_approval: ahead, committee_review: ahead };
     cutOff = hanoiIn(10 * 86_400_000);
-    const plan = await createPlan(ctx, { deadlines: { cell: dates, grassroots: dates, upper: dates, bloc: { consolidation: cutOff } }, consolidateAt: ['bloc', 'upper'] } as never);
+    const plan = await createPlan(ctx, {
+      deadlines: { cell: dates, grassroots: dates, upper: dates, bloc: { consolidation: cutOff } },
+      consolidateAt: ['bloc', 'upper'],
+    } as never);
     planId = plan.id;
     await launchPlan(ctx, planId);
     reports = await reportsByUnit(ctx, planId);
@@ -88,7 +108,9 @@ describe('documents as a reader opens them (LibreOffice, PDF)', () => {
     docs.push({ name: '1-chi-bo-du-thao', content: await download('kbnn-kt.soanthao', `/api/reports/${reports.get('KBNN-KT')!.id}/document.docx`) });
     await adoptAndReview('KBNN-KT');
     docs.push({ name: '2-chi-bo-da-thong-qua', content: await download('kbnn-kt.soanthao', `/api/reports/${reports.get('KBNN-KT')!.id}/document.docx`) });
-    const cells = reportingUnits(fixture).map((u) => u.code).filter((u) => u !== 'KBNN-KT' && fixture.units.find((x) => x.code === u)!.kind === 'cell');
+    const cells = reportingUnits(fixture)
+      .map((u) => u.code)
+      .filter((u) => u !== 'KBNN-KT' && fixture.units.find((x) => x.code === u)!.kind === 'cell');
     for (const unit of cells) await write(unit);
     for (const unit of cells) await adoptAndReview(unit);
     for (const unit of ['KBNN', 'HLHPN']) await waitForCollected(ctx, planId, unit);
@@ -98,7 +120,9 @@ describe('documents as a reader opens them (LibreOffice, PDF)', () => {
     await waitForCollected(ctx, planId, 'DUK');
     // The working group writes the Khối's own report (the table level_reports, as its editor stores it).
     const outline = (await getPlan(ctx, planId)).outline as { key: string; takes?: string[] }[];
-    const khoi = Object.fromEntries(outline.map((s) => [s.key, Object.fromEntries((s.takes ?? PARTS).flatMap((p) => (khoiText(s.key, p) ? [[p, khoiText(s.key, p)]] : [])))]));
+    const khoi = Object.fromEntries(
+      outline.map((s) => [s.key, Object.fromEntries((s.takes ?? PARTS).flatMap((p) => (khoiText(s.key, p) ? [[p, khoiText(s.key, p)]] : [])))]),
+    );
     await ctx.db.query(
       `INSERT INTO level_reports (plan_id, unit_id, sections, round) SELECT $1, root_unit_id, $2, 1 FROM plans WHERE id = $1
        ON CONFLICT (plan_id, unit_id) DO UPDATE SET sections = EXCLUDED.sections`,
@@ -133,7 +157,11 @@ describe('documents as a reader opens them (LibreOffice, PDF)', () => {
     };
     for (const [name, [superior, issuer]] of Object.entries(issuers)) {
       const first = await pdfText(pdfs.get(name)!, 1);
-      expectPhrasesInOrder(first, [superior, issuer, '*', 'ĐẢNG CỘNG SẢN VIỆT NAM', 'BÁO CÁO', 'Tổng kết công tác xây dựng Đảng và thi hành Điều lệ Đảng nhiệm kỳ 2015-2020'], name);
+      expectPhrasesInOrder(
+        first,
+        [superior, issuer, '*', 'ĐẢNG CỘNG SẢN VIỆT NAM', 'BÁO CÁO', 'Tổng kết công tác xây dựng Đảng và thi hành Điều lệ Đảng nhiệm kỳ 2015-2020'],
+        name,
+      );
       // The title wraps between words, never inside the term.
       expect(flat(first)).toContain('2015-2020');
       expect(await pageCount(pdfs.get(name)!)).toBeGreaterThan(2);
@@ -163,20 +191,37 @@ describe('documents as a reader opens them (LibreOffice, PDF)', () => {
     const plan = await getPlan(ctx, planId);
     for (const name of ['1-chi-bo-du-thao', '2-chi-bo-da-thong-qua', '3-dang-bo-kbnn', '4-dang-uy-khoi']) {
       const all = flat(text(name));
-      expectPhrasesInOrder(all, [
-        'Thực hiện Công văn số 48-CV/TBĐLĐ ngày 28/5/2019 của Tiểu ban Điều lệ Đảng Đại hội XIII về việc tổng kết công tác xây dựng Đảng',
-        `Kế hoạch số ${plan.code} ngày 05/6/2019 của Ban Thường vụ Đảng ủy Khối về tổng kết công tác xây dựng Đảng`,
-        'báo cáo kết quả như sau:',
-        ...HEADINGS,
-      ], name);
+      expectPhrasesInOrder(
+        all,
+        [
+          'Thực hiện Công văn số 48-CV/TBĐLĐ ngày 28/5/2019 của Tiểu ban Điều lệ Đảng Đại hội XIII về việc tổng kết công tác xây dựng Đảng',
+          `Kế hoạch số ${plan.code} ngày 05/6/2019 của Ban Thường vụ Đảng ủy Khối về tổng kết công tác xây dựng Đảng`,
+          'báo cáo kết quả như sau:',
+          ...HEADINGS,
+        ],
+        name,
+      );
       expect({ name, empty: all.includes('Không có nội dung') }).toEqual({ name, empty: false });
     }
     const cell = flat(text('2-chi-bo-da-thong-qua'));
-    expectPhrasesInOrder(cell, [
-      'II. KẾT QUẢ', '1. Xây dựng Đảng về chính trị', 'a) Kết quả, ưu điểm', 'b) Tồn tại, hạn chế', 'c) Nguyên nhân',
-      '2. Công tác tư tưởng', 'a) Kết quả, ưu điểm', 'b) Tồn tại, hạn chế', '3. Xây dựng Đảng về đạo đức',
-      'III. ĐÁNH GIÁ CHUNG', '1. Đánh giá chung', '2. Bài học kinh nghiệm',
-    ], 'items');
+    expectPhrasesInOrder(
+      cell,
+      [
+        'II. KẾT QUẢ',
+        '1. Xây dựng Đảng về chính trị',
+        'a) Kết quả, ưu điểm',
+        'b) Tồn tại, hạn chế',
+        'c) Nguyên nhân',
+        '2. Công tác tư tưởng',
+        'a) Kết quả, ưu điểm',
+        'b) Tồn tại, hạn chế',
+        '3. Xây dựng Đảng về đạo đức',
+        'III. ĐÁNH GIÁ CHUNG',
+        '1. Đánh giá chung',
+        '2. Bài học kinh nghiệm',
+      ],
+      'items',
+    );
     // The ideological area's causes were left empty: no c) between its b) and the next area.
     const ideological = cell.slice(cell.indexOf('2. Công tác tư tưởng'), cell.indexOf('3. Xây dựng Đảng về đạo đức'));
     expect(ideological).not.toContain('c) Nguyên nhân');
@@ -197,7 +242,11 @@ describe('documents as a reader opens them (LibreOffice, PDF)', () => {
   it('numbers the pages at the top centre from the second page', async () => {
     for (const name of pdfs.keys()) {
       const pages = await pageCount(pdfs.get(name)!);
-      const firstLine = async (page: number) => (await pdfText(pdfs.get(name)!, page)).split('\n').map((l) => l.trim()).find((l) => l !== '');
+      const firstLine = async (page: number) =>
+        (await pdfText(pdfs.get(name)!, page))
+          .split('\n')
+          .map((l) => l.trim())
+          .find((l) => l !== '');
       expect({ name, page: 1, first: await firstLine(1) }).not.toEqual({ name, page: 1, first: '1' });
       for (const page of [2, pages]) expect({ name, page, first: await firstLine(page) }).toEqual({ name, page, first: String(page) });
     }
@@ -208,11 +257,27 @@ describe('documents as a reader opens them (LibreOffice, PDF)', () => {
     expect(all).not.toContain('DỰ THẢO');
     expect(all).toMatch(/Số 1-BC\/ĐU\b/);
     expect(all).toContain(today);
-    expectPhrasesInOrder(all, ['Nơi nhận:', '- Đảng ủy Khối (để báo cáo),', '- Các đồng chí Ủy viên Ban Thường vụ,', '- Lưu: Văn phòng Đảng ủy.'], 'recipients');
+    expectPhrasesInOrder(
+      all,
+      ['Nơi nhận:', '- Đảng ủy Khối (để báo cáo),', '- Các đồng chí Ủy viên Ban Thường vụ,', '- Lưu: Văn phòng Đảng ủy.'],
+      'recipients',
+    );
     expectPhrasesInOrder(all, ['T/M BAN THƯỜNG VỤ', 'BÍ THƯ', 'Nguyễn Văn An'], 'signature');
-    expectPhrasesInOrder(all, ['PHỤ LỤC', 'SỐ LIỆU CÔNG TÁC XÂY DỰNG ĐẢNG NHIỆM KỲ 2015-2020', `Số liệu tính đến ngày ${cutOff.slice(8, 10)}/${cutOff.slice(5, 7)}/${cutOff.slice(0, 4)}`, 'Bảng 1.', 'STT', 'Đơn vị'], 'appendix');
+    expectPhrasesInOrder(
+      all,
+      [
+        'PHỤ LỤC',
+        'SỐ LIỆU CÔNG TÁC XÂY DỰNG ĐẢNG NHIỆM KỲ 2015-2020',
+        `Số liệu tính đến ngày ${cutOff.slice(8, 10)}/${cutOff.slice(5, 7)}/${cutOff.slice(0, 4)}`,
+        'Bảng 1.',
+        'STT',
+        'Đơn vị',
+      ],
+      'appendix',
+    );
     const rows = (await pdfText(pdfs.get('3-dang-bo-kbnn')!, undefined, true)).split('\n');
-    for (const cell of ['KBNN-KT', 'KBNN-TT', 'KBNN-VP']) expect(rows.some((r) => r.includes(nameOf(cell)) && r.includes(String(MEMBERS_START[cell])))).toBe(true);
+    for (const cell of ['KBNN-KT', 'KBNN-TT', 'KBNN-VP'])
+      expect(rows.some((r) => r.includes(nameOf(cell)) && r.includes(String(MEMBERS_START[cell])))).toBe(true);
     const total = MEMBERS_START['KBNN-KT'] + MEMBERS_START['KBNN-TT'] + MEMBERS_START['KBNN-VP'];
     expect(rows.find((r) => r.includes('TỔNG SỐ') && / \d/.test(r))).toMatch(new RegExp(`TỔNG SỐ\\s+${total}\\s+${total + 9}\\b`));
   });
@@ -225,7 +290,11 @@ describe('documents as a reader opens them (LibreOffice, PDF)', () => {
     expectPhrasesInOrder(all, ['Nơi nhận:', '- Ban Bí thư (để báo cáo),', '- Lưu: Văn phòng Đảng ủy Khối.'], 'recipients');
     expectPhrasesInOrder(all, ['T/M BAN THƯỜNG VỤ', 'K/T BÍ THƯ', 'PHÓ BÍ THƯ', 'Lê Văn Hùng'], 'signature');
     // What the working group wrote, not the units' texts pasted one after the other.
-    expectPhrasesInOrder(all, ['I. ĐẶC ĐIỂM TÌNH HÌNH', khoiText('context', 'text')!.split('\n')[0], 'II. KẾT QUẢ', 'Lựa chọn 5 vấn đề cần tập trung chỉ đạo'], 'the Khối’s text');
+    expectPhrasesInOrder(
+      all,
+      ['I. ĐẶC ĐIỂM TÌNH HÌNH', khoiText('context', 'text')!.split('\n')[0], 'II. KẾT QUẢ', 'Lựa chọn 5 vấn đề cần tập trung chỉ đạo'],
+      'the Khối’s text',
+    );
     expect(all).not.toContain(`${nameOf('KBNN')}: `);
     const total = ['KBNN', 'HLHPN', 'BVNN', 'BVNN-NOI', 'BVNN-NGOAI'].reduce((sum, u) => sum + MEMBERS_START[u], 0);
     const rows = (await pdfText(pdfs.get('4-dang-uy-khoi')!, undefined, true)).split('\n');

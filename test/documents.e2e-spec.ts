@@ -21,7 +21,9 @@ describe('reports as Party documents (.docx)', () => {
   let plan: PlanDto;
   let outline: OutlineSection[];
   let reports: Map<string, ReportDto>;
-  const units = reportingUnits(loadFixture()).map((u) => u.code).sort();
+  const units = reportingUnits(loadFixture())
+    .map((u) => u.code)
+    .sort();
   const figures = new Map(units.map((u, i) => [u, figuresOf(i)]));
   // XML's own characters, typographic quotes and dashes, a text in decomposed form (NFD), and one of two paragraphs.
   const SPECIAL = 'Chống "tự diễn biến", "tự chuyển hóa" & <lợi ích nhóm> — 100% chi bộ; ‘nêu gương’ của người đứng đầu';
@@ -95,7 +97,10 @@ describe('reports as Party documents (.docx)', () => {
     expect(draftRootDoc.paragraphs.slice(at, at + 3)).toEqual(['ĐẢNG BỘ KHỐI CÁC CƠ QUAN TRUNG ƯƠNG', 'ĐẢNG ỦY KHỐI', '*']);
     expect(draftRootDoc.paragraphs[at + 3]).toMatch(/^Số\s+-BC\/ĐUK$/);
     expect(draftRootDoc.paragraphs.find((p) => p.startsWith('Hà Nội, ngày'))).toMatch(/^Hà Nội, ngày\s+tháng\s+năm\s+$/);
-    const firstPageHeader = [...draftRootDoc.entries].filter(([name]) => /^word\/header\d+\.xml$/.test(name)).map(([, xml]) => xml.toString('utf8')).join('');
+    const firstPageHeader = [...draftRootDoc.entries]
+      .filter(([name]) => /^word\/header\d+\.xml$/.test(name))
+      .map(([, xml]) => xml.toString('utf8'))
+      .join('');
     expect(firstPageHeader).toContain('DỰ THẢO');
     expect(draftRootDoc.paragraphs).not.toContain('T/M BAN THƯỜNG VỤ');
     expect(draftRootDoc.xml).not.toMatch(/\d+-BC\/ĐUK/);
@@ -111,11 +116,18 @@ describe('reports as Party documents (.docx)', () => {
   });
 
   it('without a report of its own level, carries every included unit’s text under its unit name, in the outline’s parts, never an empty heading', async () => {
-    for (const unit of rootGroup) for (const { text } of written(unit)) expect({ unit, text, found: draftRootDoc.paragraphs.includes(`${nameOf(unit)}: ${text}`) }).toEqual({ unit, text, found: true });
+    for (const unit of rootGroup)
+      for (const { text } of written(unit))
+        expect({ unit, text, found: draftRootDoc.paragraphs.includes(`${nameOf(unit)}: ${text}`) }).toEqual({ unit, text, found: true });
     const opening = draftRootDoc.paragraphs.find((p) => p.startsWith('Thực hiện Công văn số 48-CV/TBĐLĐ'))!;
     expect(opening).toMatch(/, Ban Thường vụ Đảng ủy Khối báo cáo kết quả như sau:$/);
     expectInOrder(draftRootDoc, [opening, 'I. ĐẶC ĐIỂM TÌNH HÌNH', 'II. KẾT QUẢ CÔNG TÁC XÂY DỰNG ĐẢNG VÀ THI HÀNH ĐIỀU LỆ ĐẢNG', 'V. KIẾN NGHỊ, ĐỀ XUẤT']);
-    expectInOrder(draftRootDoc, ['1. Xây dựng Đảng về chính trị (cụ thể hóa nghị quyết, chương trình hành động)', 'a) Kết quả, ưu điểm', 'b) Tồn tại, hạn chế', 'c) Nguyên nhân']);
+    expectInOrder(draftRootDoc, [
+      '1. Xây dựng Đảng về chính trị (cụ thể hóa nghị quyết, chương trình hành động)',
+      'a) Kết quả, ưu điểm',
+      'b) Tồn tại, hạn chế',
+      'c) Nguyên nhân',
+    ]);
     expect(draftRootDoc.paragraphs.filter((p) => p.includes('Không có nội dung'))).toEqual([]);
     // Units outside the Bloc's group (the cells of KBNN and HLHPN) speak through their committee's report; no internal code is printed.
     for (const cell of [...kbnnGroup, 'HLHPN-TC', 'HLHPN-TG']) expect(draftRootDoc.paragraphs.some((p) => p.startsWith(`${nameOf(cell)}: `))).toBe(false);
@@ -148,7 +160,16 @@ describe('reports as Party documents (.docx)', () => {
       const value = attr(xml, name)!;
       return { name, value, integer: /^\d+$/.test(value), near: Math.abs(Number(value) - mm * 56.6929) <= 2 };
     };
-    const checks = [near(portrait, 'w', 210), near(portrait, 'h', 297), near(pgMar, 'top', 20), near(pgMar, 'bottom', 20), near(pgMar, 'left', 30), near(pgMar, 'right', 15), near(landscape, 'w', 297), near(landscape, 'h', 210)];
+    const checks = [
+      near(portrait, 'w', 210),
+      near(portrait, 'h', 297),
+      near(pgMar, 'top', 20),
+      near(pgMar, 'bottom', 20),
+      near(pgMar, 'left', 30),
+      near(pgMar, 'right', 15),
+      near(landscape, 'w', 297),
+      near(landscape, 'h', 210),
+    ];
     expect(checks).toEqual(checks.map((c) => ({ ...c, integer: true, near: true })));
     expect(landscape).toContain('w:orient="landscape"');
     // The page number at the top centre, from the second page (the first page's header is its own).
@@ -166,14 +187,25 @@ describe('reports as Party documents (.docx)', () => {
       '- Ban Tổ chức Trung ương,',
       '- Các đồng chí Ủy viên Ban Thường vụ Đảng ủy Khối,',
       '- Lưu: Văn phòng Đảng ủy Khối.',
-      'PHỤ LỤC', 'SỐ LIỆU CÔNG TÁC XÂY DỰNG ĐẢNG NHIỆM KỲ 2015-2020', '(Kèm theo dự thảo Báo cáo của Ban Thường vụ Đảng ủy Khối)',
+      'PHỤ LỤC',
+      'SỐ LIỆU CÔNG TÁC XÂY DỰNG ĐẢNG NHIỆM KỲ 2015-2020',
+      '(Kèm theo dự thảo Báo cáo của Ban Thường vụ Đảng ủy Khối)',
       `Số liệu tính đến ngày ${dayOf(blocCutOff)}`,
     ]);
     const general = draftRootDoc.paragraphs.slice(draftRootDoc.paragraphs.findIndex((p) => / Một số số liệu khác$/.test(p)));
     expectInOrder({ ...draftRootDoc, paragraphs: general }, [
-      'STT', 'Đơn vị', 'Nghị quyết đã ban hành (văn bản)', 'Chỉ thị đã ban hành (văn bản)', 'Đảng viên kết nạp cả nhiệm kỳ (đảng viên)',
-      '1', nameOf('BVNN'), String(figures.get('BVNN')!.resolutions_issued),
-      'TỔNG SỐ', String(c.indicators.resolutions_issued), String(c.indicators.directives_issued), String(c.indicators.members_admitted),
+      'STT',
+      'Đơn vị',
+      'Nghị quyết đã ban hành (văn bản)',
+      'Chỉ thị đã ban hành (văn bản)',
+      'Đảng viên kết nạp cả nhiệm kỳ (đảng viên)',
+      '1',
+      nameOf('BVNN'),
+      String(figures.get('BVNN')!.resolutions_issued),
+      'TỔNG SỐ',
+      String(c.indicators.resolutions_issued),
+      String(c.indicators.directives_issued),
+      String(c.indicators.members_admitted),
     ]);
     expectInOrder(draftRootDoc, ['TÌNH HÌNH TỔNG HỢP BÁO CÁO CỦA CÁC ĐƠN VỊ', 'Đơn vị', 'Tình trạng', 'Đúng hạn / trễ hạn', 'Số lần trả lại']);
     for (const unit of rootGroup) expectInOrder(draftRootDoc, ['TÌNH HÌNH TỔNG HỢP BÁO CÁO CỦA CÁC ĐƠN VỊ', nameOf(unit), 'Đã tổng hợp', 'Đúng hạn', '0']);
@@ -186,13 +218,27 @@ describe('reports as Party documents (.docx)', () => {
     expect(res.status).toBe(200);
     expect(res.headers['content-type']).toContain(DOCX_TYPE);
     const doc = readWordFile(res.body);
-    expectInOrder(doc, ['ĐẢNG BỘ KHỐI CÁC CƠ QUAN TRUNG ƯƠNG', 'ĐẢNG ỦY KHO BẠC NHÀ NƯỚC TRUNG ƯƠNG', '*', 'Số 1-BC/ĐU', 'ĐẢNG CỘNG SẢN VIỆT NAM', today, 'BÁO CÁO', TITLE]);
+    expectInOrder(doc, [
+      'ĐẢNG BỘ KHỐI CÁC CƠ QUAN TRUNG ƯƠNG',
+      'ĐẢNG ỦY KHO BẠC NHÀ NƯỚC TRUNG ƯƠNG',
+      '*',
+      'Số 1-BC/ĐU',
+      'ĐẢNG CỘNG SẢN VIỆT NAM',
+      today,
+      'BÁO CÁO',
+      TITLE,
+    ]);
     expect(bold(paragraphXml(doc.xml, 'ĐẢNG ỦY KHO BẠC NHÀ NƯỚC TRUNG ƯƠNG'))).toBe(true);
     for (const { text } of written('KBNN')) expect(doc.paragraphs).toContain(text);
     // It reports to the Bloc's committee, not to the Central Committee; its Bí thư signs.
     expectInOrder(doc, [
-      'Nơi nhận:', '- Đảng ủy Khối (để báo cáo),', '- Các đồng chí Ủy viên Ban Thường vụ,', '- Lưu: Văn phòng Đảng ủy.',
-      'T/M BAN THƯỜNG VỤ', 'BÍ THƯ', 'Nguyễn Văn An',
+      'Nơi nhận:',
+      '- Đảng ủy Khối (để báo cáo),',
+      '- Các đồng chí Ủy viên Ban Thường vụ,',
+      '- Lưu: Văn phòng Đảng ủy.',
+      'T/M BAN THƯỜNG VỤ',
+      'BÍ THƯ',
+      'Nguyễn Văn An',
       `Số liệu tính đến ngày ${dayOf((await collection(ctx, plan.id, 'KBNN'))!.cut_off_at!)}`,
     ]);
     expect(doc.paragraphs.filter((p) => /Ban Chấp hành Trung ương|Ban Bí thư/.test(p))).toEqual([]);
@@ -220,12 +266,27 @@ describe('reports as Party documents (.docx)', () => {
     expect(doc.paragraphs.slice(first, first + 2)).toEqual(TWO);
     expect(doc.xml).not.toMatch(/<w:t[^>]*>[^<]*\n/);
     expectInOrder(doc, [
-      'Nơi nhận:', '- Đảng ủy Kho bạc Nhà nước Trung ương (để báo cáo),', '- Lưu: Chi bộ.', 'T/M CHI BỘ', 'BÍ THƯ', 'Hoàng Văn Bình',
-      'PHỤ LỤC', `(Kèm theo Báo cáo số 1-BC/CB ngày ${todayD}/${Number(todayM)}/${todayY} của Chi bộ Vụ Kế toán Nhà nước)`,
+      'Nơi nhận:',
+      '- Đảng ủy Kho bạc Nhà nước Trung ương (để báo cáo),',
+      '- Lưu: Chi bộ.',
+      'T/M CHI BỘ',
+      'BÍ THƯ',
+      'Hoàng Văn Bình',
+      'PHỤ LỤC',
+      `(Kèm theo Báo cáo số 1-BC/CB ngày ${todayD}/${Number(todayM)}/${todayY} của Chi bộ Vụ Kế toán Nhà nước)`,
     ]);
     const general = doc.paragraphs.slice(doc.paragraphs.findIndex((p) => / Một số số liệu khác$/.test(p)));
     // One unit's figures read down the page: a row per figure, with its unit of measure.
-    expectInOrder({ ...doc, paragraphs: general }, ['STT', 'Chỉ tiêu', 'Đơn vị tính', 'Số liệu', '1', 'Nghị quyết đã ban hành', 'văn bản', String(figures.get('KBNN-KT')!.resolutions_issued)]);
+    expectInOrder({ ...doc, paragraphs: general }, [
+      'STT',
+      'Chỉ tiêu',
+      'Đơn vị tính',
+      'Số liệu',
+      '1',
+      'Nghị quyết đã ban hành',
+      'văn bản',
+      String(figures.get('KBNN-KT')!.resolutions_issued),
+    ]);
     expect(general).not.toContain('TỔNG SỐ');
     expect(doc.paragraphs.filter((p) => p.startsWith('- '))).toEqual(['- Đảng ủy Kho bạc Nhà nước Trung ương (để báo cáo),', '- Lưu: Chi bộ.']);
     expect(doc.paragraphs).not.toContain('TÌNH HÌNH TỔNG HỢP BÁO CÁO CỦA CÁC ĐƠN VỊ');
@@ -238,29 +299,61 @@ describe('reports as Party documents (.docx)', () => {
     expect(res.status).toBe(200);
     const doc = readWordFile(res.body);
     expectInOrder(doc, [
-      'ĐẢNG BỘ KHỐI CÁC CƠ QUAN TRUNG ƯƠNG', 'ĐẢNG ỦY BỆNH VIỆN ĐA KHOA NÔNG NGHIỆP', '*', 'Số 1-BC/ĐU',
-      'Nơi nhận:', '- Đảng ủy Khối (để báo cáo),', '- Các đồng chí đảng ủy viên,', '- Lưu: Văn phòng Đảng ủy.', 'T/M ĐẢNG ỦY', 'BÍ THƯ', 'Trịnh Văn Long',
+      'ĐẢNG BỘ KHỐI CÁC CƠ QUAN TRUNG ƯƠNG',
+      'ĐẢNG ỦY BỆNH VIỆN ĐA KHOA NÔNG NGHIỆP',
+      '*',
+      'Số 1-BC/ĐU',
+      'Nơi nhận:',
+      '- Đảng ủy Khối (để báo cáo),',
+      '- Các đồng chí đảng ủy viên,',
+      '- Lưu: Văn phòng Đảng ủy.',
+      'T/M ĐẢNG ỦY',
+      'BÍ THƯ',
+      'Trịnh Văn Long',
     ]);
   });
 
   it('a plan’s own recipients for a level replace the usual ones, the file copy kept last (PUT /api/plans/:id/recipients, audited)', async () => {
     const admin = await session(ctx, 'admin');
-    const res = expectStatus(await admin.put(`/api/plans/${plan.id}/recipients`).send({ recipients: { cell: ['- Ban Tổ chức Đảng ủy Khối (để biết)', 'Đảng ủy Kho bạc Nhà nước Trung ương (để báo cáo)'] } }), 200);
+    const res = expectStatus(
+      await admin
+        .put(`/api/plans/${plan.id}/recipients`)
+        .send({ recipients: { cell: ['- Ban Tổ chức Đảng ủy Khối (để biết)', 'Đảng ủy Kho bạc Nhà nước Trung ương (để báo cáo)'] } }),
+      200,
+    );
     expect(res.body.recipients).toEqual({ cell: ['- Ban Tổ chức Đảng ủy Khối (để biết)', 'Đảng ủy Kho bạc Nhà nước Trung ương (để báo cáo)'] });
     try {
       const doc = readWordFile((await fetchDoc('kbnn-kt.soanthao', `/api/reports/${reports.get('KBNN-KT')!.id}/document.docx`)).body);
-      expect(doc.paragraphs.filter((p) => p.startsWith('- '))).toEqual(['- Ban Tổ chức Đảng ủy Khối (để biết),', '- Đảng ủy Kho bạc Nhà nước Trung ương (để báo cáo),', '- Lưu: Chi bộ.']);
+      expect(doc.paragraphs.filter((p) => p.startsWith('- '))).toEqual([
+        '- Ban Tổ chức Đảng ủy Khối (để biết),',
+        '- Đảng ủy Kho bạc Nhà nước Trung ương (để báo cáo),',
+        '- Lưu: Chi bộ.',
+      ]);
       const other = readWordFile((await fetchDoc('bvnn.bithu', `/api/reports/${reports.get('BVNN')!.id}/document.docx`)).body);
       expect(other.paragraphs).toContain('- Các đồng chí đảng ủy viên,');
       // What the editor shows: the plan's own lines where set, the usual ones elsewhere, as printed.
-      const view = expectStatus(await admin.get(`/api/plans/${plan.id}/recipients`), 200).body as { recipients: unknown; levels: { kind: string; own: boolean; lines: string[] }[] };
+      const view = expectStatus(await admin.get(`/api/plans/${plan.id}/recipients`), 200).body as {
+        recipients: unknown;
+        levels: { kind: string; own: boolean; lines: string[] }[];
+      };
       expect(view.recipients).toEqual(res.body.recipients);
       expect(view.levels.map((l) => l.kind)).toEqual(['bloc', 'upper', 'grassroots', 'cell']);
-      expect(view.levels.find((l) => l.kind === 'cell')).toMatchObject({ own: true, lines: ['Ban Tổ chức Đảng ủy Khối (để biết)', 'Đảng ủy Kho bạc Nhà nước Trung ương (để báo cáo)', 'Lưu: Chi bộ'] });
-      expect(view.levels.find((l) => l.kind === 'bloc')).toMatchObject({ own: false, lines: expect.arrayContaining(['Ban Bí thư (để báo cáo)', 'Lưu: Văn phòng Đảng ủy Khối']) });
+      expect(view.levels.find((l) => l.kind === 'cell')).toMatchObject({
+        own: true,
+        lines: ['Ban Tổ chức Đảng ủy Khối (để biết)', 'Đảng ủy Kho bạc Nhà nước Trung ương (để báo cáo)', 'Lưu: Chi bộ'],
+      });
+      expect(view.levels.find((l) => l.kind === 'bloc')).toMatchObject({
+        own: false,
+        lines: expect.arrayContaining(['Ban Bí thư (để báo cáo)', 'Lưu: Văn phòng Đảng ủy Khối']),
+      });
       expectStatus(await admin.get('/api/plans/00000000-0000-4000-8000-000000000000/recipients'), 404);
-      const { rows } = await ctx.db.query<{ data: { before: unknown; after: unknown } }>(`SELECT data FROM audit_events WHERE action = 'plan.recipients' AND plan_id = $1`, [plan.id]);
-      expect(rows).toEqual([{ data: { before: null, after: { cell: ['- Ban Tổ chức Đảng ủy Khối (để biết)', 'Đảng ủy Kho bạc Nhà nước Trung ương (để báo cáo)'] } } }]);
+      const { rows } = await ctx.db.query<{ data: { before: unknown; after: unknown } }>(
+        `SELECT data FROM audit_events WHERE action = 'plan.recipients' AND plan_id = $1`,
+        [plan.id],
+      );
+      expect(rows).toEqual([
+        { data: { before: null, after: { cell: ['- Ban Tổ chức Đảng ủy Khối (để biết)', 'Đảng ủy Kho bạc Nhà nước Trung ương (để báo cáo)'] } } },
+      ]);
       // A plan may bring its own from the start.
       const own = await createPlan(ctx, { recipients: { bloc: ['Ban Tổ chức Trung ương'] } } as never);
       expect((await getPlan(ctx, own.id)).recipients).toEqual({ bloc: ['Ban Tổ chức Trung ương'] });
@@ -277,9 +370,21 @@ describe('reports as Party documents (.docx)', () => {
     const cases = [
       { what: 'drafter of BVNN-NOI reads KBNN-KT’s document', res: await fetchDoc('bvnn-noi.bithu', `/api/reports/${kt}/document.docx`), status: 403 },
       { what: 'drafter of HLHPN-TC reads KBNN-KT’s document', res: await fetchDoc('hlhpn-tc.bithu', `/api/reports/${kt}/document.docx`), status: 403 },
-      { what: 'drafter of KBNN-KT reads the Bloc’s consolidated document', res: await fetchDoc('kbnn-kt.soanthao', `/api/plans/${plan.id}/consolidated.docx`), status: 403 },
-      { what: 'KBNN’s committee reads the Bloc’s consolidated document', res: await fetchDoc('kbnn.bithu', `/api/plans/${plan.id}/consolidated.docx`), status: 403 },
-      { what: 'BVNN (grassroots) does not consolidate in this plan', res: await fetchDoc('admin', `/api/plans/${plan.id}/consolidated.docx?unit=BVNN`), status: 422 },
+      {
+        what: 'drafter of KBNN-KT reads the Bloc’s consolidated document',
+        res: await fetchDoc('kbnn-kt.soanthao', `/api/plans/${plan.id}/consolidated.docx`),
+        status: 403,
+      },
+      {
+        what: 'KBNN’s committee reads the Bloc’s consolidated document',
+        res: await fetchDoc('kbnn.bithu', `/api/plans/${plan.id}/consolidated.docx`),
+        status: 403,
+      },
+      {
+        what: 'BVNN (grassroots) does not consolidate in this plan',
+        res: await fetchDoc('admin', `/api/plans/${plan.id}/consolidated.docx?unit=BVNN`),
+        status: 422,
+      },
       { what: 'unknown report', res: await fetchDoc('admin', `/api/reports/00000000-0000-4000-8000-000000000000/document.docx`), status: 404 },
       { what: 'unknown plan', res: await fetchDoc('admin', `/api/plans/00000000-0000-4000-8000-000000000000/consolidated.docx`), status: 404 },
       { what: 'no token', res: await ctx.http.get(`/api/reports/${kt}/document.docx`), status: 401 },
@@ -300,9 +405,16 @@ describe('reports as Party documents (.docx)', () => {
       const row = (await collection(ctx, plan.id, unit))!;
       const c = (await consolidated(ctx, plan.id, unit)) as unknown as Record<string, unknown>;
       // The contract's fields are all there, the cut-off comes in addition.
-      expect(Object.keys(c)).toEqual(expect.arrayContaining(['unitCode', 'included', 'missing', 'sections', 'indicators', 'asOf', 'asOfSource', 'cutOffAt', 'collectedAt']));
+      expect(Object.keys(c)).toEqual(
+        expect.arrayContaining(['unitCode', 'included', 'missing', 'sections', 'indicators', 'asOf', 'asOfSource', 'cutOffAt', 'collectedAt']),
+      );
       const collectedAt = new Date(row.collected_at!).getTime();
-      expect({ unit, asOf: c.asOf, asOfSource: c.asOfSource, collectedAt: c.collectedAt }).toEqual({ unit, asOf: hanoiIso(collectedAt), asOfSource: 'collected', collectedAt: hanoiIso(collectedAt) });
+      expect({ unit, asOf: c.asOf, asOfSource: c.asOfSource, collectedAt: c.collectedAt }).toEqual({
+        unit,
+        asOf: hanoiIso(collectedAt),
+        asOfSource: 'collected',
+        collectedAt: hanoiIso(collectedAt),
+      });
       expect(c.cutOffAt).toMatch(API_TIME);
       // KBNN has no consolidation deadline of its own kind: the Bloc's applies.
       expect(Date.parse(c.cutOffAt as string)).toBe(Date.parse(blocCutOff));
@@ -321,8 +433,22 @@ describe('reports as Party documents (.docx)', () => {
     await decidePlanTask(hung, plan.id, 'root_approval', 'approve');
     await waitFor(async () => (await getPlan(ctx, plan.id)).status === 'completed', { what: 'plan completed' });
     const doc = readWordFile((await fetchDoc('tgv.lan', `/api/plans/${plan.id}/consolidated.docx`)).body);
-    expectInOrder(doc, ['ĐẢNG ỦY KHỐI', '*', 'Số 1-BC/ĐUK', 'ĐẢNG CỘNG SẢN VIỆT NAM', today, 'Nơi nhận:', 'T/M BAN THƯỜNG VỤ', 'K/T BÍ THƯ', 'PHÓ BÍ THƯ', 'Lê Văn Hùng']);
-    const firstPageHeader = [...doc.entries].filter(([name]) => /^word\/header\d+\.xml$/.test(name)).map(([, xml]) => xml.toString('utf8')).join('');
+    expectInOrder(doc, [
+      'ĐẢNG ỦY KHỐI',
+      '*',
+      'Số 1-BC/ĐUK',
+      'ĐẢNG CỘNG SẢN VIỆT NAM',
+      today,
+      'Nơi nhận:',
+      'T/M BAN THƯỜNG VỤ',
+      'K/T BÍ THƯ',
+      'PHÓ BÍ THƯ',
+      'Lê Văn Hùng',
+    ]);
+    const firstPageHeader = [...doc.entries]
+      .filter(([name]) => /^word\/header\d+\.xml$/.test(name))
+      .map(([, xml]) => xml.toString('utf8'))
+      .join('');
     expect(firstPageHeader).not.toContain('DỰ THẢO');
     const adoption = expectStatus(await (await session(ctx, 'kbnn.bithu')).get(`/api/plans/${plan.id}/adoption`), 200).body;
     expect(adoption.current).toMatchObject({ symbol: '1-BC/ĐUK', reportId: null, signer: { username: 'btv.hung', position: 'pho_bi_thu', how: 'deputy' } });

@@ -130,7 +130,16 @@ describe('figures in and out of Excel', () => {
     const committed = figureRow(contradicting, 'example_orgs_committed');
     committed.sheet.getRow(committed.row).getCell(6).value = 9;
     const refused = expectStatus(await upload(drafter, Buffer.from(await contradicting.xlsx.writeBuffer())), 400).body;
-    expect(refused.problems).toEqual([{ sheet: 'Cam kết nêu gương', row: committed.row, column: 'F', cell: `F${committed.row}`, key: 'example_orgs_committed', message: expect.stringMatching(/lớn hơn tổng số/) }]);
+    expect(refused.problems).toEqual([
+      {
+        sheet: 'Cam kết nêu gương',
+        row: committed.row,
+        column: 'F',
+        cell: `F${committed.row}`,
+        key: 'example_orgs_committed',
+        message: expect.stringMatching(/lớn hơn tổng số/),
+      },
+    ]);
     expect((await getReport(ctx, kt)).indicators).toEqual(before);
   });
 

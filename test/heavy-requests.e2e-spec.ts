@@ -18,7 +18,10 @@ describe('heavy requests: documents off the event loop, a per-user limit', () =>
 
   /** About 300 lines of Vietnamese per text: the report's document holds some 10,000 paragraphs (35 texts in the parts I–V). */
   const longPart = (key: string, part: string) =>
-    Array.from({ length: 300 }, (_, i) => `Dòng ${i + 1} (${key}, ${part}): cấp ủy đã cụ thể hóa kịp thời nghị quyết của cấp trên, đảng viên gương mẫu thực hiện nhiệm vụ được giao.`).join('\n');
+    Array.from(
+      { length: 300 },
+      (_, i) => `Dòng ${i + 1} (${key}, ${part}): cấp ủy đã cụ thể hóa kịp thời nghị quyết của cấp trên, đảng viên gương mẫu thực hiện nhiệm vụ được giao.`,
+    ).join('\n');
 
   beforeAll(async () => {
     ctx = await startE2e();

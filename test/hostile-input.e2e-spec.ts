@@ -33,21 +33,90 @@ describe('hostile input (fast-check)', () => {
   const fixture = loadFixture();
 
   const bodyEndpoints: BodyEndpoint[] = [
-    { name: 'login', method: 'post', path: () => '/api/auth/login', as: 'admin', valid: () => ({ username: 'kbnn-kt.capuy', password: FIXTURE_PASSWORD }), limitKb: 4 },
+    {
+      name: 'login',
+      method: 'post',
+      path: () => '/api/auth/login',
+      as: 'admin',
+      valid: () => ({ username: 'kbnn-kt.capuy', password: FIXTURE_PASSWORD }),
+      limitKb: 4,
+    },
     { name: 'org import', method: 'post', path: () => '/api/org/import', as: 'admin', valid: () => ({ units: [], users: [] }), limitKb: 8 * 1024 },
-    { name: 'create plan', method: 'post', path: () => '/api/plans', as: 'admin', valid: () => ({ ...fixture.plan, code: 'HOSTILE-KH/ĐUK', confirmDeadlines: true }), limitKb: 256 },
-    { name: 'deadlines', method: 'put', path: () => `/api/plans/${ids.draft}/deadlines`, as: 'admin', valid: () => ({ deadlines: fixture.plan.deadlines }), limitKb: 64 },
-    { name: 'migration (dry run)', method: 'post', path: () => `/api/plans/${ids.planA}/migrations`, as: 'admin', valid: () => ({ toVersion: 2, dryRun: true }) },
-    { name: 'workflow version', method: 'post', path: () => '/api/workflows/tongket/versions', as: 'admin', valid: () => ({ stages: TONGKET_V1 }), limitKb: 128 },
-    { name: 'section edit', method: 'put', path: () => `/api/reports/${ids.tg}/sections/political`, as: 'hlhpn-tg.bithu', valid: () => ({ strengths: 'Ưu điểm.', limitations: 'Hạn chế.' }), limitKb: 1024 },
+    {
+      name: 'create plan',
+      method: 'post',
+      path: () => '/api/plans',
+      as: 'admin',
+      valid: () => ({ ...fixture.plan, code: 'HOSTILE-KH/ĐUK', confirmDeadlines: true }),
+      limitKb: 256,
+    },
+    {
+      name: 'deadlines',
+      method: 'put',
+      path: () => `/api/plans/${ids.draft}/deadlines`,
+      as: 'admin',
+      valid: () => ({ deadlines: fixture.plan.deadlines }),
+      limitKb: 64,
+    },
+    {
+      name: 'migration (dry run)',
+      method: 'post',
+      path: () => `/api/plans/${ids.planA}/migrations`,
+      as: 'admin',
+      valid: () => ({ toVersion: 2, dryRun: true }),
+    },
+    {
+      name: 'workflow version',
+      method: 'post',
+      path: () => '/api/workflows/tongket/versions',
+      as: 'admin',
+      valid: () => ({ stages: TONGKET_V1 }),
+      limitKb: 128,
+    },
+    {
+      name: 'section edit',
+      method: 'put',
+      path: () => `/api/reports/${ids.tg}/sections/political`,
+      as: 'hlhpn-tg.bithu',
+      valid: () => ({ strengths: 'Ưu điểm.', limitations: 'Hạn chế.' }),
+      limitKb: 1024,
+    },
     { name: 'indicators', method: 'put', path: () => `/api/reports/${ids.tg}/indicators`, as: 'hlhpn-tg.bithu', valid: () => ({ resolutions_issued: 1 }) },
-    { name: 'complete task', method: 'post', path: () => `/api/tasks/${ids.ktTask}/complete`, as: 'kbnn-kt.bithu', valid: () => ({ decision: 'return' }), limitKb: 64 },
+    {
+      name: 'complete task',
+      method: 'post',
+      path: () => `/api/tasks/${ids.ktTask}/complete`,
+      as: 'kbnn-kt.bithu',
+      valid: () => ({ decision: 'return' }),
+      limitKb: 64,
+    },
     { name: 'delegate task', method: 'post', path: () => `/api/tasks/${ids.ktTask}/delegate`, as: 'kbnn-kt.bithu', valid: () => ({ username: 'kbnn.bithu' }) },
-    { name: 'replace roles', method: 'put', path: () => '/api/users/kbnn-kt.capuy/roles', as: 'admin', valid: () => ({ roles: [{ unit: 'KBNN-KT', role: 'approver' }] }), limitKb: 32 },
+    {
+      name: 'replace roles',
+      method: 'put',
+      path: () => '/api/users/kbnn-kt.capuy/roles',
+      as: 'admin',
+      valid: () => ({ roles: [{ unit: 'KBNN-KT', role: 'approver' }] }),
+      limitKb: 32,
+    },
     { name: 'reassign', method: 'post', path: () => '/api/users/tgv.lan/reassign', as: 'admin', valid: () => ({ to: 'btv.mai' }) },
     // a wrong current password: refused after validation (422, then 429), so the caller's session lives on
-    { name: 'own password', method: 'put', path: () => '/api/me/password', as: 'kbnn-kt.soanthao', valid: () => ({ currentPassword: 'khong-phai-mat-khau', newPassword: 'mat-khau-moi-2025' }), limitKb: 4 },
-    { name: 'password reset', method: 'put', path: () => '/api/users/btv.hung/password', as: 'admin', valid: () => ({ password: 'mat-khau-moi-2025' }), limitKb: 16 },
+    {
+      name: 'own password',
+      method: 'put',
+      path: () => '/api/me/password',
+      as: 'kbnn-kt.soanthao',
+      valid: () => ({ currentPassword: 'khong-phai-mat-khau', newPassword: 'mat-khau-moi-2025' }),
+      limitKb: 4,
+    },
+    {
+      name: 'password reset',
+      method: 'put',
+      path: () => '/api/users/btv.hung/password',
+      as: 'admin',
+      valid: () => ({ password: 'mat-khau-moi-2025' }),
+      limitKb: 16,
+    },
   ];
 
   /** Sends `body` as JSON text (so scalars, arrays and prototype keys go out as they are). */
@@ -81,8 +150,20 @@ describe('hostile input (fast-check)', () => {
 
   describe('bodies: malformed, wrongly typed, oversized, unknown fields', () => {
     it.each([
-      'login', 'org import', 'create plan', 'deadlines', 'migration (dry run)', 'workflow version',
-      'section edit', 'indicators', 'complete task', 'delegate task', 'replace roles', 'reassign', 'own password', 'password reset',
+      'login',
+      'org import',
+      'create plan',
+      'deadlines',
+      'migration (dry run)',
+      'workflow version',
+      'section edit',
+      'indicators',
+      'complete task',
+      'delegate task',
+      'replace roles',
+      'reassign',
+      'own password',
+      'password reset',
     ])('%s: hostile bodies never get a 5xx, and a 4xx changes nothing', async (name) => {
       const ep = bodyEndpoints.find((e) => e.name === name)!;
       await settle(ctx);
@@ -108,14 +189,20 @@ describe('hostile input (fast-check)', () => {
       await fc.assert(
         fc.asyncProperty(unknownKey(Object.keys(valid)), hostileValue, async (key, value) => {
           const body = { ...valid, [key]: value };
-          const res = await sendAndCheck(ctx, `${ep.method.toUpperCase()} ${ep.path()} as ${ep.as} with unknown field ${JSON.stringify(key)}`, sendJson(ep, body), body);
-          if (res.status !== 400) throw new Error(`unknown field ${JSON.stringify(key)}: expected 400, got ${res.status} ${JSON.stringify(res.body)?.slice(0, 300)}`);
+          const res = await sendAndCheck(
+            ctx,
+            `${ep.method.toUpperCase()} ${ep.path()} as ${ep.as} with unknown field ${JSON.stringify(key)}`,
+            sendJson(ep, body),
+            body,
+          );
+          if (res.status !== 400)
+            throw new Error(`unknown field ${JSON.stringify(key)}: expected 400, got ${res.status} ${JSON.stringify(res.body)?.slice(0, 300)}`);
         }),
         { numRuns: 15 },
       );
     });
 
-    it.each(bodyEndpoints.map((e) => e.name))('%s: a body over its route\'s limit gets 413 (and changes nothing)', async (name) => {
+    it.each(bodyEndpoints.map((e) => e.name))("%s: a body over its route's limit gets 413 (and changes nothing)", async (name) => {
       const ep = bodyEndpoints.find((e) => e.name === name)!;
       const valid = ep.valid();
       const key = Object.keys(valid)[0];
@@ -133,7 +220,26 @@ describe('hostile input (fast-check)', () => {
   });
 
   describe('ids and path keys', () => {
-    const hostileId = fc.oneof(fc.uuid(), fc.string({ minLength: 1, maxLength: 60 }), nastyString.filter((s) => s.length > 0), vietnameseText.map((t) => t.slice(0, 300)), fc.integer().map(String), fc.constantFrom('00000000-0000-0000-0000-000000000000', 'ffffffff-ffff-ffff-ffff-ffffffffffff', 'null', 'undefined', '%', '..', 'NaN', '-1', '1e999', '\u0000', 'a\u0000b'));
+    const hostileId = fc.oneof(
+      fc.uuid(),
+      fc.string({ minLength: 1, maxLength: 60 }),
+      nastyString.filter((s) => s.length > 0),
+      vietnameseText.map((t) => t.slice(0, 300)),
+      fc.integer().map(String),
+      fc.constantFrom(
+        '00000000-0000-0000-0000-000000000000',
+        'ffffffff-ffff-ffff-ffff-ffffffffffff',
+        'null',
+        'undefined',
+        '%',
+        '..',
+        'NaN',
+        '-1',
+        '1e999',
+        '\u0000',
+        'a\u0000b',
+      ),
+    );
     const idPaths: [string, string, 'get' | 'post' | 'put', (id: string) => string, unknown?][] = [
       ['org unit', 'admin', 'get', (id) => `/api/org-units/${id}`],
       ['workflow key', 'admin', 'get', (id) => `/api/workflows/${id}`],
@@ -168,10 +274,15 @@ describe('hostile input (fast-check)', () => {
       await fc.assert(
         fc.asyncProperty(hostileId, async (id) => {
           const p = path(encodeSegment(id));
-          const res = await sendAndCheck(ctx, `${method.toUpperCase()} ${p} as ${who}`, () => {
-            const req = as(who)[method](p);
-            return body === undefined ? req : req.send(body as object);
-          }, body);
+          const res = await sendAndCheck(
+            ctx,
+            `${method.toUpperCase()} ${p} as ${who}`,
+            () => {
+              const req = as(who)[method](p);
+              return body === undefined ? req : req.send(body as object);
+            },
+            body,
+          );
           // None of these ids names anything real, so nothing may succeed.
           if (res.status < 400) throw new Error(`${method.toUpperCase()} ${p}: expected a 4xx for an unknown id, got ${res.status}`);
         }),
@@ -181,9 +292,20 @@ describe('hostile input (fast-check)', () => {
   });
 
   describe('queries', () => {
-    const queryValue = fc.oneof(fc.string({ maxLength: 40 }), nastyString, fc.uuid(), fc.integer().map(String), fc.constantFrom('', 'true', 'false', '-1', '0', '1e309', '9'.repeat(400), 'null', '\u0000', 'a\u0000b'), vietnameseText.map((t) => t.slice(0, 500)));
+    const queryValue = fc.oneof(
+      fc.string({ maxLength: 40 }),
+      nastyString,
+      fc.uuid(),
+      fc.integer().map(String),
+      fc.constantFrom('', 'true', 'false', '-1', '0', '1e309', '9'.repeat(400), 'null', '\u0000', 'a\u0000b'),
+      vietnameseText.map((t) => t.slice(0, 500)),
+    );
     const query = (names: string[]) =>
-      fc.dictionary(fc.oneof(fc.constantFrom(...names), fc.string({ minLength: 1, maxLength: 10 })), fc.oneof(queryValue, fc.array(queryValue, { minLength: 2, maxLength: 3 })), { maxKeys: 4 });
+      fc.dictionary(
+        fc.oneof(fc.constantFrom(...names), fc.string({ minLength: 1, maxLength: 10 })),
+        fc.oneof(queryValue, fc.array(queryValue, { minLength: 2, maxLength: 3 })),
+        { maxKeys: 4 },
+      );
     const queryPaths: [string, string, () => string, string[]][] = [
       ['reports', 'admin', () => '/api/reports', ['planId', 'unitId', 'stage']],
       ['tasks', 'kbnn-kt.bithu', () => '/api/tasks', ['state']],
@@ -196,7 +318,9 @@ describe('hostile input (fast-check)', () => {
     it.each(queryPaths.map((p) => [p[0], p] as const))('%s: hostile queries never get a 5xx; a 4xx changes nothing', async (_name, [, who, path, names]) => {
       await fc.assert(
         fc.asyncProperty(query(names), async (q) => {
-          const qs = Object.entries(q).flatMap(([k, v]) => (Array.isArray(v) ? v : [v]).map((x) => `${encodeSegment(k)}=${encodeSegment(x)}`)).join('&');
+          const qs = Object.entries(q)
+            .flatMap(([k, v]) => (Array.isArray(v) ? v : [v]).map((x) => `${encodeSegment(k)}=${encodeSegment(x)}`))
+            .join('&');
           const p = `${path()}?${qs}`;
           await sendAndCheck(ctx, `GET ${p} as ${who}`, () => as(who).get(p));
         }),
@@ -223,7 +347,12 @@ describe('hostile input (fast-check)', () => {
     it.each(impossible)('moving the deadlines of a launched plan and of a draft to %s gets 400 naming the field, and changes nothing', async (at) => {
       for (const plan of [ids.planA, ids.draft]) {
         const body = { deadlines: deadlinesWith(at) };
-        const res = await sendAndCheck(ctx, `PUT /api/plans/${plan}/deadlines with cell.drafting ${at}`, () => as('admin').put(`/api/plans/${plan}/deadlines`).send(body), body);
+        const res = await sendAndCheck(
+          ctx,
+          `PUT /api/plans/${plan}/deadlines with cell.drafting ${at}`,
+          () => as('admin').put(`/api/plans/${plan}/deadlines`).send(body),
+          body,
+        );
         expect400NamingField(res, `PUT deadlines of ${plan} with ${at}`);
       }
       const stored = (await as('admin').get(`/api/plans/${ids.planA}`).expect(200)).body as { deadlines: Record<string, Record<string, string>> };

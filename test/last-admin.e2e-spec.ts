@@ -14,8 +14,13 @@ describe('the last administrator', () => {
   let admin: Session;
 
   const admins = async () =>
-    (await ctx.db.query<{ username: string }>(`SELECT DISTINCT u.username FROM role_assignments r JOIN users u ON u.id = r.user_id WHERE r.role = 'admin' AND u.active ORDER BY 1`)).rows.map((r) => r.username);
-  const roleChanges = async () => Number((await ctx.db.query<{ n: string }>(`SELECT count(*) AS n FROM audit_events WHERE action IN ('roles.change', 'user.deactivate')`)).rows[0].n);
+    (
+      await ctx.db.query<{ username: string }>(
+        `SELECT DISTINCT u.username FROM role_assignments r JOIN users u ON u.id = r.user_id WHERE r.role = 'admin' AND u.active ORDER BY 1`,
+      )
+    ).rows.map((r) => r.username);
+  const roleChanges = async () =>
+    Number((await ctx.db.query<{ n: string }>(`SELECT count(*) AS n FROM audit_events WHERE action IN ('roles.change', 'user.deactivate')`)).rows[0].n);
 
   beforeAll(async () => {
     ctx = await startE2e();
@@ -42,7 +47,15 @@ describe('the last administrator', () => {
   });
 
   it('may hand the role over: once another administrator exists, the first can leave', async () => {
-    expectStatus(await admin.put('/api/users/btv.hung/roles').send({ roles: [{ unit: 'DUK', role: 'reviewer' }, { unit: 'DUK', role: 'admin' }] }), 200);
+    expectStatus(
+      await admin.put('/api/users/btv.hung/roles').send({
+        roles: [
+          { unit: 'DUK', role: 'reviewer' },
+          { unit: 'DUK', role: 'admin' },
+        ],
+      }),
+      200,
+    );
     expectStatus(await admin.put('/api/users/admin/roles').send({ roles: [{ unit: 'DUK', role: 'reviewer' }] }), 200);
     expect(await admins()).toEqual(['btv.hung']);
     // Removing a role ended the former administrator's session.
@@ -75,7 +88,15 @@ describe('the last administrator', () => {
       ctx.tokens.delete('btv.hung');
       const holder = await session(ctx, keeper);
       const other = keeper === 'admin' ? 'btv.hung' : 'admin';
-      expectStatus(await holder.put(`/api/users/${other}/roles`).send({ roles: [{ unit: 'DUK', role: 'reviewer' }, { unit: 'DUK', role: 'admin' }] }), 200);
+      expectStatus(
+        await holder.put(`/api/users/${other}/roles`).send({
+          roles: [
+            { unit: 'DUK', role: 'reviewer' },
+            { unit: 'DUK', role: 'admin' },
+          ],
+        }),
+        200,
+      );
       admin = await session(ctx, 'admin');
       Object.assign(hung, await session(ctx, 'btv.hung'));
     }
@@ -83,7 +104,9 @@ describe('the last administrator', () => {
 
   it('the database refuses to commit a change that leaves no active administrator', async () => {
     await expect(ctx.db.query(`DELETE FROM role_assignments WHERE role = 'admin'`)).rejects.toThrow(/no active administrator would remain/);
-    await expect(ctx.db.query(`UPDATE users SET active = false WHERE username IN ('admin', 'btv.hung')`)).rejects.toThrow(/no active administrator would remain/);
+    await expect(ctx.db.query(`UPDATE users SET active = false WHERE username IN ('admin', 'btv.hung')`)).rejects.toThrow(
+      /no active administrator would remain/,
+    );
     expect(await admins()).toEqual(['admin', 'btv.hung']);
     // One of two may go.
     await ctx.db.query(`UPDATE users SET active = false WHERE username = 'btv.hung'`);

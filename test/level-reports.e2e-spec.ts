@@ -1,6 +1,19 @@
 import { expectStatus, session } from './support/api';
 import { planEvents } from './support/consolidation';
-import { approve, completeTask, createPlan, getPlan, getReport, importFixture, launchPlan, openTask, reportsByUnit, submitReport, tasksOf, waitForStage } from './support/factories';
+import {
+  approve,
+  completeTask,
+  createPlan,
+  getPlan,
+  getReport,
+  importFixture,
+  launchPlan,
+  openTask,
+  reportsByUnit,
+  submitReport,
+  tasksOf,
+  waitForStage,
+} from './support/factories';
 import { Fixture, holders, parentOf } from './support/fixture';
 import { E2eContext, startE2e, stopE2e } from './support/harness';
 import { hanoiIso } from './support/hanoi-time';
@@ -34,7 +47,9 @@ describe('the Khối’s own report, written by its working group and adopted by
   const reportOf = (code: string) => reports.get(code)!.id;
   /** Every unit's text names the unit by its name only: a code in a pre-fill can only come from the engine. */
   const textOf = (unit: string, key: string, part: TextPart) =>
-    unit === 'KBNN-KT' && key === plan.outline![0].key && part === takesOf(plan.outline![0])[0] ? PARAGRAPHS : `Đánh giá phần ${part} của mục ${key}: ${nameOf(unit)} thực hiện nghiêm túc.`;
+    unit === 'KBNN-KT' && key === plan.outline![0].key && part === takesOf(plan.outline![0])[0]
+      ? PARAGRAPHS
+      : `Đánh giá phần ${part} của mục ${key}: ${nameOf(unit)} thực hiện nghiêm túc.`;
   const CODES = () => fixture.units.map((u) => u.code);
 
   /** Drafted (with texts and figures unless it consolidates and is pre-filled), submitted, adopted by its cell, approved above. */
@@ -78,10 +93,13 @@ describe('the Khối’s own report, written by its working group and adopted by
   it('an intermediate level’s report starts from its cells’ texts cited by name, paragraphs kept, in order; its figures are their sums', async () => {
     await Promise.all(['KBNN-KT', 'KBNN-TT', 'KBNN-VP', 'HLHPN-TC', 'HLHPN-TG'].map((u) => toConsolidation(u)));
     const cells = ['KBNN-KT', 'KBNN-TT', 'KBNN-VP'];
-    const kbnn = await waitFor(async () => {
-      const r = await getReport(ctx, reportOf('KBNN'));
-      return r.indicators.lecturers !== undefined ? r : undefined;
-    }, { what: 'KBNN pre-filled' });
+    const kbnn = await waitFor(
+      async () => {
+        const r = await getReport(ctx, reportOf('KBNN'));
+        return r.indicators.lecturers !== undefined ? r : undefined;
+      },
+      { what: 'KBNN pre-filled' },
+    );
     const problems: string[] = [];
     for (const item of plan.outline!) {
       for (const part of takesOf(item)) {
@@ -93,7 +111,9 @@ describe('the Khối’s own report, written by its working group and adopted by
     }
     expect(problems).toEqual([]);
     const first = reportText(kbnn, plan.outline![0].key, takesOf(plan.outline![0])[0])!;
-    expect(first.split('\n\n')[0]).toBe(`${nameOf('KBNN-KT')}: Chi bộ đã ban hành nghị quyết chuyên đề hằng năm.\nSinh hoạt chi bộ được duy trì nền nếp.\nĐảng viên gương mẫu thực hiện nhiệm vụ.`);
+    expect(first.split('\n\n')[0]).toBe(
+      `${nameOf('KBNN-KT')}: Chi bộ đã ban hành nghị quyết chuyên đề hằng năm.\nSinh hoạt chi bộ được duy trì nền nếp.\nĐảng viên gương mẫu thực hiện nhiệm vụ.`,
+    );
     expect(kbnn.indicators).toEqual(sum(cells.map((c) => figures.get(c)!)));
   });
 
@@ -102,11 +122,26 @@ describe('the Khối’s own report, written by its working group and adopted by
   });
 
   it('when the root’s collection completes, the working group’s task opens with the Khối’s report pre-filled from every report collected', async () => {
-    await Promise.all([toConsolidation('BVNN-NOI'), toConsolidation('BVNN-NGOAI'), toConsolidation('BVNN'), toConsolidation('KBNN', false), toConsolidation('HLHPN', false)]);
+    await Promise.all([
+      toConsolidation('BVNN-NOI'),
+      toConsolidation('BVNN-NGOAI'),
+      toConsolidation('BVNN'),
+      toConsolidation('KBNN', false),
+      toConsolidation('HLHPN', false),
+    ]);
     const lan = await session(ctx, 'tgv.lan');
     await openPlanTask(lan, plan.id, 'consolidation', 15_000);
     const level = await waitForLevelReport(lan, plan.id, () => true, 'created');
-    expect(level).toMatchObject({ unitCode: 'DUK', unitName: nameOf('DUK'), status: 'drafting', round: 1, returnedCount: 0, lastReturnReason: null, canEdit: true, canSubmit: true });
+    expect(level).toMatchObject({
+      unitCode: 'DUK',
+      unitName: nameOf('DUK'),
+      status: 'drafting',
+      round: 1,
+      returnedCount: 0,
+      lastReturnReason: null,
+      canEdit: true,
+      canSubmit: true,
+    });
     // The root's group, in the tree's order: each unit followed by those below it.
     const group = ['BVNN', 'BVNN-NGOAI', 'BVNN-NOI', 'HLHPN', 'KBNN'];
     const now = new Map(await Promise.all(group.map(async (u) => [u, await getReport(ctx, reportOf(u))] as const)));
@@ -116,7 +151,8 @@ describe('the Khối’s own report, written by its working group and adopted by
       expect(section.takes).toEqual(takesOf(item));
       for (const part of takesOf(item)) {
         const want = expectedSynthesis(group.map((u) => ({ name: nameOf(u), text: reportText(now.get(u)!, item.key, part) })));
-        if (section.parts[part] !== want) problems.push(`${item.key}.${part}: ${JSON.stringify(section.parts[part])?.slice(0, 300)} ≠ ${JSON.stringify(want).slice(0, 300)}`);
+        if (section.parts[part] !== want)
+          problems.push(`${item.key}.${part}: ${JSON.stringify(section.parts[part])?.slice(0, 300)} ≠ ${JSON.stringify(want).slice(0, 300)}`);
       }
     }
     expect(problems).toEqual([]);
@@ -142,7 +178,11 @@ describe('the Khối’s own report, written by its working group and adopted by
     expectStatus(await lan.put(`/api/plans/${plan.id}/level-report/sections/khong_co`).send(body), 404, 'an unknown item');
     expectStatus(await lan.put(`/api/plans/${plan.id}/level-report/indicators`).send({ lecturers: 999 }), 200, 'a figure of its own');
     const read = await levelReport(await session(ctx, 'btv.mai'), plan.id);
-    expect({ text: read.sections[0].parts[part], lecturers: read.indicators.lecturers, canEdit: read.canEdit }).toEqual({ text: SYNTHESIS, lecturers: 999, canEdit: false });
+    expect({ text: read.sections[0].parts[part], lecturers: read.indicators.lecturers, canEdit: read.canEdit }).toEqual({
+      text: SYNTHESIS,
+      lecturers: 999,
+      canEdit: false,
+    });
   });
 
   it('sources beside the editor: per item, a page of units at a time, filtered by a unit and those below it', async () => {
@@ -151,12 +191,19 @@ describe('the Khối’s own report, written by its working group and adopted by
     const first = await sources(lan, plan.id, { section: item.key, limit: 2 });
     expect({ total: first.total, next: first.next, units: first.units.map((u) => u.unitCode) }).toEqual({ total: 5, next: 2, units: ['BVNN', 'BVNN-NGOAI'] });
     expect(first.sections.map((s) => s.key)).toEqual([item.key]);
-    expect(first.sections[0].sources.map((s) => [s.unitCode, s.unitName, s.kind])).toEqual([['BVNN', nameOf('BVNN'), 'grassroots'], ['BVNN-NGOAI', nameOf('BVNN-NGOAI'), 'cell']]);
+    expect(first.sections[0].sources.map((s) => [s.unitCode, s.unitName, s.kind])).toEqual([
+      ['BVNN', nameOf('BVNN'), 'grassroots'],
+      ['BVNN-NGOAI', nameOf('BVNN-NGOAI'), 'cell'],
+    ]);
     const last = await sources(lan, plan.id, { section: item.key, from: 4, limit: 2 });
     expect({ next: last.next, units: last.units.map((u) => u.unitCode) }).toEqual({ next: null, units: ['KBNN'] });
 
     const bvnn = await sources(lan, plan.id, { unit: 'BVNN' });
-    expect({ total: bvnn.total, units: bvnn.units.map((u) => u.unitCode), items: bvnn.sections.length }).toEqual({ total: 3, units: ['BVNN', 'BVNN-NGOAI', 'BVNN-NOI'], items: plan.outline!.length });
+    expect({ total: bvnn.total, units: bvnn.units.map((u) => u.unitCode), items: bvnn.sections.length }).toEqual({
+      total: 3,
+      units: ['BVNN', 'BVNN-NGOAI', 'BVNN-NOI'],
+      items: plan.outline!.length,
+    });
     const part = takesOf(item)[0];
     expect(bvnn.sections[0].sources.find((s) => s.unitCode === 'BVNN-NOI')!.parts[part]).toBe(textOf('BVNN-NOI', item.key, part));
 
@@ -213,7 +260,11 @@ describe('the Khối’s own report, written by its working group and adopted by
     expect(versions.map((v) => [v.seq, v.round, v.submittedBy])).toEqual([[1, 1, 'tgv.lan']]);
     expect(versions[0].indicators.lecturers).toBe(999);
     expect(versions[0].sections[plan.outline![0].key][takesOf(plan.outline![0])[0]]).toBe(submitted.sections[0].parts[takesOf(plan.outline![0])[0]]);
-    expectStatus(await lan.put(`/api/plans/${plan.id}/level-report/sections/${plan.outline![0].key}`).send({ [takesOf(plan.outline![0])[0]]: 'muộn' }), 409, 'edit once submitted');
+    expectStatus(
+      await lan.put(`/api/plans/${plan.id}/level-report/sections/${plan.outline![0].key}`).send({ [takesOf(plan.outline![0])[0]]: 'muộn' }),
+      409,
+      'edit once submitted',
+    );
     expectStatus(await lan.post(`/api/plans/${plan.id}/level-report/submit`), 409, 'submit twice');
   });
 
@@ -237,7 +288,10 @@ describe('the Khối’s own report, written by its working group and adopted by
     expectStatus(await completeTask(lan, task.id, 'approve'), 202, 'complete the task directly');
     await waitForLevelReport(lan, plan.id, (r) => r.status === 'submitted', 'submitted again');
     const versions = expectStatus(await lan.get(`/api/plans/${plan.id}/level-report/versions`), 200, 'versions').body as LevelVersionDto[];
-    expect(versions.map((v) => [v.seq, v.round])).toEqual([[1, 1], [2, 2]]);
+    expect(versions.map((v) => [v.seq, v.round])).toEqual([
+      [1, 1],
+      [2, 2],
+    ]);
     expect(versions.map((v) => v.sections[item.key][part])).toEqual([SYNTHESIS, revised]);
   });
 

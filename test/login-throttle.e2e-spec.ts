@@ -76,7 +76,9 @@ describe('login throttling behind a reverse proxy (TRUST_PROXY=loopback)', () =>
     ctx.http.post('/api/auth/login').set('X-Forwarded-For', forwardedFor).send({ username, password });
 
   beforeAll(async () => {
-    ctx = await startE2e({ env: { LOGIN_MAX_FAILURES: '3', LOGIN_LOCK_MINUTES: '1', LOGIN_MAX_FAILURES_PER_ADDRESS: String(MAX_PER_ADDRESS), TRUST_PROXY: 'loopback' } });
+    ctx = await startE2e({
+      env: { LOGIN_MAX_FAILURES: '3', LOGIN_LOCK_MINUTES: '1', LOGIN_MAX_FAILURES_PER_ADDRESS: String(MAX_PER_ADDRESS), TRUST_PROXY: 'loopback' },
+    });
     await importFixture(ctx);
   });
 

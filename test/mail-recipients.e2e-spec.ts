@@ -22,9 +22,17 @@ describe('e-mail recipients: a full name is only ever a name', () => {
     { code: 'THU-MAIL-3', name: 'Chi bộ Phòng Ba', kind: 'cell', parent: 'THU-MAIL' },
   ];
   const drafter = (username: string, fullName: string, unit: string): FixtureUser => ({
-    username, fullName, email: `${username}@example.vn`, password: FIXTURE_PASSWORD, roles: [{ unit, role: 'drafter' }],
+    username,
+    fullName,
+    email: `${username}@example.vn`,
+    password: FIXTURE_PASSWORD,
+    roles: [{ unit, role: 'drafter' }],
   });
-  const users = [drafter('mail.hostile', HOSTILE_NAME, 'THU-MAIL-1'), drafter('mail.crlf', 'Lê Văn Cường', 'THU-MAIL-2'), drafter('mail.viet', 'Nguyễn Thị Ánh Tuyết', 'THU-MAIL-3')];
+  const users = [
+    drafter('mail.hostile', HOSTILE_NAME, 'THU-MAIL-1'),
+    drafter('mail.crlf', 'Lê Văn Cường', 'THU-MAIL-2'),
+    drafter('mail.viet', 'Nguyễn Thị Ánh Tuyết', 'THU-MAIL-3'),
+  ];
   const mailOf = (username: string): ReceivedMail => sink.mails.find((m) => m.raw.includes(`${username}@example.vn`))!;
   /** The header block with folded lines joined (RFC 5322 folding: CRLF then white space). */
   const headOf = (mail: ReceivedMail) => mail.raw.split('\r\n\r\n')[0].replace(/\r\n[ \t]/g, ' ');

@@ -1,7 +1,17 @@
 import { expectStatus, session } from './support/api';
 import {
-  completeTask, createPlan, events, fillReport, getReport, importFixture, launchPlan, openTask, reportsByUnit, submitReport,
-  tasksOf, waitForStage,
+  completeTask,
+  createPlan,
+  events,
+  fillReport,
+  getReport,
+  importFixture,
+  launchPlan,
+  openTask,
+  reportsByUnit,
+  submitReport,
+  tasksOf,
+  waitForStage,
 } from './support/factories';
 import { E2eContext, startE2e, stopE2e } from './support/harness';
 import { holdsFor, waitFor } from './support/wait-for';

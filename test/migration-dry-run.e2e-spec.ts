@@ -7,7 +7,16 @@ import { E2eContext, startE2e, stopE2e } from './support/harness';
 import { PlanDto, ReportDto } from './support/types';
 import { holdsFor, waitFor } from './support/wait-for';
 import {
-  createVersion, migrateEvents, MigrationDto, planState, previewMigration, PreviewDto, StageDef, startMigration, TONGKET_V1, waitForMigration,
+  createVersion,
+  migrateEvents,
+  MigrationDto,
+  planState,
+  previewMigration,
+  PreviewDto,
+  StageDef,
+  startMigration,
+  TONGKET_V1,
+  waitForMigration,
 } from './support/workflows';
 
 /**
@@ -17,8 +26,10 @@ import {
  * is the same (reports there are unchanged).
  */
 const V2: StageDef[] = TONGKET_V1.map((s) =>
-  s.key === 'cell_approval' ? { ...s, rule: { type: 'any' } }
-    : s.key === 'committee_review' ? { ...s, key: 'upper_review', name: 'Cấp ủy cấp trên xem xét' }
+  s.key === 'cell_approval'
+    ? { ...s, rule: { type: 'any' } }
+    : s.key === 'committee_review'
+      ? { ...s, key: 'upper_review', name: 'Cấp ủy cấp trên xem xét' }
       : { ...s },
 );
 const STAGE_MAP = { committee_review: 'upper_review' };
@@ -35,11 +46,13 @@ describe('a migration’s dry run changes nothing and tells what the real run th
   const row = (unit: string) => preview.reports.find((r) => r.unitCode === unit)!;
 
   const openTaskRows = async () =>
-    (await ctx.db.query<{ id: string; report_id: string; stage: string; assignee: string }>(
-      `SELECT t.id, t.report_id, t.stage, u.username AS assignee FROM tasks t JOIN users u ON u.id = t.assignee_id
+    (
+      await ctx.db.query<{ id: string; report_id: string; stage: string; assignee: string }>(
+        `SELECT t.id, t.report_id, t.stage, u.username AS assignee FROM tasks t JOIN users u ON u.id = t.assignee_id
         WHERE t.plan_id = $1 AND t.state = 'open' ORDER BY t.id`,
-      [plan.id],
-    )).rows;
+        [plan.id],
+      )
+    ).rows;
 
   beforeAll(async () => {
     ctx = await startE2e();
@@ -76,7 +89,10 @@ describe('a migration’s dry run changes nothing and tells what the real run th
     const before = await planState(ctx, plan.id);
     const result = await previewMigration(ctx, plan.id, { toVersion: 2 });
     expect(result.dryRun).toBe(true);
-    expect(result.unmappable.map((u) => [u.unitCode, u.stage]).sort()).toEqual([['HLHPN', 'committee_review'], ['KBNN-TT', 'committee_review']]);
+    expect(result.unmappable.map((u) => [u.unitCode, u.stage]).sort()).toEqual([
+      ['HLHPN', 'committee_review'],
+      ['KBNN-TT', 'committee_review'],
+    ]);
     for (const u of result.unmappable) {
       expect(u.reportId).toBe(id(u.unitCode));
       expect(u.reason).toEqual(expect.stringContaining('committee_review'));
@@ -103,13 +119,23 @@ describe('a migration’s dry run changes nothing and tells what the real run th
     }
     // Decided again on its votes: KBNN-VP (no vote yet) stays; KBNN-KT's one approval of two meets "any",
     // so the run moves it on to upper_review, cancelling the other approver's task.
-    expect(row('KBNN-VP')).toMatchObject({ fromStage: 'cell_approval', toStage: 'cell_approval', action: 'redecide', outcome: 'pending', cancelTasks: [], createTasks: [] });
+    expect(row('KBNN-VP')).toMatchObject({
+      fromStage: 'cell_approval',
+      toStage: 'cell_approval',
+      action: 'redecide',
+      outcome: 'pending',
+      cancelTasks: [],
+      createTasks: [],
+    });
     const kt = row('KBNN-KT');
     expect(kt).toMatchObject({ fromStage: 'cell_approval', toStage: 'upper_review', action: 'redecide', outcome: 'approved' });
     const ktOpen = openTasksBefore.filter((t) => t.report_id === id('KBNN-KT'));
     expect(ktOpen.map((t) => t.assignee)).toEqual(['kbnn-kt.capuy']);
     expect(kt.cancelTasks.map((t) => [t.taskId, t.assignee, t.stage])).toEqual(ktOpen.map((t) => [t.id, t.assignee, 'cell_approval']));
-    expect(kt.createTasks.map((t) => [t.assignee, t.role, t.stage]).sort()).toEqual([['kbnn.bithu', 'reviewer', 'upper_review'], ['kbnn.capuy', 'reviewer', 'upper_review']]);
+    expect(kt.createTasks.map((t) => [t.assignee, t.role, t.stage]).sort()).toEqual([
+      ['kbnn.bithu', 'reviewer', 'upper_review'],
+      ['kbnn.capuy', 'reviewer', 'upper_review'],
+    ]);
     const reviewers: Record<string, string[]> = { 'KBNN-TT': ['kbnn.bithu', 'kbnn.capuy'], HLHPN: ['btv.hung', 'btv.mai'] };
     for (const [unit, people] of Object.entries(reviewers)) {
       const r = row(unit);
@@ -131,7 +157,11 @@ describe('a migration’s dry run changes nothing and tells what the real run th
     const cases: Case[] = [
       { what: 'toVersion 99', send: () => admin.post(path).send({ toVersion: 99, dryRun: true }), status: 422 },
       { what: 'toVersion 99 (real)', send: () => admin.post(path).send({ toVersion: 99 }), status: 422 },
-      { what: 'stageMap to a stage v2 lacks', send: () => admin.post(path).send({ toVersion: 2, stageMap: { committee_review: 'nowhere' }, dryRun: true }), status: 422 },
+      {
+        what: 'stageMap to a stage v2 lacks',
+        send: () => admin.post(path).send({ toVersion: 2, stageMap: { committee_review: 'nowhere' }, dryRun: true }),
+        status: 422,
+      },
       { what: 'stageMap from a stage no version has', send: () => admin.post(path).send({ toVersion: 2, stageMap: { bogus: 'drafting' } }), status: 422 },
       { what: 'a plan not launched', send: () => admin.post(`/api/plans/${draftPlan.id}/migrations`).send({ toVersion: 2 }), status: 409 },
     ];
@@ -166,8 +196,18 @@ describe('a migration’s dry run changes nothing and tells what the real run th
         `SELECT t.id, t.state, t.stage, u.username AS assignee FROM tasks t JOIN users u ON u.id = t.assignee_id WHERE t.report_id = $1`,
         [r.reportId],
       );
-      for (const c of r.cancelTasks) expect({ unit: r.unitCode, task: c.taskId, state: rows.find((t) => t.id === c.taskId)?.state }).toEqual({ unit: r.unitCode, task: c.taskId, state: 'cancelled' });
-      expect(rows.filter((t) => t.state === 'open').map((t) => [t.assignee, t.stage]).sort()).toEqual(r.createTasks.map((c) => [c.assignee, c.stage]).sort());
+      for (const c of r.cancelTasks)
+        expect({ unit: r.unitCode, task: c.taskId, state: rows.find((t) => t.id === c.taskId)?.state }).toEqual({
+          unit: r.unitCode,
+          task: c.taskId,
+          state: 'cancelled',
+        });
+      expect(
+        rows
+          .filter((t) => t.state === 'open')
+          .map((t) => [t.assignee, t.stage])
+          .sort(),
+      ).toEqual(r.createTasks.map((c) => [c.assignee, c.stage]).sort());
       expect((await getReport(ctx, r.reportId)).workflowVersion).toBe(2);
     }
     for (const r of preview.reports.filter((p) => p.action === 'unchanged')) {
@@ -190,7 +230,12 @@ describe('a migration’s dry run changes nothing and tells what the real run th
       what: 'kbnn-kt.capuy’s cell_approval task cancelled when the stage resolved',
     });
     const trail = await events(ctx, kt);
-    expect(trail.filter((e) => e.action === 'transition').map((e) => [e.fromStage, e.toStage]).slice(-1)).toEqual([['cell_approval', 'upper_review']]);
+    expect(
+      trail
+        .filter((e) => e.action === 'transition')
+        .map((e) => [e.fromStage, e.toStage])
+        .slice(-1),
+    ).toEqual([['cell_approval', 'upper_review']]);
 
     const vp = id('KBNN-VP');
     await holdsFor(async () => (await getReport(ctx, vp)).stage === 'cell_approval', { forMs: 1_000, what: 'KBNN-VP in cell_approval' });

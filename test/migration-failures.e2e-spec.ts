@@ -59,12 +59,19 @@ describe('a failing migration is reported, carries on with the other reports, an
     const ended = await waitForEnd(first.id);
     const kt = reports.get('KBNN-KT')!.id;
     expect(ended).toMatchObject({ status: 'failed', total: reports.size, migrated: reports.size - 1, untouched: 0, unmappable: [] });
-    expect(ended.failures).toEqual([{ reportId: kt, unitCode: 'KBNN-KT', stage: 'drafting', error: expect.stringContaining('locked by the test'), at: expect.any(String) }]);
+    expect(ended.failures).toEqual([
+      { reportId: kt, unitCode: 'KBNN-KT', stage: 'drafting', error: expect.stringContaining('locked by the test'), at: expect.any(String) },
+    ]);
     expect(ended.error).toEqual(expect.stringContaining('1 report(s) could not be migrated'));
     expect(ended.finishedAt).toEqual(expect.any(String));
 
     const onV2 = (await ctx.db.query<{ id: string }>(`SELECT id FROM reports WHERE plan_id = $1 AND workflow_version = 2`, [plan.id])).rows.map((r) => r.id);
-    expect(onV2.sort()).toEqual([...reports.values()].map((r) => r.id).filter((id) => id !== kt).sort());
+    expect(onV2.sort()).toEqual(
+      [...reports.values()]
+        .map((r) => r.id)
+        .filter((id) => id !== kt)
+        .sort(),
+    );
     expect((await migrateEvents(ctx, plan.id)).map((e) => e.report_id)).not.toContain(kt);
     // The plan moves to the new version only once every report has.
     expect((await getPlan(ctx, plan.id)).workflowVersion).toBe(1);
@@ -77,9 +84,15 @@ describe('a failing migration is reported, carries on with the other reports, an
       [kt],
     );
     expect(rows.length).toBeGreaterThanOrEqual(1);
-    expect(rows[0]).toMatchObject({ actor: 'system', from_stage: 'drafting', data: { migrationId: first.id, error: expect.stringContaining('locked by the test') } });
+    expect(rows[0]).toMatchObject({
+      actor: 'system',
+      from_stage: 'drafting',
+      data: { migrationId: first.id, error: expect.stringContaining('locked by the test') },
+    });
     const admin = await session(ctx, 'admin');
-    const failed = expectStatus(await admin.get(`/api/audit/configuration?action=plan.migration_failed&planId=${plan.id}`), 200).body as { data: Record<string, unknown> }[];
+    const failed = expectStatus(await admin.get(`/api/audit/configuration?action=plan.migration_failed&planId=${plan.id}`), 200).body as {
+      data: Record<string, unknown>;
+    }[];
     expect(failed).toHaveLength(1);
     expect(failed[0].data).toMatchObject({ migrationId: first.id, failedReports: 1, migrated: reports.size - 1 });
   });

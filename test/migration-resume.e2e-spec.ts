@@ -11,8 +11,11 @@ import { createVersion, getMigration, migrateEvents, MigrationDto, StageDef, TON
 
 /** Version 2 renames drafting (du_thao) and gives it its own due date and reminder: every drafting report moves. */
 const V2: StageDef[] = TONGKET_V1.map((s) =>
-  s.key === 'drafting' ? { ...s, key: 'du_thao', name: 'Dự thảo (theo hướng dẫn mới)', dueAfter: 'P10D', reminders: { before: ['P2D'] } }
-    : s.returnTo === 'drafting' ? { ...s, returnTo: 'du_thao' } : { ...s },
+  s.key === 'drafting'
+    ? { ...s, key: 'du_thao', name: 'Dự thảo (theo hướng dẫn mới)', dueAfter: 'P10D', reminders: { before: ['P2D'] } }
+    : s.returnTo === 'drafting'
+      ? { ...s, returnTo: 'du_thao' }
+      : { ...s },
 );
 
 describe('a migration killed half-way and run again ends correct', () => {

@@ -19,8 +19,10 @@ const V2: StageDef[] = TONGKET_V1.map((s) => (s.key === 'cell_approval' ? { ...s
  * consolidation stage renamed tong_hop. Reports at committee_review are sent straight to it.
  */
 const V3: StageDef[] = V2.map((s) =>
-  s.key === 'cell_approval' ? { ...s, dueAfter: 'P3D', reminders: { before: ['PT1H'] } }
-    : s.key === 'consolidation' ? { ...s, key: 'tong_hop', name: 'Tổng hợp (theo hướng dẫn mới)' }
+  s.key === 'cell_approval'
+    ? { ...s, dueAfter: 'P3D', reminders: { before: ['PT1H'] } }
+    : s.key === 'consolidation'
+      ? { ...s, key: 'tong_hop', name: 'Tổng hợp (theo hướng dẫn mới)' }
       : { ...s },
 );
 const STAGE_MAP = { consolidation: 'tong_hop', committee_review: 'tong_hop' };
@@ -56,12 +58,15 @@ describe('what a migration does besides moving reports: due dates, reminders, co
   const id = (unit: string) => reports.get(unit)!.id;
 
   const tasksOf = async (reportId: string | null, where = `state = 'open'`, planId = plan.id): Promise<TaskRow[]> =>
-    (await ctx.db.query<TaskRow>(
-      `SELECT id, stage, state, due_at, round FROM tasks WHERE plan_id = $1 AND report_id IS NOT DISTINCT FROM $2 AND ${where} ORDER BY id`,
-      [planId, reportId],
-    )).rows;
+    (
+      await ctx.db.query<TaskRow>(
+        `SELECT id, stage, state, due_at, round FROM tasks WHERE plan_id = $1 AND report_id IS NOT DISTINCT FROM $2 AND ${where} ORDER BY id`,
+        [planId, reportId],
+      )
+    ).rows;
   const jobState = async (queue: Queue, jobId: string) => (await queue.getJob(jobId))?.getState() ?? 'absent';
-  const reminderId = (taskId: string, offset: string, dueAt: Date) => jobIdOf({ name: JobName.FireReminder, data: { taskId, offset, dueAt: dueAt.toISOString() } });
+  const reminderId = (taskId: string, offset: string, dueAt: Date) =>
+    jobIdOf({ name: JobName.FireReminder, data: { taskId, offset, dueAt: dueAt.toISOString() } });
   const escalationId = (taskId: string, dueAt: Date) => jobIdOf({ name: JobName.FireEscalation, data: { taskId, dueAt: dueAt.toISOString() } });
   const childId = (reportId: string) => consolidationChildJobId(plan.id, reportId);
 
@@ -94,7 +99,9 @@ describe('what a migration does besides moving reports: due dates, reminders, co
   it('before: KBNN-KT’s cell_approval tasks are due after P10D with the plan’s reminders; KBNN-TT’s consolidation child waits', async () => {
     cellTasksBefore = await tasksOf(id('KBNN-KT'));
     expect(cellTasksBefore.map((t) => t.stage)).toEqual(['cell_approval', 'cell_approval']);
-    const [{ stage_entered_at: entered }] = (await ctx.db.query<{ stage_entered_at: Date }>(`SELECT stage_entered_at FROM reports WHERE id = $1`, [id('KBNN-KT')])).rows;
+    const [{ stage_entered_at: entered }] = (
+      await ctx.db.query<{ stage_entered_at: Date }>(`SELECT stage_entered_at FROM reports WHERE id = $1`, [id('KBNN-KT')])
+    ).rows;
     for (const task of cellTasksBefore) {
       // Counted from the engine's clock when the tasks were created, a few milliseconds from the row's stage_entered_at.
       expect(Math.abs(task.due_at!.getTime() - entered.getTime() - 10 * DAY)).toBeLessThan(5_000);
@@ -119,12 +126,16 @@ describe('what a migration does besides moving reports: due dates, reminders, co
   it('a report staying at cell_approval keeps its tasks, now due after P3D, with only the new PT1H reminder queued', async () => {
     const after = await tasksOf(id('KBNN-KT'));
     expect(after.map((t) => t.id)).toEqual(cellTasksBefore.map((t) => t.id));
-    const [report] = (await ctx.db.query<{ stage_entered_at: Date; due_at: Date }>(`SELECT stage_entered_at, due_at FROM reports WHERE id = $1`, [id('KBNN-KT')])).rows;
+    const [report] = (
+      await ctx.db.query<{ stage_entered_at: Date; due_at: Date }>(`SELECT stage_entered_at, due_at FROM reports WHERE id = $1`, [id('KBNN-KT')])
+    ).rows;
     expect(report.due_at.getTime() - report.stage_entered_at.getTime()).toBe(3 * DAY);
     for (const [i, task] of after.entries()) {
       const old = cellTasksBefore[i].due_at!;
       expect(task.due_at!.getTime()).toBe(report.due_at.getTime());
-      await waitFor(async () => (await jobState(reminders, reminderId(task.id, 'PT1H', task.due_at!))) === 'delayed', { what: 'the PT1H reminder job at the new due date' });
+      await waitFor(async () => (await jobState(reminders, reminderId(task.id, 'PT1H', task.due_at!))) === 'delayed', {
+        what: 'the PT1H reminder job at the new due date',
+      });
       const job = await reminders.getJob(reminderId(task.id, 'PT1H', task.due_at!));
       expect(job!.timestamp + job!.delay).toBeGreaterThan(task.due_at!.getTime() - 3600_000 - 60_000);
       expect(job!.timestamp + job!.delay).toBeLessThanOrEqual(task.due_at!.getTime() - 3600_000 + 1_000);
@@ -149,7 +160,11 @@ describe('what a migration does besides moving reports: due dates, reminders, co
     const migration = await startMigration(ctx, roundPlan.id, { toVersion: 3, stageMap: STAGE_MAP });
     expect(await waitForMigration(ctx, migration.id)).toMatchObject({ status: 'completed', failures: [], unmappable: [] });
     const tc = roundReports.get('HLHPN-TC')!.id;
-    expect((await migrateEvents(ctx, roundPlan.id)).find((e) => e.report_id === tc)).toMatchObject({ from_stage: 'consolidation', to_stage: 'tong_hop', data: { action: 'move' } });
+    expect((await migrateEvents(ctx, roundPlan.id)).find((e) => e.report_id === tc)).toMatchObject({
+      from_stage: 'consolidation',
+      to_stage: 'tong_hop',
+      data: { action: 'move' },
+    });
 
     const open = await tasksOf(null, `state = 'open'`, roundPlan.id);
     expect(open.map((t) => [t.id, t.stage, t.round])).toEqual(roundBefore.map((t) => [t.id, 'tong_hop', t.round]));
@@ -168,6 +183,11 @@ describe('what a migration does besides moving reports: due dates, reminders, co
     expectStatus(await completeTask(lan, task.id, 'approve'), 202, 'consolidation under the new key');
     const tc = roundReports.get('HLHPN-TC')!.id;
     await waitForStage(ctx, tc, 'done');
-    expect((await events(ctx, tc)).filter((e) => e.action === 'transition').map((e) => [e.fromStage, e.toStage]).slice(-1)).toEqual([['tong_hop', 'done']]);
+    expect(
+      (await events(ctx, tc))
+        .filter((e) => e.action === 'transition')
+        .map((e) => [e.fromStage, e.toStage])
+        .slice(-1),
+    ).toEqual([['tong_hop', 'done']]);
   });
 });

@@ -1,12 +1,33 @@
 import { expectStatus, session } from './support/api';
-import { approve, createPlan, events, getPlan, getReport, importFixture, importOrg, launchPlan, openTask, reportsByUnit, tasksOf, waitForStage } from './support/factories';
+import {
+  approve,
+  createPlan,
+  events,
+  getPlan,
+  getReport,
+  importFixture,
+  importOrg,
+  launchPlan,
+  openTask,
+  reportsByUnit,
+  tasksOf,
+  waitForStage,
+} from './support/factories';
 import { consolidate, toCellApproval, toCommitteeReview, toConsolidation } from './support/drive';
 import { Fixture } from './support/fixture';
 import { E2eContext, startE2e, stopE2e } from './support/harness';
 import { PlanDto, ReportDto } from './support/types';
 import { waitFor } from './support/wait-for';
 import {
-  createVersion, insertAfter, migrateEvents, MigrationDto, ORG_PRECHECK, startMigration, TONGKET_V1, waitForMigration, WorkflowDto,
+  createVersion,
+  insertAfter,
+  migrateEvents,
+  MigrationDto,
+  ORG_PRECHECK,
+  startMigration,
+  TONGKET_V1,
+  waitForMigration,
+  WorkflowDto,
 } from './support/workflows';
 
 interface TaskRow {
@@ -50,11 +71,13 @@ describe('migrating a running plan to a version with org_precheck after committe
   const AT_DRAFTING = ['BVNN', 'HLHPN', 'HLHPN-TG'];
 
   const taskRows = async (): Promise<TaskRow[]> =>
-    (await ctx.db.query<TaskRow>(
-      `SELECT t.id, t.report_id, t.stage, t.state, u.username AS assignee, t.round FROM tasks t JOIN users u ON u.id = t.assignee_id
+    (
+      await ctx.db.query<TaskRow>(
+        `SELECT t.id, t.report_id, t.stage, t.state, u.username AS assignee, t.round FROM tasks t JOIN users u ON u.id = t.assignee_id
         WHERE t.plan_id = $1 ORDER BY t.id`,
-      [plan.id],
-    )).rows;
+        [plan.id],
+      )
+    ).rows;
 
   beforeAll(async () => {
     ctx = await startE2e();
@@ -73,10 +96,7 @@ describe('migrating a running plan to a version with org_precheck after committe
     await consolidate(ctx);
     await Promise.all(DONE.map((u) => waitForStage(ctx, id(u), 'done')));
     await toConsolidation(ctx, fixture, 'HLHPN-TC', id('HLHPN-TC'));
-    await Promise.all([
-      ...AT_COMMITTEE.map((u) => toCommitteeReview(ctx, fixture, u, id(u))),
-      ...AT_CELL.map((u) => toCellApproval(ctx, fixture, u, id(u))),
-    ]);
+    await Promise.all([...AT_COMMITTEE.map((u) => toCommitteeReview(ctx, fixture, u, id(u))), ...AT_CELL.map((u) => toCellApproval(ctx, fixture, u, id(u)))]);
   }, 120_000);
 
   afterAll(async () => {
@@ -91,7 +111,13 @@ describe('migrating a running plan to a version with org_precheck after committe
 
     const latest = expectStatus(await admin.get('/api/workflows/tongket'), 200).body as WorkflowDto;
     expect(latest.version).toBe(2);
-    expect(latest.stages.find((s) => s.key === 'org_precheck')).toMatchObject({ kind: 'approval', role: 'reviewer', scope: 'root', rule: { type: 'any' }, returnTo: 'drafting' });
+    expect(latest.stages.find((s) => s.key === 'org_precheck')).toMatchObject({
+      kind: 'approval',
+      role: 'reviewer',
+      scope: 'root',
+      rule: { type: 'any' },
+      returnTo: 'drafting',
+    });
     const v1 = expectStatus(await admin.get('/api/workflows/tongket?version=1'), 200).body as WorkflowDto;
     expect(v1.version).toBe(1);
     expect(v1.stages.map((s) => s.key)).toEqual(['drafting', 'cell_approval', 'committee_review', 'consolidation']);
@@ -115,7 +141,10 @@ describe('migrating a running plan to a version with org_precheck after committe
     await waitFor(async () => (await getPlan(ctx, plan.id)).workflowVersion === 2, { what: 'plan on version 2' });
 
     const migrated = await migrateEvents(ctx, plan.id);
-    const unfinished = [...reports.values()].filter((r) => !DONE.includes(r.unitCode)).map((r) => r.id).sort();
+    const unfinished = [...reports.values()]
+      .filter((r) => !DONE.includes(r.unitCode))
+      .map((r) => r.id)
+      .sort();
     expect(migrated.map((e) => e.report_id).sort()).toEqual(unfinished);
     for (const e of migrated) {
       expect(e).toMatchObject({ actor: 'qt.thu', data: { fromVersion: 1, toVersion: 2, migrationId: migration.id } });
@@ -162,14 +191,20 @@ describe('migrating a running plan to a version with org_precheck after committe
     const maiTask = await openTask(mai, kt, 'org_precheck');
     expect(hungTask).toMatchObject({ kind: 'approval', state: 'open', unitCode: 'KBNN-KT' });
     const open = (await taskRows()).filter((t) => t.report_id === kt && t.state === 'open');
-    expect(open.map((t) => [t.stage, t.assignee]).sort()).toEqual([['org_precheck', 'btv.hung'], ['org_precheck', 'btv.mai']]);
+    expect(open.map((t) => [t.stage, t.assignee]).sort()).toEqual([
+      ['org_precheck', 'btv.hung'],
+      ['org_precheck', 'btv.mai'],
+    ]);
 
     await approve(hung, kt, 'org_precheck');
     await waitForStage(ctx, kt, 'consolidation');
     await waitFor(async () => (await tasksOf(mai, 'cancelled')).some((t) => t.id === maiTask.id), { what: 'btv.mai’s org_precheck task cancelled' });
 
     const transitions = (await events(ctx, kt)).filter((e) => e.action === 'transition').map((e) => [e.fromStage, e.toStage]);
-    expect(transitions.slice(-2)).toEqual([['committee_review', 'org_precheck'], ['org_precheck', 'consolidation']]);
+    expect(transitions.slice(-2)).toEqual([
+      ['committee_review', 'org_precheck'],
+      ['org_precheck', 'consolidation'],
+    ]);
   });
 
   it('an upper committee’s report (reviewed by the same Bloc reviewers) also passes through org_precheck', async () => {
@@ -221,14 +256,19 @@ describe('migrating a running plan to a version with org_precheck after committe
     expect(byThu.map((e) => e.action).sort()).toEqual(['plan.migrated', 'plan.migration_started']);
     // Newest first; only configuration actions, never the work on reports.
     const all = await read('limit=1000');
-    expect(all.map((e) => e.action)).toEqual(expect.arrayContaining(['workflow.version', 'plan.migration_started', 'plan.migrated', 'plan.create', 'plan.launch_requested', 'org.import']));
+    expect(all.map((e) => e.action)).toEqual(
+      expect.arrayContaining(['workflow.version', 'plan.migration_started', 'plan.migrated', 'plan.create', 'plan.launch_requested', 'org.import']),
+    );
     expect(all.filter((e) => ['approve', 'transition', 'migrate', 'submit'].includes(e.action))).toEqual([]);
     expect(all.map((e) => Number(e.id))).toEqual([...all.map((e) => Number(e.id))].sort((a, b) => b - a));
     expect(await read('limit=2')).toHaveLength(2);
 
     // Versions listed with who made them.
     const list = expectStatus(await admin.get('/api/workflows/tongket/versions'), 200).body as WorkflowDto[];
-    expect(list.map((w) => [w.version, w.createdBy ?? null])).toEqual([[2, 'admin'], [1, null]]);
+    expect(list.map((w) => [w.version, w.createdBy ?? null])).toEqual([
+      [2, 'admin'],
+      [1, null],
+    ]);
   });
 
   it('the configuration audit is for administrators only', async () => {

@@ -36,7 +36,8 @@ describe('POST /api/plans/:id/nudges', () => {
   });
 
   const nudge = async (username: string, units: unknown, plan = planId) => (await session(ctx, username)).post(`/api/plans/${plan}/nudges`).send({ units });
-  const count = async (sql: string, params: unknown[] = []) => (await ctx.db.query<{ n: number }>(`SELECT count(*)::int AS n FROM (${sql}) x`, params)).rows[0].n;
+  const count = async (sql: string, params: unknown[] = []) =>
+    (await ctx.db.query<{ n: number }>(`SELECT count(*)::int AS n FROM (${sql}) x`, params)).rows[0].n;
   const written = async () => ({
     nudges: await count(`SELECT 1 FROM plan_nudges`),
     notices: await count(`SELECT 1 FROM notifications WHERE kind = 'nudge'`),
@@ -54,7 +55,9 @@ describe('POST /api/plans/:id/nudges', () => {
     expect(notices[0].body).toContain('đã quá hạn');
     expect(await count(`SELECT 1 FROM outbox WHERE job_name = 'email.send' AND payload->>'notificationId' = $1`, [notices[0].id])).toBe(1);
     const { rows: audit } = await ctx.db.query(`SELECT actor, plan_id, report_id, data FROM audit_events WHERE action = 'plan.nudge'`);
-    expect(audit).toEqual([{ actor: 'admin', plan_id: planId, report_id: tgReport, data: expect.objectContaining({ unitCode: 'HLHPN-TG', recipients: 1, stage: 'drafting' }) }]);
+    expect(audit).toEqual([
+      { actor: 'admin', plan_id: planId, report_id: tgReport, data: expect.objectContaining({ unitCode: 'HLHPN-TG', recipients: 1, stage: 'drafting' }) },
+    ]);
   });
 
   it('refuses a second nudge of the unit the same day with 409 and the reason in Vietnamese, sending nothing', async () => {
@@ -80,7 +83,9 @@ describe('POST /api/plans/:id/nudges', () => {
 
   it('refuses units not overdue with 409: nothing to push', async () => {
     const res = expectStatus(await nudge('admin', ['KBNN-VP'], laterPlanId), 409);
-    expect(res.body.skipped).toEqual([expect.objectContaining({ unitCode: 'KBNN-VP', reason: 'not_overdue', message: expect.stringContaining('chưa quá hạn') })]);
+    expect(res.body.skipped).toEqual([
+      expect.objectContaining({ unitCode: 'KBNN-VP', reason: 'not_overdue', message: expect.stringContaining('chưa quá hạn') }),
+    ]);
   });
 
   it('refuses the unit’s own people, other branches and other trees with 403, changing nothing', async () => {

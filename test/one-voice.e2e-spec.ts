@@ -1,6 +1,18 @@
 import { JobName, jobIdOf } from '@app/jobs';
 import { expectStatus, session, Session } from './support/api';
-import { completeTask, createPlan, events, fillReport, getReport, importFixture, launchPlan, openTask, reportsByUnit, submitReport, waitForStage } from './support/factories';
+import {
+  completeTask,
+  createPlan,
+  events,
+  fillReport,
+  getReport,
+  importFixture,
+  launchPlan,
+  openTask,
+  reportsByUnit,
+  submitReport,
+  waitForStage,
+} from './support/factories';
 import { E2eContext, startE2e, stopE2e } from './support/harness';
 import { engineQueue } from './support/queues';
 import { holdsFor, waitFor } from './support/wait-for';
@@ -87,7 +99,9 @@ describe('one person, one voice: delegation, reassignment and decisions in a rou
     const first = await openTask(capuy, reportId, 'cell_approval');
     const second = await openTask(bithu, reportId, 'cell_approval');
     // As an earlier version allowed: bithu's task handed to capuy.
-    await ctx.db.query(`UPDATE tasks SET assignee_id = (SELECT id FROM users WHERE username = 'kbnn-kt.capuy'), delegated_from = assignee_id WHERE id = $1`, [second.id]);
+    await ctx.db.query(`UPDATE tasks SET assignee_id = (SELECT id FROM users WHERE username = 'kbnn-kt.capuy'), delegated_from = assignee_id WHERE id = $1`, [
+      second.id,
+    ]);
     expectStatus(await completeTask(capuy, first.id, 'approve'), 202);
     const refused = expectStatus(await completeTask(capuy, second.id, 'approve'), 422);
     expect(refused.body.message).toMatch(/mỗi người chỉ có một ý kiến/);

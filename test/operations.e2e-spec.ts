@@ -34,12 +34,15 @@ describe('operations: health, metrics, API docs and the queue dashboard', () => 
   });
 
   it('GET /metrics gives queue depth, jobs processed, decision latency and open and overdue tasks', async () => {
-    const text = await waitFor(async () => {
-      const res = await ctx.http.get('/metrics').set(bearer(METRICS_TOKEN));
-      expect(res.status).toBe(200);
-      // The launch job has completed once its count shows in BullMQ's metrics.
-      return /tongket_jobs_processed_total\{queue="transitions",result="completed"\} [1-9]/.test(res.text) ? res.text : undefined;
-    }, { what: 'the launch counted in the metrics' });
+    const text = await waitFor(
+      async () => {
+        const res = await ctx.http.get('/metrics').set(bearer(METRICS_TOKEN));
+        expect(res.status).toBe(200);
+        // The launch job has completed once its count shows in BullMQ's metrics.
+        return /tongket_jobs_processed_total\{queue="transitions",result="completed"\} [1-9]/.test(res.text) ? res.text : undefined;
+      },
+      { what: 'the launch counted in the metrics' },
+    );
     expect(text).toMatch(/tongket_queue_jobs\{queue="reminders",state="delayed"\} \d+/);
     expect(text).toMatch(/tongket_decision_to_transition_seconds\{quantile="0.99"\} [\d.]+/);
     // Every drafting task of the fixture plan (2019 deadlines) is open and overdue.
@@ -109,7 +112,11 @@ describe('operations: health, metrics, API docs and the queue dashboard', () => 
     const notifications = engineQueue(ctx, 'notifications');
     try {
       // A job far in the future, for the dashboard to remove.
-      const job = await notifications.add('email.send', { notificationId: '00000000-0000-0000-0000-000000000000' }, { delay: 3_600_000, jobId: 'dashboard-audit-probe' });
+      const job = await notifications.add(
+        'email.send',
+        { notificationId: '00000000-0000-0000-0000-000000000000' },
+        { delay: 3_600_000, jobId: 'dashboard-audit-probe' },
+      );
       const before = Number((await ctx.db.query<{ id: string }>(`SELECT coalesce(max(id), 0) AS id FROM audit_events`)).rows[0].id);
       const started = Date.now();
       const call = (path: string) => ctx.http.put(`/admin/queues/api/queues${path}`).set(bearer(admin));
@@ -125,7 +132,8 @@ describe('operations: health, metrics, API docs and the queue dashboard', () => 
       await transitions.close();
 
       const { rows } = await ctx.db.query<{ actor: string; action: string; at: Date; data: Record<string, unknown> }>(
-        `SELECT actor, action, at, data FROM audit_events WHERE id > $1 ORDER BY id`, [before],
+        `SELECT actor, action, at, data FROM audit_events WHERE id > $1 ORDER BY id`,
+        [before],
       );
       expect(rows.map((r) => [r.actor, r.action, r.data.operation, r.data.queue, r.data.jobId, r.data.method])).toEqual([
         ['admin', 'queue.dashboard', 'pause', 'transitions', null, 'PUT'],

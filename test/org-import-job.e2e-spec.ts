@@ -18,17 +18,29 @@ describe('org import as a job', () => {
   let admin: Session;
   const fixture = loadFixture();
   const user = (username: string, password: string, roles: FixtureUser['roles'] = []): FixtureUser => ({
-    username, fullName: `Đồng chí ${username}`, email: `${username}@example.vn`, password, roles,
+    username,
+    fullName: `Đồng chí ${username}`,
+    email: `${username}@example.vn`,
+    password,
+    roles,
   });
 
   const importStatus = async (id: string) => expectStatus(await admin.get(`/api/org/imports/${id}`), 200).body;
   const untilEnded = (id: string, timeoutMs = 60_000) =>
-    waitFor(async () => {
-      const status = await importStatus(id);
-      return ['done', 'failed'].includes(status.status) ? status : undefined;
-    }, { timeoutMs, intervalMs: 100, what: `import ${id} to end` });
+    waitFor(
+      async () => {
+        const status = await importStatus(id);
+        return ['done', 'failed'].includes(status.status) ? status : undefined;
+      },
+      { timeoutMs, intervalMs: 100, what: `import ${id} to end` },
+    );
   const hashes = async () =>
-    new Map((await ctx.db.query<{ username: string; password_hash: string }>(`SELECT username, password_hash FROM users`)).rows.map((r) => [r.username, r.password_hash]));
+    new Map(
+      (await ctx.db.query<{ username: string; password_hash: string }>(`SELECT username, password_hash FROM users`)).rows.map((r) => [
+        r.username,
+        r.password_hash,
+      ]),
+    );
   let workerStopped = false;
   const stopWorker = async () => {
     await ctx.worker.close();
@@ -78,7 +90,12 @@ describe('org import as a job', () => {
     expect(res.body).toEqual({ units: fixture.units.length, users: fixture.users.length });
     expect(res.headers.location).toMatch(/^\/api\/org\/imports\/[0-9a-f-]{36}$/);
     const status = await importStatus(res.headers.location.split('/').pop()!);
-    expect(status).toMatchObject({ status: 'done', progress: { done: fixture.users.length, total: fixture.users.length }, units: fixture.units.length, users: fixture.users.length });
+    expect(status).toMatchObject({
+      status: 'done',
+      progress: { done: fixture.users.length, total: fixture.users.length },
+      units: fixture.units.length,
+      users: fixture.users.length,
+    });
     expect(status.result).toMatchObject({ units: fixture.units.length, users: fixture.users.length, unitsCreated: fixture.units.length });
     expect(status.error).toBeNull();
   });
@@ -96,7 +113,12 @@ describe('org import as a job', () => {
       expect(stored).toContain('cho.mot');
       expect(inRedis).toContain(res.body.id);
       for (const secret of secrets) {
-        for (const [where, text] of [['org_imports', stored], ['outbox', outbox], ['audit_events', everythingInPostgres], ['Redis', inRedis]]) {
+        for (const [where, text] of [
+          ['org_imports', stored],
+          ['outbox', outbox],
+          ['audit_events', everythingInPostgres],
+          ['Redis', inRedis],
+        ]) {
           if (text.includes(secret)) throw new Error(`the password ${secret} is in clear in ${where}`);
         }
       }
@@ -120,7 +142,7 @@ describe('org import as a job', () => {
     expect(await login(ctx, 'mat.redis', 'mat-khau-sau-khi-mat-redis')).toEqual(expect.any(String));
   }, 60_000);
 
-  it('an idempotent re-import changes no hash and ends no session; a new password changes that hash only and ends that person\'s sessions', async () => {
+  it("an idempotent re-import changes no hash and ends no session; a new password changes that hash only and ends that person's sessions", async () => {
     const before = await hashes();
     const approver = withToken(ctx, await login(ctx, 'kbnn-kt.bithu'), 'kbnn-kt.bithu');
     const drafter = withToken(ctx, await login(ctx, 'kbnn-kt.soanthao'), 'kbnn-kt.soanthao');
@@ -149,26 +171,44 @@ describe('org import as a job', () => {
     const newPassword = 'mat-khau-kiem-toan-2025';
     const res = expectStatus(
       await admin.post('/api/org/import').send({
-        units: [{ ...unit, name: `${unit.name} (đổi tên)` }, { code: 'KBNN-MOI', name: 'Chi bộ mới', kind: 'cell', parent: 'KBNN' }],
+        units: [
+          { ...unit, name: `${unit.name} (đổi tên)` },
+          { code: 'KBNN-MOI', name: 'Chi bộ mới', kind: 'cell', parent: 'KBNN' },
+        ],
         users: [{ ...person, email: 'binh.moi@example.vn', password: newPassword, roles: kept }],
       }),
       201,
     );
     const importId = res.headers.location.split('/').pop()!;
-    const events = (await ctx.db.query<{ action: string; data: Record<string, unknown> }>(
-      `SELECT action, data FROM audit_events WHERE data->>'importId' = $1 ORDER BY id`, [importId],
-    )).rows;
+    const events = (
+      await ctx.db.query<{ action: string; data: Record<string, unknown> }>(`SELECT action, data FROM audit_events WHERE data->>'importId' = $1 ORDER BY id`, [
+        importId,
+      ])
+    ).rows;
     expect(events.map((e) => e.action)).toEqual(['org.import', 'org.import.user']);
     expect(events[0].data).toMatchObject({
-      units: 2, users: 1, unitsCreated: 1, unitsChanged: 1, usersCreated: 0, usersChanged: 1, passwordsChanged: 1, rolesAdded: 0, rolesRemoved: 2, roleChanges: 2,
+      units: 2,
+      users: 1,
+      unitsCreated: 1,
+      unitsChanged: 1,
+      usersCreated: 0,
+      usersChanged: 1,
+      passwordsChanged: 1,
+      rolesAdded: 0,
+      rolesRemoved: 2,
+      roleChanges: 2,
       unitChanges: [
         { code: 'KBNN-KT', change: 'changed', before: { name: unit.name }, after: { name: `${unit.name} (đổi tên)` } },
         { code: 'KBNN-MOI', change: 'created', after: { name: 'Chi bộ mới', kind: 'cell', parent: 'KBNN' } },
       ],
     });
     expect(events[1].data).toEqual({
-      importId, username: 'kbnn.bithu', change: 'changed',
-      before: { email: person.email }, after: { email: 'binh.moi@example.vn' }, passwordChanged: true,
+      importId,
+      username: 'kbnn.bithu',
+      change: 'changed',
+      before: { email: person.email },
+      after: { email: 'binh.moi@example.vn' },
+      passwordChanged: true,
       rolesRemoved: expect.arrayContaining(dropped.map((r) => ({ unit: r.unit, role: r.role }))),
     });
     const text = JSON.stringify(events);
@@ -210,12 +250,14 @@ describe('org import as a job', () => {
     expect(Math.max(...logins)).toBeLessThan(1_000);
   }, 180_000);
 
-  it('a refusal of the rules in the worker is the request\'s answer (422), recorded as failed; nothing of it is applied', async () => {
+  it("a refusal of the rules in the worker is the request's answer (422), recorded as failed; nothing of it is applied", async () => {
     const adminUser = fixture.users.find((u) => u.username === 'admin')!;
     const res = await admin.post('/api/org/import').send({ units: [], users: [{ ...adminUser, roles: [{ unit: 'DUK', role: 'reviewer' }] }] });
     expect(res.status).toBe(422);
     expect(res.body).toMatchObject({ statusCode: 422, message: expect.stringContaining('quản trị viên') });
-    const [row] = (await ctx.db.query<{ id: string; status: string; payload: unknown }>(`SELECT id, status, payload FROM org_imports ORDER BY created_at DESC LIMIT 1`)).rows;
+    const [row] = (
+      await ctx.db.query<{ id: string; status: string; payload: unknown }>(`SELECT id, status, payload FROM org_imports ORDER BY created_at DESC LIMIT 1`)
+    ).rows;
     expect(row).toMatchObject({ status: 'failed', payload: null });
     expect(await importStatus(row.id)).toMatchObject({ status: 'failed', error: { statusCode: 422 } });
     expectStatus(await admin.get('/api/me'), 200);
@@ -225,7 +267,10 @@ describe('org import as a job', () => {
     const count = async () => Number((await ctx.db.query<{ n: string }>(`SELECT count(*) AS n FROM org_imports`)).rows[0].n);
     const before = await count();
     const res = await admin.post('/api/org/import').send({
-      units: [{ code: 'VONG-A', name: 'A', kind: 'cell', parent: 'VONG-B' }, { code: 'VONG-B', name: 'B', kind: 'cell', parent: 'VONG-A' }],
+      units: [
+        { code: 'VONG-A', name: 'A', kind: 'cell', parent: 'VONG-B' },
+        { code: 'VONG-B', name: 'B', kind: 'cell', parent: 'VONG-A' },
+      ],
       users: [],
     });
     expect(res.status).toBe(400);

@@ -12,7 +12,14 @@ const PUBLIC_URL = 'https://tongket.example.vn/ung-dung';
 const LINK = /https:\/\/tongket\.example\.vn\/ung-dung\/dat-mat-khau#([A-Za-z0-9_-]{43})/;
 const UNUSABLE = /^Liên kết đặt mật khẩu không dùng được/;
 
-interface Problem { sheet: string; row: number | null; column: string | null; heading: string | null; cell: string | null; message: string }
+interface Problem {
+  sheet: string;
+  row: number | null;
+  column: string | null;
+  heading: string | null;
+  cell: string | null;
+  message: string;
+}
 
 /**
  * An office loads its organisation from Excel: the template and the export of what is stored, an
@@ -29,10 +36,13 @@ describe('the organisation from an Excel workbook', () => {
   const preview = async (bytes: Buffer) => expectStatus(await withWorkbook(admin.post('/api/org/import.xlsx?dryRun=true'), bytes), 200, 'preview').body;
   const importStatus = async (id: string) => expectStatus(await admin.get(`/api/org/imports/${id}`), 200).body;
   const untilDone = (id: string, timeoutMs = 60_000) =>
-    waitFor(async () => {
-      const status = await importStatus(id);
-      return ['done', 'failed'].includes(status.status) ? status : undefined;
-    }, { timeoutMs, intervalMs: 100, what: `import ${id} to end` });
+    waitFor(
+      async () => {
+        const status = await importStatus(id);
+        return ['done', 'failed'].includes(status.status) ? status : undefined;
+      },
+      { timeoutMs, intervalMs: 100, what: `import ${id} to end` },
+    );
   /** Applies a workbook: 201 when done within ORG_IMPORT_WAIT_MS, else 202 followed to its end; the import's status either way. */
   const apply = async (bytes: Buffer) => {
     const res = expectStatus(await withWorkbook(admin.post('/api/org/import.xlsx'), bytes), [201, 202], 'apply');
@@ -41,10 +51,13 @@ describe('the organisation from an Excel workbook', () => {
   };
   /** Counts of everything an import could change. */
   const everything = async () =>
-    (await ctx.db.query(`SELECT (SELECT count(*) FROM org_units) AS units, (SELECT count(*) FROM users) AS users, (SELECT count(*) FROM role_assignments) AS roles,
+    (
+      await ctx.db
+        .query(`SELECT (SELECT count(*) FROM org_units) AS units, (SELECT count(*) FROM users) AS users, (SELECT count(*) FROM role_assignments) AS roles,
       (SELECT count(*) FROM user_positions) AS positions, (SELECT count(*) FROM org_imports) AS imports, (SELECT count(*) FROM audit_events) AS events,
       (SELECT count(*) FROM password_links) AS links, (SELECT string_agg(u.username || u.full_name || u.email || u.password_hash, ',' ORDER BY u.username) FROM users u) AS people,
-      (SELECT string_agg(code || name || kind || place || coalesce(parent_id::text, ''), ',' ORDER BY code) FROM org_units) AS tree`)).rows[0];
+      (SELECT string_agg(code || name || kind || place || coalesce(parent_id::text, ''), ',' ORDER BY code) FROM org_units) AS tree`)
+    ).rows[0];
   const mailsTo = (email: string) => sink.mails.filter((m) => m.rcpt.includes(email));
   const oneLinkMail = async (email: string): Promise<{ mail: ReceivedMail; token: string }> => {
     await sink.waitForMails((m) => m.rcpt.includes(email), 1, { what: `the set-password e-mail to ${email}` });
@@ -80,8 +93,14 @@ describe('the organisation from an Excel workbook', () => {
     expect((people.getRow(1).values as unknown[]).slice(1)).toEqual(PERSON_HEADINGS);
     expect(units.rowCount).toBe(1);
     for (const sheet of [units, people]) expect(sheet.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
-    expect(units.getCell('C2').dataValidation).toMatchObject({ type: 'list', formulae: ['"Đảng bộ Khối,Đảng bộ cấp trên cơ sở,Đảng bộ cơ sở,Chi bộ cơ sở,Chi bộ trực thuộc"'] });
-    expect(people.getCell('E2').dataValidation).toMatchObject({ type: 'list', formulae: ['"Soạn thảo,Thông qua (cấp ủy),Thẩm định (cấp ủy cấp trên),Tổ giúp việc,Quản trị"'] });
+    expect(units.getCell('C2').dataValidation).toMatchObject({
+      type: 'list',
+      formulae: ['"Đảng bộ Khối,Đảng bộ cấp trên cơ sở,Đảng bộ cơ sở,Chi bộ cơ sở,Chi bộ trực thuộc"'],
+    });
+    expect(people.getCell('E2').dataValidation).toMatchObject({
+      type: 'list',
+      formulae: ['"Soạn thảo,Thông qua (cấp ủy),Thẩm định (cấp ủy cấp trên),Tổ giúp việc,Quản trị"'],
+    });
     expect(people.getCell('F2').dataValidation).toMatchObject({ type: 'list', formulae: ['"Bí thư,Phó Bí thư,Ủy viên Ban Thường vụ,Cấp ủy viên,Đảng viên"'] });
     const text = JSON.stringify(workbook.worksheets.map((s) => s.getRow(1).values));
     expect(text).not.toMatch(/mật khẩu|password/i);
@@ -107,7 +126,17 @@ describe('the organisation from an Excel workbook', () => {
     expect(await everything()).toEqual(before);
 
     const status = await apply(res.body as Buffer);
-    expect(status.result).toMatchObject({ unitsCreated: 0, unitsChanged: 0, usersCreated: 0, usersChanged: 0, rolesAdded: 0, rolesRemoved: 0, positionsAdded: 0, positionsRemoved: 0, setPasswordLinks: 0 });
+    expect(status.result).toMatchObject({
+      unitsCreated: 0,
+      unitsChanged: 0,
+      usersCreated: 0,
+      usersChanged: 0,
+      rolesAdded: 0,
+      rolesRemoved: 0,
+      positionsAdded: 0,
+      positionsRemoved: 0,
+      setPasswordLinks: 0,
+    });
     const after = await everything();
     expect({ ...after, imports: before.imports, events: before.events }).toEqual(before);
     expect(await login(ctx, 'kbnn.bithu', FIXTURE_PASSWORD)).toEqual(expect.any(String));
@@ -175,34 +204,89 @@ describe('the organisation from an Excel workbook', () => {
         ['so.dangvien', 'Vũ Văn Hóa', 'so.dangvien@kbnn.vn', 'KBNN-MOI', 'Soạn thảo', 'Đảng viên'],
         ['bnd.bithu', 'Hoàng Văn Đạo', 'bnd.bithu@baond.vn', 'BNĐ', 'Soạn thảo, Thông qua (cấp ủy)', 'Bí thư'],
         // A known person: their roles become the file's; their password stays theirs.
-        ['kbnn.soanthao', fixture.users.find((u) => u.username === 'kbnn.soanthao')!.fullName, fixture.users.find((u) => u.username === 'kbnn.soanthao')!.email, 'KBNN-MOI', 'Soạn thảo', 'Đảng viên'],
+        [
+          'kbnn.soanthao',
+          fixture.users.find((u) => u.username === 'kbnn.soanthao')!.fullName,
+          fixture.users.find((u) => u.username === 'kbnn.soanthao')!.email,
+          'KBNN-MOI',
+          'Soạn thảo',
+          'Đảng viên',
+        ],
       ],
     });
     const answer = await preview(bytes);
     expect(answer).toMatchObject({ valid: true, problems: [] });
-    expect(answer.counts).toMatchObject({ unitsCreated: 2, unitsChanged: 0, usersCreated: 3, usersChanged: 1, rolesAdded: 6, rolesRemoved: 1, positionsAdded: 5, positionsRemoved: 1 });
+    expect(answer.counts).toMatchObject({
+      unitsCreated: 2,
+      unitsChanged: 0,
+      usersCreated: 3,
+      usersChanged: 1,
+      rolesAdded: 6,
+      rolesRemoved: 1,
+      positionsAdded: 5,
+      positionsRemoved: 1,
+    });
     expect(answer.changes.users).toContainEqual({
-      username: 'kbnn.soanthao', change: 'changed', before: {}, after: {},
-      rolesAdded: [{ unit: 'KBNN-MOI', role: 'drafter' }], rolesRemoved: [{ unit: 'KBNN', role: 'drafter' }],
-      positionsAdded: [{ unit: 'KBNN-MOI', position: 'dang_vien' }], positionsRemoved: [{ unit: 'KBNN', position: 'dang_vien' }],
+      username: 'kbnn.soanthao',
+      change: 'changed',
+      before: {},
+      after: {},
+      rolesAdded: [{ unit: 'KBNN-MOI', role: 'drafter' }],
+      rolesRemoved: [{ unit: 'KBNN', role: 'drafter' }],
+      positionsAdded: [{ unit: 'KBNN-MOI', position: 'dang_vien' }],
+      positionsRemoved: [{ unit: 'KBNN', position: 'dang_vien' }],
     });
 
     const status = await apply(bytes);
     expect(status).toMatchObject({ status: 'done', units: 2, users: 4 });
-    expect(status.result).toMatchObject({ unitsCreated: 2, usersCreated: 3, usersChanged: 1, rolesAdded: 6, rolesRemoved: 1, positionsAdded: 5, positionsRemoved: 1, setPasswordLinks: 3, passwordsChanged: 0 });
-    const unit = (await ctx.db.query(`SELECT u.kind, u.place, p.code AS parent FROM org_units u JOIN org_units p ON p.id = u.parent_id WHERE u.code = 'BNĐ'`)).rows[0];
+    expect(status.result).toMatchObject({
+      unitsCreated: 2,
+      usersCreated: 3,
+      usersChanged: 1,
+      rolesAdded: 6,
+      rolesRemoved: 1,
+      positionsAdded: 5,
+      positionsRemoved: 1,
+      setPasswordLinks: 3,
+      passwordsChanged: 0,
+    });
+    const unit = (await ctx.db.query(`SELECT u.kind, u.place, p.code AS parent FROM org_units u JOIN org_units p ON p.id = u.parent_id WHERE u.code = 'BNĐ'`))
+      .rows[0];
     expect(unit).toEqual({ kind: 'grassroots', place: 'TP Hồ Chí Minh', parent: 'DUK' });
-    const roles = (await ctx.db.query(`SELECT o.code, r.role FROM role_assignments r JOIN users u ON u.id = r.user_id JOIN org_units o ON o.id = r.unit_id WHERE u.username = 'so.bithu' ORDER BY 1, 2`)).rows;
-    expect(roles).toEqual([{ code: 'KBNN-MOI', role: 'approver' }, { code: 'KBNN-MOI', role: 'drafter' }]);
-    const positions = (await ctx.db.query(`SELECT o.code, p.position FROM user_positions p JOIN users u ON u.id = p.user_id JOIN org_units o ON o.id = p.unit_id WHERE u.username = 'so.bithu' ORDER BY 1`)).rows;
-    expect(positions).toEqual([{ code: 'KBNN', position: 'dang_vien' }, { code: 'KBNN-MOI', position: 'bi_thu' }]);
+    const roles = (
+      await ctx.db.query(
+        `SELECT o.code, r.role FROM role_assignments r JOIN users u ON u.id = r.user_id JOIN org_units o ON o.id = r.unit_id WHERE u.username = 'so.bithu' ORDER BY 1, 2`,
+      )
+    ).rows;
+    expect(roles).toEqual([
+      { code: 'KBNN-MOI', role: 'approver' },
+      { code: 'KBNN-MOI', role: 'drafter' },
+    ]);
+    const positions = (
+      await ctx.db.query(
+        `SELECT o.code, p.position FROM user_positions p JOIN users u ON u.id = p.user_id JOIN org_units o ON o.id = p.unit_id WHERE u.username = 'so.bithu' ORDER BY 1`,
+      )
+    ).rows;
+    expect(positions).toEqual([
+      { code: 'KBNN', position: 'dang_vien' },
+      { code: 'KBNN-MOI', position: 'bi_thu' },
+    ]);
 
     // Audited as one import, with each person's change, and the links sent to the people created.
     type ImportEvent = { action: string; data: { username?: string; setPasswordLinkSent?: boolean } };
     const events = (await ctx.db.query<ImportEvent>(`SELECT action, data FROM audit_events WHERE data->>'importId' = $1 ORDER BY id`, [status.id])).rows;
     expect(events[0]).toMatchObject({ action: 'org.import', data: { unitsCreated: 2, usersCreated: 3 } });
-    expect(events.filter((e) => e.action === 'org.import.user').map((e) => [e.data.username, e.data.setPasswordLinkSent ?? false]).sort())
-      .toEqual([['bnd.bithu', true], ['kbnn.soanthao', false], ['so.bithu', true], ['so.dangvien', true]]);
+    expect(
+      events
+        .filter((e) => e.action === 'org.import.user')
+        .map((e) => [e.data.username, e.data.setPasswordLinkSent ?? false])
+        .sort(),
+    ).toEqual([
+      ['bnd.bithu', true],
+      ['kbnn.soanthao', false],
+      ['so.bithu', true],
+      ['so.dangvien', true],
+    ]);
 
     // Nobody created can sign in before setting a password; the known person still can, with theirs.
     expectStatus(await ctx.http.post('/api/auth/login').send({ username: 'so.bithu', password: FIXTURE_PASSWORD }), 401);
@@ -217,8 +301,11 @@ describe('the organisation from an Excel workbook', () => {
     await oneLinkMail('bnd.bithu@baond.vn');
     expect(mailsTo(fixture.users.find((u) => u.username === 'kbnn.soanthao')!.email.toLowerCase())).toEqual([]);
     // The token is in the e-mail only: not in the links, the outbox, the audit trail or the import.
-    const stored = (await ctx.db.query(`SELECT (SELECT string_agg(encode(token_hash, 'escape') || id::text, ' ') FROM password_links) || (SELECT string_agg(payload::text, ' ') FROM outbox)
-      || (SELECT string_agg(data::text, ' ') FROM audit_events) || (SELECT coalesce(string_agg(coalesce(result::text, ''), ' '), '') FROM org_imports) AS t`)).rows[0].t;
+    const stored = (
+      await ctx.db
+        .query(`SELECT (SELECT string_agg(encode(token_hash, 'escape') || id::text, ' ') FROM password_links) || (SELECT string_agg(payload::text, ' ') FROM outbox)
+      || (SELECT string_agg(data::text, ' ') FROM audit_events) || (SELECT coalesce(string_agg(coalesce(result::text, ''), ' '), '') FROM org_imports) AS t`)
+    ).rows[0].t;
     expect(stored).not.toContain(token);
 
     expectStatus(await setPassword(token, 'ngan'), 400);
@@ -229,9 +316,13 @@ describe('the organisation from an Excel workbook', () => {
     expect(again.body.message).toMatch(UNUSABLE);
     expect(wrong.body).toEqual(again.body);
     expectStatus(await ctx.http.post('/api/auth/login').send({ username: 'so.bithu', password: 'mat-khau-khac-2026' }), 401);
-    const trail = (await ctx.db.query<{ action: string; actor: string }>(`SELECT action, actor, data FROM audit_events WHERE action LIKE 'auth.set_password%' ORDER BY id`)).rows;
+    const trail = (
+      await ctx.db.query<{ action: string; actor: string }>(`SELECT action, actor, data FROM audit_events WHERE action LIKE 'auth.set_password%' ORDER BY id`)
+    ).rows;
     expect(trail.map((e) => [e.action, e.actor])).toEqual([
-      ['auth.set_password', 'so.bithu'], ['auth.set_password_failed', 'anonymous'], ['auth.set_password_failed', 'anonymous'],
+      ['auth.set_password', 'so.bithu'],
+      ['auth.set_password_failed', 'anonymous'],
+      ['auth.set_password_failed', 'anonymous'],
     ]);
     expect(JSON.stringify(trail)).not.toContain('mat-khau');
   }, 60_000);
@@ -252,13 +343,16 @@ describe('the organisation from an Excel workbook', () => {
   }, 60_000);
 
   it('the JSON import keeps taking passwords, and without one treats a new person as the workbook does', async () => {
-    const res = expectStatus(await admin.post('/api/org/import').send({
-      units: [],
-      users: [
-        { username: 'json.khong', fullName: 'Đỗ Thị Json', email: 'json.khong@example.vn', roles: [{ unit: 'KBNN-MOI', role: 'drafter' }] },
-        { username: 'json.co', fullName: 'Đỗ Văn Json', email: 'json.co@example.vn', password: 'mat-khau-json-2026', roles: [] },
-      ],
-    }), 201);
+    const res = expectStatus(
+      await admin.post('/api/org/import').send({
+        units: [],
+        users: [
+          { username: 'json.khong', fullName: 'Đỗ Thị Json', email: 'json.khong@example.vn', roles: [{ unit: 'KBNN-MOI', role: 'drafter' }] },
+          { username: 'json.co', fullName: 'Đỗ Văn Json', email: 'json.co@example.vn', password: 'mat-khau-json-2026', roles: [] },
+        ],
+      }),
+      201,
+    );
     expect(res.body).toEqual({ units: 0, users: 2 });
     const { token } = await oneLinkMail('json.khong@example.vn');
     expectStatus(await setPassword(token, 'mat-khau-json-khac-2026'), 204);
@@ -285,10 +379,22 @@ describe('the organisation from an Excel workbook', () => {
 
   it('a large file (3,000 people in 100 new cells) answers 202 with its progress and completes', async () => {
     const units = Array.from({ length: 100 }, (_, i) => [`LON-${i}`, `Chi bộ Phòng ${i}`, 'Chi bộ trực thuộc', 'KBNN', '']);
-    const people = Array.from({ length: 3000 }, (_, i) => [`lon.${i}`, `Đồng chí Lớn ${i}`, `lon.${i}@example.vn`, `LON-${i % 100}`, 'Soạn thảo', i < 100 ? 'Bí thư' : 'Đảng viên']);
+    const people = Array.from({ length: 3000 }, (_, i) => [
+      `lon.${i}`,
+      `Đồng chí Lớn ${i}`,
+      `lon.${i}@example.vn`,
+      `LON-${i % 100}`,
+      'Soạn thảo',
+      i < 100 ? 'Bí thư' : 'Đảng viên',
+    ]);
     const bytes = await orgWorkbook({ units, people });
     const answer = await preview(bytes);
-    expect(answer).toMatchObject({ valid: true, units: 100, users: 3000, counts: { unitsCreated: 100, usersCreated: 3000, rolesAdded: 3000, positionsAdded: 3000 } });
+    expect(answer).toMatchObject({
+      valid: true,
+      units: 100,
+      users: 3000,
+      counts: { unitsCreated: 100, usersCreated: 3000, rolesAdded: 3000, positionsAdded: 3000 },
+    });
 
     // Without a worker for a moment, the request's wait ends first: 202 with the progress, whatever the machine's speed.
     await ctx.worker.close();

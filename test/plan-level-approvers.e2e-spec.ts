@@ -26,7 +26,11 @@ interface ProgressDto {
 }
 
 const user = (username: string, fullName: string, roles: FixtureUser['roles'] = []): FixtureUser => ({
-  username, fullName, email: `${username}@example.vn`, password: 'tongket-2019', roles,
+  username,
+  fullName,
+  email: `${username}@example.vn`,
+  password: 'tongket-2019',
+  roles,
 });
 
 /**
@@ -55,15 +59,21 @@ describe('plan-level stages follow role changes: the working group’s round and
   const progress = async (planId: string) => expectStatus(await admin.get(`/api/plans/${planId}/progress`), 200, 'progress').body as ProgressDto;
   const planStage = async (planId: string, stage: string) => (await progress(planId)).planStages.find((s) => s.stage === stage)!;
   const taskRow = async (taskId: string) =>
-    (await ctx.db.query<{ state: string; round: number; due_at: Date | null; applied: boolean }>(
-      `SELECT state, round, due_at, applied_at IS NOT NULL AS applied FROM tasks WHERE id = $1`, [taskId],
-    )).rows[0];
+    (
+      await ctx.db.query<{ state: string; round: number; due_at: Date | null; applied: boolean }>(
+        `SELECT state, round, due_at, applied_at IS NOT NULL AS applied FROM tasks WHERE id = $1`,
+        [taskId],
+      )
+    ).rows[0];
 
   /** Launches a plan rooted at `root` and brings every report below it to consolidation. */
   async function planAtConsolidation(root: string, workflow?: string): Promise<{ plan: PlanDto; reports: Map<string, ReportDto> }> {
     const stages = { drafting: ahead, cell_approval: ahead, committee_review: ahead, consolidation: cutOff };
     const plan = await createPlan(ctx, {
-      rootUnit: root, deadlines: { cell: stages, grassroots: stages, upper: stages }, reminders: { before: ['P1D'] }, ...(workflow ? { workflow } : {}),
+      rootUnit: root,
+      deadlines: { cell: stages, grassroots: stages, upper: stages },
+      reminders: { before: ['P1D'] },
+      ...(workflow ? { workflow } : {}),
     });
     await launchPlan(ctx, plan.id);
     const reports = await reportsByUnit(ctx, plan.id);
@@ -79,16 +89,26 @@ describe('plan-level stages follow role changes: the working group’s round and
     await importOrg(ctx, {
       units: [],
       users: [
-        user('kbnn.tgv', 'Đinh Thị Thu'), user('kbnn.tgv2', 'Phan Văn Khải'), user('kbnn.uv3', 'Vũ Thị Yến'),
-        user('bvnn.tgv', 'Ngô Văn Tâm', [{ unit: 'BVNN', role: 'consolidator' }]), user('bvnn.uv2', 'Hà Thị Nga'),
-        user('hlhpn.tgv1', 'Lý Thị Hoa', [{ unit: 'HLHPN', role: 'consolidator' }]), user('hlhpn.tgv2', 'Mai Văn Đức', [{ unit: 'HLHPN', role: 'consolidator' }]),
+        user('kbnn.tgv', 'Đinh Thị Thu'),
+        user('kbnn.tgv2', 'Phan Văn Khải'),
+        user('kbnn.uv3', 'Vũ Thị Yến'),
+        user('bvnn.tgv', 'Ngô Văn Tâm', [{ unit: 'BVNN', role: 'consolidator' }]),
+        user('bvnn.uv2', 'Hà Thị Nga'),
+        user('hlhpn.tgv1', 'Lý Thị Hoa', [{ unit: 'HLHPN', role: 'consolidator' }]),
+        user('hlhpn.tgv2', 'Mai Văn Đức', [{ unit: 'HLHPN', role: 'consolidator' }]),
       ],
     });
     admin = await session(ctx, 'admin');
     // HLHPN's working group consolidates only when all of its members have (rule all).
-    await createVersion(ctx, TONGKET_V1.map((s) => (s.kind === 'consolidation' ? { ...s, rule: { type: 'all' } } : s)), 'tongket_all');
+    await createVersion(
+      ctx,
+      TONGKET_V1.map((s) => (s.kind === 'consolidation' ? { ...s, rule: { type: 'all' } } : s)),
+      'tongket_all',
+    );
     [{ plan: kbnnPlan, reports: kbnnReports }, { plan: bvnnPlan }, { plan: hlhpnPlan, reports: hlhpnReports }] = await Promise.all([
-      planAtConsolidation('KBNN'), planAtConsolidation('BVNN'), planAtConsolidation('HLHPN', 'tongket_all'),
+      planAtConsolidation('KBNN'),
+      planAtConsolidation('BVNN'),
+      planAtConsolidation('HLHPN', 'tongket_all'),
     ]);
   }, 120_000);
 
@@ -97,19 +117,31 @@ describe('plan-level stages follow role changes: the working group’s round and
   });
 
   it('KBNN has no consolidator: its consolidation is audited and shown unassigned in the progress, nobody eligible', async () => {
-    await waitFor(async () => (await planEvents(ctx, kbnnPlan.id, 'stage_unassigned')).some((e) => e.to_stage === 'consolidation'), { what: 'stage_unassigned of the consolidation' });
-    const consolidation = await waitFor(async () => {
-      const stage = await planStage(kbnnPlan.id, 'consolidation');
-      return stage.state === 'unassigned' ? stage : undefined;
-    }, { what: 'consolidation unassigned in the progress' });
+    await waitFor(async () => (await planEvents(ctx, kbnnPlan.id, 'stage_unassigned')).some((e) => e.to_stage === 'consolidation'), {
+      what: 'stage_unassigned of the consolidation',
+    });
+    const consolidation = await waitFor(
+      async () => {
+        const stage = await planStage(kbnnPlan.id, 'consolidation');
+        return stage.state === 'unassigned' ? stage : undefined;
+      },
+      { what: 'consolidation unassigned in the progress' },
+    );
     expect(consolidation).toMatchObject({
-      openTasks: 0, votes: 0, eligible: 0,
-      reason: { vi: 'Không có ai giữ vai trò tổ giúp việc (tổng hợp) tại đơn vị gốc để tổng hợp báo cáo', en: 'Nobody holds the consolidator role at the root unit to consolidate the reports' },
+      openTasks: 0,
+      votes: 0,
+      eligible: 0,
+      reason: {
+        vi: 'Không có ai giữ vai trò tổ giúp việc (tổng hợp) tại đơn vị gốc để tổng hợp báo cáo',
+        en: 'Nobody holds the consolidator role at the root unit to consolidate the reports',
+      },
     });
     const body = await progress(kbnnPlan.id);
     expect(body.byStage).toEqual({ consolidation: 3 });
     expect(body.planStages.find((s) => s.stage === 'root_approval')).toMatchObject({ state: 'not_started', eligible: 2, reason: null });
-    expect(body.unassigned).toEqual([{ level: 'plan', unitCode: 'KBNN', reportId: null, stage: 'consolidation', round: consolidation.round, eligible: 0, reason: consolidation.reason }]);
+    expect(body.unassigned).toEqual([
+      { level: 'plan', unitCode: 'KBNN', reportId: null, stage: 'consolidation', round: consolidation.round, eligible: 0, reason: consolidation.reason },
+    ]);
   });
 
   it('giving someone the consolidator role at KBNN opens the round: they get the task, with the deadline, audited', async () => {
@@ -194,11 +226,16 @@ describe('plan-level stages follow role changes: the working group’s round and
     await decidePlanTask(await session(ctx, 'bvnn.tgv'), bvnnPlan.id, 'consolidation', 'approve');
     const bithu = await openPlanTask(await session(ctx, 'bvnn.bithu'), bvnnPlan.id, 'root_approval');
 
-    await putRoles('bvnn.bithu', [{ unit: 'BVNN', role: 'approver' }, { unit: 'BVNN', role: 'drafter' }]);
+    await putRoles('bvnn.bithu', [
+      { unit: 'BVNN', role: 'approver' },
+      { unit: 'BVNN', role: 'drafter' },
+    ]);
     expect((await taskRow(bithu.id)).state).toBe('cancelled');
     const stage = await planStage(bvnnPlan.id, 'root_approval');
     expect(stage).toMatchObject({
-      state: 'unassigned', openTasks: 0, eligible: 0,
+      state: 'unassigned',
+      openTasks: 0,
+      eligible: 0,
       reason: { en: 'Nobody holds the reviewer role at the root unit (Standing Committee) to approve the consolidated report' },
     });
     const body = await progress(bvnnPlan.id);

@@ -37,7 +37,16 @@ describe('who sees which plan, and how much of its progress', () => {
         { code: 'KHAC-CB', name: 'Chi bộ của Khối khác', kind: 'cell', parent: 'KHOI-KHAC' },
       ],
       users: [
-        { username: 'khac.bithu', fullName: 'Đinh Văn Khác', email: 'khac@example.vn', password: FIXTURE_PASSWORD, roles: [{ unit: 'KHAC-CB', role: 'drafter' }, { unit: 'KHOI-KHAC', role: 'reviewer' }] },
+        {
+          username: 'khac.bithu',
+          fullName: 'Đinh Văn Khác',
+          email: 'khac@example.vn',
+          password: FIXTURE_PASSWORD,
+          roles: [
+            { unit: 'KHAC-CB', role: 'drafter' },
+            { unit: 'KHOI-KHAC', role: 'reviewer' },
+          ],
+        },
         { username: 'khong.vaitro', fullName: 'Lã Thị Không', email: 'khong@example.vn', password: FIXTURE_PASSWORD, roles: [] },
       ],
     });
@@ -54,8 +63,10 @@ describe('who sees which plan, and how much of its progress', () => {
   });
 
   const as = async (username: string) => session(ctx, username);
-  const planIds = async (username: string) => (expectStatus(await (await as(username)).get('/api/plans'), 200).body as { id: string }[]).map((p) => p.id).sort();
-  const progress = async (username: string, planId = planA) => expectStatus(await (await as(username)).get(`/api/plans/${planId}/progress`), 200, username).body as ProgressAnswer;
+  const planIds = async (username: string) =>
+    (expectStatus(await (await as(username)).get('/api/plans'), 200).body as { id: string }[]).map((p) => p.id).sort();
+  const progress = async (username: string, planId = planA) =>
+    expectStatus(await (await as(username)).get(`/api/plans/${planId}/progress`), 200, username).body as ProgressAnswer;
   const codes = (list: { unitCode: string }[]) => list.map((u) => u.unitCode).sort();
 
   it('GET /api/plans lists only the plans the caller has a part in', async () => {

@@ -13,11 +13,16 @@ describe('positions and places', () => {
   let fixture: Fixture;
   let admin: Session;
   const positionsOf = async (username: string) =>
-    (expectStatus(await admin.get(`/api/users/${username}`), 200).body.positions as { unitCode: string; unitName: string; position: string }[]);
+    expectStatus(await admin.get(`/api/users/${username}`), 200).body.positions as { unitCode: string; unitName: string; position: string }[];
   const auditOf = async (action: string) =>
     (await ctx.db.query<{ actor: string; data: Record<string, unknown> }>(`SELECT actor, data FROM audit_events WHERE action = $1 ORDER BY id`, [action])).rows;
   const person = (username: string, positions?: { unit: string; position: string }[]) => ({
-    username, fullName: `Đồng chí ${username}`, email: `${username}@example.vn`, password: FIXTURE_PASSWORD, roles: [], ...(positions ? { positions } : {}),
+    username,
+    fullName: `Đồng chí ${username}`,
+    email: `${username}@example.vn`,
+    password: FIXTURE_PASSWORD,
+    roles: [],
+    ...(positions ? { positions } : {}),
   });
 
   beforeAll(async () => {
@@ -31,12 +36,19 @@ describe('positions and places', () => {
   });
 
   it('the fixture’s import gives each person their positions, shown in GET /api/users/:username, GET /api/users and GET /api/me', async () => {
-    expect(await positionsOf('kbnn.bithu')).toEqual([{ unitId: expect.any(String), unitCode: 'KBNN', unitName: 'Đảng bộ Kho bạc Nhà nước Trung ương', position: 'bi_thu' }]);
+    expect(await positionsOf('kbnn.bithu')).toEqual([
+      { unitId: expect.any(String), unitCode: 'KBNN', unitName: 'Đảng bộ Kho bạc Nhà nước Trung ương', position: 'bi_thu' },
+    ]);
     expect((await positionsOf('kbnn-kt.capuy')).map((p) => [p.unitCode, p.position])).toEqual([['KBNN-KT', 'pho_bi_thu']]);
     expect(await positionsOf('admin')).toEqual([]);
-    const list = expectStatus(await admin.get('/api/users?unit=KBNN-KT'), 200).body as { username: string; positions: { unitCode: string; position: string }[] }[];
+    const list = expectStatus(await admin.get('/api/users?unit=KBNN-KT'), 200).body as {
+      username: string;
+      positions: { unitCode: string; position: string }[];
+    }[];
     expect(Object.fromEntries(list.map((u) => [u.username, u.positions.map((p) => `${p.unitCode}:${p.position}`)]))).toEqual({
-      'kbnn-kt.bithu': ['KBNN-KT:bi_thu'], 'kbnn-kt.capuy': ['KBNN-KT:pho_bi_thu'], 'kbnn-kt.soanthao': ['KBNN-KT:dang_vien'],
+      'kbnn-kt.bithu': ['KBNN-KT:bi_thu'],
+      'kbnn-kt.capuy': ['KBNN-KT:pho_bi_thu'],
+      'kbnn-kt.soanthao': ['KBNN-KT:dang_vien'],
     });
     const me = expectStatus(await (await session(ctx, 'btv.hung')).get('/api/me'), 200).body;
     expect(me.positions).toEqual([{ unitId: expect.any(String), unitCode: 'DUK', unitName: 'Đảng bộ Khối các cơ quan Trung ương', position: 'pho_bi_thu' }]);
@@ -50,16 +62,42 @@ describe('positions and places', () => {
     expect(first.body).toEqual({ units: 0, users: 1 });
     expect((await positionsOf('hlhpn-tc.bithu')).map((p) => p.position)).toEqual(['bi_thu']);
 
-    const moved = expectStatus(await admin.post('/api/org/import').send({
-      units: [], users: [{ ...bithu, positions: [{ unit: 'HLHPN-TC', position: 'pho_bi_thu' }, { unit: 'HLHPN', position: 'cap_uy_vien' }] }],
-    }), 201);
+    const moved = expectStatus(
+      await admin.post('/api/org/import').send({
+        units: [],
+        users: [
+          {
+            ...bithu,
+            positions: [
+              { unit: 'HLHPN-TC', position: 'pho_bi_thu' },
+              { unit: 'HLHPN', position: 'cap_uy_vien' },
+            ],
+          },
+        ],
+      }),
+      201,
+    );
     const importId = moved.headers.location.split('/').pop()!;
-    expect((await positionsOf('hlhpn-tc.bithu')).map((p) => [p.unitCode, p.position])).toEqual([['HLHPN', 'cap_uy_vien'], ['HLHPN-TC', 'pho_bi_thu']]);
-    const events = (await ctx.db.query<{ action: string; data: Record<string, unknown> }>(`SELECT action, data FROM audit_events WHERE data->>'importId' = $1 ORDER BY id`, [importId])).rows;
+    expect((await positionsOf('hlhpn-tc.bithu')).map((p) => [p.unitCode, p.position])).toEqual([
+      ['HLHPN', 'cap_uy_vien'],
+      ['HLHPN-TC', 'pho_bi_thu'],
+    ]);
+    const events = (
+      await ctx.db.query<{ action: string; data: Record<string, unknown> }>(`SELECT action, data FROM audit_events WHERE data->>'importId' = $1 ORDER BY id`, [
+        importId,
+      ])
+    ).rows;
     expect(events[0]).toMatchObject({ action: 'org.import', data: { usersChanged: 1, positionsAdded: 2, positionsRemoved: 1 } });
     expect(events[1].data).toEqual({
-      importId, username: 'hlhpn-tc.bithu', change: 'changed', before: {}, after: {},
-      positionsAdded: expect.arrayContaining([{ unit: 'HLHPN-TC', position: 'pho_bi_thu' }, { unit: 'HLHPN', position: 'cap_uy_vien' }]),
+      importId,
+      username: 'hlhpn-tc.bithu',
+      change: 'changed',
+      before: {},
+      after: {},
+      positionsAdded: expect.arrayContaining([
+        { unit: 'HLHPN-TC', position: 'pho_bi_thu' },
+        { unit: 'HLHPN', position: 'cap_uy_vien' },
+      ]),
       positionsRemoved: [{ unit: 'HLHPN-TC', position: 'bi_thu' }],
     });
     const status = expectStatus(await admin.get(`/api/org/imports/${importId}`), 200).body;
@@ -79,7 +117,12 @@ describe('positions and places', () => {
 
   it('an import naming two secretaries of one unit is refused before it is queued, 409 naming both', async () => {
     const res = await admin.post('/api/org/import').send({
-      units: [], users: [person('hai.a', [{ unit: 'BVNN-NOI', position: 'pho_bi_thu' }]), person('hai.b', [{ unit: 'HLHPN-TG', position: 'bi_thu' }]), person('hai.c', [{ unit: 'HLHPN-TG', position: 'bi_thu' }])],
+      units: [],
+      users: [
+        person('hai.a', [{ unit: 'BVNN-NOI', position: 'pho_bi_thu' }]),
+        person('hai.b', [{ unit: 'HLHPN-TG', position: 'bi_thu' }]),
+        person('hai.c', [{ unit: 'HLHPN-TG', position: 'bi_thu' }]),
+      ],
     });
     expect(res.status).toBe(409);
     expect(res.body.message).toMatch(/HLHPN-TG.*hai\.b, hai\.c/);
@@ -88,26 +131,47 @@ describe('positions and places', () => {
 
   it('hands the post over in one import: the old secretary steps down as the new one takes it', async () => {
     const old = fixture.users.find((u) => u.username === 'bvnn-ngoai.bithu')!;
-    expectStatus(await admin.post('/api/org/import').send({
-      units: [], users: [{ ...old, positions: [{ unit: 'BVNN-NGOAI', position: 'dang_vien' }] }, person('ngoai.moi', [{ unit: 'BVNN-NGOAI', position: 'bi_thu' }])],
-    }), 201);
+    expectStatus(
+      await admin.post('/api/org/import').send({
+        units: [],
+        users: [{ ...old, positions: [{ unit: 'BVNN-NGOAI', position: 'dang_vien' }] }, person('ngoai.moi', [{ unit: 'BVNN-NGOAI', position: 'bi_thu' }])],
+      }),
+      201,
+    );
     expect((await positionsOf('ngoai.moi')).map((p) => p.position)).toEqual(['bi_thu']);
     expectStatus(await admin.post('/api/org/import').send({ units: [], users: [{ ...person('ngoai.moi'), positions: [] }, old] }), 201);
     expect((await positionsOf('bvnn-ngoai.bithu')).map((p) => p.position)).toEqual(['bi_thu']);
   });
 
   it('PUT /api/users/:username/positions replaces them, audited with the lists before and after', async () => {
-    const res = expectStatus(await admin.put('/api/users/kbnn.capuy/positions').send({ positions: [{ unit: 'KBNN', position: 'pho_bi_thu' }, { unit: 'KBNN-TT', position: 'dang_vien' }] }), 200);
+    const res = expectStatus(
+      await admin.put('/api/users/kbnn.capuy/positions').send({
+        positions: [
+          { unit: 'KBNN', position: 'pho_bi_thu' },
+          { unit: 'KBNN-TT', position: 'dang_vien' },
+        ],
+      }),
+      200,
+    );
     expect(res.body.username).toBe('kbnn.capuy');
-    expect(res.body.positions.map((p: { unitCode: string; position: string }) => [p.unitCode, p.position])).toEqual([['KBNN', 'pho_bi_thu'], ['KBNN-TT', 'dang_vien']]);
+    expect(res.body.positions.map((p: { unitCode: string; position: string }) => [p.unitCode, p.position])).toEqual([
+      ['KBNN', 'pho_bi_thu'],
+      ['KBNN-TT', 'dang_vien'],
+    ]);
     const [event] = (await auditOf('positions.change')).slice(-1);
     expect(event).toEqual({
       actor: 'admin',
       data: {
         username: 'kbnn.capuy',
         before: [{ unit: 'KBNN', position: 'uv_btv' }],
-        after: [{ unit: 'KBNN', position: 'pho_bi_thu' }, { unit: 'KBNN-TT', position: 'dang_vien' }],
-        added: [{ unit: 'KBNN', position: 'pho_bi_thu' }, { unit: 'KBNN-TT', position: 'dang_vien' }],
+        after: [
+          { unit: 'KBNN', position: 'pho_bi_thu' },
+          { unit: 'KBNN-TT', position: 'dang_vien' },
+        ],
+        added: [
+          { unit: 'KBNN', position: 'pho_bi_thu' },
+          { unit: 'KBNN-TT', position: 'dang_vien' },
+        ],
         removed: [{ unit: 'KBNN', position: 'uv_btv' }],
       },
     });
@@ -125,7 +189,10 @@ describe('positions and places', () => {
   });
 
   it('two administrators naming different secretaries of one vacant unit at once: one succeeds, the other gets 409', async () => {
-    await importOrg(ctx, { units: [{ code: 'KBNN-MOI', name: 'Chi bộ Phòng Kiểm soát', kind: 'cell', parent: 'KBNN' }], users: [person('ks.a') as never, person('ks.b') as never] });
+    await importOrg(ctx, {
+      units: [{ code: 'KBNN-MOI', name: 'Chi bộ Phòng Kiểm soát', kind: 'cell', parent: 'KBNN' }],
+      users: [person('ks.a') as never, person('ks.b') as never],
+    });
     const [a, b] = await Promise.all([
       admin.put('/api/users/ks.a/positions').send({ positions: [{ unit: 'KBNN-MOI', position: 'bi_thu' }] }),
       admin.put('/api/users/ks.b/positions').send({ positions: [{ unit: 'KBNN-MOI', position: 'bi_thu' }] }),
@@ -140,7 +207,15 @@ describe('positions and places', () => {
   it('refuses unknown units, a unit given twice and unknown positions with 400; an unknown user 404', async () => {
     const cases = [
       { body: { positions: [{ unit: 'KHONG-CO', position: 'bi_thu' }] }, status: 400 },
-      { body: { positions: [{ unit: 'KBNN', position: 'uv_btv' }, { unit: 'KBNN', position: 'dang_vien' }] }, status: 400 },
+      {
+        body: {
+          positions: [
+            { unit: 'KBNN', position: 'uv_btv' },
+            { unit: 'KBNN', position: 'dang_vien' },
+          ],
+        },
+        status: 400,
+      },
       { body: { positions: [{ unit: 'KBNN', position: 'chu_tich' }] }, status: 400 },
       { body: {}, status: 400 },
     ];

@@ -1,5 +1,16 @@
 import { expectStatus, session } from './support/api';
-import { completeTask, createPlan, events, fillReport, importFixture, launchPlan, openTask, reportsByUnit, submitReport, waitForStage } from './support/factories';
+import {
+  completeTask,
+  createPlan,
+  events,
+  fillReport,
+  importFixture,
+  launchPlan,
+  openTask,
+  reportsByUnit,
+  submitReport,
+  waitForStage,
+} from './support/factories';
 import { E2eContext, startE2e, stopE2e } from './support/harness';
 
 /**
@@ -37,10 +48,21 @@ describe('remarks on a report’s items', () => {
   };
 
   it('an approver holding a task adds a remark on an item quoting its text: 201, stored and audited', async () => {
-    const res = expectStatus(await post('kbnn-kt.bithu', `/api/reports/${reportId}/remarks`, { section: 'political', quote: `  ${QUOTE} `, text: REMARK }), 201);
+    const res = expectStatus(
+      await post('kbnn-kt.bithu', `/api/reports/${reportId}/remarks`, { section: 'political', quote: `  ${QUOTE} `, text: REMARK }),
+      201,
+    );
     expect(res.body).toMatchObject({
-      reportId, section: 'political', quote: QUOTE, text: REMARK, author: 'kbnn-kt.bithu', authorName: 'Hoàng Văn Bình',
-      stage: 'cell_approval', round: expect.any(Number), resolvedAt: null, replies: [],
+      reportId,
+      section: 'political',
+      quote: QUOTE,
+      text: REMARK,
+      author: 'kbnn-kt.bithu',
+      authorName: 'Hoàng Văn Bình',
+      stage: 'cell_approval',
+      round: expect.any(Number),
+      resolvedAt: null,
+      replies: [],
     });
     remarkId = res.body.id;
     const added = (await events(ctx, reportId)).find((e) => e.action === 'remark_added');
@@ -49,7 +71,11 @@ describe('remarks on a report’s items', () => {
 
   it.each([
     ['an item outside the outline', { section: 'khong-co', text: REMARK }, 'section: mục "khong-co" không có trong đề cương của báo cáo'],
-    ['a quote the item does not contain', { section: 'political', quote: 'một câu không có trong báo cáo', text: REMARK }, 'quote: đoạn trích dẫn không có trong nội dung mục'],
+    [
+      'a quote the item does not contain',
+      { section: 'political', quote: 'một câu không có trong báo cáo', text: REMARK },
+      'quote: đoạn trích dẫn không có trong nội dung mục',
+    ],
     ['a blank text', { section: 'political', text: '  \n ' }, 'text: cần nhập nội dung góp ý'],
     ['a text over 5,000 characters', { section: 'political', text: 'x'.repeat(5001) }, 'text'],
     ['a quote over 1,000 characters', { section: 'political', quote: 'ư'.repeat(1001), text: REMARK }, 'quote'],

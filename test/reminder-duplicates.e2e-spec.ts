@@ -63,7 +63,13 @@ describe('a job that runs twice notifies and e-mails once', () => {
         queue.add('reminder.fire', data, { jobId: `copy-2-${task.id}` }),
       ]);
       await sink.waitForMails((m) => m.rcpt.includes(email), 1, { what: `the reminder to ${email}` });
-      await waitFor(async () => (await Promise.all([`copy-1-${task.id}`, `copy-2-${task.id}`].map(async (id) => (await queue.getJob(id))?.getState()))).every((s) => s === 'completed'), { what: 'both copies run' });
+      await waitFor(
+        async () =>
+          (await Promise.all([`copy-1-${task.id}`, `copy-2-${task.id}`].map(async (id) => (await queue.getJob(id))?.getState()))).every(
+            (s) => s === 'completed',
+          ),
+        { what: 'both copies run' },
+      );
     } finally {
       await queue.close();
     }
@@ -97,7 +103,8 @@ describe('a job that runs twice notifies and e-mails once', () => {
     try {
       const data = { taskId: task.id, dueAt: task.dueAt };
       await queue.addBulk([1, 2, 3].map((i) => ({ name: 'escalation.fire', data, opts: { jobId: `copy-${i}-escalation-${task.id}` } })));
-      for (const email of recipients) await sink.waitForMails((m) => m.rcpt.includes(email) && m.text.includes('Chi bộ Khoa Nội'), 1, { what: `the escalation to ${email}` });
+      for (const email of recipients)
+        await sink.waitForMails((m) => m.rcpt.includes(email) && m.text.includes('Chi bộ Khoa Nội'), 1, { what: `the escalation to ${email}` });
     } finally {
       await queue.close();
     }
@@ -167,7 +174,10 @@ describe('a job that runs twice notifies and e-mails once', () => {
     for (const reviewer of reviewers) {
       await sink.waitForMails((m) => m.rcpt.includes(emailOf(fixture, reviewer)) && isApproval(m), 1, { what: `the escalation to ${reviewer}` });
     }
-    await holdsFor(async () => reviewers.every((u) => mailsTo('KBNN-KT', emailOf(fixture, u)).filter(isApproval).length === 1), { forMs: 500, what: 'a single escalation each' });
+    await holdsFor(async () => reviewers.every((u) => mailsTo('KBNN-KT', emailOf(fixture, u)).filter(isApproval).length === 1), {
+      forMs: 500,
+      what: 'a single escalation each',
+    });
     const names = approvers.map((u) => fixture.users.find((x) => x.username === u)!.fullName);
     for (const reviewer of reviewers) {
       const [mail] = mailsTo('KBNN-KT', emailOf(fixture, reviewer)).filter(isApproval);
@@ -176,10 +186,7 @@ describe('a job that runs twice notifies and e-mails once', () => {
     }
     const escalations = (await events(ctx, reportId)).filter((e) => e.action === 'escalate');
     expect(escalations.map((e) => [e.actor, e.fromStage])).toEqual([['system', 'cell_approval']]);
-    const { rows } = await ctx.db.query<{ n: number }>(
-      `SELECT count(*)::int AS n FROM notifications WHERE kind = 'escalation' AND report_id = $1`,
-      [reportId],
-    );
+    const { rows } = await ctx.db.query<{ n: number }>(`SELECT count(*)::int AS n FROM notifications WHERE kind = 'escalation' AND report_id = $1`, [reportId]);
     expect(rows[0].n).toBe(reviewers.length);
 
     // Redis loses the queued jobs: the reconciler re-creates both tasks' reminders, but neither
@@ -203,7 +210,9 @@ describe('a job that runs twice notifies and e-mails once', () => {
 
   it('moving deadlines removes the queued jobs of the old due date as the stage’s own reminder settings planned them', async () => {
     const admin = await session(ctx, 'admin');
-    const stages = TONGKET_V1.map((stage) => (stage.key === 'drafting' ? { ...stage, reminders: { before: ['PT30M', 'PT5M'], escalateAfter: 'PT2H' } } : stage));
+    const stages = TONGKET_V1.map((stage) =>
+      stage.key === 'drafting' ? { ...stage, reminders: { before: ['PT30M', 'PT5M'], escalateAfter: 'PT2H' } } : stage,
+    );
     expectStatus(await admin.post('/api/workflows/nhac_rieng/versions').send({ stages }), 201, 'a workflow whose drafting has its own reminders');
     const oldDue = Date.now() + 3 * 3_600_000;
     const newDue = oldDue + 3_600_000;

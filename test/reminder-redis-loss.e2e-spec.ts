@@ -6,9 +6,7 @@ import { createPlan, importFixture, launchPlan, reportsByUnit, tasksOf } from '.
 import { Fixture, holders } from './support/fixture';
 import { E2eContext, loseRedis, restartWorker, startE2e, stopE2e } from './support/harness';
 import { hanoiIso } from './support/hanoi-time';
-import {
-  emailOf, escalationRecipients, isWorkNoticeMail, LATE_MS, mailsAbout, noticesOfTask, timingProblems, unitName,
-} from './support/notices';
+import { emailOf, escalationRecipients, isWorkNoticeMail, LATE_MS, mailsAbout, noticesOfTask, timingProblems, unitName } from './support/notices';
 import { engineQueue } from './support/queues';
 import { SmtpSink } from './support/smtp-sink';
 import { PlanDto, ReportDto } from './support/types';
@@ -70,14 +68,21 @@ describe('Redis loss: FLUSHALL and a worker restart lose no reminder and send no
       restartedAt = Date.now();
       // What is still to come is queued again: for every cell, the reminder at the due date and the escalation.
       const kt = (await tasksOf(await session(ctx, drafterOf('KBNN-KT')))).find((t) => t.reportId === reports.get('KBNN-KT')!.id)!;
-      await waitFor(async () => (await queue.getJob(jobIdOf({ name: JobName.FireReminder, data: { taskId: kt.id, offset: 'PT0S', dueAt: new Date(dueMs).toISOString() } }))) &&
-        (await queue.getJob(jobIdOf({ name: JobName.FireEscalation, data: { taskId: kt.id, dueAt: new Date(dueMs).toISOString() } }))), {
-        timeoutMs: 3_000,
-        what: 'the reconciler to queue KBNN-KT’s remaining reminder and escalation',
-      });
+      await waitFor(
+        async () =>
+          (await queue.getJob(jobIdOf({ name: JobName.FireReminder, data: { taskId: kt.id, offset: 'PT0S', dueAt: new Date(dueMs).toISOString() } }))) &&
+          (await queue.getJob(jobIdOf({ name: JobName.FireEscalation, data: { taskId: kt.id, dueAt: new Date(dueMs).toISOString() } }))),
+        {
+          timeoutMs: 3_000,
+          what: 'the reconciler to queue KBNN-KT’s remaining reminder and escalation',
+        },
+      );
       expect(await queue.getJob(`reminder-${kt.id}-PT3S-${dueMs}`)).toBeUndefined();
       // And the daily digest is scheduled again.
-      await waitFor(async () => (await queue.getJobSchedulers()).some((s) => s.key === 'daily-digest'), { timeoutMs: 3_000, what: 'the daily-digest scheduler' });
+      await waitFor(async () => (await queue.getJobSchedulers()).some((s) => s.key === 'daily-digest'), {
+        timeoutMs: 3_000,
+        what: 'the daily-digest scheduler',
+      });
     } finally {
       await queue.close();
     }
@@ -90,12 +95,28 @@ describe('Redis loss: FLUSHALL and a worker restart lose no reminder and send no
       const email = emailOf(fixture, drafterOf(unit));
       const recipients = escalationRecipients(fixture, unit).map((u) => emailOf(fixture, u));
       const name = unitName(fixture, unit);
-      const all = await waitFor(async () => {
-        const found = mailsAbout(sink.mails, plan.code, name);
-        return found.length >= 2 + recipients.length ? found : undefined;
-      }, { timeoutMs: Math.max(0, dueMs + ESCALATE_AFTER_MS - Date.now()) + 3_000, what: `the mails about ${unit}` });
-      problems.push(...timingProblems(`reminders of ${unit}`, all.filter((m) => m.rcpt.includes(email)), OFFSETS_MS.map((o) => dueMs - o)));
-      for (const r of recipients) problems.push(...timingProblems(`escalation of ${unit} to ${r}`, all.filter((m) => m.rcpt.includes(r)), [dueMs + ESCALATE_AFTER_MS]));
+      const all = await waitFor(
+        async () => {
+          const found = mailsAbout(sink.mails, plan.code, name);
+          return found.length >= 2 + recipients.length ? found : undefined;
+        },
+        { timeoutMs: Math.max(0, dueMs + ESCALATE_AFTER_MS - Date.now()) + 3_000, what: `the mails about ${unit}` },
+      );
+      problems.push(
+        ...timingProblems(
+          `reminders of ${unit}`,
+          all.filter((m) => m.rcpt.includes(email)),
+          OFFSETS_MS.map((o) => dueMs - o),
+        ),
+      );
+      for (const r of recipients)
+        problems.push(
+          ...timingProblems(
+            `escalation of ${unit} to ${r}`,
+            all.filter((m) => m.rcpt.includes(r)),
+            [dueMs + ESCALATE_AFTER_MS],
+          ),
+        );
     }
     expect(problems).toEqual([]);
   });
@@ -116,7 +137,11 @@ describe('Redis loss: FLUSHALL and a worker restart lose no reminder and send no
         unit,
         rows: [
           // One escalation per report, stage and round, to each recipient.
-          ...escalationRecipients(fixture, unit).map(() => ['escalation', expect.stringMatching(new RegExp(`^escalation:${reports.get(unit)!.id}:drafting:\\d+:`)), 'sent']),
+          ...escalationRecipients(fixture, unit).map(() => [
+            'escalation',
+            expect.stringMatching(new RegExp(`^escalation:${reports.get(unit)!.id}:drafting:\\d+:`)),
+            'sent',
+          ]),
           ['reminder', 'reminder:<task>:PT0S', 'sent'],
           ['reminder', 'reminder:<task>:PT3S', 'sent'],
         ],
@@ -180,10 +205,13 @@ describe('a reminder missed while the worker was down and Redis lost its keys ar
     const problems: string[] = [];
     for (const unit of cells) {
       const email = emailOf(fixture, drafterOf(unit));
-      const mails = await waitFor(async () => {
-        const found = mailsAbout(sink.mails, plan.code, unitName(fixture, unit), email);
-        return found.length >= 2 ? found : undefined;
-      }, { timeoutMs: 3_000, what: `the missed reminder of ${unit}` });
+      const mails = await waitFor(
+        async () => {
+          const found = mailsAbout(sink.mails, plan.code, unitName(fixture, unit), email);
+          return found.length >= 2 ? found : undefined;
+        },
+        { timeoutMs: 3_000, what: `the missed reminder of ${unit}` },
+      );
       // The 10-second one before the outage, the missed one as the new worker starts (starting it takes a moment).
       problems.push(...timingProblems(`reminders of ${unit} before the outage`, mails.slice(0, 1), [dueMs - 10_000]));
       problems.push(...timingProblems(`missed reminder of ${unit}`, mails.slice(1, 2), [restartedAt], RESTART_LATE_MS));
@@ -198,23 +226,39 @@ describe('a reminder missed while the worker was down and Redis lost its keys ar
     const problems: string[] = [];
     for (const unit of cells) {
       const email = emailOf(fixture, drafterOf(unit));
-      const mails = await waitFor(async () => {
-        const found = mailsAbout(sink.mails, plan.code, unitName(fixture, unit), email);
-        return found.length >= 3 ? found : undefined;
-      }, { timeoutMs: Math.max(0, dueMs - Date.now()) + 3_000, what: `the due-date reminder of ${unit}` });
+      const mails = await waitFor(
+        async () => {
+          const found = mailsAbout(sink.mails, plan.code, unitName(fixture, unit), email);
+          return found.length >= 3 ? found : undefined;
+        },
+        { timeoutMs: Math.max(0, dueMs - Date.now()) + 3_000, what: `the due-date reminder of ${unit}` },
+      );
       problems.push(...timingProblems(`the due-date reminder of ${unit}`, mails.slice(2), [dueMs]));
       expect(mails[2].subject).toMatch(/^Nhắc việc \(đến hạn\)/);
     }
     await waitFor(async () => Date.now() > dueMs + LATE_MS, { timeoutMs: 10_000, intervalMs: 100, what: 'the due date to pass' });
     const count = sink.mails.length;
     await holdsFor(async () => sink.mails.length === count, { forMs: 800, what: 'no further mail' });
-    problems.push(...cells.flatMap((unit) => timingProblems(`all mails about ${unit}`, mailsAbout(sink.mails, plan.code, unitName(fixture, unit)), [dueMs - 10_000, restartedAt, dueMs], RESTART_LATE_MS)));
+    problems.push(
+      ...cells.flatMap((unit) =>
+        timingProblems(
+          `all mails about ${unit}`,
+          mailsAbout(sink.mails, plan.code, unitName(fixture, unit)),
+          [dueMs - 10_000, restartedAt, dueMs],
+          RESTART_LATE_MS,
+        ),
+      ),
+    );
     expect(problems).toEqual([]);
     for (const unit of cells) {
       const task = (await tasksOf(await session(ctx, drafterOf(unit)))).find((t) => t.reportId === reports.get(unit)!.id)!;
       expect({ unit, rows: (await noticesOfTask(ctx, task.id)).map((r) => [r.dedup_key.replace(task.id, '<task>'), r.email_state]) }).toEqual({
         unit,
-        rows: [['reminder:<task>:PT0S', 'sent'], ['reminder:<task>:PT10S', 'sent'], ['reminder:<task>:PT5S', 'sent']],
+        rows: [
+          ['reminder:<task>:PT0S', 'sent'],
+          ['reminder:<task>:PT10S', 'sent'],
+          ['reminder:<task>:PT5S', 'sent'],
+        ],
       });
     }
   });

@@ -1,15 +1,23 @@
 import { jobIdOf, JobName } from '@app/jobs';
 import { Reconciler } from '../apps/worker/src/reconciler.service';
 import { expectStatus, session } from './support/api';
-import {
-  createPlan, events, fillReport, getReport, importFixture, launchPlan, openTask, reportsByUnit, submitReport, tasksOf,
-} from './support/factories';
+import { createPlan, events, fillReport, getReport, importFixture, launchPlan, openTask, reportsByUnit, submitReport, tasksOf } from './support/factories';
 import { toConsolidation } from './support/drive';
 import { Fixture, holders } from './support/fixture';
 import { E2eContext, startE2e, stopE2e } from './support/harness';
 import { API_TIME, hanoiDateTime, hanoiIso, utcDateTime } from './support/hanoi-time';
 import {
-  emailOf, ESCALATE_AFTER_MS, escalationRecipients, isWorkNoticeMail, LATE_MS, mailsAbout, noticesOfTask, OFFSETS_MS, reminderSettings, timingProblems, unitName,
+  emailOf,
+  ESCALATE_AFTER_MS,
+  escalationRecipients,
+  isWorkNoticeMail,
+  LATE_MS,
+  mailsAbout,
+  noticesOfTask,
+  OFFSETS_MS,
+  reminderSettings,
+  timingProblems,
+  unitName,
 } from './support/notices';
 import { engineQueue } from './support/queues';
 import { SmtpSink } from './support/smtp-sink';
@@ -72,12 +80,25 @@ describe('deadlines drive people: reminders, escalations and rescheduling, on ti
     await launchPlan(ctx, planK.id);
     const reportsK = await reportsByUnit(ctx, planK.id);
     await Promise.all([...reportsK.entries()].map(([unit, report]) => toConsolidation(ctx, fixture, unit, report.id)));
-    await Promise.all(holders(fixture, fixture.plan.rootUnit, 'consolidator').map(async (username) => openTask(await session(ctx, username), null, 'consolidation', 15_000)));
+    await Promise.all(
+      holders(fixture, fixture.plan.rootUnit, 'consolidator').map(async (username) => openTask(await session(ctx, username), null, 'consolidation', 15_000)),
+    );
 
     t0 = Date.now();
-    Object.assign(due, { aCell: t0 + 8_000, aApproval: t0 + 9_500, aUpper: t0 + 9_000, bOld: t0 + 7_000, bCell: t0 + 9_500, bUpper: t0 - 60_000, kConsolidation: t0 + 10_000 });
+    Object.assign(due, {
+      aCell: t0 + 8_000,
+      aApproval: t0 + 9_500,
+      aUpper: t0 + 9_000,
+      bOld: t0 + 7_000,
+      bCell: t0 + 9_500,
+      bUpper: t0 - 60_000,
+      kConsolidation: t0 + 10_000,
+    });
     [planA, planB] = await Promise.all([
-      createPlan(ctx, { deadlines: { cell: { drafting: hanoiIso(due.aCell), cell_approval: hanoiIso(due.aApproval) }, upper: { drafting: hanoiIso(due.aUpper) } }, reminders: reminderSettings() }),
+      createPlan(ctx, {
+        deadlines: { cell: { drafting: hanoiIso(due.aCell), cell_approval: hanoiIso(due.aApproval) }, upper: { drafting: hanoiIso(due.aUpper) } },
+        reminders: reminderSettings(),
+      }),
       createPlan(ctx, { deadlines: { cell: { drafting: hanoiIso(due.bOld) }, upper: { drafting: hanoiIso(due.bOld) } }, reminders: reminderSettings() }),
     ]);
     await Promise.all([launchPlan(ctx, planA.id), launchPlan(ctx, planB.id)]);
@@ -87,14 +108,21 @@ describe('deadlines drive people: reminders, escalations and rescheduling, on ti
     const reminders = engineQueue(ctx, 'reminders');
     try {
       const kt = await draftTask('KBNN-KT', reportsB.get('KBNN-KT')!.id);
-      await waitFor(async () => (await reminders.getJob(jobIdOf({ name: JobName.FireReminder, data: { taskId: kt.id, offset: 'PT4S', dueAt: new Date(due.bOld).toISOString() } }))) ?? false, { timeoutMs: 3_000, what: 'plan B’s first reminder job' });
+      await waitFor(
+        async () =>
+          (await reminders.getJob(jobIdOf({ name: JobName.FireReminder, data: { taskId: kt.id, offset: 'PT4S', dueAt: new Date(due.bOld).toISOString() } }))) ??
+          false,
+        { timeoutMs: 3_000, what: 'plan B’s first reminder job' },
+      );
     } finally {
       await reminders.close();
     }
     const admin = await session(ctx, 'admin');
     movedAt = Date.now();
     expectStatus(
-      await admin.put(`/api/plans/${planB.id}/deadlines`).send({ deadlines: { cell: { drafting: hanoiIso(due.bCell) }, upper: { drafting: hanoiIso(due.bUpper) } } }),
+      await admin
+        .put(`/api/plans/${planB.id}/deadlines`)
+        .send({ deadlines: { cell: { drafting: hanoiIso(due.bCell) }, upper: { drafting: hanoiIso(due.bUpper) } } }),
       200,
       'move plan B’s deadlines',
     );
@@ -105,7 +133,11 @@ describe('deadlines drive people: reminders, escalations and rescheduling, on ti
     vpSubmittedAt = Date.now();
 
     // Plan K: the consolidators' open task moves to T0+10 s with its reminders.
-    expectStatus(await admin.put(`/api/plans/${planK.id}/deadlines`).send({ deadlines: { bloc: { consolidation: hanoiIso(due.kConsolidation) } } }), 200, 'move plan K’s consolidation');
+    expectStatus(
+      await admin.put(`/api/plans/${planK.id}/deadlines`).send({ deadlines: { bloc: { consolidation: hanoiIso(due.kConsolidation) } } }),
+      200,
+      'move plan K’s consolidation',
+    );
     consolidationOpenedAt = Date.now();
   }, 90_000);
 
@@ -128,7 +160,11 @@ describe('deadlines drive people: reminders, escalations and rescheduling, on ti
       expect({ what, value }).toEqual({ what, value: expect.stringMatching(API_TIME) });
       expect({ what, ms: Date.parse(value!) }).toEqual({ what, ms });
     };
-    for (const [unit, ms] of [['KBNN-KT', due.aCell], ['KBNN', due.aUpper], ['BVNN', null]] as const) {
+    for (const [unit, ms] of [
+      ['KBNN-KT', due.aCell],
+      ['KBNN', due.aUpper],
+      ['BVNN', null],
+    ] as const) {
       const reportId = reportsA.get(unit)!.id;
       const task = await draftTask(unit, reportId);
       expectDue(`task list ${unit}`, task.dueAt, ms);
@@ -146,7 +182,12 @@ describe('deadlines drive people: reminders, escalations and rescheduling, on ti
     expect(Date.now()).toBeLessThan(due.aCell);
     expect(p.overdue).toBe(0);
     expect(p.units.filter((u) => u.overdue).map((u) => u.unitCode)).toEqual([]);
-    expect(b.units.filter((u) => u.overdue).map((u) => u.unitCode).sort()).toEqual([...uppers].sort());
+    expect(
+      b.units
+        .filter((u) => u.overdue)
+        .map((u) => u.unitCode)
+        .sort(),
+    ).toEqual([...uppers].sort());
     expect(b.overdue).toBe(uppers.length);
     expectDue('plan B progress KBNN-KT, moved later', b.units.find((u) => u.unitCode === 'KBNN-KT')!.dueAt, due.bCell);
     expectDue('plan B progress KBNN, moved into the past', b.units.find((u) => u.unitCode === 'KBNN')!.dueAt, due.bUpper);
@@ -179,11 +220,20 @@ describe('deadlines drive people: reminders, escalations and rescheduling, on ti
     const problems: string[] = [];
     for (const [unit, dueMs] of late) {
       const email = emailOf(fixture, drafterOf(unit));
-      const mails = await waitFor(async () => {
-        const found = mailsAbout(sink.mails, planA.code, unitName(fixture, unit), email);
-        return found.length >= 2 ? found : undefined;
-      }, { timeoutMs: Math.max(0, dueMs - Date.now()) + 3_000, what: `two reminders of ${unit} to ${email}` });
-      problems.push(...timingProblems(`reminders of ${unit} to ${email}`, mails, OFFSETS_MS.map((o) => dueMs - o)));
+      const mails = await waitFor(
+        async () => {
+          const found = mailsAbout(sink.mails, planA.code, unitName(fixture, unit), email);
+          return found.length >= 2 ? found : undefined;
+        },
+        { timeoutMs: Math.max(0, dueMs - Date.now()) + 3_000, what: `two reminders of ${unit} to ${email}` },
+      );
+      problems.push(
+        ...timingProblems(
+          `reminders of ${unit} to ${email}`,
+          mails,
+          OFFSETS_MS.map((o) => dueMs - o),
+        ),
+      );
       for (const m of mails) {
         if (m.rcpt.length !== 1 || m.rcpt[0] !== email) problems.push(`${unit}: reminder sent to ${m.rcpt.join(', ')}, expected only ${email}`);
       }
@@ -201,7 +251,11 @@ describe('deadlines drive people: reminders, escalations and rescheduling, on ti
     const vpTask = await draftTask('KBNN-VP', reportsA.get('KBNN-VP')!.id);
     expect(vpTask.state).toBe('completed');
     // Past the escalation time of the cells' drafting (T0+8 s + 2 s), and a margin.
-    await waitFor(async () => Date.now() > due.aCell + ESCALATE_AFTER_MS + LATE_MS, { timeoutMs: 15_000, intervalMs: 100, what: 'the cells’ escalation time to pass' });
+    await waitFor(async () => Date.now() > due.aCell + ESCALATE_AFTER_MS + LATE_MS, {
+      timeoutMs: 15_000,
+      intervalMs: 100,
+      what: 'the cells’ escalation time to pass',
+    });
     const drafting = mailsAbout(sink.mails, planA.code, unitName(fixture, 'KBNN-VP')).filter((m) => `${m.subject} ${m.text}`.includes('Dự thảo báo cáo'));
     expect(drafting.map((m) => [m.rcpt, m.subject])).toEqual([]);
     expect(await noticesOfTask(ctx, vpTask.id)).toEqual([]);
@@ -215,17 +269,33 @@ describe('deadlines drive people: reminders, escalations and rescheduling, on ti
     const recipients = escalationRecipients(fixture, 'KBNN-VP').map((u) => emailOf(fixture, u));
     const isApproval = (m: { subject: string; text: string }) => `${m.subject} ${m.text}`.includes('Chi bộ thông qua');
     const problems: string[] = [];
-    const all = await waitFor(async () => {
-      const found = mailsAbout(sink.mails, planA.code, unitName(fixture, 'KBNN-VP')).filter(isApproval);
-      return found.length >= 2 * approvers.length + recipients.length ? found : undefined;
-    }, { timeoutMs: Math.max(0, due.aApproval + ESCALATE_AFTER_MS - Date.now()) + 3_000, what: 'the mails about KBNN-VP’s approval' });
+    const all = await waitFor(
+      async () => {
+        const found = mailsAbout(sink.mails, planA.code, unitName(fixture, 'KBNN-VP')).filter(isApproval);
+        return found.length >= 2 * approvers.length + recipients.length ? found : undefined;
+      },
+      { timeoutMs: Math.max(0, due.aApproval + ESCALATE_AFTER_MS - Date.now()) + 3_000, what: 'the mails about KBNN-VP’s approval' },
+    );
     for (const username of approvers) {
       const approver = await session(ctx, username);
       const task = (await tasksOf(approver)).find((t) => t.reportId === reportId && t.stage === 'cell_approval')!;
       expect(Date.parse(task.dueAt!)).toBe(due.aApproval);
-      problems.push(...timingProblems(`approval reminders to ${username}`, all.filter((m) => m.rcpt.includes(emailOf(fixture, username))), OFFSETS_MS.map((o) => due.aApproval - o)));
+      problems.push(
+        ...timingProblems(
+          `approval reminders to ${username}`,
+          all.filter((m) => m.rcpt.includes(emailOf(fixture, username))),
+          OFFSETS_MS.map((o) => due.aApproval - o),
+        ),
+      );
     }
-    for (const email of recipients) problems.push(...timingProblems(`approval escalation to ${email}`, all.filter((m) => m.rcpt.includes(email)), [due.aApproval + ESCALATE_AFTER_MS]));
+    for (const email of recipients)
+      problems.push(
+        ...timingProblems(
+          `approval escalation to ${email}`,
+          all.filter((m) => m.rcpt.includes(email)),
+          [due.aApproval + ESCALATE_AFTER_MS],
+        ),
+      );
     expect(problems).toEqual([]);
     for (const m of all) expect(m.text).toContain(hanoiDateTime(due.aApproval));
     const trail = await events(ctx, reportId);
@@ -236,15 +306,26 @@ describe('deadlines drive people: reminders, escalations and rescheduling, on ti
     const consolidators = holders(fixture, fixture.plan.rootUnit, 'consolidator');
     const problems: string[] = [];
     for (const username of consolidators) {
-      const task = (await tasksOf(await session(ctx, username))).find((t) => t.stage === 'consolidation' && t.reportId === null && Date.parse(t.dueAt ?? '') === due.kConsolidation);
+      const task = (await tasksOf(await session(ctx, username))).find(
+        (t) => t.stage === 'consolidation' && t.reportId === null && Date.parse(t.dueAt ?? '') === due.kConsolidation,
+      );
       expect({ username, task: task && { dueAt: task.dueAt } }).toEqual({ username, task: { dueAt: expect.stringMatching(API_TIME) } });
       const email = emailOf(fixture, username);
-      const reminders = await waitFor(async () => {
-        // Reminders only: at the cut-off the working group also hears that the collection closed.
-        const found = sink.to(email, (m) => m.text.includes(planK.code) && m.subject.startsWith('Nhắc việc') && m.receivedAt < due.kConsolidation + 1_000);
-        return found.length >= 2 ? found : undefined;
-      }, { timeoutMs: Math.max(0, due.kConsolidation - Date.now()) + 3_000, what: `consolidation reminders to ${username}` });
-      problems.push(...timingProblems(`consolidation reminders to ${username}`, reminders, OFFSETS_MS.map((o) => due.kConsolidation - o)));
+      const reminders = await waitFor(
+        async () => {
+          // Reminders only: at the cut-off the working group also hears that the collection closed.
+          const found = sink.to(email, (m) => m.text.includes(planK.code) && m.subject.startsWith('Nhắc việc') && m.receivedAt < due.kConsolidation + 1_000);
+          return found.length >= 2 ? found : undefined;
+        },
+        { timeoutMs: Math.max(0, due.kConsolidation - Date.now()) + 3_000, what: `consolidation reminders to ${username}` },
+      );
+      problems.push(
+        ...timingProblems(
+          `consolidation reminders to ${username}`,
+          reminders,
+          OFFSETS_MS.map((o) => due.kConsolidation - o),
+        ),
+      );
       for (const m of reminders) {
         for (const part of ['Tổng hợp ở Khối', unitName(fixture, fixture.plan.rootUnit), hanoiDateTime(due.kConsolidation)]) {
           if (!`${m.subject}\n${m.text}`.includes(part)) problems.push(`consolidation reminder to ${username} lacks “${part}”: ${m.subject} / ${m.text}`);
@@ -265,15 +346,25 @@ describe('deadlines drive people: reminders, escalations and rescheduling, on ti
       const recipients = escalationRecipients(fixture, unit).map((u) => emailOf(fixture, u));
       const name = unitName(fixture, unit);
       const drafterEmail = emailOf(fixture, drafterOf(unit));
-      const mails = await waitFor(async () => {
-        const found = mailsAbout(sink.mails, planA.code, name).filter((m) => !m.rcpt.includes(drafterEmail));
-        return found.length >= recipients.length ? found : undefined;
-      }, { timeoutMs: Math.max(0, dueMs + ESCALATE_AFTER_MS - Date.now()) + 3_000, what: `escalation of ${unit} to ${recipients.join(', ')}` });
+      const mails = await waitFor(
+        async () => {
+          const found = mailsAbout(sink.mails, planA.code, name).filter((m) => !m.rcpt.includes(drafterEmail));
+          return found.length >= recipients.length ? found : undefined;
+        },
+        { timeoutMs: Math.max(0, dueMs + ESCALATE_AFTER_MS - Date.now()) + 3_000, what: `escalation of ${unit} to ${recipients.join(', ')}` },
+      );
       for (const email of recipients) {
-        problems.push(...timingProblems(`escalation of ${unit} to ${email}`, mails.filter((m) => m.rcpt.includes(email)), [dueMs + ESCALATE_AFTER_MS]));
+        problems.push(
+          ...timingProblems(
+            `escalation of ${unit} to ${email}`,
+            mails.filter((m) => m.rcpt.includes(email)),
+            [dueMs + ESCALATE_AFTER_MS],
+          ),
+        );
       }
       const strangers = mails.filter((m) => !m.rcpt.every((r) => recipients.includes(r)));
-      if (strangers.length) problems.push(`escalation of ${unit} reached ${strangers.map((m) => m.rcpt.join(',')).join('; ')}, expected only ${recipients.join(', ')}`);
+      if (strangers.length)
+        problems.push(`escalation of ${unit} reached ${strangers.map((m) => m.rcpt.join(',')).join('; ')}, expected only ${recipients.join(', ')}`);
 
       const reportId = reportsA.get(unit)!.id;
       const task = await draftTask(unit, reportId);
@@ -295,7 +386,10 @@ describe('deadlines drive people: reminders, escalations and rescheduling, on ti
     const [reminder] = mailsAbout(sink.mails, planA.code, 'Chi bộ Vụ Kế toán Nhà nước', email);
     const [escalation] = mailsAbout(sink.mails, planA.code, 'Chi bộ Vụ Kế toán Nhà nước', emailOf(fixture, 'kbnn.bithu'));
     const local = hanoiDateTime(due.aCell);
-    for (const [what, mail] of [['reminder', reminder], ['escalation', escalation]] as const) {
+    for (const [what, mail] of [
+      ['reminder', reminder],
+      ['escalation', escalation],
+    ] as const) {
       const all = `${mail.subject}\n${mail.text}`;
       expect({ what, all }).toEqual({ what, all: expect.stringContaining(planA.code) });
       expect({ what, all }).toEqual({ what, all: expect.stringContaining('Chi bộ Vụ Kế toán Nhà nước') });
@@ -333,13 +427,28 @@ describe('deadlines drive people: reminders, escalations and rescheduling, on ti
       const name = unitName(fixture, unit);
       const drafterEmail = emailOf(fixture, drafterOf(unit));
       const recipients = escalationRecipients(fixture, unit).map((u) => emailOf(fixture, u));
-      const all = await waitFor(async () => {
-        const found = mailsAbout(sink.mails, planB.code, name);
-        return found.length >= 2 + recipients.length ? found : undefined;
-      }, { timeoutMs: Math.max(0, due.bCell + ESCALATE_AFTER_MS - Date.now()) + 3_000, what: `plan B mails about ${unit}` });
-      problems.push(...timingProblems(`plan B reminders of ${unit}`, all.filter((m) => m.rcpt.includes(drafterEmail)), OFFSETS_MS.map((o) => due.bCell - o)));
+      const all = await waitFor(
+        async () => {
+          const found = mailsAbout(sink.mails, planB.code, name);
+          return found.length >= 2 + recipients.length ? found : undefined;
+        },
+        { timeoutMs: Math.max(0, due.bCell + ESCALATE_AFTER_MS - Date.now()) + 3_000, what: `plan B mails about ${unit}` },
+      );
+      problems.push(
+        ...timingProblems(
+          `plan B reminders of ${unit}`,
+          all.filter((m) => m.rcpt.includes(drafterEmail)),
+          OFFSETS_MS.map((o) => due.bCell - o),
+        ),
+      );
       for (const email of recipients) {
-        problems.push(...timingProblems(`plan B escalation of ${unit} to ${email}`, all.filter((m) => m.rcpt.includes(email)), [due.bCell + ESCALATE_AFTER_MS]));
+        problems.push(
+          ...timingProblems(
+            `plan B escalation of ${unit} to ${email}`,
+            all.filter((m) => m.rcpt.includes(email)),
+            [due.bCell + ESCALATE_AFTER_MS],
+          ),
+        );
       }
       const strangers = all.filter((m) => !m.rcpt.every((r) => r === drafterEmail || recipients.includes(r)));
       if (strangers.length) problems.push(`plan B mails of ${unit} reached ${strangers.map((m) => m.rcpt.join(','))}`);
@@ -361,11 +470,24 @@ describe('deadlines drive people: reminders, escalations and rescheduling, on ti
       const recipients = escalationRecipients(fixture, unit).map((u) => emailOf(fixture, u));
       const all = mailsAbout(sink.mails, planB.code, name);
       // Missed reminders collapse into one, sent at once; the escalation time has passed as well.
-      problems.push(...timingProblems(`plan B reminder of ${unit} moved into the past`, all.filter((m) => m.rcpt.includes(drafterEmail)), [movedAt]));
+      problems.push(
+        ...timingProblems(
+          `plan B reminder of ${unit} moved into the past`,
+          all.filter((m) => m.rcpt.includes(drafterEmail)),
+          [movedAt],
+        ),
+      );
       for (const email of recipients) {
-        problems.push(...timingProblems(`plan B escalation of ${unit} moved into the past, to ${email}`, all.filter((m) => m.rcpt.includes(email)), [movedAt]));
+        problems.push(
+          ...timingProblems(
+            `plan B escalation of ${unit} moved into the past, to ${email}`,
+            all.filter((m) => m.rcpt.includes(email)),
+            [movedAt],
+          ),
+        );
       }
-      for (const m of all) if (!m.text.includes(hanoiDateTime(due.bUpper))) problems.push(`plan B mail of ${unit} lacks ${hanoiDateTime(due.bUpper)}: ${m.text}`);
+      for (const m of all)
+        if (!m.text.includes(hanoiDateTime(due.bUpper))) problems.push(`plan B mail of ${unit} lacks ${hanoiDateTime(due.bUpper)}: ${m.text}`);
     }
     expect(problems).toEqual([]);
     const overdue = (await progress(planB.id)).units.filter((u) => u.overdue).map((u) => u.unitCode);
@@ -377,7 +499,12 @@ describe('deadlines drive people: reminders, escalations and rescheduling, on ti
     // KBNN-VP is late too, in cell approval since T0+9.5 s.
     expect(Date.now()).toBeGreaterThan(due.aApproval);
     const late = [...cells, ...uppers].sort();
-    expect(p.units.filter((u) => u.overdue).map((u) => u.unitCode).sort()).toEqual(late);
+    expect(
+      p.units
+        .filter((u) => u.overdue)
+        .map((u) => u.unitCode)
+        .sort(),
+    ).toEqual(late);
     expect(p.overdue).toBe(late.length);
   });
 
@@ -388,11 +515,15 @@ describe('deadlines drive people: reminders, escalations and rescheduling, on ti
     const count = sink.mails.length;
     await ctx.worker.get(Reconciler).reconcile(0);
     await holdsFor(async () => sink.mails.length === count, { forMs: 1_000, what: `no mail after the last one (${count})` });
-    const { rows } = await ctx.db.query<{ dedup_key: string; n: number }>(`SELECT dedup_key, count(*)::int AS n FROM notifications GROUP BY dedup_key HAVING count(*) > 1`);
+    const { rows } = await ctx.db.query<{ dedup_key: string; n: number }>(
+      `SELECT dedup_key, count(*)::int AS n FROM notifications GROUP BY dedup_key HAVING count(*) > 1`,
+    );
     expect(rows).toEqual([]);
     const { rows: unsent } = await ctx.db.query(`SELECT dedup_key, email_state FROM notifications WHERE email_state <> 'sent'`);
     expect(unsent).toEqual([]);
-    const { rows: [{ n }] } = await ctx.db.query<{ n: number }>(`SELECT count(*)::int AS n FROM notifications`);
+    const {
+      rows: [{ n }],
+    } = await ctx.db.query<{ n: number }>(`SELECT count(*)::int AS n FROM notifications`);
     expect(sink.mails.length + sink.ignored).toBe(n);
     // And no reminder, escalation or e-mail job failed on the way.
     for (const name of ['reminders', 'notifications'] as const) {

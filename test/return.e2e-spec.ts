@@ -1,8 +1,18 @@
 import { expectStatus, session } from './support/api';
 import { expectInOrder } from './support/audit';
 import {
-  approve, completeTask, createPlan, events, fillReport, importFixture, launchPlan, openTask, reportsByUnit,
-  submitReport, tasksOf, waitForStage,
+  approve,
+  completeTask,
+  createPlan,
+  events,
+  fillReport,
+  importFixture,
+  launchPlan,
+  openTask,
+  reportsByUnit,
+  submitReport,
+  tasksOf,
+  waitForStage,
 } from './support/factories';
 import { E2eContext, startE2e, stopE2e } from './support/harness';
 import { waitFor } from './support/wait-for';
@@ -45,10 +55,9 @@ describe('returning a report with a reason, at cell_approval and at committee_re
 
   it('the other approver’s open task of that stage is cancelled', async () => {
     const capuy = await session(ctx, 'kbnn-kt.capuy');
-    const cancelled = await waitFor(
-      async () => (await tasksOf(capuy, 'cancelled')).find((t) => t.reportId === reportId && t.stage === 'cell_approval'),
-      { what: 'kbnn-kt.capuy’s cell_approval task cancelled' },
-    );
+    const cancelled = await waitFor(async () => (await tasksOf(capuy, 'cancelled')).find((t) => t.reportId === reportId && t.stage === 'cell_approval'), {
+      what: 'kbnn-kt.capuy’s cell_approval task cancelled',
+    });
     expect(cancelled.state).toBe('cancelled');
     expect((await tasksOf(capuy)).filter((t) => t.reportId === reportId)).toEqual([]);
     expectStatus(await capuy.get(`/api/tasks/${cancelled.id}`), 200);
@@ -68,7 +77,9 @@ describe('returning a report with a reason, at cell_approval and at committee_re
   it('after corrections and resubmission both approvers approve: committee_review', async () => {
     const drafter = await session(ctx, 'kbnn-kt.soanthao');
     expectStatus(
-      await drafter.put(`/api/reports/${reportId}/sections/cadres`).send({ strengths: 'Đã kết nạp 12 đảng viên mới trong nhiệm kỳ.', limitations: 'Nguồn phát triển đảng viên còn mỏng.' }),
+      await drafter
+        .put(`/api/reports/${reportId}/sections/cadres`)
+        .send({ strengths: 'Đã kết nạp 12 đảng viên mới trong nhiệm kỳ.', limitations: 'Nguồn phát triển đảng viên còn mỏng.' }),
       200,
     );
     await submitReport(reportId, drafter);
@@ -90,10 +101,9 @@ describe('returning a report with a reason, at cell_approval and at committee_re
     expect(report.lastReturnReason).toBe(COMMITTEE_REASON);
 
     const bithu = await session(ctx, 'kbnn.bithu');
-    await waitFor(
-      async () => (await tasksOf(bithu, 'cancelled')).find((t) => t.reportId === reportId && t.stage === 'committee_review'),
-      { what: 'kbnn.bithu’s committee_review task cancelled' },
-    );
+    await waitFor(async () => (await tasksOf(bithu, 'cancelled')).find((t) => t.reportId === reportId && t.stage === 'committee_review'), {
+      what: 'kbnn.bithu’s committee_review task cancelled',
+    });
     expect((await tasksOf(bithu)).filter((t) => t.reportId === reportId)).toEqual([]);
   });
 

@@ -23,15 +23,23 @@ describe('the Standing Committee decides by the plan’s rootApproval rule', () 
 
   const planCount = async () => (await ctx.db.query<{ n: number }>(`SELECT count(*)::int AS n FROM plans`)).rows[0].n;
   const rootApprovalTasks = async (planId: string) =>
-    (await ctx.db.query<{ username: string; state: string; applied: boolean }>(
-      `SELECT u.username, t.state, t.applied_at IS NOT NULL AS applied FROM tasks t JOIN users u ON u.id = t.assignee_id
+    (
+      await ctx.db.query<{ username: string; state: string; applied: boolean }>(
+        `SELECT u.username, t.state, t.applied_at IS NOT NULL AS applied FROM tasks t JOIN users u ON u.id = t.assignee_id
         WHERE t.plan_id = $1 AND t.stage = 'root_approval' ORDER BY u.username`,
-      [planId],
-    )).rows;
+        [planId],
+      )
+    ).rows;
 
   /** The fixture plan under a new code, with the Standing Committee's rule given. */
   const createPlanWithRule = async (rootApproval: { type: string; min?: number }) =>
-    expectStatus(await admin.post('/api/plans').send({ ...loadFixture().plan, code: `${randomBytes(3).toString('hex').toUpperCase()}-KH/ĐUK`, rootApproval, confirmDeadlines: true }), 201, 'create plan').body as PlanDto;
+    expectStatus(
+      await admin
+        .post('/api/plans')
+        .send({ ...loadFixture().plan, code: `${randomBytes(3).toString('hex').toUpperCase()}-KH/ĐUK`, rootApproval, confirmDeadlines: true }),
+      201,
+      'create plan',
+    ).body as PlanDto;
 
   /** Launches the plan, brings one report to consolidation and has the working group consolidate. */
   async function toRootApproval(plan: PlanDto): Promise<void> {
@@ -75,7 +83,9 @@ describe('the Standing Committee decides by the plan’s rootApproval rule', () 
       expect((await ctx.db.query(`SELECT 1 FROM plans WHERE code = $1`, [code])).rows).toEqual([]);
     }
     expect(await planCount()).toBe(before);
-    const { rows } = await ctx.db.query<{ n: number }>(`SELECT count(*)::int AS n FROM audit_events WHERE action = 'plan.create' AND data->>'code' LIKE 'RULE-%'`);
+    const { rows } = await ctx.db.query<{ n: number }>(
+      `SELECT count(*)::int AS n FROM audit_events WHERE action = 'plan.create' AND data->>'code' LIKE 'RULE-%'`,
+    );
     expect(rows[0].n).toBe(0);
   });
 
@@ -88,7 +98,8 @@ describe('the Standing Committee decides by the plan’s rootApproval rule', () 
     expect(plain.rootApproval).toEqual({ type: 'majority' });
     expect((await getPlan(ctx, plain.id)).rootApproval).toEqual({ type: 'majority' });
     const { rows } = await ctx.db.query<{ code: string; root_approval_rule: unknown }>(
-      `SELECT code, root_approval_rule FROM plans WHERE id = ANY($1::uuid[]) ORDER BY code`, [[quorum.id, plain.id]],
+      `SELECT code, root_approval_rule FROM plans WHERE id = ANY($1::uuid[]) ORDER BY code`,
+      [[quorum.id, plain.id]],
     );
     expect(Object.fromEntries(rows.map((r) => [r.code, r.root_approval_rule]))).toEqual({ [quorum.code]: { type: 'quorum', min: 3 }, [plain.code]: null });
 

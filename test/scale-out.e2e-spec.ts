@@ -49,7 +49,8 @@ describe('scale-out: three workers share the work', () => {
     for (const unit of units) {
       const transitions = (await events(ctx, reports.get(unit)!.id)).filter((e) => e.action === 'transition').map((e) => `${e.fromStage}→${e.toStage}`);
       expect({ unit, transitions }).toEqual({
-        unit, transitions: ['drafting→cell_approval', 'cell_approval→committee_review', 'committee_review→consolidation', 'consolidation→done'],
+        unit,
+        transitions: ['drafting→cell_approval', 'cell_approval→committee_review', 'committee_review→consolidation', 'consolidation→done'],
       });
     }
     const { rows: duplicates } = await ctx.db.query(

@@ -20,7 +20,12 @@ describe('sessions: logout, password changes, deactivation and role removal end 
   const loginStatus = async (username: string, password = FIXTURE_PASSWORD) => (await ctx.http.post('/api/auth/login').send({ username, password })).status;
   const meStatus = async (s: Session) => (await s.get('/api/me')).status;
   const auditOf = async (action: string, username: string) =>
-    (await ctx.db.query<{ actor: string; data: Record<string, unknown> }>(`SELECT actor, data FROM audit_events WHERE action = $1 AND data->>'username' = $2 ORDER BY id`, [action, username])).rows;
+    (
+      await ctx.db.query<{ actor: string; data: Record<string, unknown> }>(
+        `SELECT actor, data FROM audit_events WHERE action = $1 AND data->>'username' = $2 ORDER BY id`,
+        [action, username],
+      )
+    ).rows;
   const noSecretIn = (rows: unknown[], ...secrets: string[]) => {
     const text = JSON.stringify(rows);
     for (const secret of [...secrets, '$argon2']) expect(text).not.toContain(secret);
@@ -47,7 +52,10 @@ describe('sessions: logout, password changes, deactivation and role removal end 
       { username: 'khong-co-ai', address: expect.stringMatching(/127\.0\.0\.1/), reason: 'unknown_user' },
     ]);
     const ok = await auditOf('auth.login', 'btv.hung');
-    expect(ok.at(-1)).toEqual({ actor: 'btv.hung', data: { username: 'btv.hung', address: expect.stringMatching(/127\.0\.0\.1/), sessionId: expect.any(String) } });
+    expect(ok.at(-1)).toEqual({
+      actor: 'btv.hung',
+      data: { username: 'btv.hung', address: expect.stringMatching(/127\.0\.0\.1/), sessionId: expect.any(String) },
+    });
     noSecretIn([...failed, ...ok], wrong, FIXTURE_PASSWORD);
   });
 
@@ -68,8 +76,15 @@ describe('sessions: logout, password changes, deactivation and role removal end 
     const change = (body: object) => a.put('/api/me/password').send(body);
     const wrong = expectStatus(await change({ currentPassword: 'khong-dung-mat-khau', newPassword: 'mat-khau-moi-2025' }), 422);
     expect(wrong.body.message).toBe('Mật khẩu hiện tại không đúng.');
-    expect(expectStatus(await change({ currentPassword: FIXTURE_PASSWORD, newPassword: FIXTURE_PASSWORD }), 422).body.message).toBe('Mật khẩu mới phải khác mật khẩu hiện tại.');
-    for (const bad of [{ currentPassword: FIXTURE_PASSWORD }, { currentPassword: FIXTURE_PASSWORD, newPassword: 'ngan' }, { currentPassword: FIXTURE_PASSWORD, newPassword: 12345678 }, { currentPassword: FIXTURE_PASSWORD, newPassword: 'x'.repeat(201) }]) {
+    expect(expectStatus(await change({ currentPassword: FIXTURE_PASSWORD, newPassword: FIXTURE_PASSWORD }), 422).body.message).toBe(
+      'Mật khẩu mới phải khác mật khẩu hiện tại.',
+    );
+    for (const bad of [
+      { currentPassword: FIXTURE_PASSWORD },
+      { currentPassword: FIXTURE_PASSWORD, newPassword: 'ngan' },
+      { currentPassword: FIXTURE_PASSWORD, newPassword: 12345678 },
+      { currentPassword: FIXTURE_PASSWORD, newPassword: 'x'.repeat(201) },
+    ]) {
       expectStatus(await change(bad), 400, JSON.stringify(bad));
     }
     // Refused, nothing changed: both sessions still work and the old password still signs in.
@@ -106,7 +121,11 @@ describe('sessions: logout, password changes, deactivation and role removal end 
     const tt = await signIn('kbnn-tt.bithu');
     expectStatus(await admin.post('/api/users/khong-co-ai/deactivate'), 404);
     const deactivated = expectStatus(await admin.post('/api/users/kbnn-tt.bithu/deactivate'), 200).body;
-    expect(deactivated).toMatchObject({ username: 'kbnn-tt.bithu', active: false, roles: expect.arrayContaining([expect.objectContaining({ unitCode: 'KBNN-TT', role: 'approver' })]) });
+    expect(deactivated).toMatchObject({
+      username: 'kbnn-tt.bithu',
+      active: false,
+      roles: expect.arrayContaining([expect.objectContaining({ unitCode: 'KBNN-TT', role: 'approver' })]),
+    });
     expect(await meStatus(tt)).toBe(401);
     expect(await loginStatus('kbnn-tt.bithu')).toBe(401);
     expect((expectStatus(await admin.get('/api/users/kbnn-tt.bithu'), 200).body as { active: boolean }).active).toBe(false);
@@ -133,24 +152,56 @@ describe('sessions: logout, password changes, deactivation and role removal end 
   it('removing a role ends the person’s sessions; adding one does not; the audit has the full lists before and after', async () => {
     const put = async (roles: object[]): Promise<Response> => admin.put('/api/users/kbnn-vp.bithu/roles').send({ roles });
     const before = await signIn('kbnn-vp.bithu');
-    expectStatus(await put([{ unit: 'KBNN-VP', role: 'approver' }, { unit: 'KBNN-VP', role: 'drafter' }, { unit: 'KBNN', role: 'drafter' }]), 200);
+    expectStatus(
+      await put([
+        { unit: 'KBNN-VP', role: 'approver' },
+        { unit: 'KBNN-VP', role: 'drafter' },
+        { unit: 'KBNN', role: 'drafter' },
+      ]),
+      200,
+    );
     expect(await meStatus(before)).toBe(200);
-    expectStatus(await put([{ unit: 'KBNN-VP', role: 'drafter' }, { unit: 'KBNN', role: 'drafter' }]), 200);
+    expectStatus(
+      await put([
+        { unit: 'KBNN-VP', role: 'drafter' },
+        { unit: 'KBNN', role: 'drafter' },
+      ]),
+      200,
+    );
     expect(await meStatus(before)).toBe(401);
     const after = await signIn('kbnn-vp.bithu');
-    expect((expectStatus(await after.get('/api/me'), 200).body.roles as { unitCode: string; role: string }[]).map((r) => `${r.unitCode}:${r.role}`)).toEqual(['KBNN:drafter', 'KBNN-VP:drafter']);
-    const changes = (await ctx.db.query<{ data: object }>(`SELECT data FROM audit_events WHERE action = 'roles.change' AND data->>'username' = 'kbnn-vp.bithu' ORDER BY id`)).rows;
+    expect((expectStatus(await after.get('/api/me'), 200).body.roles as { unitCode: string; role: string }[]).map((r) => `${r.unitCode}:${r.role}`)).toEqual([
+      'KBNN:drafter',
+      'KBNN-VP:drafter',
+    ]);
+    const changes = (
+      await ctx.db.query<{ data: object }>(`SELECT data FROM audit_events WHERE action = 'roles.change' AND data->>'username' = 'kbnn-vp.bithu' ORDER BY id`)
+    ).rows;
     expect(changes.map((c) => c.data)).toEqual([
       {
         username: 'kbnn-vp.bithu',
-        before: [{ unit: 'KBNN-VP', role: 'approver' }, { unit: 'KBNN-VP', role: 'drafter' }],
-        after: [{ unit: 'KBNN', role: 'drafter' }, { unit: 'KBNN-VP', role: 'approver' }, { unit: 'KBNN-VP', role: 'drafter' }],
+        before: [
+          { unit: 'KBNN-VP', role: 'approver' },
+          { unit: 'KBNN-VP', role: 'drafter' },
+        ],
+        after: [
+          { unit: 'KBNN', role: 'drafter' },
+          { unit: 'KBNN-VP', role: 'approver' },
+          { unit: 'KBNN-VP', role: 'drafter' },
+        ],
         changes: 1,
       },
       {
         username: 'kbnn-vp.bithu',
-        before: [{ unit: 'KBNN', role: 'drafter' }, { unit: 'KBNN-VP', role: 'approver' }, { unit: 'KBNN-VP', role: 'drafter' }],
-        after: [{ unit: 'KBNN', role: 'drafter' }, { unit: 'KBNN-VP', role: 'drafter' }],
+        before: [
+          { unit: 'KBNN', role: 'drafter' },
+          { unit: 'KBNN-VP', role: 'approver' },
+          { unit: 'KBNN-VP', role: 'drafter' },
+        ],
+        after: [
+          { unit: 'KBNN', role: 'drafter' },
+          { unit: 'KBNN-VP', role: 'drafter' },
+        ],
         changes: 1,
       },
     ]);

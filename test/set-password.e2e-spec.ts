@@ -43,9 +43,16 @@ describe('set-password links', () => {
 
   it('an expired link, or the link of a deactivated person, gets the answer of a wrong one; the person can be sent a new one once active', async () => {
     const expired = await newPerson();
-    const days = (await ctx.db.query(`SELECT round(extract(epoch FROM expires_at - emailed_at) / 86400) AS d FROM password_links l JOIN users u ON u.id = l.user_id WHERE u.username = $1`, [expired.username])).rows[0].d;
+    const days = (
+      await ctx.db.query(
+        `SELECT round(extract(epoch FROM expires_at - emailed_at) / 86400) AS d FROM password_links l JOIN users u ON u.id = l.user_id WHERE u.username = $1`,
+        [expired.username],
+      )
+    ).rows[0].d;
     expect(Number(days)).toBe(3);
-    await ctx.db.query(`UPDATE password_links SET expires_at = now() - interval '1 second' WHERE user_id = (SELECT id FROM users WHERE username = $1)`, [expired.username]);
+    await ctx.db.query(`UPDATE password_links SET expires_at = now() - interval '1 second' WHERE user_id = (SELECT id FROM users WHERE username = $1)`, [
+      expired.username,
+    ]);
     const wrong = expectStatus(await setPassword('x'), 400).body;
     expect(expectStatus(await setPassword(expired.token), 400).body).toEqual(wrong);
 
@@ -61,13 +68,18 @@ describe('set-password links', () => {
   }, 60_000);
 
   it('an e-mail whose job Redis lost goes out once a worker starts again, with a link that works', async () => {
-    await importOrg(ctx, { units: [], users: [{ username: 'cho.redis', fullName: 'Đồng chí Chờ', email: 'cho.redis@example.vn', password: 'mat-khau-tam-2026', roles: [] }] });
+    await importOrg(ctx, {
+      units: [],
+      users: [{ username: 'cho.redis', fullName: 'Đồng chí Chờ', email: 'cho.redis@example.vn', password: 'mat-khau-tam-2026', roles: [] }],
+    });
     await ctx.worker.close();
     try {
       expectStatus(await admin.post('/api/users/cho.redis/set-password-link'), 202);
       await loseRedis(ctx);
       // As if it had waited past the reconciler's grace period for fresh work.
-      await ctx.db.query(`UPDATE password_links SET created_at = now() - interval '1 minute' WHERE user_id = (SELECT id FROM users WHERE username = 'cho.redis')`);
+      await ctx.db.query(
+        `UPDATE password_links SET created_at = now() - interval '1 minute' WHERE user_id = (SELECT id FROM users WHERE username = 'cho.redis')`,
+      );
     } finally {
       ctx.worker = await NestFactory.createApplicationContext(WorkerModule, { logger: ['error', 'warn'] });
       await ctx.worker.init();
@@ -89,7 +101,10 @@ describe('set-password links', () => {
     expect(Number(refused.headers['retry-after'])).toBeGreaterThan(0);
     // The same address's logins are refused too: one count against spraying.
     expectStatus(await ctx.http.post('/api/auth/login').send({ username: 'admin', password: 'tongket-2019' }), 429);
-    const unused = await waitFor(async () => (await ctx.db.query(`SELECT used_at FROM password_links l JOIN users u ON u.id = l.user_id WHERE u.username = $1`, [good.username])).rows[0], { what: 'the link' });
+    const unused = await waitFor(
+      async () => (await ctx.db.query(`SELECT used_at FROM password_links l JOIN users u ON u.id = l.user_id WHERE u.username = $1`, [good.username])).rows[0],
+      { what: 'the link' },
+    );
     expect(unused.used_at).toBeNull();
   }, 60_000);
 });

@@ -65,7 +65,9 @@ describe('decisions whose jobs Redis keeps where they never run', () => {
     ctx.worker = await startWorkerContext();
     for (const unit of units) await waitForStage(ctx, reports.get(unit)!.id, 'cell_approval', 15_000);
     const { rows: transitions } = await ctx.db.query<{ n: number }>(
-      `SELECT count(*)::int AS n FROM audit_events WHERE action = 'transition' AND report_id = ANY($1)`, [units.map((u) => reports.get(u)!.id)]);
+      `SELECT count(*)::int AS n FROM audit_events WHERE action = 'transition' AND report_id = ANY($1)`,
+      [units.map((u) => reports.get(u)!.id)],
+    );
     expect(transitions[0].n).toBe(2);
   });
 });

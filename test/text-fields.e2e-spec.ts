@@ -16,7 +16,14 @@ describe('codes and single-line fields', () => {
   let admin: Session;
   const fixture = loadFixture();
   const unit = (code: string, name = 'Chi bộ thử') => ({ code, name, kind: 'cell', parent: 'DUK' });
-  const user = (fields: Record<string, unknown>) => ({ username: 'thu.nghiem', fullName: 'Nguyễn Văn Thử', email: 'thu@example.vn', password: FIXTURE_PASSWORD, roles: [], ...fields });
+  const user = (fields: Record<string, unknown>) => ({
+    username: 'thu.nghiem',
+    fullName: 'Nguyễn Văn Thử',
+    email: 'thu@example.vn',
+    password: FIXTURE_PASSWORD,
+    roles: [],
+    ...fields,
+  });
 
   beforeAll(async () => {
     ctx = await startE2e();
@@ -38,7 +45,12 @@ describe('codes and single-line fields', () => {
   };
 
   it.each([
-    ['Greek', 'KBNN-\u039a\u03a4'], ['Cyrillic', 'KBNN-\u041a\u0422'], ['Hebrew', 'KBNN-\u05d0'], ['a space', 'KBNN KT'], ['a quote', 'KBNN"KT'], ['CR/LF', 'KBNN\r\nKT'],
+    ['Greek', 'KBNN-\u039a\u03a4'],
+    ['Cyrillic', 'KBNN-\u041a\u0422'],
+    ['Hebrew', 'KBNN-\u05d0'],
+    ['a space', 'KBNN KT'],
+    ['a quote', 'KBNN"KT'],
+    ['CR/LF', 'KBNN\r\nKT'],
   ])('a unit code with %s is refused', async (_what, code) => {
     await refused(() => admin.post('/api/org/import').send({ units: [unit(code)], users: [] }), 'units.0.code');
   });
@@ -56,7 +68,10 @@ describe('codes and single-line fields', () => {
   });
 
   it.each([
-    ['CR/LF', '144-KH\r\n/ĐUK'], ['a quote', '144-KH/"ĐUK"'], ['Cyrillic look-alikes', '144-\u041a\u041d/ĐUK'], ['a bidi override', '144-KH/\u202eĐUK'],
+    ['CR/LF', '144-KH\r\n/ĐUK'],
+    ['a quote', '144-KH/"ĐUK"'],
+    ['Cyrillic look-alikes', '144-\u041a\u041d/ĐUK'],
+    ['a bidi override', '144-KH/\u202eĐUK'],
   ])('a plan code with %s is refused', async (_what, code) => {
     await refused(() => admin.post('/api/plans').send({ ...fixture.plan, code }), 'code');
   });
@@ -64,7 +79,10 @@ describe('codes and single-line fields', () => {
   it('a plan title, term or basis document with a control character is refused', async () => {
     await refused(() => admin.post('/api/plans').send({ ...fixture.plan, code: 'THU-1/ĐUK', title: 'Kế hoạch\r\ntổng kết' }), 'title');
     await refused(() => admin.post('/api/plans').send({ ...fixture.plan, code: 'THU-2/ĐUK', term: '2015\u00852020' }), 'term');
-    await refused(() => admin.post('/api/plans').send({ ...fixture.plan, code: 'THU-3/ĐUK', basis: [{ code: '48-CV/TBĐLĐ', title: 'Về việc\u2028tổng kết' }] }), 'basis.0.title');
+    await refused(
+      () => admin.post('/api/plans').send({ ...fixture.plan, code: 'THU-3/ĐUK', basis: [{ code: '48-CV/TBĐLĐ', title: 'Về việc\u2028tổng kết' }] }),
+      'basis.0.title',
+    );
   });
 
   it('a stage name with a line break is refused', async () => {

@@ -34,16 +34,24 @@ describe('upgrade from the previous release’s schema', () => {
   it('migrates the previous release’s schema and data forward, keeping every row', async () => {
     const previous = MIGRATIONS.slice(0, MIGRATIONS.findIndex((m) => m.name === PREVIOUS_RELEASE_LAST) + 1);
     expect(previous.length).toBeGreaterThan(5);
-    const old = new DataSource({ ...dataSourceOptions(config, { username: config.PG_MIGRATION_USER, password: config.PG_MIGRATION_PASSWORD, poolSize: 1 }), migrations: previous });
+    const old = new DataSource({
+      ...dataSourceOptions(config, { username: config.PG_MIGRATION_USER, password: config.PG_MIGRATION_PASSWORD, poolSize: 1 }),
+      migrations: previous,
+    });
     await old.initialize();
     await old.runMigrations({ transaction: 'each' });
     // What the previous release wrote, as it wrote it.
     const passwordHash = await hash('mat-khau-cu-2019');
     const [unit] = await old.query(`INSERT INTO org_units (code, name, kind) VALUES ('DUK', 'Đảng bộ Khối', 'bloc') RETURNING id`);
-    const [cell] = await old.query(`INSERT INTO org_units (code, name, kind, parent_id, ancestor_ids, depth) VALUES ('CB1', 'Chi bộ Một', 'cell', $1, ARRAY[$1::uuid], 1) RETURNING id`, [unit.id]);
+    const [cell] = await old.query(
+      `INSERT INTO org_units (code, name, kind, parent_id, ancestor_ids, depth) VALUES ('CB1', 'Chi bộ Một', 'cell', $1, ARRAY[$1::uuid], 1) RETURNING id`,
+      [unit.id],
+    );
     await old.query(`UPDATE org_units SET ancestor_ids = ARRAY[id] WHERE id = $1`, [unit.id]);
     await old.query(`UPDATE org_units SET ancestor_ids = ARRAY[$1::uuid, id] WHERE id = $2`, [unit.id, cell.id]);
-    const [admin] = await old.query(`INSERT INTO users (username, full_name, email, password_hash) VALUES ('admin', 'Quản trị', 'a@x.vn', $1) RETURNING id`, [passwordHash]);
+    const [admin] = await old.query(`INSERT INTO users (username, full_name, email, password_hash) VALUES ('admin', 'Quản trị', 'a@x.vn', $1) RETURNING id`, [
+      passwordHash,
+    ]);
     await old.query(`INSERT INTO role_assignments (user_id, unit_id, role) VALUES ($1, NULL, 'admin')`, [admin.id]);
     const [plan] = await old.query(
       `INSERT INTO plans (code, title, issued_on, term, root_unit_id, workflow_key, workflow_version, outline, indicator_names, deadlines, reminders, status)

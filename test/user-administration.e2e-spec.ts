@@ -41,12 +41,23 @@ describe('administering people: adding, searching without diacritics, picking a 
 
   it('adds a person without a password, audited, with a set-password link on its way; a second add of the username is a 409 changing nothing', async () => {
     const res = expectStatus(await admin.post('/api/users').send({ username: 'dang.van.moi', fullName: 'Đặng Văn Mới', email: 'moi@example.vn' }), 201, 'add');
-    expect(res.body).toMatchObject({ username: 'dang.van.moi', fullName: 'Đặng Văn Mới', email: 'moi@example.vn', active: true, roles: [], setPasswordLink: { email: 'moi@example.vn' } });
+    expect(res.body).toMatchObject({
+      username: 'dang.van.moi',
+      fullName: 'Đặng Văn Mới',
+      email: 'moi@example.vn',
+      active: true,
+      roles: [],
+      setPasswordLink: { email: 'moi@example.vn' },
+    });
     const links = await ctx.db.query(`SELECT l.reason FROM password_links l JOIN users u ON u.id = l.user_id WHERE u.username = 'dang.van.moi'`);
     expect(links.rows).toEqual([{ reason: 'new_account' }]);
     expect(await audited('user.create', 'dang.van.moi')).toBe(1);
 
-    const again = expectStatus(await admin.post('/api/users').send({ username: 'dang.van.moi', fullName: 'Người khác', email: 'khac@example.vn' }), 409, 'taken');
+    const again = expectStatus(
+      await admin.post('/api/users').send({ username: 'dang.van.moi', fullName: 'Người khác', email: 'khac@example.vn' }),
+      409,
+      'taken',
+    );
     expect(again.body.message).toContain('dang.van.moi');
     expect((expectStatus(await admin.get('/api/users/dang.van.moi'), 200).body as UserDto).fullName).toBe('Đặng Văn Mới');
     expect(await audited('user.create', 'dang.van.moi')).toBe(1);
@@ -90,7 +101,10 @@ describe('administering people: adding, searching without diacritics, picking a 
     // A new holder of the role is given a task of the running stage: one voice each, so not a candidate.
     expectStatus(await admin.put('/api/users/dang.van.moi/roles').send({ roles: [{ unit: 'KBNN-KT', role: 'drafter' }] }), 200, 'a second drafter');
     const roundOf = (username: string) =>
-      ctx.db.query(`SELECT 1 FROM tasks t JOIN users u ON u.id = t.assignee_id WHERE u.username = $1 AND t.report_id = $2 AND t.stage = 'drafting' AND t.state = 'open'`, [username, kt.id]);
+      ctx.db.query(
+        `SELECT 1 FROM tasks t JOIN users u ON u.id = t.assignee_id WHERE u.username = $1 AND t.report_id = $2 AND t.stage = 'drafting' AND t.state = 'open'`,
+        [username, kt.id],
+      );
     expect((await roundOf('dang.van.moi')).rows).toHaveLength(1);
     expect(expectStatus(await drafter.get(`/api/tasks/${task.id}/delegates`), 200).body).toEqual([]);
     // A holder with no task of the round (the role given straight in the table, no stage told) may take it.
@@ -98,7 +112,9 @@ describe('administering people: adding, searching without diacritics, picking a 
       `INSERT INTO role_assignments (user_id, unit_id, role) SELECT u.id, o.id, 'drafter' FROM users u, org_units o WHERE u.username = 'kbnn-tt.bithu' AND o.code = 'KBNN-KT'`,
     );
     const found = expectStatus(await drafter.get(`/api/tasks/${task.id}/delegates?q=dang`), 200).body as CandidateDto[];
-    expect(found).toEqual([{ username: 'kbnn-tt.bithu', fullName: 'Đặng Thị Hoa', unitCode: 'KBNN-KT', unitName: expect.any(String), position: null, positionTitle: null }]);
+    expect(found).toEqual([
+      { username: 'kbnn-tt.bithu', fullName: 'Đặng Thị Hoa', unitCode: 'KBNN-KT', unitName: expect.any(String), position: null, positionTitle: null },
+    ]);
     expect(expectStatus(await drafter.get(`/api/tasks/${task.id}/delegates?q=lan`), 200).body).toEqual([]);
 
     expectStatus(await session(ctx, 'kbnn-kt.bithu').then((s) => s.get(`/api/tasks/${task.id}/delegates`)), 403, 'someone else');
@@ -112,7 +128,9 @@ describe('administering people: adding, searching without diacritics, picking a 
   });
 
   it('documents the new endpoints with each answer in the OpenAPI document', async () => {
-    const { paths } = expectStatus(await admin.get('/docs-json'), 200).body as { paths: Record<string, Record<string, { responses: Record<string, unknown> }>> };
+    const { paths } = expectStatus(await admin.get('/docs-json'), 200).body as {
+      paths: Record<string, Record<string, { responses: Record<string, unknown> }>>;
+    };
     expect(Object.keys(paths['/api/users'].post.responses)).toEqual(expect.arrayContaining(['201', '400', '409']));
     expect(Object.keys(paths['/api/tasks/{id}/delegates'].get.responses)).toEqual(expect.arrayContaining(['200', '403', '404']));
     expect(Object.keys(paths['/api/plans/{id}/deadlines/preview'].post.responses)).toEqual(expect.arrayContaining(['200', '400', '404']));

@@ -44,9 +44,15 @@ describe('users beyond the first page: looked up directly, listed in pages', () 
     expect(rows[0].after).toBeGreaterThanOrEqual(5_000);
 
     expect((expectStatus(await admin.get(`/api/users/${last}`), 200).body as UserDto).username).toBe(last);
-    const res = expectStatus(await admin.put(`/api/users/${last}/roles`).send({ roles: [{ unit: 'KBNN-KT', role: 'drafter' }] }), 200, 'roles of the last user');
+    const res = expectStatus(
+      await admin.put(`/api/users/${last}/roles`).send({ roles: [{ unit: 'KBNN-KT', role: 'drafter' }] }),
+      200,
+      'roles of the last user',
+    );
     expect(res.body).toMatchObject({ username: last, roles: [{ unitCode: 'KBNN-KT', role: 'drafter' }] });
-    expect((expectStatus(await admin.get(`/api/users/${last}`), 200).body as UserDto).roles).toEqual([expect.objectContaining({ unitCode: 'KBNN-KT', role: 'drafter' })]);
+    expect((expectStatus(await admin.get(`/api/users/${last}`), 200).body as UserDto).roles).toEqual([
+      expect.objectContaining({ unitCode: 'KBNN-KT', role: 'drafter' }),
+    ]);
     expect((await admin.get('/api/users/khong-co-ai')).status).toBe(404);
   });
 

@@ -19,8 +19,20 @@ describe('.docx downloads named with Vietnamese codes', () => {
     { code: 'CB-Đoàn', name: 'Chi bộ Ban Tổ chức Trung ương Đoàn', kind: 'cell', parent: 'ĐB-Đoàn' },
   ];
   const users: FixtureUser[] = [
-    { username: 'doan.soanthao', fullName: 'Nguyễn Thị Ánh Tuyết', email: 'tuyet@example.vn', password: FIXTURE_PASSWORD, roles: [{ unit: 'CB-Đoàn', role: 'drafter' }] },
-    { username: 'doan.bithu', fullName: 'Trần Quốc Hưng', email: 'hung.doan@example.vn', password: FIXTURE_PASSWORD, roles: [{ unit: 'CB-Đoàn', role: 'approver' }] },
+    {
+      username: 'doan.soanthao',
+      fullName: 'Nguyễn Thị Ánh Tuyết',
+      email: 'tuyet@example.vn',
+      password: FIXTURE_PASSWORD,
+      roles: [{ unit: 'CB-Đoàn', role: 'drafter' }],
+    },
+    {
+      username: 'doan.bithu',
+      fullName: 'Trần Quốc Hưng',
+      email: 'hung.doan@example.vn',
+      password: FIXTURE_PASSWORD,
+      roles: [{ unit: 'CB-Đoàn', role: 'approver' }],
+    },
   ];
 
   beforeAll(async () => {

@@ -1,6 +1,17 @@
 import { expectStatus, session } from './support/api';
 import {
-  completeTask, createPlan, events, fillReport, importFixture, importOrg, launchPlan, openTask, reportsByUnit, submitReport, tasksOf, waitForStage,
+  completeTask,
+  createPlan,
+  events,
+  fillReport,
+  importFixture,
+  importOrg,
+  launchPlan,
+  openTask,
+  reportsByUnit,
+  submitReport,
+  tasksOf,
+  waitForStage,
 } from './support/factories';
 import { Fixture } from './support/fixture';
 import { E2eContext, FIXTURE_PASSWORD, startE2e, stopE2e } from './support/harness';
@@ -43,10 +54,13 @@ describe('notices of work: new tasks, returns, adoptions and delegations, once e
   };
   /** The user's notices of a kind about one report, once they have arrived. */
   const arrived = (username: string, kind: string, reportId: string | null, count = 1) =>
-    waitFor(async () => {
-      const found = (await inbox(username, kind)).filter((n) => reportId === null || n.reportId === reportId);
-      return found.length >= count ? found : undefined;
-    }, { timeoutMs: 10_000, what: `${count} ${kind} notice(s) of ${username}` });
+    waitFor(
+      async () => {
+        const found = (await inbox(username, kind)).filter((n) => reportId === null || n.reportId === reportId);
+        return found.length >= count ? found : undefined;
+      },
+      { timeoutMs: 10_000, what: `${count} ${kind} notice(s) of ${username}` },
+    );
   /** Exactly one e-mail of the notice to its person, with the page's address under the text. */
   const oneMail = async (username: string, notice: Notice): Promise<ReceivedMail> => {
     const email = emailOf(fixture, username);
@@ -89,7 +103,10 @@ describe('notices of work: new tasks, returns, adoptions and delegations, once e
     expect(more).toEqual([]);
     const [task] = (await tasksOf(await session(ctx, 'kbnn-kt.soanthao'))).filter((t) => t.reportId === kt.id);
     expect(notice).toMatchObject({
-      title: 'Công việc mới: Dự thảo báo cáo – Chi bộ Vụ Kế toán Nhà nước', reportId: kt.id, taskId: task.id, link: `/reports/${kt.id}/draft`,
+      title: 'Công việc mới: Dự thảo báo cáo – Chi bộ Vụ Kế toán Nhà nước',
+      reportId: kt.id,
+      taskId: task.id,
+      link: `/reports/${kt.id}/draft`,
     });
     expect(notice.body).toContain(`Kế hoạch ${plan.code}: đồng chí được giao dự thảo báo cáo tổng kết của Chi bộ Vụ Kế toán Nhà nước, hạn hoàn thành`);
     await oneMail('kbnn-kt.soanthao', notice);
@@ -107,7 +124,10 @@ describe('notices of work: new tasks, returns, adoptions and delegations, once e
   it('asks the approvers at the stage their level names: Chi bộ thông qua for a cell, Đảng ủy thông qua for a grassroots đảng bộ', async () => {
     const kt = reports.get('KBNN-KT')!;
     const bvnn = reports.get('BVNN')!;
-    for (const [unit, drafter] of [[kt, 'kbnn-kt.soanthao'], [bvnn, 'bvnn.bithu']] as const) {
+    for (const [unit, drafter] of [
+      [kt, 'kbnn-kt.soanthao'],
+      [bvnn, 'bvnn.bithu'],
+    ] as const) {
       const who = await session(ctx, drafter);
       await fillReport(ctx, unit.id, who);
       await submitReport(unit.id, who);
@@ -161,7 +181,9 @@ describe('notices of work: new tasks, returns, adoptions and delegations, once e
       const [notice, ...more] = await arrived(person, 'adoption', kt.id);
       expect(more).toEqual([]);
       expect(notice).toMatchObject({ title: 'Báo cáo đã được thông qua: Chi bộ Vụ Kế toán Nhà nước', link: `/reports/${kt.id}` });
-      expect(notice.body).toMatch(/^Kế hoạch .+: báo cáo tổng kết của Chi bộ Vụ Kế toán Nhà nước đã được Chi bộ thông qua ngày \d{2}\/\d{2}\/\d{4}\. Báo cáo được chuyển sang bước "Cấp ủy cấp trên thẩm định"\.$/);
+      expect(notice.body).toMatch(
+        /^Kế hoạch .+: báo cáo tổng kết của Chi bộ Vụ Kế toán Nhà nước đã được Chi bộ thông qua ngày \d{2}\/\d{2}\/\d{4}\. Báo cáo được chuyển sang bước "Cấp ủy cấp trên thẩm định"\.$/,
+      );
       await oneMail(person, notice);
     }
     // The committee above now reviews it: its reviewers' tasks are new to them.
@@ -180,9 +202,23 @@ describe('notices of work: new tasks, returns, adoptions and delegations, once e
     const task = await openTask(owner, tg.id, 'cell_approval');
     await importOrg(ctx, {
       units: [],
-      users: [{ username: 'hlhpn-tg.phobithu', fullName: 'Đỗ Thị Hạnh', email: 'hanh@example.vn', password: FIXTURE_PASSWORD, roles: [{ unit: 'HLHPN-TG', role: 'approver' }] }],
+      users: [
+        {
+          username: 'hlhpn-tg.phobithu',
+          fullName: 'Đỗ Thị Hạnh',
+          email: 'hanh@example.vn',
+          password: FIXTURE_PASSWORD,
+          roles: [{ unit: 'HLHPN-TG', role: 'approver' }],
+        },
+      ],
     } as Parameters<typeof importOrg>[1]);
-    fixture.users.push({ username: 'hlhpn-tg.phobithu', fullName: 'Đỗ Thị Hạnh', email: 'hanh@example.vn', password: FIXTURE_PASSWORD, roles: [{ unit: 'HLHPN-TG', role: 'approver' }] });
+    fixture.users.push({
+      username: 'hlhpn-tg.phobithu',
+      fullName: 'Đỗ Thị Hạnh',
+      email: 'hanh@example.vn',
+      password: FIXTURE_PASSWORD,
+      roles: [{ unit: 'HLHPN-TG', role: 'approver' }],
+    });
     const [joined] = await arrived('hlhpn-tg.phobithu', 'task', tg.id);
     expect(joined.title).toBe('Công việc mới: Chi bộ thông qua – Chi bộ Ban Tuyên giáo');
 
@@ -191,7 +227,11 @@ describe('notices of work: new tasks, returns, adoptions and delegations, once e
     expectStatus(await owner.post(`/api/tasks/${task.id}/delegate`).send({ username: 'hlhpn-tg.phobithu' }), 200, 'delegate');
     const [notice, ...more] = await arrived('hlhpn-tg.phobithu', 'delegation', tg.id);
     expect(more).toEqual([]);
-    expect(notice).toMatchObject({ title: 'Công việc được chuyển cho đồng chí: Chi bộ thông qua – Chi bộ Ban Tuyên giáo', taskId: task.id, link: `/reports/${tg.id}` });
+    expect(notice).toMatchObject({
+      title: 'Công việc được chuyển cho đồng chí: Chi bộ thông qua – Chi bộ Ban Tuyên giáo',
+      taskId: task.id,
+      link: `/reports/${tg.id}`,
+    });
     expect(notice.body).toContain('đồng chí Kiều Thị Thảo đã chuyển cho đồng chí công việc "Chi bộ thông qua" đối với báo cáo của Chi bộ Ban Tuyên giáo');
     await oneMail('hlhpn-tg.phobithu', notice);
     expect(await inbox('hlhpn-tg.bithu', 'delegation')).toEqual([]);
@@ -203,12 +243,18 @@ describe('notices of work: new tasks, returns, adoptions and delegations, once e
     const returned = trail.find((e) => e.action === 'return')!;
     expect(returned).toMatchObject({ actor: 'kbnn-kt.bithu', actorName: 'Hoàng Văn Bình' });
     expect(trail.filter((e) => e.actor === 'system').every((e) => (e as { actorName?: unknown }).actorName === null)).toBe(true);
-    const planTrail = expectStatus(await (await session(ctx, 'admin')).get(`/api/plans/${plan.id}/events`), 200).body as { action: string; actor: string; actorName: string | null }[];
+    const planTrail = expectStatus(await (await session(ctx, 'admin')).get(`/api/plans/${plan.id}/events`), 200).body as {
+      action: string;
+      actor: string;
+      actorName: string | null;
+    }[];
     expect(planTrail.find((e) => e.action === 'plan.create')).toMatchObject({ actor: 'admin', actorName: 'Quản trị hệ thống' });
   });
 
   it('sends every notice of the run exactly once: one row per key, one e-mail per notice', async () => {
-    const { rows: [{ n }] } = await ctx.db.query<{ n: number }>(`SELECT count(*)::int AS n FROM notifications`);
+    const {
+      rows: [{ n }],
+    } = await ctx.db.query<{ n: number }>(`SELECT count(*)::int AS n FROM notifications`);
     await sink.waitForMails(() => true, n, { what: 'an e-mail per notice' });
     await holdsFor(async () => sink.mails.length === n, { forMs: 500, what: 'no e-mail beyond one per notice' });
     const { rows } = await ctx.db.query(`SELECT dedup_key FROM notifications GROUP BY dedup_key HAVING count(*) > 1`);

@@ -6,7 +6,12 @@ import { E2eContext, startE2e, stopE2e } from './support/harness';
 import { createVersion, insertAfter, ORG_PRECHECK, StageDef, TONGKET_V1, WorkflowDto } from './support/workflows';
 
 const stage = (over: Partial<StageDef> & { key: string }): StageDef => ({
-  name: `Bước ${over.key}`, kind: 'approval', role: 'reviewer', scope: 'parent', rule: { type: 'any' }, ...over,
+  name: `Bước ${over.key}`,
+  kind: 'approval',
+  role: 'reviewer',
+  scope: 'parent',
+  rule: { type: 'any' },
+  ...over,
 });
 const draft = stage({ key: 'drafting', kind: 'draft', role: 'drafter', scope: 'self' });
 const gather = (key = 'consolidation') => stage({ key, kind: 'consolidation', role: 'consolidator', scope: 'root' });

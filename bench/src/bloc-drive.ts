@@ -72,7 +72,15 @@ const TEXTS = (unit: string, topic: string): Record<Text, string> => ({
  * new drafts, as people answer their inbox first. With no think time (the default) the 100 users form a
  * closed loop that keeps 100 requests in flight: latencies then measure the queue as much as the work.
  */
-export async function drive(client: BlocClient, pool: Pool, bloc: GeneratedBloc, planId: string, tokens: Map<string, string>, users: number, thinkMs = 0): Promise<DriveFigures> {
+export async function drive(
+  client: BlocClient,
+  pool: Pool,
+  bloc: GeneratedBloc,
+  planId: string,
+  tokens: Map<string, string>,
+  users: number,
+  thinkMs = 0,
+): Promise<DriveFigures> {
   const [{ outline }] = (await pool.query<{ outline: OutlineItem[] }>(`SELECT outline FROM plans WHERE id = $1`, [planId])).rows;
   /** What the drafter sends for one item: each text it takes, and nothing it does not (refused with 400). */
   const bodyOf = (item: OutlineItem, unit: string) => {
@@ -85,7 +93,12 @@ export async function drive(client: BlocClient, pool: Pool, bloc: GeneratedBloc,
   );
   const unitByCode = new Map(bloc.reporting.map((u) => [u.code, u]));
   const reports: Report[] = rows.map((r, index) => ({
-    id: r.id, unit: unitByCode.get(r.code)!, index, stage: r.stage, round: r.round, returned: false,
+    id: r.id,
+    unit: unitByCode.get(r.code)!,
+    index,
+    stage: r.stage,
+    round: r.round,
+    returned: false,
     returnAt: index % 10 === 0 ? (index % 20 === 0 ? 'cell_approval' : 'committee_review') : undefined,
   }));
   const token = (username: string) => {
@@ -98,7 +111,14 @@ export async function drive(client: BlocClient, pool: Pool, bloc: GeneratedBloc,
   const drafts: Intent[] = reports.map((report) => ({ kind: 'draft', report, correction: false }));
   const watching = new Map<string, { report: Report; since: number }>();
   const figures: DriveFigures = {
-    startedAt: Date.now(), allAtConsolidationAt: NaN, reports: reports.length, returned: 0, intents: 0, inboxMisses: 0, observedLagMs: [], requests: 0,
+    startedAt: Date.now(),
+    allAtConsolidationAt: NaN,
+    reports: reports.length,
+    returned: 0,
+    intents: 0,
+    inboxMisses: 0,
+    observedLagMs: [],
+    requests: 0,
   };
   let atConsolidation = 0;
   let failure: Error | undefined;
@@ -126,7 +146,16 @@ export async function drive(client: BlocClient, pool: Pool, bloc: GeneratedBloc,
       figures.returned++;
     }
     for (const username of deciders) {
-      decisions.push({ kind: 'decide', report, stage: report.stage, round: report.round, username, decision: returning ? 'return' : 'approve', deciding, attempts: 0 });
+      decisions.push({
+        kind: 'decide',
+        report,
+        stage: report.stage,
+        round: report.round,
+        username,
+        decision: returning ? 'return' : 'approve',
+        deciding,
+        attempts: 0,
+      });
     }
   };
 
@@ -140,7 +169,9 @@ export async function drive(client: BlocClient, pool: Pool, bloc: GeneratedBloc,
         await client.expect('PUT section', [200], 'PUT', `/api/reports/${report.id}/sections/${s.key}`, drafter, bodyOf(s, report.unit.name));
       }
       if (!intent.correction) {
-        const figuresOf = Object.fromEntries(INDICATOR_NAMES.map((name, i) => [name, (report.index * 3 + i * 2) % 9 + (name === 'members_disciplined' ? 0 : 1)]));
+        const figuresOf = Object.fromEntries(
+          INDICATOR_NAMES.map((name, i) => [name, ((report.index * 3 + i * 2) % 9) + (name === 'members_disciplined' ? 0 : 1)]),
+        );
         await client.expect('PUT indicators', [200], 'PUT', `/api/reports/${report.id}/indicators`, drafter, figuresOf);
       }
       const submitted = await client.expect('submit', [202], 'POST', `/api/reports/${report.id}/submit`, drafter);
@@ -153,7 +184,8 @@ export async function drive(client: BlocClient, pool: Pool, bloc: GeneratedBloc,
     const task = inbox.body.find((t) => t.reportId === report.id && t.stage === intent.stage);
     if (!task) {
       figures.inboxMisses++;
-      if (++intent.attempts > 100) throw new Error(`${intent.username}: no open ${intent.stage} task for ${report.unit.code} after ${intent.attempts} inbox reads`);
+      if (++intent.attempts > 100)
+        throw new Error(`${intent.username}: no open ${intent.stage} task for ${report.unit.code} after ${intent.attempts} inbox reads`);
       setTimeout(() => decisions.push(intent), 100);
       return;
     }
@@ -171,7 +203,10 @@ export async function drive(client: BlocClient, pool: Pool, bloc: GeneratedBloc,
     while (polling) {
       if (watching.size) {
         const ids = [...watching.keys()];
-        const { rows: now } = await pool.query<{ id: string; stage: string; round: number }>(`SELECT id, stage, round FROM reports WHERE id = ANY($1::uuid[])`, [ids]);
+        const { rows: now } = await pool.query<{ id: string; stage: string; round: number }>(
+          `SELECT id, stage, round FROM reports WHERE id = ANY($1::uuid[])`,
+          [ids],
+        );
         const seenAt = Date.now();
         for (const r of now) {
           const w = watching.get(r.id);
@@ -203,7 +238,9 @@ export async function drive(client: BlocClient, pool: Pool, bloc: GeneratedBloc,
       if (thinkMs) await sleep(thinkMs * (0.5 + Math.random()));
       if (Date.now() - lastLog > 10_000) {
         lastLog = Date.now();
-        log(`  drive: ${atConsolidation}/${reports.length} at consolidation, ${drafts.length} drafts and ${decisions.length} decisions queued, ${watching.size} awaiting a move`);
+        log(
+          `  drive: ${atConsolidation}/${reports.length} at consolidation, ${drafts.length} drafts and ${decisions.length} decisions queued, ${watching.size} awaiting a move`,
+        );
       }
     }
   };
@@ -260,7 +297,12 @@ export async function transitionLags(pool: Pool, planId: string): Promise<LagFig
  * decision jobs): decision recorded → job added to Redis (the API's commit and its outbox relay),
  * → picked up by a worker, → transition written (the worker's transaction up to its audit insert).
  */
-export async function lagBreakdown(pool: Pool, redis: import('ioredis').default, prefix: string, planId: string): Promise<Record<'relay' | 'queued' | 'worker', number[]>> {
+export async function lagBreakdown(
+  pool: Pool,
+  redis: import('ioredis').default,
+  prefix: string,
+  planId: string,
+): Promise<Record<'relay' | 'queued' | 'worker', number[]>> {
   // Fresh statistics first: the table grew from nothing during the drive, and with the stale ones
   // the planner picked a nested loop over a sequential scan (over ten minutes instead of a second).
   await pool.query('ANALYZE audit_events');

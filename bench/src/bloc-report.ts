@@ -65,7 +65,11 @@ export function buildResult(m: BlocMeasured): ScenarioResult {
   const usage = Object.fromEntries(Object.entries(m.cpu).map(([k, [a, b]]) => [k, coresUsed(a, b)]));
   const lat = (label: string) => m.latencies.get(label);
   const memory = Object.entries(m.peaks).map(([name, peak]): Metric => ({
-    name: `${name.replace('bloc-', '')} peak memory (VmHWM)`, value: round(peak.peakHwmMb), unit: 'MB', target: `< ${TARGETS.memoryMb} MB`, ok: peak.peakHwmMb < TARGETS.memoryMb,
+    name: `${name.replace('bloc-', '')} peak memory (VmHWM)`,
+    value: round(peak.peakHwmMb),
+    unit: 'MB',
+    target: `< ${TARGETS.memoryMb} MB`,
+    ok: peak.peakHwmMb < TARGETS.memoryMb,
   }));
   const moves = Object.entries(lags.byMove).map(([move, values]): Metric => {
     const sum = summarize(values);
@@ -73,18 +77,42 @@ export function buildResult(m: BlocMeasured): ScenarioResult {
   });
   const non2xx = [...m.statuses.entries()].filter(([k]) => !/ 2\d\d$/.test(k)).map(([k, n]) => `${k}: ${n}`);
   const metrics: Metric[] = [
-    { name: 'units (reports) / users', value: `${p.units.toLocaleString('en-US')} (${Object.entries(m.counts).map(([k, n]) => `${n} ${k}`).join(', ')}) / ${m.usersTotal.toLocaleString('en-US')}` },
+    {
+      name: 'units (reports) / users',
+      value: `${p.units.toLocaleString('en-US')} (${Object.entries(m.counts)
+        .map(([k, n]) => `${n} ${k}`)
+        .join(', ')}) / ${m.usersTotal.toLocaleString('en-US')}`,
+    },
     { name: 'load average (1 min) at start', value: m.machine.loadAverage1mAtStart },
     // import
     { name: 'import: units over HTTP', value: `${s(im.unitsMs)} s (${im.unitChunks} request(s))` },
-    { name: 'import: users over HTTP (argon2 hash each)', value: im.usersHttp ? `${im.usersHttp.toLocaleString('en-US')} in ${s(im.usersHttpMs)} s = ${round(im.usersHttp / (im.usersHttpMs / 1000))}/s (${im.userChunks} requests)` : 'none' },
-    ...(im.usersSql ? [{ name: 'import: users written with SQL instead (BENCH_BLOC_HTTP_USERS)', value: `${im.usersSql.toLocaleString('en-US')} in ${s(im.usersSqlMs)} s` }] : []),
+    {
+      name: 'import: users over HTTP (argon2 hash each)',
+      value: im.usersHttp
+        ? `${im.usersHttp.toLocaleString('en-US')} in ${s(im.usersHttpMs)} s = ${round(im.usersHttp / (im.usersHttpMs / 1000))}/s (${im.userChunks} requests)`
+        : 'none',
+    },
+    ...(im.usersSql
+      ? [{ name: 'import: users written with SQL instead (BENCH_BLOC_HTTP_USERS)', value: `${im.usersSql.toLocaleString('en-US')} in ${s(im.usersSqlMs)} s` }]
+      : []),
     { name: 'import: cores', value: cores(usage.import) },
     // launch
-    { name: 'launch: POST → every report and drafting task exists', value: s(launch.visibleMs), unit: 's', target: `< ${TARGETS.launchS} s`, ok: launch.visibleMs < TARGETS.launchS * 1000 },
-    { name: 'launch: POST → 202 / → launch job finished (reminders, flows)', value: `${launch.requestMs} ms / ${s(launch.jobFinishedMs)} s (${launch.delayedReminders.toLocaleString('en-US')} reminder jobs)` },
+    {
+      name: 'launch: POST → every report and drafting task exists',
+      value: s(launch.visibleMs),
+      unit: 's',
+      target: `< ${TARGETS.launchS} s`,
+      ok: launch.visibleMs < TARGETS.launchS * 1000,
+    },
+    {
+      name: 'launch: POST → 202 / → launch job finished (reminders, flows)',
+      value: `${launch.requestMs} ms / ${s(launch.jobFinishedMs)} s (${launch.delayedReminders.toLocaleString('en-US')} reminder jobs)`,
+    },
     { name: 'launch: cores', value: cores(usage.launch) },
-    { name: `login over HTTP (${m.session.sample} users, 10 at once; others signed by the bench)`, value: `p50 ${round(m.session.login.p50)} ms, p99 ${round(m.session.login.p99)} ms, ${round(m.session.sample / (m.session.loginWallMs / 1000))}/s` },
+    {
+      name: `login over HTTP (${m.session.sample} users, 10 at once; others signed by the bench)`,
+      value: `p50 ${round(m.session.login.p50)} ms, p99 ${round(m.session.login.p99)} ms, ${round(m.session.sample / (m.session.loginWallMs / 1000))}/s`,
+    },
     // drive
     { name: `drive: ${p.users} simulated users${p.thinkMs ? ` (think ${p.thinkMs} ms)` : ''}, wall time`, value: round(driveS, 1), unit: 's' },
     { name: 'drive: HTTP requests / rate', value: `${driven.requests.toLocaleString('en-US')} / ${round(driven.requests / driveS)} per s` },
@@ -92,12 +120,20 @@ export function buildResult(m: BlocMeasured): ScenarioResult {
     { name: 'drive: stage transitions applied', value: lags.transitions },
     { name: 'end-to-end transitions per second (drive)', value: round(tps, 1), unit: '/s' },
     { name: 'transitions per second, busiest 10 s', value: round(lags.peak10s, 1), unit: '/s' },
-    { name: 'ceiling: bare SQL transition (same writes, 1 transaction)', value: `${round(c.sql.perS)}/s (${c.sql.clients} clients, p50 ${round(c.sql.latency.p50, 1)} ms)` },
+    {
+      name: 'ceiling: bare SQL transition (same writes, 1 transaction)',
+      value: `${round(c.sql.perS)}/s (${c.sql.clients} clients, p50 ${round(c.sql.latency.p50, 1)} ms)`,
+    },
     { name: 'ceiling: no-op BullMQ jobs', value: `${round(c.bullmq.jobsPerS)}/s (concurrency ${c.bullmq.concurrency})` },
     { name: 'CPU per transition in the drive (ms of one core)', value: perUnit(usage.drive, driveS, lags.transitions) },
     { name: 'CPU per HTTP request in the drive (ms of one core)', value: perUnit(usage.drive, driveS, driven.requests) },
     { name: 'CPU per bare SQL transition (ms, both cores busy)', value: round((2 * 1000) / c.sql.perS, 2) },
-    { name: 'transitions/s ÷ bare SQL ceiling', value: round(tps / c.sql.perS, 3), target: `≥ ${TARGETS.ratioOfSql}`, ok: tps / c.sql.perS >= TARGETS.ratioOfSql },
+    {
+      name: 'transitions/s ÷ bare SQL ceiling',
+      value: round(tps / c.sql.perS, 3),
+      target: `≥ ${TARGETS.ratioOfSql}`,
+      ok: tps / c.sql.perS >= TARGETS.ratioOfSql,
+    },
     { name: 'transitions/s ÷ no-op BullMQ ceiling', value: round(tps / c.bullmq.jobsPerS, 3) },
     { name: 'busiest 10 s ÷ bare SQL ceiling', value: round(lags.peak10s / c.sql.perS, 3) },
     ...pcts('task completion (POST complete) latency', lat('complete')),
@@ -106,7 +142,16 @@ export function buildResult(m: BlocMeasured): ScenarioResult {
     ...pcts('submit latency', lat('submit')),
     ...pcts('decision → next stage (audit timestamps)', lags.all, TARGETS.lagP99Ms),
     ...moves,
-    { name: `  lag parts (${m.breakdown.relay.length} kept jobs): decision → job in Redis / → picked up / → transition written`, value: (['relay', 'queued', 'worker'] as const).map((k) => { const x = summarize(m.breakdown[k]); return `p50 ${round(x.p50)} p99 ${round(x.p99)}`; }).join(' / ') + ' ms' },
+    {
+      name: `  lag parts (${m.breakdown.relay.length} kept jobs): decision → job in Redis / → picked up / → transition written`,
+      value:
+        (['relay', 'queued', 'worker'] as const)
+          .map((k) => {
+            const x = summarize(m.breakdown[k]);
+            return `p50 ${round(x.p50)} p99 ${round(x.p99)}`;
+          })
+          .join(' / ') + ' ms',
+    },
     ...pcts('decision 202 → move seen by the bench (25 ms poll)', driven.observedLagMs),
     { name: 'inbox reads without the task yet (retried)', value: driven.inboxMisses },
     { name: 'max transitions queue backlog (wait + active)', value: m.maxBacklog },
@@ -114,11 +159,22 @@ export function buildResult(m: BlocMeasured): ScenarioResult {
     { name: 'drive: cores', value: cores(usage.drive) },
     // finish
     { name: 'consolidation: last report arrives → root collected (flow)', value: `${s(f.collectedAfterLastMs)} s (${f.collectedIncluded} included)` },
-    { name: `consolidation: working group completes → ${p.units.toLocaleString('en-US')} reports done`, value: s(f.consolidateMs), unit: 's', target: `< ${TARGETS.consolidationS} s`, ok: f.consolidateMs < TARGETS.consolidationS * 1000 },
+    {
+      name: `consolidation: working group completes → ${p.units.toLocaleString('en-US')} reports done`,
+      value: s(f.consolidateMs),
+      unit: 's',
+      target: `< ${TARGETS.consolidationS} s`,
+      ok: f.consolidateMs < TARGETS.consolidationS * 1000,
+    },
     { name: 'Standing Committee approves → plan completed', value: `${s(f.rootApprovalMs)} s (${f.planStatus})`, ok: f.planStatus === 'completed' },
     { name: 'finish: cores', value: cores(usage.finish) },
     ...memory,
-    { name: 'VmHWM after boot / import / launch / drive / finish (MB)', value: Object.keys(m.hwm.boot ?? {}).map((proc) => `${proc} ${['boot', 'import', 'launch', 'drive', 'finish'].map((ph) => m.hwm[ph]?.[proc] ?? '?').join('/')}`).join('; ') },
+    {
+      name: 'VmHWM after boot / import / launch / drive / finish (MB)',
+      value: Object.keys(m.hwm.boot ?? {})
+        .map((proc) => `${proc} ${['boot', 'import', 'launch', 'drive', 'finish'].map((ph) => m.hwm[ph]?.[proc] ?? '?').join('/')}`)
+        .join('; '),
+    },
     { name: 'engine processes ran until stopped', value: m.ended.length ? m.ended.join('; ') : 'yes', ok: m.ended.length === 0 },
   ];
   return {
@@ -130,10 +186,22 @@ export function buildResult(m: BlocMeasured): ScenarioResult {
     params: { ...p },
     metrics,
     details: {
-      imported: im, launch, session: m.session, finished: f, ceilings: c, coresUsed: usage, peaks: m.peaks, hwm: m.hwm, maxBacklog: m.maxBacklog,
+      imported: im,
+      launch,
+      session: m.session,
+      finished: f,
+      ceilings: c,
+      coresUsed: usage,
+      peaks: m.peaks,
+      hwm: m.hwm,
+      maxBacklog: m.maxBacklog,
       latencies: Object.fromEntries([...m.latencies.entries()].map(([k, v]) => [k, summarize(v)])),
-      statuses: Object.fromEntries(m.statuses), lag: summarize(lags.all), lagParts: Object.fromEntries(Object.entries(m.breakdown).map(([k, v]) => [k, summarize(v)])), lagByMove: Object.fromEntries(Object.entries(lags.byMove).map(([k, v]) => [k, summarize(v)])),
-      observedLag: summarize(driven.observedLagMs), drive: { ...driven, observedLagMs: undefined, seconds: driveS, transitions: lags.transitions, transitionsPerS: tps, peak10s: lags.peak10s },
+      statuses: Object.fromEntries(m.statuses),
+      lag: summarize(lags.all),
+      lagParts: Object.fromEntries(Object.entries(m.breakdown).map(([k, v]) => [k, summarize(v)])),
+      lagByMove: Object.fromEntries(Object.entries(lags.byMove).map(([k, v]) => [k, summarize(v)])),
+      observedLag: summarize(driven.observedLagMs),
+      drive: { ...driven, observedLagMs: undefined, seconds: driveS, transitions: lags.transitions, transitionsPerS: tps, peak10s: lags.peak10s },
     },
   };
 }

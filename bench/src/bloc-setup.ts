@@ -35,7 +35,8 @@ export async function importBloc(client: BlocClient, token: string, pool: Pool, 
   for (const users of userChunks) {
     await importChunk(client, token, 'import users', { units: [], users });
     done += users.length;
-    if (userChunks.length > 4 && done % 5000 < users.length) log(`  ${done.toLocaleString()} users imported (${(done / ((Date.now() - t1) / 1000)).toFixed(0)}/s)`);
+    if (userChunks.length > 4 && done % 5000 < users.length)
+      log(`  ${done.toLocaleString()} users imported (${(done / ((Date.now() - t1) / 1000)).toFixed(0)}/s)`);
   }
   const usersHttpMs = Date.now() - t1;
   log(`imported ${overHttp.length.toLocaleString()} users over HTTP in ${userChunks.length} request(s), ${(usersHttpMs / 1000).toFixed(1)} s`);
@@ -44,7 +45,8 @@ export async function importBloc(client: BlocClient, token: string, pool: Pool, 
   const t2 = Date.now();
   if (rest.length) await insertUsersSql(pool, rest);
   const usersSqlMs = Date.now() - t2;
-  if (rest.length) log(`wrote the other ${rest.length.toLocaleString()} users with SQL in ${(usersSqlMs / 1000).toFixed(1)} s (BENCH_BLOC_HTTP_USERS=${httpUsers})`);
+  if (rest.length)
+    log(`wrote the other ${rest.length.toLocaleString()} users with SQL in ${(usersSqlMs / 1000).toFixed(1)} s (BENCH_BLOC_HTTP_USERS=${httpUsers})`);
   await pool.query('ANALYZE');
   return { unitsMs, unitChunks: unitChunks.length, usersHttp: overHttp.length, usersHttpMs, userChunks: userChunks.length, usersSql: rest.length, usersSqlMs };
 }
@@ -57,11 +59,16 @@ async function importChunk(client: BlocClient, token: string, label: string, bod
   const answer = await client.expect<{ statusUrl?: string }>(label, [201, 202], 'POST', '/api/org/import', token, body);
   if (answer.status === 201) return;
   const statusUrl = answer.body.statusUrl!;
-  const ended = await pollUntil(async () => {
-    const status = await client.expect<{ status: string; error?: unknown }>(`${label} (status)`, [200], 'GET', statusUrl, token);
-    return ['done', 'failed'].includes(status.body.status) ? status.body : undefined;
-  }, 30 * 60_000, 500);
-  if (ended?.status !== 'done') throw new Error(`${label}: the import ${statusUrl} ended ${ended ? `failed: ${JSON.stringify(ended.error)}` : 'not within 30 minutes'}`);
+  const ended = await pollUntil(
+    async () => {
+      const status = await client.expect<{ status: string; error?: unknown }>(`${label} (status)`, [200], 'GET', statusUrl, token);
+      return ['done', 'failed'].includes(status.body.status) ? status.body : undefined;
+    },
+    30 * 60_000,
+    500,
+  );
+  if (ended?.status !== 'done')
+    throw new Error(`${label}: the import ${statusUrl} ended ${ended ? `failed: ${JSON.stringify(ended.error)}` : 'not within 30 minutes'}`);
 }
 
 /** The shortcut for long runs: the same rows the import writes, with one argon2 hash of the shared password. */
@@ -113,32 +120,59 @@ export interface LaunchFigures {
   delayedReminders: number;
 }
 
-export async function launchPlan(client: BlocClient, token: string, pool: Pool, redis: Redis, prefix: string, planId: string, expected: number): Promise<LaunchFigures> {
+export async function launchPlan(
+  client: BlocClient,
+  token: string,
+  pool: Pool,
+  redis: Redis,
+  prefix: string,
+  planId: string,
+  expected: number,
+): Promise<LaunchFigures> {
   const t0 = Date.now();
   const answer = await client.expect<{ reports: unknown[] }>('launch', [202], 'POST', `/api/plans/${planId}/launch`, token);
   const requestMs = Date.now() - t0;
-  const visibleAt = await pollUntil(async () => {
-    const { rows: [p] } = await pool.query<{ status: string }>(`SELECT status FROM plans WHERE id = $1`, [planId]);
-    return p.status === 'launched' ? Date.now() : undefined;
-  }, 600_000, 20);
-  const { rows: [c] } = await pool.query<{ reports: number; tasks: number; launched_at: Date }>(
+  const visibleAt = await pollUntil(
+    async () => {
+      const {
+        rows: [p],
+      } = await pool.query<{ status: string }>(`SELECT status FROM plans WHERE id = $1`, [planId]);
+      return p.status === 'launched' ? Date.now() : undefined;
+    },
+    600_000,
+    20,
+  );
+  const {
+    rows: [c],
+  } = await pool.query<{ reports: number; tasks: number; launched_at: Date }>(
     `SELECT (SELECT count(*)::int FROM reports WHERE plan_id = $1) AS reports,
             (SELECT count(*)::int FROM tasks WHERE plan_id = $1 AND stage = 'drafting' AND state = 'open') AS tasks,
             (SELECT launched_at FROM plans WHERE id = $1) AS launched_at`,
     [planId],
   );
   const jobKey = `${prefix}:transitions:launch-${planId}`;
-  const finishedAt = await pollUntil(async () => {
-    const finished = await redis.hget(jobKey, 'finishedOn');
-    return finished ? Number(finished) : undefined;
-  }, 600_000, 50);
+  const finishedAt = await pollUntil(
+    async () => {
+      const finished = await redis.hget(jobKey, 'finishedOn');
+      return finished ? Number(finished) : undefined;
+    },
+    600_000,
+    50,
+  );
   const delayedReminders = await redis.zcard(`${prefix}:reminders:delayed`);
   if (c.reports !== expected) throw new Error(`launch created ${c.reports} reports, expected ${expected}`);
-  log(`launch: 202 in ${requestMs} ms (${answer.body.reports.length} reports in the answer); all ${c.reports} reports and ${c.tasks} drafting tasks visible after ` +
-    `${((visibleAt! - t0) / 1000).toFixed(2)} s; launch job finished after ${((finishedAt! - t0) / 1000).toFixed(2)} s (${delayedReminders} reminder jobs)`);
+  log(
+    `launch: 202 in ${requestMs} ms (${answer.body.reports.length} reports in the answer); all ${c.reports} reports and ${c.tasks} drafting tasks visible after ` +
+      `${((visibleAt! - t0) / 1000).toFixed(2)} s; launch job finished after ${((finishedAt! - t0) / 1000).toFixed(2)} s (${delayedReminders} reminder jobs)`,
+  );
   return {
-    reports: c.reports, draftingTasks: c.tasks, requestMs, visibleMs: visibleAt! - t0, jobFinishedMs: (finishedAt ?? NaN) - t0,
-    txStartAfterPostMs: new Date(c.launched_at).getTime() - t0, delayedReminders,
+    reports: c.reports,
+    draftingTasks: c.tasks,
+    requestMs,
+    visibleMs: visibleAt! - t0,
+    jobFinishedMs: (finishedAt ?? NaN) - t0,
+    txStartAfterPostMs: new Date(c.launched_at).getTime() - t0,
+    delayedReminders,
   };
 }
 
@@ -147,7 +181,12 @@ export async function launchPlan(client: BlocClient, token: string, pool: Pool, 
  * the others get a token signed with the API's JWT secret, the same claims the login gives: tens of
  * thousands of argon2 verifications would otherwise take minutes of both cores before the drive.
  */
-export async function sessions(client: BlocClient, pool: Pool, secret: string, sample: string[]): Promise<{ tokens: Map<string, string>; login: ReturnType<typeof summarize>; loginWallMs: number }> {
+export async function sessions(
+  client: BlocClient,
+  pool: Pool,
+  secret: string,
+  sample: string[],
+): Promise<{ tokens: Map<string, string>; login: ReturnType<typeof summarize>; loginWallMs: number }> {
   // A token is good only with an open session of the user's current token version: one row each, as a login makes.
   const { rows } = await pool.query<{ id: string; username: string; sid: string; tv: number }>(
     `WITH s AS (INSERT INTO user_sessions (id, user_id, address, expires_at)
@@ -158,14 +197,16 @@ export async function sessions(client: BlocClient, pool: Pool, secret: string, s
   const t0 = Date.now();
   const latencies: number[] = [];
   let next = 0;
-  await Promise.all(Array.from({ length: 10 }, async () => {
-    while (next < sample.length) {
-      const username = sample[next++];
-      const answer = await client.expect<{ accessToken: string }>('login', [200], 'POST', '/api/auth/login', undefined, { username, password: PASSWORD });
-      latencies.push(answer.ms);
-      tokens.set(username, answer.body.accessToken);
-    }
-  }));
+  await Promise.all(
+    Array.from({ length: 10 }, async () => {
+      while (next < sample.length) {
+        const username = sample[next++];
+        const answer = await client.expect<{ accessToken: string }>('login', [200], 'POST', '/api/auth/login', undefined, { username, password: PASSWORD });
+        latencies.push(answer.ms);
+        tokens.set(username, answer.body.accessToken);
+      }
+    }),
+  );
   return { tokens, login: summarize(latencies), loginWallMs: Date.now() - t0 };
 }
 

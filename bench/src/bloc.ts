@@ -17,7 +17,8 @@ import { SmtpSink } from './smtp-sink';
 /** The issue "Benchmark at the scale of a real Bloc": import, launch, drive every report over HTTP, consolidate; the machine's ceilings. */
 export const bloc: Scenario = {
   name: 'bloc',
-  description: 'a Bloc of BENCH_UNITS units (10,000) imported, launched and driven through every stage over HTTP by simulated users, against the machine\'s ceilings',
+  description:
+    "a Bloc of BENCH_UNITS units (10,000) imported, launched and driven through every stage over HTTP by simulated users, against the machine's ceilings",
   run,
 };
 
@@ -55,8 +56,13 @@ async function run() {
   const smtpPort = await sink.start();
   const port = await freePort();
   const env = await sandbox(p.schema, p.queuePrefix, {
-    SMTP_HOST: '127.0.0.1', SMTP_PORT: String(smtpPort), SMTP_SECURE: 'false', PORT: String(port), JWT_SECRET,
-    BOOTSTRAP_ADMIN_USERNAME: ADMIN.username, BOOTSTRAP_ADMIN_PASSWORD: ADMIN.password,
+    SMTP_HOST: '127.0.0.1',
+    SMTP_PORT: String(smtpPort),
+    SMTP_SECURE: 'false',
+    PORT: String(port),
+    JWT_SECRET,
+    BOOTSTRAP_ADMIN_USERNAME: ADMIN.username,
+    BOOTSTRAP_ADMIN_PASSWORD: ADMIN.password,
   });
   await migrate(env);
   const pool = pgPool(p.schema, 4);
@@ -66,7 +72,9 @@ async function run() {
   const memory: Record<string, MemorySampler> = {};
   try {
     const generated = generateBloc(p.units);
-    log(`schema ${p.schema} migrated; generated ${p.units.toLocaleString()} units (${JSON.stringify(generated.counts)}) and ${generated.users.length.toLocaleString()} users`);
+    log(
+      `schema ${p.schema} migrated; generated ${p.units.toLocaleString()} units (${JSON.stringify(generated.counts)}) and ${generated.users.length.toLocaleString()} users`,
+    );
     // BENCH_BLOC_PROFILE=1: V8 CPU profiles of the engine's processes, written on exit to /tmp/tongket-bench-prof.
     const profile = process.env.BENCH_BLOC_PROFILE ? ['--cpu-prof', '--cpu-prof-dir=/tmp/tongket-bench-prof'] : [];
     // The API and the workers run with a capped V8 old space (BENCH_API_NODE_OPTIONS and
@@ -84,7 +92,8 @@ async function run() {
 
     // VmHWM of each process after each phase: where the peak memory was reached.
     const hwm: Record<string, Record<string, number>> = {};
-    const checkpoint = (phase: string) => (hwm[phase] = Object.fromEntries(processes.map((proc) => [proc.name.replace('bloc-', ''), Math.round(hwmMb(proc.pid))])));
+    const checkpoint = (phase: string) =>
+      (hwm[phase] = Object.fromEntries(processes.map((proc) => [proc.name.replace('bloc-', ''), Math.round(hwmMb(proc.pid))])));
     checkpoint('boot');
     const login = await client.expect<{ accessToken: string }>('login', [200], 'POST', '/api/auth/login', undefined, ADMIN);
     const admin = login.body.accessToken;
@@ -101,22 +110,32 @@ async function run() {
 
     if (process.env.BENCH_BLOC_STOP_AFTER === 'launch') {
       await new Promise((resolve) => setTimeout(resolve, 5000));
-      log(`stopping after the launch (BENCH_BLOC_STOP_AFTER): VmHWM (MB) ${JSON.stringify(hwm)}; now ${JSON.stringify(Object.fromEntries(processes.map((x) => [x.name, Math.round(hwmMb(x.pid))])))}`);
+      log(
+        `stopping after the launch (BENCH_BLOC_STOP_AFTER): VmHWM (MB) ${JSON.stringify(hwm)}; now ${JSON.stringify(Object.fromEntries(processes.map((x) => [x.name, Math.round(hwmMb(x.pid))])))}`,
+      );
       throw new Error('stopped after the launch, as asked (BENCH_BLOC_STOP_AFTER=launch)');
     }
     const sample = generated.reporting.slice(0, p.logins).map((u) => generated.drafter(u.code));
     const session = await sessions(client, pool, JWT_SECRET, sample);
-    log(`sessions: ${sample.length} logins over HTTP (p50 ${session.login.p50.toFixed(0)} ms, ${(sample.length / (session.loginWallMs / 1000)).toFixed(0)}/s with 10 at once), the rest signed by the bench`);
+    log(
+      `sessions: ${sample.length} logins over HTTP (p50 ${session.login.p50.toFixed(0)} ms, ${(sample.length / (session.loginWallMs / 1000)).toFixed(0)}/s with 10 at once), the rest signed by the bench`,
+    );
     // The figures of the drive only: setup requests are left out.
     client.latencies.clear();
     client.statuses.clear();
 
     let maxBacklog = 0;
     const backlog = setInterval(() => {
-      void redis.multi().llen(`${p.queuePrefix}:transitions:wait`).llen(`${p.queuePrefix}:transitions:active`).exec().then((r) => {
-        const n = ((r ?? []) as [Error | null, number][]).reduce((a, [, v]) => a + Number(v), 0);
-        maxBacklog = Math.max(maxBacklog, n);
-      }).catch(() => undefined);
+      void redis
+        .multi()
+        .llen(`${p.queuePrefix}:transitions:wait`)
+        .llen(`${p.queuePrefix}:transitions:active`)
+        .exec()
+        .then((r) => {
+          const n = ((r ?? []) as [Error | null, number][]).reduce((a, [, v]) => a + Number(v), 0);
+          maxBacklog = Math.max(maxBacklog, n);
+        })
+        .catch(() => undefined);
     }, 250);
     const cpuDrive = cpuSnapshot(pids());
     log(`driving ${p.units.toLocaleString()} reports with ${p.users} simulated users${p.thinkMs ? `, thinking ${p.thinkMs} ms between actions` : ''}`);
@@ -124,7 +143,9 @@ async function run() {
     const cpuDriven = cpuSnapshot(pids());
     clearInterval(backlog);
     checkpoint('drive');
-    log(`drive: every report at consolidation after ${((driven.allAtConsolidationAt - driven.startedAt) / 1000).toFixed(1)} s, ${driven.requests} requests, ${driven.returned} returned once`);
+    log(
+      `drive: every report at consolidation after ${((driven.allAtConsolidationAt - driven.startedAt) / 1000).toFixed(1)} s, ${driven.requests} requests, ${driven.returned} returned once`,
+    );
 
     const finished = await finish(client, pool, generated, plan.body.id, session.tokens, driven.allAtConsolidationAt, p.waitS);
     const cpuFinished = cpuSnapshot(pids());
@@ -146,8 +167,24 @@ async function run() {
     const sql = await sqlCeiling(sqlPool, plan.body.id, p.ceilingClients, p.ceilingSeconds).finally(() => sqlPool.end());
 
     return buildResult({
-      p, startedAt, machine: host, counts: generated.counts, usersTotal: generated.users.length, imported, launch, session: { login: session.login, loginWallMs: session.loginWallMs, sample: sample.length },
-      driven, lags, breakdown, finished, maxBacklog, hwm, latencies: client.latencies, statuses: client.statuses, peaks, ended,
+      p,
+      startedAt,
+      machine: host,
+      counts: generated.counts,
+      usersTotal: generated.users.length,
+      imported,
+      launch,
+      session: { login: session.login, loginWallMs: session.loginWallMs, sample: sample.length },
+      driven,
+      lags,
+      breakdown,
+      finished,
+      maxBacklog,
+      hwm,
+      latencies: client.latencies,
+      statuses: client.statuses,
+      peaks,
+      ended,
       cpu: { import: [cpuImport, cpuImported], launch: [cpuLaunch, cpuLaunched], drive: [cpuDrive, cpuDriven], finish: [cpuDriven, cpuFinished] },
       ceilings: { bullmq: bull, sql },
     });

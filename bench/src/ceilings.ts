@@ -50,7 +50,8 @@ export async function bullmqCeiling(prefix: string, jobs: number, concurrency: n
  */
 export async function sqlCeiling(pool: Pool, planId: string, clients: number, seconds: number): Promise<Ceilings['sql']> {
   const { rows: reports } = await pool.query<{ id: string; unit_id: string; round: number }>(
-    `SELECT id, unit_id, round FROM reports WHERE plan_id = $1 ORDER BY id LIMIT 1000`, [planId],
+    `SELECT id, unit_id, round FROM reports WHERE plan_id = $1 ORDER BY id LIMIT 1000`,
+    [planId],
   );
   const { rows: people } = await pool.query<{ id: string }>(`SELECT id FROM users ORDER BY id LIMIT 3`);
   const assignees = people.map((p) => p.id);
@@ -73,7 +74,9 @@ export async function sqlCeiling(pool: Pool, planId: string, clients: number, se
     const t0 = process.hrtime.bigint();
     await client.query('BEGIN');
     try {
-      const { rows: [locked] } = await client.query<{ version: number }>(`SELECT version FROM reports WHERE id = $1 FOR NO KEY UPDATE`, [report.id]);
+      const {
+        rows: [locked],
+      } = await client.query<{ version: number }>(`SELECT version FROM reports WHERE id = $1 FOR NO KEY UPDATE`, [report.id]);
       await client.query(
         `UPDATE tasks SET state = 'completed', decision = 'approve', completed_at = now(), applied_at = now(), updated_at = now(), version = version + 1 WHERE id = $1`,
         [s.task],
@@ -83,7 +86,9 @@ export async function sqlCeiling(pool: Pool, planId: string, clients: number, se
           WHERE plan_id = $1 AND report_id = $2 AND stage = 'bench_ceiling' AND round = $3 AND state = 'open'`,
         [planId, report.id, s.round],
       );
-      const { rows: [moved] } = await client.query<{ round: number }>(
+      const {
+        rows: [moved],
+      } = await client.query<{ round: number }>(
         `UPDATE reports SET round = round + 1, version = version + 1, stage_entered_at = now(), updated_at = now(), due_at = now() + interval '30 days'
           WHERE id = $1 AND version = $2 RETURNING round`,
         [report.id, locked.version],
@@ -111,15 +116,17 @@ export async function sqlCeiling(pool: Pool, planId: string, clients: number, se
     transactions++;
   };
   const start = Date.now();
-  await Promise.all(Array.from({ length: clients }, async (_, c) => {
-    const client = await pool.connect();
-    try {
-      const mine = reports.filter((_, i) => i % clients === c);
-      for (let i = 0; Date.now() < until; i++) await transition(client, mine[i % mine.length]);
-    } finally {
-      client.release();
-    }
-  }));
+  await Promise.all(
+    Array.from({ length: clients }, async (_, c) => {
+      const client = await pool.connect();
+      try {
+        const mine = reports.filter((_, i) => i % clients === c);
+        for (let i = 0; Date.now() < until; i++) await transition(client, mine[i % mine.length]);
+      } finally {
+        client.release();
+      }
+    }),
+  );
   const elapsed = (Date.now() - start) / 1000;
   log(`bare SQL transition: ${transactions} transactions in ${elapsed.toFixed(1)} s by ${clients} clients`);
   return { clients, seconds: elapsed, transactions, perS: transactions / elapsed, latency: summarize(latencies), statements: 10 };

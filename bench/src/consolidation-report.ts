@@ -15,7 +15,15 @@ export interface RequestResult {
 
 export interface FlowTimes {
   parent: { timestamp: number; processedOn: number; finishedOn: number; attemptsMade: number; failedReason: string };
-  children: { count: number; inRedis: number; finished: number; firstTimestamp: number; lastTimestamp: number; firstProcessedOn: number; lastFinishedOn: number };
+  children: {
+    count: number;
+    inRedis: number;
+    finished: number;
+    firstTimestamp: number;
+    lastTimestamp: number;
+    firstProcessedOn: number;
+    lastFinishedOn: number;
+  };
 }
 
 type Peak = { peakRssMb: number; peakRssAt: number; peakHwmMb: number; samples: number };
@@ -77,8 +85,16 @@ export function buildResult(m: Measured): ScenarioResult {
   const apiPeak = Math.max(m.api.peak.peakHwmMb, m.api.afterDocxHwmMb || 0);
   const workerPeak = Math.max(m.worker.peak.peakHwmMb, m.worker.collectedHwmMb || 0);
   const metrics: Metric[] = [
-    { name: 'reports consolidated (approved, at consolidation)', value: `${bloc.reports.toLocaleString('en-US')} (${Object.entries(bloc.kinds).map(([k, n]) => `${n} ${k}`).join(', ')})` },
-    { name: 'text per part (10 sections × 5 parts per report)', value: `${bloc.partChars.avg} chars avg, ${bloc.partChars.max} max; ${bloc.partChars.parts.toLocaleString('en-US')} parts` },
+    {
+      name: 'reports consolidated (approved, at consolidation)',
+      value: `${bloc.reports.toLocaleString('en-US')} (${Object.entries(bloc.kinds)
+        .map(([k, n]) => `${n} ${k}`)
+        .join(', ')})`,
+    },
+    {
+      name: 'text per part (10 sections × 5 parts per report)',
+      value: `${bloc.partChars.avg} chars avg, ${bloc.partChars.max} max; ${bloc.partChars.parts.toLocaleString('en-US')} parts`,
+    },
     { name: 'reports table (with TOAST) / snapshots table', value: `${round(bloc.reportsTableMb)} MB / ${round(bloc.snapshotsTableMb)} MB` },
     { name: 'seeding (SQL)', value: s(m.seedMs), unit: 's' },
     // (a)
@@ -92,9 +108,16 @@ export function buildResult(m: Measured): ScenarioResult {
     { name: '(a) included / missing in the consolidations row', value: `${c.included} / ${c.missing}`, ok: c.included === bloc.reports && c.missing === 0 },
     { name: '(a) worker spawn → ready', value: s(m.worker.readyAt - m.worker.spawnAt), unit: 's' },
     { name: '(a) worker spawn → collected', value: s(c.seenAt - m.worker.spawnAt), unit: 's' },
-    { name: `(a) flow (1 + ${flow.children.count.toLocaleString('en-US')} jobs) seen in Redis, after worker ready`, value: s(c.flowSeenAt - m.worker.readyAt), unit: 's' },
+    {
+      name: `(a) flow (1 + ${flow.children.count.toLocaleString('en-US')} jobs) seen in Redis, after worker ready`,
+      value: s(c.flowSeenAt - m.worker.readyAt),
+      unit: 's',
+    },
     { name: '(a) flow: job timestamps (creation) − worker ready', value: s(flow.parent.timestamp - m.worker.readyAt), unit: 's' },
-    { name: '(a) children: first picked up → last finished', value: `${s(flow.children.lastFinishedOn - flow.children.firstProcessedOn)} s (${flow.children.finished} finished)` },
+    {
+      name: '(a) children: first picked up → last finished',
+      value: `${s(flow.children.lastFinishedOn - flow.children.firstProcessedOn)} s (${flow.children.finished} finished)`,
+    },
     { name: '(a) flow seen → last child finished', value: s(flow.children.lastFinishedOn - c.flowSeenAt), unit: 's' },
     { name: '(a) last child finished → parent picked up', value: s(flow.parent.processedOn - flow.children.lastFinishedOn), unit: 's' },
     { name: '(a) parent picked up → collected row committed (build + store)', value: s(c.seenAt - flow.parent.processedOn), unit: 's' },
@@ -107,10 +130,17 @@ export function buildResult(m: Measured): ScenarioResult {
     { name: '(c) cores', value: cores(usage.docx) },
     // (d)
     { name: '(d) API peak memory (VmHWM)', value: round(apiPeak), unit: 'MB', target: `< ${MEMORY_MB} MB`, ok: apiPeak < MEMORY_MB },
-    { name: '(d) API VmHWM after boot / after (b) / after (c)', value: `${round(m.api.bootHwmMb)} / ${round(m.api.afterJsonHwmMb)} / ${round(m.api.afterDocxHwmMb)} MB` },
+    {
+      name: '(d) API VmHWM after boot / after (b) / after (c)',
+      value: `${round(m.api.bootHwmMb)} / ${round(m.api.afterJsonHwmMb)} / ${round(m.api.afterDocxHwmMb)} MB`,
+    },
     { name: '(d) worker peak memory (VmHWM)', value: round(workerPeak), unit: 'MB', target: `< ${MEMORY_MB} MB`, ok: workerPeak < MEMORY_MB },
     { name: '(d) worker VmHWM at ready / after collection', value: `${round(m.worker.readyHwmMb)} / ${round(m.worker.collectedHwmMb)} MB` },
-    { name: 'api and worker ran until the bench stopped them', value: [m.api.ended, m.worker.ended].filter(Boolean).join('; ') || 'yes', ok: !m.api.ended && !m.worker.ended },
+    {
+      name: 'api and worker ran until the bench stopped them',
+      value: [m.api.ended, m.worker.ended].filter(Boolean).join('; ') || 'yes',
+      ok: !m.api.ended && !m.worker.ended,
+    },
     // diagnosis
     { name: 'members() query fetched by node-postgres (bench)', value: `${s(m.diagnosis.membersFetchedMs)} s, ${m.diagnosis.membersRows} rows` },
     { name: 'members() rows serialised in PostgreSQL only', value: `${s(m.diagnosis.membersServerOnlyMs)} s, ${round(m.diagnosis.membersTextMb)} MB of text` },
@@ -125,12 +155,25 @@ export function buildResult(m: Measured): ScenarioResult {
     params: { ...p, units: p.units },
     metrics,
     details: {
-      bloc, flow, collection: c, api: m.api, worker: m.worker, login: m.login, json: m.json, docx: m.docx, coresUsed: usage,
-      diagnosis: m.diagnosis, smtpReceived: m.smtpReceived,
+      bloc,
+      flow,
+      collection: c,
+      api: m.api,
+      worker: m.worker,
+      login: m.login,
+      json: m.json,
+      docx: m.docx,
+      coresUsed: usage,
+      diagnosis: m.diagnosis,
+      smtpReceived: m.smtpReceived,
       times: {
-        seedMs: m.seedMs, apiSpawnToReadyMs: m.api.readyAt - m.api.spawnAt, workerSpawnToReadyMs: m.worker.readyAt - m.worker.spawnAt,
-        readyToFlowSeenMs: c.flowSeenAt - m.worker.readyAt, readyToCollectedMs: readyToCollected,
-        collectedAtMinusReadyMs: c.collectedAt - m.worker.readyAt, parentProcessedToCollectedAtMs: c.collectedAt - flow.parent.processedOn,
+        seedMs: m.seedMs,
+        apiSpawnToReadyMs: m.api.readyAt - m.api.spawnAt,
+        workerSpawnToReadyMs: m.worker.readyAt - m.worker.spawnAt,
+        readyToFlowSeenMs: c.flowSeenAt - m.worker.readyAt,
+        readyToCollectedMs: readyToCollected,
+        collectedAtMinusReadyMs: c.collectedAt - m.worker.readyAt,
+        parentProcessedToCollectedAtMs: c.collectedAt - flow.parent.processedOn,
       },
     },
   };

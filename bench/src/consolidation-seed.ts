@@ -139,7 +139,9 @@ const DRAFTING_DUE: Record<string, string> = {
  */
 export async function seedBloc(pool: Pool, units: number): Promise<SeededBloc> {
   const shape = treeShape(units);
-  const { rows: [root] } = await pool.query<{ id: string; code: string }>(
+  const {
+    rows: [root],
+  } = await pool.query<{ id: string; code: string }>(
     `INSERT INTO org_units (code, name, kind) VALUES ('DUK', 'Đảng bộ Khối các cơ quan (benchmark)', 'bloc') RETURNING id, code`,
   );
   await pool.query(
@@ -178,7 +180,9 @@ export async function seedBloc(pool: Pool, units: number): Promise<SeededBloc> {
   );
 
   const deadlines = Object.fromEntries(Object.entries(DRAFTING_DUE).map(([kind, drafting]) => [kind, { drafting }]));
-  const { rows: [plan] } = await pool.query<{ id: string }>(
+  const {
+    rows: [plan],
+  } = await pool.query<{ id: string }>(
     `INSERT INTO plans (code, title, issued_on, term, root_unit_id, workflow_key, workflow_version, outline, indicator_names,
                         deadlines, reminders, status, launched_at)
      VALUES ('144-KH/ĐUK-BENCH', 'Kế hoạch tổng kết công tác xây dựng Đảng nhiệm kỳ 2020-2025 (benchmark tổng hợp)', '2025-03-01', '2020-2025',
@@ -225,19 +229,25 @@ export async function seedBloc(pool: Pool, units: number): Promise<SeededBloc> {
     `SELECT u.kind, count(*)::int AS n FROM reports r JOIN org_units u ON u.id = r.unit_id WHERE r.plan_id = $1 GROUP BY u.kind`,
     [plan.id],
   );
-  const { rows: [chars] } = await pool.query<{ avg: number; max: number; parts: number }>(
+  const {
+    rows: [chars],
+  } = await pool.query<{ avg: number; max: number; parts: number }>(
     `SELECT avg(length(p.value))::float8 AS avg, max(length(p.value))::int AS max, count(*)::int AS parts
        FROM reports r, jsonb_each(r.sections) s, jsonb_each_text(s.value) p WHERE r.plan_id = $1`,
     [plan.id],
   );
-  const { rows: [sizes] } = await pool.query<{ reports: string; snapshots: string }>(
+  const {
+    rows: [sizes],
+  } = await pool.query<{ reports: string; snapshots: string }>(
     `SELECT pg_total_relation_size('reports') AS reports, pg_total_relation_size('report_snapshots') AS snapshots`,
   );
   const { rows: sums } = await pool.query<{ name: string; total: number }>(
     `SELECT x.key AS name, sum(x.value::int)::int AS total FROM reports r, jsonb_each_text(r.indicators) x WHERE r.plan_id = $1 GROUP BY x.key`,
     [plan.id],
   );
-  const { rows: [counts] } = await pool.query<{ returned: number; late: number }>(
+  const {
+    rows: [counts],
+  } = await pool.query<{ returned: number; late: number }>(
     `SELECT count(*) FILTER (WHERE r.returned_count > 0)::int AS returned,
             count(*) FILTER (WHERE s.submitted_at > (($2::jsonb ->> u.kind)::timestamptz))::int AS late
        FROM reports r JOIN org_units u ON u.id = r.unit_id JOIN report_snapshots s ON s.report_id = r.id WHERE r.plan_id = $1`,

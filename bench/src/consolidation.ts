@@ -41,8 +41,12 @@ async function run() {
   const smtpPort = await sink.start();
   const port = await freePort();
   const env = await sandbox(p.schema, p.queuePrefix, {
-    SMTP_HOST: '127.0.0.1', SMTP_PORT: String(smtpPort), SMTP_SECURE: 'false', PORT: String(port),
-    BOOTSTRAP_ADMIN_USERNAME: ADMIN.username, BOOTSTRAP_ADMIN_PASSWORD: ADMIN.password,
+    SMTP_HOST: '127.0.0.1',
+    SMTP_PORT: String(smtpPort),
+    SMTP_SECURE: 'false',
+    PORT: String(port),
+    BOOTSTRAP_ADMIN_USERNAME: ADMIN.username,
+    BOOTSTRAP_ADMIN_PASSWORD: ADMIN.password,
   });
   await migrate(env);
   const pool = pgPool(p.schema, 2);
@@ -56,8 +60,10 @@ async function run() {
     const bloc = await seedBloc(pool, p.units);
     await openRootCollection(pool, bloc.planId, bloc.rootId);
     const seedMs = Date.now() - seedStart;
-    log(`seeded in ${(seedMs / 1000).toFixed(1)} s: ${bloc.reports.toLocaleString()} reports (${JSON.stringify(bloc.kinds)}), ` +
-      `${bloc.partChars.parts.toLocaleString()} parts of ${bloc.partChars.avg} characters on average; reports table ${bloc.reportsTableMb.toFixed(0)} MB`);
+    log(
+      `seeded in ${(seedMs / 1000).toFixed(1)} s: ${bloc.reports.toLocaleString()} reports (${JSON.stringify(bloc.kinds)}), ` +
+        `${bloc.partChars.parts.toLocaleString()} parts of ${bloc.partChars.avg} characters on average; reports table ${bloc.reportsTableMb.toFixed(0)} MB`,
+    );
 
     // The API first, so its boot is over before the worker's collection is timed.
     // With the V8 cap docs/operations.md recommends for production (BENCH_API_NODE_OPTIONS, as in scenario bloc):
@@ -88,23 +94,36 @@ async function run() {
     const workerReadyAt = await worker.lineMatching(/worker started/, 60_000);
     const workerReadyHwmMb = hwmMb(worker.pid);
     log(`worker pid ${worker.pid} ready in ${((workerReadyAt - worker.startedAt) / 1000).toFixed(1)} s; waiting for the collection`);
-    const collectedSeenAt = await pollUntil(async () => {
-      const { rows } = await pool.query<{ status: string }>(`SELECT status FROM consolidations WHERE plan_id = $1 AND unit_id = $2`, [bloc.planId, bloc.rootId]);
-      if (rows[0]?.status === 'collected') return Date.now();
-      if (!worker!.running) return NaN;
-      return undefined;
-    }, p.waitS * 1000, 50);
+    const collectedSeenAt = await pollUntil(
+      async () => {
+        const { rows } = await pool.query<{ status: string }>(`SELECT status FROM consolidations WHERE plan_id = $1 AND unit_id = $2`, [
+          bloc.planId,
+          bloc.rootId,
+        ]);
+        if (rows[0]?.status === 'collected') return Date.now();
+        if (!worker!.running) return NaN;
+        return undefined;
+      },
+      p.waitS * 1000,
+      50,
+    );
     clearInterval(watchFlow);
     const cpuAtCollected = cpuSnapshot(pids());
     const workerCollectedHwmMb = hwmMb(worker.pid);
     const flow = await flowTimes(pool, redis, p.queuePrefix, bloc.planId, parentKey);
-    const { rows: [row] } = await pool.query<{ status: string; collected_at: Date | null; included: number; missing: number }>(
+    const {
+      rows: [row],
+    } = await pool.query<{ status: string; collected_at: Date | null; included: number; missing: number }>(
       `SELECT status, collected_at, jsonb_array_length(included) AS included, jsonb_array_length(missing) AS missing FROM consolidations WHERE plan_id = $1 AND unit_id = $2`,
       [bloc.planId, bloc.rootId],
     );
     const workerEnded = worker.running ? '' : `worker ${worker.exitReason}${crashReason(worker.logPath)}`;
-    log(`collection: ${row.status} (${row.included} included, ${row.missing} missing) ` +
-      (collectedSeenAt && Number.isFinite(collectedSeenAt) ? `${((collectedSeenAt - workerReadyAt) / 1000).toFixed(1)} s after worker ready` : `NOT collected (${workerEnded || 'timed out'})`));
+    log(
+      `collection: ${row.status} (${row.included} included, ${row.missing} missing) ` +
+        (collectedSeenAt && Number.isFinite(collectedSeenAt)
+          ? `${((collectedSeenAt - workerReadyAt) / 1000).toFixed(1)} s after worker ready`
+          : `NOT collected (${workerEnded || 'timed out'})`),
+    );
 
     // (b) The consolidated report as JSON, then (c) as .docx, each measured from outside.
     const timeoutMs = p.httpTimeoutS * 1000;
@@ -137,10 +156,36 @@ async function run() {
     const diagnosis = await diagnose(pool, bloc.planId);
 
     const measured: Measured = {
-      p, startedAt, machine: host, seedMs, bloc,
-      api: { spawnAt: api.startedAt, readyAt: apiReadyAt, bootHwmMb: apiBootHwmMb, afterJsonHwmMb: apiAfterJsonHwmMb, afterDocxHwmMb: apiAfterDocxHwmMb, peak: peaks.api, ended: apiEnded },
-      worker: { spawnAt: worker.startedAt, readyAt: workerReadyAt, readyHwmMb: workerReadyHwmMb, collectedHwmMb: workerCollectedHwmMb, peak: peaks.worker, ended: workerEnded },
-      collection: { seenAt: collectedSeenAt ?? NaN, flowSeenAt, status: row.status, collectedAt: row.collected_at ? new Date(row.collected_at).getTime() : NaN, included: row.included, missing: row.missing },
+      p,
+      startedAt,
+      machine: host,
+      seedMs,
+      bloc,
+      api: {
+        spawnAt: api.startedAt,
+        readyAt: apiReadyAt,
+        bootHwmMb: apiBootHwmMb,
+        afterJsonHwmMb: apiAfterJsonHwmMb,
+        afterDocxHwmMb: apiAfterDocxHwmMb,
+        peak: peaks.api,
+        ended: apiEnded,
+      },
+      worker: {
+        spawnAt: worker.startedAt,
+        readyAt: workerReadyAt,
+        readyHwmMb: workerReadyHwmMb,
+        collectedHwmMb: workerCollectedHwmMb,
+        peak: peaks.worker,
+        ended: workerEnded,
+      },
+      collection: {
+        seenAt: collectedSeenAt ?? NaN,
+        flowSeenAt,
+        status: row.status,
+        collectedAt: row.collected_at ? new Date(row.collected_at).getTime() : NaN,
+        included: row.included,
+        missing: row.missing,
+      },
       flow,
       login: { status: login.status, headersMs: login.headersMs, totalMs: login.totalMs, bytes: login.bytes, error: login.error },
       json: { ...(json as RequestResult), check: jsonCheck },
@@ -173,8 +218,21 @@ function crashReason(logPath: string): string {
 }
 
 /** What BullMQ recorded of the flow: the parent's and the children's times (epoch ms). */
-async function flowTimes(pool: ReturnType<typeof pgPool>, redis: ReturnType<typeof redisClient>, prefix: string, planId: string, parentKey: string): Promise<FlowTimes> {
-  const [timestamp, processedOn, finishedOn, attemptsMade, failedReason] = await redis.hmget(parentKey, 'timestamp', 'processedOn', 'finishedOn', 'attemptsMade', 'failedReason');
+async function flowTimes(
+  pool: ReturnType<typeof pgPool>,
+  redis: ReturnType<typeof redisClient>,
+  prefix: string,
+  planId: string,
+  parentKey: string,
+): Promise<FlowTimes> {
+  const [timestamp, processedOn, finishedOn, attemptsMade, failedReason] = await redis.hmget(
+    parentKey,
+    'timestamp',
+    'processedOn',
+    'finishedOn',
+    'attemptsMade',
+    'failedReason',
+  );
   const { rows } = await pool.query<{ id: string }>(`SELECT id FROM reports WHERE plan_id = $1`, [planId]);
   const pipeline = redis.pipeline();
   for (const r of rows) pipeline.hmget(`${prefix}:consolidation:collect-child-${planId}-${r.id}`, 'timestamp', 'processedOn', 'finishedOn');
@@ -184,11 +242,21 @@ async function flowTimes(pool: ReturnType<typeof pgPool>, redis: ReturnType<type
   const max = (xs: number[]) => xs.reduce((a, b) => Math.max(a, b), -Infinity);
   const finished = column(2);
   return {
-    parent: { timestamp: Number(timestamp ?? NaN), processedOn: Number(processedOn ?? NaN), finishedOn: Number(finishedOn ?? NaN), attemptsMade: Number(attemptsMade ?? 0), failedReason: failedReason ?? '' },
+    parent: {
+      timestamp: Number(timestamp ?? NaN),
+      processedOn: Number(processedOn ?? NaN),
+      finishedOn: Number(finishedOn ?? NaN),
+      attemptsMade: Number(attemptsMade ?? 0),
+      failedReason: failedReason ?? '',
+    },
     children: {
-      count: rows.length, inRedis: column(0).length, finished: finished.length,
-      firstTimestamp: min(column(0)), lastTimestamp: max(column(0)),
-      firstProcessedOn: min(column(1)), lastFinishedOn: max(finished),
+      count: rows.length,
+      inRedis: column(0).length,
+      finished: finished.length,
+      firstTimestamp: min(column(0)),
+      lastTimestamp: max(column(0)),
+      firstProcessedOn: min(column(1)),
+      lastFinishedOn: max(finished),
     },
   };
 }
@@ -198,10 +266,15 @@ function checkJson(body: Buffer | undefined, bloc: Awaited<ReturnType<typeof see
   if (!body) return 'no body';
   try {
     const c = JSON.parse(body.toString()) as {
-      included: string[]; missing: string[]; indicators: Record<string, number>; sections: { parts: Record<string, unknown[]> }[];
+      included: string[];
+      missing: string[];
+      indicators: Record<string, number>;
+      sections: { parts: Record<string, unknown[]> }[];
       completeness: { rows: unknown[]; summary: Record<string, number> };
     };
-    const wrongSums = Object.entries(bloc.indicatorSums).filter(([k, v]) => c.indicators[k] !== v).map(([k]) => k);
+    const wrongSums = Object.entries(bloc.indicatorSums)
+      .filter(([k, v]) => c.indicators[k] !== v)
+      .map(([k]) => k);
     const texts = c.sections.reduce((n, s) => n + Object.values(s.parts).reduce((m, t) => m + t.length, 0), 0);
     const problems = [
       c.included.length !== bloc.reports && `${c.included.length} included`,
@@ -212,7 +285,9 @@ function checkJson(body: Buffer | undefined, bloc: Awaited<ReturnType<typeof see
       c.completeness.summary.late !== bloc.late && `${c.completeness.summary.late} late (seeded ${bloc.late})`,
       c.completeness.summary.returned !== bloc.returned && `${c.completeness.summary.returned} returned (seeded ${bloc.returned})`,
     ].filter(Boolean);
-    return problems.length ? `WRONG: ${problems.join('; ')}` : `right: ${c.included.length} included, ${texts} attributed texts, sums and completeness as seeded`;
+    return problems.length
+      ? `WRONG: ${problems.join('; ')}`
+      : `right: ${c.included.length} included, ${texts} attributed texts, sums and completeness as seeded`;
   } catch (error) {
     return `unreadable: ${(error as Error).message}`;
   }
@@ -231,9 +306,9 @@ async function diagnose(pool: ReturnType<typeof pgPool>, planId: string) {
   };
   const fetched = await time(() => pool.query<{ sections: unknown }>(MEMBERS_QUERY, [planId]).then((r) => r.rows.length));
   const serverOnly = await time(() =>
-    pool.query<{ n: number; bytes: string }>(
-      `SELECT count(*)::int AS n, sum(octet_length(m::text))::bigint AS bytes FROM (${MEMBERS_QUERY}) m`, [planId],
-    ).then((r) => r.rows[0]),
+    pool
+      .query<{ n: number; bytes: string }>(`SELECT count(*)::int AS n, sum(octet_length(m::text))::bigint AS bytes FROM (${MEMBERS_QUERY}) m`, [planId])
+      .then((r) => r.rows[0]),
   );
   const explain = await pool.query<{ 'QUERY PLAN': string }>(`EXPLAIN (ANALYZE, BUFFERS) ${MEMBERS_QUERY}`, [planId]);
   return {

@@ -15,10 +15,7 @@ export interface Timed {
  * A request to the API timed from outside, the body counted as it streams (kept only when `keep`).
  * Never throws: a failure or a timeout comes back in `error`, so a slow run still reports.
  */
-export function timedRequest(
-  url: string,
-  options: { method?: string; token?: string; json?: unknown; timeoutMs: number; keep?: boolean },
-): Promise<Timed> {
+export function timedRequest(url: string, options: { method?: string; token?: string; json?: unknown; timeoutMs: number; keep?: boolean }): Promise<Timed> {
   return new Promise((resolve) => {
     const start = process.hrtime.bigint();
     const ms = () => Number(process.hrtime.bigint() - start) / 1e6;

@@ -14,11 +14,7 @@ export class RequestLoop {
    * `send` makes one request; after it, the loop waits `pauseMs` (a 429 waits `busyPauseMs`, as a
    * client that retries soon without honouring Retry-After would).
    */
-  constructor(
-    send: () => ReturnType<typeof timedRequest>,
-    pauseMs: number,
-    busyPauseMs = pauseMs,
-  ) {
+  constructor(send: () => ReturnType<typeof timedRequest>, pauseMs: number, busyPauseMs = pauseMs) {
     this.done = (async () => {
       while (this.running) {
         const answer = await send();
@@ -69,13 +65,20 @@ export function postPrepared(url: string, body: Buffer, token?: string): Promise
       if (!settled) resolve(t);
       settled = true;
     };
-    const req = request(url, { method: 'POST', headers: { 'content-type': 'application/json', 'content-length': body.length, ...(token ? { authorization: `Bearer ${token}` } : {}) } }, (res) => {
-      const headersMs = ms();
-      let bytes = 0;
-      res.on('data', (chunk: Buffer) => (bytes += chunk.length));
-      res.on('end', () => finish({ status: res.statusCode ?? 0, headersMs, totalMs: ms(), bytes }));
-      res.on('error', (e) => finish({ status: res.statusCode ?? 0, headersMs, totalMs: ms(), bytes, error: e.message }));
-    });
+    const req = request(
+      url,
+      {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'content-length': body.length, ...(token ? { authorization: `Bearer ${token}` } : {}) },
+      },
+      (res) => {
+        const headersMs = ms();
+        let bytes = 0;
+        res.on('data', (chunk: Buffer) => (bytes += chunk.length));
+        res.on('end', () => finish({ status: res.statusCode ?? 0, headersMs, totalMs: ms(), bytes }));
+        res.on('error', (e) => finish({ status: res.statusCode ?? 0, headersMs, totalMs: ms(), bytes, error: e.message }));
+      },
+    );
     // The server may answer and close before the whole body is sent: the answer counts, not the broken pipe.
     req.on('error', (e) => setTimeout(() => finish({ status: 0, headersMs: NaN, totalMs: NaN, bytes: 0, error: e.message }), 50));
     req.end(body);

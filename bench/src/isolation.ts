@@ -51,8 +51,12 @@ async function run(): Promise<ScenarioResult> {
   const smtpPort = await sink.start();
   const port = await freePort();
   const env = await sandbox(p.schema, p.queuePrefix, {
-    SMTP_HOST: '127.0.0.1', SMTP_PORT: String(smtpPort), SMTP_SECURE: 'false', PORT: String(port),
-    BOOTSTRAP_ADMIN_USERNAME: ADMIN.username, BOOTSTRAP_ADMIN_PASSWORD: ADMIN.password,
+    SMTP_HOST: '127.0.0.1',
+    SMTP_PORT: String(smtpPort),
+    SMTP_SECURE: 'false',
+    PORT: String(port),
+    BOOTSTRAP_ADMIN_USERNAME: ADMIN.username,
+    BOOTSTRAP_ADMIN_PASSWORD: ADMIN.password,
   });
   await migrate(env);
   const pool = pgPool(p.schema, 2);
@@ -67,22 +71,37 @@ async function run(): Promise<ScenarioResult> {
     await api.lineMatching(/API listening/, 60_000);
     worker = new EngineProcess('isolation-worker', ENGINE.worker, [], env);
     await worker.lineMatching(/worker started/, 60_000);
-    const collected = await pollUntil(async () => {
-      const { rows } = await pool.query<{ status: string }>(`SELECT status FROM consolidations WHERE plan_id = $1 AND unit_id = $2`, [bloc.planId, bloc.rootId]);
-      return rows[0]?.status === 'collected' ? true : undefined;
-    }, 300_000, 100);
+    const collected = await pollUntil(
+      async () => {
+        const { rows } = await pool.query<{ status: string }>(`SELECT status FROM consolidations WHERE plan_id = $1 AND unit_id = $2`, [
+          bloc.planId,
+          bloc.rootId,
+        ]);
+        return rows[0]?.status === 'collected' ? true : undefined;
+      },
+      300_000,
+      100,
+    );
     if (!collected) throw new Error('the root did not collect its reports within 5 minutes');
     const apiMemory = new MemorySampler(api.pid, 100);
 
     const base = `http://127.0.0.1:${port}`;
     const admin = await loginAs(base, ADMIN);
-    const person = (u: { username: string; password: string }) => ({ username: u.username, fullName: `Đồng chí ${u.username}`, email: `${u.username}@example.test`, password: u.password, roles: [] });
+    const person = (u: { username: string; password: string }) => ({
+      username: u.username,
+      fullName: `Đồng chí ${u.username}`,
+      email: `${u.username}@example.test`,
+      password: u.password,
+      roles: [],
+    });
     await importAndWait(base, admin, { units: [], users: [person(LIGHT), person(OUTSIDER)] }, 120_000);
     const light = await loginAs(base, LIGHT);
     const outsider = await loginAs(base, OUTSIDER);
     const docxUrl = `${base}/api/plans/${bloc.planId}/consolidated.docx`;
     const warm = await timedRequest(docxUrl, { token: admin, timeoutMs: 120_000 });
-    log(`users ready; one consolidated .docx of ${p.units.toLocaleString()} units: HTTP ${warm.status || warm.error} in ${round(warm.totalMs)} ms, ${round(warm.bytes / 1024)} KB`);
+    log(
+      `users ready; one consolidated .docx of ${p.units.toLocaleString()} units: HTTP ${warm.status || warm.error} in ${round(warm.totalMs)} ms, ${round(warm.bytes / 1024)} KB`,
+    );
 
     // Alone: the light request, and a login now and then.
     const probe = () => new RequestLoop(() => timedRequest(`${base}/api/me`, { token: light, timeoutMs: 60_000 }), p.probeMs);
@@ -111,20 +130,31 @@ async function run(): Promise<ScenarioResult> {
     await Promise.all([me.stop(), logins.stop(), ...docx.map((l) => l.stop()), ...bigLogins.map((l) => l.stop()), ...bigAdminBodies.map((l) => l.stop())]);
     const cores = coresUsed(cpuBefore, cpuSnapshot(pids));
     const loaded = { me: me.summary(), login: logins.summary() };
-    log(`under load: GET /api/me p50 ${round(loaded.me.p50, 1)} / p99 ${round(loaded.me.p99, 1)} / max ${round(loaded.me.max)} ms (${loaded.me.count}); waiting for the import to end`);
+    log(
+      `under load: GET /api/me p50 ${round(loaded.me.p50, 1)} / p99 ${round(loaded.me.p99, 1)} / max ${round(loaded.me.max)} ms (${loaded.me.count}); waiting for the import to end`,
+    );
     const importOutcome = await importing;
     const apiPeak = apiMemory.stop();
     const heavy = { docx: merged(docx), bigLogins: merged(bigLogins), bigAdminBodies: merged(bigAdminBodies) };
-    log(`import of ${p.importUsers.toLocaleString()} users: ${importOutcome.how} in ${round(importOutcome.ms / 1000, 1)} s; docx ${JSON.stringify(heavy.docx.statuses)}`);
+    log(
+      `import of ${p.importUsers.toLocaleString()} users: ${importOutcome.how} in ${round(importOutcome.ms / 1000, 1)} s; docx ${JSON.stringify(heavy.docx.statuses)}`,
+    );
     const apiHwm = hwmMb(api.pid);
     await worker.stop();
     await api.stop();
     return {
-      scenario: 'isolation', description: isolation.description, startedAt, finishedAt: new Date().toISOString(), machine: host,
+      scenario: 'isolation',
+      description: isolation.description,
+      startedAt,
+      finishedAt: new Date().toISOString(),
+      machine: host,
       params: { ...p, apiNodeOptions: apiOptions },
       metrics: [
         ...metrics(alone, loaded, heavy, importOutcome, p, { peakRssMb: apiPeak.peakRssMb, hwmMb: apiHwm }),
-        { name: 'cores used under load: api / worker / postgres / bench', value: ['api', 'worker', 'postgres', 'bench'].map((k) => round(cores[k], 2)).join(' / ') },
+        {
+          name: 'cores used under load: api / worker / postgres / bench',
+          value: ['api', 'worker', 'postgres', 'bench'].map((k) => round(cores[k], 2)).join(' / '),
+        },
       ],
       details: { alone, loaded, heavy, importOutcome, warmDocx: { status: warm.status, ms: warm.totalMs, bytes: warm.bytes }, apiPeak, cores },
     };
@@ -144,16 +174,32 @@ function metrics(
   p: ReturnType<typeof params>,
   memory: { peakRssMb: number; hwmMb: number },
 ): Metric[] {
-  const statuses = (s: Record<string, number>) => Object.entries(s).map(([k, n]) => `${k}×${n}`).join(', ');
+  const statuses = (s: Record<string, number>) =>
+    Object.entries(s)
+      .map(([k, n]) => `${k}×${n}`)
+      .join(', ');
   return [
     { name: 'GET /api/me alone p50 / p99', value: `${round(alone.me.p50, 1)} / ${round(alone.me.p99, 1)}`, unit: 'ms' },
     { name: 'GET /api/me under load p50 / p99 / max', value: `${round(loaded.me.p50, 1)} / ${round(loaded.me.p99, 1)} / ${round(loaded.me.max)}`, unit: 'ms' },
     // No target: the figure to compare is this ratio for two engines (bench/README.md).
     { name: 'GET /api/me p99 under load ÷ alone', value: round(loaded.me.p99 / alone.me.p99, 1) },
-    { name: 'login alone p50 / under load p50 / p99', value: `${round(alone.login.p50)} / ${round(loaded.login.p50)} / ${round(loaded.login.p99)}`, unit: 'ms' },
-    { name: `consolidated .docx of ${p.units.toLocaleString()} units, ${p.docxParallel} loops by one user`, value: `p50 ${round(heavy.docx.summary.p50)} ms; ${statuses(heavy.docx.statuses)}` },
-    { name: `1 MB bodies to login, ${p.bodyStreams} streams, anonymous`, value: `p50 ${round(heavy.bigLogins.summary.p50)} ms; ${statuses(heavy.bigLogins.statuses)}` },
-    { name: `1 MB bodies to POST /api/plans as a non-admin, ${p.bodyStreams} streams`, value: `p50 ${round(heavy.bigAdminBodies.summary.p50)} ms; ${statuses(heavy.bigAdminBodies.statuses)}` },
+    {
+      name: 'login alone p50 / under load p50 / p99',
+      value: `${round(alone.login.p50)} / ${round(loaded.login.p50)} / ${round(loaded.login.p99)}`,
+      unit: 'ms',
+    },
+    {
+      name: `consolidated .docx of ${p.units.toLocaleString()} units, ${p.docxParallel} loops by one user`,
+      value: `p50 ${round(heavy.docx.summary.p50)} ms; ${statuses(heavy.docx.statuses)}`,
+    },
+    {
+      name: `1 MB bodies to login, ${p.bodyStreams} streams, anonymous`,
+      value: `p50 ${round(heavy.bigLogins.summary.p50)} ms; ${statuses(heavy.bigLogins.statuses)}`,
+    },
+    {
+      name: `1 MB bodies to POST /api/plans as a non-admin, ${p.bodyStreams} streams`,
+      value: `p50 ${round(heavy.bigAdminBodies.summary.p50)} ms; ${statuses(heavy.bigAdminBodies.statuses)}`,
+    },
     { name: `import of ${p.importUsers.toLocaleString()} users (${importOutcome.how})`, value: round(importOutcome.ms / 1000, 1), unit: 's' },
     { name: 'API peak RSS / VmHWM', value: `${round(memory.peakRssMb)} / ${round(memory.hwmMb)}`, unit: 'MB' },
   ];
@@ -174,11 +220,15 @@ async function importAndWait(base: string, token: string, body: unknown, timeout
   if (answer.status === 201) return '201';
   if (answer.status !== 202) throw new Error(`import: ${answer.status || answer.error} ${answer.body?.toString().slice(0, 300)}`);
   const { statusUrl } = JSON.parse(answer.body!.toString()) as { statusUrl: string };
-  const ended = await pollUntil(async () => {
-    const status = await timedRequest(`${base}${statusUrl}`, { token, timeoutMs: 60_000, keep: true });
-    const view = status.status === 200 ? (JSON.parse(status.body!.toString()) as { status: string }) : undefined;
-    return view && ['done', 'failed'].includes(view.status) ? view.status : undefined;
-  }, timeoutMs, 500);
+  const ended = await pollUntil(
+    async () => {
+      const status = await timedRequest(`${base}${statusUrl}`, { token, timeoutMs: 60_000, keep: true });
+      const view = status.status === 200 ? (JSON.parse(status.body!.toString()) as { status: string }) : undefined;
+      return view && ['done', 'failed'].includes(view.status) ? view.status : undefined;
+    },
+    timeoutMs,
+    500,
+  );
   if (ended !== 'done') throw new Error(`import ${statusUrl} ended ${ended ?? 'not in time'}`);
   return '202, then done';
 }

@@ -43,10 +43,13 @@ export function issueSummary(newest: Map<string, { result: ScenarioResult; file:
     ['worker peak memory (consolidation)', find('consolidation', '(d) worker peak memory')],
   ];
   const cell = (s: string) => s.replace(/\|/g, '\\|');
-  const lines = rows.map(([name, m]) => `| ${cell(name)} | ${cell(show(m))} | ${cell(m?.target ?? '')} | ${m?.ok === undefined ? '' : m.ok ? 'MET' : 'MISSED'} | ${m?.from ?? 'not run'} |`);
+  const lines = rows.map(
+    ([name, m]) =>
+      `| ${cell(name)} | ${cell(show(m))} | ${cell(m?.target ?? '')} | ${m?.ok === undefined ? '' : m.ok ? 'MET' : 'MISSED'} | ${m?.from ?? 'not run'} |`,
+  );
   const p = bloc.result.params as Record<string, unknown>;
   return [
-    '## The issue in one table: a Bloc at real scale, against the machine\'s ceilings',
+    "## The issue in one table: a Bloc at real scale, against the machine's ceilings",
     '',
     `Bloc of ${Number(p.units).toLocaleString('en-US')} units, ${p.users} simulated users; load average at the start of the bloc run ${bloc.result.machine.loadAverage1mAtStart}. ` +
       'Each figure names the run it comes from; the sections below hold every figure.',

@@ -52,7 +52,10 @@ function cpuOf(pid: number | string): { comm: string; seconds: number; reaped: n
   try {
     const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
     const close = stat.lastIndexOf(')');
-    const f = stat.slice(close + 2).split(' ').map(Number);
+    const f = stat
+      .slice(close + 2)
+      .split(' ')
+      .map(Number);
     return { comm: stat.slice(stat.indexOf('(') + 1, close), seconds: (f[11] + f[12]) * TICK_S, reaped: (f[13] + f[14]) * TICK_S };
   } catch {
     return undefined;

@@ -28,9 +28,11 @@ export class QueueWatch {
     this.key = (type) => `${prefix}:${queue}:${type}`;
     this.redis = redisClient();
     this.events = new QueueEvents(queue, { prefix, connection: { ...settings.redis, maxRetriesPerRequest: null } });
-    const record = (into: Map<string, number>) => ({ jobId }: { jobId: string }, id: string) => {
-      if (!into.has(jobId)) into.set(jobId, Number(id.split('-')[0]));
-    };
+    const record =
+      (into: Map<string, number>) =>
+      ({ jobId }: { jobId: string }, id: string) => {
+        if (!into.has(jobId)) into.set(jobId, Number(id.split('-')[0]));
+      };
     this.events.on('active', record(this.activeAt));
     this.events.on('completed', record(this.completedAt));
   }

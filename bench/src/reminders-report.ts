@@ -56,10 +56,12 @@ function bySecond(m: Measured): { second: number; count: number; p50: number; p9
     if (bucket.length === 0) buckets.set(second, bucket);
     bucket.push(r.ms);
   }
-  return [...buckets.entries()].sort((a, b) => a[0] - b[0]).map(([second, values]) => {
-    const sum = summarize(values);
-    return { second, count: sum.count, p50: round(sum.p50), p99: round(sum.p99) };
-  });
+  return [...buckets.entries()]
+    .sort((a, b) => a[0] - b[0])
+    .map(([second, values]) => {
+      const sum = summarize(values);
+      return { second, count: sum.count, p50: round(sum.p50), p99: round(sum.p99) };
+    });
 }
 
 export function buildResult(m: Measured): ScenarioResult {
@@ -69,7 +71,11 @@ export function buildResult(m: Measured): ScenarioResult {
   const seconds = bySecond(m);
   const worst = seconds.reduce((a, b) => (b.p99 > a.p99 ? b : a), seconds[0] ?? { second: NaN, count: 0, p50: NaN, p99: NaN });
   const slowSeconds = seconds.filter((x) => x.p99 >= 1000).map((x) => x.second);
-  const usage = { scheduling: coresUsed(m.cpu.spawn, m.cpu.scheduled), firing: coresUsed(m.cpu.window, m.cpu.fired), mailing: coresUsed(m.cpu.fired, m.cpu.drained) };
+  const usage = {
+    scheduling: coresUsed(m.cpu.spawn, m.cpu.scheduled),
+    firing: coresUsed(m.cpu.window, m.cpu.fired),
+    mailing: coresUsed(m.cpu.fired, m.cpu.drained),
+  };
   const metrics: Metric[] = [
     { name: 'reminders fired (notifications stored)', value: m.fired, target: `${p.count}`, ok: m.fired >= p.count },
     ...pct(lateness, 'lateness (notification created − due)', ['p50', 'p95', 'p99', 'max'], 1000),
@@ -102,11 +108,20 @@ export function buildResult(m: Measured): ScenarioResult {
     params: { ...p, reconcileIntervalMs: process.env.RECONCILE_INTERVAL_MS ?? 'default (60000)' },
     metrics,
     details: {
-      lateness, bullmq: bull, bySecond: seconds, coresUsed: usage, memory: m.peak,
+      lateness,
+      bullmq: bull,
+      bySecond: seconds,
+      coresUsed: usage,
+      memory: m.peak,
       times: {
-        seedMs: m.seedMs, spawnToReadyMs: m.readyAt - m.spawnAt, readyToScheduledMs: m.scheduledAt - m.readyAt, delayedAtScheduled: m.delayedAtScheduled,
-        windowStartAfterSpawnMs: m.windowStart - m.spawnAt, lastFiredAfterWindowEndMs: m.allFiredAt - m.windowEnd,
-        drainedAfterWindowStartMs: m.drainedAt - m.windowStart, workerStopMs: m.stopMs,
+        seedMs: m.seedMs,
+        spawnToReadyMs: m.readyAt - m.spawnAt,
+        readyToScheduledMs: m.scheduledAt - m.readyAt,
+        delayedAtScheduled: m.delayedAtScheduled,
+        windowStartAfterSpawnMs: m.windowStart - m.spawnAt,
+        lastFiredAfterWindowEndMs: m.allFiredAt - m.windowEnd,
+        drainedAfterWindowStartMs: m.drainedAt - m.windowStart,
+        workerStopMs: m.stopMs,
       },
     },
   };

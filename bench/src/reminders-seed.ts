@@ -7,9 +7,9 @@ import { Pool } from 'pg';
  * they hold no foreign key to it) whose only reminder is PT0S and with no escalation, one report per unit.
  */
 export async function seedOrganisation(pool: Pool, units: number, usersPerUnit: number): Promise<string> {
-  const { rows: [root] } = await pool.query<{ id: string }>(
-    `INSERT INTO org_units (code, name, kind) VALUES ('BENCH-ROOT', 'Đảng bộ Khối (benchmark)', 'bloc') RETURNING id`,
-  );
+  const {
+    rows: [root],
+  } = await pool.query<{ id: string }>(`INSERT INTO org_units (code, name, kind) VALUES ('BENCH-ROOT', 'Đảng bộ Khối (benchmark)', 'bloc') RETURNING id`);
   await pool.query(
     `INSERT INTO org_units (code, name, kind, parent_id, ancestor_ids, depth)
      SELECT 'BENCH-U' || i, 'Đảng bộ cơ sở số ' || i, 'grassroots', $1, ARRAY[$1::uuid], 1 FROM generate_series(1, $2) i`,
@@ -25,7 +25,9 @@ export async function seedOrganisation(pool: Pool, units: number, usersPerUnit: 
      SELECT u.id, o.id, 'drafter' FROM users u JOIN org_units o ON o.code = 'BENCH-U' || ((substr(u.username, 6)::int - 1) % $1 + 1)`,
     [units],
   );
-  const { rows: [plan] } = await pool.query<{ id: string }>(
+  const {
+    rows: [plan],
+  } = await pool.query<{ id: string }>(
     `INSERT INTO plans (code, title, issued_on, term, root_unit_id, workflow_key, workflow_version, outline, indicator_names,
                         deadlines, reminders, status, launched_at)
      VALUES ('BENCH-REMINDERS', 'Kế hoạch tổng kết (benchmark nhắc việc)', current_date, '2020-2025', $1, 'tongket', 1, '[]', '[]',
@@ -33,10 +35,10 @@ export async function seedOrganisation(pool: Pool, units: number, usersPerUnit: 
      RETURNING id`,
     [root.id],
   );
-  await pool.query(
-    `INSERT INTO reports (plan_id, unit_id, stage, workflow_version) SELECT $1, id, 'drafting', 1 FROM org_units WHERE parent_id = $2`,
-    [plan.id, root.id],
-  );
+  await pool.query(`INSERT INTO reports (plan_id, unit_id, stage, workflow_version) SELECT $1, id, 'drafting', 1 FROM org_units WHERE parent_id = $2`, [
+    plan.id,
+    root.id,
+  ]);
   return plan.id;
 }
 
@@ -45,7 +47,9 @@ export async function seedOrganisation(pool: Pool, units: number, usersPerUnit: 
  * report, stage, round, assignee), due evenly over `windowMs` from `windowStart` in random order.
  */
 export async function seedTasks(pool: Pool, planId: string, count: number, windowStart: Date, windowMs: number): Promise<void> {
-  const { rows: [{ pairs }] } = await pool.query<{ pairs: number }>(
+  const {
+    rows: [{ pairs }],
+  } = await pool.query<{ pairs: number }>(
     `SELECT count(*)::int AS pairs FROM reports r JOIN role_assignments ra ON ra.unit_id = r.unit_id AND ra.role = 'drafter' WHERE r.plan_id = $1`,
     [planId],
   );

@@ -60,38 +60,55 @@ async function run() {
     memory = new MemorySampler(worker.pid, 200);
     const pids = { worker: worker.pid, bench: process.pid };
     const cpuAtSpawn = cpuSnapshot(pids);
-    log(`seeded in ${(seedMs / 1000).toFixed(1)} s; worker pid ${worker.pid} started, log ${worker.logPath}; window opens in ${((windowStart - Date.now()) / 1000).toFixed(1)} s`);
+    log(
+      `seeded in ${(seedMs / 1000).toFixed(1)} s; worker pid ${worker.pid} started, log ${worker.logPath}; window opens in ${((windowStart - Date.now()) / 1000).toFixed(1)} s`,
+    );
     const readyAt = await worker.lineMatching(/worker started/, 60_000);
-    const scheduledAt = await pollUntil(async () => {
-      if ((await watch.delayedCount()) >= p.count) return Date.now();
-      return Date.now() > windowStart ? NaN : undefined;
-    }, windowStart - Date.now() + 1000, 100);
+    const scheduledAt = await pollUntil(
+      async () => {
+        if ((await watch.delayedCount()) >= p.count) return Date.now();
+        return Date.now() > windowStart ? NaN : undefined;
+      },
+      windowStart - Date.now() + 1000,
+      100,
+    );
     const cpuAtScheduled = cpuSnapshot(pids);
     const delayedAtScheduled = await watch.delayedCount();
-    log(`reconciler: ${delayedAtScheduled.toLocaleString()} delayed jobs ${Number.isFinite(scheduledAt) ? `${((scheduledAt! - readyAt) / 1000).toFixed(1)} s after ready` : 'NOT all before the window opened'}`);
+    log(
+      `reconciler: ${delayedAtScheduled.toLocaleString()} delayed jobs ${Number.isFinite(scheduledAt) ? `${((scheduledAt! - readyAt) / 1000).toFixed(1)} s after ready` : 'NOT all before the window opened'}`,
+    );
     await watch.snapshotFireTimes();
 
     await sleep(windowStart - Date.now());
     const cpuAtWindow = cpuSnapshot(pids);
     const backlog = setInterval(() => void watch.sampleBacklog().catch(() => undefined), 250);
-    const countReminders = async () =>
-      (await pool.query<{ n: number }>(`SELECT count(*)::int AS n FROM notifications WHERE kind = 'reminder'`)).rows[0].n;
+    const countReminders = async () => (await pool.query<{ n: number }>(`SELECT count(*)::int AS n FROM notifications WHERE kind = 'reminder'`)).rows[0].n;
     let fired = 0;
-    const allFiredAt = await pollUntil(async () => {
-      fired = await countReminders();
-      if (!worker!.running) throw new Error(`the worker exited (${worker!.exitReason}); see ${worker!.logPath}`);
-      return fired >= p.count ? Date.now() : undefined;
-    }, windowEnd - Date.now() + 120_000, 250);
+    const allFiredAt = await pollUntil(
+      async () => {
+        fired = await countReminders();
+        if (!worker!.running) throw new Error(`the worker exited (${worker!.exitReason}); see ${worker!.logPath}`);
+        return fired >= p.count ? Date.now() : undefined;
+      },
+      windowEnd - Date.now() + 120_000,
+      250,
+    );
     clearInterval(backlog);
     const cpuAtFired = cpuSnapshot(pids);
-    log(`${fired.toLocaleString()} reminders stored${allFiredAt ? `, the last ${((allFiredAt - windowEnd) / 1000).toFixed(1)} s after the window closed` : ' (timed out)'}; waiting for e-mails`);
+    log(
+      `${fired.toLocaleString()} reminders stored${allFiredAt ? `, the last ${((allFiredAt - windowEnd) / 1000).toFixed(1)} s after the window closed` : ' (timed out)'}; waiting for e-mails`,
+    );
 
     let sent = 0;
-    const drainedAt = await pollUntil(async () => {
-      sent = (await pool.query<{ n: number }>(`SELECT count(*)::int AS n FROM notifications WHERE email_state = 'sent'`)).rows[0].n;
-      if (!worker!.running) return NaN; // reported below with how it ended
-      return sent >= fired ? Date.now() : undefined;
-    }, p.emailWaitS * 1000, 1000);
+    const drainedAt = await pollUntil(
+      async () => {
+        sent = (await pool.query<{ n: number }>(`SELECT count(*)::int AS n FROM notifications WHERE email_state = 'sent'`)).rows[0].n;
+        if (!worker!.running) return NaN; // reported below with how it ended
+        return sent >= fired ? Date.now() : undefined;
+      },
+      p.emailWaitS * 1000,
+      1000,
+    );
     const cpuAtDrained = cpuSnapshot(pids);
     memory.sample();
     const endedEarly = worker.running ? '' : `${worker.exitReason} before the bench stopped it, at ${new Date().toISOString()}`;
@@ -105,10 +122,28 @@ async function run() {
          FROM notifications n JOIN tasks t ON t.id = n.task_id WHERE n.kind = 'reminder'`,
     );
     const measured: Measured = {
-      p, startedAt, machine: host, seedMs, windowStart, windowEnd, spawnAt: worker.startedAt, readyAt, scheduledAt: scheduledAt ?? NaN,
-      delayedAtScheduled, fired, allFiredAt: allFiredAt ?? NaN, sent, drainedAt: drainedAt ?? NaN, smtpReceived: sink.received, stopMs, endedEarly, peak,
+      p,
+      startedAt,
+      machine: host,
+      seedMs,
+      windowStart,
+      windowEnd,
+      spawnAt: worker.startedAt,
+      readyAt,
+      scheduledAt: scheduledAt ?? NaN,
+      delayedAtScheduled,
+      fired,
+      allFiredAt: allFiredAt ?? NaN,
+      sent,
+      drainedAt: drainedAt ?? NaN,
+      smtpReceived: sink.received,
+      stopMs,
+      endedEarly,
+      peak,
       rows: rows.map((r) => ({ ms: Number(r.ms), dueMs: Number(r.due_ms), mailMs: r.mail_ms === null ? NaN : Number(r.mail_ms) })),
-      bullmq: watch.lateness(), maxBacklog: watch.maxBacklog, maxBacklogAt: watch.maxBacklogAt,
+      bullmq: watch.lateness(),
+      maxBacklog: watch.maxBacklog,
+      maxBacklogAt: watch.maxBacklogAt,
       cpu: { spawn: cpuAtSpawn, scheduled: cpuAtScheduled, window: cpuAtWindow, fired: cpuAtFired, drained: cpuAtDrained },
     };
     return buildResult(measured);

@@ -10,8 +10,12 @@ export const RESULTS_DIR = 'bench/results';
 
 export function machine(): Record<string, string | number> {
   return {
-    cores: cpus().length, cpu: cpus()[0]?.model ?? 'unknown', memoryGb: Math.round(totalmem() / 2 ** 30), node: process.version,
-    loadAverage1mAtStart: loadavg()[0], engine: engineVersion(),
+    cores: cpus().length,
+    cpu: cpus()[0]?.model ?? 'unknown',
+    memoryGb: Math.round(totalmem() / 2 ** 30),
+    node: process.version,
+    loadAverage1mAtStart: loadavg()[0],
+    engine: engineVersion(),
   };
 }
 
@@ -42,7 +46,11 @@ const HEADERS = ['Metric', 'Value', 'Target', ''];
 export function textTable(r: ScenarioResult): string {
   const all = [HEADERS, ...rows(r)];
   const widths = HEADERS.map((_, i) => Math.max(...all.map((row) => [...row[i]].length)));
-  const line = (row: string[]) => row.map((c, i) => c + ' '.repeat(widths[i] - [...c].length)).join('  ').trimEnd();
+  const line = (row: string[]) =>
+    row
+      .map((c, i) => c + ' '.repeat(widths[i] - [...c].length))
+      .join('  ')
+      .trimEnd();
   const head = `${r.scenario}: ${r.description}\n${describeRun(r)}\nverdict: ${verdict(r)}`;
   return [head, '', line(HEADERS), widths.map((w) => '-'.repeat(w)).join('  '), ...rows(r).map(line)].join('\n');
 }
@@ -77,13 +85,22 @@ export function writeResult(r: ScenarioResult): string {
 /** Rewrites latest.md from the newest JSON of every scenario, so it shows each one's last run. */
 export function writeLatestMarkdown(): string {
   const newest = new Map<string, string>();
-  for (const file of readdirSync(RESULTS_DIR).filter((f) => /^[a-z0-9-]+-\d{4}-.*\.json$/.test(f)).sort()) {
+  for (const file of readdirSync(RESULTS_DIR)
+    .filter((f) => /^[a-z0-9-]+-\d{4}-.*\.json$/.test(f))
+    .sort()) {
     newest.set(file.replace(/-\d{4}-.*$/, ''), file);
   }
-  const loaded = new Map([...newest.entries()].sort().map(([name, file]) => [name, { result: JSON.parse(readFileSync(join(RESULTS_DIR, file), 'utf8')) as ScenarioResult, file }]));
+  const loaded = new Map(
+    [...newest.entries()].sort().map(([name, file]) => [name, { result: JSON.parse(readFileSync(join(RESULTS_DIR, file), 'utf8')) as ScenarioResult, file }]),
+  );
   const sections = [...loaded.values()].map(({ result, file }) => markdown(result, `bench/results/${file}`));
   const summary = issueSummary(loaded);
   const path = join(RESULTS_DIR, 'latest.md');
-  writeFileSync(path, ['# Latest benchmark results', '', 'Written by `npm run bench`: the newest run of each scenario.', '', ...(summary ? [summary] : []), ...sections].join('\n'));
+  writeFileSync(
+    path,
+    ['# Latest benchmark results', '', 'Written by `npm run bench`: the newest run of each scenario.', '', ...(summary ? [summary] : []), ...sections].join(
+      '\n',
+    ),
+  );
   return path;
 }

@@ -22,7 +22,13 @@ describe('loadConfig', () => {
 
   it('takes an optional setting written empty (as the example env file has them) as unset', () => {
     const config = loadConfig({ METRICS_TOKEN: '', SMTP_USER: '', SMTP_PASSWORD: ' ', BOOTSTRAP_ADMIN_PASSWORD: '', WEB_DIST_DIR: '' });
-    expect(config).toMatchObject({ METRICS_TOKEN: undefined, SMTP_USER: undefined, SMTP_PASSWORD: undefined, BOOTSTRAP_ADMIN_PASSWORD: undefined, WEB_DIST_DIR: undefined });
+    expect(config).toMatchObject({
+      METRICS_TOKEN: undefined,
+      SMTP_USER: undefined,
+      SMTP_PASSWORD: undefined,
+      BOOTSTRAP_ADMIN_PASSWORD: undefined,
+      WEB_DIST_DIR: undefined,
+    });
     expect(() => loadConfig({ METRICS_TOKEN: 'too-short' })).toThrow(/METRICS_TOKEN/);
   });
 
@@ -85,7 +91,9 @@ describe('TRUST_PROXY', () => {
   });
 
   it('stops start-up on anything else, naming the variable and the bad entry', () => {
-    expect(() => loadConfig({ TRUST_PROXY: 'yes' })).toThrow(/TRUST_PROXY="yes": TRUST_PROXY must be true, false, a hop count or comma-separated addresses\/subnets; not "yes"/);
+    expect(() => loadConfig({ TRUST_PROXY: 'yes' })).toThrow(
+      /TRUST_PROXY="yes": TRUST_PROXY must be true, false, a hop count or comma-separated addresses\/subnets; not "yes"/,
+    );
     expect(() => loadConfig({ TRUST_PROXY: '10.0.0.0/33' })).toThrow(/TRUST_PROXY.*"10.0.0.0\/33"/);
     expect(() => loadConfig({ TRUST_PROXY: '10.0.0.300' })).toThrow(/TRUST_PROXY/);
     expect(() => loadConfig({ TRUST_PROXY: '127.0.0.1,' })).toThrow(/TRUST_PROXY.*not ""/);
@@ -111,7 +119,9 @@ describe('DIGEST_CRON', () => {
   });
   it('stops start-up on values out of range, naming the variable', () => {
     for (const bad of ['99 99 * * *', '30 24 * * *', '30 7 32 * *', '30 7 * 13 *', '30 7 * * 8', '60 30 7 * * *']) {
-      expect(() => loadConfig({ DIGEST_CRON: bad })).toThrow(new RegExp(`DIGEST_CRON=${JSON.stringify(bad).replace(/[*]/g, '\\*')}: DIGEST_CRON is not a valid cron pattern`));
+      expect(() => loadConfig({ DIGEST_CRON: bad })).toThrow(
+        new RegExp(`DIGEST_CRON=${JSON.stringify(bad).replace(/[*]/g, '\\*')}: DIGEST_CRON is not a valid cron pattern`),
+      );
     }
   });
   it('stops start-up on the wrong number of fields or on words', () => {

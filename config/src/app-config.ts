@@ -66,7 +66,10 @@ export class AppConfig {
    * Bearer token Prometheus sends to GET /metrics (`authorization: credentials`), compared in
    * constant time; unset, only administrators' access tokens read the metrics.
    */
-  @Transform(emptyAsUnset) @IsOptional() @IsString() @MinLength(32, { message: 'METRICS_TOKEN must be at least 32 characters (e.g. openssl rand -hex 32)' })
+  @Transform(emptyAsUnset)
+  @IsOptional()
+  @IsString()
+  @MinLength(32, { message: 'METRICS_TOKEN must be at least 32 characters (e.g. openssl rand -hex 32)' })
   @Matches(/^[\x21-\x7e]+$/, { message: 'METRICS_TOKEN must be printable ASCII without spaces' })
   METRICS_TOKEN?: string = undefined;
   /** SMTP relay for e-mail notifications (a local relay or sink by default). */
@@ -125,7 +128,11 @@ const SECRET_SETTINGS = new Set(['JWT_SECRET', 'PG_PASSWORD', 'PG_MIGRATION_PASS
 /** Reads and validates the settings; a bad value throws an error naming the variable. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const defaults = new AppConfig();
-  const given = Object.fromEntries(Object.keys(defaults).filter((k) => env[k] !== undefined).map((k) => [k, env[k]]));
+  const given = Object.fromEntries(
+    Object.keys(defaults)
+      .filter((k) => env[k] !== undefined)
+      .map((k) => [k, env[k]]),
+  );
   const config = plainToInstance(AppConfig, { ...defaults, ...given });
   const errors = validateSync(config, { forbidUnknownValues: true });
   if (errors.length > 0) {

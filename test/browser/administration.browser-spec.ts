@@ -78,7 +78,10 @@ describe('the web app: administration a Party office can run alone', () => {
     await form.getByLabel('Họ và tên').fill('Đặng Văn Mới');
     await form.getByLabel('Thư điện tử').fill('moi@example.vn');
     await form.getByRole('button', { name: 'Thêm người dùng' }).click();
-    await page.getByRole('status').filter({ hasText: 'Đã thêm đồng chí Đặng Văn Mới (dang.van.moi) và gửi liên kết đặt mật khẩu tới moi@example.vn' }).waitFor();
+    await page
+      .getByRole('status')
+      .filter({ hasText: 'Đã thêm đồng chí Đặng Văn Mới (dang.van.moi) và gửi liên kết đặt mật khẩu tới moi@example.vn' })
+      .waitFor();
     await sink.waitForMails((m) => m.rcpt.includes('moi@example.vn'), 1, { what: 'the new person’s link' });
     await page.getByRole('heading', { level: 2, name: 'Vai trò của Đặng Văn Mới (dang.van.moi)' }).waitFor();
 
@@ -141,7 +144,10 @@ describe('the web app: administration a Party office can run alone', () => {
     await option.click();
     await phone.locator('.people-chosen[data-username="btv.mai"]').waitFor();
     await phone.getByRole('button', { name: 'Chuyển công việc' }).click();
-    await phone.getByRole('status').filter({ hasText: /Đã chuyển \d+ việc đang mở của Lê Văn Hùng cho Phạm Thị Mai/ }).waitFor();
+    await phone
+      .getByRole('status')
+      .filter({ hasText: /Đã chuyển \d+ việc đang mở của Lê Văn Hùng cho Phạm Thị Mai/ })
+      .waitFor();
   });
 
   it('an approver delegates a task to a colleague picked by name, on a phone', async () => {
@@ -202,7 +208,9 @@ describe('the web app: administration a Party office can run alone', () => {
     await page.getByRole('button', { name: 'Lưu thời hạn' }).click();
     await page.getByRole('button', { name: 'Xác nhận và lưu thời hạn' }).click();
     await page.getByRole('status').filter({ hasText: 'Đã lưu thời hạn' }).waitFor();
-    const saved = await ctx.db.query<{ deadlines: { cell: { drafting: string; cell_approval: string } } }>('SELECT deadlines FROM plans WHERE id = $1', [planId]);
+    const saved = await ctx.db.query<{ deadlines: { cell: { drafting: string; cell_approval: string } } }>('SELECT deadlines FROM plans WHERE id = $1', [
+      planId,
+    ]);
     expect(new Date(saved.rows[0].deadlines.cell.drafting).toISOString()).toBe(new Date(`${hanoiInput(4)}:00+07:00`).toISOString());
     expect(new Date(saved.rows[0].deadlines.cell.cell_approval).toISOString()).toBe(new Date(`${hanoiInput(2)}:00+07:00`).toISOString());
 
@@ -226,13 +234,20 @@ describe('the web app: administration a Party office can run alone', () => {
     await review.getByLabel('Tên bước').fill('Cấp ủy cấp trên thẩm định');
     expect(await page.locator('.stage-problems').count()).toBe(0);
 
-    const returnTo = await page.locator('fieldset.stage-editor[data-stage-key="consolidation"]').getByLabel('Trả lại về bước').locator('option').allTextContents();
+    const returnTo = await page
+      .locator('fieldset.stage-editor[data-stage-key="consolidation"]')
+      .getByLabel('Trả lại về bước')
+      .locator('option')
+      .allTextContents();
     expect(returnTo).toEqual(['(không trả lại)', 'Dự thảo báo cáo', 'Chi bộ thông qua', 'Cấp ủy cấp trên thẩm định']);
     expect(await page.getByLabel('Thêm bước mới sau').locator('option').allTextContents()).not.toContain('committee_review');
 
     const drafting = page.locator('fieldset.stage-editor[data-stage-key="drafting"]');
     await drafting.getByRole('button', { name: 'Xóa bước Dự thảo báo cáo' }).click();
-    await drafting.getByRole('alertdialog').getByText(/Các bước “Chi bộ thông qua”, “Cấp ủy cấp trên thẩm định” đang trả lại về bước này/).waitFor();
+    await drafting
+      .getByRole('alertdialog')
+      .getByText(/Các bước “Chi bộ thông qua”, “Cấp ủy cấp trên thẩm định” đang trả lại về bước này/)
+      .waitFor();
     await drafting.getByRole('button', { name: 'Không xóa' }).click();
     expect(await page.locator('fieldset.stage-editor').count()).toBe(4);
 

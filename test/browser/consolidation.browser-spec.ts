@@ -55,7 +55,10 @@ describe('the web app: consolidation by the working group and approval by the St
     await link.click();
     // The task opens the Khối's report; the dashboard is one link away (level-report.browser-spec drives the report itself).
     await page.getByRole('heading', { level: 1, name: /^Dự thảo báo cáo tổng hợp/ }).waitFor();
-    await page.locator('.breadcrumb').getByRole('link', { name: /KH\/ĐUK$/ }).click();
+    await page
+      .locator('.breadcrumb')
+      .getByRole('link', { name: /KH\/ĐUK$/ })
+      .click();
     await page.getByRole('heading', { level: 1, name: /Tiến độ kế hoạch/ }).waitFor();
     await page.getByRole('button', { name: 'Xem báo cáo tổng hợp' }).click();
     const consolidated = page.locator('.consolidated');
@@ -64,7 +67,10 @@ describe('the web app: consolidation by the working group and approval by the St
     await screenshot(page, 'dashboard-working-group-task');
     await page.getByRole('button', { name: 'Đồng ý', exact: true }).click();
     await page.getByRole('status').filter({ hasText: 'Đã ghi nhận ý kiến đồng ý' }).waitFor();
-    await page.locator('.plan-work').filter({ hasText: /Thông qua của Ban Thường vụ: .* 2 việc đang chờ/ }).waitFor();
+    await page
+      .locator('.plan-work')
+      .filter({ hasText: /Thông qua của Ban Thường vụ: .* 2 việc đang chờ/ })
+      .waitFor();
   });
 
   it('both members of the Standing Committee approve, and the plan is completed', async () => {
@@ -72,7 +78,10 @@ describe('the web app: consolidation by the working group and approval by the St
       const page = await open(username);
       await page.getByRole('link', { name: /^Phê duyệt báo cáo tổng hợp/ }).click();
       await page.getByRole('heading', { level: 1, name: /^Dự thảo báo cáo tổng hợp/ }).waitFor();
-      await page.locator('.breadcrumb').getByRole('link', { name: /KH\/ĐUK$/ }).click();
+      await page
+        .locator('.breadcrumb')
+        .getByRole('link', { name: /KH\/ĐUK$/ })
+        .click();
       await page.getByRole('heading', { level: 2, name: /Công việc của đồng chí: Ban Thường vụ Đảng ủy Khối thông qua/ }).waitFor();
       if (username === 'btv.hung') await screenshot(page, 'dashboard-standing-committee-task');
       await page.getByRole('button', { name: 'Đồng ý', exact: true }).click();

@@ -146,12 +146,16 @@ describe('every page at 1366×768 and 390×844: screenshot, no sideways scroll, 
         const overflow = await page.evaluate(() => {
           const win = globalThis as unknown as Overflow;
           const width = win.innerWidth;
-          const wider = win.document.scrollingElement!.scrollWidth > width
-            ? [...win.document.querySelectorAll('body *')]
-                .filter((el) => el.getBoundingClientRect().right > width + 0.5)
-                .slice(0, 8)
-                .map((el) => `${el.tagName.toLowerCase()}${el.className && typeof el.className === 'string' ? `.${el.className.trim().split(/\s+/).join('.')}` : ''} (right ${Math.round(el.getBoundingClientRect().right)})`)
-            : [];
+          const wider =
+            win.document.scrollingElement!.scrollWidth > width
+              ? [...win.document.querySelectorAll('body *')]
+                  .filter((el) => el.getBoundingClientRect().right > width + 0.5)
+                  .slice(0, 8)
+                  .map(
+                    (el) =>
+                      `${el.tagName.toLowerCase()}${el.className && typeof el.className === 'string' ? `.${el.className.trim().split(/\s+/).join('.')}` : ''} (right ${Math.round(el.getBoundingClientRect().right)})`,
+                  )
+              : [];
           return { scrollWidth: win.document.scrollingElement!.scrollWidth, innerWidth: width, wider };
         });
         expect({ page: route.name, sticksOut: overflow.wider }).toEqual({ page: route.name, sticksOut: [] });

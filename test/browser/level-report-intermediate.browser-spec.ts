@@ -29,14 +29,25 @@ describe('the web app: an intermediate level writes its own report beside its ce
     ({ ctx, origin } = await startWebEngine());
     const fixture = await importFixture(ctx);
     const dates = { drafting: inDays(3), cell_approval: inDays(6), committee_review: inDays(9) };
-    planId = (await createPlan(ctx, { deadlines: { cell: dates, grassroots: dates, upper: dates, bloc: { consolidation: inDays(25) } }, consolidateAt: ['upper'] } as never)).id;
+    planId = (
+      await createPlan(ctx, {
+        deadlines: { cell: dates, grassroots: dates, upper: dates, bloc: { consolidation: inDays(25) } },
+        consolidateAt: ['upper'],
+      } as never)
+    ).id;
     await launchPlan(ctx, planId);
     const reports = await reportsByUnit(ctx, planId);
     kbnn = reports.get('KBNN')!.id;
     await Promise.all(['KBNN-KT', 'KBNN-TT', 'KBNN-VP'].map((unit) => toConsolidation(ctx, fixture, unit, reports.get(unit)!.id)));
-    await waitFor(async () => (await getReport(ctx, kbnn)).indicators.lecturers !== undefined || (await getReport(ctx, kbnn)).sections.some((s) => s.strengths || (s as { text?: string }).text), {
-      timeoutMs: 20_000, what: 'KBNN pre-filled',
-    });
+    await waitFor(
+      async () =>
+        (await getReport(ctx, kbnn)).indicators.lecturers !== undefined ||
+        (await getReport(ctx, kbnn)).sections.some((s) => s.strengths || (s as { text?: string }).text),
+      {
+        timeoutMs: 20_000,
+        what: 'KBNN pre-filled',
+      },
+    );
     browser = await launchChromium();
   }, 120_000);
 
@@ -62,14 +73,20 @@ describe('the web app: an intermediate level writes its own report beside its ce
     const before = await editor.inputValue();
     expect(before).toContain(`${TT}: `);
     const passage = (await sources.locator('.passage p').first().textContent())!;
-    await sources.getByRole('button', { name: /^Chèn vào dự thảo: đoạn 1/ }).first().click();
+    await sources
+      .getByRole('button', { name: /^Chèn vào dự thảo: đoạn 1/ })
+      .first()
+      .click();
     expect(await editor.inputValue()).toBe(`${before.trimEnd()}\n${passage}`);
     await page.getByText(/Đã lưu tự động lúc/).waitFor();
     await screenshot(page, 'intermediate-sources');
 
     await page.getByRole('button', { name: 'Nộp báo cáo' }).click();
     await waitForStage(ctx, kbnn, 'cell_approval', 15_000);
-    await page.getByTestId('level-status').filter({ hasText: /thông qua/i }).waitFor();
+    await page
+      .getByTestId('level-status')
+      .filter({ hasText: /thông qua/i })
+      .waitFor();
   });
 
   it('made no request to any host but the engine', () => {

@@ -43,7 +43,10 @@ describe('the web app: the working group writes the Khối’s report, the Stand
     const launched = await launchedPlan(ctx);
     await Promise.all([...launched.reports].map(([unit, report]) => toConsolidation(ctx, launched.fixture, unit, report.id)));
     plan = await getPlan(ctx, launched.plan.id);
-    await waitFor(async () => (await (await session(ctx, 'tgv.lan')).get(`/api/plans/${plan.id}/level-report`)).status === 200, { timeoutMs: 20_000, what: 'the Khối’s report created' });
+    await waitFor(async () => (await (await session(ctx, 'tgv.lan')).get(`/api/plans/${plan.id}/level-report`)).status === 200, {
+      timeoutMs: 20_000,
+      what: 'the Khối’s report created',
+    });
     browser = await launchChromium();
   }, 120_000);
 
@@ -64,14 +67,20 @@ describe('the web app: the working group writes the Khối’s report, the Stand
     await sources.getByRole('heading', { name: `Nguồn: ${plan.outline![0].title}` }).waitFor();
     await sources.getByLabel('Lọc theo đơn vị').selectOption({ label: KBNN });
     await waitFor(async () => (await sources.locator('article').count()) === 4, { what: 'KBNN and its three cells' });
-    expect(await sources.locator('article h3').allTextContents()).toEqual([KBNN, KT, 'Chi bộ Cục Thanh toán', 'Chi bộ Văn phòng Kho bạc'].map((n) => expect.stringContaining(n)));
+    expect(await sources.locator('article h3').allTextContents()).toEqual(
+      [KBNN, KT, 'Chi bộ Cục Thanh toán', 'Chi bộ Văn phòng Kho bạc'].map((n) => expect.stringContaining(n)),
+    );
     await screenshot(page, 'sources-filtered-by-unit', true);
 
     const { key, part } = first();
     const editor = page.locator(`#level-${key}-${part}`);
     await editor.fill(OWN);
     const passage = (await sources.getByRole('article', { name: KT }).locator('.passage p').first().textContent())!;
-    await sources.getByRole('article', { name: KT }).getByRole('button', { name: /^Chèn vào dự thảo: đoạn 1/ }).first().click();
+    await sources
+      .getByRole('article', { name: KT })
+      .getByRole('button', { name: /^Chèn vào dự thảo: đoạn 1/ })
+      .first()
+      .click();
     await page.getByText(`Đã chèn một đoạn của ${KT}`).waitFor();
     expect(await editor.inputValue()).toBe(`${OWN}\n${passage}`);
     await page.getByText(/Đã lưu tự động lúc/).waitFor();

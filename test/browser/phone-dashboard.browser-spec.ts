@@ -100,7 +100,9 @@ describe('phones and the dashboard', () => {
     await overdue.click();
     expect(await overdue.getAttribute('aria-pressed')).toBe('true');
     // Only the overdue unit (the grassroots level is a day late) stays in the tree, under its root, and in the list.
-    const treeUnits = await page.locator('.unit-tree .tree-node').evaluateAll((nodes) => nodes.map((n) => (n as unknown as { dataset: { unit: string } }).dataset.unit));
+    const treeUnits = await page
+      .locator('.unit-tree .tree-node')
+      .evaluateAll((nodes) => nodes.map((n) => (n as unknown as { dataset: { unit: string } }).dataset.unit));
     expect(treeUnits).toEqual(['DUK', 'BVNN']);
     await page.getByRole('heading', { level: 2, name: 'Đơn vị: Quá hạn (1)' }).waitFor();
     const item = page.locator('.unit-list li[data-unit="BVNN"]');
@@ -111,7 +113,10 @@ describe('phones and the dashboard', () => {
 
     await item.getByRole('button', { name: 'Đôn đốc' }).click();
     await item.getByText('Đã đôn đốc hôm nay').waitFor();
-    await page.getByRole('status').filter({ hasText: /Đã đôn đốc .*1 người nhận/ }).waitFor({ state: 'attached' });
+    await page
+      .getByRole('status')
+      .filter({ hasText: /Đã đôn đốc .*1 người nhận/ })
+      .waitFor({ state: 'attached' });
     const { rows } = await ctx.db.query<{ username: string; title: string }>(
       `SELECT u.username, n.title FROM notifications n JOIN users u ON u.id = n.user_id WHERE n.kind = 'nudge' AND n.plan_id = $1`,
       [planId],
@@ -146,7 +151,9 @@ describe('phones and the dashboard', () => {
     await page.getByTestId('progress-scope').waitFor();
     // KBNN's people see their subtree: no link to the Khối's own report, no reminder to their own unit.
     expect(await page.getByRole('link', { name: 'Dự thảo báo cáo tổng hợp' }).count()).toBe(0);
-    const links = await page.locator('main a[href^="/"]').evaluateAll((as) => [...new Set(as.map((a) => (a as unknown as { getAttribute(n: string): string }).getAttribute('href')))]);
+    const links = await page
+      .locator('main a[href^="/"]')
+      .evaluateAll((as) => [...new Set(as.map((a) => (a as unknown as { getAttribute(n: string): string }).getAttribute('href')))]);
     expect(links.length).toBeGreaterThan(1);
     for (const href of links) {
       await page.goto(`${origin}${href}`);

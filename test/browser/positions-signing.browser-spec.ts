@@ -79,7 +79,9 @@ describe('the web app: positions, the signer chosen at adoption, the adopted rep
     const signer = page.getByLabel('Người ký văn bản thông qua');
     await signer.waitFor();
     expect(await signer.locator('option').allTextContents()).toEqual([
-      'Mặc định: Bí thư Hoàng Văn Bình', 'Bí thư Hoàng Văn Bình', 'K/T Bí thư – Phó Bí thư Ngô Thị Dung',
+      'Mặc định: Bí thư Hoàng Văn Bình',
+      'Bí thư Hoàng Văn Bình',
+      'K/T Bí thư – Phó Bí thư Ngô Thị Dung',
     ]);
     await signer.selectOption('kbnn-kt.capuy');
     await screenshot(page, 'signer-choice');

@@ -98,7 +98,9 @@ describe('the web app: drafting, approval, return, resubmission and workflow adm
     expect(rows.map((r) => r.link)).toEqual([`/reports/${reportId}/draft`]);
     // A token the engine no longer accepts sits in the tab, as after an expiry.
     await page.goto(`${origin}/`);
-    await page.evaluate(() => (globalThis as unknown as { localStorage: { setItem(key: string, value: string): void } }).localStorage.setItem('tongket.token', 'het-han'));
+    await page.evaluate(() =>
+      (globalThis as unknown as { localStorage: { setItem(key: string, value: string): void } }).localStorage.setItem('tongket.token', 'het-han'),
+    );
     await page.goto(`${origin}${rows[0].link}`);
     await page.getByRole('heading', { level: 1, name: 'Đăng nhập' }).waitFor();
     expect(new URL(page.url()).pathname).toBe(rows[0].link);
@@ -172,7 +174,10 @@ describe('the web app: drafting, approval, return, resubmission and workflow adm
     };
     const upload = page.getByLabel('Tải lên tệp Excel đã điền');
     await upload.setInputFiles(await file(-1));
-    await page.getByTestId('upload-problems').filter({ hasText: 'Trang “Tổ chức, đảng viên”, dòng 11, cột F: Đảng viên cuối nhiệm kỳ: Không được là số âm' }).waitFor();
+    await page
+      .getByTestId('upload-problems')
+      .filter({ hasText: 'Trang “Tổ chức, đảng viên”, dòng 11, cột F: Đảng viên cuối nhiệm kỳ: Không được là số âm' })
+      .waitFor();
     await screenshot(page, 'drafting-upload-refused');
     await upload.setInputFiles(await file(27));
     await page.getByRole('status').filter({ hasText: 'Đã cập nhật số liệu từ tệp so-lieu.xlsx' }).waitFor();
@@ -202,7 +207,10 @@ describe('the web app: drafting, approval, return, resubmission and workflow adm
   });
 
   it('the two approvers of the cell approve from their task; the second one moves the report on', async () => {
-    for (const [username, next] of [['kbnn-kt.bithu', 'Chi bộ thông qua'], ['kbnn-kt.capuy', 'Cấp ủy cấp trên thẩm định']] as const) {
+    for (const [username, next] of [
+      ['kbnn-kt.bithu', 'Chi bộ thông qua'],
+      ['kbnn-kt.capuy', 'Cấp ủy cấp trên thẩm định'],
+    ] as const) {
       const page = await open(username);
       const byKeyboard = username === 'kbnn-kt.capuy';
       if (byKeyboard) {
@@ -237,8 +245,13 @@ describe('the web app: drafting, approval, return, resubmission and workflow adm
     const page = await open('kbnn.bithu');
     await page.getByLabel('Bước').selectOption({ label: 'Cấp ủy cấp trên thẩm định' });
     const rows = page.locator('tbody tr');
-    await waitFor(async () => (await rows.count()) === 1 && (await rows.first().getAttribute('data-task-unit')) === UNIT, { what: 'only the KBNN-KT review left by the filter' });
-    await rows.first().getByRole('link', { name: /Xem và cho ý kiến/ }).click();
+    await waitFor(async () => (await rows.count()) === 1 && (await rows.first().getAttribute('data-task-unit')) === UNIT, {
+      what: 'only the KBNN-KT review left by the filter',
+    });
+    await rows
+      .first()
+      .getByRole('link', { name: /Xem và cho ý kiến/ })
+      .click();
     await page.getByRole('heading', { level: 2, name: /Công việc của đồng chí/ }).waitFor();
     // Delegating needs someone holding the same role for the same unit, not yet in the round: the picker offers
     // only them (nobody here: the drafter is not one), and a name typed but not picked is not sent.
@@ -319,7 +332,11 @@ describe('the web app: drafting, approval, return, resubmission and workflow adm
     await added.getByLabel('Phạm vi').selectOption('root');
     await page.locator('.change-added').filter({ hasText: 'Ban Tổ chức Đảng ủy Khối kiểm tra' }).waitFor();
     expect(await page.locator('fieldset.stage-editor').evaluateAll((els) => els.map((el) => el.getAttribute('data-stage-key')))).toEqual([
-      'drafting', 'cell_approval', 'committee_review', 'org_precheck', 'consolidation',
+      'drafting',
+      'cell_approval',
+      'committee_review',
+      'org_precheck',
+      'consolidation',
     ]);
     await screenshot(page, 'admin-workflow-diff');
     await page.getByRole('button', { name: 'Lưu thành phiên bản mới' }).click();

@@ -76,7 +76,10 @@ describe('the review side: where the decision stands, remarks on the items, retu
     await page.getByText('Cần quá nửa số đồng chí đồng ý (2/2).').waitFor();
     // The decision comes after the whole text, figures included.
     const actionsTop = (await page.locator('#task-actions-title').boundingBox())!.y;
-    const lastTableBottom = await page.locator('.sections-view table').last().evaluate((el) => el.getBoundingClientRect().bottom);
+    const lastTableBottom = await page
+      .locator('.sections-view table')
+      .last()
+      .evaluate((el) => el.getBoundingClientRect().bottom);
     expect(actionsTop).toBeGreaterThan(lastTableBottom);
     await screenshot(page, 'laptop-report-decision-state');
 
@@ -89,17 +92,22 @@ describe('the review side: where the decision stands, remarks on the items, retu
     await political.getByRole('button', { name: 'Gửi góp ý' }).click();
     await political.getByRole('alert').filter({ hasText: 'đoạn trích dẫn không có trong nội dung mục' }).waitFor();
     // The passage selected in the item's text becomes the quote.
-    await page.locator('#section-political').locator('..').locator('dd').first().evaluate((dd, quote) => {
-      const text = (dd as unknown as { firstChild: { textContent: string } }).firstChild;
-      const start = text.textContent.indexOf(quote);
-      const { document, getSelection } = globalThis as unknown as Selecting;
-      const range = document.createRange();
-      range.setStart(text, start);
-      range.setEnd(text, start + quote.length);
-      const selection = getSelection();
-      selection.removeAllRanges();
-      selection.addRange(range);
-    }, QUOTE);
+    await page
+      .locator('#section-political')
+      .locator('..')
+      .locator('dd')
+      .first()
+      .evaluate((dd, quote) => {
+        const text = (dd as unknown as { firstChild: { textContent: string } }).firstChild;
+        const start = text.textContent.indexOf(quote);
+        const { document, getSelection } = globalThis as unknown as Selecting;
+        const range = document.createRange();
+        range.setStart(text, start);
+        range.setEnd(text, start + quote.length);
+        const selection = getSelection();
+        selection.removeAllRanges();
+        selection.addRange(range);
+      }, QUOTE);
     await political.getByRole('button', { name: 'Lấy đoạn đang chọn' }).click();
     expect(await political.getByLabel('Đoạn trích dẫn (không bắt buộc)').inputValue()).toBe(QUOTE);
     await political.getByRole('button', { name: 'Gửi góp ý' }).click();
@@ -117,9 +125,14 @@ describe('the review side: where the decision stands, remarks on the items, retu
     await screenshot(page, 'laptop-decision-after-text');
     await page.getByRole('button', { name: 'Đồng ý', exact: true }).click();
     await page.getByRole('status').filter({ hasText: 'Đã ghi nhận ý kiến đồng ý' }).waitFor();
-    await waitFor(async () => (await ctx.db.query(`SELECT 1 FROM tasks WHERE report_id = $1 AND decision = 'approve' AND comment = $2`, [reportId, APPROVAL_COMMENT])).rows.length === 1, {
-      what: 'the approval stored with its comment',
-    });
+    await waitFor(
+      async () =>
+        (await ctx.db.query(`SELECT 1 FROM tasks WHERE report_id = $1 AND decision = 'approve' AND comment = $2`, [reportId, APPROVAL_COMMENT])).rows.length ===
+        1,
+      {
+        what: 'the approval stored with its comment',
+      },
+    );
   });
 
   it('phone: the second approver reads "1/2 đã đồng ý", the comment and the remark, answers it and returns the report', async () => {
@@ -148,7 +161,10 @@ describe('the review side: where the decision stands, remarks on the items, retu
     await waitForStage(ctx, reportId, 'drafting');
   });
 
-  for (const [label, viewport] of [['laptop', DESKTOP], ['phone', PHONE]] as const) {
+  for (const [label, viewport] of [
+    ['laptop', DESKTOP],
+    ['phone', PHONE],
+  ] as const) {
     it(`${label}: the drafter’s task is marked "Bị trả lại" with the reason`, async () => {
       const page = await open('kbnn-kt.soanthao', viewport);
       await page.locator('.returned-badge').filter({ hasText: 'Bị trả lại' }).first().waitFor();

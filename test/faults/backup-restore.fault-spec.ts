@@ -76,10 +76,14 @@ describe('backup and restore of a running installation', () => {
     extra.push(new Proc('restored-api', engine.logPath('restored-api'), join(ROOT, 'dist/apps/api/apps/api/src/main.js'), [], copyEnv));
     extra.push(new Proc('restored-worker', engine.logPath('restored-worker'), join(ROOT, 'dist/apps/worker/apps/worker/src/main.js'), [], copyEnv));
     const client = new Client(`http://127.0.0.1:${copyEnv.PORT}`);
-    const verify = await driver.waitFor(async () => {
-      const answer = await client.as('admin', 'GET', '/api/audit/verify').catch(() => undefined);
-      return answer?.status === 200 ? answer.body : undefined;
-    }, 120_000, 'the restored API answering /api/audit/verify');
+    const verify = await driver.waitFor(
+      async () => {
+        const answer = await client.as('admin', 'GET', '/api/audit/verify').catch(() => undefined);
+        return answer?.status === 200 ? answer.body : undefined;
+      },
+      120_000,
+      'the restored API answering /api/audit/verify',
+    );
     expect(verify).toMatchObject({ ok: true, firstBroken: null });
     expect(verify.sealed).toBeGreaterThanOrEqual(before.audit.length - 50);
     const open = after.tasks.filter((t) => t.state === 'open').length;

@@ -8,7 +8,11 @@ const ROOT = join(__dirname, '..', '..');
 const ENTRYPOINT = join(ROOT, 'config/docker/entrypoint.sh');
 const SUFFIX = Math.random().toString(16).slice(2, 10);
 
-interface Ran { code: number | null; signal: NodeJS.Signals | null; output: string }
+interface Ran {
+  code: number | null;
+  signal: NodeJS.Signals | null;
+  output: string;
+}
 
 /** Runs the image's entrypoint on this checkout (APP_DIR), as the container would run it. */
 function entrypoint(args: string[], env: NodeJS.ProcessEnv, stdin?: string): { child: ChildProcess; done: Promise<Ran> } {
@@ -60,7 +64,12 @@ describe('the container entrypoint (config/docker/entrypoint.sh)', () => {
     const api = entrypoint(['api'], env);
     const worker = entrypoint(['worker'], env);
     const deadline = Date.now() + 60_000;
-    while ((await fetch(`http://127.0.0.1:${env.PORT}/health`).then((r) => r.status, () => 0)) !== 200) {
+    while (
+      (await fetch(`http://127.0.0.1:${env.PORT}/health`).then(
+        (r) => r.status,
+        () => 0,
+      )) !== 200
+    ) {
       if (Date.now() > deadline) throw new Error('the API from the entrypoint never became healthy');
       await sleep(300);
     }

@@ -24,7 +24,9 @@ describe('logs keep secrets out', () => {
     driver = new CycleDriver(engine, generateOrg({ uppers: 1, cellsPerUpper: 3 }), 4);
   }, 300_000);
 
-  afterAll(async () => { await engine.stop(); }, 60_000);
+  afterAll(async () => {
+    await engine.stop();
+  }, 60_000);
 
   it('drives log-in, failures, requests, jobs and e-mail through both processes', async () => {
     expect((await driver.client.raw('POST', '/api/auth/login', { username: 'admin', password: wrongPassword })).status).toBe(401);
@@ -52,13 +54,30 @@ describe('logs keep secrets out', () => {
     const soon = new Date(Date.now() + 2_000).toISOString();
     const plan = (await driver.client.expect('admin', 'GET', `/api/plans/${planId}`, undefined, [200])).body;
     // Due before the drafting it follows, on purpose: confirmed.
-    await driver.client.expect('admin', 'PUT', `/api/plans/${planId}/deadlines`, { deadlines: {
-      ...plan.deadlines, cell: { ...plan.deadlines.cell, cell_approval: soon }, upper: { ...plan.deadlines.upper, cell_approval: soon },
-    }, confirmDeadlines: true }, [200]);
-    const failed = await driver.waitFor(async () => {
-      const rows = await engine.query<{ email_error: string | null }>(`SELECT email_error FROM notifications WHERE email_attempts > 0 AND email_error IS NOT NULL`);
-      return rows[0]?.email_error;
-    }, 60_000, 'an e-mail attempt that failed');
+    await driver.client.expect(
+      'admin',
+      'PUT',
+      `/api/plans/${planId}/deadlines`,
+      {
+        deadlines: {
+          ...plan.deadlines,
+          cell: { ...plan.deadlines.cell, cell_approval: soon },
+          upper: { ...plan.deadlines.upper, cell_approval: soon },
+        },
+        confirmDeadlines: true,
+      },
+      [200],
+    );
+    const failed = await driver.waitFor(
+      async () => {
+        const rows = await engine.query<{ email_error: string | null }>(
+          `SELECT email_error FROM notifications WHERE email_attempts > 0 AND email_error IS NOT NULL`,
+        );
+        return rows[0]?.email_error;
+      },
+      60_000,
+      'an e-mail attempt that failed',
+    );
     expect(failed).toMatch(/auth/i);
   }, 300_000);
 
@@ -71,14 +90,21 @@ describe('logs keep secrets out', () => {
     expect(logs.workers.split('\n').length).toBeGreaterThan(10);
     const hashes = (await engine.query<{ h: string }>(`SELECT password_hash AS h FROM users`)).map((r) => r.h);
     const secrets: Record<string, string> = {
-      'the users’ password': PASSWORD, 'a wrong password': wrongPassword, 'the JWT secret': jwtSecret, 'the SMTP password': smtpPassword,
-      'an argon2 hash': '$argon2', 'the dashboard cookie': cookie.split('=')[1],
+      'the users’ password': PASSWORD,
+      'a wrong password': wrongPassword,
+      'the JWT secret': jwtSecret,
+      'the SMTP password': smtpPassword,
+      'an argon2 hash': '$argon2',
+      'the dashboard cookie': cookie.split('=')[1],
       ...Object.fromEntries(tokens.map((t, i) => [`token ${i}`, t])),
       ...Object.fromEntries(tokens.map((t, i) => [`signature of token ${i}`, t.split('.')[2]])),
       ...Object.fromEntries(hashes.map((h, i) => [`hash ${i}`, h])),
     };
     const found = Object.entries(logs).flatMap(([proc, text]) =>
-      Object.entries(secrets).filter(([, value]) => value && text.includes(value)).map(([what]) => `${what} in the ${proc} log`));
+      Object.entries(secrets)
+        .filter(([, value]) => value && text.includes(value))
+        .map(([what]) => `${what} in the ${proc} log`),
+    );
     expect(found).toEqual([]);
   }, 120_000);
 

@@ -22,7 +22,7 @@ function descendants(pid: number): number[] {
     }
   }
   const found: number[] = [];
-  for (let queue = [pid]; queue.length; ) {
+  for (let queue = [pid]; queue.length;) {
     const parent = queue.shift()!;
     for (const [child, ppid] of parentOf) {
       if (ppid !== parent) continue;
@@ -94,7 +94,12 @@ describe('from an empty schema to a launched plan, with npm start', () => {
     closeSync(fd);
     const base = `http://127.0.0.1:${env.PORT}`;
     const deadline = Date.now() + 300_000;
-    while ((await fetch(`${base}/health`).then((r) => r.status, () => 0)) !== 200) {
+    while (
+      (await fetch(`${base}/health`).then(
+        (r) => r.status,
+        () => 0,
+      )) !== 200
+    ) {
       if (child.exitCode !== null) throw new Error(`npm start exited ${child.exitCode}:\n${readFileSync(log, 'utf8').slice(-3000)}`);
       if (Date.now() > deadline) throw new Error(`npm start never became healthy:\n${readFileSync(log, 'utf8').slice(-3000)}`);
       await sleep(500);
@@ -104,7 +109,11 @@ describe('from an empty schema to a launched plan, with npm start', () => {
     expect(output).toMatch(/npm run admin -- create <username>/);
     expect((await fetch(`${base}/`)).headers.get('content-type')).toMatch(/text\/html/);
 
-    const admin = spawn('npm', ['run', '--silent', 'admin', '--', 'create', 'quantri', '--full-name', 'Nguyễn Văn Quản'], { cwd: ROOT, env, stdio: ['pipe', 'pipe', 'pipe'] });
+    const admin = spawn('npm', ['run', '--silent', 'admin', '--', 'create', 'quantri', '--full-name', 'Nguyễn Văn Quản'], {
+      cwd: ROOT,
+      env,
+      stdio: ['pipe', 'pipe', 'pipe'],
+    });
     admin.stdin!.end('mat-khau-quan-tri-2026\n');
     let said = '';
     admin.stdout!.on('data', (c) => (said += c));
@@ -124,7 +133,10 @@ describe('from an empty schema to a launched plan, with npm start', () => {
     });
     const upload = async (query: string) => {
       const res = await fetch(`${base}/api/org/import.xlsx${query}`, {
-        method: 'POST', headers: { authorization: `Bearer ${await client.token('quantri')}`, 'content-type': XLSX }, body: workbook, signal: AbortSignal.timeout(60_000),
+        method: 'POST',
+        headers: { authorization: `Bearer ${await client.token('quantri')}`, 'content-type': XLSX },
+        body: workbook,
+        signal: AbortSignal.timeout(60_000),
       });
       return { status: res.status, location: res.headers.get('location'), body: await res.json() };
     };
@@ -140,12 +152,22 @@ describe('from an empty schema to a launched plan, with npm start', () => {
     }
     expect(imported.body).toMatchObject({ status: 'done', result: { unitsCreated: 3 } });
     const dueIn = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString().replace(/\.\d+Z$/, 'Z');
-    const plan = await client.expect('quantri', 'POST', '/api/plans', {
-      code: `${SUFFIX.slice(0, 4)}-KH/ĐUT`, title: 'Kế hoạch tổng kết nhiệm kỳ', issuedOn: new Date().toISOString().slice(0, 10), term: '2020-2025', basis: [],
-      rootUnit: 'DUT',
-      deadlines: { cell: { drafting: dueIn(10), cell_approval: dueIn(20), committee_review: dueIn(30) }, bloc: { consolidation: dueIn(60) } },
-      reminders: { before: ['P2D'], escalateAfter: 'P1D' },
-    }, [201]);
+    const plan = await client.expect(
+      'quantri',
+      'POST',
+      '/api/plans',
+      {
+        code: `${SUFFIX.slice(0, 4)}-KH/ĐUT`,
+        title: 'Kế hoạch tổng kết nhiệm kỳ',
+        issuedOn: new Date().toISOString().slice(0, 10),
+        term: '2020-2025',
+        basis: [],
+        rootUnit: 'DUT',
+        deadlines: { cell: { drafting: dueIn(10), cell_approval: dueIn(20), committee_review: dueIn(30) }, bloc: { consolidation: dueIn(60) } },
+        reminders: { before: ['P2D'], escalateAfter: 'P1D' },
+      },
+      [201],
+    );
     const launched = await client.expect('quantri', 'POST', `/api/plans/${plan.body.id}/launch`, undefined, [202]);
     expect(launched.body.reports.map((r: { unitCode: string }) => r.unitCode).sort()).toEqual(['DUT-CB1', 'DUT-CB2']);
 

@@ -48,10 +48,14 @@ describe('fault: a worker stopped with SIGTERM while jobs are in flight', () => 
     await locker.query(`SELECT id FROM reports WHERE id = ANY($1) FOR UPDATE`, [reports.map((r) => r.id)]);
 
     const worker: Proc = engine.startWorker();
-    const inFlight = await driver.waitFor(async () => {
-      const active = await queue.getActive();
-      return active.length >= 4 ? active.map((j) => j.id!) : undefined;
-    }, 60_000, 'jobs held in flight by the locked reports');
+    const inFlight = await driver.waitFor(
+      async () => {
+        const active = await queue.getActive();
+        return active.length >= 4 ? active.map((j) => j.id!) : undefined;
+      },
+      60_000,
+      'jobs held in flight by the locked reports',
+    );
 
     worker.send('SIGTERM');
     // Draining: the jobs in hand cannot finish while the rows stay locked, so the worker waits for them.
@@ -66,16 +70,24 @@ describe('fault: a worker stopped with SIGTERM while jobs are in flight', () => 
     const states = await Promise.all(inFlight.map((id) => queue.getJobState(id)));
     expect(states).toEqual(inFlight.map(() => 'completed'));
     expect(await queue.getActiveCount()).toBe(0);
-    const moved = await engine.query<{ n: number }>(`SELECT count(*)::int AS n FROM reports WHERE id = ANY($1) AND stage = 'cell_approval'`, [reports.map((r) => r.id)]);
+    const moved = await engine.query<{ n: number }>(`SELECT count(*)::int AS n FROM reports WHERE id = ANY($1) AND stage = 'cell_approval'`, [
+      reports.map((r) => r.id),
+    ]);
     expect(moved[0].n).toBeGreaterThanOrEqual(inFlight.length);
     expect(moved[0].n).toBeLessThan(reports.length);
 
     // A fresh worker takes what was left in the queue; each report moved exactly once.
     engine.startWorker();
-    await driver.waitFor(async () => {
-      const rows = await engine.query<{ n: number }>(`SELECT count(*)::int AS n FROM reports WHERE id = ANY($1) AND stage = 'cell_approval'`, [reports.map((r) => r.id)]);
-      return rows[0].n === reports.length;
-    }, 60_000, 'every report in cell_approval');
+    await driver.waitFor(
+      async () => {
+        const rows = await engine.query<{ n: number }>(`SELECT count(*)::int AS n FROM reports WHERE id = ANY($1) AND stage = 'cell_approval'`, [
+          reports.map((r) => r.id),
+        ]);
+        return rows[0].n === reports.length;
+      },
+      60_000,
+      'every report in cell_approval',
+    );
     const events = await engine.query<{ report_id: string; n: number }>(
       `SELECT report_id, count(*)::int AS n FROM audit_events WHERE action = 'transition' AND report_id = ANY($1) GROUP BY report_id`,
       [reports.map((r) => r.id)],

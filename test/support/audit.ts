@@ -6,7 +6,9 @@ export function expectInOrder(trail: EventDto[], expected: Partial<EventDto>[]):
   for (const want of expected) {
     const found = trail.slice(from).findIndex((e) => Object.entries(want).every(([k, v]) => e[k as keyof EventDto] === v));
     if (found < 0) {
-      throw new Error(`audit trail lacks ${JSON.stringify(want)} after position ${from}: ${JSON.stringify(trail.map((e) => [e.action, e.actor, e.fromStage, e.toStage]))}`);
+      throw new Error(
+        `audit trail lacks ${JSON.stringify(want)} after position ${from}: ${JSON.stringify(trail.map((e) => [e.action, e.actor, e.fromStage, e.toStage]))}`,
+      );
     }
     from += found + 1;
   }

@@ -67,17 +67,24 @@ export function consolidationTree(cells = 20): GeneratedTree {
   grant('tk-c1.bithu', 'TK-C1', 'drafter', 'approver');
 
   const users: FixtureUser[] = [...roles].map(([username, list]) => ({
-    username, fullName: `Đồng chí ${username}`, email: `${username}@example.vn`, password: FIXTURE_PASSWORD, roles: list,
+    username,
+    fullName: `Đồng chí ${username}`,
+    email: `${username}@example.vn`,
+    password: FIXTURE_PASSWORD,
+    roles: list,
   }));
-  const holder = (role: Role) =>
-    new Map(users.flatMap((u) => u.roles.filter((r) => r.role === role).map((r) => [r.unit, u.username] as [string, string])));
+  const holder = (role: Role) => new Map(users.flatMap((u) => u.roles.filter((r) => r.role === role).map((r) => [r.unit, u.username] as [string, string])));
   const children = new Map<string, string[]>();
   for (const unit of units) if (unit.parent) children.set(unit.parent, [...(children.get(unit.parent) ?? []), unit.code]);
   return {
-    units, users, root: 'TK',
+    units,
+    users,
+    root: 'TK',
     parent: new Map(units.map((u) => [u.code, u.parent])),
     kind: new Map(units.map((u) => [u.code, u.kind])),
     children,
-    drafter: holder('drafter'), approver: holder('approver'), reviewer: holder('reviewer'),
+    drafter: holder('drafter'),
+    approver: holder('approver'),
+    reviewer: holder('reviewer'),
   };
 }

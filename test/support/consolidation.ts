@@ -67,7 +67,8 @@ export async function waitForCollected(ctx: E2eContext, planId: string, unitCode
     async () => {
       const row = await collection(ctx, planId, unitCode);
       // Thrown, so a timeout shows the last state seen.
-      if (!row || row.status === 'collecting') throw new Error(row ? `still collecting (cut-off ${row.cut_off_at ? new Date(row.cut_off_at).toISOString() : 'none'})` : 'no row');
+      if (!row || row.status === 'collecting')
+        throw new Error(row ? `still collecting (cut-off ${row.cut_off_at ? new Date(row.cut_off_at).toISOString() : 'none'})` : 'no row');
       return row;
     },
     { timeoutMs, what: `collection of ${unitCode}` },
@@ -76,7 +77,15 @@ export async function waitForCollected(ctx: E2eContext, planId: string, unitCode
 
 /** The plan-level audit events (no report), with their data: the HTTP trail is per report. */
 export async function planEvents(ctx: E2eContext, planId: string, action?: string) {
-  const { rows } = await ctx.db.query<{ at: Date; actor: string; action: string; from_stage: string | null; to_stage: string | null; comment: string | null; data: Record<string, unknown> | null }>(
+  const { rows } = await ctx.db.query<{
+    at: Date;
+    actor: string;
+    action: string;
+    from_stage: string | null;
+    to_stage: string | null;
+    comment: string | null;
+    data: Record<string, unknown> | null;
+  }>(
     `SELECT at, actor, action, from_stage, to_stage, comment, data FROM audit_events
       WHERE plan_id = $1 AND report_id IS NULL AND ($2::text IS NULL OR action = $2) ORDER BY id`,
     [planId, action ?? null],

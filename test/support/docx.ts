@@ -45,7 +45,8 @@ export function expectParagraphsInOrder(doc: WordFile, expected: string[]): void
   let from = 0;
   for (const text of expected) {
     const at = doc.paragraphs.indexOf(text, from);
-    if (at < 0) throw new Error(`paragraph ${JSON.stringify(text)} not found after position ${from}; paragraphs: ${JSON.stringify(doc.paragraphs.slice(0, 40))}`);
+    if (at < 0)
+      throw new Error(`paragraph ${JSON.stringify(text)} not found after position ${from}; paragraphs: ${JSON.stringify(doc.paragraphs.slice(0, 40))}`);
     from = at + 1;
   }
 }

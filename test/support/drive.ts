@@ -39,7 +39,12 @@ export async function consolidate(ctx: E2eContext, consolidator = 'tgv.lan', com
   if (!open) {
     const member = await session(ctx, committeeMember);
     const held = (await tasksOf(member)).find((t) => t.reportId === null && t.stage === 'root_approval');
-    if (held) expectStatus(await completeTask(member, held.id, 'return', 'Đề nghị tổng hợp bổ sung các báo cáo được duyệt sau lần tổng hợp trước'), 202, 'return to the working group');
+    if (held)
+      expectStatus(
+        await completeTask(member, held.id, 'return', 'Đề nghị tổng hợp bổ sung các báo cáo được duyệt sau lần tổng hợp trước'),
+        202,
+        'return to the working group',
+      );
   }
   const task = await openTask(lan, null, 'consolidation', 15_000);
   expectStatus(await completeTask(lan, task.id, 'approve'), 202, 'consolidation');

@@ -114,10 +114,10 @@ export async function tasksOf(user: Session, state: 'open' | 'completed' | 'canc
 
 /** The user's open task on a report in a stage (waits briefly: tasks appear with the stage change). */
 export async function openTask(user: Session, reportId: string | null, stage: string, timeoutMs = 5_000): Promise<TaskDto> {
-  return waitFor(
-    async () => (await tasksOf(user)).find((t) => t.reportId === reportId && t.stage === stage),
-    { timeoutMs, what: `open ${stage} task of ${user.username} on ${reportId}` },
-  );
+  return waitFor(async () => (await tasksOf(user)).find((t) => t.reportId === reportId && t.stage === stage), {
+    timeoutMs,
+    what: `open ${stage} task of ${user.username} on ${reportId}`,
+  });
 }
 
 export async function completeTask(user: Session, taskId: string, decision: 'approve' | 'return', comment?: string) {

@@ -5,10 +5,59 @@ import { E2eContext } from './harness';
 /** Seed of every property in a file: FC_SEED=… reproduces a run; printed at the start. */
 export const FC_SEED = Number(process.env.FC_SEED ?? 20261126);
 
-const WORDS = ['Đảng', 'bộ', 'chi', 'ủy', 'nghị quyết', 'tổng kết', 'Điều lệ', 'ưu điểm', 'hạn chế', 'nguyên nhân', 'bài học', 'phương hướng', 'đồng chí', 'Bí thư', 'cấp ủy', 'thẩm định', 'nhiệm kỳ', '2015–2020', '“', '”', '…'];
+const WORDS = [
+  'Đảng',
+  'bộ',
+  'chi',
+  'ủy',
+  'nghị quyết',
+  'tổng kết',
+  'Điều lệ',
+  'ưu điểm',
+  'hạn chế',
+  'nguyên nhân',
+  'bài học',
+  'phương hướng',
+  'đồng chí',
+  'Bí thư',
+  'cấp ủy',
+  'thẩm định',
+  'nhiệm kỳ',
+  '2015–2020',
+  '“',
+  '”',
+  '…',
+];
 
 /** Control characters, NUL, bidi overrides, zero-width, lone surrogates, SQL-ish and path-ish bits. */
-const NASTY = ['\u0000', '\u0001', '\u0007', '\b', '\t', '\n', '\r', '\u001b', '\u007f', '\u200b', '\u202e', '\ufeff', '\ud800', '\udfff', "'", '"', '\\', '%', '%00', '../', ';--', '${x}', '{{x}}', '<script>', 'ệ', '🇻🇳'];
+const NASTY = [
+  '\u0000',
+  '\u0001',
+  '\u0007',
+  '\b',
+  '\t',
+  '\n',
+  '\r',
+  '\u001b',
+  '\u007f',
+  '\u200b',
+  '\u202e',
+  '\ufeff',
+  '\ud800',
+  '\udfff',
+  "'",
+  '"',
+  '\\',
+  '%',
+  '%00',
+  '../',
+  ';--',
+  '${x}',
+  '{{x}}',
+  '<script>',
+  'ệ',
+  '🇻🇳',
+];
 
 export const nastyString = fc.array(fc.oneof(fc.constantFrom(...NASTY), fc.string({ maxLength: 8 })), { maxLength: 20 }).map((a) => a.join(''));
 export const vietnameseText = fc.array(fc.constantFrom(...WORDS), { minLength: 1, maxLength: 3000 }).map((a) => a.join(' '));
@@ -29,7 +78,8 @@ export const hostileValue: fc.Arbitrary<unknown> = fc.oneof(
 
 /** A key that is none of `known` (nor a prototype key, which says nothing about whitelisting). */
 export const unknownKey = (known: string[]) =>
-  fc.oneof(fc.string({ minLength: 1, maxLength: 20 }), nastyString, fc.constantFrom('isAdmin', 'role', 'id', 'version', 'stage', 'createdBy'))
+  fc
+    .oneof(fc.string({ minLength: 1, maxLength: 20 }), nastyString, fc.constantFrom('isAdmin', 'role', 'id', 'version', 'stage', 'createdBy'))
     .filter((k) => k.length > 0 && !known.includes(k) && !['__proto__', 'constructor', 'prototype'].includes(k));
 
 /**
@@ -39,9 +89,7 @@ export const unknownKey = (known: string[]) =>
  */
 export function hostileBody(valid: Record<string, unknown>): fc.Arbitrary<unknown> {
   const keys = Object.keys(valid);
-  const replaced = keys.length
-    ? fc.tuple(fc.constantFrom(...keys), hostileValue).map(([k, v]) => ({ ...valid, [k]: v }))
-    : hostileValue;
+  const replaced = keys.length ? fc.tuple(fc.constantFrom(...keys), hostileValue).map(([k, v]) => ({ ...valid, [k]: v })) : hostileValue;
   return fc.oneof(
     hostileValue,
     fc.dictionary(fc.oneof(fc.constantFrom(...(keys.length ? keys : ['x'])), fc.string({ maxLength: 10 })), hostileValue, { maxKeys: 6 }),
@@ -53,7 +101,21 @@ export function hostileBody(valid: Record<string, unknown>): fc.Arbitrary<unknow
 /** Raw request texts that are not JSON objects: broken JSON, bare scalars, giant number literals. */
 export const rawJson = fc.oneof(
   fc.string({ maxLength: 40 }),
-  fc.constantFrom('{', '{"a":', '[1,2', 'null', '"x"', '42', 'true', '{"a":1}}', '\u0000', `{"n": ${'9'.repeat(400)}}`, '{"n": 1e999999}', `${'['.repeat(5000)}${']'.repeat(5000)}`, `${'{"a":'.repeat(5000)}1${'}'.repeat(5000)}`),
+  fc.constantFrom(
+    '{',
+    '{"a":',
+    '[1,2',
+    'null',
+    '"x"',
+    '42',
+    'true',
+    '{"a":1}}',
+    '\u0000',
+    `{"n": ${'9'.repeat(400)}}`,
+    '{"n": 1e999999}',
+    `${'['.repeat(5000)}${']'.repeat(5000)}`,
+    `${'{"a":'.repeat(5000)}1${'}'.repeat(5000)}`,
+  ),
 );
 
 export interface StateSnapshot {
@@ -71,8 +133,12 @@ const NOT_A_FAILED_LOGIN = `action <> 'auth.login_failed'`;
  */
 export async function snapshotState(ctx: E2eContext): Promise<StateSnapshot> {
   const tables = (
-    await ctx.db.query<{ t: string }>(`SELECT table_name AS t FROM information_schema.tables WHERE table_schema = current_schema() AND table_type = 'BASE TABLE' ORDER BY 1`)
-  ).rows.map((r) => r.t).filter((t) => !/^(migrations|typeorm_metadata|audit_seals|audit_unsealed)$/.test(t));
+    await ctx.db.query<{ t: string }>(
+      `SELECT table_name AS t FROM information_schema.tables WHERE table_schema = current_schema() AND table_type = 'BASE TABLE' ORDER BY 1`,
+    )
+  ).rows
+    .map((r) => r.t)
+    .filter((t) => !/^(migrations|typeorm_metadata|audit_seals|audit_unsealed)$/.test(t));
   const counts = tables.map((t) => `(SELECT count(*) FROM "${t}"${t === 'audit_events' ? ` WHERE ${NOT_A_FAILED_LOGIN}` : ''})::text AS "${t}"`).join(', ');
   const [row] = (
     await ctx.db.query<StateSnapshot>(
@@ -99,7 +165,9 @@ export async function sendAndCheck(ctx: E2eContext, what: string, send: () => Te
   if (res.status >= 500) throw new Error(`5xx for hostile input: ${show()}`);
   if (res.status >= 400) {
     const after = await snapshotState(ctx);
-    const changed = Object.keys(after).filter((k) => after[k] !== before[k]).map((k) => `${k}: ${before[k]} → ${after[k]}`);
+    const changed = Object.keys(after)
+      .filter((k) => after[k] !== before[k])
+      .map((k) => `${k}: ${before[k]} → ${after[k]}`);
     if (changed.length) throw new Error(`a ${res.status} changed state (${changed.join('; ')}): ${show()}`);
   }
   return res;
@@ -109,7 +177,7 @@ export function describeBody(body: unknown): string {
   if (body === undefined) return '(none)';
   try {
     const text = typeof body === 'string' ? `raw ${JSON.stringify(body)}` : JSON.stringify(body);
-    return (text ?? String(body)).length > 300 ? `${(text ?? '').slice(0, 300)}… (${(text ?? '').length} chars)` : text ?? String(body);
+    return (text ?? String(body)).length > 300 ? `${(text ?? '').slice(0, 300)}… (${(text ?? '').length} chars)` : (text ?? String(body));
   } catch {
     return String(body);
   }
@@ -132,6 +200,9 @@ export function encodeSegment(s: string): string {
   try {
     return encodeURIComponent(s);
   } catch {
-    return s.split(/([\ud800-\udfff])/).map((part) => (/^[\ud800-\udfff]$/.test(part) ? '%ED%A0%80' : encodeURIComponent(part))).join('');
+    return s
+      .split(/([\ud800-\udfff])/)
+      .map((part) => (/^[\ud800-\udfff]$/.test(part) ? '%ED%A0%80' : encodeURIComponent(part)))
+      .join('');
   }
 }

@@ -30,7 +30,12 @@ export interface SourcesDto {
   limit: number;
   next: number | null;
   units: { unitId: string; unitCode: string; unitName: string; citedAs: string; kind: string }[];
-  sections: { key: string; title: string; takes: TextPart[]; sources: { unitId: string; unitCode: string; unitName: string; kind: string; parts: Partial<Record<TextPart, string>> }[] }[];
+  sections: {
+    key: string;
+    title: string;
+    takes: TextPart[];
+    sources: { unitId: string; unitCode: string; unitName: string; kind: string; parts: Partial<Record<TextPart, string>> }[];
+  }[];
 }
 
 export interface LevelVersionDto {
@@ -49,13 +54,22 @@ export async function levelReport(user: Session, planId: string): Promise<LevelR
 }
 
 /** Waits until the plan's level report exists and satisfies `until` (its creation and changes are the worker's). */
-export async function waitForLevelReport(user: Session, planId: string, until: (r: LevelReportDto) => boolean, what: string, timeoutMs = 15_000): Promise<LevelReportDto> {
+export async function waitForLevelReport(
+  user: Session,
+  planId: string,
+  until: (r: LevelReportDto) => boolean,
+  what: string,
+  timeoutMs = 15_000,
+): Promise<LevelReportDto> {
   let last = '';
-  return waitFor(async () => {
-    const res = await user.get(`/api/plans/${planId}/level-report`);
-    last = `${res.status} ${res.body?.status ?? ''}`;
-    return res.status === 200 && until(res.body as LevelReportDto) ? (res.body as LevelReportDto) : undefined;
-  }, { timeoutMs, what: `level report ${what} (last: ${last})` });
+  return waitFor(
+    async () => {
+      const res = await user.get(`/api/plans/${planId}/level-report`);
+      last = `${res.status} ${res.body?.status ?? ''}`;
+      return res.status === 200 && until(res.body as LevelReportDto) ? (res.body as LevelReportDto) : undefined;
+    },
+    { timeoutMs, what: `level report ${what} (last: ${last})` },
+  );
 }
 
 export async function sources(user: Session, planId: string, query: Record<string, string | number>): Promise<SourcesDto> {
@@ -80,7 +94,10 @@ export function reportTexts(section: object): [TextPart, string | undefined][] {
 export function expectedSynthesis(contributions: { name: string; text: string | undefined }[]): string {
   return contributions
     .map(({ name, text }) => {
-      const paragraphs = (text ?? '').split('\n').map((p) => p.trim()).filter(Boolean);
+      const paragraphs = (text ?? '')
+        .split('\n')
+        .map((p) => p.trim())
+        .filter(Boolean);
       return paragraphs.length ? [`${name}: ${paragraphs[0]}`, ...paragraphs.slice(1)].join('\n') : null;
     })
     .filter((group): group is string => group !== null)

@@ -29,7 +29,11 @@ export async function toPdf(docx: { name: string; content: Buffer }[], outDir: s
       writeFileSync(path, content);
       return path;
     });
-    await run('soffice', [`-env:UserInstallation=file://${join(work, 'profile')}`, '--headless', '--norestore', '--convert-to', 'pdf', '--outdir', outDir, ...inputs], { timeout: 180_000 });
+    await run(
+      'soffice',
+      [`-env:UserInstallation=file://${join(work, 'profile')}`, '--headless', '--norestore', '--convert-to', 'pdf', '--outdir', outDir, ...inputs],
+      { timeout: 180_000 },
+    );
     return inputs.map((path) => path.replace(/\.docx$/, '.pdf'));
   } finally {
     rmSync(work, { recursive: true, force: true });
@@ -57,7 +61,10 @@ export async function toPngs(pdf: string, dpi = 60): Promise<string[]> {
   const prefix = pdf.replace(/\.pdf$/, '');
   await run('pdftoppm', ['-png', '-r', String(dpi), pdf, prefix]);
   const dir = join(prefix, '..');
-  return readdirSync(dir).filter((f) => f.startsWith(`${basename(prefix)}-`) && f.endsWith('.png')).sort().map((f) => join(dir, f));
+  return readdirSync(dir)
+    .filter((f) => f.startsWith(`${basename(prefix)}-`) && f.endsWith('.png'))
+    .sort()
+    .map((f) => join(dir, f));
 }
 
 /** Text with its whitespace (line breaks, layout spaces) collapsed, to find phrases wrapped over lines. */

@@ -100,7 +100,7 @@ export class SmtpSink {
     // server reports it as an 'error' event, which would throw in the test process without a listener.
     server.on('error', () => undefined);
     this.server = server;
-    this.port = ((server as unknown as { server: { address(): AddressInfo } }).server.address()).port;
+    this.port = (server as unknown as { server: { address(): AddressInfo } }).server.address().port;
     return this.port;
   }
 

@@ -14,7 +14,9 @@ export interface ReportDto {
   workflowVersion: number;
   returnedCount: number;
   lastReturnReason: string | null;
-  sections: ({ key: string; title: string; required?: boolean; part?: string; takes: TextPart[]; guidance?: string } & Partial<Record<TextPart, string | null>>)[];
+  sections: ({ key: string; title: string; required?: boolean; part?: string; takes: TextPart[]; guidance?: string } & Partial<
+    Record<TextPart, string | null>
+  >)[];
   indicators: Record<string, number>;
   /** Percentages computed from the figures entered, never entered themselves. */
   derivedIndicators?: Record<string, number>;
@@ -49,7 +51,14 @@ export interface PlanDto {
   status: 'draft' | 'launching' | 'launched' | 'completed';
   outline?: { key: string; title: string; required: boolean; part?: string; takes?: TextPart[]; guidance?: string }[];
   indicatorNames?: string[];
-  indicatorDefinitions?: { key: string; label: string; kind: 'count' | 'decimal' | 'percent'; unit: string; group: string; derivedFrom?: { numerator: string; denominator: string } }[];
+  indicatorDefinitions?: {
+    key: string;
+    label: string;
+    kind: 'count' | 'decimal' | 'percent';
+    unit: string;
+    group: string;
+    derivedFrom?: { numerator: string; denominator: string };
+  }[];
   indicatorGroups?: { key: string; title: string; keys: string[] }[];
   [field: string]: unknown;
 }

@@ -19,13 +19,27 @@ export interface StageDef {
 export const TONGKET_V1: readonly StageDef[] = Object.freeze([
   { key: 'drafting', name: 'Dự thảo báo cáo', kind: 'draft', role: 'drafter', scope: 'self', rule: { type: 'any' } },
   { key: 'cell_approval', name: 'Chi bộ thông qua', kind: 'approval', role: 'approver', scope: 'self', rule: { type: 'majority' }, returnTo: 'drafting' },
-  { key: 'committee_review', name: 'Cấp ủy cấp trên thẩm định', kind: 'approval', role: 'reviewer', scope: 'parent', rule: { type: 'any' }, returnTo: 'drafting' },
+  {
+    key: 'committee_review',
+    name: 'Cấp ủy cấp trên thẩm định',
+    kind: 'approval',
+    role: 'reviewer',
+    scope: 'parent',
+    rule: { type: 'any' },
+    returnTo: 'drafting',
+  },
   { key: 'consolidation', name: 'Tổng hợp ở Khối', kind: 'consolidation', role: 'consolidator', scope: 'root', rule: { type: 'any' } },
 ] as StageDef[]);
 
 /** The Bloc's Organisation Board (its reviewers) checks every report after committee_review. */
 export const ORG_PRECHECK: StageDef = {
-  key: 'org_precheck', name: 'Ban Tổ chức Đảng ủy Khối kiểm tra', kind: 'approval', role: 'reviewer', scope: 'root', rule: { type: 'any' }, returnTo: 'drafting',
+  key: 'org_precheck',
+  name: 'Ban Tổ chức Đảng ủy Khối kiểm tra',
+  kind: 'approval',
+  role: 'reviewer',
+  scope: 'root',
+  rule: { type: 'any' },
+  returnTo: 'drafting',
 };
 
 /** `stages` with `stage` inserted right after the stage keyed `after`. */
@@ -124,9 +138,12 @@ export async function planState(ctx: E2eContext, planId: string) {
 
 /** The 'migrate' audit events of a plan, with their data (the HTTP trail leaves the data out). */
 export async function migrateEvents(ctx: E2eContext, planId: string) {
-  const { rows } = await ctx.db.query<{ report_id: string; actor: string; from_stage: string; to_stage: string | null; data: { fromVersion: number; toVersion: number; action: string; migrationId: string } }>(
-    `SELECT report_id, actor, from_stage, to_stage, data FROM audit_events WHERE action = 'migrate' AND plan_id = $1 ORDER BY id`,
-    [planId],
-  );
+  const { rows } = await ctx.db.query<{
+    report_id: string;
+    actor: string;
+    from_stage: string;
+    to_stage: string | null;
+    data: { fromVersion: number; toVersion: number; action: string; migrationId: string };
+  }>(`SELECT report_id, actor, from_stage, to_stage, data FROM audit_events WHERE action = 'migrate' AND plan_id = $1 ORDER BY id`, [planId]);
   return rows;
 }

@@ -32,7 +32,9 @@ export async function printAdoptedDocument(reader: ApiClient, planId: string, ro
   const signed = lines.findIndex((p) => p.startsWith('T/M '));
   const [day, month, year] = current.adoptedOn.split('-').reverse();
   const expected = [`Số ${current.symbol}`, `ngày ${day} tháng ${month} năm ${year}`, current.signer.fullName];
-  console.log(`\nThe Khối's report, adopted by the Standing Committee: số ${current.symbol}, ${current.place} ${day}/${month}/${year}, signed by ${current.signer.fullName}${current.signer.title ? `, ${current.signer.title}` : ''}`);
+  console.log(
+    `\nThe Khối's report, adopted by the Standing Committee: số ${current.symbol}, ${current.place} ${day}/${month}/${year}, signed by ${current.signer.fullName}${current.signer.title ? `, ${current.signer.title}` : ''}`,
+  );
   console.log('First lines of the document, as a reader sees them:');
   for (const line of lines.slice(0, 14)) console.log(`  | ${line.length > 110 ? `${line.slice(0, 107)}…` : line}`);
   console.log('  | …');
@@ -44,5 +46,7 @@ export async function printAdoptedDocument(reader: ApiClient, planId: string, ro
     ...(signed < 0 ? ['the document has no signature block'] : []),
   ];
   if (problems.length) throw new Error(`The adopted document is not as adopted: ${problems.join('; ')}`);
-  console.log(`Written: ${docxPath} (${(docx.length / 1024).toFixed(0)} KB) and its appendix of figures per unit ${xlsxPath} (${(xlsx.length / 1024).toFixed(0)} KB)`);
+  console.log(
+    `Written: ${docxPath} (${(docx.length / 1024).toFixed(0)} KB) and its appendix of figures per unit ${xlsxPath} (${(xlsx.length / 1024).toFixed(0)} KB)`,
+  );
 }

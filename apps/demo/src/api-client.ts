@@ -40,7 +40,10 @@ export class ApiClient {
 
   /** A file the API answers (a Word document, a workbook), byte for byte. */
   async download(path: string): Promise<Buffer> {
-    const response = await fetch(this.baseUrl + path, { headers: this.token ? { authorization: `Bearer ${this.token}` } : {}, signal: AbortSignal.timeout(30_000) });
+    const response = await fetch(this.baseUrl + path, {
+      headers: this.token ? { authorization: `Bearer ${this.token}` } : {},
+      signal: AbortSignal.timeout(30_000),
+    });
     const body = Buffer.from(await response.arrayBuffer());
     if (response.status !== 200) throw new ApiError(`GET ${path} as ${this.username}`, response.status, body.toString('utf8'));
     return body;

@@ -27,10 +27,10 @@ export async function consolidate(
   const [writer] = directory.holders(unit, stage.role);
   if (!writer) throw new Error(`Nobody holds the role ${stage.role} at ${unit} to write its report`);
   const workingGroup = await sessions.as(writer.username);
-  await pollUntil(
-    async () => ((await workingGroup.get<Task[]>('/api/tasks')).some((t) => t.stage === stage.key && t.state === 'open') ? true : undefined),
-    { what: `the working group's task at ${unit} (the collection complete)`, intervalMs: 200 },
-  );
+  await pollUntil(async () => ((await workingGroup.get<Task[]>('/api/tasks')).some((t) => t.stage === stage.key && t.state === 'open') ? true : undefined), {
+    what: `the working group's task at ${unit} (the collection complete)`,
+    intervalMs: 200,
+  });
   await writeKhoiReport(workingGroup, planId);
   const done = await pollUntil(
     async () => {

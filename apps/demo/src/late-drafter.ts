@@ -36,7 +36,8 @@ export class LateDrafter {
   escalationRecipients(unitCode: string): string[] {
     const { rootUnit } = this.directory.fixture.plan;
     const parent = this.directory.unit(unitCode).parent;
-    const reviewers = parent && parent !== rootUnit ? this.directory.fixture.users.filter((u) => u.roles.some((r) => r.unit === parent && r.role === 'reviewer')) : [];
+    const reviewers =
+      parent && parent !== rootUnit ? this.directory.fixture.users.filter((u) => u.roles.some((r) => r.unit === parent && r.role === 'reviewer')) : [];
     const users = reviewers.length ? reviewers : this.directory.holders(rootUnit, 'consolidator');
     return users.map((u) => u.username);
   }

@@ -64,7 +64,11 @@ async function run(): Promise<void> {
       `(+${SCHEDULE.draftingDueS} s), reminders ${SCHEDULE.before.join(', ')} before, escalation ${SCHEDULE.escalateAfter} after`,
   );
   // The answer lists the reports the worker created, each in its first stage with its tasks.
-  const launch = await admin.post<{ status: string; reports: { id: string; unitCode: string; workflowVersion: number; tasks: unknown[] }[] }>(`/api/plans/${plan.id}/launch`, undefined, [202]);
+  const launch = await admin.post<{ status: string; reports: { id: string; unitCode: string; workflowVersion: number; tasks: unknown[] }[] }>(
+    `/api/plans/${plan.id}/launch`,
+    undefined,
+    [202],
+  );
   if (launch.status !== 'launched') throw new Error(`plan ${plan.id} is still ${launch.status} after the launch request`);
   const reports = launch.reports;
   log(`plan ${directory.fixture.plan.code} launched: ${reports.length} reports with ${reports.reduce((n, r) => n + r.tasks.length, 0)} drafting tasks`);

@@ -73,7 +73,13 @@ export async function printReminders(
   console.log(
     table(
       ['time (+07:00)', 'vs due', 'recipient', 'kind', 'title'],
-      [...notices, ...digests].map((n) => [vietnamDateTime(new Date(n.createdAt)), n.taskId === story.task.id ? since(n.createdAt) : '', n.recipient, n.kind, n.title]),
+      [...notices, ...digests].map((n) => [
+        vietnamDateTime(new Date(n.createdAt)),
+        n.taskId === story.task.id ? since(n.createdAt) : '',
+        n.recipient,
+        n.kind,
+        n.title,
+      ]),
     ),
   );
 
@@ -134,7 +140,12 @@ export async function printReminders(
   const counts = [...perKind].map(([kind, n]) => `${kind} ${n}`).join(', ') || 'none';
   console.log(`\nE-mails received by the SMTP sink on 127.0.0.1:${sink.port}: ${sink.mails.length} (${counts}); subjects decoded from RFC 2047:`);
   const shown = [...sink.mails].sort((a, b) => +a.at - +b.at).slice(0, 6);
-  console.log(table(['received (+07:00)', 'to', 'subject'], shown.map((m) => [vietnamDateTime(m.at), recipientsOf(m).join(', '), m.subject])));
+  console.log(
+    table(
+      ['received (+07:00)', 'to', 'subject'],
+      shown.map((m) => [vietnamDateTime(m.at), recipientsOf(m).join(', '), m.subject]),
+    ),
+  );
   check(
     missing.length === 0 && unmatched.length === 0,
     `${all.length} notice(s), ${sink.mails.length} e-mail(s): ${missing.length} notice(s) without an e-mail, ${unmatched.length} e-mail(s) without a notice (duplicates)`,

@@ -29,11 +29,16 @@ const TOPICS: Record<string, string> = {
 
 /** The one text of the items of parts I, III, IV and V of the đề cương. */
 const ONE_TEXT: Record<string, (unitName: string) => string> = {
-  context: (unit) => `${unit} có chức năng tham mưu trong lĩnh vực được giao; đầu nhiệm kỳ có 3 tổ chức đảng trực thuộc, cuối nhiệm kỳ có 4; đội ngũ đảng viên đoàn kết, có trình độ chuyên môn cao, song khối lượng công việc lớn, nhiều đồng chí kiêm nhiệm.`,
-  overall_assessment: (unit) => `Nhiệm kỳ qua, ${unit} đã lãnh đạo hoàn thành tốt nhiệm vụ chính trị; công tác xây dựng Đảng có nhiều chuyển biến; còn hạn chế ở chất lượng sinh hoạt chuyên đề, nguyên nhân chủ yếu là chủ quan.`,
-  lessons_learned: () => 'Phát huy vai trò lãnh đạo toàn diện của cấp ủy và trách nhiệm nêu gương của người đứng đầu; gắn công tác xây dựng Đảng với thực hiện nhiệm vụ chuyên môn.',
-  next_term: () => 'Nhiệm kỳ 2020-2025 tiếp tục đổi mới nội dung, phương thức lãnh đạo, nâng cao chất lượng sinh hoạt chi bộ và năng lực, sức chiến đấu của tổ chức đảng.',
-  proposals: () => 'Đề nghị nghiên cứu sửa đổi, bổ sung Điều 8 Điều lệ Đảng về quản lý đảng viên đi làm ăn xa; cấp trên tăng cường hướng dẫn nghiệp vụ công tác đảng.',
+  context: (unit) =>
+    `${unit} có chức năng tham mưu trong lĩnh vực được giao; đầu nhiệm kỳ có 3 tổ chức đảng trực thuộc, cuối nhiệm kỳ có 4; đội ngũ đảng viên đoàn kết, có trình độ chuyên môn cao, song khối lượng công việc lớn, nhiều đồng chí kiêm nhiệm.`,
+  overall_assessment: (unit) =>
+    `Nhiệm kỳ qua, ${unit} đã lãnh đạo hoàn thành tốt nhiệm vụ chính trị; công tác xây dựng Đảng có nhiều chuyển biến; còn hạn chế ở chất lượng sinh hoạt chuyên đề, nguyên nhân chủ yếu là chủ quan.`,
+  lessons_learned: () =>
+    'Phát huy vai trò lãnh đạo toàn diện của cấp ủy và trách nhiệm nêu gương của người đứng đầu; gắn công tác xây dựng Đảng với thực hiện nhiệm vụ chuyên môn.',
+  next_term: () =>
+    'Nhiệm kỳ 2020-2025 tiếp tục đổi mới nội dung, phương thức lãnh đạo, nâng cao chất lượng sinh hoạt chi bộ và năng lực, sức chiến đấu của tổ chức đảng.',
+  proposals: () =>
+    'Đề nghị nghiên cứu sửa đổi, bổ sung Điều 8 Điều lệ Đảng về quản lý đảng viên đi làm ăn xa; cấp trên tăng cường hướng dẫn nghiệp vụ công tác đảng.',
 };
 
 /** Every text an item could take; the drafter sends those the item takes (see ReportActions.fill). */
@@ -53,14 +58,13 @@ export function sectionText(unitName: string, key: string, title: string): Secti
 export function indicatorsFor(unitIndex: number): Record<string, number> {
   const figures: Record<string, number> = {};
   INDICATORS.forEach((name, i) => {
-    figures[name] = (unitIndex * 3 + i * 2) % 9 + (name === 'members_disciplined' ? 0 : 1);
+    figures[name] = ((unitIndex * 3 + i * 2) % 9) + (name === 'members_disciplined' ? 0 : 1);
   });
   return figures;
 }
 
 /** What the committee above asks for when it returns the report, and the drafter's correction. */
-export const RETURN_REASON =
-  'Đề nghị bổ sung số liệu cụ thể về kết quả kiểm tra, giám sát trong nhiệm kỳ và làm rõ nguyên nhân chủ quan của hạn chế.';
+export const RETURN_REASON = 'Đề nghị bổ sung số liệu cụ thể về kết quả kiểm tra, giám sát trong nhiệm kỳ và làm rõ nguyên nhân chủ quan của hạn chế.';
 
 export const CORRECTION: { key: string; parts: Partial<SectionParts> } = {
   key: 'inspection',

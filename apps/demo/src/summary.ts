@@ -5,12 +5,7 @@ import { INDICATORS } from './report-content';
 import { table } from './table';
 
 /** Prints where every unit's report ended, the plan's progress and the consolidated report. */
-export async function printOutcome(
-  admin: ApiClient,
-  directory: Directory,
-  planId: string,
-  expectedSums: Record<string, number>,
-): Promise<void> {
+export async function printOutcome(admin: ApiClient, directory: Directory, planId: string, expectedSums: Record<string, number>): Promise<void> {
   const progress = await admin.get<Progress>(`/api/plans/${planId}/progress`);
   const rows = directory.fixture.units
     .map((unit) => ({ unit, entry: progress.units.find((u) => u.unitCode === unit.code) }))
@@ -18,7 +13,9 @@ export async function printOutcome(
     .map(({ unit, entry }) => [unit.code, unit.name, unit.kind, entry!.stage]);
   console.log(`\nReports of plan ${directory.fixture.plan.code}`);
   console.log(table(['code', 'unit', 'kind', 'stage'], rows));
-  const byStage = Object.entries(progress.byStage).map(([stage, n]) => `${stage}: ${n}`).join(', ');
+  const byStage = Object.entries(progress.byStage)
+    .map(([stage, n]) => `${stage}: ${n}`)
+    .join(', ');
   console.log(`Progress: ${progress.total} reports (${byStage}); overdue: ${progress.overdue}`);
 
   const consolidated = await admin.get<Consolidated>(`/api/plans/${planId}/consolidated`);
@@ -27,7 +24,12 @@ export async function printOutcome(
   console.log(`  missing units:    ${consolidated.missing.length ? consolidated.missing.join(', ') : 'none'}`);
   console.log(`  sections:         ${consolidated.sections.length}`);
   const sums = INDICATORS.map((name) => [name, String(consolidated.indicators[name] ?? '-'), String(expectedSums[name])]);
-  console.log(table(['indicator', 'sum', 'entered'], sums.map((r) => ['  ' + r[0], r[1], r[2]])));
+  console.log(
+    table(
+      ['indicator', 'sum', 'entered'],
+      sums.map((r) => ['  ' + r[0], r[1], r[2]]),
+    ),
+  );
   const wrong = sums.filter(([, sum, entered]) => sum !== entered).map(([name]) => name);
   if (wrong.length > 0) throw new Error(`Consolidated indicator sums differ from the figures entered: ${wrong.join(', ')}`);
   if (consolidated.missing.length > 0) throw new Error(`Consolidation reports missing units: ${consolidated.missing.join(', ')}`);

@@ -21,7 +21,9 @@ export function AccountCard({ user, onChanged }: { user: User; onChanged: (messa
     try {
       await api.post(`/api/users/${encodeURIComponent(user.username)}/${active ? 'reactivate' : 'deactivate'}`);
       setConfirming(false);
-      onChanged(active ? `Đã mở lại tài khoản của ${who}; đồng chí đăng nhập lại được.` : `Đã khóa tài khoản của ${who}; mọi phiên đăng nhập của đồng chí đã kết thúc.`);
+      onChanged(
+        active ? `Đã mở lại tài khoản của ${who}; đồng chí đăng nhập lại được.` : `Đã khóa tài khoản của ${who}; mọi phiên đăng nhập của đồng chí đã kết thúc.`,
+      );
     } catch (e) {
       setError(errorText(e));
     } finally {
@@ -44,8 +46,8 @@ export function AccountCard({ user, onChanged }: { user: User; onChanged: (messa
           {confirming && (
             <div className="message warning confirm-box" role="alertdialog" aria-labelledby="lock-confirm-text">
               <p id="lock-confirm-text">
-                Khóa tài khoản của {who}? Đồng chí sẽ bị đăng xuất ngay trên mọi thiết bị và không đăng nhập được cho tới khi được mở lại. Vai trò, chức vụ và các việc đã
-                làm vẫn được giữ.
+                Khóa tài khoản của {who}? Đồng chí sẽ bị đăng xuất ngay trên mọi thiết bị và không đăng nhập được cho tới khi được mở lại. Vai trò, chức vụ và
+                các việc đã làm vẫn được giữ.
               </p>
               <div className="toolbar">
                 <button type="button" className="danger" onClick={() => void setActive(false)} disabled={busy}>

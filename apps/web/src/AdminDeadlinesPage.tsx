@@ -74,7 +74,10 @@ function DeadlinesForm({ plan, stages, onSaved }: { plan: Plan; stages: Stage[];
 
   // The data cut-off (chốt số liệu) of a consolidating level's collection, just before its consolidation.
   const consolidationAt = stages.findIndex((s) => s.kind === 'consolidation');
-  const columns = consolidationAt < 0 ? stages : [...stages.slice(0, consolidationAt), { key: 'collection', name: 'Chốt số liệu tổng hợp' }, ...stages.slice(consolidationAt)];
+  const columns =
+    consolidationAt < 0
+      ? stages
+      : [...stages.slice(0, consolidationAt), { key: 'collection', name: 'Chốt số liệu tổng hợp' }, ...stages.slice(consolidationAt)];
   // Named as each level names the stage ("Đảng ủy thông qua"…); the header for every level at once.
   const nameAt = (key: string, level?: UnitKind) => stageLabel(key, { stages, level });
   const fieldName = (id: string) => {
@@ -130,8 +133,8 @@ function DeadlinesForm({ plan, stages, onSaved }: { plan: Plan; stages: Stage[];
   return (
     <form onSubmit={save} noValidate>
       <p className="muted small">
-        Chọn ngày và giờ theo giờ Hà Nội; để trống nếu bước đó không có hạn ở cấp đó. “Chốt số liệu tổng hợp”: lúc cấp tổng hợp ngừng chờ báo cáo cấp dưới (trước hạn tổng hợp); để
-        trống thì chốt đúng hạn tổng hợp.
+        Chọn ngày và giờ theo giờ Hà Nội; để trống nếu bước đó không có hạn ở cấp đó. “Chốt số liệu tổng hợp”: lúc cấp tổng hợp ngừng chờ báo cáo cấp dưới
+        (trước hạn tổng hợp); để trống thì chốt đúng hạn tổng hợp.
       </p>
       <ScrollRegion label="Bảng thời hạn theo cấp và bước">
         <table className="deadline-grid">

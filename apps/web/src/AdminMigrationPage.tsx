@@ -57,10 +57,14 @@ export function AdminMigrationPage() {
       } else {
         const started = await api.post<Migration>(`/api/plans/${planId}/migrations`, body);
         let last = started;
-        await waitForChange(async () => {
-          last = await api.get<Migration>(`/api/migrations/${started.id}`);
-          return last.status !== 'running';
-        }, 30_000, 400);
+        await waitForChange(
+          async () => {
+            last = await api.get<Migration>(`/api/migrations/${started.id}`);
+            return last.status !== 'running';
+          },
+          30_000,
+          400,
+        );
         setResult(last);
         setPreview(null);
         await Promise.all([plan.reload(), history.reload()]);
@@ -82,7 +86,8 @@ export function AdminMigrationPage() {
         <form className="filters" onSubmit={(e) => e.preventDefault()}>
           <PlanPicker plans={plans.data} value={planId} onChange={choosePlan} />
           <p className="muted">
-            Đang chạy theo quy trình <strong>{plan.data?.workflowKey}</strong> phiên bản <strong data-testid="plan-version">{plan.data?.workflowVersion ?? '…'}</strong>
+            Đang chạy theo quy trình <strong>{plan.data?.workflowKey}</strong> phiên bản{' '}
+            <strong data-testid="plan-version">{plan.data?.workflowVersion ?? '…'}</strong>
           </p>
           <div className="field">
             <label htmlFor="to-version">Chuyển sang phiên bản</label>
@@ -161,7 +166,9 @@ export function AdminMigrationPage() {
                 {preview.reports.map((r) => (
                   <tr key={r.reportId} className={r.action !== 'unchanged' ? 'changed' : undefined}>
                     <td>{r.unitCode}</td>
-                    <td>{stageLabel(r.fromStage, names)} (v{r.fromVersion})</td>
+                    <td>
+                      {stageLabel(r.fromStage, names)} (v{r.fromVersion})
+                    </td>
                     <td>{r.toStage ? stageLabel(r.toStage, names) : '—'}</td>
                     <td>{ACTIONS[r.action] ?? r.action}</td>
                     <td className="small">
@@ -183,7 +190,8 @@ export function AdminMigrationPage() {
         <ul className="migration-history">
           {(history.data ?? []).map((m) => (
             <li key={m.id}>
-              {formatDateTime(m.createdAt)}: sang phiên bản {m.toVersion} – {STATUS[m.status]} ({m.migrated} đổi bước hoặc xét lại, {m.untouched} giữ nguyên bước)
+              {formatDateTime(m.createdAt)}: sang phiên bản {m.toVersion} – {STATUS[m.status]} ({m.migrated} đổi bước hoặc xét lại, {m.untouched} giữ nguyên
+              bước)
             </li>
           ))}
         </ul>

@@ -99,11 +99,16 @@ export function AdminOrgImportPage() {
       <div className="card">
         <h2>1. Tải tệp mẫu</h2>
         <p>
-          Tệp gồm trang “Đơn vị”, trang “Người dùng” (mỗi người một dòng cho mỗi đơn vị) và trang “Hướng dẫn”. Tệp không có cột mật khẩu: người mới nhận thư điện
-          tử để tự đặt mật khẩu. Tải tổ chức hiện tại để sửa rồi nhập lại.
+          Tệp gồm trang “Đơn vị”, trang “Người dùng” (mỗi người một dòng cho mỗi đơn vị) và trang “Hướng dẫn”. Tệp không có cột mật khẩu: người mới nhận thư
+          điện tử để tự đặt mật khẩu. Tải tổ chức hiện tại để sửa rồi nhập lại.
         </p>
         <div className="toolbar">
-          <button type="button" className="secondary" disabled={busy !== null} onClick={() => download('/api/org/import-template.xlsx', 'mau-nhap-to-chuc.xlsx')}>
+          <button
+            type="button"
+            className="secondary"
+            disabled={busy !== null}
+            onClick={() => download('/api/org/import-template.xlsx', 'mau-nhap-to-chuc.xlsx')}
+          >
             Tải mẫu trống (.xlsx)
           </button>
           <button type="button" className="secondary" disabled={busy !== null} onClick={() => download('/api/org/export.xlsx', 'to-chuc.xlsx')}>
@@ -131,11 +136,7 @@ export function AdminOrgImportPage() {
       <ErrorBox>{error}</ErrorBox>
       {refused.some((p) => p.sheet) && <ProblemsTable problems={refused} />}
       {preview && <OrgImportPreview preview={preview} />}
-      {preview && !preview.valid && preview.problems[0] && (
-        <p className="muted">
-          Lỗi đầu tiên: {problemPlace(preview.problems[0])}.
-        </p>
-      )}
+      {preview && !preview.valid && preview.problems[0] && <p className="muted">Lỗi đầu tiên: {problemPlace(preview.problems[0])}.</p>}
 
       {preview?.valid && !importStatus && (
         <div className="card">
@@ -163,7 +164,9 @@ export function AdminOrgImportPage() {
                 .join('; ') || 'Không có gì thay đổi.'}
             </Notice>
           )}
-          {importStatus.status === 'failed' && <ErrorBox>Không nhập được: {importStatus.error?.message ?? 'lỗi không rõ'}. Không có thay đổi nào được ghi.</ErrorBox>}
+          {importStatus.status === 'failed' && (
+            <ErrorBox>Không nhập được: {importStatus.error?.message ?? 'lỗi không rõ'}. Không có thay đổi nào được ghi.</ErrorBox>
+          )}
         </div>
       )}
     </section>

@@ -66,7 +66,8 @@ function RecipientsForm({ view, onSaved }: { view: PlanRecipientsView; onSaved: 
   return (
     <form onSubmit={save} noValidate>
       <p className="muted small">
-        Mỗi dòng một nơi nhận. Để trống một cấp thì báo cáo của cấp đó dùng nơi nhận thông thường. Dòng “Lưu: …” luôn đứng cuối; nếu không nhập, hệ thống tự thêm.
+        Mỗi dòng một nơi nhận. Để trống một cấp thì báo cáo của cấp đó dùng nơi nhận thông thường. Dòng “Lưu: …” luôn đứng cuối; nếu không nhập, hệ thống tự
+        thêm.
       </p>
       {view.levels.map((level) => {
         const id = `recipients-${level.kind}`;
@@ -117,7 +118,9 @@ export function AdminRecipientsPage() {
       <PageTitle title="Nơi nhận">Nơi nhận của báo cáo</PageTitle>
       {!plans.data ? <Loading what="kế hoạch" /> : <PlanPicker plans={plans.data} value={planId} onChange={choosePlan} id="recipients-plan" />}
       <ErrorBox>{view.error}</ErrorBox>
-      {view.data && view.data.id === planId && <RecipientsForm key={`${planId}-${JSON.stringify(view.data.recipients)}`} view={view.data} onSaved={view.reload} />}
+      {view.data && view.data.id === planId && (
+        <RecipientsForm key={`${planId}-${JSON.stringify(view.data.recipients)}`} view={view.data} onSaved={view.reload} />
+      )}
     </section>
   );
 }

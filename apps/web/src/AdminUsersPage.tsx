@@ -45,7 +45,9 @@ function RolesEditor({ user, units, onSaved }: { user: User; units: OrgUnit[]; o
     setError(null);
     if (!reassignTo) return;
     try {
-      const answer = await api.post<{ moved: number; notMoved: { reason: string }[] }>(`/api/users/${encodeURIComponent(user.username)}/reassign`, { to: reassignTo.username });
+      const answer = await api.post<{ moved: number; notMoved: { reason: string }[] }>(`/api/users/${encodeURIComponent(user.username)}/reassign`, {
+        to: reassignTo.username,
+      });
       const reasons = [...new Set(answer.notMoved.map((n) => n.reason))].join(' ');
       const left = answer.notMoved.length ? ` ${answer.notMoved.length} việc không chuyển được: ${reasons}` : '';
       onSaved(`Đã chuyển ${answer.moved} việc đang mở của ${user.fullName} cho ${reassignTo.fullName}.${left}`);
@@ -75,7 +77,11 @@ function RolesEditor({ user, units, onSaved }: { user: User; units: OrgUnit[]; o
             </div>
             <div className="field">
               <label htmlFor={`role-role-${i}`}>Vai trò</label>
-              <select id={`role-role-${i}`} value={row.role} onChange={(e) => setRows((r) => r.map((x, j) => (j === i ? { ...x, role: e.target.value as Role } : x)))}>
+              <select
+                id={`role-role-${i}`}
+                value={row.role}
+                onChange={(e) => setRows((r) => r.map((x, j) => (j === i ? { ...x, role: e.target.value as Role } : x)))}
+              >
                 {ROLES.map((role) => (
                   <option key={role} value={role}>
                     {ROLE_LABELS[role]}
@@ -83,7 +89,12 @@ function RolesEditor({ user, units, onSaved }: { user: User; units: OrgUnit[]; o
                 ))}
               </select>
             </div>
-            <button type="button" className="danger" onClick={() => setRows((r) => r.filter((_, j) => j !== i))} aria-label={`Bỏ vai trò ${row.role} tại ${row.unit}`}>
+            <button
+              type="button"
+              className="danger"
+              onClick={() => setRows((r) => r.filter((_, j) => j !== i))}
+              aria-label={`Bỏ vai trò ${row.role} tại ${row.unit}`}
+            >
               Bỏ
             </button>
           </div>
@@ -96,7 +107,12 @@ function RolesEditor({ user, units, onSaved }: { user: User; units: OrgUnit[]; o
         </div>
       </form>
       <form onSubmit={reassign} className="reassign">
-        <PeoplePicker id="reassign-to" label="Chuyển mọi công việc đang mở cho" search={(words) => searchUsers(words, user.username)} onChange={setReassignTo} />
+        <PeoplePicker
+          id="reassign-to"
+          label="Chuyển mọi công việc đang mở cho"
+          search={(words) => searchUsers(words, user.username)}
+          onChange={setReassignTo}
+        />
         <button type="submit" className="secondary" disabled={!reassignTo}>
           Chuyển công việc
         </button>

@@ -19,7 +19,15 @@ function newStage(existing: Stage[]): Stage {
   let n = 1;
   while (existing.some((s) => s.key === `new_stage_${n}`)) n++;
   const returnTo = existing.find((s) => s.kind === 'draft')?.key;
-  return { key: `new_stage_${n}`, name: 'Bước mới', kind: 'approval', role: 'reviewer', scope: 'root', rule: { type: 'any' }, ...(returnTo ? { returnTo } : {}) };
+  return {
+    key: `new_stage_${n}`,
+    name: 'Bước mới',
+    kind: 'approval',
+    role: 'reviewer',
+    scope: 'root',
+    rule: { type: 'any' },
+    ...(returnTo ? { returnTo } : {}),
+  };
 }
 
 export function AdminWorkflowPage() {
@@ -27,7 +35,10 @@ export function AdminWorkflowPage() {
   const keys = useMemo(() => [...new Set(['tongket', ...(plans.data ?? []).map((p) => p.workflowKey)])], [plans.data]);
   const [key, setKey] = useState('tongket');
   const versions = useLoad(() => api.get<Workflow[]>(`/api/workflows/${key}/versions`), [key]);
-  const current = useMemo(() => (versions.data ?? []).reduce<Workflow | undefined>((a, b) => (!a || b.version > a.version ? b : a), undefined), [versions.data]);
+  const current = useMemo(
+    () => (versions.data ?? []).reduce<Workflow | undefined>((a, b) => (!a || b.version > a.version ? b : a), undefined),
+    [versions.data],
+  );
   const [draft, setDraft] = useState<Stage[]>([]);
   const [insertAfter, setInsertAfter] = useState('');
   const [problems, setProblems] = useState<string[]>([]);
@@ -102,8 +113,8 @@ export function AdminWorkflowPage() {
         {current && (
           <p className="muted">
             Phiên bản hiện hành: <strong data-testid="current-version">{current.version}</strong>
-            {current.createdAt ? ` (tạo lúc ${formatDateTime(current.createdAt)})` : ''}. Lưu sẽ tạo phiên bản mới; các kế hoạch đang chạy giữ phiên bản cũ cho đến khi
-            được chuyển.
+            {current.createdAt ? ` (tạo lúc ${formatDateTime(current.createdAt)})` : ''}. Lưu sẽ tạo phiên bản mới; các kế hoạch đang chạy giữ phiên bản cũ cho
+            đến khi được chuyển.
           </p>
         )}
       </div>

@@ -51,7 +51,10 @@ export function AdoptionActions({ task, onDone }: { task: Task; onDone: (message
         <form onSubmit={giveBack} noValidate>
           <h3>Trả lại tổ giúp việc</h3>
           <label htmlFor="adoption-return-reason">
-            Lý do trả lại <span className="required-mark" aria-hidden="true">*</span>
+            Lý do trả lại{' '}
+            <span className="required-mark" aria-hidden="true">
+              *
+            </span>
           </label>
           <textarea id="adoption-return-reason" required aria-required="true" rows={3} value={reason} onChange={(e) => setReason(e.target.value)} />
           <button type="submit" className="danger" disabled={busy}>

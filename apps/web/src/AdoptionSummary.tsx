@@ -40,8 +40,7 @@ export function AdoptionSummary({ path, reloadKey }: { path: string; reloadKey: 
       )}
       {superseded.length > 0 && (
         <p className="small muted">
-          Đã thông qua trước đây:{' '}
-          {superseded.map((a) => `Số ${a.symbol} ngày ${day(a.adoptedOn)} (bị trả lại ${formatDateTime(a.supersededAt)})`).join('; ')}
+          Đã thông qua trước đây: {superseded.map((a) => `Số ${a.symbol} ngày ${day(a.adoptedOn)} (bị trả lại ${formatDateTime(a.supersededAt)})`).join('; ')}
         </p>
       )}
     </section>

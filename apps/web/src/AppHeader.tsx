@@ -12,7 +12,13 @@ export interface NavLink {
   label: string;
 }
 
-export function AppHeader({ links, isCurrent, fullName, username, onSignOut }: {
+export function AppHeader({
+  links,
+  isCurrent,
+  fullName,
+  username,
+  onSignOut,
+}: {
   links: NavLink[];
   isCurrent: (to: string) => boolean;
   fullName: string;
@@ -25,10 +31,16 @@ export function AppHeader({ links, isCurrent, fullName, username, onSignOut }: {
   return (
     <header className={`topbar ${open ? 'menu-open' : ''}`}>
       <div className="brand">
-        <span className="brand-mark" aria-hidden="true">★</span> Tổng kết
+        <span className="brand-mark" aria-hidden="true">
+          ★
+        </span>{' '}
+        Tổng kết
       </div>
       <button type="button" className="menu-button" aria-expanded={open} aria-controls="main-nav" onClick={() => setOpen((o) => !o)}>
-        <span aria-hidden="true" className="menu-icon">☰</span> Trình đơn
+        <span aria-hidden="true" className="menu-icon">
+          ☰
+        </span>{' '}
+        Trình đơn
       </button>
       <nav aria-label="Chính" id="main-nav">
         <ul>

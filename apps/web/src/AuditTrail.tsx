@@ -55,7 +55,12 @@ export function AuditTrail({ events, names }: { events: ReportEvent[]; names: Re
               </td>
               <td>
                 {actionLabel(e.action)}
-                {e.count > 1 && <span className="muted small"> ({e.count} lần lưu, từ {formatDateTime(e.firstAt)})</span>}
+                {e.count > 1 && (
+                  <span className="muted small">
+                    {' '}
+                    ({e.count} lần lưu, từ {formatDateTime(e.firstAt)})
+                  </span>
+                )}
               </td>
               <td>
                 {e.fromStage ? stageLabel(e.fromStage, names) : '—'}

@@ -36,7 +36,12 @@ export function CompletenessPanel({ data }: { data: LevelCompleteness }) {
         {missing.length ? `, còn thiếu ${missing.length} đơn vị.` : ', đủ tất cả các đơn vị.'}
       </p>
       <div className="completeness-grid">
-        <Names title="Còn thiếu" rows={missing} testId="completeness-missing" detail={(r) => (r.timeliness === 'not_submitted' ? 'chưa nộp' : 'chưa được duyệt')} />
+        <Names
+          title="Còn thiếu"
+          rows={missing}
+          testId="completeness-missing"
+          detail={(r) => (r.timeliness === 'not_submitted' ? 'chưa nộp' : 'chưa được duyệt')}
+        />
         <Names title="Nộp muộn" rows={late} testId="completeness-late" />
         <Names title="Bị trả lại" rows={returned} testId="completeness-returned" detail={(r) => `${r.returnedCount} lần`} />
       </div>

@@ -67,7 +67,8 @@ export function ConsolidatedView({ planId }: { planId: string }) {
         return (
           <details key={section.key} className="card">
             <summary>
-              {index + 1}. {section.title} <span className="muted small">({filled.length ? `${filled.length}/${takes.length} phần có nội dung` : 'chưa có nội dung'})</span>
+              {index + 1}. {section.title}{' '}
+              <span className="muted small">({filled.length ? `${filled.length}/${takes.length} phần có nội dung` : 'chưa có nội dung'})</span>
             </summary>
             {filled.map((part) => (
               <div key={part} className="part">
@@ -75,7 +76,10 @@ export function ConsolidatedView({ planId }: { planId: string }) {
                 <ul>
                   {(section.parts[part] ?? []).map((entry, i) => (
                     <li key={i}>
-                      <span className="tag" title={entry.unitCode}>{entry.unitName ?? entry.unitCode}</span> <span className="prewrap">{entry.text}</span>
+                      <span className="tag" title={entry.unitCode}>
+                        {entry.unitName ?? entry.unitCode}
+                      </span>{' '}
+                      <span className="prewrap">{entry.text}</span>
                     </li>
                   ))}
                 </ul>

@@ -12,7 +12,13 @@ import { StageBadge, stageClass } from './ui';
 import { matchesFilter, nudgeRights, UnitFilter } from './unit-filter';
 import type { StageLabels, StageWhere } from './workflow-names';
 
-export function StageCounts({ progress, stages, stageName, filter, onFilter }: {
+export function StageCounts({
+  progress,
+  stages,
+  stageName,
+  filter,
+  onFilter,
+}: {
   progress: Progress;
   stages: string[];
   stageName: (stage: string) => string;
@@ -29,7 +35,13 @@ export function StageCounts({ progress, stages, stageName, filter, onFilter }: {
       </li>
       {stages.map((s) => (
         <li key={s}>
-          <button type="button" className={`stage-count ${stageClass(s)}`} data-stage={s} aria-pressed={isStage(s)} onClick={() => onFilter(isStage(s) ? null : { kind: 'stage', stage: s })}>
+          <button
+            type="button"
+            className={`stage-count ${stageClass(s)}`}
+            data-stage={s}
+            aria-pressed={isStage(s)}
+            onClick={() => onFilter(isStage(s) ? null : { kind: 'stage', stage: s })}
+          >
             <span className="count-number">{progress.byStage[s] ?? 0}</span> {stageName(s)}
           </button>
         </li>

@@ -51,7 +51,10 @@ type Kept = ItemTexts | Record<string, string>;
 
 /** The same texts or figures whatever order their keys were written in; an empty text is no text. */
 function sameTexts(a: Kept, b: Kept): boolean {
-  const filled = (value: Kept) => Object.entries(value).filter(([, text]) => !!text).sort(([x], [y]) => x.localeCompare(y));
+  const filled = (value: Kept) =>
+    Object.entries(value)
+      .filter(([, text]) => !!text)
+      .sort(([x], [y]) => x.localeCompare(y));
   return JSON.stringify(filled(a)) === JSON.stringify(filled(b));
 }
 
@@ -88,7 +91,9 @@ function DraftingEditor({ report, plan, isDrafting, userId }: { report: Report; 
   );
   // The texts as last changed, ahead of the next render: two changes in a row both reach the saver.
   const latest = useRef(content);
-  const [typed, setTyped] = useState<Record<string, string>>(() => (restored.kept.get(FIGURES_KEY)?.value ?? restored.server[FIGURES_KEY]) as Record<string, string>);
+  const [typed, setTyped] = useState<Record<string, string>>(
+    () => (restored.kept.get(FIGURES_KEY)?.value ?? restored.server[FIGURES_KEY]) as Record<string, string>,
+  );
   const typedNow = useRef(typed);
   const [collapsed, setCollapsed] = useState<ReadonlySet<string>>(new Set());
   const submitButton = useRef<HTMLButtonElement>(null);
@@ -127,7 +132,8 @@ function DraftingEditor({ report, plan, isDrafting, userId }: { report: Report; 
   useEffect(() => () => void saver.flush().catch(() => undefined), [saver]);
   // What was put back from this browser goes to the engine; what waited for the connection goes once it is back.
   useEffect(() => {
-    for (const [key, draft] of restored.kept) saver.change(key, key === FIGURES_KEY ? figureEdit(definitions, draft.value as Record<string, string>) : draft.value);
+    for (const [key, draft] of restored.kept)
+      saver.change(key, key === FIGURES_KEY ? figureEdit(definitions, draft.value as Record<string, string>) : draft.value);
     return onReconnect(() => void saver.flush().catch(() => undefined));
   }, [saver, restored, definitions]);
   const unsaved = Object.values(states).some((state) => state !== 'saved');
@@ -211,7 +217,16 @@ function DraftingEditor({ report, plan, isDrafting, userId }: { report: Report; 
     (submitButton.current && !submitButton.current.disabled ? submitButton.current : bar)?.focus({ preventScroll: true });
   };
   const keptCount = restored.kept.size;
-  const keptAt = keptCount ? formatDateTime(new Date([...restored.kept.values()].map((k) => k.at).sort().at(-1)!)) : '';
+  const keptAt = keptCount
+    ? formatDateTime(
+        new Date(
+          [...restored.kept.values()]
+            .map((k) => k.at)
+            .sort()
+            .at(-1)!,
+        ),
+      )
+    : '';
 
   return (
     <section className="drafting">
@@ -245,8 +260,8 @@ function DraftingEditor({ report, plan, isDrafting, userId }: { report: Report; 
         </Notice>
       )}
       <p className="muted small">
-        Các phần có dấu <span className="required-mark">*</span> là bắt buộc. Nội dung được lưu tự động sau mỗi lần sửa. Viết danh sách bằng các dòng bắt
-        đầu bằng “- ” hoặc “1. ”, bảng bằng các dòng có ô ngăn cách bởi dấu “|”: tệp .docx giữ nguyên danh sách và bảng.
+        Các phần có dấu <span className="required-mark">*</span> là bắt buộc. Nội dung được lưu tự động sau mỗi lần sửa. Viết danh sách bằng các dòng bắt đầu
+        bằng “- ” hoặc “1. ”, bảng bằng các dòng có ô ngăn cách bởi dấu “|”: tệp .docx giữ nguyên danh sách và bảng.
       </p>
       <MissingSummary missing={missing.map((key) => ({ key, title: titleOf(key) }))} onJump={jumpTo} />
       <ErrorBox>{submitError}</ErrorBox>
@@ -277,8 +292,18 @@ function DraftingEditor({ report, plan, isDrafting, userId }: { report: Report; 
                     >
                       {s.title}
                     </a>
-                    {s.required && !itemComplete(s, content[s.key]) && <span className="required-mark" aria-label="bắt buộc, chưa đủ"> *</span>}
-                    {itemComplete(s, content[s.key]) && <span className="done-mark" aria-label="đã đủ phần bắt buộc"> ✓</span>}
+                    {s.required && !itemComplete(s, content[s.key]) && (
+                      <span className="required-mark" aria-label="bắt buộc, chưa đủ">
+                        {' '}
+                        *
+                      </span>
+                    )}
+                    {itemComplete(s, content[s.key]) && (
+                      <span className="done-mark" aria-label="đã đủ phần bắt buộc">
+                        {' '}
+                        ✓
+                      </span>
+                    )}
                   </li>
                 ))}
               </ul>

@@ -114,9 +114,13 @@ export function FiguresForm({ report, definitions, groups, typed, refused, edita
                     const value = derivedFigure(d, typed);
                     return (
                       <tr key={key}>
-                        <th scope="row" id={`${id}-label`}>{d.label}</th>
+                        <th scope="row" id={`${id}-label`}>
+                          {d.label}
+                        </th>
                         <td>
-                          <output id={id} aria-labelledby={`${id}-label`} data-figure={key}>{value === null ? '—' : shownFigure(value)}</output>{' '}
+                          <output id={id} aria-labelledby={`${id}-label`} data-figure={key}>
+                            {value === null ? '—' : shownFigure(value)}
+                          </output>{' '}
                           <span className="muted small">(tự tính)</span>
                         </td>
                         <td>{d.unit}</td>

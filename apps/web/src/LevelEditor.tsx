@@ -66,18 +66,29 @@ export function LevelEditor({ draft, texts, selected, onSelect, onSubmitted, sub
         <section key={group.heading ?? g} aria-label={group.heading ?? 'Nội dung báo cáo'}>
           {group.heading && <h2 className="outline-part">{group.heading}</h2>}
           {group.items.map((item) => (
-            <fieldset key={item.key} id={`item-${item.key}`} className={`section card ${missing.includes(item.key) ? 'missing' : ''} ${selected === item.key ? 'selected' : ''}`}>
+            <fieldset
+              key={item.key}
+              id={`item-${item.key}`}
+              className={`section card ${missing.includes(item.key) ? 'missing' : ''} ${selected === item.key ? 'selected' : ''}`}
+            >
               <legend>
                 {item.title}
                 {item.required && <span className="tag">Bắt buộc</span>}
-                {item.required && complete(item) && <span className="done-mark" aria-label="đã đủ phần bắt buộc"> ✓</span>}
+                {item.required && complete(item) && (
+                  <span className="done-mark" aria-label="đã đủ phần bắt buộc">
+                    {' '}
+                    ✓
+                  </span>
+                )}
               </legend>
               {item.guidance && <p className="guidance small">{item.guidance}</p>}
               <div className="item-tools">
                 <button type="button" className="secondary" aria-pressed={selected === item.key} onClick={() => onSelect(item.key)}>
                   {selected === item.key ? 'Đang xem nguồn của mục này' : 'Xem nguồn của mục này'}
                 </button>
-                <span className="small muted" aria-live="off">{texts.stateOf(item.key) ? STATE_TEXT[texts.stateOf(item.key)!] : ''}</span>
+                <span className="small muted" aria-live="off">
+                  {texts.stateOf(item.key) ? STATE_TEXT[texts.stateOf(item.key)!] : ''}
+                </span>
               </div>
               {item.takes.map((part) => {
                 const id = `level-${item.key}-${part}`;
@@ -88,7 +99,12 @@ export function LevelEditor({ draft, texts, selected, onSelect, onSubmitted, sub
                   <div key={part} className="field">
                     <label htmlFor={id}>
                       {label}
-                      {required && <span className="required-mark" aria-hidden="true"> *</span>}
+                      {required && (
+                        <span className="required-mark" aria-hidden="true">
+                          {' '}
+                          *
+                        </span>
+                      )}
                       {required && <span className="visually-hidden"> (bắt buộc)</span>}
                     </label>
                     <textarea

@@ -41,7 +41,8 @@ export function LevelFiguresPanel({ planId, level, editable, texts, derived }: P
   return (
     <div className="level-figures">
       <p className="small muted">
-        Cộng từ báo cáo của {f.units} đơn vị: để trống là đơn vị không báo cáo, tỷ lệ không cộng dồn. Số liệu chưa sửa trong dự thảo sẽ theo số cộng từ các đơn vị khi trình.
+        Cộng từ báo cáo của {f.units} đơn vị: để trống là đơn vị không báo cáo, tỷ lệ không cộng dồn. Số liệu chưa sửa trong dự thảo sẽ theo số cộng từ các đơn
+        vị khi trình.
       </p>
       {f.groups.map((group) => (
         <ScrollRegion key={group.key} label={group.title}>
@@ -65,13 +66,23 @@ export function LevelFiguresPanel({ planId, level, editable, texts, derived }: P
                 return (
                   <tr key={key}>
                     <th scope="row">
-                      {editable && !d.derivedFrom ? <label htmlFor={`level-figure-${key}`}>{d.label}</label> : d.label} {d.unit && <span className="muted small">({d.unit})</span>}
+                      {editable && !d.derivedFrom ? <label htmlFor={`level-figure-${key}`}>{d.label}</label> : d.label}{' '}
+                      {d.unit && <span className="muted small">({d.unit})</span>}
                     </th>
                     <td>
                       {d.derivedFrom ? (
-                        <span>{show(derived[key])} <span className="muted small">(tự tính)</span></span>
+                        <span>
+                          {show(derived[key])} <span className="muted small">(tự tính)</span>
+                        </span>
                       ) : editable ? (
-                        <input id={`level-figure-${key}`} inputMode="decimal" size={10} value={typed} aria-invalid={figureValue(typed) === undefined} onChange={(e) => texts.changeFigure(key, e.target.value)} />
+                        <input
+                          id={`level-figure-${key}`}
+                          inputMode="decimal"
+                          size={10}
+                          value={typed}
+                          aria-invalid={figureValue(typed) === undefined}
+                          onChange={(e) => texts.changeFigure(key, e.target.value)}
+                        />
                       ) : (
                         <span>{typed || '—'}</span>
                       )}
@@ -104,7 +115,9 @@ export function LevelFiguresPanel({ planId, level, editable, texts, derived }: P
             <tbody>
               {detail.units.length === 0 && (
                 <tr>
-                  <td colSpan={2} className="empty">Chưa đơn vị nào báo cáo số liệu này.</td>
+                  <td colSpan={2} className="empty">
+                    Chưa đơn vị nào báo cáo số liệu này.
+                  </td>
                 </tr>
               )}
               {detail.units.map((u) => (

@@ -30,7 +30,11 @@ interface PageData {
 }
 
 async function loadPage(planId: string, level: string | null): Promise<PageData> {
-  const [draft, plan, tasks] = await Promise.all([loadLevelDraft(planId, level), api.get<Plan>(`/api/plans/${planId}`), api.get<Task[]>('/api/tasks?state=open')]);
+  const [draft, plan, tasks] = await Promise.all([
+    loadLevelDraft(planId, level),
+    api.get<Plan>(`/api/plans/${planId}`),
+    api.get<Task[]>('/api/tasks?state=open'),
+  ]);
   const versions = await api.get<LevelVersion[]>(draft.versionsPath).catch(() => []);
   const committeeTask = level ? undefined : tasks.find((t) => t.planId === planId && !t.reportId && t.stage === 'root_approval');
   return { draft, plan, versions, committeeTask };
@@ -44,7 +48,10 @@ export function LevelReportRoute({ planId }: { planId: string }) {
 
 export function LevelReportPage({ planId, level }: { planId: string; level: string | null }) {
   const loaded = useLoad(() => loadPage(planId, level), [planId, level]);
-  const completeness = useLoad(() => api.get<LevelCompleteness>(`/api/plans/${planId}/level-report/completeness${level ? `?level=${encodeURIComponent(level)}` : ''}`), [planId, level]);
+  const completeness = useLoad(
+    () => api.get<LevelCompleteness>(`/api/plans/${planId}/level-report/completeness${level ? `?level=${encodeURIComponent(level)}` : ''}`),
+    [planId, level],
+  );
   const [message, setMessage] = useState<string | null>(null);
 
   if (!loaded.data) {
@@ -52,7 +59,11 @@ export function LevelReportPage({ planId, level }: { planId: string; level: stri
     return (
       <section>
         <PageTitle title="Dự thảo báo cáo tổng hợp">Dự thảo báo cáo tổng hợp</PageTitle>
-        <ErrorBox>{loaded.error.startsWith('Không tìm thấy') ? 'Dự thảo báo cáo tổng hợp chưa được lập: dự thảo có khi đã thu thập xong báo cáo của các đơn vị.' : loaded.error}</ErrorBox>
+        <ErrorBox>
+          {loaded.error.startsWith('Không tìm thấy')
+            ? 'Dự thảo báo cáo tổng hợp chưa được lập: dự thảo có khi đã thu thập xong báo cáo của các đơn vị.'
+            : loaded.error}
+        </ErrorBox>
         <p>
           <Link to={`/plans/${planId}`}>Về trang tiến độ kế hoạch</Link>
         </p>
@@ -81,12 +92,15 @@ export function LevelReportPage({ planId, level }: { planId: string; level: stri
       </p>
       {draft.lastReturnReason && (
         <div className="message warning" role="note">
-          <strong>{draft.level ? 'Báo cáo bị trả lại, lý do:' : 'Ban Thường vụ đã trả lại dự thảo, lý do:'}</strong> <span className="return-reason">{draft.lastReturnReason}</span>
+          <strong>{draft.level ? 'Báo cáo bị trả lại, lý do:' : 'Ban Thường vụ đã trả lại dự thảo, lý do:'}</strong>{' '}
+          <span className="return-reason">{draft.lastReturnReason}</span>
         </div>
       )}
       {!draft.editable && (
         <div className="message info" role="note">
-          {draft.level ? 'Đồng chí không giữ công việc soạn thảo báo cáo này ở bước hiện tại, nên chỉ xem được.' : 'Đồng chí đang xem dự thảo; chỉ tổ giúp việc sửa được, khi dự thảo chưa được trình.'}
+          {draft.level
+            ? 'Đồng chí không giữ công việc soạn thảo báo cáo này ở bước hiện tại, nên chỉ xem được.'
+            : 'Đồng chí đang xem dự thảo; chỉ tổ giúp việc sửa được, khi dự thảo chưa được trình.'}
         </div>
       )}
       <Notice>{message}</Notice>
@@ -95,7 +109,13 @@ export function LevelReportPage({ planId, level }: { planId: string; level: stri
         <a href="#level-content">Nội dung</a> · <a href="#completeness-title">Tình hình báo cáo của các đơn vị</a> · <a href="#level-figures">Số liệu</a> ·{' '}
         <a href="#level-versions">So sánh các lần trình</a>
       </nav>
-      {completeness.data ? <CompletenessPanel data={completeness.data} /> : completeness.error ? <ErrorBox>{completeness.error}</ErrorBox> : <Loading what="tình hình báo cáo" />}
+      {completeness.data ? (
+        <CompletenessPanel data={completeness.data} />
+      ) : completeness.error ? (
+        <ErrorBox>{completeness.error}</ErrorBox>
+      ) : (
+        <Loading what="tình hình báo cáo" />
+      )}
       <DraftWorkspace
         key={draft.revision}
         draft={draft}
@@ -109,14 +129,24 @@ export function LevelReportPage({ planId, level }: { planId: string; level: stri
 }
 
 /** The editor with the sources of the selected item beside it, then the figures: one draft's texts, typed and saved. */
-function DraftWorkspace({ draft, units, onSubmitted }: { draft: LevelDraft; units: { unitCode: string; unitName: string }[]; onSubmitted: () => Promise<void> }) {
+function DraftWorkspace({
+  draft,
+  units,
+  onSubmitted,
+}: {
+  draft: LevelDraft;
+  units: { unitCode: string; unitName: string }[];
+  onSubmitted: () => Promise<void>;
+}) {
   const texts = useLevelContent(draft);
   const [selected, setSelected] = useState(draft.items[0]?.key ?? '');
   const item = draft.items.find((i) => i.key === selected);
   return (
     <>
       <h2 id="level-content">Nội dung dự thảo</h2>
-      {draft.editable && <p className="muted small">Nội dung được lưu tự động sau mỗi lần sửa. Chọn “Xem nguồn của mục này” để xem báo cáo của các đơn vị ở mục đó.</p>}
+      {draft.editable && (
+        <p className="muted small">Nội dung được lưu tự động sau mỗi lần sửa. Chọn “Xem nguồn của mục này” để xem báo cáo của các đơn vị ở mục đó.</p>
+      )}
       <div className="level-layout">
         <nav className="toc card" aria-label="Các mục của đề cương">
           {byOutlinePart(draft.items).map((group, g) => (
@@ -134,7 +164,14 @@ function DraftWorkspace({ draft, units, onSubmitted }: { draft: LevelDraft; unit
             </div>
           ))}
         </nav>
-        <LevelEditor draft={draft} texts={texts} selected={selected} onSelect={setSelected} onSubmitted={onSubmitted} submitLabel={draft.level ? 'Nộp báo cáo' : 'Trình Ban Thường vụ'} />
+        <LevelEditor
+          draft={draft}
+          texts={texts}
+          selected={selected}
+          onSelect={setSelected}
+          onSubmitted={onSubmitted}
+          submitLabel={draft.level ? 'Nộp báo cáo' : 'Trình Ban Thường vụ'}
+        />
         {item && (
           <LevelSourcesPanel
             planId={draft.planId}

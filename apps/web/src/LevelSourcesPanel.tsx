@@ -87,26 +87,28 @@ export function LevelSourcesPanel({ planId, level, item, units, canInsert, onIns
               <h3 className="source-unit">
                 {source.citedAs} <span className="tag">{KIND_LABELS[source.kind]}</span>
               </h3>
-              {item.takes.filter((part) => source.parts[part]).map((part) => (
-                <div key={part} className="source-part">
-                  {item.takes.length > 1 && <h4>{ITEM_TEXT_LABELS[part]}</h4>}
-                  {paragraphs(source.parts[part]).map((passage, i) => (
-                    <div key={i} className="passage">
-                      <p>{passage}</p>
-                      {canInsert && (
-                        <button
-                          type="button"
-                          className="secondary small-button"
-                          aria-label={`Chèn vào dự thảo: đoạn ${i + 1} của ${source.citedAs}, phần ${ITEM_TEXT_LABELS[part]}`}
-                          onClick={() => insert(source, part, passage)}
-                        >
-                          Chèn vào dự thảo
-                        </button>
-                      )}
-                    </div>
-                  ))}
-                </div>
-              ))}
+              {item.takes
+                .filter((part) => source.parts[part])
+                .map((part) => (
+                  <div key={part} className="source-part">
+                    {item.takes.length > 1 && <h4>{ITEM_TEXT_LABELS[part]}</h4>}
+                    {paragraphs(source.parts[part]).map((passage, i) => (
+                      <div key={i} className="passage">
+                        <p>{passage}</p>
+                        {canInsert && (
+                          <button
+                            type="button"
+                            className="secondary small-button"
+                            aria-label={`Chèn vào dự thảo: đoạn ${i + 1} của ${source.citedAs}, phần ${ITEM_TEXT_LABELS[part]}`}
+                            onClick={() => insert(source, part, passage)}
+                          >
+                            Chèn vào dự thảo
+                          </button>
+                        )}
+                      </div>
+                    ))}
+                  </div>
+                ))}
             </article>
           </li>
         ))}

@@ -13,9 +13,13 @@ function Diff({ before, after, side }: { before: string; after: string; side: 'o
         p.kind === 'same' ? (
           <span key={i}>{p.text}</span>
         ) : p.kind === 'removed' && side === 'old' ? (
-          <del key={i} title="Đã xóa">{p.text}</del>
+          <del key={i} title="Đã xóa">
+            {p.text}
+          </del>
         ) : p.kind === 'added' && side === 'new' ? (
-          <ins key={i} title="Đã thêm">{p.text}</ins>
+          <ins key={i} title="Đã thêm">
+            {p.text}
+          </ins>
         ) : null,
       )}
     </div>
@@ -28,11 +32,15 @@ export function LevelVersionCompare({ versions, items }: { versions: LevelVersio
   const [oldSeq, setOldSeq] = useState(versions.length > 1 ? versions[versions.length - 2].seq : versions[0]?.seq);
   const [newSeq, setNewSeq] = useState(versions[versions.length - 1]?.seq);
   if (versions.length === 0) return <p className="muted">Dự thảo chưa được trình lần nào.</p>;
-  if (versions.length === 1) return <p className="muted">Mới trình một lần ({label(versions[0])}); từ lần trình thứ hai, hai lần trình sẽ hiện cạnh nhau với phần thay đổi được đánh dấu.</p>;
+  if (versions.length === 1)
+    return (
+      <p className="muted">Mới trình một lần ({label(versions[0])}); từ lần trình thứ hai, hai lần trình sẽ hiện cạnh nhau với phần thay đổi được đánh dấu.</p>
+    );
   const older = versions.find((v) => v.seq === oldSeq) ?? versions[0];
   const newer = versions.find((v) => v.seq === newSeq) ?? versions[versions.length - 1];
   const text = (v: LevelVersion, key: string, part: ItemText) => v.sections[key]?.[part] ?? '';
-  const rows = items.flatMap((item) => item.takes.map((part) => ({ item, part, before: text(older, item.key, part), after: text(newer, item.key, part) })))
+  const rows = items
+    .flatMap((item) => item.takes.map((part) => ({ item, part, before: text(older, item.key, part), after: text(newer, item.key, part) })))
     .filter((r) => r.before !== r.after);
   const select = (id: string, title: string, value: number, set: (seq: number) => void) => (
     <div className="field">

@@ -117,9 +117,17 @@ export function MyTasksPage() {
                     </td>
                     <td data-label="Kế hoạch">{planCode.get(t.planId) ?? '—'}</td>
                     <td data-label="Hạn">
-                      {t.dueAt ? <time dateTime={t.dueAt} title={formatDateTime(t.dueAt)}>{formatDate(t.dueAt)}</time> : '—'}
+                      {t.dueAt ? (
+                        <time dateTime={t.dueAt} title={formatDateTime(t.dueAt)}>
+                          {formatDate(t.dueAt)}
+                        </time>
+                      ) : (
+                        '—'
+                      )}
                     </td>
-                    <td className="days-left" data-label="Còn lại">{daysLeftText(t.dueAt, now)}</td>
+                    <td className="days-left" data-label="Còn lại">
+                      {daysLeftText(t.dueAt, now)}
+                    </td>
                     <td>
                       <Link to={taskLink(t)} className="button-link">
                         {actionText(t)}

@@ -17,7 +17,13 @@ function summary(answer: NudgeAnswer): string {
   return [sent, skipped].filter(Boolean).join(' ');
 }
 
-export function NudgeButton({ planId, units, label, done, onNudged }: {
+export function NudgeButton({
+  planId,
+  units,
+  label,
+  done,
+  onNudged,
+}: {
   planId: string;
   /** The units to remind: code and name. */
   units: { unitCode: string; unitName: string }[];

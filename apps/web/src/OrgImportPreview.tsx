@@ -63,15 +63,45 @@ export function OrgImportPreview({ preview }: { preview: OrgWorkbookPreview }) {
           ))}
         </tbody>
       </table>
-      <ChangeTable title="Đơn vị thêm mới" rows={units.created} columns={['Mã đơn vị', 'Thông tin']} render={(u) => [u.code, <Fields key="f" changes={unitFieldChanges(undefined, u.after)} created />]} />
-      <ChangeTable title="Đơn vị thay đổi" rows={units.changed} columns={['Mã đơn vị', 'Thay đổi']} render={(u) => [u.code, <Fields key="f" changes={unitFieldChanges(u.before, u.after)} />]} />
-      <ChangeTable title="Người dùng thêm mới" rows={users.created} columns={['Tên đăng nhập', 'Thông tin', 'Vai trò, chức vụ']} render={(u) => [u.username, <Fields key="f" changes={userFieldChanges(undefined, u.after)} created />, <Assignments key="a" change={u} />]} />
-      <ChangeTable title="Người dùng thay đổi" rows={users.changed} columns={['Tên đăng nhập', 'Thông tin', 'Vai trò, chức vụ']} render={(u) => [u.username, <Fields key="f" changes={userFieldChanges(u.before, u.after)} />, <Assignments key="a" change={u} />]} />
+      <ChangeTable
+        title="Đơn vị thêm mới"
+        rows={units.created}
+        columns={['Mã đơn vị', 'Thông tin']}
+        render={(u) => [u.code, <Fields key="f" changes={unitFieldChanges(undefined, u.after)} created />]}
+      />
+      <ChangeTable
+        title="Đơn vị thay đổi"
+        rows={units.changed}
+        columns={['Mã đơn vị', 'Thay đổi']}
+        render={(u) => [u.code, <Fields key="f" changes={unitFieldChanges(u.before, u.after)} />]}
+      />
+      <ChangeTable
+        title="Người dùng thêm mới"
+        rows={users.created}
+        columns={['Tên đăng nhập', 'Thông tin', 'Vai trò, chức vụ']}
+        render={(u) => [u.username, <Fields key="f" changes={userFieldChanges(undefined, u.after)} created />, <Assignments key="a" change={u} />]}
+      />
+      <ChangeTable
+        title="Người dùng thay đổi"
+        rows={users.changed}
+        columns={['Tên đăng nhập', 'Thông tin', 'Vai trò, chức vụ']}
+        render={(u) => [u.username, <Fields key="f" changes={userFieldChanges(u.before, u.after)} />, <Assignments key="a" change={u} />]}
+      />
     </div>
   );
 }
 
-function ChangeTable<T extends ImportUnitChange | ImportUserChange>({ title, rows, columns, render }: { title: string; rows: T[]; columns: string[]; render: (row: T) => ReactNode[] }) {
+function ChangeTable<T extends ImportUnitChange | ImportUserChange>({
+  title,
+  rows,
+  columns,
+  render,
+}: {
+  title: string;
+  rows: T[];
+  columns: string[];
+  render: (row: T) => ReactNode[];
+}) {
   if (rows.length === 0) return null;
   return (
     <ScrollRegion label="Những gì sẽ thay đổi">
@@ -91,7 +121,15 @@ function ChangeTable<T extends ImportUnitChange | ImportUserChange>({ title, row
         <tbody>
           {rows.slice(0, SHOWN).map((row, i) => (
             <tr key={i}>
-              {render(row).map((cell, j) => (j === 0 ? <th scope="row" key={j}>{cell}</th> : <td key={j}>{cell}</td>))}
+              {render(row).map((cell, j) =>
+                j === 0 ? (
+                  <th scope="row" key={j}>
+                    {cell}
+                  </th>
+                ) : (
+                  <td key={j}>{cell}</td>
+                ),
+              )}
             </tr>
           ))}
         </tbody>

@@ -39,7 +39,12 @@ export function OutlineEditor({ sections, content, states, missing, editable, co
             const folded = collapsed.has(section.key);
             const complete = itemComplete(section, content[section.key]);
             return (
-              <fieldset key={section.key} id={`editor-${section.key}`} className={`section card ${missing.includes(section.key) ? 'missing' : ''}`} disabled={!editable}>
+              <fieldset
+                key={section.key}
+                id={`editor-${section.key}`}
+                className={`section card ${missing.includes(section.key) ? 'missing' : ''}`}
+                disabled={!editable}
+              >
                 <legend>
                   {/* Inside the legend, the button stays usable when the fieldset is disabled (a reader folds items too). */}
                   <button
@@ -74,7 +79,10 @@ export function OutlineEditor({ sections, content, states, missing, editable, co
                           {section.takes.length === 1 && text === 'text' ? 'Nội dung' : ITEM_TEXT_LABELS[text]}
                           {isRequired && (
                             <>
-                              <span className="required-mark" aria-hidden="true"> *</span>
+                              <span className="required-mark" aria-hidden="true">
+                                {' '}
+                                *
+                              </span>
                               <span className="visually-hidden"> (bắt buộc)</span>
                             </>
                           )}

@@ -27,8 +27,8 @@ export function PasswordLinkButton({ user, onSent }: { user: User; onSent: (mess
     <div className="password-link">
       <h3>Đặt lại mật khẩu</h3>
       <p className="muted small">
-        Gửi thư điện tử có liên kết dùng một lần để đồng chí {user.fullName} tự đặt mật khẩu mới; khi đặt xong, mọi phiên đăng nhập cũ của đồng chí kết thúc. Mật khẩu hiện tại
-        vẫn dùng được cho tới lúc đó (nếu lộ mật khẩu, hãy khóa tài khoản trước).
+        Gửi thư điện tử có liên kết dùng một lần để đồng chí {user.fullName} tự đặt mật khẩu mới; khi đặt xong, mọi phiên đăng nhập cũ của đồng chí kết thúc.
+        Mật khẩu hiện tại vẫn dùng được cho tới lúc đó (nếu lộ mật khẩu, hãy khóa tài khoản trước).
       </p>
       <ErrorBox>{error}</ErrorBox>
       <button type="button" className="secondary" onClick={send} disabled={busy || !user.active}>

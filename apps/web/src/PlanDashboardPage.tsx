@@ -238,7 +238,8 @@ function NobodyCanAct(props: { progress: Progress; labels: StageLabels; root: St
         ))}
         {reports.map((u) => (
           <li key={u.reportId!}>
-            {unitOf.get(u.unitCode ?? '')?.name ?? u.unitCode}: {labels.label(u.stage, { unit: unitOf.get(u.unitCode ?? ''), root })} – không ai giữ vai trò cần thiết tại đơn vị
+            {unitOf.get(u.unitCode ?? '')?.name ?? u.unitCode}: {labels.label(u.stage, { unit: unitOf.get(u.unitCode ?? ''), root })} – không ai giữ vai trò cần
+            thiết tại đơn vị
           </li>
         ))}
       </ul>

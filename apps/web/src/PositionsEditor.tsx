@@ -53,7 +53,12 @@ export function PositionsEditor({ user, units, onSaved }: { user: User; units: O
                 ))}
               </select>
             </div>
-            <button type="button" className="danger" onClick={() => setRows((r) => r.filter((_, j) => j !== i))} aria-label={`Bỏ chức vụ ${POSITION_LABELS[row.position]} tại ${row.unit}`}>
+            <button
+              type="button"
+              className="danger"
+              onClick={() => setRows((r) => r.filter((_, j) => j !== i))}
+              aria-label={`Bỏ chức vụ ${POSITION_LABELS[row.position]} tại ${row.unit}`}
+            >
               Bỏ
             </button>
           </div>

@@ -103,7 +103,12 @@ function RemarkItem({ remark, rights, onChange }: { remark: Remark; rights: Rema
               Gửi trả lời
             </button>
             {rights.draft && (
-              <button type="button" className="secondary" disabled={busy} onClick={() => void send(() => api.post<Remark>(`/api/remarks/${remark.id}/resolve`))}>
+              <button
+                type="button"
+                className="secondary"
+                disabled={busy}
+                onClick={() => void send(() => api.post<Remark>(`/api/remarks/${remark.id}/resolve`))}
+              >
                 Đánh dấu đã xử lý
               </button>
             )}
@@ -130,7 +135,13 @@ function NewRemark({ reportId, section, onAdded }: { reportId: string; section: 
     setBusy(true);
     setError(null);
     try {
-      onAdded(await api.post<Remark>(`/api/reports/${reportId}/remarks`, { section: section.key, text: text.trim(), ...(quote.trim() ? { quote: quote.trim() } : {}) }));
+      onAdded(
+        await api.post<Remark>(`/api/reports/${reportId}/remarks`, {
+          section: section.key,
+          text: text.trim(),
+          ...(quote.trim() ? { quote: quote.trim() } : {}),
+        }),
+      );
       setText('');
       setQuote('');
     } catch (e) {
@@ -148,12 +159,20 @@ function NewRemark({ reportId, section, onAdded }: { reportId: string; section: 
         <label htmlFor={`${id}-quote`}>Đoạn trích dẫn (không bắt buộc)</label>
         <div className="remark-quote-input">
           <input id={`${id}-quote`} value={quote} onChange={(e) => setQuote(e.target.value)} />
-          <button type="button" className="secondary" onMouseDown={(e) => e.preventDefault()} onClick={() => setQuote(window.getSelection()?.toString().trim() ?? '')}>
+          <button
+            type="button"
+            className="secondary"
+            onMouseDown={(e) => e.preventDefault()}
+            onClick={() => setQuote(window.getSelection()?.toString().trim() ?? '')}
+          >
             Lấy đoạn đang chọn
           </button>
         </div>
         <label htmlFor={`${id}-text`}>
-          Nội dung góp ý <span className="required-mark" aria-hidden="true">*</span>
+          Nội dung góp ý{' '}
+          <span className="required-mark" aria-hidden="true">
+            *
+          </span>
         </label>
         <textarea id={`${id}-text`} rows={3} required aria-required="true" value={text} onChange={(e) => setText(e.target.value)} />
         <button type="submit" disabled={busy}>

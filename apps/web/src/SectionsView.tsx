@@ -19,7 +19,9 @@ interface Props {
 export function SectionsView({ report, plan, beside }: Props) {
   const sections = report.sections ?? [];
   const definitions = new Map((plan.indicatorDefinitions ?? []).map((d) => [d.key, d]));
-  const groups = plan.indicatorGroups ?? [{ key: 'general', title: 'Số liệu', keys: [...new Set([...(plan.indicatorNames ?? []), ...Object.keys(report.indicators)])] }];
+  const groups = plan.indicatorGroups ?? [
+    { key: 'general', title: 'Số liệu', keys: [...new Set([...(plan.indicatorNames ?? []), ...Object.keys(report.indicators)])] },
+  ];
   const values = { ...report.indicators, ...(report.derivedIndicators ?? {}) };
   let number = 0;
   return (

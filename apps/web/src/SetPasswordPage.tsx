@@ -61,13 +61,27 @@ export function SetPasswordPage() {
           <ErrorBox>{error}</ErrorBox>
           <label htmlFor="new-password">Mật khẩu mới</label>
           <input
-            id="new-password" name="new-password" type="password" autoComplete="new-password" required minLength={MIN_LENGTH} disabled={!token}
-            value={password} onChange={(e) => setPassword(e.target.value)}
+            id="new-password"
+            name="new-password"
+            type="password"
+            autoComplete="new-password"
+            required
+            minLength={MIN_LENGTH}
+            disabled={!token}
+            value={password}
+            onChange={(e) => setPassword(e.target.value)}
           />
           <label htmlFor="new-password-again">Nhập lại mật khẩu mới</label>
           <input
-            id="new-password-again" name="new-password-again" type="password" autoComplete="new-password" required minLength={MIN_LENGTH} disabled={!token}
-            value={again} onChange={(e) => setAgain(e.target.value)}
+            id="new-password-again"
+            name="new-password-again"
+            type="password"
+            autoComplete="new-password"
+            required
+            minLength={MIN_LENGTH}
+            disabled={!token}
+            value={again}
+            onChange={(e) => setAgain(e.target.value)}
           />
           <button type="submit" disabled={busy || !token}>
             {busy ? 'Đang đặt mật khẩu…' : 'Đặt mật khẩu'}

@@ -105,7 +105,13 @@ export function StageEditor({ stage, index, count, stages, problems, onChange, o
         {stage.rule.type === 'quorum' && (
           <div className="field">
             <label htmlFor={id('min')}>Số người tối thiểu</label>
-            <input id={id('min')} type="number" min={1} value={stage.rule.min ?? ''} onChange={(e) => set({ rule: { type: 'quorum', min: Number(e.target.value) } })} />
+            <input
+              id={id('min')}
+              type="number"
+              min={1}
+              value={stage.rule.min ?? ''}
+              onChange={(e) => set({ rule: { type: 'quorum', min: Number(e.target.value) } })}
+            />
           </div>
         )}
         <div className="field">
@@ -137,8 +143,8 @@ export function StageEditor({ stage, index, count, stages, problems, onChange, o
         <div className="message warning confirm-box" role="alertdialog" aria-labelledby={id('confirm')}>
           <p id={id('confirm')}>
             Xóa bước “{name}” khỏi bản nháp?
-            {returningHere.length > 0 && ` Các bước ${returningHere.join(', ')} đang trả lại về bước này: cần chọn lại bước trả về cho chúng.`} Phiên bản đang dùng
-            không đổi cho tới khi lưu phiên bản mới.
+            {returningHere.length > 0 && ` Các bước ${returningHere.join(', ')} đang trả lại về bước này: cần chọn lại bước trả về cho chúng.`} Phiên bản đang
+            dùng không đổi cho tới khi lưu phiên bản mới.
           </p>
           <div className="toolbar">
             <button

@@ -83,7 +83,10 @@ export function TaskActions({ task, names, onDone }: { task: Task; names: Record
         <form onSubmit={giveBack} noValidate>
           <h3>Trả lại</h3>
           <label htmlFor="return-reason">
-            Lý do trả lại <span className="required-mark" aria-hidden="true">*</span>
+            Lý do trả lại{' '}
+            <span className="required-mark" aria-hidden="true">
+              *
+            </span>
           </label>
           <textarea id="return-reason" required aria-required="true" rows={3} value={reason} onChange={(e) => setReason(e.target.value)} />
           <button type="submit" className="danger" disabled={busy}>

@@ -41,10 +41,16 @@ function Branch({ node, labels }: { node: Node; labels: StageLabels }) {
   const unit = { kind: node.kind, name: node.name };
   return (
     <li>
-      <div className={`tree-node ${report ? stageClass(report.stage) : 'root'} ${report?.overdue ? 'is-overdue' : ''} ${node.context ? 'tree-context' : ''}`} data-unit={node.code}>
+      <div
+        className={`tree-node ${report ? stageClass(report.stage) : 'root'} ${report?.overdue ? 'is-overdue' : ''} ${node.context ? 'tree-context' : ''}`}
+        data-unit={node.code}
+      >
         <span className="tree-name">
           {report ? <Link to={`/reports/${report.reportId}`}>{node.name}</Link> : <strong>{node.name}</strong>}
-          <span className="muted small"> · {node.code} · {unitKindName(unit)}</span>
+          <span className="muted small">
+            {' '}
+            · {node.code} · {unitKindName(unit)}
+          </span>
         </span>
         {report && (
           <span className="tree-state">
@@ -65,7 +71,13 @@ function Branch({ node, labels }: { node: Node; labels: StageLabels }) {
   );
 }
 
-export function UnitTree({ rootId, root, units, labels, show }: {
+export function UnitTree({
+  rootId,
+  root,
+  units,
+  labels,
+  show,
+}: {
   rootId: string;
   root?: OrgUnit;
   units: ProgressUnit[];

@@ -14,9 +14,13 @@ function DiffText({ before, after, side }: { before: string; after: string; side
         p.kind === 'same' ? (
           <span key={i}>{p.text}</span>
         ) : p.kind === 'removed' && side === 'old' ? (
-          <del key={i} title="Đã xóa">{p.text}</del>
+          <del key={i} title="Đã xóa">
+            {p.text}
+          </del>
         ) : p.kind === 'added' && side === 'new' ? (
-          <ins key={i} title="Đã thêm">{p.text}</ins>
+          <ins key={i} title="Đã thêm">
+            {p.text}
+          </ins>
         ) : null,
       )}
     </div>
@@ -27,8 +31,18 @@ function versionLabel(v: ReportVersion): string {
   return `Lần nộp ${v.seq} – ${formatDateTime(v.submittedAt)} (${v.submittedBy})`;
 }
 
-function VersionSelect({ id, label, versions, value, onChange }: {
-  id: string; label: string; versions: ReportVersion[]; value: number; onChange: (seq: number) => void;
+function VersionSelect({
+  id,
+  label,
+  versions,
+  value,
+  onChange,
+}: {
+  id: string;
+  label: string;
+  versions: ReportVersion[];
+  value: number;
+  onChange: (seq: number) => void;
 }) {
   return (
     <div className="field">
@@ -44,7 +58,13 @@ function VersionSelect({ id, label, versions, value, onChange }: {
   );
 }
 
-export function VersionCompare({ versions, outline }: { versions: ReportVersion[]; outline: (Pick<ReportSection, 'key' | 'title'> & { takes?: ItemText[] })[] }) {
+export function VersionCompare({
+  versions,
+  outline,
+}: {
+  versions: ReportVersion[];
+  outline: (Pick<ReportSection, 'key' | 'title'> & { takes?: ItemText[] })[];
+}) {
   const [oldSeq, setOldSeq] = useState(versions.length > 1 ? versions[versions.length - 2].seq : versions[0]?.seq);
   const [newSeq, setNewSeq] = useState(versions[versions.length - 1]?.seq);
   const [changesOnly, setChangesOnly] = useState(true);
@@ -60,7 +80,8 @@ export function VersionCompare({ versions, outline }: { versions: ReportVersion[
   const text = (v: ReportVersion, key: string, part: ItemText) => (v.sections[key] as Partial<Record<ItemText, string>> | undefined)?.[part] ?? '';
   // Each item's own texts: its one text, or its parts (the five of the earlier outline).
   const rows = outline.flatMap((section) =>
-    (section.takes ?? PARTS).map((part) => ({ section, part, before: text(older, section.key, part), after: text(newer, section.key, part) }))
+    (section.takes ?? PARTS)
+      .map((part) => ({ section, part, before: text(older, section.key, part), after: text(newer, section.key, part) }))
       .filter((r) => r.before || r.after)
       .filter((r) => !changesOnly || r.before !== r.after),
   );

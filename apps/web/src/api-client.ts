@@ -39,7 +39,9 @@ export class ApiError extends Error {
   /** The bad cells of a refused spreadsheet upload (400 `problems: [{sheet, row, column, cell, message}]`). */
   get cellProblems(): CellProblem[] {
     const problems = this.body.problems;
-    return Array.isArray(problems) ? problems.filter((p): p is CellProblem => !!p && typeof p === 'object' && typeof (p as CellProblem).message === 'string') : [];
+    return Array.isArray(problems)
+      ? problems.filter((p): p is CellProblem => !!p && typeof p === 'object' && typeof (p as CellProblem).message === 'string')
+      : [];
   }
 }
 

@@ -25,8 +25,14 @@ const MESSAGES: Translation[] = [
   [/^Report is in \S+, not open for drafting$/, () => 'Báo cáo không còn ở bước dự thảo nên không sửa được.'],
   [/^The report has been submitted and is moving to the next stage$/, () => 'Báo cáo đã được nộp và đang chuyển sang bước tiếp theo.'],
   [/^A plan with code (.+) already exists$/, (m) => `Đã có kế hoạch mang số hiệu ${m[1]}.`],
-  [/^Plan is (\w+); only a draft plan can be launched$/, (m) => `Kế hoạch ${PLAN_STATES[m[1]] ?? 'không còn ở dạng dự thảo'}; chỉ triển khai được kế hoạch chưa triển khai.`],
-  [/^Plan is (\w+); only a launched plan's reports can be migrated$/, (m) => `Kế hoạch ${PLAN_STATES[m[1]] ?? 'không đang thực hiện'}; chỉ chuyển phiên bản quy trình cho kế hoạch đang thực hiện.`],
+  [
+    /^Plan is (\w+); only a draft plan can be launched$/,
+    (m) => `Kế hoạch ${PLAN_STATES[m[1]] ?? 'không còn ở dạng dự thảo'}; chỉ triển khai được kế hoạch chưa triển khai.`,
+  ],
+  [
+    /^Plan is (\w+); only a launched plan's reports can be migrated$/,
+    (m) => `Kế hoạch ${PLAN_STATES[m[1]] ?? 'không đang thực hiện'}; chỉ chuyển phiên bản quy trình cho kế hoạch đang thực hiện.`,
+  ],
   [/^Migration \S+ of this plan is still running$/, () => 'Lần chuyển phiên bản quy trình trước của kế hoạch này vẫn đang chạy.'],
   [/^Workflow (\S+) has no version (\d+)$/, (m) => `Quy trình ${m[1]} không có phiên bản ${m[2]}.`],
   [/^The stage map does not fit the workflow versions$/, () => 'Bảng chuyển các bước không khớp với các phiên bản quy trình.'],
@@ -37,7 +43,10 @@ const MESSAGES: Translation[] = [
   [/^Only an administrator may do this$/, () => 'Chỉ quản trị viên mới thực hiện được thao tác này.'],
   [/^You hold no role (on this unit or above it|in this plan’s tree of units)$/, () => 'Đồng chí không giữ vai trò nào tại đơn vị này hoặc cấp trên.'],
   [/^Only a drafter of (\S+) may change its report$/, (m) => `Chỉ người soạn thảo của ${m[1]} mới sửa được báo cáo này.`],
-  [/^Only the consolidating unit, its reviewers and admins read its consolidation$/, () => 'Chỉ đơn vị tổng hợp, cấp ủy thẩm định và quản trị viên xem được báo cáo tổng hợp này.'],
+  [
+    /^Only the consolidating unit, its reviewers and admins read its consolidation$/,
+    () => 'Chỉ đơn vị tổng hợp, cấp ủy thẩm định và quản trị viên xem được báo cáo tổng hợp này.',
+  ],
   [/^(\S+) does not consolidate in this plan/, (m) => `${m[1]} không phải đơn vị tổng hợp trong kế hoạch này.`],
   [/^Unknown indicators: ([^;]+)/, (m) => `Chỉ tiêu không có trong kế hoạch: ${m[1]}.`],
   [/^(\S+) must be a non-negative integer/, (m) => `${m[1]} phải là số nguyên không âm.`],

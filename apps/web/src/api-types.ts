@@ -208,7 +208,13 @@ export interface Consolidated {
   unitName?: string;
   included: string[];
   missing: string[];
-  sections: { key: string; title: string; part?: OutlinePart; takes?: ItemText[]; parts: Partial<Record<ItemText, { unitCode: string; unitName?: string; text: string }[]>> }[];
+  sections: {
+    key: string;
+    title: string;
+    part?: OutlinePart;
+    takes?: ItemText[];
+    parts: Partial<Record<ItemText, { unitCode: string; unitName?: string; text: string }[]>>;
+  }[];
   /** The totals: a figure nobody reported is absent, percentages recomputed or averaged. */
   indicators: Record<string, number>;
 }
@@ -416,7 +422,13 @@ export interface Adoption {
   adoptedOn: string;
   adoptedAt: string;
   place: string;
-  signer: { username: string | null; fullName: string; position: 'bi_thu' | 'pho_bi_thu' | null; title: string | null; how: 'chosen' | 'secretary' | 'deputy' | 'vacant' };
+  signer: {
+    username: string | null;
+    fullName: string;
+    position: 'bi_thu' | 'pho_bi_thu' | null;
+    title: string | null;
+    how: 'chosen' | 'secretary' | 'deputy' | 'vacant';
+  };
   supersededAt: string | null;
   supersededReason: string | null;
 }

@@ -16,7 +16,10 @@ export class Autosaver<T> {
     this.latest.set(key, value);
     this.onState(key, 'pending');
     clearTimeout(this.timers.get(key));
-    this.timers.set(key, setTimeout(() => void this.run(key).catch(() => undefined), this.delayMs));
+    this.timers.set(
+      key,
+      setTimeout(() => void this.run(key).catch(() => undefined), this.delayMs),
+    );
   }
 
   /** Saves everything still pending (and retries failed saves) now; rejects if a save fails. */

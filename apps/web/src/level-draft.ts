@@ -48,11 +48,18 @@ async function rootDraft(planId: string): Promise<LevelDraft> {
   const path = `/api/plans/${planId}/level-report`;
   const r = await api.get<LevelReport>(path);
   return {
-    planId, level: null, unitCode: r.unitCode, unitName: r.unitName,
+    planId,
+    level: null,
+    unitCode: r.unitCode,
+    unitName: r.unitName,
     statusText: `${LEVEL_STATUS_TEXT[r.status]} (lần ${r.round})`,
     revision: `${r.version}`,
-    editable: r.canEdit, canSubmit: r.canSubmit, lastReturnReason: r.status === 'drafting' ? r.lastReturnReason : null,
-    items: r.sections, indicators: r.indicators, derivedIndicators: r.derivedIndicators,
+    editable: r.canEdit,
+    canSubmit: r.canSubmit,
+    lastReturnReason: r.status === 'drafting' ? r.lastReturnReason : null,
+    items: r.sections,
+    indicators: r.indicators,
+    derivedIndicators: r.derivedIndicators,
     versionsPath: `${path}/versions`,
     saveText: (key, part, text) => api.put(`${path}/sections/${key}`, { [part]: text }),
     saveFigures: (values) => api.put(`${path}/indicators`, values),
@@ -62,7 +69,9 @@ async function rootDraft(planId: string): Promise<LevelDraft> {
 }
 
 /** A report item as GET /api/reports/:id answers it: its texts side by side, `takes` naming those it has. */
-type ReportItem = { key: string; title: string; required: boolean; part?: LevelItem['part']; guidance?: string; takes?: ItemText[] } & Partial<Record<ItemText, string>>;
+type ReportItem = { key: string; title: string; required: boolean; part?: LevelItem['part']; guidance?: string; takes?: ItemText[] } & Partial<
+  Record<ItemText, string>
+>;
 
 async function unitDraft(planId: string, level: string): Promise<LevelDraft> {
   const units = await api.get<OrgUnit[]>('/api/org-units');
@@ -75,14 +84,29 @@ async function unitDraft(planId: string, level: string): Promise<LevelDraft> {
   const drafting = tasks.some((t) => t.reportId === report.id && t.kind === 'draft');
   const items = ((report.sections ?? []) as unknown as ReportItem[]).map((s) => {
     const takes = s.takes?.length ? s.takes : [...PARTS];
-    return { key: s.key, title: s.title, required: s.required, part: s.part, guidance: s.guidance, takes, parts: Object.fromEntries(takes.map((t) => [t, s[t] ?? ''])) };
+    return {
+      key: s.key,
+      title: s.title,
+      required: s.required,
+      part: s.part,
+      guidance: s.guidance,
+      takes,
+      parts: Object.fromEntries(takes.map((t) => [t, s[t] ?? ''])),
+    };
   });
   return {
-    planId, level, unitCode: unit.code, unitName: unit.name,
+    planId,
+    level,
+    unitCode: unit.code,
+    unitName: unit.name,
     statusText: stageLabel(report.stage),
     revision: report.updatedAt,
-    editable: drafting, canSubmit: drafting, lastReturnReason: drafting ? report.lastReturnReason : null,
-    items, indicators: report.indicators, derivedIndicators: (report as Report & { derivedIndicators?: Record<string, number> }).derivedIndicators ?? {},
+    editable: drafting,
+    canSubmit: drafting,
+    lastReturnReason: drafting ? report.lastReturnReason : null,
+    items,
+    indicators: report.indicators,
+    derivedIndicators: (report as Report & { derivedIndicators?: Record<string, number> }).derivedIndicators ?? {},
     reportId: report.id,
     versionsPath: `${path}/versions`,
     saveText: (key, part, text) => api.put(`${path}/sections/${key}`, { [part]: text }),

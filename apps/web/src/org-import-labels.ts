@@ -52,7 +52,9 @@ export function positionText(position: ImportPositionRef): string {
 }
 
 /** The counts of a preview or a finished import, as labelled lines (the ones that say something). */
-export function countLines(counts: Partial<OrgImportCounts> & { unitsNotInFile?: number; usersNotInFile?: number; setPasswordLinks?: number }): { label: string; value: number }[] {
+export function countLines(
+  counts: Partial<OrgImportCounts> & { unitsNotInFile?: number; usersNotInFile?: number; setPasswordLinks?: number },
+): { label: string; value: number }[] {
   const lines: [string, number | undefined][] = [
     ['Đơn vị thêm mới', counts.unitsCreated],
     ['Đơn vị thay đổi', counts.unitsChanged],
@@ -69,7 +71,16 @@ export function countLines(counts: Partial<OrgImportCounts> & { unitsNotInFile?:
   return lines.filter((line): line is [string, number] => line[1] !== undefined).map(([label, value]) => ({ label, value }));
 }
 
-const CHANGE_COUNTS: (keyof OrgImportCounts)[] = ['unitsCreated', 'unitsChanged', 'usersCreated', 'usersChanged', 'rolesAdded', 'rolesRemoved', 'positionsAdded', 'positionsRemoved'];
+const CHANGE_COUNTS: (keyof OrgImportCounts)[] = [
+  'unitsCreated',
+  'unitsChanged',
+  'usersCreated',
+  'usersChanged',
+  'rolesAdded',
+  'rolesRemoved',
+  'positionsAdded',
+  'positionsRemoved',
+];
 
 /** True when applying would change nothing at all (what the file leaves out is kept, and changes nothing). */
 export function changesNothing(counts: OrgImportCounts): boolean {

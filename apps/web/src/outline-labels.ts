@@ -39,5 +39,8 @@ export function byOutlinePart<T extends Pick<LevelItem, 'part'>>(items: T[]): { 
 
 /** A text's paragraphs as typed: its non-blank lines. */
 export function paragraphs(text: string | undefined): string[] {
-  return (text ?? '').split(/\r?\n/).map((line) => line.trim()).filter((line) => line.length > 0);
+  return (text ?? '')
+    .split(/\r?\n/)
+    .map((line) => line.trim())
+    .filter((line) => line.length > 0);
 }

@@ -8,7 +8,11 @@ const MAX_WORDS = 20_000;
 
 export function diffWords(before: string, after: string): DiffPiece[] {
   const words = (text: string) => text.match(/\S+/g)?.length ?? 0;
-  if (words(before) > MAX_WORDS || words(after) > MAX_WORDS) return merge([{ kind: 'removed', text: before }, { kind: 'added', text: after }]);
+  if (words(before) > MAX_WORDS || words(after) > MAX_WORDS)
+    return merge([
+      { kind: 'removed', text: before },
+      { kind: 'added', text: after },
+    ]);
   // Words and the whitespace between them, so joining the pieces gives either text back.
   const changes = diffWordsWithSpace(before, after);
   return merge(regroup(changes.map((c) => ({ kind: c.added ? 'added' : c.removed ? 'removed' : 'same', text: c.value }))));

@@ -42,7 +42,11 @@ export function Notice({ children }: { children: ReactNode }) {
 }
 
 export function Loading({ what = 'dữ liệu' }: { what?: string }) {
-  return <p className="muted" role="status">Đang tải {what}…</p>;
+  return (
+    <p className="muted" role="status">
+      Đang tải {what}…
+    </p>
+  );
 }
 
 /** A stage as a coloured label; the colour class is derived from the key so the tree and badges agree. */

@@ -89,7 +89,9 @@ export function useLevelContent(draft: LevelDraft): LevelContent {
       if (value !== undefined) saver.change(figureKey(key), { key, value });
     },
     stateOf: (key) => {
-      const mine = Object.entries(states).filter(([id]) => id.startsWith(`text:${key}:`)).map(([, s]) => s);
+      const mine = Object.entries(states)
+        .filter(([id]) => id.startsWith(`text:${key}:`))
+        .map(([, s]) => s);
       return mine.find((s) => s === 'error') ?? mine.find((s) => s !== 'saved') ?? mine[0];
     },
     status: error ? `Lưu không được: ${error}` : saved ? `Đã lưu tự động lúc ${saved}` : 'Chưa có thay đổi',

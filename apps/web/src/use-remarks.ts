@@ -26,6 +26,9 @@ export function useRemarks(reportId: string): Remarks {
     };
   }, [reportId]);
   const of = useCallback((key: string) => all.filter((r) => r.section === key), [all]);
-  const put = useCallback((remark: Remark) => setAll((list) => (list.some((r) => r.id === remark.id) ? list.map((r) => (r.id === remark.id ? remark : r)) : [...list, remark])), []);
+  const put = useCallback(
+    (remark: Remark) => setAll((list) => (list.some((r) => r.id === remark.id) ? list.map((r) => (r.id === remark.id ? remark : r)) : [...list, remark])),
+    [],
+  );
   return { all, error, of, put };
 }

@@ -29,7 +29,10 @@ export function workflowChanges(current: Stage[], draft: Stage[]): WorkflowChang
   draft.forEach((s, index) => {
     const old = before.get(s.key);
     if (!old) {
-      changes.push({ kind: 'added', text: `Thêm bước “${s.name}” ở vị trí ${index + 1}: ${ROLE_LABELS[s.role] ?? s.role}, ${SCOPE_LABELS[s.scope] ?? s.scope}, ${rule(s)}` });
+      changes.push({
+        kind: 'added',
+        text: `Thêm bước “${s.name}” ở vị trí ${index + 1}: ${ROLE_LABELS[s.role] ?? s.role}, ${SCOPE_LABELS[s.scope] ?? s.scope}, ${rule(s)}`,
+      });
       return;
     }
     for (const field of FIELDS) {

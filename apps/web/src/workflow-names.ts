@@ -36,7 +36,10 @@ const PSEUDO_STAGES = ['done', 'root_approval', 'collection'];
 /** The stages of every given plan's workflow version, each key once (names agree across versions in practice). */
 function useStages(plans: Pick<Plan, 'workflowKey' | 'workflowVersion'>[] | undefined): LabelledStage[] {
   const [stages, setStages] = useState<LabelledStage[]>([]);
-  const ids = (plans ?? []).map((p) => `${p.workflowKey}@${p.workflowVersion}`).sort().join(',');
+  const ids = (plans ?? [])
+    .map((p) => `${p.workflowKey}@${p.workflowVersion}`)
+    .sort()
+    .join(',');
   useEffect(() => {
     let live = true;
     const wanted = [...new Set(ids ? ids.split(',') : [])].map((id) => id.split('@'));
@@ -57,8 +60,7 @@ export function useStageLabels(plans: Pick<Plan, 'workflowKey' | 'workflowVersio
   const stages = useStages(plans);
   return useMemo(() => {
     const label = (stage: string, where: StageWhere = {}) => stageLabel(stage, { stages, ...where });
-    const namesFor = (where: StageWhere = {}) =>
-      Object.fromEntries([...stages.map((s) => s.key), ...PSEUDO_STAGES].map((key) => [key, label(key, where)]));
+    const namesFor = (where: StageWhere = {}) => Object.fromEntries([...stages.map((s) => s.key), ...PSEUDO_STAGES].map((key) => [key, label(key, where)]));
     return { label, namesFor };
   }, [stages]);
 }

@@ -103,7 +103,10 @@ export class Reconciler implements OnApplicationBootstrap, BeforeApplicationShut
           ORDER BY completed_at LIMIT $2`,
         [minAgeMs / 1000, BATCH],
       );
-      const launches: { id: string }[] = await this.db.query(`SELECT id FROM plans WHERE status = 'launching' AND updated_at < now() - make_interval(secs => $1)`, [minAgeMs / 1000]);
+      const launches: { id: string }[] = await this.db.query(
+        `SELECT id FROM plans WHERE status = 'launching' AND updated_at < now() - make_interval(secs => $1)`,
+        [minAgeMs / 1000],
+      );
       const redecisions: { id: string; round: number }[] = await this.db.query(
         `SELECT id, round FROM reports WHERE needs_decision AND updated_at < now() - make_interval(secs => $1) LIMIT $2`,
         [minAgeMs / 1000, BATCH],

@@ -39,7 +39,9 @@ export class TransitionsProcessor extends WorkerHost implements OnApplicationBoo
         // On the job's last attempt a failure ends the migration as failed, so it no longer blocks the plan.
         const result = await migrations.run(data.migrationId, isFinalAttempt(job));
         // Stages whose rule changed are decided again, each as its own job.
-        await queue.enqueue(...result.redecide.map((r) => ({ name: JobName.ReevaluateStage, data: { ...r, cause: `migration-${data.migrationId}` } }) as const));
+        await queue.enqueue(
+          ...result.redecide.map((r) => ({ name: JobName.ReevaluateStage, data: { ...r, cause: `migration-${data.migrationId}` } }) as const),
+        );
         return `${await this.afterCommit(result)} (attempt ${job.attemptsMade + 1})`;
       },
     };

@@ -1,5 +1,16 @@
 import { Module } from '@nestjs/common';
-import { AuditModule, ConsolidationModule, InfrastructureModule, MigrationsModule, NotificationsModule, OrgImportsModule, PasswordLinksModule, PlansModule, RemindersModule, TasksModule } from '@app/core';
+import {
+  AuditModule,
+  ConsolidationModule,
+  InfrastructureModule,
+  MigrationsModule,
+  NotificationsModule,
+  OrgImportsModule,
+  PasswordLinksModule,
+  PlansModule,
+  RemindersModule,
+  TasksModule,
+} from '@app/core';
 import { AuditSealer } from './audit-sealer.service';
 import { ConsolidationProcessor } from './consolidation.processor';
 import { ImportsProcessor } from './imports.processor';
@@ -11,7 +22,18 @@ import { WorkerDrain } from './worker-drain.service';
 
 /** Queue processors and the reconciler; runs alone (`apps/worker`) or inside the API process. */
 @Module({
-  imports: [InfrastructureModule, PlansModule, TasksModule, RemindersModule, NotificationsModule, MigrationsModule, ConsolidationModule, AuditModule, OrgImportsModule, PasswordLinksModule],
+  imports: [
+    InfrastructureModule,
+    PlansModule,
+    TasksModule,
+    RemindersModule,
+    NotificationsModule,
+    MigrationsModule,
+    ConsolidationModule,
+    AuditModule,
+    OrgImportsModule,
+    PasswordLinksModule,
+  ],
   providers: [TransitionsProcessor, RemindersProcessor, NotificationsProcessor, ConsolidationProcessor, ImportsProcessor, Reconciler, WorkerDrain, AuditSealer],
 })
 export class WorkerModule {}

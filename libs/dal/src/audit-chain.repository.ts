@@ -31,10 +31,11 @@ export async function sealQueuedEvents(em: EntityManager, limit: number): Promis
     hash = linkHash(hash, event.canonical);
     return { seq: ++seq, eventId: event.id, hash };
   });
-  await em.query(
-    `INSERT INTO audit_seals (seq, event_id, hash) SELECT * FROM unnest($1::bigint[], $2::bigint[], $3::char(64)[])`,
-    [seals.map((s) => s.seq), seals.map((s) => s.eventId), seals.map((s) => s.hash)],
-  );
+  await em.query(`INSERT INTO audit_seals (seq, event_id, hash) SELECT * FROM unnest($1::bigint[], $2::bigint[], $3::char(64)[])`, [
+    seals.map((s) => s.seq),
+    seals.map((s) => s.eventId),
+    seals.map((s) => s.hash),
+  ]);
   await em.query(`DELETE FROM audit_unsealed WHERE event_id = ANY($1::bigint[])`, [seals.map((s) => s.eventId)]);
   return seals.length;
 }

@@ -22,7 +22,18 @@ export async function appendAuditEvents(em: EntityManager, events: readonly NewA
     const chunk = events.slice(start, start + 1000);
     const params: unknown[] = [];
     const rows = chunk.map((e) => {
-      const values = [e.actorId, e.actor, e.action, e.planId ?? null, e.reportId ?? null, e.taskId ?? null, e.fromStage ?? null, e.toStage ?? null, e.comment ?? null, e.data ? JSON.stringify(e.data) : null];
+      const values = [
+        e.actorId,
+        e.actor,
+        e.action,
+        e.planId ?? null,
+        e.reportId ?? null,
+        e.taskId ?? null,
+        e.fromStage ?? null,
+        e.toStage ?? null,
+        e.comment ?? null,
+        e.data ? JSON.stringify(e.data) : null,
+      ];
       const placeholders = values.map((v) => `$${params.push(v)}`);
       return `(${placeholders.join(',')})`;
     });

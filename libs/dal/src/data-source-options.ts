@@ -25,10 +25,35 @@ import { LevelReportPrefill1765900000000 } from './migrations/1765900000000-leve
 import { ReportRemarks1766200000000 } from './migrations/1766200000000-report-remarks';
 import { Nudges1766100000000 } from './migrations/1766100000000-nudges';
 
-export const MIGRATIONS = [CoreCycle1764100000000, DeadlinesNotifications1764200000000, WorkflowChanges1764300000000, ConsolidationLevels1764400000000, Consolidations1764500000000, Outbox1764600000000, MigrationFailures1764700000000, PlanLevelEvents1764750000000, ConsolidationInclusions1764800000000, RootApprovalRule1764900000000, EscalationNotices1765000000000, Sessions1765100000000, AuditChain1765200000000, OrgImports1765300000000, PositionsAdoption1765600000000, LevelReports1765700000000, SetPassword1765800000000, WorkNotices1765820000000, LevelReportPrefill1765900000000, Nudges1766100000000, ReportRemarks1766200000000];
+export const MIGRATIONS = [
+  CoreCycle1764100000000,
+  DeadlinesNotifications1764200000000,
+  WorkflowChanges1764300000000,
+  ConsolidationLevels1764400000000,
+  Consolidations1764500000000,
+  Outbox1764600000000,
+  MigrationFailures1764700000000,
+  PlanLevelEvents1764750000000,
+  ConsolidationInclusions1764800000000,
+  RootApprovalRule1764900000000,
+  EscalationNotices1765000000000,
+  Sessions1765100000000,
+  AuditChain1765200000000,
+  OrgImports1765300000000,
+  PositionsAdoption1765600000000,
+  LevelReports1765700000000,
+  SetPassword1765800000000,
+  WorkNotices1765820000000,
+  LevelReportPrefill1765900000000,
+  Nudges1766100000000,
+  ReportRemarks1766200000000,
+];
 
 /** TypeORM settings from the validated config. Schema changes only ever come from migrations. */
-export function dataSourceOptions(config: AppConfig, login = { username: config.PG_USER, password: config.PG_PASSWORD, poolSize: config.PG_POOL_SIZE }): DataSourceOptions {
+export function dataSourceOptions(
+  config: AppConfig,
+  login = { username: config.PG_USER, password: config.PG_PASSWORD, poolSize: config.PG_POOL_SIZE },
+): DataSourceOptions {
   return {
     type: 'postgres',
     host: config.PG_HOST,
@@ -75,11 +100,13 @@ export async function pendingMigrations(config: AppConfig): Promise<string[]> {
   const dataSource = new DataSource(dataSourceOptions(config, { username: config.PG_USER, password: config.PG_PASSWORD, poolSize: 1 }));
   await dataSource.initialize();
   try {
-    const applied: { name: string }[] = await dataSource.query(`SELECT name FROM schema_migrations`).catch((error: { code?: string; driverError?: { code?: string } }) => {
-      // No history table yet: nothing is applied.
-      if ((error.driverError?.code ?? error.code) === '42P01') return [];
-      throw error;
-    });
+    const applied: { name: string }[] = await dataSource
+      .query(`SELECT name FROM schema_migrations`)
+      .catch((error: { code?: string; driverError?: { code?: string } }) => {
+        // No history table yet: nothing is applied.
+        if ((error.driverError?.code ?? error.code) === '42P01') return [];
+        throw error;
+      });
     const done = new Set(applied.map((m) => m.name));
     return MIGRATIONS.map((m) => m.name).filter((name) => !done.has(name));
   } finally {

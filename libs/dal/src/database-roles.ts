@@ -83,8 +83,13 @@ export async function grantEngine(owner: DataSource | EntityManager, setup: Role
 export async function setUpDatabaseRolesAs(config: AppConfig, superuser: { username: string; password?: string }): Promise<RoleSetup> {
   const setup = roleSetupOf(config);
   const dataSource = new DataSource({
-    type: 'postgres', host: config.PG_HOST, port: config.PG_PORT, database: config.PG_DATABASE,
-    username: superuser.username, password: superuser.password ?? '', extra: { max: 1 },
+    type: 'postgres',
+    host: config.PG_HOST,
+    port: config.PG_PORT,
+    database: config.PG_DATABASE,
+    username: superuser.username,
+    password: superuser.password ?? '',
+    extra: { max: 1 },
   });
   await dataSource.initialize();
   try {

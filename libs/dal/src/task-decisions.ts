@@ -25,10 +25,17 @@ export async function cancelOpenTasks(
     [where.planId, where.reportId, where.stage, where.round],
   );
   if (cancelled.length === 0) return [];
-  await appendAuditEvents(em, [{
-    actorId: null, actor: 'system', action: 'tasks_cancelled', planId: where.planId, reportId: where.reportId, fromStage: where.stage,
-    comment: `Hủy việc của ${cancelled.map((t) => t.username).join(', ')}: ${reason}`,
-    data: { taskIds: cancelled.map((t) => t.id), round: where.round },
-  }]);
+  await appendAuditEvents(em, [
+    {
+      actorId: null,
+      actor: 'system',
+      action: 'tasks_cancelled',
+      planId: where.planId,
+      reportId: where.reportId,
+      fromStage: where.stage,
+      comment: `Hủy việc của ${cancelled.map((t) => t.username).join(', ')}: ${reason}`,
+      data: { taskIds: cancelled.map((t) => t.id), round: where.round },
+    },
+  ]);
   return cancelled.map((t) => t.id);
 }

@@ -45,7 +45,8 @@ export function checkLinks(links: readonly SealedLink[], previous: { hash: strin
   for (const link of links) {
     if (link.seq !== seq + 1) return { broken: { seq: seq + 1, eventId: link.eventId, reason: 'gap' }, lastHash: hash, lastSeq: seq };
     if (link.canonical === null) return { broken: { seq: link.seq, eventId: link.eventId, reason: 'missing' }, lastHash: hash, lastSeq: seq };
-    if (linkHash(hash, link.canonical) !== link.hash) return { broken: { seq: link.seq, eventId: link.eventId, reason: 'altered' }, lastHash: hash, lastSeq: seq };
+    if (linkHash(hash, link.canonical) !== link.hash)
+      return { broken: { seq: link.seq, eventId: link.eventId, reason: 'altered' }, lastHash: hash, lastSeq: seq };
     hash = link.hash;
     seq = link.seq;
   }

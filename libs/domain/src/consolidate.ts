@@ -39,7 +39,10 @@ export interface Consolidated {
 export function consolidate(outline: readonly OutlineSection[], reports: readonly ConsolidationInput[], figures: readonly IndicatorDefinition[]): Consolidated {
   const ordered = [...reports].sort(byUnitCode);
   const sections = outline.map((section) =>
-    consolidateSection(section, ordered.map((r) => ({ unitCode: r.unitCode, unitName: r.unitName, parts: r.sections[section.key] }))),
+    consolidateSection(
+      section,
+      ordered.map((r) => ({ unitCode: r.unitCode, unitName: r.unitName, parts: r.sections[section.key] })),
+    ),
   );
   return { included: ordered.map((r) => r.reportId), sections, indicators: figureTotals(figures, ordered) };
 }
@@ -58,9 +61,16 @@ export function consolidateSection(
 ): ConsolidatedSection {
   const takes = partsOf(section);
   const taken = new Set(takes);
-  const parts = Object.fromEntries(SECTION_PARTS.map((part) => [part, taken.has(part) ? units.flatMap((unit) => {
-    const text = unit.parts?.[part]?.trim();
-    return text ? [{ unitCode: unit.unitCode, unitName: unit.unitName, text }] : [];
-  }) : []])) as Record<SectionPart, AttributedText[]>;
+  const parts = Object.fromEntries(
+    SECTION_PARTS.map((part) => [
+      part,
+      taken.has(part)
+        ? units.flatMap((unit) => {
+            const text = unit.parts?.[part]?.trim();
+            return text ? [{ unitCode: unit.unitCode, unitName: unit.unitName, text }] : [];
+          })
+        : [],
+    ]),
+  ) as Record<SectionPart, AttributedText[]>;
   return { key: section.key, title: section.title, ...(section.part ? { part: section.part } : {}), takes, parts };
 }

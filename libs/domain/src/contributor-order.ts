@@ -42,9 +42,11 @@ export function contributorOrder<T extends ContributorUnit>(units: readonly T[],
 export function citationNames(units: readonly ContributorUnit[], nameOfParent: (parentId: string) => string | undefined): Map<string, string> {
   const count = new Map<string, number>();
   for (const unit of units) count.set(unit.name.trim(), (count.get(unit.name.trim()) ?? 0) + 1);
-  return new Map(units.map((unit) => {
-    const name = unit.name.trim();
-    const parent = unit.parentId === null ? undefined : nameOfParent(unit.parentId)?.trim();
-    return [unit.id, count.get(name)! > 1 && parent ? `${name} (${parent})` : name];
-  }));
+  return new Map(
+    units.map((unit) => {
+      const name = unit.name.trim();
+      const parent = unit.parentId === null ? undefined : nameOfParent(unit.parentId)?.trim();
+      return [unit.id, count.get(name)! > 1 && parent ? `${name} (${parent})` : name];
+    }),
+  );
 }

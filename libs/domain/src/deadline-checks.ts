@@ -54,14 +54,23 @@ export function deadlineOrderProblems(input: DeadlineOrderInput): DeadlineProble
   const at = (kind: UnitKind, key: string | undefined) => (key && deadlines[kind]?.[key] ? new Date(deadlines[kind]![key]) : null);
   const problems: DeadlineProblem[] = [];
   const add = (kind: UnitKind, key: string, message: string) => {
-    if (!problems.some((p) => p.field === field(kind, key))) problems.push({ field: field(kind, key), problem: 'order', message: `${field(kind, key)}: ${message}` });
+    if (!problems.some((p) => p.field === field(kind, key)))
+      problems.push({ field: field(kind, key), problem: 'order', message: `${field(kind, key)}: ${message}` });
   };
 
   for (const kind of UNIT_KINDS) {
     reportStages.forEach((stage, index) => {
       const due = at(kind, stage.key);
-      const earlier = reportStages.slice(0, index).map((s) => ({ s, due: at(kind, s.key) })).find((e) => e.due && due && e.due > due);
-      if (earlier) add(kind, stage.key, `bước ${nameOf(stage.key, kind)} hạn ${when(due!)}, sớm hơn bước trước đó ${nameOf(earlier.s.key, kind)} (${when(earlier.due!)}) của ${LEVEL_NAMES[kind]}`);
+      const earlier = reportStages
+        .slice(0, index)
+        .map((s) => ({ s, due: at(kind, s.key) }))
+        .find((e) => e.due && due && e.due > due);
+      if (earlier)
+        add(
+          kind,
+          stage.key,
+          `bước ${nameOf(stage.key, kind)} hạn ${when(due!)}, sớm hơn bước trước đó ${nameOf(earlier.s.key, kind)} (${when(earlier.due!)}) của ${LEVEL_NAMES[kind]}`,
+        );
     });
     const cutOff = at(kind, COLLECTION_CUT_OFF_KEY);
     const consolidationDue = at(kind, consolidationKey) ?? at(rootKind, consolidationKey);
@@ -78,7 +87,11 @@ export function deadlineOrderProblems(input: DeadlineOrderInput): DeadlineProble
         const lowerDue = at(lower, key);
         const upperDue = at(upper, key);
         if (lowerDue && upperDue && lowerDue > upperDue) {
-          add(lower, key, `${LEVEL_NAMES[lower]} hạn ${when(lowerDue)} ở bước ${nameOf(key)}, muộn hơn ${LEVEL_NAMES[upper]} (${when(upperDue)}), cấp tổng hợp báo cáo của cấp dưới`);
+          add(
+            lower,
+            key,
+            `${LEVEL_NAMES[lower]} hạn ${when(lowerDue)} ở bước ${nameOf(key)}, muộn hơn ${LEVEL_NAMES[upper]} (${when(upperDue)}), cấp tổng hợp báo cáo của cấp dưới`,
+          );
         }
       }
     }
@@ -89,7 +102,12 @@ export function deadlineOrderProblems(input: DeadlineOrderInput): DeadlineProble
     for (const kind of UNIT_KINDS.filter((k) => k !== rootKind)) {
       for (const stage of reportStages) {
         const due = at(kind, stage.key);
-        if (due && due > rootCutOff) add(kind, stage.key, `hạn ${when(due)} ở bước ${nameOf(stage.key, kind)}, sau thời điểm chốt số liệu tổng hợp của ${LEVEL_NAMES[rootKind]} (${when(rootCutOff)})`);
+        if (due && due > rootCutOff)
+          add(
+            kind,
+            stage.key,
+            `hạn ${when(due)} ở bước ${nameOf(stage.key, kind)}, sau thời điểm chốt số liệu tổng hợp của ${LEVEL_NAMES[rootKind]} (${when(rootCutOff)})`,
+          );
       }
     }
   }

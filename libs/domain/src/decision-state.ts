@@ -59,5 +59,12 @@ export function summarizeDecision(rule: ApprovalRule, members: readonly RoundMem
   const parts = [`${approvals}/${members.length} đã đồng ý`];
   if (returns > 0) parts.push(`${returns} trả lại`);
   if (waitingFor.length > 0 && returns === 0) parts.push(`chờ ${waitingFor.join(', ')}`);
-  return { needed: approvalsNeeded(rule, members.length), approvals, returns, waitingFor, summary: parts.join(', '), ruleText: approvalRuleText(rule, members.length) };
+  return {
+    needed: approvalsNeeded(rule, members.length),
+    approvals,
+    returns,
+    waitingFor,
+    summary: parts.join(', '),
+    ruleText: approvalRuleText(rule, members.length),
+  };
 }

@@ -46,7 +46,9 @@ export const COLLECTION_CUT_OFF_KEY = 'collection';
  */
 export function collectionCutOff(deadlines: PlanDeadlines, kind: UnitKind, rootKind: UnitKind, consolidationStage: string): Date | null {
   const value =
-    deadlines[kind]?.[COLLECTION_CUT_OFF_KEY] ?? deadlines[kind]?.[consolidationStage] ??
-    deadlines[rootKind]?.[COLLECTION_CUT_OFF_KEY] ?? deadlines[rootKind]?.[consolidationStage];
+    deadlines[kind]?.[COLLECTION_CUT_OFF_KEY] ??
+    deadlines[kind]?.[consolidationStage] ??
+    deadlines[rootKind]?.[COLLECTION_CUT_OFF_KEY] ??
+    deadlines[rootKind]?.[consolidationStage];
   return value ? new Date(value) : null;
 }

@@ -25,7 +25,13 @@ export interface IndicatorGroup {
 
 /** The seven figures of the earlier plans, kept with their keys (`GET /api/plans/:id` lists them). */
 export const INDICATOR_NAMES: readonly string[] = Object.freeze([
-  'resolutions_issued', 'directives_issued', 'members_admitted', 'members_disciplined', 'cells_rated_excellent', 'collaborators', 'lecturers',
+  'resolutions_issued',
+  'directives_issued',
+  'members_admitted',
+  'members_disciplined',
+  'cells_rated_excellent',
+  'collaborators',
+  'lecturers',
 ]);
 
 const GENERAL: [string, string, string][] = [
@@ -97,12 +103,26 @@ export function indicatorCatalogue(term: string): { definitions: IndicatorDefini
       ['example_orgs_total', 'Tổ chức đảng phải xây dựng cam kết nêu gương', 'tổ chức'],
       ['example_orgs_committed', 'Tổ chức đảng đã có cam kết nêu gương', 'tổ chức'],
     ]),
-    { key: 'example_orgs_percent', label: 'Tỷ lệ tổ chức đảng có cam kết nêu gương', kind: 'percent', unit: '%', group: 'example', derivedFrom: { numerator: 'example_orgs_committed', denominator: 'example_orgs_total' } },
+    {
+      key: 'example_orgs_percent',
+      label: 'Tỷ lệ tổ chức đảng có cam kết nêu gương',
+      kind: 'percent',
+      unit: '%',
+      group: 'example',
+      derivedFrom: { numerator: 'example_orgs_committed', denominator: 'example_orgs_total' },
+    },
     ...counts('example', [
       ['example_leaders_total', 'Cán bộ lãnh đạo, quản lý phải cam kết nêu gương', 'người'],
       ['example_leaders_committed', 'Cán bộ lãnh đạo, quản lý đã cam kết nêu gương', 'người'],
     ]),
-    { key: 'example_leaders_percent', label: 'Tỷ lệ cán bộ lãnh đạo, quản lý cam kết nêu gương', kind: 'percent', unit: '%', group: 'example', derivedFrom: { numerator: 'example_leaders_committed', denominator: 'example_leaders_total' } },
+    {
+      key: 'example_leaders_percent',
+      label: 'Tỷ lệ cán bộ lãnh đạo, quản lý cam kết nêu gương',
+      kind: 'percent',
+      unit: '%',
+      group: 'example',
+      derivedFrom: { numerator: 'example_leaders_committed', denominator: 'example_leaders_total' },
+    },
     ...counts('general', GENERAL),
   ];
   const keysOf = (group: string) => definitions.filter((d) => d.group === group).map((d) => d.key);
@@ -127,7 +147,10 @@ export function planIndicators(term: string, keys: readonly string[]): { definit
   const definitions = keys.map((key) => byKey.get(key) ?? { key, label: key, kind: 'count' as const, unit: '', group: 'general' });
   const chosen = new Set(keys);
   const groups = catalogue.groups
-    .map((g) => ({ ...g, keys: g.key === 'general' ? definitions.filter((d) => d.group === 'general').map((d) => d.key) : g.keys.filter((k) => chosen.has(k)) }))
+    .map((g) => ({
+      ...g,
+      keys: g.key === 'general' ? definitions.filter((d) => d.group === 'general').map((d) => d.key) : g.keys.filter((k) => chosen.has(k)),
+    }))
     .filter((g) => g.keys.length > 0);
   return { definitions, groups };
 }

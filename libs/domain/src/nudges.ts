@@ -63,7 +63,8 @@ export function nudgeText(subject: NudgeSubject): NotificationText {
   const due = subject.dueAt ? `đã quá hạn ${formatVietnamDateTime(subject.dueAt)} (giờ Hà Nội)` : 'đã quá hạn';
   return {
     title: `Đôn đốc: ${subject.stageLabel} – ${subject.unitName}`,
-    body: `Kế hoạch ${subject.planCode}: báo cáo của ${subject.unitName} ở bước "${subject.stageLabel}" ${due}. ` +
+    body:
+      `Kế hoạch ${subject.planCode}: báo cáo của ${subject.unitName} ở bước "${subject.stageLabel}" ${due}. ` +
       `Đồng chí ${subject.from} đề nghị đồng chí khẩn trương hoàn thành phần việc của mình.`,
   };
 }

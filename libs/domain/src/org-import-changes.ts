@@ -109,7 +109,14 @@ export function userChanges(input: UserChangeInput): UserChange[] {
     const diff = changedFields(before, fields);
     const passwordChanged = input.passwordChanged.has(username);
     if (!diff && !passwordChanged && Object.keys(assignments).length === 0) continue;
-    changes.push({ username, change: 'changed', before: diff?.before ?? {}, after: diff?.after ?? {}, ...(passwordChanged ? { passwordChanged: true as const } : {}), ...assignments });
+    changes.push({
+      username,
+      change: 'changed',
+      before: diff?.before ?? {},
+      after: diff?.after ?? {},
+      ...(passwordChanged ? { passwordChanged: true as const } : {}),
+      ...assignments,
+    });
   }
   return changes;
 }

@@ -21,7 +21,8 @@ export function sheetCodeProblem(code: string): string | null {
   const characters = [...code];
   if (characters.length > FIELD_LIMITS.code) return `dài tối đa ${FIELD_LIMITS.code} ký tự`;
   const bad = characters.find((c) => !LETTERS.has(c) && !(c >= '0' && c <= '9') && !CODE_PUNCTUATION.has(c));
-  if (bad !== undefined) return `chỉ gồm chữ cái tiếng Việt, chữ số và các dấu - . / _ (không được có ${bad === ' ' ? 'dấu cách' : CONTROL.test(bad) ? 'ký tự điều khiển' : `“${bad}”`})`;
+  if (bad !== undefined)
+    return `chỉ gồm chữ cái tiếng Việt, chữ số và các dấu - . / _ (không được có ${bad === ' ' ? 'dấu cách' : CONTROL.test(bad) ? 'ký tự điều khiển' : `“${bad}”`})`;
   if (CODE_PUNCTUATION.has(characters[0])) return 'phải bắt đầu bằng chữ cái hoặc chữ số';
   return null;
 }

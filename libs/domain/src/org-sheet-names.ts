@@ -43,7 +43,7 @@ export function looseName(text: string): string {
     .replace(/u([ỷýỳỹỵ])/gu, (_, y: string) => `${OLD_TONE_ON_Y[y]}y`);
 }
 
-const OLD_TONE_ON_Y: Record<string, string> = { 'ỷ': 'ủ', 'ý': 'ú', 'ỳ': 'ù', 'ỹ': 'ũ', 'ỵ': 'ụ' };
+const OLD_TONE_ON_Y: Record<string, string> = { ỷ: 'ủ', ý: 'ú', ỳ: 'ù', ỹ: 'ũ', ỵ: 'ụ' };
 
 function lookup<T extends string>(entries: readonly (readonly [string, T])[]): (text: string) => T | null {
   const map = new Map(entries.map(([name, value]) => [looseName(name), value]));

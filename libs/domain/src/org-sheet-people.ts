@@ -89,9 +89,13 @@ export function readPeopleRows(table: SheetTable<PersonColumn>, problems: SheetP
     }
     const earlierRow = person?.unitRows.get(unit);
     if (person && earlierRow !== undefined) {
-      report.at(row, 'unit', unit === ''
-        ? `Đồng chí ${username} đã có dòng ${earlierRow} không ghi đơn vị; mỗi người một dòng cho mỗi đơn vị`
-        : `Đồng chí ${username} đã có dòng ${earlierRow} cho đơn vị ${unit}; mỗi người một dòng cho mỗi đơn vị`);
+      report.at(
+        row,
+        'unit',
+        unit === ''
+          ? `Đồng chí ${username} đã có dòng ${earlierRow} không ghi đơn vị; mỗi người một dòng cho mỗi đơn vị`
+          : `Đồng chí ${username} đã có dòng ${earlierRow} cho đơn vị ${unit}; mỗi người một dòng cho mỗi đơn vị`,
+      );
     } else person?.unitRows.set(unit, row);
 
     for (const name of splitRoleNames(roleNames)) {
@@ -133,6 +137,7 @@ export function readPeopleRows(table: SheetTable<PersonColumn>, problems: SheetP
 
 function gathered(byUsername: Map<string, Gathered>, username: string): Gathered {
   let person = byUsername.get(username);
-  if (!person) byUsername.set(username, (person = { rows: [], troubled: false, fullNameGiven: false, emailGiven: false, unitRows: new Map(), roles: [], positions: [] }));
+  if (!person)
+    byUsername.set(username, (person = { rows: [], troubled: false, fullNameGiven: false, emailGiven: false, unitRows: new Map(), roles: [], positions: [] }));
   return person;
 }

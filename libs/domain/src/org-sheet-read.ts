@@ -43,7 +43,11 @@ export function readOrgSheets(sheets: OrgSheets, known: KnownOrg): OrgSheetImpor
   for (const other of sheets.otherHeadings) {
     if (PASSWORD_HEADING.test(other.heading.normalize('NFC'))) {
       problems.push({
-        sheet: other.sheet, row: 1, column: other.column, heading: other.heading, cell: `${other.column}1`,
+        sheet: other.sheet,
+        row: 1,
+        column: other.column,
+        heading: other.heading,
+        cell: `${other.column}1`,
         message: 'Tệp không được có cột mật khẩu: hãy xóa cột này. Người mới nhận thư điện tử để tự đặt mật khẩu; người đã có tài khoản giữ mật khẩu của mình',
       });
     }
@@ -66,7 +70,12 @@ export function readOrgSheets(sheets: OrgSheets, known: KnownOrg): OrgSheetImpor
 }
 
 /** The sheet when it is there with every required heading; else its problem, and its rows are not read. */
-function usable<K extends string>(table: SheetTable<K> | null, name: string, layout: readonly SheetColumn<K>[], problems: SheetProblem[]): SheetTable<K> | null {
+function usable<K extends string>(
+  table: SheetTable<K> | null,
+  name: string,
+  layout: readonly SheetColumn<K>[],
+  problems: SheetProblem[],
+): SheetTable<K> | null {
   if (!table) {
     problems.push({ sheet: name, row: null, column: null, heading: null, cell: null, message: `Không có trang “${name}”; hãy dùng mẫu tải về từ hệ thống` });
     return null;
@@ -114,7 +123,11 @@ function checkSecretaries(table: SheetTable<PersonColumn>, read: ReadPeople, kno
       if (position !== 'bi_thu') continue;
       const holder = known.secretaries.get(unit);
       if (!holder || holder === person.username || read.firstRow.has(holder)) continue;
-      report.at(read.positionRow.get(`${unit}\u0000${person.username}`)!, 'position', `${secondSecretaryMessage(unit, holder)} (đồng chí ${holder} không có trong tệp nên giữ nguyên chức vụ)`);
+      report.at(
+        read.positionRow.get(`${unit}\u0000${person.username}`)!,
+        'position',
+        `${secondSecretaryMessage(unit, holder)} (đồng chí ${holder} không có trong tệp nên giữ nguyên chức vụ)`,
+      );
     }
   }
 }
@@ -124,6 +137,8 @@ function checkAnAdminRemains(table: SheetTable<PersonColumn>, read: ReadPeople, 
   const kept = [...known.activeAdmins].some((username) => !read.firstRow.has(username));
   const named = read.people.some((p) => p.roles.some((r) => r.role === 'admin') && !known.inactiveUsers.has(p.username));
   if (!kept && !named) {
-    new SheetProblems(table, PERSON_COLUMNS, problems).ofSheet('Sau khi nhập sẽ không còn quản trị viên nào đang hoạt động: hãy giữ vai trò “Quản trị” cho ít nhất một người');
+    new SheetProblems(table, PERSON_COLUMNS, problems).ofSheet(
+      'Sau khi nhập sẽ không còn quản trị viên nào đang hoạt động: hãy giữ vai trò “Quản trị” cho ít nhất một người',
+    );
   }
 }

@@ -28,7 +28,13 @@ export function planReportMigration(from: WorkflowDefinition, to: WorkflowDefini
   }
   if (target === DONE_STAGE) return { fromStage: stageKey, toStage: DONE_STAGE, action: 'move' };
   const next = findStage(to, target);
-  if (!next) return { fromStage: stageKey, toStage: null, action: 'unmappable', reason: `stageMap sends ${stageKey} to ${target}, which is not in version ${to.version}` };
+  if (!next)
+    return {
+      fromStage: stageKey,
+      toStage: null,
+      action: 'unmappable',
+      reason: `stageMap sends ${stageKey} to ${target}, which is not in version ${to.version}`,
+    };
   const previous = findStage(from, stageKey);
   if (target !== stageKey || !previous || !sameAssignment(previous, next)) return { fromStage: stageKey, toStage: target, action: 'move' };
   return { fromStage: stageKey, toStage: target, action: sameRule(previous, next) ? 'unchanged' : 'redecide' };

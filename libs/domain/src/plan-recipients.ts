@@ -12,7 +12,8 @@ export const RECIPIENT_LINE_MAX_LENGTH = 300;
 
 /** Why a value is not a plan's recipients, or null when it is. */
 export function planRecipientsProblem(value: unknown): string | null {
-  if (value === null || typeof value !== 'object' || Array.isArray(value)) return 'recipients must be an object of lists by unit kind (bloc, upper, grassroots, cell)';
+  if (value === null || typeof value !== 'object' || Array.isArray(value))
+    return 'recipients must be an object of lists by unit kind (bloc, upper, grassroots, cell)';
   for (const [kind, lines] of Object.entries(value)) {
     if (!(UNIT_KINDS as readonly string[]).includes(kind)) return `recipients.${kind}: not a unit kind (${UNIT_KINDS.join(', ')})`;
     if (!Array.isArray(lines) || lines.length > RECIPIENT_LINES_MAX) return `recipients.${kind} must be a list of at most ${RECIPIENT_LINES_MAX} lines`;

@@ -78,17 +78,44 @@ export function rootApprovalState(input: PlanStagesInput): PlanStageState {
 
 /** Both plan-level stages with who could act and, when nobody can, why. */
 export function planStages(input: PlanStagesInput): PlanStageStatus[] {
-  const status = (stage: string, state: PlanStageState, tasks: readonly PlanStageTask[], eligible: number, reason: (eligible: number) => { vi: string; en: string }): PlanStageStatus => ({
-    stage, round: input.round, state, openTasks: count(tasks, 'open'), votes: count(tasks, 'completed'), eligible,
+  const status = (
+    stage: string,
+    state: PlanStageState,
+    tasks: readonly PlanStageTask[],
+    eligible: number,
+    reason: (eligible: number) => { vi: string; en: string },
+  ): PlanStageStatus => ({
+    stage,
+    round: input.round,
+    state,
+    openTasks: count(tasks, 'open'),
+    votes: count(tasks, 'completed'),
+    eligible,
     reason: state === 'unassigned' ? reason(eligible) : null,
   });
   const { key, role } = input.consolidation;
   return [
-    status(key, consolidationState(input), input.consolidationTasks, input.eligible.consolidation, (n) => n === 0
-      ? { vi: `Không có ai giữ vai trò ${roleName(role)} tại đơn vị gốc để tổng hợp báo cáo`, en: `Nobody holds the ${role} role at the root unit to consolidate the reports` }
-      : { vi: `${n} người giữ vai trò ${roleName(role)} tại đơn vị gốc nhưng chưa ai được giao nhiệm vụ tổng hợp`, en: `${n} people hold the ${role} role at the root unit but none has a consolidation task` }),
-    status(ROOT_APPROVAL_STAGE, rootApprovalState(input), input.rootApprovalTasks, input.eligible.rootApproval, (n) => n === 0
-      ? { vi: 'Không có ai trong Ban Thường vụ (vai trò thẩm định tại đơn vị gốc) để thông qua báo cáo tổng hợp', en: 'Nobody holds the reviewer role at the root unit (Standing Committee) to approve the consolidated report' }
-      : { vi: `${n} đồng chí Ban Thường vụ giữ vai trò nhưng không ai còn nhiệm vụ duyệt báo cáo tổng hợp`, en: `${n} Standing Committee members hold the role but none has an approval task left` }),
+    status(key, consolidationState(input), input.consolidationTasks, input.eligible.consolidation, (n) =>
+      n === 0
+        ? {
+            vi: `Không có ai giữ vai trò ${roleName(role)} tại đơn vị gốc để tổng hợp báo cáo`,
+            en: `Nobody holds the ${role} role at the root unit to consolidate the reports`,
+          }
+        : {
+            vi: `${n} người giữ vai trò ${roleName(role)} tại đơn vị gốc nhưng chưa ai được giao nhiệm vụ tổng hợp`,
+            en: `${n} people hold the ${role} role at the root unit but none has a consolidation task`,
+          },
+    ),
+    status(ROOT_APPROVAL_STAGE, rootApprovalState(input), input.rootApprovalTasks, input.eligible.rootApproval, (n) =>
+      n === 0
+        ? {
+            vi: 'Không có ai trong Ban Thường vụ (vai trò thẩm định tại đơn vị gốc) để thông qua báo cáo tổng hợp',
+            en: 'Nobody holds the reviewer role at the root unit (Standing Committee) to approve the consolidated report',
+          }
+        : {
+            vi: `${n} đồng chí Ban Thường vụ giữ vai trò nhưng không ai còn nhiệm vụ duyệt báo cáo tổng hợp`,
+            en: `${n} Standing Committee members hold the role but none has an approval task left`,
+          },
+    ),
   ];
 }

@@ -13,7 +13,12 @@ function words(text: string): string {
  * Why a remark on `sectionKey` quoting `quote` is refused, in Vietnamese, or null when it fits: the
  * item must be one of the report's outline, and a quote must be a passage of one of its texts.
  */
-export function remarkRefusal(outline: readonly Pick<OutlineSection, 'key' | 'title'>[], sections: Record<string, SectionContent>, sectionKey: string, quote?: string | null): string | null {
+export function remarkRefusal(
+  outline: readonly Pick<OutlineSection, 'key' | 'title'>[],
+  sections: Record<string, SectionContent>,
+  sectionKey: string,
+  quote?: string | null,
+): string | null {
   const item = outline.find((s) => s.key === sectionKey);
   if (!item) return `section: mục "${sectionKey}" không có trong đề cương của báo cáo`;
   if (quote === undefined || quote === null || words(quote) === '') return null;

@@ -25,9 +25,10 @@ export interface SetPasswordMailInput {
 
 /** The e-mail that carries a set-password link, in Vietnamese. */
 export function setPasswordMail(input: SetPasswordMailInput): { subject: string; text: string } {
-  const opening = input.reason === 'new_account'
-    ? `Đồng chí đã được cấp tài khoản trên hệ thống Tổng kết công tác xây dựng Đảng, tên đăng nhập: ${input.username}.`
-    : `Quản trị viên hệ thống Tổng kết đã gửi cho đồng chí liên kết mới để đặt mật khẩu cho tài khoản ${input.username}. Các liên kết gửi trước đây không còn dùng được.`;
+  const opening =
+    input.reason === 'new_account'
+      ? `Đồng chí đã được cấp tài khoản trên hệ thống Tổng kết công tác xây dựng Đảng, tên đăng nhập: ${input.username}.`
+      : `Quản trị viên hệ thống Tổng kết đã gửi cho đồng chí liên kết mới để đặt mật khẩu cho tài khoản ${input.username}. Các liên kết gửi trước đây không còn dùng được.`;
   return {
     subject: input.reason === 'new_account' ? 'Tài khoản Tổng kết: đặt mật khẩu để bắt đầu sử dụng' : 'Tài khoản Tổng kết: liên kết đặt mật khẩu mới',
     text: [

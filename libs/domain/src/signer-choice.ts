@@ -28,7 +28,11 @@ export interface ChosenSigner {
 export function chooseSigner(holders: readonly SigningHolder[], chosenUserId: string | null): ChosenSigner {
   const signing = holders.filter((h) => h.position === 'bi_thu' || h.position === 'pho_bi_thu');
   const as = (h: SigningHolder, how: ChosenSigner['how']): ChosenSigner => ({
-    userId: h.userId, username: h.username, fullName: h.fullName, position: h.position as 'bi_thu' | 'pho_bi_thu', how,
+    userId: h.userId,
+    username: h.username,
+    fullName: h.fullName,
+    position: h.position as 'bi_thu' | 'pho_bi_thu',
+    how,
   });
   const chosen = chosenUserId ? signing.find((h) => h.userId === chosenUserId) : undefined;
   if (chosen) return as(chosen, 'chosen');

@@ -9,7 +9,10 @@ export interface Contribution {
 
 /** The paragraphs of a text as a person typed it: its non-blank lines, without surrounding spaces. */
 export function paragraphsOf(text: string | undefined | null): string[] {
-  return (text ?? '').split(/\r\n|\r|\n/).map((line) => line.trim()).filter((line) => line.length > 0);
+  return (text ?? '')
+    .split(/\r\n|\r|\n/)
+    .map((line) => line.trim())
+    .filter((line) => line.length > 0);
 }
 
 /**

@@ -44,7 +44,8 @@ function consolidationProblems(stages: readonly Partial<StageDefinition>[]): str
   if (consolidating.length === 0) return ['a workflow needs exactly one consolidation stage, as its last stage (the root gathers the reports there)'];
   const label = ({ stage, index }: { stage: Partial<StageDefinition>; index: number }) => `stages[${index}]${stage.key ? ` (${stage.key})` : ''}`;
   const problems: string[] = [];
-  if (consolidating.length > 1) problems.push(`a workflow has exactly one consolidation stage, not ${consolidating.length}: ${consolidating.map(label).join(', ')}`);
+  if (consolidating.length > 1)
+    problems.push(`a workflow has exactly one consolidation stage, not ${consolidating.length}: ${consolidating.map(label).join(', ')}`);
   const last = stages.length - 1;
   for (const found of consolidating) {
     if (found.index !== last) problems.push(`${label(found)}: the consolidation stage must be the last stage`);
@@ -68,13 +69,17 @@ function returnProblems(at: string, stage: Partial<StageDefinition>, index: numb
   return [];
 }
 
-function timingProblems(at: string, stage: Partial<StageDefinition> & { dueAfter?: unknown; reminders?: { before?: unknown; escalateAfter?: unknown } }): string[] {
+function timingProblems(
+  at: string,
+  stage: Partial<StageDefinition> & { dueAfter?: unknown; reminders?: { before?: unknown; escalateAfter?: unknown } },
+): string[] {
   const problems: string[] = [];
   if (stage.dueAfter !== undefined && !isDuration(stage.dueAfter)) problems.push(`${at}: dueAfter must be an ISO 8601 duration such as P10D`);
   const reminders = stage.reminders;
   if (reminders !== undefined) {
     if (!Array.isArray(reminders.before) || !reminders.before.every(isDuration)) problems.push(`${at}: reminders.before must be a list of ISO 8601 durations`);
-    if (reminders.escalateAfter !== undefined && !isDuration(reminders.escalateAfter)) problems.push(`${at}: reminders.escalateAfter must be an ISO 8601 duration`);
+    if (reminders.escalateAfter !== undefined && !isDuration(reminders.escalateAfter))
+      problems.push(`${at}: reminders.escalateAfter must be an ISO 8601 duration`);
   }
   return problems;
 }

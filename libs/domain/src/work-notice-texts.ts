@@ -33,7 +33,8 @@ export function newTaskText(task: NewTask): NotificationText {
   if (task.kind === 'draft') {
     return {
       title,
-      body: `Kế hoạch ${task.planCode}: đồng chí được giao dự thảo báo cáo tổng kết của ${task.unitName}, ${due}. ` +
+      body:
+        `Kế hoạch ${task.planCode}: đồng chí được giao dự thảo báo cáo tổng kết của ${task.unitName}, ${due}. ` +
         'Đề nghị đồng chí soạn thảo đủ các mục bắt buộc và nộp báo cáo đúng hạn.',
     };
   }
@@ -46,7 +47,8 @@ export function newTaskText(task: NewTask): NotificationText {
   const what = task.planLevel ? `báo cáo tổng hợp của ${task.unitName}` : `báo cáo của ${task.unitName}`;
   return {
     title,
-    body: `Kế hoạch ${task.planCode}: ${what} đang chờ đồng chí cho ý kiến ở bước "${task.stageLabel}", ${due}. ` +
+    body:
+      `Kế hoạch ${task.planCode}: ${what} đang chờ đồng chí cho ý kiến ở bước "${task.stageLabel}", ${due}. ` +
       'Đề nghị đồng chí xem xét, đồng ý hoặc trả lại kèm lý do.',
   };
 }
@@ -102,7 +104,8 @@ export function adoptionText(report: AdoptedReport): NotificationText {
     title: `Báo cáo đã được thông qua: ${report.unitName}`,
     body:
       `Kế hoạch ${report.planCode}: báo cáo tổng kết của ${report.unitName} đã được ${report.adoptedBy} thông qua ` +
-      `ngày ${formatVietnamDate(report.adoptedAt)}.` + (report.nextStageLabel ? ` Báo cáo được chuyển sang bước "${report.nextStageLabel}".` : ''),
+      `ngày ${formatVietnamDate(report.adoptedAt)}.` +
+      (report.nextStageLabel ? ` Báo cáo được chuyển sang bước "${report.nextStageLabel}".` : ''),
   };
 }
 

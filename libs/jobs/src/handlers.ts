@@ -19,7 +19,11 @@ export function assertHandlesEveryJob<Q extends QueueName>(queue: Q, handlers: Q
 }
 
 /** Runs the handler of a job by its name; an unknown name fails the job visibly. */
-export async function dispatchJob<Q extends QueueName>(queue: Q, handlers: QueueHandlers<Q>, job: JobAttempts & { name: string; data: unknown }): Promise<unknown> {
+export async function dispatchJob<Q extends QueueName>(
+  queue: Q,
+  handlers: QueueHandlers<Q>,
+  job: JobAttempts & { name: string; data: unknown },
+): Promise<unknown> {
   const handler = (handlers as Record<string, (data: unknown, job: JobAttempts) => Promise<unknown>>)[job.name];
   if (!handler) throw new Error(`Unknown job ${job.name} on ${queue}`);
   return handler(job.data, job);

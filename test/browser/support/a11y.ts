@@ -15,10 +15,7 @@ export interface A11yViolation {
 
 type AxeWindow = {
   axe: {
-    run(
-      context: unknown,
-      options: unknown,
-    ): Promise<{ violations: { id: string; impact: string | null; help: string; nodes: { target: string[] }[] }[] }>;
+    run(context: unknown, options: unknown): Promise<{ violations: { id: string; impact: string | null; help: string; nodes: { target: string[] }[] }[] }>;
   };
   document: unknown;
 };

@@ -79,5 +79,12 @@ export async function screenshot(page: Page, name: string, fullPage = false): Pr
 }
 
 export async function closeAll(pages: Page[]): Promise<void> {
-  await Promise.all(pages.map((page) => page.context().close().catch(() => undefined)));
+  await Promise.all(
+    pages.map((page) =>
+      page
+        .context()
+        .close()
+        .catch(() => undefined),
+    ),
+  );
 }

@@ -3,11 +3,18 @@ import { sleep } from './engine';
 /** Counts of what the client met while retrying: the fault tests report them. */
 export class RetryStats {
   readonly byKind = new Map<string, number>();
-  add(kind: string): void { this.byKind.set(kind, (this.byKind.get(kind) ?? 0) + 1); }
-  toJSON(): Record<string, number> { return Object.fromEntries(this.byKind); }
+  add(kind: string): void {
+    this.byKind.set(kind, (this.byKind.get(kind) ?? 0) + 1);
+  }
+  toJSON(): Record<string, number> {
+    return Object.fromEntries(this.byKind);
+  }
 }
 
-export interface Answer { status: number; body: any }
+export interface Answer {
+  status: number;
+  body: any;
+}
 
 /**
  * An HTTP client for the real API that survives faults: connection errors, timeouts and 502/503/504
@@ -20,7 +27,10 @@ export class Client {
   /** Bound on the time one request keeps retrying. */
   retryForMs = 120_000;
 
-  constructor(readonly baseUrl: string, readonly password = 'tongket-2019') {}
+  constructor(
+    readonly baseUrl: string,
+    readonly password = 'tongket-2019',
+  ) {}
 
   async raw(method: string, path: string, body?: unknown, token?: string): Promise<Answer> {
     const deadline = Date.now() + this.retryForMs;
@@ -37,7 +47,11 @@ export class Client {
         const text = await res.text();
         if (![502, 503, 504].includes(res.status)) {
           let parsed: unknown = text;
-          try { parsed = text ? JSON.parse(text) : undefined; } catch { /* not JSON */ }
+          try {
+            parsed = text ? JSON.parse(text) : undefined;
+          } catch {
+            /* not JSON */
+          }
           return { status: res.status, body: parsed };
         }
         kind = `${res.status} ${method} ${path.replace(/[0-9a-f-]{36}/g, ':id').replace(/\?.*/, '')}`;
@@ -86,7 +100,11 @@ export async function pool<T>(items: readonly T[], limit: number, fn: (item: T, 
   const lanes = Array.from({ length: Math.min(limit, items.length) }, async () => {
     while (next < items.length) {
       const i = next++;
-      try { await fn(items[i], i); } catch (error) { errors.push(error); }
+      try {
+        await fn(items[i], i);
+      } catch (error) {
+        errors.push(error);
+      }
     }
   });
   await Promise.all(lanes);

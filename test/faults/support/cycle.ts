@@ -2,8 +2,19 @@ import { Client, pool } from './client';
 import { Engine, sleep } from './engine';
 
 type Role = 'drafter' | 'approver' | 'reviewer' | 'consolidator' | 'admin';
-interface Unit { code: string; name: string; kind: 'bloc' | 'upper' | 'grassroots' | 'cell'; parent: string | null }
-interface User { username: string; fullName: string; email: string; password: string; roles: { unit: string; role: Role }[] }
+interface Unit {
+  code: string;
+  name: string;
+  kind: 'bloc' | 'upper' | 'grassroots' | 'cell';
+  parent: string | null;
+}
+interface User {
+  username: string;
+  fullName: string;
+  email: string;
+  password: string;
+  roles: { unit: string; role: Role }[];
+}
 
 export interface Org {
   units: Unit[];
@@ -65,16 +76,26 @@ export function generateOrg({ uppers = 4, cellsPerUpper = 124, racing = 0 } = {}
   }
   for (const u of units.slice(1)) staff(u.code);
   for (let k = 1; k <= 50 && racingUnits.length; k += 1) {
-    user(`race.a${String(k).padStart(2, '0')}`, racingUnits.map((unit) => ({ unit, role: 'approver' as const })));
+    user(
+      `race.a${String(k).padStart(2, '0')}`,
+      racingUnits.map((unit) => ({ unit, role: 'approver' as const })),
+    );
   }
   return { units, users, holders, parent, racing: racingUnits };
 }
 
 export const holdersOf = (org: Org, unit: string, role: Role): string[] => org.holders.get(unit)?.get(role) ?? [];
 
-export interface CycleResult { planId: string; reportIds: string[]; timings: Record<string, number> }
+export interface CycleResult {
+  planId: string;
+  reportIds: string[];
+  timings: Record<string, number>;
+}
 
-export interface OutlineItem { key: string; takes: string[] }
+export interface OutlineItem {
+  key: string;
+  takes: string[];
+}
 const FIVE_PARTS = ['strengths', 'limitations', 'causes', 'lessons', 'directions'];
 
 /** A drafter's texts for one item: each text it takes (one text, or its parts), naming the unit. */
@@ -91,7 +112,11 @@ export class CycleDriver {
   readonly raceOutcomes: Record<string, number[]> = {};
   private imported = false;
 
-  constructor(readonly engine: Engine, readonly org: Org, readonly concurrency = 20) {
+  constructor(
+    readonly engine: Engine,
+    readonly org: Org,
+    readonly concurrency = 20,
+  ) {
     this.client = new Client(engine.baseUrl, PASSWORD);
   }
 
@@ -105,11 +130,16 @@ export class CycleDriver {
       return;
     }
     const url = answer.body.statusUrl as string;
-    await this.waitFor(async () => {
-      const status = (await this.client.expect('admin', 'GET', url, undefined, [200])).body as { status: string; error?: string };
-      if (status.status === 'failed') throw new Error(`the org import failed: ${status.error}`);
-      return status.status === 'done' ? true : undefined;
-    }, 300_000, 'the org import applied', 500);
+    await this.waitFor(
+      async () => {
+        const status = (await this.client.expect('admin', 'GET', url, undefined, [200])).body as { status: string; error?: string };
+        if (status.status === 'failed') throw new Error(`the org import failed: ${status.error}`);
+        return status.status === 'done' ? true : undefined;
+      },
+      300_000,
+      'the org import applied',
+      500,
+    );
     this.imported = true;
   }
 
@@ -164,13 +194,22 @@ export class CycleDriver {
 
   /** The user's open task on the report in the stage, or undefined once the stage has moved on. */
   async findTask(username: string, reportId: string, stage: string): Promise<string | undefined> {
-    return this.waitFor(async () => {
-      const tasks = (await this.client.expect(username, 'GET', '/api/tasks?state=open', undefined, [200])).body as { id: string; reportId: string | null; stage: string }[];
-      const t = tasks.find((x) => x.reportId === reportId && x.stage === stage);
-      if (t) return { id: t.id };
-      if ((await this.stageOf(reportId)) !== stage) return { id: undefined };
-      return undefined;
-    }, 240_000, `open ${stage} task of ${username} on ${reportId}`, 300).then((x) => x.id);
+    return this.waitFor(
+      async () => {
+        const tasks = (await this.client.expect(username, 'GET', '/api/tasks?state=open', undefined, [200])).body as {
+          id: string;
+          reportId: string | null;
+          stage: string;
+        }[];
+        const t = tasks.find((x) => x.reportId === reportId && x.stage === stage);
+        if (t) return { id: t.id };
+        if ((await this.stageOf(reportId)) !== stage) return { id: undefined };
+        return undefined;
+      },
+      240_000,
+      `open ${stage} task of ${username} on ${reportId}`,
+      300,
+    ).then((x) => x.id);
   }
 
   /** 202, or 409 when the task is no longer open (a retried request that had already gone through, or the stage resolved). */
@@ -209,35 +248,63 @@ export class CycleDriver {
   }
 
   async planTask(username: string, planId: string, stage: string): Promise<string> {
-    return this.waitFor(async () => {
-      const tasks = (await this.client.expect(username, 'GET', '/api/tasks?state=open', undefined, [200])).body as { id: string; planId: string; reportId: string | null; stage: string }[];
-      return tasks.find((t) => t.planId === planId && t.reportId === null && t.stage === stage)?.id;
-    }, 240_000, `${stage} task of ${username} on plan ${planId}`, 500);
+    return this.waitFor(
+      async () => {
+        const tasks = (await this.client.expect(username, 'GET', '/api/tasks?state=open', undefined, [200])).body as {
+          id: string;
+          planId: string;
+          reportId: string | null;
+          stage: string;
+        }[];
+        return tasks.find((t) => t.planId === planId && t.reportId === null && t.stage === stage)?.id;
+      },
+      240_000,
+      `${stage} task of ${username} on plan ${planId}`,
+      500,
+    );
   }
 
   /** The whole cycle of one plan, start to `completed` (the org loaded first unless it was already). */
   async run(): Promise<CycleResult> {
     const t0 = Date.now();
     const timings: Record<string, number> = {};
-    const mark = (what: string) => { timings[what] = Date.now() - t0; };
+    const mark = (what: string) => {
+      timings[what] = Date.now() - t0;
+    };
     await this.importOrg();
     mark('imported');
     const { planId, reports } = await this.createAndLaunch();
     mark('launched');
     // Sign everyone in first (argon2 is slow on purpose), a few at a time.
-    await pool(this.org.users.map((u) => u.username), 8, async (u) => { await this.client.token(u); });
+    await pool(
+      this.org.users.map((u) => u.username),
+      8,
+      async (u) => {
+        await this.client.token(u);
+      },
+    );
     mark('signed in');
     await pool(reports, this.concurrency, (r) => this.driveReport(r));
     mark('all at consolidation');
     const cid = await this.planTask(CONSOLIDATOR, planId, 'consolidation');
     await this.complete(CONSOLIDATOR, cid);
-    await this.waitFor(async () => {
-      const rows = await this.engine.query<{ n: number }>(`SELECT count(*)::int AS n FROM reports WHERE plan_id = $1 AND stage <> 'done'`, [planId]);
-      return rows[0].n === 0;
-    }, 300_000, 'every report done', 1_000);
+    await this.waitFor(
+      async () => {
+        const rows = await this.engine.query<{ n: number }>(`SELECT count(*)::int AS n FROM reports WHERE plan_id = $1 AND stage <> 'done'`, [planId]);
+        return rows[0].n === 0;
+      },
+      300_000,
+      'every report done',
+      1_000,
+    );
     mark('all done');
     for (const r of ROOT_REVIEWERS) {
-      const tasks = (await this.client.expect(r, 'GET', '/api/tasks?state=open', undefined, [200])).body as { id: string; planId: string; reportId: string | null; stage: string }[];
+      const tasks = (await this.client.expect(r, 'GET', '/api/tasks?state=open', undefined, [200])).body as {
+        id: string;
+        planId: string;
+        reportId: string | null;
+        stage: string;
+      }[];
       let id = tasks.find((t) => t.planId === planId && t.reportId === null && t.stage === 'root_approval')?.id;
       if (!id) {
         const status = (await this.client.expect('admin', 'GET', `/api/plans/${planId}`, undefined, [200])).body.status;
@@ -246,7 +313,12 @@ export class CycleDriver {
       }
       await this.complete(r, id);
     }
-    await this.waitFor(async () => (await this.engine.query<{ status: string }>(`SELECT status FROM plans WHERE id = $1`, [planId]))[0]?.status === 'completed', 300_000, 'plan completed', 1_000);
+    await this.waitFor(
+      async () => (await this.engine.query<{ status: string }>(`SELECT status FROM plans WHERE id = $1`, [planId]))[0]?.status === 'completed',
+      300_000,
+      'plan completed',
+      1_000,
+    );
     mark('completed');
     return { planId, reportIds: reports.map((r) => r.id), timings };
   }
@@ -264,17 +336,22 @@ export async function invariants(engine: Engine, planId: string, expectedReports
   const transitions = await q(
     `SELECT r.id, r.unit_id, coalesce(array_agg(e.from_stage || '→' || e.to_stage ORDER BY e.id) FILTER (WHERE e.id IS NOT NULL), '{}') AS t
        FROM reports r LEFT JOIN audit_events e ON e.report_id = r.id AND e.action = 'transition'
-      WHERE r.plan_id = $1 GROUP BY r.id, r.unit_id`, [planId]);
+      WHERE r.plan_id = $1 GROUP BY r.id, r.unit_id`,
+    [planId],
+  );
   const wrong = transitions.filter((r) => JSON.stringify(r.t) !== JSON.stringify(EXPECTED_TRANSITIONS));
   if (wrong.length) problems.push(`${wrong.length} reports with transitions other than exactly the 4 expected, e.g. ${JSON.stringify(wrong.slice(0, 3))}`);
   const dupTasks = await q(
     `SELECT report_id, stage, round, assignee_id, count(*)::int AS n FROM tasks
       WHERE plan_id = $1 AND delegated_from IS NULL AND state <> 'cancelled'
-      GROUP BY report_id, plan_id, stage, round, assignee_id HAVING count(*) > 1`, [planId]);
+      GROUP BY report_id, plan_id, stage, round, assignee_id HAVING count(*) > 1`,
+    [planId],
+  );
   if (dupTasks.length) problems.push(`${dupTasks.length} duplicate live tasks, e.g. ${JSON.stringify(dupTasks.slice(0, 3))}`);
   const dupNotes = await q(
     `SELECT task_id, kind, CASE WHEN kind = 'reminder' THEN split_part(dedup_key, ':', 3) ELSE user_id::text END AS k, count(*)::int AS n
-       FROM notifications WHERE task_id IS NOT NULL GROUP BY 1, 2, 3 HAVING count(*) > 1`);
+       FROM notifications WHERE task_id IS NOT NULL GROUP BY 1, 2, 3 HAVING count(*) > 1`,
+  );
   if (dupNotes.length) problems.push(`${dupNotes.length} duplicate notifications, e.g. ${JSON.stringify(dupNotes.slice(0, 3))}`);
   const dupKeys = await q(`SELECT dedup_key FROM notifications GROUP BY 1 HAVING count(*) > 1`);
   if (dupKeys.length) problems.push(`duplicate dedup keys ${JSON.stringify(dupKeys.slice(0, 3))}`);

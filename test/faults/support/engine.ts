@@ -22,27 +22,49 @@ export class Proc {
   readonly exited: Promise<void>;
   private readonly child: ChildProcess;
 
-  constructor(readonly name: string, readonly logPath: string, script: string, args: string[], env: NodeJS.ProcessEnv) {
+  constructor(
+    readonly name: string,
+    readonly logPath: string,
+    script: string,
+    args: string[],
+    env: NodeJS.ProcessEnv,
+  ) {
     const fd = openSync(logPath, 'a');
     this.child = spawn(process.execPath, [script, ...args], { cwd: ROOT, env, stdio: ['ignore', fd, fd] });
     closeSync(fd);
     this.exited = new Promise((resolve) => {
-      this.child.once('exit', (code, signal) => { this.exitCode = code; this.signal = signal; resolve(); });
-      this.child.once('error', () => { this.exitCode = -1; resolve(); });
+      this.child.once('exit', (code, signal) => {
+        this.exitCode = code;
+        this.signal = signal;
+        resolve();
+      });
+      this.child.once('error', () => {
+        this.exitCode = -1;
+        resolve();
+      });
     });
   }
 
-  get running(): boolean { return this.exitCode === null && this.signal === null; }
-  get pid(): number | undefined { return this.child.pid; }
+  get running(): boolean {
+    return this.exitCode === null && this.signal === null;
+  }
+  get pid(): number | undefined {
+    return this.child.pid;
+  }
 
   /** Sends a signal without waiting for the exit (see `exited`). */
-  send(signal: NodeJS.Signals): void { this.child.kill(signal); }
+  send(signal: NodeJS.Signals): void {
+    this.child.kill(signal);
+  }
 
   async kill(signal: NodeJS.Signals = 'SIGKILL', graceMs = 5_000): Promise<void> {
     if (!this.running) return;
     this.child.kill(signal);
     const done = await Promise.race([this.exited.then(() => true), sleep(graceMs).then(() => false)]);
-    if (!done) { this.child.kill('SIGKILL'); await Promise.race([this.exited, sleep(2_000)]); }
+    if (!done) {
+      this.child.kill('SIGKILL');
+      await Promise.race([this.exited, sleep(2_000)]);
+    }
   }
 
   tail(lines = 30): string {
@@ -87,9 +109,14 @@ export class Engine {
   private workerCount = 0;
 
   /** `env`: settings over the defaults below (e.g. a log level). */
-  constructor(readonly name: string, private readonly overrides: NodeJS.ProcessEnv = {}) {}
+  constructor(
+    readonly name: string,
+    private readonly overrides: NodeJS.ProcessEnv = {},
+  ) {}
 
-  logPath(what: string): string { return `/tmp/tongket-fault-${this.name}-${this.suffix}-${what}.log`; }
+  logPath(what: string): string {
+    return `/tmp/tongket-fault-${this.name}-${this.suffix}-${what}.log`;
+  }
 
   /** `apiArgs`: e.g. `--with-worker`, the one-process set-up for small installations (then `workers` 0). */
   async start(workers = 2, apiArgs: string[] = []): Promise<void> {
@@ -128,7 +155,10 @@ export class Engine {
     await this.waitHealthy(60_000);
   }
 
-  private track(p: Proc): Proc { this.all.push(p); return p; }
+  private track(p: Proc): Proc {
+    this.all.push(p);
+    return p;
+  }
 
   startWorker(): Proc {
     this.workerCount += 1;
@@ -183,7 +213,9 @@ export class Engine {
       try {
         if (!this.client) {
           const client = await pgClient(this.schema);
-          (client as unknown as { on(e: string, f: (e: Error) => void): void }).on('error', () => { if (this.client === client) this.client = undefined; });
+          (client as unknown as { on(e: string, f: (e: Error) => void): void }).on('error', () => {
+            if (this.client === client) this.client = undefined;
+          });
           this.client = client;
         }
         return (await this.client.query<T>(sql, params)).rows;

@@ -1,10 +1,18 @@
 import { CycleDriver, generateOrg, invariants } from './cycle';
 import { Engine, sleep } from './engine';
 
-export interface FaultRun { engine: Engine; driver: CycleDriver; done: () => boolean }
+export interface FaultRun {
+  engine: Engine;
+  driver: CycleDriver;
+  done: () => boolean;
+}
 
 /** One fault test: engine up, the whole cycle driven while `fault` runs beside it, invariants checked, everything torn down. */
-export async function runWithFault(name: string, fault: (run: FaultRun) => Promise<void>, { racing = 0 } = {}): Promise<{ problems: string[]; summary: unknown }> {
+export async function runWithFault(
+  name: string,
+  fault: (run: FaultRun) => Promise<void>,
+  { racing = 0 } = {},
+): Promise<{ problems: string[]; summary: unknown }> {
   const engine = new Engine(name);
   try {
     await engine.start(2);
@@ -15,7 +23,9 @@ export async function runWithFault(name: string, fault: (run: FaultRun) => Promi
     await driver.importOrg();
     let finished = false;
     const started = Date.now();
-    const faultDone = fault({ engine, driver, done: () => finished }).catch((error: Error) => { throw new Error(`fault loop: ${error.message}`); });
+    const faultDone = fault({ engine, driver, done: () => finished }).catch((error: Error) => {
+      throw new Error(`fault loop: ${error.message}`);
+    });
     let result;
     try {
       result = await driver.run();
@@ -25,7 +35,17 @@ export async function runWithFault(name: string, fault: (run: FaultRun) => Promi
     }
     if (!engine.api!.running) throw new Error(`API process died: ${engine.api!.tail()}`);
     const problems = await invariants(engine, result.planId, result.reportIds.length);
-    const summary = { name, reports: result.reportIds.length, ms: Date.now() - started, timings: result.timings, retries: driver.client.stats.toJSON(), races: Object.fromEntries(Object.entries(driver.raceOutcomes).map(([u, st]) => [u, { '202': st.filter((x) => x === 202).length, '409': st.filter((x) => x === 409).length }])), logs: engine.logPath('*') };
+    const summary = {
+      name,
+      reports: result.reportIds.length,
+      ms: Date.now() - started,
+      timings: result.timings,
+      retries: driver.client.stats.toJSON(),
+      races: Object.fromEntries(
+        Object.entries(driver.raceOutcomes).map(([u, st]) => [u, { '202': st.filter((x) => x === 202).length, '409': st.filter((x) => x === 409).length }]),
+      ),
+      logs: engine.logPath('*'),
+    };
     console.log(JSON.stringify(summary, null, 1));
     return { problems, summary };
   } finally {

@@ -32,7 +32,9 @@ export class AdoptionController {
   }
 
   @Get('tasks/:id/signers')
-  @ApiOperation({ summary: 'For the task’s holder: whether approving it adopts the report, and whom it may name to sign (POST /api/tasks/:id/complete `signer`)' })
+  @ApiOperation({
+    summary: 'For the task’s holder: whether approving it adopts the report, and whom it may name to sign (POST /api/tasks/:id/complete `signer`)',
+  })
   @ApiOkResponse({ type: TaskSignersDto })
   signersOf(@Param('id', UUID) id: string, @CurrentActor() actor: Actor) {
     return this.signers.candidates(id, actor.id);

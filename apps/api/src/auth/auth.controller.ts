@@ -1,5 +1,13 @@
 import { Body, Controller, Get, HttpCode, Ip, Post, Put, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags, ApiTooManyRequestsResponse, ApiUnprocessableEntityResponse } from '@nestjs/swagger';
+import {
+  ApiBearerAuth,
+  ApiNoContentResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+  ApiTooManyRequestsResponse,
+  ApiUnprocessableEntityResponse,
+} from '@nestjs/swagger';
 import type { Response } from 'express';
 import { Actor, AuthService, PasswordsService } from '@app/core';
 import { Public } from '../common/auth.guard';
@@ -51,7 +59,12 @@ export class AuthController {
   @ApiNoContentResponse({ description: 'Changed' })
   @ApiUnprocessableEntityResponse({ description: 'The current password is wrong, or the new one is the same' })
   @ApiTooManyRequestsResponse({ description: 'Too many wrong current passwords; Retry-After says when to try again' })
-  async changeOwnPassword(@Body() body: ChangeOwnPasswordDto, @CurrentActor() actor: Actor, @Ip() address: string, @Res({ passthrough: true }) response: Response): Promise<void> {
+  async changeOwnPassword(
+    @Body() body: ChangeOwnPasswordDto,
+    @CurrentActor() actor: Actor,
+    @Ip() address: string,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<void> {
     await withRetryAfter(response, () => this.passwords.changeOwn(actor, body.currentPassword, body.newPassword, address));
   }
 }

@@ -13,8 +13,7 @@ export const Public = () => SetMetadata(PUBLIC, true);
  * Marks a route (or a controller) only administrators may call. Checked by the guard, before the
  * body is read or validated, so a caller without the role learns nothing and costs nothing.
  */
-export const AdminOnly = () =>
-  applyDecorators(SetMetadata(ADMIN_ONLY, true), ApiForbiddenResponse({ description: 'The caller is not an administrator' }));
+export const AdminOnly = () => applyDecorators(SetMetadata(ADMIN_ONLY, true), ApiForbiddenResponse({ description: 'The caller is not an administrator' }));
 
 /** Every route needs a valid bearer token unless marked public; the actor goes on the request. */
 @Injectable()

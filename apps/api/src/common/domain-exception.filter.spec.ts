@@ -26,7 +26,10 @@ describe('DomainExceptionFilter', () => {
   it('keeps the 4xx of body-parser errors, without their message (a syntax error quotes the body)', () => {
     const tooLarge = Object.assign(new Error('request entity too large'), { status: 413, type: 'entity.too.large' });
     expect(respond(tooLarge)).toMatchObject({ status: 413, body: { error: 'Payload Too Large' } });
-    const syntax = Object.assign(new Error('Unexpected token \'u\', "username=a&password=mat-khau-1" is not valid JSON'), { status: 400, type: 'entity.parse.failed' });
+    const syntax = Object.assign(new Error('Unexpected token \'u\', "username=a&password=mat-khau-1" is not valid JSON'), {
+      status: 400,
+      type: 'entity.parse.failed',
+    });
     expect(JSON.stringify(respond(syntax).body)).not.toContain('mat-khau-1');
   });
 
@@ -45,7 +48,9 @@ describe('DomainExceptionFilter', () => {
   });
 
   it('answers a duplicate with 409 and a value the database refuses with 400, naming the constraint only', () => {
-    const duplicate = Object.assign(new Error('duplicate key value violates unique constraint "plans_code_key"'), { driverError: { code: '23505', constraint: 'plans_code_key' } });
+    const duplicate = Object.assign(new Error('duplicate key value violates unique constraint "plans_code_key"'), {
+      driverError: { code: '23505', constraint: 'plans_code_key' },
+    });
     expect(respond(duplicate)).toEqual({ status: 409, body: { statusCode: 409, error: 'Conflict', message: 'Already exists (plans_code_key)' } });
     const overflow = Object.assign(new Error('value "99999999999" is out of range for type integer'), { code: '22003' });
     expect(respond(overflow)).toMatchObject({ status: 400, body: { error: 'Bad Request', message: 'A number is out of range' } });

@@ -43,7 +43,10 @@ export class DomainExceptionFilter implements ExceptionFilter {
     const parserStatus = bodyParserStatus(error);
     if (parserStatus) {
       // Not the parser's own message: a JSON syntax error quotes the text around the fault.
-      return { status: parserStatus, body: { statusCode: parserStatus, error: reason(parserStatus), message: `The body was refused (${(error as { type: string }).type})` } };
+      return {
+        status: parserStatus,
+        body: { statusCode: parserStatus, error: reason(parserStatus), message: `The body was refused (${(error as { type: string }).type})` },
+      };
     }
     const id = randomUUID();
     this.logger.error(`Unhandled error ${id}: ${(error as Error)?.stack ?? error}`);

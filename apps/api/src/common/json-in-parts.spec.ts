@@ -41,10 +41,14 @@ describe('sendJsonInParts', () => {
 describe('sendJsonInParts with members after the array', () => {
   it('writes them after the items, each value from its pieces', async () => {
     const a = express();
-    a.get('/', (_req, res) => void sendJsonInParts(res, { unitCode: 'DUK' }, 'sections', items(2), undefined, [
-      { key: 'indicatorBreakdown', pieces: () => ['{"members_start":[', '{"unitCode":"A","value":3}', ']}'] },
-      { key: 'empty', pieces: () => ['{}'] },
-    ]));
+    a.get(
+      '/',
+      (_req, res) =>
+        void sendJsonInParts(res, { unitCode: 'DUK' }, 'sections', items(2), undefined, [
+          { key: 'indicatorBreakdown', pieces: () => ['{"members_start":[', '{"unitCode":"A","value":3}', ']}'] },
+          { key: 'empty', pieces: () => ['{}'] },
+        ]),
+    );
     const res = await request(a).get('/');
     expect(res.body.sections).toHaveLength(2);
     expect(res.body.indicatorBreakdown).toEqual({ members_start: [{ unitCode: 'A', value: 3 }] });

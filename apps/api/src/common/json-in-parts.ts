@@ -16,7 +16,10 @@ export interface TrailingMember {
  * sees as invalid JSON rather than as a complete answer.
  */
 export async function sendJsonInParts<T>(
-  res: Response, head: object, key: string, items: AsyncIterable<T>,
+  res: Response,
+  head: object,
+  key: string,
+  items: AsyncIterable<T>,
   /** How to write one item as JSON in pieces, for items too large to stringify at once. */
   pieces?: (item: T) => Iterable<string>,
   /** Members after the array (e.g. a per-unit breakdown of the figures), written as they come. */
@@ -51,7 +54,11 @@ export async function sendJsonInParts<T>(
 async function write(res: Response, chunk: string): Promise<void> {
   if (res.write(chunk)) return;
   await new Promise<void>((resolve) => {
-    const done = () => { res.off('drain', done); res.off('close', done); resolve(); };
+    const done = () => {
+      res.off('drain', done);
+      res.off('close', done);
+      resolve();
+    };
     res.on('drain', done);
     res.on('close', done);
   });

@@ -66,9 +66,19 @@ describe('codes', () => {
 
 describe('single-line and multi-line texts', () => {
   it.each([
-    ['LF', 'Nguyễn\nVăn'], ['CR', 'A\rB'], ['tab', 'A\tB'], ['NUL', 'A\u0000'], ['ESC', '\u001b[31m'], ['DEL', 'A\u007f'], ['C1 NEL', 'A\u0085'],
-    ['line separator', 'A\u2028B'], ['paragraph separator', 'A\u2029B'], ['right-to-left override', 'A\u202eB'], ['left-to-right mark', '\u200eA'],
-    ['first strong isolate', 'A\u2068B'], ['Arabic letter mark', 'A\u061cB'],
+    ['LF', 'Nguyễn\nVăn'],
+    ['CR', 'A\rB'],
+    ['tab', 'A\tB'],
+    ['NUL', 'A\u0000'],
+    ['ESC', '\u001b[31m'],
+    ['DEL', 'A\u007f'],
+    ['C1 NEL', 'A\u0085'],
+    ['line separator', 'A\u2028B'],
+    ['paragraph separator', 'A\u2029B'],
+    ['right-to-left override', 'A\u202eB'],
+    ['left-to-right mark', '\u200eA'],
+    ['first strong isolate', 'A\u2068B'],
+    ['Arabic letter mark', 'A\u061cB'],
   ])('a single line refuses a %s', (_what, text) => {
     expect(singleLineProblem(text)).toEqual(expect.any(String));
   });
@@ -98,13 +108,22 @@ describe('decorators through the global validation pipe', () => {
   });
 
   it('answer 400 messages that name the nested field', async () => {
-    const messages = await messagesFor({ units: [{ code: 'DUK', name: 'Khối' }, { code: 'KBNN-Κ', name: 'Kho bạc\r\nBcc: x' }], codes: ['DUK', 'Х'], comment: 'A\u202eB' });
-    expect(messages).toEqual(expect.arrayContaining([
-      expect.stringMatching(/^units\.1\.code chỉ được gồm chữ cái tiếng Việt/),
-      expect.stringMatching(/^units\.1\.name không được chứa ký tự điều khiển.*U\+000D ở vị trí 8/),
-      expect.stringMatching(/^codes chỉ được gồm chữ cái tiếng Việt.*U\+0425/),
-      expect.stringMatching(/^comment chỉ được xuống dòng/),
-    ]));
+    const messages = await messagesFor({
+      units: [
+        { code: 'DUK', name: 'Khối' },
+        { code: 'KBNN-Κ', name: 'Kho bạc\r\nBcc: x' },
+      ],
+      codes: ['DUK', 'Х'],
+      comment: 'A\u202eB',
+    });
+    expect(messages).toEqual(
+      expect.arrayContaining([
+        expect.stringMatching(/^units\.1\.code chỉ được gồm chữ cái tiếng Việt/),
+        expect.stringMatching(/^units\.1\.name không được chứa ký tự điều khiển.*U\+000D ở vị trí 8/),
+        expect.stringMatching(/^codes chỉ được gồm chữ cái tiếng Việt.*U\+0425/),
+        expect.stringMatching(/^comment chỉ được xuống dòng/),
+      ]),
+    );
     expect(messages).toHaveLength(4);
   });
 });

@@ -17,8 +17,10 @@ function withoutPathOrControls(name: string): string {
 /** Vietnamese without its marks (Đoàn → Doan); anything else outside printable ASCII, and quotes, become `_`. */
 export function asciiFallback(name: string): string {
   return name
-    .replace(/đ/g, 'd').replace(/Đ/g, 'D')
-    .normalize('NFD').replace(/[\u0300-\u036f]/g, '')
+    .replace(/đ/g, 'd')
+    .replace(/Đ/g, 'D')
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
     .replace(/[^\x20-\x7e]|["\\%]/g, '_');
 }
 

@@ -17,24 +17,37 @@ export class PlanRecipientsDto {
   @ApiProperty({
     nullable: true,
     example: { cell: ['Đảng ủy cấp trên trực tiếp (để báo cáo)', 'Các đồng chí chi ủy viên'], bloc: ['Ban Bí thư (để báo cáo)', 'Ban Tổ chức Trung ương'] },
-    description: 'The Nơi nhận of the plan’s reports per unit kind (bloc, upper, grassroots, cell), one line each (at most 20 of 300 characters); ' +
+    description:
+      'The Nơi nhận of the plan’s reports per unit kind (bloc, upper, grassroots, cell), one line each (at most 20 of 300 characters); ' +
       'a kind left out keeps its usual lines, null restores them all. "- Lưu: …" always ends the list, added when missing',
   })
-  @IsPlanRecipients() recipients: PlanRecipients | null;
+  @IsPlanRecipients()
+  recipients: PlanRecipients | null;
 }
 
 export class LevelRecipientsDto {
   @ApiProperty({ enum: UNIT_KINDS }) kind: UnitKind;
-  @ApiProperty({ description: 'The unit of this level the lines are shown for (the usual lines name the committee above it)', example: 'Đảng bộ Kho bạc Nhà nước' })
+  @ApiProperty({
+    description: 'The unit of this level the lines are shown for (the usual lines name the committee above it)',
+    example: 'Đảng bộ Kho bạc Nhà nước',
+  })
   exampleUnit: string;
   @ApiProperty({ description: 'True when the plan sets its own lines for this level; false: the usual lines' }) own: boolean;
-  @ApiProperty({ type: [String], description: 'The Nơi nhận as the level’s reports print it, the file copy ("Lưu: …") last', example: ['Đảng ủy Khối (để báo cáo)', 'Lưu: Văn phòng Đảng ủy'] })
+  @ApiProperty({
+    type: [String],
+    description: 'The Nơi nhận as the level’s reports print it, the file copy ("Lưu: …") last',
+    example: ['Đảng ủy Khối (để báo cáo)', 'Lưu: Văn phòng Đảng ủy'],
+  })
   lines: string[];
 }
 
 export class PlanRecipientsAnswerDto {
   @ApiProperty({ format: 'uuid' }) id: string;
-  @ApiProperty({ nullable: true, description: 'The plan’s own lines per unit kind, as set; null: the usual lines everywhere', example: { cell: ['Đảng ủy cấp trên trực tiếp (để báo cáo)'] } })
+  @ApiProperty({
+    nullable: true,
+    description: 'The plan’s own lines per unit kind, as set; null: the usual lines everywhere',
+    example: { cell: ['Đảng ủy cấp trên trực tiếp (để báo cáo)'] },
+  })
   recipients: PlanRecipients | null;
   @ApiProperty({ type: [LevelRecipientsDto], description: 'For each level of the plan’s tree, what its reports print' })
   levels: LevelRecipientsDto[];

@@ -22,7 +22,8 @@ export class PlanFiguresController {
   @ApiOkResponse({ description: 'The workbook', content: { [XLSX_MEDIA_TYPE]: { schema: { type: 'string', format: 'binary' } } } })
   @ApiOperation({
     summary: 'The consolidated figures of a consolidating unit (the root by default, `?unit=CODE` for any level that consolidates), unit by unit, as .xlsx',
-    description: 'A summary sheet of the totals, one sheet per appendix table with a row per included unit (code and name) and the totals, and the units still missing. Blank = not reported; percentages recomputed, never summed. Same readers as GET /api/plans/:id/consolidated.',
+    description:
+      'A summary sheet of the totals, one sheet per appendix table with a row per included unit (code and name) and the totals, and the units still missing. Blank = not reported; percentages recomputed, never summed. Same readers as GET /api/plans/:id/consolidated.',
   })
   async consolidated(@Param('id', UUID) id: string, @Query() query: ConsolidatedQueryDto, @CurrentActor() actor: Actor, @Res() res: Response): Promise<void> {
     const { fileName, write } = await this.workbooks.consolidatedByUnit(id, actor.id, query.unit);

@@ -20,8 +20,13 @@ export class HealthController implements OnModuleDestroy {
     config: AppConfig,
   ) {
     this.redisClient = new Redis({
-      host: config.REDIS_HOST, port: config.REDIS_PORT, lazyConnect: true, enableOfflineQueue: false,
-      maxRetriesPerRequest: 1, connectTimeout: TIMEOUT_MS, retryStrategy: () => 1000,
+      host: config.REDIS_HOST,
+      port: config.REDIS_PORT,
+      lazyConnect: true,
+      enableOfflineQueue: false,
+      maxRetriesPerRequest: 1,
+      connectTimeout: TIMEOUT_MS,
+      retryStrategy: () => 1000,
     });
     this.redisClient.on('error', () => undefined);
   }

@@ -35,7 +35,10 @@ export class HeavyRequestsInterceptor implements NestInterceptor {
     const release = this.limit.tryAcquire(actor.id);
     if (!release) {
       http.getResponse<Response>().setHeader('Retry-After', String(RETRY_AFTER_SECONDS));
-      throw new DomainError('TOO_MANY_ATTEMPTS', `You already have ${this.limit.inUse(actor.id)} heavy requests running (documents, consolidations, progress); try again when one has finished`);
+      throw new DomainError(
+        'TOO_MANY_ATTEMPTS',
+        `You already have ${this.limit.inUse(actor.id)} heavy requests running (documents, consolidations, progress); try again when one has finished`,
+      );
     }
     return defer(() => next.handle()).pipe(finalize(release));
   }

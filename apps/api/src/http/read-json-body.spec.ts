@@ -24,13 +24,19 @@ describe('readJsonBody', () => {
   });
   afterAll(() => new Promise((resolve) => server.close(resolve)));
 
-  function send(body: string | Buffer | null, headers: Record<string, string> = { 'content-type': 'application/json' }): Promise<{ status: number; message?: string; body?: unknown }> {
+  function send(
+    body: string | Buffer | null,
+    headers: Record<string, string> = { 'content-type': 'application/json' },
+  ): Promise<{ status: number; message?: string; body?: unknown }> {
     return new Promise((resolve, reject) => {
-      const req = request({ port, method: 'POST', path: '/', headers: body === null ? headers : { ...headers, 'content-length': String(Buffer.byteLength(body)) } }, (res) => {
-        let text = '';
-        res.on('data', (c) => (text += c));
-        res.on('end', () => resolve(JSON.parse(text)));
-      });
+      const req = request(
+        { port, method: 'POST', path: '/', headers: body === null ? headers : { ...headers, 'content-length': String(Buffer.byteLength(body)) } },
+        (res) => {
+          let text = '';
+          res.on('data', (c) => (text += c));
+          res.on('end', () => resolve(JSON.parse(text)));
+        },
+      );
       req.on('error', reject);
       req.end(body ?? undefined);
     });

@@ -30,7 +30,10 @@ export async function readJsonBody(req: IncomingMessage, res: ServerResponse, li
 function assertJsonContentType(req: IncomingMessage): void {
   const [mediaType, ...params] = (req.headers['content-type'] ?? '').split(';').map((part) => part.trim().toLowerCase());
   if (mediaType !== 'application/json') throw new UnsupportedMediaTypeException('The body must be application/json');
-  const charset = params.find((p) => p.startsWith('charset='))?.slice('charset='.length).replace(/^"|"$/g, '');
+  const charset = params
+    .find((p) => p.startsWith('charset='))
+    ?.slice('charset='.length)
+    .replace(/^"|"$/g, '');
   if (charset !== undefined && charset !== 'utf-8' && charset !== 'utf8') throw new UnsupportedMediaTypeException('The body must be UTF-8');
   const coding = (req.headers['content-encoding'] ?? 'identity').trim().toLowerCase();
   if (coding !== 'identity') throw new UnsupportedMediaTypeException('A compressed body is not accepted');

@@ -2,7 +2,13 @@ import { secretValuesIn, withoutSecrets } from './secret-fields';
 
 describe('secret fields', () => {
   it('finds the values of password, token and secret fields at any depth', () => {
-    const body = { username: 'btv.mai', password: 'mat-khau-1', users: [{ newPassword: 'mat-khau-2', note: 'x' }], auth: { accessToken: 'abc.def.ghi' }, clientSecret: 'bi-mat-3' };
+    const body = {
+      username: 'btv.mai',
+      password: 'mat-khau-1',
+      users: [{ newPassword: 'mat-khau-2', note: 'x' }],
+      auth: { accessToken: 'abc.def.ghi' },
+      clientSecret: 'bi-mat-3',
+    };
     expect(secretValuesIn(body).sort()).toEqual(['abc.def.ghi', 'bi-mat-3', 'mat-khau-1', 'mat-khau-2']);
   });
 
@@ -17,7 +23,12 @@ describe('secret fields', () => {
   });
 
   it('replaces whole every message that contains a secret, and leaves the others', () => {
-    const body = { statusCode: 400, error: 'Bad Request', message: ['password mat-khau-1 is too weak', 'username must be a string'], hint: { text: 'try mat-khau-1' } };
+    const body = {
+      statusCode: 400,
+      error: 'Bad Request',
+      message: ['password mat-khau-1 is too weak', 'username must be a string'],
+      hint: { text: 'try mat-khau-1' },
+    };
     const clean = withoutSecrets(body, ['mat-khau-1']);
     expect(JSON.stringify(clean)).not.toContain('mat-khau-1');
     expect(clean.message[1]).toBe('username must be a string');

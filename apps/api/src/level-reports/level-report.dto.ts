@@ -13,7 +13,11 @@ export const LEVEL_TEXT_MAX = 1_000_000;
 /** An outline item's texts in the level report: its one text (`text`) or its parts, as the item takes them. */
 export class LevelSectionDto {
   @ApiPropertyOptional({ description: 'The one text of an item that takes one (parts I, III, IV, V of the đề cương)' })
-  @IsOptional() @IsString() @MaxLength(LEVEL_TEXT_MAX) @MultiLineText() text?: string;
+  @IsOptional()
+  @IsString()
+  @MaxLength(LEVEL_TEXT_MAX)
+  @MultiLineText()
+  text?: string;
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(LEVEL_TEXT_MAX) @MultiLineText() strengths?: string;
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(LEVEL_TEXT_MAX) @MultiLineText() limitations?: string;
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(LEVEL_TEXT_MAX) @MultiLineText() causes?: string;
@@ -23,24 +27,46 @@ export class LevelSectionDto {
 
 export class LevelQueryDto {
   @ApiPropertyOptional({ description: 'Code of the consolidating unit (an intermediate level, e.g. an upper committee); the root by default' })
-  @IsOptional() @IsString() @IsCode() level?: string;
+  @IsOptional()
+  @IsString()
+  @IsCode()
+  level?: string;
 }
 
 export class LevelSourcesQueryDto extends LevelQueryDto {
   @ApiPropertyOptional({ description: 'Only this unit of the group and the units below it (its code)' })
-  @IsOptional() @IsString() @IsCode() unit?: string;
+  @IsOptional()
+  @IsString()
+  @IsCode()
+  unit?: string;
 
   @ApiPropertyOptional({ description: 'Only this outline item (its key): only its texts are read' })
-  @IsOptional() @IsString() @Matches(/^[a-z][a-z0-9_]{0,63}$/) section?: string;
+  @IsOptional()
+  @IsString()
+  @Matches(/^[a-z][a-z0-9_]{0,63}$/)
+  section?: string;
 
   @ApiPropertyOptional({ description: 'Position of the first unit of the page in the group’s order (the previous answer’s `next`)', default: 0 })
-  @IsOptional() @Type(() => Number) @IsInt() @Min(0) @Max(1_000_000) from?: number;
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(0)
+  @Max(1_000_000)
+  from?: number;
 
   @ApiPropertyOptional({ description: 'Units per page', default: 20 })
-  @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(200) limit?: number;
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(200)
+  limit?: number;
 }
 
 export class LevelFiguresQueryDto extends LevelQueryDto {
   @ApiPropertyOptional({ description: 'A figure (its key) whose breakdown by unit the answer carries' })
-  @IsOptional() @IsString() @Matches(/^[a-z][a-z0-9_]{0,63}$/) indicator?: string;
+  @IsOptional()
+  @IsString()
+  @Matches(/^[a-z][a-z0-9_]{0,63}$/)
+  indicator?: string;
 }

@@ -1,6 +1,14 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Put, Query } from '@nestjs/common';
 import {
-  ApiAcceptedResponse, ApiBadRequestResponse, ApiBearerAuth, ApiBody, ApiConflictResponse, ApiForbiddenResponse, ApiNotFoundResponse, ApiOperation, ApiTags,
+  ApiAcceptedResponse,
+  ApiBadRequestResponse,
+  ApiBearerAuth,
+  ApiBody,
+  ApiConflictResponse,
+  ApiForbiddenResponse,
+  ApiNotFoundResponse,
+  ApiOperation,
+  ApiTags,
   ApiUnprocessableEntityResponse,
 } from '@nestjs/swagger';
 import { Actor, LevelReportsService, LevelSourcesService } from '@app/core';
@@ -56,7 +64,9 @@ export class LevelReportsController {
   }
 
   @Put(':id/level-report/indicators')
-  @ApiOperation({ summary: 'Sets figures of the report while it is drafted (a number per the figure’s kind, null clears it); checked as a unit report’s figures' })
+  @ApiOperation({
+    summary: 'Sets figures of the report while it is drafted (a number per the figure’s kind, null clears it); checked as a unit report’s figures',
+  })
   @ApiBody({ schema: { type: 'object', additionalProperties: { type: 'number', nullable: true, minimum: 0 }, example: { members_end: 77000 } } })
   @ApiBadRequestResponse({ description: '`{statusCode: 400, message, problems: {key: message}}`; nothing changed' })
   @ApiForbiddenResponse({ description: WRITERS })
@@ -106,7 +116,8 @@ export class LevelReportsController {
   @Heavy()
   @ApiOperation({
     summary: 'The figures of the units a level gathers, added up as the level’s report starts from them, with one figure’s breakdown by unit',
-    description: '`totals` (blanks stay blank, percentages averaged or recomputed, never summed), `reported` (units per figure), `definitions` and `groups` of the appendix; with `indicator`, `breakdown.units` lists each reporting unit’s value.',
+    description:
+      '`totals` (blanks stay blank, percentages averaged or recomputed, never summed), `reported` (units per figure), `definitions` and `groups` of the appendix; with `indicator`, `breakdown.units` lists each reporting unit’s value.',
   })
   @ApiForbiddenResponse({ description: SOURCE_READERS })
   figures(@Param('id', UUID) id: string, @Query() query: LevelFiguresQueryDto, @CurrentActor() actor: Actor) {

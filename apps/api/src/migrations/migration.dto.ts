@@ -13,7 +13,10 @@ function IsStageMap() {
       options: { message: `${propertyName} must map stage keys to stage keys` },
       validator: {
         validate: (value: unknown) =>
-          typeof value === 'object' && value !== null && !Array.isArray(value) && Object.keys(value).length <= 50 &&
+          typeof value === 'object' &&
+          value !== null &&
+          !Array.isArray(value) &&
+          Object.keys(value).length <= 50 &&
           Object.entries(value).every(([k, v]) => /^[a-z][a-z0-9_]{0,63}$/.test(k) && typeof v === 'string' && /^[a-z][a-z0-9_]{0,63}$/.test(v)),
       },
     });
@@ -52,7 +55,8 @@ export class MigrationView {
   @ApiProperty() migrated: number;
   @ApiProperty({ description: 'Reports whose stage and tasks stay as they were' }) untouched: number;
   @ApiProperty({ type: [UnmappableReportView] }) unmappable: UnmappableReportView[];
-  @ApiProperty({ type: [MigrationFailureView], description: 'Reports that could not be migrated, each with its error; they stay on their version' }) failures: MigrationFailureView[];
+  @ApiProperty({ type: [MigrationFailureView], description: 'Reports that could not be migrated, each with its error; they stay on their version' })
+  failures: MigrationFailureView[];
   @ApiPropertyOptional({ nullable: true, description: 'Why the migration failed' }) error: string | null;
   @ApiProperty() createdAt: string;
   @ApiPropertyOptional({ nullable: true }) finishedAt: string | null;

@@ -7,7 +7,8 @@ export class NotificationView {
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty({
     enum: KINDS,
-    description: 'reminder, escalation, digest, consolidation (a collection closed); task (a new task), return (a report returned, quoting the reason), ' +
+    description:
+      'reminder, escalation, digest, consolidation (a collection closed); task (a new task), return (a report returned, quoting the reason), ' +
       'adoption (a report adopted, thông qua), delegation (a task handed to the reader), nudge (đôn đốc: the committee above asks the reader to finish overdue work)',
   })
   kind: string;
@@ -17,7 +18,8 @@ export class NotificationView {
   @ApiPropertyOptional({ format: 'uuid', nullable: true }) reportId: string | null;
   @ApiPropertyOptional({ format: 'uuid', nullable: true }) taskId: string | null;
   @ApiPropertyOptional({
-    nullable: true, example: '/reports/1b4e28ba-2fa1-41d2-883f-0016d3cca427/draft',
+    nullable: true,
+    example: '/reports/1b4e28ba-2fa1-41d2-883f-0016d3cca427/draft',
     description: 'The web app’s page that acts on the notice, as a path (the e-mail carries PUBLIC_URL + link); null for notices before this field existed',
   })
   link: string | null;

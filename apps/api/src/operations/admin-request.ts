@@ -35,7 +35,8 @@ export function adminsOnly(app: INestApplication, what: string) {
     const token = bearerToken(req) ?? cookieValue(req, ADMIN_COOKIE);
     const actor = token ? await auth.actorOf(token).catch(() => null) : null;
     if (!actor) return void res.status(401).json({ statusCode: 401, error: 'Unauthorized', message: 'An administrator token is required' });
-    if (!(await access.isAdmin(actor.id))) return void res.status(403).json({ statusCode: 403, error: 'Forbidden', message: `Only an administrator may see ${what}` });
+    if (!(await access.isAdmin(actor.id)))
+      return void res.status(403).json({ statusCode: 403, error: 'Forbidden', message: `Only an administrator may see ${what}` });
     res.locals.admin = actor;
     next();
   };

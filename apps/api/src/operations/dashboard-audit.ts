@@ -24,13 +24,21 @@ export function auditDashboardActions(app: INestApplication) {
     const admin = adminOf(res);
     const what = dashboardOperation(req.method, req.path);
     try {
-      await inTransaction(db, (em) => appendAuditEvents(em, [{
-        actorId: admin.id, actor: admin.username, action: DASHBOARD_AUDIT_ACTION,
-        data: { ...what, method: req.method, path: req.path.slice(0, 500) },
-      }]));
+      await inTransaction(db, (em) =>
+        appendAuditEvents(em, [
+          {
+            actorId: admin.id,
+            actor: admin.username,
+            action: DASHBOARD_AUDIT_ACTION,
+            data: { ...what, method: req.method, path: req.path.slice(0, 500) },
+          },
+        ]),
+      );
     } catch (error) {
       logger.error(`Queue dashboard call ${req.method} ${req.path} refused: its audit event could not be written (${(error as Error).message})`);
-      return void res.status(503).json({ statusCode: 503, error: 'Service Unavailable', message: 'The action could not be recorded in the audit trail; nothing was done' });
+      return void res
+        .status(503)
+        .json({ statusCode: 503, error: 'Service Unavailable', message: 'The action could not be recorded in the audit trail; nothing was done' });
     }
     next();
   };

@@ -12,13 +12,25 @@ export interface DashboardOperation {
 
 /** Calls on one queue, by their last segments (bull-board's routes under /api/queues/:queueName/). */
 const QUEUE_OPERATIONS: Record<string, string> = {
-  add: 'add', promote: 'promote-all', pause: 'pause', resume: 'resume', concurrency: 'concurrency', 'rate-limit': 'rate-limit',
-  'rate-limit/release': 'rate-limit-release', empty: 'empty', obliterate: 'obliterate',
+  add: 'add',
+  promote: 'promote-all',
+  pause: 'pause',
+  resume: 'resume',
+  concurrency: 'concurrency',
+  'rate-limit': 'rate-limit',
+  'rate-limit/release': 'rate-limit-release',
+  empty: 'empty',
+  obliterate: 'obliterate',
 };
 const BULK_BY_STATE: Record<string, string> = { retry: 'retry-all', clean: 'clean-all' };
 /** Calls on one job (/api/queues/:queueName/:jobId/<op>[/:state]); `clean` removes it. */
 const JOB_OPERATIONS: Record<string, string> = {
-  retry: 'job.retry', clean: 'job.remove', promote: 'job.promote', 'update-data': 'job.update-data', delay: 'job.delay', priority: 'job.priority',
+  retry: 'job.retry',
+  clean: 'job.remove',
+  promote: 'job.promote',
+  'update-data': 'job.update-data',
+  delay: 'job.delay',
+  priority: 'job.priority',
   'remove-unprocessed-children': 'job.remove-unprocessed-children',
 };
 

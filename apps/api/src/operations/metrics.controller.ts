@@ -16,7 +16,10 @@ export class MetricsController {
   @Get()
   @Header('Content-Type', 'text/plain; version=0.0.4; charset=utf-8')
   @ApiProduces('text/plain')
-  @ApiOperation({ summary: 'Prometheus text', description: 'Authorization: Bearer <METRICS_TOKEN> (the setting, for Prometheus) or an administrator’s access token.' })
+  @ApiOperation({
+    summary: 'Prometheus text',
+    description: 'Authorization: Bearer <METRICS_TOKEN> (the setting, for Prometheus) or an administrator’s access token.',
+  })
   @ApiOkResponse({ description: 'Queue depth per state, jobs per queue, decision-to-transition latency, open and overdue tasks, process memory' })
   @ApiUnauthorizedResponse({ description: 'No bearer token, or one that is neither METRICS_TOKEN nor a valid access token' })
   @ApiForbiddenResponse({ description: 'A valid access token of someone who is not an administrator' })

@@ -37,7 +37,8 @@ export class OrgImportStatusDto {
   @ApiPropertyOptional({ nullable: true, type: String }) finishedAt: string | null;
   @ApiPropertyOptional({
     nullable: true,
-    description: 'Once done: units, users, unitsCreated, unitsChanged, usersCreated, usersChanged, passwordsChanged, rolesAdded, rolesRemoved, positionsAdded, positionsRemoved',
+    description:
+      'Once done: units, users, unitsCreated, unitsChanged, usersCreated, usersChanged, passwordsChanged, rolesAdded, rolesRemoved, positionsAdded, positionsRemoved',
     type: 'object',
     additionalProperties: { type: 'integer' },
   })

@@ -1,5 +1,14 @@
 import { Controller, Get, HttpStatus, Post, Query, Res } from '@nestjs/common';
-import { ApiAcceptedResponse, ApiBadRequestResponse, ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import {
+  ApiAcceptedResponse,
+  ApiBadRequestResponse,
+  ApiBearerAuth,
+  ApiCreatedResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiProduces,
+  ApiTags,
+} from '@nestjs/swagger';
 import type { Response } from 'express';
 import type { Writable } from 'node:stream';
 import { Actor, Clock, OrgWorkbooks, XLSX_MEDIA_TYPE } from '@app/core';
@@ -31,7 +40,8 @@ export class OrgWorkbookController {
   @ApiProduces(XLSX_MEDIA_TYPE)
   @ApiOperation({
     summary: 'The empty workbook to fill: units, people (one row per person and unit), a guide',
-    description: 'Headings frozen, kinds, roles and positions as drop-down lists in Vietnamese, code columns as text. No password column: new people get a set-password link by e-mail.',
+    description:
+      'Headings frozen, kinds, roles and positions as drop-down lists in Vietnamese, code columns as text. No password column: new people get a set-password link by e-mail.',
   })
   @ApiOkResponse({ description: 'The .xlsx', ...WORKBOOK_ANSWER })
   template(@Res() res: Response): Promise<void> {

@@ -3,7 +3,9 @@ import { IsIn, IsOptional } from 'class-validator';
 
 export class OrgWorkbookQueryDto {
   @ApiPropertyOptional({ enum: ['true', 'false'], description: '`true`: answer the preview and write nothing' })
-  @IsOptional() @IsIn(['true', 'false'], { message: 'dryRun must be true or false' }) dryRun?: 'true' | 'false';
+  @IsOptional()
+  @IsIn(['true', 'false'], { message: 'dryRun must be true or false' })
+  dryRun?: 'true' | 'false';
 }
 
 export class SheetProblemDto {
@@ -21,12 +23,15 @@ export class OrgWorkbookPreviewDto {
   @ApiProperty({ description: 'Units read from the file (rows without a problem)' }) units: number;
   @ApiProperty({ description: 'People read from the file, each once whatever their rows' }) users: number;
   @ApiProperty({
-    description: 'unitsCreated, unitsChanged, usersCreated, usersChanged, rolesAdded, rolesRemoved, positionsAdded, positionsRemoved, passwordsChanged (always 0), unitsNotInFile, usersNotInFile (kept as they are)',
-    type: 'object', additionalProperties: { type: 'integer' },
+    description:
+      'unitsCreated, unitsChanged, usersCreated, usersChanged, rolesAdded, rolesRemoved, positionsAdded, positionsRemoved, passwordsChanged (always 0), unitsNotInFile, usersNotInFile (kept as they are)',
+    type: 'object',
+    additionalProperties: { type: 'integer' },
   })
   counts: Record<string, number>;
   @ApiProperty({
-    description: '`units`: [{code, change: created|changed, before?, after}]; `users`: [{username, change, before?, after, rolesAdded?, rolesRemoved?, positionsAdded?, positionsRemoved?}] (roles as {unit, role}, unit null for a role held everywhere), as the audit trail records them once applied',
+    description:
+      '`units`: [{code, change: created|changed, before?, after}]; `users`: [{username, change, before?, after, rolesAdded?, rolesRemoved?, positionsAdded?, positionsRemoved?}] (roles as {unit, role}, unit null for a role held everywhere), as the audit trail records them once applied',
     type: 'object',
     properties: { units: { type: 'array', items: { type: 'object' } }, users: { type: 'array', items: { type: 'object' } } },
   })

@@ -30,7 +30,11 @@ export class OrgController {
   })
   @ApiCreatedResponse({ type: OrgImportDoneDto })
   @ApiAcceptedResponse({ type: OrgImportPendingDto })
-  async import(@Body() body: OrgImportDto, @CurrentActor() actor: Actor, @Res({ passthrough: true }) res: Response): Promise<OrgImportDoneDto | OrgImportPendingDto> {
+  async import(
+    @Body() body: OrgImportDto,
+    @CurrentActor() actor: Actor,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<OrgImportDoneDto | OrgImportPendingDto> {
     const view = await this.imports.submit(body, actor);
     const statusUrl = `/api/org/imports/${view.id}`;
     res.setHeader('Location', statusUrl);

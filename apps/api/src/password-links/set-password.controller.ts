@@ -1,6 +1,14 @@
 import { Body, Controller, HttpCode, HttpStatus, Ip, Param, Post, Res } from '@nestjs/common';
 import {
-  ApiAcceptedResponse, ApiBadRequestResponse, ApiBearerAuth, ApiConflictResponse, ApiNoContentResponse, ApiNotFoundResponse, ApiOperation, ApiTags, ApiTooManyRequestsResponse,
+  ApiAcceptedResponse,
+  ApiBadRequestResponse,
+  ApiBearerAuth,
+  ApiConflictResponse,
+  ApiNoContentResponse,
+  ApiNotFoundResponse,
+  ApiOperation,
+  ApiTags,
+  ApiTooManyRequestsResponse,
 } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { Actor, SetPasswords } from '@app/core';
@@ -23,7 +31,8 @@ export class SetPasswordController {
   @HttpCode(204)
   @ApiOperation({
     summary: 'Sets one’s password from the token of an e-mailed link (no sign-in); the link is used up and the person’s sessions end',
-    description: 'A wrong, used, expired or revoked token, or one of a deactivated person, all get the same 400, counted as failed logins per address (429 with Retry-After beyond LOGIN_MAX_FAILURES). Audited as auth.set_password or auth.set_password_failed, never with the token or the password.',
+    description:
+      'A wrong, used, expired or revoked token, or one of a deactivated person, all get the same 400, counted as failed logins per address (429 with Retry-After beyond LOGIN_MAX_FAILURES). Audited as auth.set_password or auth.set_password_failed, never with the token or the password.',
   })
   @ApiNoContentResponse({ description: 'The password is set: sign in with it' })
   @ApiBadRequestResponse({ description: 'The link cannot be used (one message for every reason), or the password is too short or too long' })
@@ -38,7 +47,8 @@ export class SetPasswordController {
   @HttpCode(HttpStatus.ACCEPTED)
   @ApiOperation({
     summary: 'Sends the person a new set-password link by e-mail (a lost or expired one); their earlier links stop working',
-    description: 'The e-mail goes out through the queue; the link works once, for SET_PASSWORD_LINK_DAYS days. The current password keeps working until the new one is set. Audited as user.set_password_link.',
+    description:
+      'The e-mail goes out through the queue; the link works once, for SET_PASSWORD_LINK_DAYS days. The current password keeps working until the new one is set. Audited as user.set_password_link.',
   })
   @ApiAcceptedResponse({ type: PasswordLinkSentDto })
   @ApiNotFoundResponse({ description: 'No such user' })

@@ -4,5 +4,8 @@ import { IsCode } from '../common/text-rules';
 
 export class ConsolidatedQueryDto {
   @ApiPropertyOptional({ description: 'Code of the consolidating unit; the root by default' })
-  @IsOptional() @IsString() @IsCode() unit?: string;
+  @IsOptional()
+  @IsString()
+  @IsCode()
+  unit?: string;
 }

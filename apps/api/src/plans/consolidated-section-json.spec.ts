@@ -23,7 +23,11 @@ const oneText = (n: number): ConsolidatedSection => ({
   takes: ['text'],
   parts: {
     text: Array.from({ length: n }, (_, i) => ({ unitCode: `C${i}`, unitName: `Chi bộ ${i}`, text: `Đảng bộ có ${i} đảng viên` })),
-    strengths: [], limitations: [], causes: [], lessons: [], directions: [],
+    strengths: [],
+    limitations: [],
+    causes: [],
+    lessons: [],
+    directions: [],
   },
 });
 
@@ -41,9 +45,12 @@ describe('consolidatedSectionJson', () => {
 
 describe('consolidatedBreakdownJson', () => {
   const { definitions } = indicatorCatalogue('2015-2020');
-  const units = (n: number): UnitFigures[] => Array.from({ length: n }, (_, i) => ({
-    unitCode: `C${i}`, unitName: `Chi bộ “${i}”`, indicators: i % 3 === 0 ? ({} as Indicators) : { members_start: i, example_orgs_total: 2, example_orgs_committed: i % 2 },
-  }));
+  const units = (n: number): UnitFigures[] =>
+    Array.from({ length: n }, (_, i) => ({
+      unitCode: `C${i}`,
+      unitName: `Chi bộ “${i}”`,
+      indicators: i % 3 === 0 ? ({} as Indicators) : { members_start: i, example_orgs_total: 2, example_orgs_committed: i % 2 },
+    }));
 
   it.each([0, 1, 499, 500, 1_201])('gives exactly the breakdown of consolidateFigures for %i units', (n) => {
     const text = [...consolidatedBreakdownJson(definitions, units(n))].join('');

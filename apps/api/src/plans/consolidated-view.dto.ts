@@ -36,7 +36,11 @@ export class ConsolidatedView {
   @ApiProperty({ type: [String] }) included: string[];
   @ApiProperty({ type: [String] }) missing: string[];
   @ApiProperty({ type: [ConsolidatedSectionView] }) sections: ConsolidatedSectionView[];
-  @ApiProperty({ type: 'object', additionalProperties: { type: 'number' }, description: 'Totals: a figure nobody reported is absent; percentages recomputed or averaged, never summed' })
+  @ApiProperty({
+    type: 'object',
+    additionalProperties: { type: 'number' },
+    description: 'Totals: a figure nobody reported is absent; percentages recomputed or averaged, never summed',
+  })
   indicators: Record<string, number>;
   @ApiProperty({
     type: 'object',

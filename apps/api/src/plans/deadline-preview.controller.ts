@@ -14,8 +14,12 @@ export class DeadlineProblemView {
 
 export class DeadlinePreviewView {
   @ApiProperty({ description: 'Open tasks whose due date would change' }) tasksMoved: number;
-  @ApiProperty({ description: 'Reminders and escalations still to come that would be queued again for those tasks’ new due dates' }) remindersRescheduled: number;
-  @ApiProperty({ type: [DeadlineProblemView], description: 'What PUT …/deadlines would refuse without `confirmDeadlines: true`; empty when it would accept them' })
+  @ApiProperty({ description: 'Reminders and escalations still to come that would be queued again for those tasks’ new due dates' })
+  remindersRescheduled: number;
+  @ApiProperty({
+    type: [DeadlineProblemView],
+    description: 'What PUT …/deadlines would refuse without `confirmDeadlines: true`; empty when it would accept them',
+  })
   deadlineProblems: DeadlineProblemView[];
 }
 
@@ -32,7 +36,8 @@ export class DeadlinePreviewController {
   @BodyLimit('64kb')
   @ApiOperation({
     summary: 'What PUT /api/plans/:id/deadlines with this body would move, without changing anything',
-    description: 'The same recomputation as the edit, rolled back. Deadlines out of order are listed in `deadlineProblems`, not refused; `confirmDeadlines` is ignored.',
+    description:
+      'The same recomputation as the edit, rolled back. Deadlines out of order are listed in `deadlineProblems`, not refused; `confirmDeadlines` is ignored.',
   })
   @ApiOkResponse({ type: DeadlinePreviewView })
   @ApiBadRequestResponse({ description: 'Malformed deadlines: an unknown unit kind or stage, or a date-time without an offset (the message names each field)' })

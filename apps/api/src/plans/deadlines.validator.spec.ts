@@ -17,7 +17,9 @@ describe('IsDeadlines', () => {
     expect(problems({ cell: { drafting: '2019-13-45T17:00:00+07:00' } })[0]).toMatch(/cell.drafting/);
   });
   it('refuses dates that do not exist, which Date.parse would roll over', () => {
-    expect(problems({ cell: { drafting: '2030-02-30T17:00:00+07:00' } })[0]).toMatch(/^deadlines: cell.drafting must be an ISO 8601 date-time with offset naming a real date/);
+    expect(problems({ cell: { drafting: '2030-02-30T17:00:00+07:00' } })[0]).toMatch(
+      /^deadlines: cell.drafting must be an ISO 8601 date-time with offset naming a real date/,
+    );
     expect(problems({ upper: { cell_approval: '2030-02-28T24:00:00Z' } })[0]).toMatch(/upper.cell_approval/);
     expect(problems({ cell: { drafting: '2032-02-29T17:00:00+07:00' } })).toEqual([]);
   });

@@ -7,7 +7,10 @@ export class IndicatorDefinitionView {
   @ApiProperty({ enum: ['count', 'decimal', 'percent'] }) kind: string;
   @ApiProperty({ example: 'đảng viên' }) unit: string;
   @ApiProperty({ example: 'organisations', description: 'The appendix table it belongs to' }) group: string;
-  @ApiPropertyOptional({ example: { numerator: 'example_orgs_committed', denominator: 'example_orgs_total' }, description: 'A percentage computed from two counts, never entered' })
+  @ApiPropertyOptional({
+    example: { numerator: 'example_orgs_committed', denominator: 'example_orgs_total' },
+    description: 'A percentage computed from two counts, never entered',
+  })
   derivedFrom?: { numerator: string; denominator: string };
 }
 

@@ -1,11 +1,36 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
-  ArrayMaxSize, ArrayMinSize, ArrayUnique, IsArray, IsBoolean, IsDateString, IsIn, IsObject, IsOptional, IsString, Matches, MaxLength, MinLength, ValidateBy, ValidateNested,
+  ArrayMaxSize,
+  ArrayMinSize,
+  ArrayUnique,
+  IsArray,
+  IsBoolean,
+  IsDateString,
+  IsIn,
+  IsObject,
+  IsOptional,
+  IsString,
+  Matches,
+  MaxLength,
+  MinLength,
+  ValidateBy,
+  ValidateNested,
   ValidationArguments,
 } from 'class-validator';
 import {
-  ApprovalRule, approvalRuleProblem, PlanRecipients, GUIDANCE_MAX_LENGTH, OUTLINE_PARTS, OutlinePart, PlanDeadlines, RULE_TYPES, SECTION_PARTS, SectionPart, UNIT_KINDS, UnitKind,
+  ApprovalRule,
+  approvalRuleProblem,
+  PlanRecipients,
+  GUIDANCE_MAX_LENGTH,
+  OUTLINE_PARTS,
+  OutlinePart,
+  PlanDeadlines,
+  RULE_TYPES,
+  SECTION_PARTS,
+  SectionPart,
+  UNIT_KINDS,
+  UnitKind,
 } from '@app/domain';
 import { IsCode, MultiLineText, SingleLine } from '../common/text-rules';
 import { IsPlanRecipients } from '../documents/plan-recipients.dto';
@@ -26,35 +51,54 @@ export class OutlineSectionDto {
   @ApiProperty() @IsString() @MinLength(1) @MaxLength(500) @SingleLine() title: string;
   @ApiProperty() @IsBoolean() required: boolean;
   @ApiPropertyOptional({ enum: OUTLINE_PARTS, description: 'The part of the report (I–V) the item belongs to' })
-  @IsOptional() @IsIn(OUTLINE_PARTS) part?: OutlinePart;
+  @IsOptional()
+  @IsIn(OUTLINE_PARTS)
+  part?: OutlinePart;
   @ApiPropertyOptional({
-    enum: SECTION_PARTS, isArray: true, example: ['strengths', 'limitations', 'causes'],
+    enum: SECTION_PARTS,
+    isArray: true,
+    example: ['strengths', 'limitations', 'causes'],
     description: 'The texts the item takes: `text` (one text) or some of the five parts; absent, the five parts of the earlier outline',
   })
-  @IsOptional() @IsArray() @ArrayMinSize(1, { message: `takes must name at least one of ${SECTION_PARTS.join(', ')}` })
-  @ArrayUnique({ message: 'takes names a text twice' }) @IsIn(SECTION_PARTS, { each: true, message: `takes must hold only ${SECTION_PARTS.join(', ')}` })
+  @IsOptional()
+  @IsArray()
+  @ArrayMinSize(1, { message: `takes must name at least one of ${SECTION_PARTS.join(', ')}` })
+  @ArrayUnique({ message: 'takes names a text twice' })
+  @IsIn(SECTION_PARTS, { each: true, message: `takes must hold only ${SECTION_PARTS.join(', ')}` })
   takes?: SectionPart[];
   @ApiPropertyOptional({ description: `A guidance text shown to the writer beside the editor (line breaks kept; at most ${GUIDANCE_MAX_LENGTH} characters)` })
-  @IsOptional() @IsString() @MaxLength(GUIDANCE_MAX_LENGTH) @MultiLineText() guidance?: string;
+  @IsOptional()
+  @IsString()
+  @MaxLength(GUIDANCE_MAX_LENGTH)
+  @MultiLineText()
+  guidance?: string;
 }
 
 export class ReminderSettingsDto {
   @ApiProperty({ example: ['P7D', 'P2D', 'PT0S'] })
-  @IsArray() @ArrayMaxSize(10) @Matches(ISO_DURATION, { each: true, message: 'before must hold ISO 8601 durations such as P7D or PT0S' })
+  @IsArray()
+  @ArrayMaxSize(10)
+  @Matches(ISO_DURATION, { each: true, message: 'before must hold ISO 8601 durations such as P7D or PT0S' })
   before: string[];
-  @ApiPropertyOptional({ example: 'P1D' }) @IsOptional() @Matches(ISO_DURATION, { message: 'escalateAfter must be an ISO 8601 duration' }) escalateAfter?: string;
+  @ApiPropertyOptional({ example: 'P1D' })
+  @IsOptional()
+  @Matches(ISO_DURATION, { message: 'escalateAfter must be an ISO 8601 duration' })
+  escalateAfter?: string;
 }
 
 export class DeadlinesDto {
   @ApiProperty({ example: { cell: { drafting: '2019-07-10T17:00:00+07:00' } } }) @IsDeadlines() deadlines: PlanDeadlines;
   @ApiPropertyOptional({
     example: true,
-    description: 'Confirms deadlines that would otherwise be refused (400 naming each field): for a new plan, dates already past (a plan entered ' +
+    description:
+      'Confirms deadlines that would otherwise be refused (400 naming each field): for a new plan, dates already past (a plan entered ' +
       'afterwards); for a new plan or an edit, dates out of the order the work happens in (a later stage due before an earlier one of the same ' +
       'level, a lower level due after the same stage of a level that consolidates it, a data cut-off after its consolidation deadline, a report ' +
-      'stage after the root\'s cut-off). Past dates in an edit of a running plan need no confirmation.',
+      "stage after the root's cut-off). Past dates in an edit of a running plan need no confirmation.",
   })
-  @IsOptional() @IsBoolean() confirmDeadlines?: boolean;
+  @IsOptional()
+  @IsBoolean()
+  confirmDeadlines?: boolean;
 }
 
 /** The Standing Committee's rule, checked by the domain's own rule check (a quorum needs an integer min ≥ 1, nothing else takes min). */
@@ -73,34 +117,61 @@ export class CreatePlanDto {
   @ApiProperty() @IsString() @MinLength(1) @MaxLength(1000) @SingleLine() title: string;
   @ApiProperty({ example: '2019-06-05' }) @IsDateString({ strict: true }) issuedOn: string;
   @ApiProperty({ example: '2015-2020' }) @IsString() @MinLength(1) @MaxLength(32) @SingleLine() term: string;
-  @ApiProperty({ type: [BasisDocumentDto] }) @IsArray() @ArrayMaxSize(50) @ValidateNested({ each: true }) @Type(() => BasisDocumentDto) basis: BasisDocumentDto[];
+  @ApiProperty({ type: [BasisDocumentDto] })
+  @IsArray()
+  @ArrayMaxSize(50)
+  @ValidateNested({ each: true })
+  @Type(() => BasisDocumentDto)
+  basis: BasisDocumentDto[];
   @ApiProperty({ example: 'DUK' }) @IsString() @IsCode() rootUnit: string;
   @ApiPropertyOptional({ example: 'tongket' }) @IsOptional() @IsString() @Matches(KEY) workflow?: string;
   @ApiPropertyOptional({ type: [OutlineSectionDto] })
-  @IsOptional() @IsArray() @ArrayMinSize(1) @ArrayMaxSize(100) @ValidateNested({ each: true }) @Type(() => OutlineSectionDto)
+  @IsOptional()
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(100)
+  @ValidateNested({ each: true })
+  @Type(() => OutlineSectionDto)
   outline?: OutlineSectionDto[];
   @ApiPropertyOptional({ description: 'Indicator keys (GET /api/plans/:id gives their definitions); defaults to the whole appendix of figures for the term' })
-  @IsOptional() @IsArray() @ArrayMaxSize(200) @ArrayUnique() @Matches(KEY, { each: true }) indicators?: string[];
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(200)
+  @ArrayUnique()
+  @Matches(KEY, { each: true })
+  indicators?: string[];
   @ApiProperty() @IsDeadlines() deadlines: PlanDeadlines;
   @ApiProperty({ type: ReminderSettingsDto }) @IsObject() @ValidateNested() @Type(() => ReminderSettingsDto) reminders: ReminderSettingsDto;
   @ApiPropertyOptional({ example: ['bloc', 'upper'], description: 'Levels that consolidate the reports below them; the root always does' })
-  @IsOptional() @IsArray() @ArrayMaxSize(4) @IsIn(UNIT_KINDS, { each: true }) consolidateAt?: UnitKind[];
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(4)
+  @IsIn(UNIT_KINDS, { each: true })
+  consolidateAt?: UnitKind[];
   @ApiPropertyOptional({
     example: { type: 'quorum', min: 3 },
     description: `How the root's Standing Committee decides the consolidated report: {type: ${RULE_TYPES.join('|')}, min?} (min only, and required, for quorum); majority when absent`,
   })
-  @IsOptional() @IsRootApprovalRule() rootApproval?: ApprovalRule;
+  @IsOptional()
+  @IsRootApprovalRule()
+  rootApproval?: ApprovalRule;
   @ApiPropertyOptional({
     example: { cell: ['Đảng ủy cấp trên trực tiếp (để báo cáo)', 'Các đồng chí chi ủy viên'] },
-    description: 'The Nơi nhận of the plan’s reports per unit kind, one line each; a kind left out keeps its usual lines, and "- Lưu: …" always ends them (PUT /api/plans/:id/recipients changes them later)',
+    description:
+      'The Nơi nhận of the plan’s reports per unit kind, one line each; a kind left out keeps its usual lines, and "- Lưu: …" always ends them (PUT /api/plans/:id/recipients changes them later)',
   })
-  @IsOptional() @IsPlanRecipients() recipients?: PlanRecipients | null;
+  @IsOptional()
+  @IsPlanRecipients()
+  recipients?: PlanRecipients | null;
   @ApiPropertyOptional({
     example: true,
-    description: 'Confirms deadlines that would otherwise be refused (400 naming each field): for a new plan, dates already past (a plan entered ' +
+    description:
+      'Confirms deadlines that would otherwise be refused (400 naming each field): for a new plan, dates already past (a plan entered ' +
       'afterwards); for a new plan or an edit, dates out of the order the work happens in (a later stage due before an earlier one of the same ' +
       'level, a lower level due after the same stage of a level that consolidates it, a data cut-off after its consolidation deadline, a report ' +
-      'stage after the root\'s cut-off). Past dates in an edit of a running plan need no confirmation.',
+      "stage after the root's cut-off). Past dates in an edit of a running plan need no confirmation.",
   })
-  @IsOptional() @IsBoolean() confirmDeadlines?: boolean;
+  @IsOptional()
+  @IsBoolean()
+  confirmDeadlines?: boolean;
 }

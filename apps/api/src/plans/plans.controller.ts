@@ -1,10 +1,29 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Put, Query, Res } from '@nestjs/common';
 import {
-  ApiBadRequestResponse, ApiBearerAuth, ApiConflictResponse, ApiExtraModels, ApiForbiddenResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags,
+  ApiBadRequestResponse,
+  ApiBearerAuth,
+  ApiConflictResponse,
+  ApiExtraModels,
+  ApiForbiddenResponse,
+  ApiNotFoundResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
 } from '@nestjs/swagger';
 import { Response } from 'express';
 import {
-  AccessService, Actor, AuditService, ConsolidationService, FiguresCutOff, LaunchAnswer, LaunchedReports, NudgeAnswer, NudgesService, PlansService, planView, PlanVisibility,
+  AccessService,
+  Actor,
+  AuditService,
+  ConsolidationService,
+  FiguresCutOff,
+  LaunchAnswer,
+  LaunchedReports,
+  NudgeAnswer,
+  NudgesService,
+  PlansService,
+  planView,
+  PlanVisibility,
   ProgressService,
 } from '@app/core';
 import { AdminOnly } from '../common/auth.guard';
@@ -53,7 +72,11 @@ export class PlansController {
   }
 
   @Get()
-  @ApiOperation({ summary: 'The plans the caller may see', description: 'Administrators see every plan; others the plans whose tree of units holds a unit they have a role on, or whose root is at or below such a unit.' })
+  @ApiOperation({
+    summary: 'The plans the caller may see',
+    description:
+      'Administrators see every plan; others the plans whose tree of units holds a unit they have a role on, or whose root is at or below such a unit.',
+  })
   list(@CurrentActor() actor: Actor) {
     return this.visibility.visiblePlans(actor.id);
   }
@@ -95,7 +118,8 @@ export class PlansController {
   @Heavy()
   @ApiOperation({
     summary: 'Where the reports of the plan stand, as far as the caller may see',
-    description: 'Administrators and the people of the root (or above) see every unit and the plan-level stages; people of units inside the tree see the units at or below theirs, with totals, byStage and overdue counted over those (`scope` says which).',
+    description:
+      'Administrators and the people of the root (or above) see every unit and the plan-level stages; people of units inside the tree see the units at or below theirs, with totals, byStage and overdue counted over those (`scope` says which).',
   })
   @ApiForbiddenResponse({ description: 'The caller holds no role in the plan’s tree of units (nor above its root) and is not an administrator' })
   async progress(@Param('id', UUID) id: string, @CurrentActor() actor: Actor) {
@@ -107,15 +131,21 @@ export class PlansController {
   @BodyLimit('64kb')
   @ApiOperation({
     summary: 'Đôn đốc: remind the people who must act on overdue units’ reports',
-    description: 'Each unit named whose report is overdue gets a notice (and its e-mail) to every holder of an open task of its report, audited as `plan.nudge`; ' +
+    description:
+      'Each unit named whose report is overdue gets a notice (and its e-mail) to every holder of an open task of its report, audited as `plan.nudge`; ' +
       'at most once per unit per plan per Hà Nội day. Units that cannot be nudged now are listed in `skipped` with the reason. ' +
       'For administrators and people with a role on a unit above each unit named.',
   })
   @ApiOkResponse({ type: NudgeAnswerView, description: 'At least one unit was nudged' })
-  @ApiBadRequestResponse({ description: 'A malformed body (Vietnamese message naming `units`), or units the plan has no report of: `unknownUnits` lists them; nothing sent' })
+  @ApiBadRequestResponse({
+    description: 'A malformed body (Vietnamese message naming `units`), or units the plan has no report of: `unknownUnits` lists them; nothing sent',
+  })
   @ApiForbiddenResponse({ description: 'The caller may not see the plan, or holds no role above one of the units (the message names them); nothing sent' })
   @ApiNotFoundResponse({ description: 'No plan with this id' })
-  @ApiConflictResponse({ type: NudgeRefusedView, description: 'No unit could be nudged (all nudged today already, not overdue, or nobody to act); `skipped` says why for each' })
+  @ApiConflictResponse({
+    type: NudgeRefusedView,
+    description: 'No unit could be nudged (all nudged today already, not overdue, or nobody to act); `skipped` says why for each',
+  })
   async nudge(@Param('id', UUID) id: string, @Body() body: NudgeDto, @CurrentActor() actor: Actor): Promise<NudgeAnswer> {
     return this.nudges.nudge(id, body.units, actor);
   }
@@ -130,7 +160,8 @@ export class PlansController {
   @ApiOkResponse({ type: ConsolidatedView, description: 'With `asOf`, `asOfSource`, `cutOffAt`, `collectedAt` and `completeness` besides' })
   @ApiOperation({
     summary: 'The consolidated report of a consolidating unit (the root by default)',
-    description: 'Additive to the contract: each section carries `part`, `takes` and the `text` of one-text items; each attributed text its unit\'s `unitName`; `indicators` are the totals (a figure nobody reported is absent, never 0; percentages recomputed or averaged, never summed) and `indicatorBreakdown` gives, per figure, each reporting unit\'s value with its code and name.',
+    description:
+      "Additive to the contract: each section carries `part`, `takes` and the `text` of one-text items; each attributed text its unit's `unitName`; `indicators` are the totals (a figure nobody reported is absent, never 0; percentages recomputed or averaged, never summed) and `indicatorBreakdown` gives, per figure, each reporting unit's value with its code and name.",
   })
   async consolidated(@Param('id', UUID) id: string, @CurrentActor() actor: Actor, @Query() query: ConsolidatedQueryDto, @Res() res: Response): Promise<void> {
     const { head, sections, figures } = await this.consolidation.consolidatedBySection(id, actor.id, query.unit);

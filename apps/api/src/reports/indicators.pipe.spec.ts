@@ -7,7 +7,10 @@ describe('IndicatorsPipe', () => {
     expect(pipe.transform({ members_admitted: 3, lecturers: 0, members_end: null })).toEqual({ members_admitted: 3, lecturers: 0, members_end: null });
     expect(pipe.transform({ members_admitted: -1 })).toEqual({ members_admitted: -1 });
   });
-  it.each([[{}], [[1]], [null], ['3'], [{ 'Số đảng viên': 3 }], [Object.fromEntries(Array.from({ length: 201 }, (_, i) => [`f${i}`, 1]))]])('refuses %j', (body) => {
-    expect(() => pipe.transform(body)).toThrow(DomainError);
-  });
+  it.each([[{}], [[1]], [null], ['3'], [{ 'Số đảng viên': 3 }], [Object.fromEntries(Array.from({ length: 201 }, (_, i) => [`f${i}`, 1]))]])(
+    'refuses %j',
+    (body) => {
+      expect(() => pipe.transform(body)).toThrow(DomainError);
+    },
+  );
 });

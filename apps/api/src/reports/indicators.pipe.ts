@@ -11,7 +11,8 @@ const MAX_FIGURES = 200;
  */
 export class IndicatorsPipe implements PipeTransform<unknown, Record<string, unknown>> {
   transform(value: unknown): Record<string, unknown> {
-    if (typeof value !== 'object' || value === null || Array.isArray(value)) throw invalid('Body must be an object of figure keys to numbers (or null to clear)');
+    if (typeof value !== 'object' || value === null || Array.isArray(value))
+      throw invalid('Body must be an object of figure keys to numbers (or null to clear)');
     const keys = Object.keys(value);
     if (keys.length === 0) throw invalid('Body must name at least one figure');
     if (keys.length > MAX_FIGURES) throw invalid(`Too many figures (at most ${MAX_FIGURES})`);

@@ -9,7 +9,11 @@ import { MultiLineText } from '../common/text-rules';
  */
 export class SectionPartsDto {
   @ApiPropertyOptional({ description: 'The one text of an item that takes one (parts I, III, IV, V of the đề cương)' })
-  @IsOptional() @IsString() @MaxLength(50000) @MultiLineText() text?: string;
+  @IsOptional()
+  @IsString()
+  @MaxLength(50000)
+  @MultiLineText()
+  text?: string;
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(50000) @MultiLineText() strengths?: string;
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(50000) @MultiLineText() limitations?: string;
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(50000) @MultiLineText() causes?: string;

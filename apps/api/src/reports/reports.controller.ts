@@ -41,9 +41,16 @@ export class ReportsController {
   @Put(':id/indicators')
   @ApiOperation({
     summary: 'Sets figures of the report while drafting (a number per the figure’s kind, null clears it)',
-    description: 'Applied whole or not at all: a 400 carries `problems: {key: message}` (Vietnamese) for every figure refused (unknown, wrong kind, negative, a derived percentage, or contradicting another figure). Derived percentages come back computed in `derivedIndicators`.',
+    description:
+      'Applied whole or not at all: a 400 carries `problems: {key: message}` (Vietnamese) for every figure refused (unknown, wrong kind, negative, a derived percentage, or contradicting another figure). Derived percentages come back computed in `derivedIndicators`.',
   })
-  @ApiBody({ schema: { type: 'object', additionalProperties: { type: 'number', nullable: true, minimum: 0 }, example: { members_start: 120, members_end: 131, lecturers: null } } })
+  @ApiBody({
+    schema: {
+      type: 'object',
+      additionalProperties: { type: 'number', nullable: true, minimum: 0 },
+      example: { members_start: 120, members_end: 131, lecturers: null },
+    },
+  })
   @ApiBadRequestResponse({ description: '`{statusCode: 400, message, problems: {key: message}}`; nothing changed' })
   @ApiOkResponse({ type: ReportView })
   updateIndicators(@Param('id', UUID) id: string, @Body(IndicatorsPipe) body: Record<string, unknown>, @CurrentActor() actor: Actor) {

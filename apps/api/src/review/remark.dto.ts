@@ -8,16 +8,33 @@ const NOT_BLANK = /\S/;
 
 export class NewRemarkDto {
   @ApiProperty({ example: 'political', description: 'The key of the outline item the remark is about' })
-  @IsString() @Matches(/^[A-Za-z0-9_-]{1,100}$/) section: string;
-  @ApiPropertyOptional({ example: 'sinh hoạt còn hình thức', description: `A passage of the item’s texts the remark points at (at most ${REMARK_QUOTE_MAX} characters; spaces and line breaks need not match)` })
-  @IsOptional() @IsString() @MaxLength(REMARK_QUOTE_MAX) @MultiLineText() quote?: string;
+  @IsString()
+  @Matches(/^[A-Za-z0-9_-]{1,100}$/)
+  section: string;
+  @ApiPropertyOptional({
+    example: 'sinh hoạt còn hình thức',
+    description: `A passage of the item’s texts the remark points at (at most ${REMARK_QUOTE_MAX} characters; spaces and line breaks need not match)`,
+  })
+  @IsOptional()
+  @IsString()
+  @MaxLength(REMARK_QUOTE_MAX)
+  @MultiLineText()
+  quote?: string;
   @ApiProperty({ example: 'Cần nêu rõ số chi bộ sinh hoạt chuyên đề.', description: `The remark (at most ${REMARK_TEXT_MAX} characters)` })
-  @IsString() @Matches(NOT_BLANK, { message: 'text: cần nhập nội dung góp ý' }) @MaxLength(REMARK_TEXT_MAX) @MultiLineText() text: string;
+  @IsString()
+  @Matches(NOT_BLANK, { message: 'text: cần nhập nội dung góp ý' })
+  @MaxLength(REMARK_TEXT_MAX)
+  @MultiLineText()
+  text: string;
 }
 
 export class RemarkReplyDto {
   @ApiProperty({ example: 'Đã bổ sung số liệu vào mục này.', description: `The answer (at most ${REMARK_TEXT_MAX} characters)` })
-  @IsString() @Matches(NOT_BLANK, { message: 'text: cần nhập nội dung trả lời' }) @MaxLength(REMARK_TEXT_MAX) @MultiLineText() text: string;
+  @IsString()
+  @Matches(NOT_BLANK, { message: 'text: cần nhập nội dung trả lời' })
+  @MaxLength(REMARK_TEXT_MAX)
+  @MultiLineText()
+  text: string;
 }
 
 /** One answer in a remark's thread (OpenAPI only). */

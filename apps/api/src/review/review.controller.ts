@@ -1,6 +1,14 @@
 import { Body, Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
 import {
-  ApiBadRequestResponse, ApiBearerAuth, ApiConflictResponse, ApiCreatedResponse, ApiForbiddenResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags,
+  ApiBadRequestResponse,
+  ApiBearerAuth,
+  ApiConflictResponse,
+  ApiCreatedResponse,
+  ApiForbiddenResponse,
+  ApiNotFoundResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
 } from '@nestjs/swagger';
 import { Actor, DecisionStates, RemarksService } from '@app/core';
 import { CurrentActor } from '../common/current-actor.decorator';
@@ -43,9 +51,15 @@ export class ReviewController {
   @Post('reports/:id/remarks')
   @BodyLimit('64kb')
   @HttpCode(201)
-  @ApiOperation({ summary: 'A remark on one item of the report, optionally quoting a passage of it; by whoever holds an open review or adoption task on the report. Audited (`remark_added`)' })
+  @ApiOperation({
+    summary:
+      'A remark on one item of the report, optionally quoting a passage of it; by whoever holds an open review or adoption task on the report. Audited (`remark_added`)',
+  })
   @ApiCreatedResponse({ type: RemarkView })
-  @ApiBadRequestResponse({ description: 'A blank or too long text, an item not in the report’s outline, or a quote not found in the item’s texts (Vietnamese message naming the field); nothing stored' })
+  @ApiBadRequestResponse({
+    description:
+      'A blank or too long text, an item not in the report’s outline, or a quote not found in the item’s texts (Vietnamese message naming the field); nothing stored',
+  })
   @ApiForbiddenResponse({ description: 'The caller holds no open review or adoption task on the report (Vietnamese message)' })
   @ApiNotFoundResponse({ description: 'No such report' })
   add(@Param('id', UUID) id: string, @Body() body: NewRemarkDto, @CurrentActor() actor: Actor) {
@@ -55,7 +69,9 @@ export class ReviewController {
   @Post('remarks/:id/replies')
   @BodyLimit('64kb')
   @HttpCode(201)
-  @ApiOperation({ summary: 'An answer in a remark’s thread: by the report’s drafters, or whoever holds an open review or adoption task on it. Audited (`remark_replied`)' })
+  @ApiOperation({
+    summary: 'An answer in a remark’s thread: by the report’s drafters, or whoever holds an open review or adoption task on it. Audited (`remark_replied`)',
+  })
   @ApiCreatedResponse({ type: RemarkView, description: 'The remark with its whole thread' })
   @ApiBadRequestResponse({ description: 'A blank or too long text; nothing stored' })
   @ApiForbiddenResponse({ description: 'Neither a drafter of the report’s unit nor holding a task on it (Vietnamese message)' })

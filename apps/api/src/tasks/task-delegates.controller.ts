@@ -1,5 +1,14 @@
 import { Controller, Get, Param, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiForbiddenResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBearerAuth,
+  ApiForbiddenResponse,
+  ApiNotFoundResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiProperty,
+  ApiPropertyOptional,
+  ApiTags,
+} from '@nestjs/swagger';
 import { IsOptional, IsString, MaxLength } from 'class-validator';
 import { Actor, DELEGATE_CANDIDATES_MAX, DelegateCandidates } from '@app/core';
 import { POSITIONS, Position } from '@app/domain';
@@ -8,7 +17,10 @@ import { UUID } from '../common/uuid-param';
 
 export class DelegatesQueryDto {
   @ApiPropertyOptional({ description: 'Words of the name or username, diacritics and case ignored ("dang" finds "Đặng")', maxLength: 100 })
-  @IsOptional() @IsString() @MaxLength(100, { message: 'Từ khóa tìm kiếm dài tối đa 100 ký tự' }) q?: string;
+  @IsOptional()
+  @IsString()
+  @MaxLength(100, { message: 'Từ khóa tìm kiếm dài tối đa 100 ký tự' })
+  q?: string;
 }
 
 export class DelegateCandidateView {

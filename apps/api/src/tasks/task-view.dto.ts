@@ -5,7 +5,8 @@ import { ROLES, STAGE_KINDS, TASK_STATES, UNIT_KINDS } from '@app/domain';
 export class TaskView {
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty({ format: 'uuid' }) planId: string;
-  @ApiPropertyOptional({ format: 'uuid', nullable: true, description: 'null for plan-level work (the working group’s, the Standing Committee’s)' }) reportId: string | null;
+  @ApiPropertyOptional({ format: 'uuid', nullable: true, description: 'null for plan-level work (the working group’s, the Standing Committee’s)' }) reportId:
+    string | null;
   @ApiProperty() unitCode: string;
   @ApiProperty() unitName: string;
   @ApiProperty({ enum: UNIT_KINDS }) unitKind: string;
@@ -23,9 +24,13 @@ export class TaskView {
   @ApiProperty() round: number;
   @ApiProperty({ description: 'How many times its report was returned (0 for plan-level work)' }) returnedCount: number;
   @ApiPropertyOptional({ nullable: true, description: 'The latest return’s reason' }) lastReturnReason: string | null;
-  @ApiPropertyOptional({ nullable: true, description: 'For a review or adoption of a report: approvals by distinct people in the task’s round; null otherwise' })
+  @ApiPropertyOptional({
+    nullable: true,
+    description: 'For a review or adoption of a report: approvals by distinct people in the task’s round; null otherwise',
+  })
   roundApprovals: number | null;
-  @ApiPropertyOptional({ nullable: true, description: 'For a review or adoption of a report: the round’s tasks not withdrawn; null otherwise' }) roundSeats: number | null;
+  @ApiPropertyOptional({ nullable: true, description: 'For a review or adoption of a report: the round’s tasks not withdrawn; null otherwise' }) roundSeats:
+    number | null;
 }
 
 /** The answer of `POST /api/tasks/:id/complete` (OpenAPI only): the decision is recorded, the worker moves the report. */

@@ -62,7 +62,10 @@ describe('serving the web app', () => {
   });
 
   it('says plainly that the app is not built when dist/web is missing, without getting in the API’s way', async () => {
-    for (const [path, accept] of [['/', '*/*'], ['/plans', 'text/html']]) {
+    for (const [path, accept] of [
+      ['/', '*/*'],
+      ['/plans', 'text/html'],
+    ]) {
       const res = await server(missing).get(path).set('Accept', accept);
       expect(res.status).toBe(503);
       expect(res.headers['content-type']).toMatch(/^text\/plain/);

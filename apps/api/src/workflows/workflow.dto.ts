@@ -11,7 +11,13 @@ export class StageRuleDto {
 }
 
 export class StageRemindersDto {
-  @ApiProperty({ type: [String] }) @IsArray() @ArrayMaxSize(10) @IsString({ each: true }) @MaxLength(64, { each: true }) @SingleLine({ each: true }) before: string[];
+  @ApiProperty({ type: [String] })
+  @IsArray()
+  @ArrayMaxSize(10)
+  @IsString({ each: true })
+  @MaxLength(64, { each: true })
+  @SingleLine({ each: true })
+  before: string[];
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(64) @SingleLine() escalateAfter?: string;
 }
 

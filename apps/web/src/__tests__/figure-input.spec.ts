@@ -6,7 +6,12 @@ const percent: FigureDefinition = { key: 'satisfaction', label: 'Mức hài lòn
 const total: FigureDefinition = { key: 'example_orgs_total', label: 'Phải cam kết', kind: 'count', unit: 'tổ chức', group: 'example' };
 const committed: FigureDefinition = { key: 'example_orgs_committed', label: 'Đã cam kết', kind: 'count', unit: 'tổ chức', group: 'example' };
 const derived: FigureDefinition = {
-  key: 'example_orgs_percent', label: 'Tỷ lệ', kind: 'percent', unit: '%', group: 'example', derivedFrom: { numerator: 'example_orgs_committed', denominator: 'example_orgs_total' },
+  key: 'example_orgs_percent',
+  label: 'Tỷ lệ',
+  kind: 'percent',
+  unit: '%',
+  group: 'example',
+  derivedFrom: { numerator: 'example_orgs_committed', denominator: 'example_orgs_total' },
 };
 
 describe('figures as typed in the drafting form', () => {
@@ -28,8 +33,15 @@ describe('figures as typed in the drafting form', () => {
   });
 
   it('sends what is typed right, blanks as null, never a computed percentage or a wrong value', () => {
-    expect(figureEdit([count, percent, total, committed, derived], { members_start: '', satisfaction: '120', example_orgs_total: '4', example_orgs_committed: '3', example_orgs_percent: '75' }))
-      .toEqual({ members_start: null, example_orgs_total: 4, example_orgs_committed: 3 });
+    expect(
+      figureEdit([count, percent, total, committed, derived], {
+        members_start: '',
+        satisfaction: '120',
+        example_orgs_total: '4',
+        example_orgs_committed: '3',
+        example_orgs_percent: '75',
+      }),
+    ).toEqual({ members_start: null, example_orgs_total: 4, example_orgs_committed: 3 });
   });
 
   it('computes a derived percentage from the counts as typed', () => {

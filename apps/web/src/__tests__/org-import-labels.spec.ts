@@ -4,7 +4,9 @@ const ZERO = { unitsCreated: 0, unitsChanged: 0, usersCreated: 0, usersChanged: 
 
 describe('how the preview of an organisation workbook reads', () => {
   it('places a problem as in Excel: sheet, row, column and its heading; a whole sheet or file without them', () => {
-    expect(problemPlace({ sheet: 'Người dùng', row: 5, column: 'E', heading: 'Vai trò', cell: 'E5', message: '…' })).toBe('Trang “Người dùng”, dòng 5, cột E (Vai trò)');
+    expect(problemPlace({ sheet: 'Người dùng', row: 5, column: 'E', heading: 'Vai trò', cell: 'E5', message: '…' })).toBe(
+      'Trang “Người dùng”, dòng 5, cột E (Vai trò)',
+    );
     expect(problemPlace({ sheet: 'Đơn vị', row: null, column: null, heading: null, cell: null, message: '…' })).toBe('Trang “Đơn vị”');
     expect(problemPlace({ sheet: '', row: null, column: null, heading: null, cell: null, message: '…' })).toBe('Cả tệp');
   });
@@ -15,7 +17,9 @@ describe('how the preview of an organisation workbook reads', () => {
       { label: 'Đơn vị cấp trên', before: 'KBNN', after: '(không có)' },
     ]);
     expect(unitFieldChanges(undefined, { name: 'Đảng bộ B', kind: 'upper', parent: 'DUK' })).toEqual([
-      { label: 'Tên', before: '', after: 'Đảng bộ B' }, { label: 'Loại', before: '', after: 'Đảng bộ cấp trên cơ sở' }, { label: 'Đơn vị cấp trên', before: '', after: 'DUK' },
+      { label: 'Tên', before: '', after: 'Đảng bộ B' },
+      { label: 'Loại', before: '', after: 'Đảng bộ cấp trên cơ sở' },
+      { label: 'Đơn vị cấp trên', before: '', after: 'DUK' },
     ]);
     expect(userFieldChanges({ email: 'a@x.vn' }, { email: 'b@x.vn' })).toEqual([{ label: 'Thư điện tử', before: 'a@x.vn', after: 'b@x.vn' }]);
   });

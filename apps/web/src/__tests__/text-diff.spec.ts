@@ -25,7 +25,17 @@ describe('word diff of two versions of a part', () => {
     const before = 'Nguyên nhân: một số đồng chí chưa dành thời gian nghiên cứu.';
     const after = 'Nguyên nhân: nhiều đồng chí đã dành thời gian nghiên cứu, quán triệt.';
     const pieces = diffWords(before, after);
-    expect(pieces.filter((p) => p.kind !== 'added').map((p) => p.text).join('')).toBe(before);
-    expect(pieces.filter((p) => p.kind !== 'removed').map((p) => p.text).join('')).toBe(after);
+    expect(
+      pieces
+        .filter((p) => p.kind !== 'added')
+        .map((p) => p.text)
+        .join(''),
+    ).toBe(before);
+    expect(
+      pieces
+        .filter((p) => p.kind !== 'removed')
+        .map((p) => p.text)
+        .join(''),
+    ).toBe(after);
   });
 });

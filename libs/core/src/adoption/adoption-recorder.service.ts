@@ -32,7 +32,10 @@ export class AdoptionRecorder {
     const { planId, unitId, reportId, round, stage, actorId } = adopting;
     const done = await em.query(`SELECT 1 FROM adoptions WHERE plan_id = $1 AND unit_id = $2 AND round = $3`, [planId, unitId, round]);
     if (done.length) return;
-    const [unit]: { code: string; name: string; kind: UnitKind; place: string }[] = await em.query(`SELECT code, name, kind, place FROM org_units WHERE id = $1`, [unitId]);
+    const [unit]: { code: string; name: string; kind: UnitKind; place: string }[] = await em.query(
+      `SELECT code, name, kind, place FROM org_units WHERE id = $1`,
+      [unitId],
+    );
     const now = this.clock.now();
     const number = await nextRegisterNumber(em, unitId, REPORT_TYPE_CODE, vietnamDay(now).year);
     const symbol = documentSymbol(number, REPORT_TYPE_CODE, issuerCode(unit));
@@ -41,22 +44,57 @@ export class AdoptionRecorder {
       `INSERT INTO adoptions (plan_id, unit_id, report_id, round, stage, document_type, number, symbol, adopted_at, adopted_on, place,
                               signer_id, signer_username, signer_name, signer_position, signer_how)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16)`,
-      [planId, unitId, reportId, round, stage, REPORT_TYPE_CODE, number, symbol, now, vietnamDateOnly(now), unit.place,
-        signer.userId, signer.username, signer.fullName, signer.position, signer.how],
+      [
+        planId,
+        unitId,
+        reportId,
+        round,
+        stage,
+        REPORT_TYPE_CODE,
+        number,
+        symbol,
+        now,
+        vietnamDateOnly(now),
+        unit.place,
+        signer.userId,
+        signer.username,
+        signer.fullName,
+        signer.position,
+        signer.how,
+      ],
     );
     const actor = await usernameOf(em, actorId);
     await appendAuditEvents(em, [
       {
-        actorId, actor, action: 'report.adopted', planId, reportId, fromStage: stage,
+        actorId,
+        actor,
+        action: 'report.adopted',
+        planId,
+        reportId,
+        fromStage: stage,
         comment: `Thông qua: Số ${symbol}, ngày ${vietnamDateOnly(now).split('-').reverse().join('/')}`,
-        data: { unit: unit.code, number, symbol, adoptedOn: vietnamDateOnly(now), place: unit.place, signer: { username: signer.username, fullName: signer.fullName, position: signer.position, how: signer.how } },
+        data: {
+          unit: unit.code,
+          number,
+          symbol,
+          adoptedOn: vietnamDateOnly(now),
+          place: unit.place,
+          signer: { username: signer.username, fullName: signer.fullName, position: signer.position, how: signer.how },
+        },
       },
       ...(signer.how === 'vacant'
-        ? [{
-            actorId: null, actor: 'system', action: 'adoption.signer_vacant', planId, reportId, fromStage: stage,
-            comment: `Không có đồng chí nào giữ chức vụ ${POSITION_LABELS.bi_thu} hoặc ${POSITION_LABELS.pho_bi_thu} của ${unit.name}: văn bản được thông qua không có tên người ký`,
-            data: { unit: unit.code, symbol },
-          }]
+        ? [
+            {
+              actorId: null,
+              actor: 'system',
+              action: 'adoption.signer_vacant',
+              planId,
+              reportId,
+              fromStage: stage,
+              comment: `Không có đồng chí nào giữ chức vụ ${POSITION_LABELS.bi_thu} hoặc ${POSITION_LABELS.pho_bi_thu} của ${unit.name}: văn bản được thông qua không có tên người ký`,
+              data: { unit: unit.code, symbol },
+            },
+          ]
         : []),
     ]);
   }
@@ -68,10 +106,17 @@ export class AdoptionRecorder {
       [planId, unitId, reason],
     );
     if (!rows.length) return;
-    await appendAuditEvents(em, [{
-      actorId, actor: await usernameOf(em, actorId), action: 'report.adoption_superseded', planId, reportId,
-      comment: `Văn bản Số ${rows[0].symbol} được thông qua lại sau khi bị trả lại`, data: { symbol: rows[0].symbol, reason },
-    }]);
+    await appendAuditEvents(em, [
+      {
+        actorId,
+        actor: await usernameOf(em, actorId),
+        action: 'report.adoption_superseded',
+        planId,
+        reportId,
+        comment: `Văn bản Số ${rows[0].symbol} được thông qua lại sau khi bị trả lại`,
+        data: { symbol: rows[0].symbol, reason },
+      },
+    ]);
   }
 
   /** The latest signer chosen by an approver of the round, before the adoption. */

@@ -4,9 +4,22 @@ import { DataSource } from 'typeorm';
 
 /** Changes to how the engine is set up, as opposed to the work on reports. */
 export const CONFIGURATION_ACTIONS = [
-  'admin.bootstrap', 'admin.create', 'org.import', 'org.import.user', 'roles.change', 'task.reassign', 'workflow.version',
-  'user.deactivate', 'user.reactivate', 'user.password_reset',
-  'plan.create', 'plan.deadlines', 'plan.launch_requested', 'plan.migration_started', 'plan.migrated', 'plan.migration_failed',
+  'admin.bootstrap',
+  'admin.create',
+  'org.import',
+  'org.import.user',
+  'roles.change',
+  'task.reassign',
+  'workflow.version',
+  'user.deactivate',
+  'user.reactivate',
+  'user.password_reset',
+  'plan.create',
+  'plan.deadlines',
+  'plan.launch_requested',
+  'plan.migration_started',
+  'plan.migrated',
+  'plan.migration_failed',
   'queue.dashboard',
 ] as const;
 

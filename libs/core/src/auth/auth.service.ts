@@ -38,7 +38,9 @@ export class AuthService {
     const refusal: LoginRefusal | null = !user ? 'unknown_user' : !ok ? 'wrong_password' : !user.active ? 'deactivated' : null;
     if (refusal) {
       await this.throttle.failed(username, address);
-      await appendAuditEvents(this.db.manager, [{ actorId: null, actor: 'anonymous', action: 'auth.login_failed', data: { username, address, reason: refusal } }]);
+      await appendAuditEvents(this.db.manager, [
+        { actorId: null, actor: 'anonymous', action: 'auth.login_failed', data: { username, address, reason: refusal } },
+      ]);
       throw new DomainError('UNAUTHENTICATED', 'Wrong username or password');
     }
     await this.throttle.succeeded(username, address);
@@ -58,7 +60,9 @@ export class AuthService {
     if (!sessionId) return;
     await inTransaction(this.db, async (em) => {
       if (!(await endSession(em, sessionId))) return;
-      await appendAuditEvents(em, [{ actorId: actor.id, actor: actor.username, action: 'auth.logout', data: { username: actor.username, address, sessionId } }]);
+      await appendAuditEvents(em, [
+        { actorId: actor.id, actor: actor.username, action: 'auth.logout', data: { username: actor.username, address, sessionId } },
+      ]);
     });
   }
 

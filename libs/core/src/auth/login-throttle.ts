@@ -5,7 +5,10 @@ import { RedisStore } from '../common/redis.provider';
 
 /** A login refused for a while; `retryAfterSeconds` is when the lock lifts (the Retry-After header). */
 export class TooManyAttempts extends DomainError {
-  constructor(message: string, readonly retryAfterSeconds: number) {
+  constructor(
+    message: string,
+    readonly retryAfterSeconds: number,
+  ) {
     super('TOO_MANY_ATTEMPTS', message);
   }
 }
@@ -31,7 +34,10 @@ export class LoginThrottle {
   async assertAllowed(username: string, address: string): Promise<void> {
     const [account, place] = await this.redis.client.mget(this.accountKey(username, address), this.addressKey(address)).catch(() => [null, null]);
     if (Number(account) >= this.config.LOGIN_MAX_FAILURES) {
-      throw new TooManyAttempts(`Too many failed logins; try again in ${this.config.LOGIN_LOCK_MINUTES} minutes`, await this.secondsLeft(this.accountKey(username, address)));
+      throw new TooManyAttempts(
+        `Too many failed logins; try again in ${this.config.LOGIN_LOCK_MINUTES} minutes`,
+        await this.secondsLeft(this.accountKey(username, address)),
+      );
     }
     if (Number(place) >= this.config.LOGIN_MAX_FAILURES_PER_ADDRESS) {
       throw new TooManyAttempts(
@@ -49,20 +55,35 @@ export class LoginThrottle {
   async assertAddressAllowed(address: string): Promise<void> {
     const place = await this.redis.client.get(this.addressKey(address)).catch(() => null);
     if (Number(place) >= this.config.LOGIN_MAX_FAILURES_PER_ADDRESS) {
-      throw new TooManyAttempts(`Too many failed attempts from this address; try again in ${this.config.LOGIN_LOCK_MINUTES} minutes`, await this.secondsLeft(this.addressKey(address)));
+      throw new TooManyAttempts(
+        `Too many failed attempts from this address; try again in ${this.config.LOGIN_LOCK_MINUTES} minutes`,
+        await this.secondsLeft(this.addressKey(address)),
+      );
     }
   }
 
   async failedFromAddress(address: string): Promise<void> {
     const place = this.addressKey(address);
-    await this.redis.client.multi().incr(place).expire(place, this.config.LOGIN_LOCK_MINUTES * 60).exec().catch(() => undefined);
+    await this.redis.client
+      .multi()
+      .incr(place)
+      .expire(place, this.config.LOGIN_LOCK_MINUTES * 60)
+      .exec()
+      .catch(() => undefined);
   }
 
   async failed(username: string, address: string): Promise<void> {
     const ttl = this.config.LOGIN_LOCK_MINUTES * 60;
     const account = this.accountKey(username, address);
     const place = this.addressKey(address);
-    await this.redis.client.multi().incr(account).expire(account, ttl).incr(place).expire(place, ttl).exec().catch(() => undefined);
+    await this.redis.client
+      .multi()
+      .incr(account)
+      .expire(account, ttl)
+      .incr(place)
+      .expire(place, ttl)
+      .exec()
+      .catch(() => undefined);
   }
 
   async succeeded(username: string, address: string): Promise<void> {

@@ -3,10 +3,14 @@ import { MicroBatcher } from './micro-batcher';
 describe('MicroBatcher', () => {
   it('runs calls made together as one batch and answers each', async () => {
     const batches: number[][] = [];
-    const batcher = new MicroBatcher<number, number>(async (items) => {
-      batches.push(items);
-      return items.map((n) => n * 2);
-    }, 10, 5);
+    const batcher = new MicroBatcher<number, number>(
+      async (items) => {
+        batches.push(items);
+        return items.map((n) => n * 2);
+      },
+      10,
+      5,
+    );
     const results = await Promise.all([1, 2, 3].map((n) => batcher.submit(n)));
     expect(results).toEqual([2, 4, 6]);
     expect(batches).toEqual([[1, 2, 3]]);
@@ -14,10 +18,14 @@ describe('MicroBatcher', () => {
 
   it('flushes at the size bound', async () => {
     const sizes: number[] = [];
-    const batcher = new MicroBatcher<number, number>(async (items) => {
-      sizes.push(items.length);
-      return items;
-    }, 2, 1000);
+    const batcher = new MicroBatcher<number, number>(
+      async (items) => {
+        sizes.push(items.length);
+        return items;
+      },
+      2,
+      1000,
+    );
     await Promise.all([1, 2, 3, 4].map((n) => batcher.submit(n)));
     expect(sizes).toEqual([2, 2]);
   });

@@ -11,7 +11,13 @@ export class RedisStore implements OnApplicationShutdown {
   readonly client: Redis;
 
   constructor(config: AppConfig) {
-    this.client = new Redis({ host: config.REDIS_HOST, port: config.REDIS_PORT, keyPrefix: `${config.QUEUE_PREFIX}:`, lazyConnect: true, maxRetriesPerRequest: 2 });
+    this.client = new Redis({
+      host: config.REDIS_HOST,
+      port: config.REDIS_PORT,
+      keyPrefix: `${config.QUEUE_PREFIX}:`,
+      lazyConnect: true,
+      maxRetriesPerRequest: 2,
+    });
     this.client.on('error', () => undefined);
   }
 

@@ -13,16 +13,27 @@ export const LATE_AFTER_COMPLETION = 'late_after_completion';
  */
 export async function closeAfterCompletion(em: EntityManager, planId: string, reportIds: readonly string[]): Promise<number> {
   if (reportIds.length === 0) return 0;
-  const closed: { id: string; from_stage: string }[] = await em.query(
-    `UPDATE reports r SET stage = $2, round = r.round + 1, version = r.version + 1, due_at = NULL, unassigned = false,
+  const closed: { id: string; from_stage: string }[] = await em
+    .query(
+      `UPDATE reports r SET stage = $2, round = r.round + 1, version = r.version + 1, due_at = NULL, unassigned = false,
             stage_entered_at = now(), updated_at = now()
        FROM reports before WHERE before.id = r.id AND r.id = ANY($1::uuid[]) AND r.stage <> $2
      RETURNING r.id, before.stage AS from_stage`,
-    [reportIds, DONE_STAGE],
-  ).then((result) => result[0]);
-  await appendAuditEvents(em, closed.map((r) => ({
-    actorId: null, actor: 'system', action: LATE_AFTER_COMPLETION, planId, reportId: r.id, fromStage: r.from_stage, toStage: DONE_STAGE,
-    comment: 'Báo cáo được duyệt sau khi kế hoạch đã hoàn thành: không được tổng hợp vào báo cáo đã được Ban Thường vụ phê duyệt',
-  })));
+      [reportIds, DONE_STAGE],
+    )
+    .then((result) => result[0]);
+  await appendAuditEvents(
+    em,
+    closed.map((r) => ({
+      actorId: null,
+      actor: 'system',
+      action: LATE_AFTER_COMPLETION,
+      planId,
+      reportId: r.id,
+      fromStage: r.from_stage,
+      toStage: DONE_STAGE,
+      comment: 'Báo cáo được duyệt sau khi kế hoạch đã hoàn thành: không được tổng hợp vào báo cáo đã được Ban Thường vụ phê duyệt',
+    })),
+  );
   return closed.length;
 }

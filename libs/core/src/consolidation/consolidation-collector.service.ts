@@ -40,7 +40,9 @@ export class ConsolidationCollector {
       const [row] = await em.query(`SELECT status FROM consolidations WHERE plan_id = $1 AND unit_id = $2 FOR NO KEY UPDATE`, [planId, unitId]);
       if (!row || row.status !== 'collecting') return { status: 'already-collected', outbox: [] as string[], createdTaskIds: [] as string[] };
       let plan = await em.getRepository(PlanEntity).findOneByOrFail({ id: planId });
-      const [unit]: { id: string; code: string; name: string; kind: UnitKind }[] = await em.query(`SELECT id, code, name, kind FROM org_units WHERE id = $1`, [unitId]);
+      const [unit]: { id: string; code: string; name: string; kind: UnitKind }[] = await em.query(`SELECT id, code, name, kind FROM org_units WHERE id = $1`, [
+        unitId,
+      ]);
       // Figures and lists only: the level's report reads the texts it starts from itself (synthesisStart).
       const built = await this.consolidation.build(plan, unit, 'none');
       // At the root, the plan's row as a report entering consolidation and the working group's
@@ -53,11 +55,16 @@ export class ConsolidationCollector {
           WHERE plan_id = $1 AND unit_id = $2`,
         [planId, unitId, JSON.stringify(built.included), JSON.stringify(built.missing), JSON.stringify(built.indicators), JSON.stringify(built.completeness)],
       );
-      await appendAuditEvents(em, [{
-        actorId: null, actor: 'system', action: 'consolidation.collected', planId,
-        comment: built.missing.length ? `Còn thiếu báo cáo của: ${built.missing.join(', ')}` : 'Đã đủ báo cáo',
-        data: { unitCode: unit.code, included: built.included.length, missing: built.missing },
-      }]);
+      await appendAuditEvents(em, [
+        {
+          actorId: null,
+          actor: 'system',
+          action: 'consolidation.collected',
+          planId,
+          comment: built.missing.length ? `Còn thiếu báo cáo của: ${built.missing.join(', ')}` : 'Đã đủ báo cáo',
+          data: { unitCode: unit.code, included: built.included.length, missing: built.missing },
+        },
+      ]);
       const workflow = await this.workflows.get(plan.workflowKey, plan.workflowVersion, em);
       if (unitId !== plan.rootUnitId) {
         await this.prefill(em, plan, unit, readyStagesOf(workflow), built);
@@ -79,36 +86,64 @@ export class ConsolidationCollector {
    * part the units' texts, attributed by name with their paragraphs kept, each figure not yet
    * entered the group's sum. Only while it is still being drafted.
    */
-  private async prefill(em: EntityManager, plan: PlanEntity, unit: { id: string; code: string; name: string; kind: UnitKind }, ready: Set<string>, built: Built): Promise<void> {
+  private async prefill(
+    em: EntityManager,
+    plan: PlanEntity,
+    unit: { id: string; code: string; name: string; kind: UnitKind },
+    ready: Set<string>,
+    built: Built,
+  ): Promise<void> {
     const [report]: { id: string; stage: string; round: number; sections: SectionMap; indicators: Indicators }[] = await em.query(
       `SELECT r.id, r.stage, r.round, r.sections, r.indicators FROM reports r WHERE r.plan_id = $1 AND r.unit_id = $2 FOR NO KEY UPDATE`,
       [plan.id, unit.id],
     );
     if (!report) return;
-    const drafting = await em.query(`SELECT 1 FROM tasks WHERE report_id = $1 AND round = $2 AND kind = 'draft' AND state = 'open' LIMIT 1`, [report.id, report.round]);
+    const drafting = await em.query(`SELECT 1 FROM tasks WHERE report_id = $1 AND round = $2 AND kind = 'draft' AND state = 'open' LIMIT 1`, [
+      report.id,
+      report.round,
+    ]);
     if (drafting.length === 0) return;
     const start = await synthesisStart(em, plan, await levelGroupOf(em, plan, unit, ready), { sections: report.sections, indicators: report.indicators });
-    await em.query(
-      `UPDATE reports SET sections = $2, indicators = $3, version = version + 1, updated_at = now() WHERE id = $1`,
-      [report.id, JSON.stringify(start.sections), JSON.stringify(start.indicators)],
-    );
-    await appendAuditEvents(em, [{
-      actorId: null, actor: 'system', action: 'prefill', planId: plan.id, reportId: report.id, fromStage: report.stage,
-      comment: `Dự thảo được điền sẵn từ báo cáo của ${start.textsFrom} đơn vị trực thuộc`, data: { included: built.included.length, textsFrom: start.textsFrom, missing: built.missing },
-    }]);
+    await em.query(`UPDATE reports SET sections = $2, indicators = $3, version = version + 1, updated_at = now() WHERE id = $1`, [
+      report.id,
+      JSON.stringify(start.sections),
+      JSON.stringify(start.indicators),
+    ]);
+    await appendAuditEvents(em, [
+      {
+        actorId: null,
+        actor: 'system',
+        action: 'prefill',
+        planId: plan.id,
+        reportId: report.id,
+        fromStage: report.stage,
+        comment: `Dự thảo được điền sẵn từ báo cáo của ${start.textsFrom} đơn vị trực thuộc`,
+        data: { included: built.included.length, textsFrom: start.textsFrom, missing: built.missing },
+      },
+    ]);
   }
 
   private async tellWorkingGroup(em: EntityManager, plan: PlanEntity, built: Built): Promise<string[]> {
-    const people: { user_id: string }[] = await em.query(`SELECT user_id FROM role_assignments WHERE unit_id = $1 AND role = 'consolidator'`, [plan.rootUnitId]);
+    const people: { user_id: string }[] = await em.query(`SELECT user_id FROM role_assignments WHERE unit_id = $1 AND role = 'consolidator'`, [
+      plan.rootUnitId,
+    ]);
     const title = built.missing.length
       ? `Hết hạn tổng hợp: còn thiếu ${built.missing.length} đơn vị – ${plan.code}`
       : `Đã đủ báo cáo để tổng hợp – ${plan.code}`;
     const body =
       `Kế hoạch ${plan.code}: đã tổng hợp ${built.included.length} báo cáo lúc ${formatVietnamDateTime(this.clock.now())} (giờ Hà Nội).` +
       (built.missing.length ? ` Các đơn vị chưa có báo cáo được duyệt: ${built.missing.join(', ')}.` : '');
-    const created = await insertNotifications(em, people.map((p) => ({
-      userId: p.user_id, kind: 'consolidation' as const, title, body, planId: plan.id, dedupKey: `consolidation:${plan.id}:${p.user_id}`,
-    })));
+    const created = await insertNotifications(
+      em,
+      people.map((p) => ({
+        userId: p.user_id,
+        kind: 'consolidation' as const,
+        title,
+        body,
+        planId: plan.id,
+        dedupKey: `consolidation:${plan.id}:${p.user_id}`,
+      })),
+    );
     return emailInOutbox(em, created);
   }
 }

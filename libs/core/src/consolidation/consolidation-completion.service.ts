@@ -47,10 +47,18 @@ export class ConsolidationCompletion {
     await cancelOpenTasks(em, { planId: plan.id, reportId: null, stage: task.stage, round: task.round });
     const { moved, createdTaskIds } = await this.moveWaitingReports(em, plan, task);
     const actor = await usernameOf(em, task.assigneeId);
-    await appendAuditEvents(em, [{
-      actorId: task.assigneeId, actor, action: 'consolidate', planId: plan.id, taskId: task.id,
-      fromStage: task.stage, comment: task.comment, data: { reports: moved, round: task.round },
-    }]);
+    await appendAuditEvents(em, [
+      {
+        actorId: task.assigneeId,
+        actor,
+        action: 'consolidate',
+        planId: plan.id,
+        taskId: task.id,
+        fromStage: task.stage,
+        comment: task.comment,
+        data: { reports: moved, round: task.round },
+      },
+    ]);
     // The Khối's report as the working group left it goes to the Standing Committee, whichever way the task was completed.
     await submitRootLevelReport(em, plan, readyStagesOf(latest), task.assigneeId);
     createdTaskIds.push(...(await this.rootApproval.open(em, plan, task.round, task.dueAt)));
@@ -65,21 +73,37 @@ export class ConsolidationCompletion {
         WHERE r.plan_id = $1 AND r.stage = $2 ORDER BY r.id FOR NO KEY UPDATE OF r`,
       [plan.id, task.stage],
     );
-    await this.freezeIncluded(em, plan, task.round, waiting.map((r) => r.id));
+    await this.freezeIncluded(
+      em,
+      plan,
+      task.round,
+      waiting.map((r) => r.id),
+    );
     const actor = await usernameOf(em, task.assigneeId);
     for (const version of new Set(waiting.map((r) => r.workflow_version))) {
       const workflow = await this.workflows.get(plan.workflowKey, version, em);
       const toStage = nextStageKey(workflow, task.stage);
       const group = waiting.filter((r) => r.workflow_version === version);
-      const rounds: { id: string; round: number }[] = await em.query(
-        `UPDATE reports SET stage = $2, round = round + 1, version = version + 1, stage_entered_at = now(), updated_at = now()
+      const rounds: { id: string; round: number }[] = await em
+        .query(
+          `UPDATE reports SET stage = $2, round = round + 1, version = version + 1, stage_entered_at = now(), updated_at = now()
           WHERE id = ANY($1::uuid[]) RETURNING id, round`,
-        [group.map((r) => r.id), toStage],
-      ).then((result) => result[0]);
-      await appendAuditEvents(em, group.map((r) => ({
-        actorId: task.assigneeId, actor, action: 'transition', planId: plan.id, reportId: r.id, taskId: task.id,
-        fromStage: task.stage, toStage,
-      })));
+          [group.map((r) => r.id), toStage],
+        )
+        .then((result) => result[0]);
+      await appendAuditEvents(
+        em,
+        group.map((r) => ({
+          actorId: task.assigneeId,
+          actor,
+          action: 'transition',
+          planId: plan.id,
+          reportId: r.id,
+          taskId: task.id,
+          fromStage: task.stage,
+          toStage,
+        })),
+      );
       const roundOf = new Map(rounds.map((r) => [r.id, r.round]));
       const entering = group.map((r) => ({ id: r.id, unitId: r.unit_id, parentId: r.parent_id, unitKind: r.kind, round: roundOf.get(r.id)! }));
       createdTaskIds.push(...(await this.stageEntry.enter(em, plan, workflow, toStage, entering)));
@@ -93,10 +117,11 @@ export class ConsolidationCompletion {
    * it), so what the Standing Committee approves cannot change under it.
    */
   private async freezeIncluded(em: EntityManager, plan: PlanEntity, round: number, reportIds: string[]): Promise<void> {
-    await em.query(
-      `INSERT INTO consolidation_inclusions (plan_id, report_id, round) SELECT $1, unnest($2::uuid[]), $3 ON CONFLICT DO NOTHING`,
-      [plan.id, reportIds, round],
-    );
+    await em.query(`INSERT INTO consolidation_inclusions (plan_id, report_id, round) SELECT $1, unnest($2::uuid[]), $3 ON CONFLICT DO NOTHING`, [
+      plan.id,
+      reportIds,
+      round,
+    ]);
     await em.query(`UPDATE consolidations SET consolidated_round = $3 WHERE plan_id = $1 AND unit_id = $2`, [plan.id, plan.rootUnitId, round]);
   }
 
@@ -105,19 +130,23 @@ export class ConsolidationCompletion {
    * round that never opens once the plan is completed: they are closed as late, not included.
    */
   private async closeWaitingAfterCompletion(em: EntityManager, plan: PlanEntity): Promise<void> {
-    const versions: { workflow_version: number }[] = await em.query(
-      `SELECT DISTINCT workflow_version FROM reports WHERE plan_id = $1 AND stage <> $2`,
-      [plan.id, DONE_STAGE],
-    );
+    const versions: { workflow_version: number }[] = await em.query(`SELECT DISTINCT workflow_version FROM reports WHERE plan_id = $1 AND stage <> $2`, [
+      plan.id,
+      DONE_STAGE,
+    ]);
     const stages: string[] = [];
     for (const { workflow_version } of versions) {
       const stage = (await this.workflows.get(plan.workflowKey, workflow_version, em)).stages.find((s) => s.kind === 'consolidation');
       if (stage) stages.push(stage.key);
     }
-    const waiting: { id: string }[] = await em.query(
-      `SELECT id FROM reports WHERE plan_id = $1 AND stage = ANY($2::text[]) ORDER BY id FOR NO KEY UPDATE`,
-      [plan.id, stages],
+    const waiting: { id: string }[] = await em.query(`SELECT id FROM reports WHERE plan_id = $1 AND stage = ANY($2::text[]) ORDER BY id FOR NO KEY UPDATE`, [
+      plan.id,
+      stages,
+    ]);
+    await closeAfterCompletion(
+      em,
+      plan.id,
+      waiting.map((r) => r.id),
     );
-    await closeAfterCompletion(em, plan.id, waiting.map((r) => r.id));
   }
 }

@@ -39,10 +39,11 @@ export class ConsolidationFlows {
     const stage = workflow.stages.find((s) => s.kind === 'consolidation')?.key ?? 'consolidation';
     const units: { id: string; kind: UnitKind }[] = await em.query(`SELECT id, kind FROM org_units WHERE id = ANY($1::uuid[])`, [[...groups.keys()]]);
     const rootKind = units.find((u) => u.id === plan.rootUnitId)!.kind;
-    await em.query(
-      `INSERT INTO consolidations (plan_id, unit_id, cut_off_at) SELECT $1, * FROM unnest($2::uuid[], $3::timestamptz[]) ON CONFLICT DO NOTHING`,
-      [plan.id, units.map((u) => u.id), units.map((u) => cutOffOf(plan, u.kind, rootKind, stage))],
-    );
+    await em.query(`INSERT INTO consolidations (plan_id, unit_id, cut_off_at) SELECT $1, * FROM unnest($2::uuid[], $3::timestamptz[]) ON CONFLICT DO NOTHING`, [
+      plan.id,
+      units.map((u) => u.id),
+      units.map((u) => cutOffOf(plan, u.kind, rootKind, stage)),
+    ]);
   }
 
   /**
@@ -54,7 +55,8 @@ export class ConsolidationFlows {
     const plan = await this.db.getRepository(PlanEntity).findOneBy({ id: planId });
     if (!plan || plan.status === 'draft' || plan.status === 'launching') return 0;
     const recorded = await this.db.query(`SELECT 1 FROM consolidations WHERE plan_id = $1 LIMIT 1`, [planId]);
-    if (recorded.length === 0) await inTransaction(this.db, async (em) => this.open(em, plan, await this.workflows.get(plan.workflowKey, plan.workflowVersion, em)));
+    if (recorded.length === 0)
+      await inTransaction(this.db, async (em) => this.open(em, plan, await this.workflows.get(plan.workflowKey, plan.workflowVersion, em)));
     const open: { unit_id: string; cut_off_at: Date | null }[] = await this.db.query(
       `SELECT unit_id, cut_off_at FROM consolidations WHERE plan_id = $1 AND status = 'collecting'`,
       [planId],
@@ -78,7 +80,12 @@ export class ConsolidationFlows {
    * now if its report is approved, else delayed to the cut-off like the rest). Each step is
    * idempotent (deterministic job ids), so a crash half-way is completed by the next call.
    */
-  private async ensureFlow(planId: string, collection: { unit_id: string; cut_off_at: Date | null }, reports: GroupReport[], ready: Set<string>): Promise<boolean> {
+  private async ensureFlow(
+    planId: string,
+    collection: { unit_id: string; cut_off_at: Date | null },
+    reports: GroupReport[],
+    ready: Set<string>,
+  ): Promise<boolean> {
     const queue = this.queue.queue(QueueName.Consolidation);
     const parent = { name: JobName.CollectConsolidation, data: { planId, unitId: collection.unit_id } } as const;
     const parentId = jobIdOf(parent);
@@ -95,11 +102,21 @@ export class ConsolidationFlows {
     const delay = collection.cut_off_at ? Math.max(0, new Date(collection.cut_off_at).getTime() - this.clock.now().getTime()) : NO_CUT_OFF_MS;
     const childOf = (report: GroupReport, childDelay: number | undefined) => {
       const child = { name: JobName.ConsolidationChild, data: { planId, unitId: collection.unit_id, reportId: report.reportId } } as const;
-      return { name: child.name, data: child.data, opts: { ...JOB_OPTIONS[child.name], jobId: jobIdOf(child), ...(childDelay === undefined ? {} : { delay: childDelay }) } };
+      return {
+        name: child.name,
+        data: child.data,
+        opts: { ...JOB_OPTIONS[child.name], jobId: jobIdOf(child), ...(childDelay === undefined ? {} : { delay: childDelay }) },
+      };
     };
     if (!existing) {
       const gate = reports.length ? [{ ...childOf(reports[0], NO_CUT_OFF_MS), queueName: QueueName.Consolidation }] : [];
-      await this.flows.add({ name: parent.name, queueName: QueueName.Consolidation, data: parent.data, opts: { ...JOB_OPTIONS[parent.name], jobId: parentId }, children: gate });
+      await this.flows.add({
+        name: parent.name,
+        queueName: QueueName.Consolidation,
+        data: parent.data,
+        opts: { ...JOB_OPTIONS[parent.name], jobId: parentId },
+        children: gate,
+      });
     }
     const under = { id: parentId, queue: queue.qualifiedName };
     for (let start = 1; start < reports.length; start += CHILDREN_PER_BATCH) {
@@ -107,19 +124,26 @@ export class ConsolidationFlows {
       await queue.addBulk(batch.map((c) => ({ ...c, opts: { ...c.opts, parent: under } })));
     }
     // Reports approved while the batches went in were added as delayed: they run now.
-    const approvedMeanwhile: { id: string }[] = await this.db.query(
-      `SELECT id FROM reports WHERE id = ANY($1::uuid[]) AND stage = ANY($2::text[])`,
-      [reports.filter((r) => !ready.has(r.stage)).map((r) => r.reportId), [...ready]],
-    );
+    const approvedMeanwhile: { id: string }[] = await this.db.query(`SELECT id FROM reports WHERE id = ANY($1::uuid[]) AND stage = ANY($2::text[])`, [
+      reports.filter((r) => !ready.has(r.stage)).map((r) => r.reportId),
+      [...ready],
+    ]);
     await this.promote(approvedMeanwhile.map((r) => ({ planId, reportId: r.id })));
     await this.releaseGate(planId, collection, reports, ready);
     return true;
   }
 
   /** The gate child waits like any other once its siblings exist: at once if approved, else until the cut-off. */
-  private async releaseGate(planId: string, collection: { unit_id: string; cut_off_at: Date | null }, reports: GroupReport[], ready: Set<string>): Promise<void> {
+  private async releaseGate(
+    planId: string,
+    collection: { unit_id: string; cut_off_at: Date | null },
+    reports: GroupReport[],
+    ready: Set<string>,
+  ): Promise<void> {
     if (reports.length === 0) return;
-    const gate = await this.queue.queue(QueueName.Consolidation).getJob(jobIdOf({ name: JobName.ConsolidationChild, data: { planId, unitId: collection.unit_id, reportId: reports[0].reportId } }));
+    const gate = await this.queue
+      .queue(QueueName.Consolidation)
+      .getJob(jobIdOf({ name: JobName.ConsolidationChild, data: { planId, unitId: collection.unit_id, reportId: reports[0].reportId } }));
     // A gate already released waits for the cut-off or its report's approval, like its siblings.
     if (!gate || gate.delay < NO_CUT_OFF_MS || !(await gate.isDelayed())) return;
     const delay = collection.cut_off_at ? Math.max(0, new Date(collection.cut_off_at).getTime() - this.clock.now().getTime()) : NO_CUT_OFF_MS;
@@ -162,11 +186,14 @@ export class ConsolidationFlows {
       const job = await queue.getJob(jobIdOf({ name: JobName.ConsolidationChild, data: { planId, unitId: '', reportId } }));
       if (!job || !(await job.isDelayed())) continue;
       // A job promoted meanwhile by another worker is not delayed any more: nothing lost. Anything else is logged.
-      const done = await job.promote().then(() => true, async (error: Error) => {
-        if (!(await job.isDelayed())) return false;
-        this.logger.error(`Could not promote consolidation child ${job.id}: ${error.message}`);
-        return false;
-      });
+      const done = await job.promote().then(
+        () => true,
+        async (error: Error) => {
+          if (!(await job.isDelayed())) return false;
+          this.logger.error(`Could not promote consolidation child ${job.id}: ${error.message}`);
+          return false;
+        },
+      );
       if (done) promoted++;
     }
     return promoted;
@@ -206,7 +233,9 @@ export class ConsolidationFlows {
       for (const report of groups.get(collection.unit_id) ?? []) {
         const job = await queue.getJob(jobIdOf({ name: JobName.ConsolidationChild, data: { planId, unitId: collection.unit_id, reportId: report.reportId } }));
         if (!job || !(await job.isDelayed())) continue;
-        await (delay === 0 ? job.promote() : job.changeDelay(delay)).catch((error: Error) => this.logger.warn(`Could not reschedule ${job.id}: ${error.message}`));
+        await (delay === 0 ? job.promote() : job.changeDelay(delay)).catch((error: Error) =>
+          this.logger.warn(`Could not reschedule ${job.id}: ${error.message}`),
+        );
         moved++;
       }
     }

@@ -18,7 +18,10 @@ export async function planGroups(em: EntityManager, plan: PlanEntity): Promise<M
   const byUnit = new Map(rows.map((r) => [r.unit_id, r]));
   const groups = new Map<string, GroupReport[]>();
   for (const [unitId, members] of consolidationGroups(tree, plan.rootUnitId, plan.consolidateAt)) {
-    groups.set(unitId, members.map((id) => byUnit.get(id)!).map((r) => ({ reportId: r.report_id, unitId: r.unit_id, stage: r.stage })));
+    groups.set(
+      unitId,
+      members.map((id) => byUnit.get(id)!).map((r) => ({ reportId: r.report_id, unitId: r.unit_id, stage: r.stage })),
+    );
   }
   return groups;
 }

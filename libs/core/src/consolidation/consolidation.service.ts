@@ -3,8 +3,23 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { PlanEntity } from '@app/dal';
 import {
-  byUnitCode, completenessTable, consolidate, ConsolidatedSection, consolidateSection, consolidationGroups, DONE_STAGE, forbidden, IndicatorDefinition, notFound, OutlineSection,
-  planIndicators, refused, SectionContent, SectionMap, UnitFigures, UnitKind,
+  byUnitCode,
+  completenessTable,
+  consolidate,
+  ConsolidatedSection,
+  consolidateSection,
+  consolidationGroups,
+  DONE_STAGE,
+  forbidden,
+  IndicatorDefinition,
+  notFound,
+  OutlineSection,
+  planIndicators,
+  refused,
+  SectionContent,
+  SectionMap,
+  UnitFigures,
+  UnitKind,
 } from '@app/domain';
 import { AccessService } from '../org/access.service';
 import { PlansService } from '../plans/plans.service';
@@ -53,7 +68,10 @@ export class ConsolidationService {
    */
   async consolidatedBySection(planId: string, userId: string, unitCode?: string) {
     const { plan, unit } = await this.readable(planId, userId, unitCode);
-    const { consolidation: { sections: _withoutTexts, ...head }, figures } = await this.assemble(plan, unit, 'none');
+    const {
+      consolidation: { sections: _withoutTexts, ...head },
+      figures,
+    } = await this.assemble(plan, unit, 'none');
     return { head, sections: this.sectionsOneByOne(plan.outline, head.included), figures };
   }
 
@@ -66,9 +84,13 @@ export class ConsolidationService {
     const { plan, unit } = await this.readable(planId, userId, unitCode);
     const { consolidation, figures } = await this.assemble(plan, unit, 'none');
     return {
-      plan: { id: plan.id, code: plan.code, term: plan.term }, unitCode: unit.code, unitName: unit.name,
+      plan: { id: plan.id, code: plan.code, term: plan.term },
+      unitCode: unit.code,
+      unitName: unit.name,
       missingUnits: consolidation.completeness.rows.filter((r) => r.status === 'missing').map((r) => ({ unitCode: r.unitCode, unitName: r.unitName })),
-      totals: consolidation.indicators, ...figures, groups: planIndicators(plan.term, plan.indicatorNames).groups,
+      totals: consolidation.indicators,
+      ...figures,
+      groups: planIndicators(plan.term, plan.indicatorNames).groups,
     };
   }
 
@@ -76,9 +98,9 @@ export class ConsolidationService {
     for (const section of outline) {
       const rows: { unitCode: string; unitName: string; parts: SectionContent | null }[] = reportIds.length
         ? await this.db.query(
-          `SELECT u.code AS "unitCode", u.name AS "unitName", r.sections -> $2 AS parts FROM reports r JOIN org_units u ON u.id = r.unit_id WHERE r.id = ANY($1::uuid[])`,
-          [reportIds, section.key],
-        )
+            `SELECT u.code AS "unitCode", u.name AS "unitName", r.sections -> $2 AS parts FROM reports r JOIN org_units u ON u.id = r.unit_id WHERE r.id = ANY($1::uuid[])`,
+            [reportIds, section.key],
+          )
         : [];
       yield consolidateSection(section, rows.sort(byUnitCode));
     }
@@ -137,14 +159,20 @@ export class ConsolidationService {
     const carried = await this.missingBelow(plan.id, unit.id);
     const carriedRows = rows.filter((r) => carried.has(r.code) && !members.has(r.unit_id));
     const draftingDue = (kind: string) => plan.deadlines[kind as UnitKind]?.drafting;
-    const completeness = completenessTable([...group, ...carriedRows].map((r) => {
-      const inReport = members.has(r.unit_id) && isIncluded(r);
-      return {
-        unitCode: r.code, unitName: r.name, included: inReport, firstSubmittedAt: r.first_submitted_at,
-        draftingDueAt: draftingDue(r.kind) ? new Date(draftingDue(r.kind)!) : null, returnedCount: r.returned_count,
-        afterCompletion: plan.status === 'completed' && r.stage === DONE_STAGE && !inReport,
-      };
-    }));
+    const completeness = completenessTable(
+      [...group, ...carriedRows].map((r) => {
+        const inReport = members.has(r.unit_id) && isIncluded(r);
+        return {
+          unitCode: r.code,
+          unitName: r.name,
+          included: inReport,
+          firstSubmittedAt: r.first_submitted_at,
+          draftingDueAt: draftingDue(r.kind) ? new Date(draftingDue(r.kind)!) : null,
+          returnedCount: r.returned_count,
+          afterCompletion: plan.status === 'completed' && r.stage === DONE_STAGE && !inReport,
+        };
+      }),
+    );
     const consolidation = {
       unitCode: unit.code,
       unitName: unit.name,

@@ -31,7 +31,10 @@ export class RootApproval {
 
   /** Opens a round of approval tasks unless one is open; returns the tasks created. */
   async open(em: EntityManager, plan: PlanEntity, round: number, dueAt: Date | null): Promise<string[]> {
-    const open = await em.query(`SELECT 1 FROM tasks WHERE plan_id = $1 AND report_id IS NULL AND stage = $2 AND state = 'open' LIMIT 1`, [plan.id, ROOT_APPROVAL_STAGE]);
+    const open = await em.query(`SELECT 1 FROM tasks WHERE plan_id = $1 AND report_id IS NULL AND stage = $2 AND state = 'open' LIMIT 1`, [
+      plan.id,
+      ROOT_APPROVAL_STAGE,
+    ]);
     if (open.length) return [];
     const rows: { id: string }[] = await em.query(
       `INSERT INTO tasks (plan_id, report_id, unit_id, scope_unit_id, round, assignee_id, due_at, stage, kind, role)
@@ -39,11 +42,22 @@ export class RootApproval {
        ON CONFLICT DO NOTHING RETURNING id`,
       [plan.id, plan.rootUnitId, round, dueAt, ROOT_APPROVAL_STAGE],
     );
-    await appendAuditEvents(em, [{
-      actorId: null, actor: 'system', action: rows.length ? 'root_approval.opened' : 'stage_unassigned', planId: plan.id, toStage: ROOT_APPROVAL_STAGE,
-      comment: rows.length ? `Trình Ban Thường vụ duyệt báo cáo tổng hợp (${rows.length} đồng chí)` : 'Không có ai trong Ban Thường vụ (vai trò thẩm định tại đơn vị gốc) để thông qua báo cáo tổng hợp',
-    }]);
-    await noticeOfNewTasks(em, rows.map((r) => r.id));
+    await appendAuditEvents(em, [
+      {
+        actorId: null,
+        actor: 'system',
+        action: rows.length ? 'root_approval.opened' : 'stage_unassigned',
+        planId: plan.id,
+        toStage: ROOT_APPROVAL_STAGE,
+        comment: rows.length
+          ? `Trình Ban Thường vụ duyệt báo cáo tổng hợp (${rows.length} đồng chí)`
+          : 'Không có ai trong Ban Thường vụ (vai trò thẩm định tại đơn vị gốc) để thông qua báo cáo tổng hợp',
+      },
+    ]);
+    await noticeOfNewTasks(
+      em,
+      rows.map((r) => r.id),
+    );
     return rows.map((r) => r.id);
   }
 
@@ -84,23 +98,48 @@ export class RootApproval {
     const actor = await usernameOf(em, task.assigneeId);
     if (outcome === 'returned') {
       const reason = votes.find((v) => v.decision === 'return' && tally.counted.includes(v))!.comment;
-      await appendAuditEvents(em, [{ actorId: task.assigneeId, actor, action: 'root_approval.returned', planId: plan.id, taskId: task.id, fromStage: ROOT_APPROVAL_STAGE, comment: reason }]);
+      await appendAuditEvents(em, [
+        {
+          actorId: task.assigneeId,
+          actor,
+          action: 'root_approval.returned',
+          planId: plan.id,
+          taskId: task.id,
+          fromStage: ROOT_APPROVAL_STAGE,
+          comment: reason,
+        },
+      ]);
       const workflow = await this.workflows.get(plan.workflowKey, plan.workflowVersion, em);
       const stage = workflow.stages.find((s) => s.kind === 'consolidation');
-      const createdTaskIds = stage ? await this.stageEntry.openConsolidationRound(em, plan, stage, task.dueAt, {
-        fromStage: ROOT_APPROVAL_STAGE, reason: reason ?? '', returnedBy: await fullNameOf(em, task.assigneeId),
-      }) : [];
+      const createdTaskIds = stage
+        ? await this.stageEntry.openConsolidationRound(em, plan, stage, task.dueAt, {
+            fromStage: ROOT_APPROVAL_STAGE,
+            reason: reason ?? '',
+            returnedBy: await fullNameOf(em, task.assigneeId),
+          })
+        : [];
       await returnRootLevelReport(em, plan, reason, task.assigneeId);
       return { outcome: 'returned', createdTaskIds };
     }
     await em.query(`UPDATE consolidations SET status = 'approved', approved_at = now() WHERE plan_id = $1 AND unit_id = $2`, [plan.id, plan.rootUnitId]);
-    await em.query(`UPDATE plans SET status = 'completed', completed_at = now(), version = version + 1, updated_at = now() WHERE id = $1 AND status <> 'completed'`, [plan.id]);
+    await em.query(
+      `UPDATE plans SET status = 'completed', completed_at = now(), version = version + 1, updated_at = now() WHERE id = $1 AND status <> 'completed'`,
+      [plan.id],
+    );
     await noticeOfAdoption(em, { planId: plan.id, unitId: plan.rootUnitId, reportId: null, round: task.round, adoptedAt: this.clock.now() });
     // The Standing Committee's approval adopts the Khối's report: its number, date and signer.
-    await this.adoption.adopt(em, { planId: plan.id, unitId: plan.rootUnitId, reportId: null, round: task.round, stage: ROOT_APPROVAL_STAGE, actorId: task.assigneeId });
+    await this.adoption.adopt(em, {
+      planId: plan.id,
+      unitId: plan.rootUnitId,
+      reportId: null,
+      round: task.round,
+      stage: ROOT_APPROVAL_STAGE,
+      actorId: task.assigneeId,
+    });
     await adoptRootLevelReport(em, plan, task.assigneeId);
-    await appendAuditEvents(em, [{ actorId: task.assigneeId, actor, action: 'plan.completed', planId: plan.id, taskId: task.id, fromStage: ROOT_APPROVAL_STAGE }]);
+    await appendAuditEvents(em, [
+      { actorId: task.assigneeId, actor, action: 'plan.completed', planId: plan.id, taskId: task.id, fromStage: ROOT_APPROVAL_STAGE },
+    ]);
     return nothingCreated('plan-completed');
   }
-
 }

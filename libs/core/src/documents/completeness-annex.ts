@@ -30,8 +30,10 @@ export function completenessAnnex(completeness: Completeness, abridged: boolean)
 
 function annexRows(rows: readonly CompletenessRow[], abridged: boolean): string[][] {
   const row = (r: CompletenessRow) => [
-    r.unitName, r.status === 'included' ? 'Đã tổng hợp' : 'Chưa có báo cáo',
-    r.timeliness === 'on_time' ? 'Đúng hạn' : r.timeliness === 'late' ? 'Trễ hạn' : 'Chưa nộp', String(r.returnedCount),
+    r.unitName,
+    r.status === 'included' ? 'Đã tổng hợp' : 'Chưa có báo cáo',
+    r.timeliness === 'on_time' ? 'Đúng hạn' : r.timeliness === 'late' ? 'Trễ hạn' : 'Chưa nộp',
+    String(r.returnedCount),
   ];
   if (!abridged) return rows.map(row);
   const severity = (r: CompletenessRow) => (r.status === 'missing' ? 0 : r.timeliness !== 'on_time' ? 1 : 2);

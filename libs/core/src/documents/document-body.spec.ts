@@ -3,15 +3,20 @@ import { documentParts, TextsOf } from './document-body';
 import { textParagraphs } from './paragraphs';
 
 /** Every text written, as "<key>.<part>", except those listed. */
-const writtenExcept = (...left: string[]): TextsOf => (section: OutlineSection, part: SectionPart) =>
-  left.includes(`${section.key}.${part}`) || left.includes(section.key) ? [] : [{ text: `${section.key}.${part}` }];
+const writtenExcept =
+  (...left: string[]): TextsOf =>
+  (section: OutlineSection, part: SectionPart) =>
+    left.includes(`${section.key}.${part}`) || left.includes(section.key) ? [] : [{ text: `${section.key}.${part}` }];
 
 describe('documentParts: the body in the parts of the đề cương', () => {
   it('numbers the parts I–V, the items 1., 2., … and an area’s texts a), b), c)', () => {
     const parts = documentParts(DEFAULT_OUTLINE, writtenExcept());
     expect(parts.map((p) => p.heading)).toEqual([
-      'I. ĐẶC ĐIỂM TÌNH HÌNH', 'II. KẾT QUẢ CÔNG TÁC XÂY DỰNG ĐẢNG VÀ THI HÀNH ĐIỀU LỆ ĐẢNG', 'III. ĐÁNH GIÁ CHUNG VÀ BÀI HỌC KINH NGHIỆM',
-      'IV. PHƯƠNG HƯỚNG, NHIỆM VỤ NHIỆM KỲ TỚI', 'V. KIẾN NGHỊ, ĐỀ XUẤT',
+      'I. ĐẶC ĐIỂM TÌNH HÌNH',
+      'II. KẾT QUẢ CÔNG TÁC XÂY DỰNG ĐẢNG VÀ THI HÀNH ĐIỀU LỆ ĐẢNG',
+      'III. ĐÁNH GIÁ CHUNG VÀ BÀI HỌC KINH NGHIỆM',
+      'IV. PHƯƠNG HƯỚNG, NHIỆM VỤ NHIỆM KỲ TỚI',
+      'V. KIẾN NGHỊ, ĐỀ XUẤT',
     ]);
     // A part with a single one-text item carries its paragraphs under the part's heading.
     expect(parts[0].items).toEqual([{ heading: null, paragraphs: [{ text: 'context.text' }], subsections: [] }]);
@@ -33,7 +38,9 @@ describe('documentParts: the body in the parts of the đề cương', () => {
   it('leaves out what was left empty and numbers what remains without gaps', () => {
     const parts = documentParts(DEFAULT_OUTLINE, writtenExcept('context', 'political', 'ideological.limitations', 'overall_assessment', 'proposals'));
     expect(parts.map((p) => p.heading)).toEqual([
-      'I. KẾT QUẢ CÔNG TÁC XÂY DỰNG ĐẢNG VÀ THI HÀNH ĐIỀU LỆ ĐẢNG', 'II. ĐÁNH GIÁ CHUNG VÀ BÀI HỌC KINH NGHIỆM', 'III. PHƯƠNG HƯỚNG, NHIỆM VỤ NHIỆM KỲ TỚI',
+      'I. KẾT QUẢ CÔNG TÁC XÂY DỰNG ĐẢNG VÀ THI HÀNH ĐIỀU LỆ ĐẢNG',
+      'II. ĐÁNH GIÁ CHUNG VÀ BÀI HỌC KINH NGHIỆM',
+      'III. PHƯƠNG HƯỚNG, NHIỆM VỤ NHIỆM KỲ TỚI',
     ]);
     expect(parts[0].items[0].heading).toBe('1. Công tác tư tưởng; học tập, quán triệt nghị quyết (Nghị quyết số 02)');
     expect(parts[0].items[0].subsections.map((s) => s.heading)).toEqual(['a) Kết quả, ưu điểm', 'b) Nguyên nhân']);
@@ -51,15 +58,26 @@ describe('documentParts: the body in the parts of the đề cương', () => {
     expect(parts[0].heading).toBeNull();
     expect(parts[0].items.map((i) => i.heading)).toEqual(FIVE_PART_OUTLINE.map((s, i) => `${i + 1}. ${s.title}`));
     expect(parts[0].items[0].subsections.map((s) => s.heading)).toEqual([
-      'a) Kết quả, ưu điểm', 'b) Tồn tại, hạn chế', 'c) Nguyên nhân', 'd) Bài học kinh nghiệm', 'đ) Phương hướng nhiệm kỳ tiếp theo',
+      'a) Kết quả, ưu điểm',
+      'b) Tồn tại, hạn chế',
+      'c) Nguyên nhân',
+      'd) Bài học kinh nghiệm',
+      'đ) Phương hướng nhiệm kỳ tiếp theo',
     ]);
     expect(parts[0].items[9].subsections.map((s) => s.heading)).toEqual([
-      'a) Kết quả, ưu điểm', 'b) Tồn tại, hạn chế', 'c) Nguyên nhân', 'd) Phương hướng nhiệm kỳ tiếp theo',
+      'a) Kết quả, ưu điểm',
+      'b) Tồn tại, hạn chế',
+      'c) Nguyên nhân',
+      'd) Phương hướng nhiệm kỳ tiếp theo',
     ]);
   });
 
   it('keeps a text’s paragraphs apart, as the writer broke them', () => {
-    expect(textParagraphs('Đoạn thứ nhất.\nĐoạn thứ hai.\r\n\r\n  Đoạn thứ ba.  \n')).toEqual([{ text: 'Đoạn thứ nhất.' }, { text: 'Đoạn thứ hai.' }, { text: 'Đoạn thứ ba.' }]);
+    expect(textParagraphs('Đoạn thứ nhất.\nĐoạn thứ hai.\r\n\r\n  Đoạn thứ ba.  \n')).toEqual([
+      { text: 'Đoạn thứ nhất.' },
+      { text: 'Đoạn thứ hai.' },
+      { text: 'Đoạn thứ ba.' },
+    ]);
     expect(textParagraphs('   ')).toEqual([]);
     expect(textParagraphs(undefined)).toEqual([]);
   });

@@ -26,14 +26,19 @@ export class DocumentSources {
 
   /** A unit by its code, or by its id. */
   async unit(code: string, by: 'code' | 'id' = 'code'): Promise<DocumentUnit> {
-    const [row]: { id: string; code: string; kind: UnitKind; name: string; place: string; parent_kind: UnitKind | null; parent_name: string | null }[] = await this.db.query(
-      `SELECT u.id, u.code, u.kind, u.name, u.place, p.kind AS parent_kind, p.name AS parent_name FROM org_units u LEFT JOIN org_units p ON p.id = u.parent_id
+    const [row]: { id: string; code: string; kind: UnitKind; name: string; place: string; parent_kind: UnitKind | null; parent_name: string | null }[] =
+      await this.db.query(
+        `SELECT u.id, u.code, u.kind, u.name, u.place, p.kind AS parent_kind, p.name AS parent_name FROM org_units u LEFT JOIN org_units p ON p.id = u.parent_id
         WHERE ${by === 'id' ? 'u.id = $1::uuid' : 'u.code = $1'}`,
-      [code],
-    );
+        [code],
+      );
     if (!row) throw notFound('Unit', code);
     return {
-      id: row.id, code: row.code, kind: row.kind, name: row.name, place: row.place,
+      id: row.id,
+      code: row.code,
+      kind: row.kind,
+      name: row.name,
+      place: row.place,
       parent: row.parent_kind && row.parent_name ? { kind: row.parent_kind, name: row.parent_name } : null,
     };
   }
@@ -57,7 +62,8 @@ export class DocumentSources {
     const [row]: { sections: SectionMap }[] = isRoot
       ? await this.db.query(`SELECT sections FROM level_reports WHERE plan_id = $1 AND unit_id = $2`, [planId, unit.id])
       : await this.db.query(`SELECT sections FROM reports WHERE plan_id = $1 AND unit_id = $2`, [planId, unit.id]);
-    const written = row && Object.values(row.sections ?? {}).some((content) => Object.values(content ?? {}).some((text) => typeof text === 'string' && text.trim() !== ''));
+    const written =
+      row && Object.values(row.sections ?? {}).some((content) => Object.values(content ?? {}).some((text) => typeof text === 'string' && text.trim() !== ''));
     return written ? row.sections : null;
   }
 

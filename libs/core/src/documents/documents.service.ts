@@ -64,17 +64,21 @@ export class DocumentsService {
     const own = await this.sources.levelText(planId, unit, unit.id === plan.rootUnitId);
     const names = new Map(merged.completeness.rows.map((r) => [r.unitCode, r.unitName]));
     const sections = new Map(merged.sections.map((s) => [s.key, s.parts as Partial<Record<string, { unitCode: string; text: string }[]>>]));
-    const pasted: TextsOf = (section, part) => (sections.get(section.key)?.[part] ?? []).flatMap((t) => attributed(names.get(t.unitCode) ?? t.unitCode, t.text));
+    const pasted: TextsOf = (section, part) =>
+      (sections.get(section.key)?.[part] ?? []).flatMap((t) => attributed(names.get(t.unitCode) ?? t.unitCode, t.text));
     const figures = await this.sources.figuresOf(merged.included);
     const listed = merged.abridged ? figures.filter((f) => f.parentId === unit.id) : figures;
     const document = await this.build(plan, unit, {
       textsOf: own ? ownTexts(own) : pasted,
       // Once, not under every part: the reader needs to be told only once what the document leaves out.
-      bodyNote: merged.abridged && !own
-        ? `(Báo cáo này trích nội dung của các đơn vị trực thuộc trực tiếp; toàn văn báo cáo của ${merged.included.length} đơn vị đã tổng hợp xem trong báo cáo tổng hợp điện tử.)`
-        : undefined,
+      bodyNote:
+        merged.abridged && !own
+          ? `(Báo cáo này trích nội dung của các đơn vị trực thuộc trực tiếp; toàn văn báo cáo của ${merged.included.length} đơn vị đã tổng hợp xem trong báo cáo tổng hợp điện tử.)`
+          : undefined,
       figures: { rows: listed, totalOf: figures },
-      figuresNote: merged.abridged ? `Các bảng liệt kê ${listed.length} đơn vị trực thuộc trực tiếp; dòng TỔNG SỐ cộng số liệu của cả ${figures.length} đơn vị đã tổng hợp.` : undefined,
+      figuresNote: merged.abridged
+        ? `Các bảng liệt kê ${listed.length} đơn vị trực thuộc trực tiếp; dòng TỔNG SỐ cộng số liệu của cả ${figures.length} đơn vị đã tổng hợp.`
+        : undefined,
       asOfUnit: merged.unitCode,
       annex: completenessAnnex(merged.completeness, merged.abridged),
     });
@@ -99,16 +103,36 @@ export class DocumentsService {
       this.sources.unit(plan.rootUnitId, 'id'),
     ]);
     const adopted: AdoptedAs | null = adoption
-      ? { symbol: adoption.symbol, adoptedOn: adoption.adopted_on, place: adoption.place, signerName: adoption.signer_name, signerPosition: adoption.signer_position }
+      ? {
+          symbol: adoption.symbol,
+          adoptedOn: adoption.adopted_on,
+          place: adoption.place,
+          signerName: adoption.signer_name,
+          signerPosition: adoption.signer_position,
+        }
       : null;
     return buildPartyDocument({
-      unit, parent: unit.parent, place: unit.place,
-      plan: { code: plan.code, issuedOn: plan.issuedOn, title: plan.title, term: plan.term, basis: plan.basis, root, recipients: plan.recipients?.[unit.kind] ?? null },
+      unit,
+      parent: unit.parent,
+      place: unit.place,
+      plan: {
+        code: plan.code,
+        issuedOn: plan.issuedOn,
+        title: plan.title,
+        term: plan.term,
+        basis: plan.basis,
+        root,
+        recipients: plan.recipients?.[unit.kind] ?? null,
+      },
       adoption: adopted,
       parts: documentParts(plan.outline, content.textsOf),
       bodyNote: content.bodyNote,
       // The date the plan declared the figures are for: the collection's cut-off, else its deadline.
-      figures: { asOf: cutOff.cutOffAt ?? cutOff.asOf, tables: figuresTables(plan.term, plan.indicatorNames, content.figures.rows, content.figures.totalOf), note: content.figuresNote },
+      figures: {
+        asOf: cutOff.cutOffAt ?? cutOff.asOf,
+        tables: figuresTables(plan.term, plan.indicatorNames, content.figures.rows, content.figures.totalOf),
+        note: content.figuresNote,
+      },
       annex: content.annex,
     });
   }

@@ -6,7 +6,7 @@ import type { PartyDocument } from './party-document.model';
 
 /** The text of word/document.xml in a .docx (a zip: local file headers, deflated or stored). */
 function documentXml(docx: Buffer): string {
-  for (let at = 0; at + 30 < docx.length; ) {
+  for (let at = 0; at + 30 < docx.length;) {
     if (docx.readUInt32LE(at) !== 0x04034b50) break;
     const method = docx.readUInt16LE(at + 8);
     const size = docx.readUInt32LE(at + 18);
@@ -21,7 +21,11 @@ function documentXml(docx: Buffer): string {
 }
 
 function document(units: number): PartyDocument {
-  const paragraphs = (what: string) => Array.from({ length: units }, (_, u) => ({ lead: `Chi bộ ${u + 1}: `, text: `cấp ủy đã cụ thể hóa kịp thời nghị quyết, đảng viên gương mẫu thực hiện (${what}).` }));
+  const paragraphs = (what: string) =>
+    Array.from({ length: units }, (_, u) => ({
+      lead: `Chi bộ ${u + 1}: `,
+      text: `cấp ủy đã cụ thể hóa kịp thời nghị quyết, đảng viên gương mẫu thực hiện (${what}).`,
+    }));
   return {
     draft: false,
     superiorBody: 'ĐẢNG BỘ KHỐI CÁC CƠ QUAN TRUNG ƯƠNG',
@@ -31,25 +35,38 @@ function document(units: number): PartyDocument {
     typeName: 'BÁO CÁO',
     title: 'Tổng kết công tác xây dựng Đảng nhiệm kỳ 2015-2020',
     opening: ['Thực hiện Kế hoạch số 144-KH/ĐUK ngày 05/6/2019 của Ban Thường vụ Đảng ủy Khối, Ban Thường vụ Đảng ủy Khối báo cáo kết quả như sau:'],
-    parts: [{
-      heading: 'II. KẾT QUẢ CÔNG TÁC XÂY DỰNG ĐẢNG VÀ THI HÀNH ĐIỀU LỆ ĐẢNG',
-      items: Array.from({ length: 10 }, (_, s) => ({
-        heading: `${s + 1}. Mục ${s + 1}`,
-        paragraphs: [],
-        subsections: ['a) Kết quả, ưu điểm', 'b) Tồn tại, hạn chế', 'c) Nguyên nhân'].map((heading) => ({ heading, paragraphs: paragraphs(heading) })),
-      })),
-    }],
+    parts: [
+      {
+        heading: 'II. KẾT QUẢ CÔNG TÁC XÂY DỰNG ĐẢNG VÀ THI HÀNH ĐIỀU LỆ ĐẢNG',
+        items: Array.from({ length: 10 }, (_, s) => ({
+          heading: `${s + 1}. Mục ${s + 1}`,
+          paragraphs: [],
+          subsections: ['a) Kết quả, ưu điểm', 'b) Tồn tại, hạn chế', 'c) Nguyên nhân'].map((heading) => ({ heading, paragraphs: paragraphs(heading) })),
+        })),
+      },
+    ],
     signature: { lines: ['T/M BAN THƯỜNG VỤ', 'K/T BÍ THƯ', 'PHÓ BÍ THƯ'], name: 'Lê Văn Hùng' },
     recipients: ['Ban Tổ chức Trung ương', 'Lưu: Văn phòng Đảng ủy Khối'],
     appendix: {
-      title: 'PHỤ LỤC', subtitle: 'SỐ LIỆU CÔNG TÁC XÂY DỰNG ĐẢNG NHIỆM KỲ 2015-2020', attachedTo: '(Kèm theo Báo cáo số 12-BC/ĐUK ngày 30/9/2019 của Ban Thường vụ Đảng ủy Khối)',
+      title: 'PHỤ LỤC',
+      subtitle: 'SỐ LIỆU CÔNG TÁC XÂY DỰNG ĐẢNG NHIỆM KỲ 2015-2020',
+      attachedTo: '(Kèm theo Báo cáo số 12-BC/ĐUK ngày 30/9/2019 của Ban Thường vụ Đảng ủy Khối)',
       asOf: 'Số liệu tính đến ngày 10/09/2019',
-      tables: [{
-        title: 'Bảng 1. Một số số liệu khác', layout: 'by-unit', columns: ['STT', 'Đơn vị', 'Nghị quyết đã ban hành (văn bản)'],
-        rows: Array.from({ length: units }, (_, u) => [String(u + 1), `Chi bộ ${u + 1}`, '3']), total: ['', 'TỔNG SỐ', String(3 * units)],
-      }],
+      tables: [
+        {
+          title: 'Bảng 1. Một số số liệu khác',
+          layout: 'by-unit',
+          columns: ['STT', 'Đơn vị', 'Nghị quyết đã ban hành (văn bản)'],
+          rows: Array.from({ length: units }, (_, u) => [String(u + 1), `Chi bộ ${u + 1}`, '3']),
+          total: ['', 'TỔNG SỐ', String(3 * units)],
+        },
+      ],
     },
-    annex: { title: 'TÌNH HÌNH TỔNG HỢP BÁO CÁO CỦA CÁC ĐƠN VỊ', header: ['Đơn vị', 'Tình trạng', 'Đúng hạn / trễ hạn', 'Số lần trả lại'], rows: [['Chi bộ 1', 'Đã tổng hợp', 'Đúng hạn', '0']] },
+    annex: {
+      title: 'TÌNH HÌNH TỔNG HỢP BÁO CÁO CỦA CÁC ĐƠN VỊ',
+      header: ['Đơn vị', 'Tình trạng', 'Đúng hạn / trễ hạn', 'Số lần trả lại'],
+      rows: [['Chi bộ 1', 'Đã tổng hợp', 'Đúng hạn', '0']],
+    },
   };
 }
 

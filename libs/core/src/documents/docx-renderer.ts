@@ -1,6 +1,23 @@
 import {
-  AlignmentType, BorderStyle, Document, Header, ISectionOptions, NoBreakHyphen, Packer, PageNumber, PageOrientation, Paragraph, Table, TableCell, TableRow,
-  Tab, TabStopType, TextRun, UnderlineType, VerticalAlign, WidthType,
+  AlignmentType,
+  BorderStyle,
+  Document,
+  Header,
+  ISectionOptions,
+  NoBreakHyphen,
+  Packer,
+  PageNumber,
+  PageOrientation,
+  Paragraph,
+  Table,
+  TableCell,
+  TableRow,
+  Tab,
+  TabStopType,
+  TextRun,
+  UnderlineType,
+  VerticalAlign,
+  WidthType,
 } from 'docx';
 import type { DocumentParagraph, FiguresAppendix, FiguresTable, PartyDocument } from './party-document.model';
 
@@ -34,7 +51,14 @@ interface LineStyle extends RunStyle {
 }
 
 const run = (text: string, style: RunStyle = {}) =>
-  new TextRun({ text, font: FONT, size: (style.size ?? 14) * 2, bold: style.bold, italics: style.italics, underline: style.underline ? { type: UnderlineType.SINGLE } : undefined });
+  new TextRun({
+    text,
+    font: FONT,
+    size: (style.size ?? 14) * 2,
+    bold: style.bold,
+    italics: style.italics,
+    underline: style.underline ? { type: UnderlineType.SINGLE } : undefined,
+  });
 
 /** A table of at most this many rows is kept on one page when it fits, rather than split after a row or two. */
 const KEEP_TOGETHER_ROWS = 15;
@@ -85,10 +109,14 @@ const title = (text: string) =>
   new Paragraph({
     alignment: Align.CENTER,
     spacing: { after: 0, line: LINE },
-    children: [new TextRun({
-      font: FONT, size: 28, bold: true,
-      children: text.split(/(?<=\S)-(?=\S)/).flatMap((piece, i) => (i === 0 ? [piece] : [new NoBreakHyphen(), piece])),
-    })],
+    children: [
+      new TextRun({
+        font: FONT,
+        size: 28,
+        bold: true,
+        children: text.split(/(?<=\S)-(?=\S)/).flatMap((piece, i) => (i === 0 ? [piece] : [new NoBreakHyphen(), piece])),
+      }),
+    ],
   });
 
 const heading = (text: string, style: RunStyle) => line(text, { ...style, indent: true, keepNext: true, before: 6 });
@@ -142,7 +170,9 @@ function appendixSection(doc: PartyDocument): ISectionOptions {
 
 /** The page number, at the top centre (the first page of the document has none). */
 function pageNumberHeader(): Header {
-  return new Header({ children: [new Paragraph({ alignment: Align.CENTER, children: [new TextRun({ children: [PageNumber.CURRENT], font: FONT, size: 28 })] })] });
+  return new Header({
+    children: [new Paragraph({ alignment: Align.CENTER, children: [new TextRun({ children: [PageNumber.CURRENT], font: FONT, size: 28 })] })],
+  });
 }
 
 /** "DỰ THẢO" boxed at the top right of the first page: nobody takes a draft for the adopted document. */
@@ -159,12 +189,7 @@ function draftMark(): Paragraph {
 /** The issuer with its number at the left, the Party's name with the place and date at the right. */
 function header(doc: PartyDocument): Table {
   const centred = (text: string, style: LineStyle = {}) => line(text, { ...style, align: Align.CENTER, after: 0 });
-  const left = [
-    ...(doc.superiorBody ? [centred(doc.superiorBody)] : []),
-    centred(doc.issuingBody, { bold: true }),
-    centred('*'),
-    centred(doc.numberLine),
-  ];
+  const left = [...(doc.superiorBody ? [centred(doc.superiorBody)] : []), centred(doc.issuingBody, { bold: true }), centred('*'), centred(doc.numberLine)];
   const right = [centred('ĐẢNG CỘNG SẢN VIỆT NAM', { bold: true, size: 15, underline: true }), centred(doc.dateLine, { italics: true, before: 12 })];
   return twoColumns(left, right, [80, TEXT_WIDTH.portrait - 80]);
 }
@@ -173,12 +198,14 @@ function signatureAndRecipients(doc: PartyDocument): Table {
   const recipients = [
     line('Nơi nhận:', { underline: true, align: Align.LEFT, before: 12, after: 0 }),
     // A line that wraps goes on under its text, not under its dash.
-    ...doc.recipients.map((r, i) =>
-      new Paragraph({
-        alignment: Align.LEFT,
-        indent: { left: mm(3), hanging: mm(3) },
-        children: [run(`- ${r}${i === doc.recipients.length - 1 ? '.' : ','}`, { size: 12 })],
-      })),
+    ...doc.recipients.map(
+      (r, i) =>
+        new Paragraph({
+          alignment: Align.LEFT,
+          indent: { left: mm(3), hanging: mm(3) },
+          children: [run(`- ${r}${i === doc.recipients.length - 1 ? '.' : ','}`, { size: 12 })],
+        }),
+    ),
   ];
   const signature = doc.signature
     ? [
@@ -219,9 +246,7 @@ function figures(appendix: FiguresAppendix): (Paragraph | Table)[] {
 function figuresGrid(table: FiguresTable): Table {
   const figureWidth = (TEXT_WIDTH.landscape - 12 - 62) / Math.max(1, table.columns.length - 2);
   const widths =
-    table.layout === 'by-figure'
-      ? [12, TEXT_WIDTH.landscape - 12 - 45 - 40, 45, 40]
-      : table.columns.map((_, i) => (i === 0 ? 12 : i === 1 ? 62 : figureWidth));
+    table.layout === 'by-figure' ? [12, TEXT_WIDTH.landscape - 12 - 45 - 40, 45, 40] : table.columns.map((_, i) => (i === 0 ? 12 : i === 1 ? 62 : figureWidth));
   const rows = [...table.rows, ...(table.total ? [table.total] : [])];
   return grid(table.columns, rows, widths, { boldLastRow: table.total !== null, alignOf: (column) => (column === 1 ? Align.LEFT : Align.CENTER) });
 }
@@ -229,10 +254,18 @@ function figuresGrid(table: FiguresTable): Table {
 function annex(doc: PartyDocument): (Paragraph | Table)[] {
   if (!doc.annex) return [];
   const widths = [110, 52, 52, TEXT_WIDTH.landscape - 214];
-  return [line(doc.annex.title, { bold: true, align: Align.CENTER, before: 18 }), grid(doc.annex.header, doc.annex.rows, widths, { boldLastRow: false, alignOf: (column) => (column === 0 ? Align.LEFT : Align.CENTER) })];
+  return [
+    line(doc.annex.title, { bold: true, align: Align.CENTER, before: 18 }),
+    grid(doc.annex.header, doc.annex.rows, widths, { boldLastRow: false, alignOf: (column) => (column === 0 ? Align.LEFT : Align.CENTER) }),
+  ];
 }
 
-function grid(header: string[], rows: string[][], widthsMm: number[], options: { boldLastRow: boolean; alignOf: (column: number) => Alignment; size?: number }): Table {
+function grid(
+  header: string[],
+  rows: string[][],
+  widthsMm: number[],
+  options: { boldLastRow: boolean; alignOf: (column: number) => Alignment; size?: number },
+): Table {
   const size = options.size ?? 12;
   const together = rows.length <= KEEP_TOGETHER_ROWS;
   const cell = (text: string, column: number, bold: boolean, keepNext: boolean) =>
@@ -254,10 +287,13 @@ function grid(header: string[], rows: string[][], widthsMm: number[], options: {
     columnWidths: widthsMm.map(mm),
     rows: [
       new TableRow({ tableHeader: true, cantSplit: true, children: header.map(headerCell) }),
-      ...rows.map((r, i) => new TableRow({
-        cantSplit: true,
-        children: r.map((c, column) => cell(c, column, options.boldLastRow && i === rows.length - 1, together && i < rows.length - 1)),
-      })),
+      ...rows.map(
+        (r, i) =>
+          new TableRow({
+            cantSplit: true,
+            children: r.map((c, column) => cell(c, column, options.boldLastRow && i === rows.length - 1, together && i < rows.length - 1)),
+          }),
+      ),
     ],
   });
 }

@@ -8,22 +8,34 @@ describe('figuresAsOf: the figures’ cut-off date of a consolidation', () => {
 
   it('a closed collection: the moment it closed, with its cut-off alongside', () => {
     expect(figuresAsOf({ collectedAt: collected, cutOffAt: cutOff, planDeadline: deadline, now })).toEqual({
-      asOf: collected, asOfSource: 'collected', cutOffAt: cutOff, collectedAt: collected,
+      asOf: collected,
+      asOfSource: 'collected',
+      cutOffAt: cutOff,
+      collectedAt: collected,
     });
   });
 
   it('an open collection: its cut-off', () => {
     expect(figuresAsOf({ collectedAt: null, cutOffAt: cutOff, planDeadline: deadline, now })).toEqual({
-      asOf: cutOff, asOfSource: 'cut_off', cutOffAt: cutOff, collectedAt: null,
+      asOf: cutOff,
+      asOfSource: 'cut_off',
+      cutOffAt: cutOff,
+      collectedAt: null,
     });
   });
 
   it('no collection recorded: the plan’s consolidation deadline, else now', () => {
     expect(figuresAsOf({ collectedAt: null, cutOffAt: null, planDeadline: deadline, now })).toEqual({
-      asOf: deadline, asOfSource: 'plan_deadline', cutOffAt: null, collectedAt: null,
+      asOf: deadline,
+      asOfSource: 'plan_deadline',
+      cutOffAt: null,
+      collectedAt: null,
     });
     expect(figuresAsOf({ collectedAt: null, cutOffAt: null, planDeadline: null, now })).toEqual({
-      asOf: now, asOfSource: 'now', cutOffAt: null, collectedAt: null,
+      asOf: now,
+      asOfSource: 'now',
+      cutOffAt: null,
+      collectedAt: null,
     });
   });
 });

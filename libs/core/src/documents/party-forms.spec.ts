@@ -1,4 +1,15 @@
-import { collectiveOf, committeeOf, fileCopyOf, issuerBlock, issuerCode, PartyUnit, recipientsOf, signatureBlock, signatureOf, withFileCopy } from './party-forms';
+import {
+  collectiveOf,
+  committeeOf,
+  fileCopyOf,
+  issuerBlock,
+  issuerCode,
+  PartyUnit,
+  recipientsOf,
+  signatureBlock,
+  signatureOf,
+  withFileCopy,
+} from './party-forms';
 
 const bloc: PartyUnit = { kind: 'bloc', name: 'Đảng bộ Khối các cơ quan Trung ương' };
 const kbnn: PartyUnit = { kind: 'upper', name: 'Đảng bộ Kho bạc Nhà nước Trung ương' };
@@ -10,7 +21,9 @@ describe('Party forms by issuer (Hướng dẫn 36-HD/VPTW)', () => {
   it('names the issuing committee: Đảng ủy Khối, Đảng ủy <đảng bộ without "Đảng bộ">, or the chi bộ itself', () => {
     expect(committeeOf(bloc)).toBe('Đảng ủy Khối');
     expect(committeeOf(kbnn)).toBe('Đảng ủy Kho bạc Nhà nước Trung ương');
-    expect(committeeOf({ kind: 'upper', name: 'Đảng bộ cơ quan Trung ương Hội Liên hiệp Phụ nữ Việt Nam' })).toBe('Đảng ủy cơ quan Trung ương Hội Liên hiệp Phụ nữ Việt Nam');
+    expect(committeeOf({ kind: 'upper', name: 'Đảng bộ cơ quan Trung ương Hội Liên hiệp Phụ nữ Việt Nam' })).toBe(
+      'Đảng ủy cơ quan Trung ương Hội Liên hiệp Phụ nữ Việt Nam',
+    );
     expect(committeeOf(bvnn)).toBe('Đảng ủy Bệnh viện Đa khoa Nông nghiệp');
     expect(committeeOf(cell)).toBe('Chi bộ Vụ Kế toán Nhà nước');
     expect(committeeOf(chiBoCoSo)).toBe('Chi bộ Báo Nhân Dân');
@@ -50,7 +63,11 @@ describe('Party forms by issuer (Hướng dẫn 36-HD/VPTW)', () => {
     it('a committee reports to the committee above and copies its own members; only the Bloc writes to the Central Committee', () => {
       expect(recipientsOf(kbnn, bloc)).toEqual(['Đảng ủy Khối (để báo cáo)', 'Các đồng chí Ủy viên Ban Thường vụ', 'Lưu: Văn phòng Đảng ủy']);
       expect(recipientsOf(bvnn, bloc)).toEqual(['Đảng ủy Khối (để báo cáo)', 'Các đồng chí đảng ủy viên', 'Lưu: Văn phòng Đảng ủy']);
-      expect(recipientsOf({ kind: 'grassroots', name: 'Đảng bộ cơ sở số 1' }, kbnn)).toEqual(['Đảng ủy Kho bạc Nhà nước Trung ương (để báo cáo)', 'Các đồng chí đảng ủy viên', 'Lưu: Văn phòng Đảng ủy']);
+      expect(recipientsOf({ kind: 'grassroots', name: 'Đảng bộ cơ sở số 1' }, kbnn)).toEqual([
+        'Đảng ủy Kho bạc Nhà nước Trung ương (để báo cáo)',
+        'Các đồng chí đảng ủy viên',
+        'Lưu: Văn phòng Đảng ủy',
+      ]);
       for (const unit of [kbnn, bvnn, cell]) expect(recipientsOf(unit, bloc).filter((r) => /Ban Chấp hành Trung ương|Ban Bí thư/.test(r))).toEqual([]);
     });
 
@@ -61,7 +78,9 @@ describe('Party forms by issuer (Hướng dẫn 36-HD/VPTW)', () => {
 
     it('a plan’s own list keeps its lines and always ends with the file copy', () => {
       expect(withFileCopy(['- Ban Tổ chức Đảng ủy Khối (để báo cáo)', '  ', 'Các đồng chí chi ủy viên'], cell)).toEqual([
-        'Ban Tổ chức Đảng ủy Khối (để báo cáo)', 'Các đồng chí chi ủy viên', 'Lưu: Chi bộ',
+        'Ban Tổ chức Đảng ủy Khối (để báo cáo)',
+        'Các đồng chí chi ủy viên',
+        'Lưu: Chi bộ',
       ]);
       expect(withFileCopy(['- Lưu: Văn thư', 'Đảng ủy Khối (để báo cáo)'], kbnn)).toEqual(['Đảng ủy Khối (để báo cáo)', 'Lưu: Văn thư']);
       expect(withFileCopy([], bloc)).toEqual([fileCopyOf(bloc)]);
@@ -84,7 +103,11 @@ describe('Party forms by issuer (Hướng dẫn 36-HD/VPTW)', () => {
 
     it('names the collective as the opening paragraph says who reports', () => {
       expect([bloc, kbnn, bvnn, cell, chiBoCoSo].map(collectiveOf)).toEqual([
-        'Ban Thường vụ Đảng ủy Khối', 'Ban Thường vụ Đảng ủy Kho bạc Nhà nước Trung ương', 'Đảng ủy Bệnh viện Đa khoa Nông nghiệp', 'Chi bộ Vụ Kế toán Nhà nước', 'Chi bộ Báo Nhân Dân',
+        'Ban Thường vụ Đảng ủy Khối',
+        'Ban Thường vụ Đảng ủy Kho bạc Nhà nước Trung ương',
+        'Đảng ủy Bệnh viện Đa khoa Nông nghiệp',
+        'Chi bộ Vụ Kế toán Nhà nước',
+        'Chi bộ Báo Nhân Dân',
       ]);
     });
   });

@@ -40,7 +40,10 @@ export class PlanRecipientsService {
 
   /** The plan's own lines and, for each level of its tree, the lines its reports print (on one of its units). */
   async get(planId: string): Promise<PlanRecipientsView> {
-    const [plan]: { recipients: PlanRecipients | null; root_unit_id: string }[] = await this.db.query(`SELECT recipients, root_unit_id FROM plans WHERE id = $1`, [planId]);
+    const [plan]: { recipients: PlanRecipients | null; root_unit_id: string }[] = await this.db.query(
+      `SELECT recipients, root_unit_id FROM plans WHERE id = $1`,
+      [planId],
+    );
     if (!plan) throw notFound('Plan', planId);
     // One unit of each kind: the root, else the first by code among the units the plan has reports of.
     const examples: ExampleUnitRow[] = await this.db.query(
@@ -68,8 +71,13 @@ export class PlanRecipientsService {
     return inTransaction(this.db, async (em) => {
       const [plan]: { recipients: PlanRecipients | null }[] = await em.query(`SELECT recipients FROM plans WHERE id = $1 FOR NO KEY UPDATE`, [planId]);
       if (!plan) throw notFound('Plan', planId);
-      await em.query(`UPDATE plans SET recipients = $2, version = version + 1, updated_at = now() WHERE id = $1`, [planId, lines ? JSON.stringify(lines) : null]);
-      await appendAuditEvents(em, [{ actorId: actor.id, actor: actor.username, action: 'plan.recipients', planId, data: { before: plan.recipients, after: lines } }]);
+      await em.query(`UPDATE plans SET recipients = $2, version = version + 1, updated_at = now() WHERE id = $1`, [
+        planId,
+        lines ? JSON.stringify(lines) : null,
+      ]);
+      await appendAuditEvents(em, [
+        { actorId: actor.id, actor: actor.username, action: 'plan.recipients', planId, data: { before: plan.recipients, after: lines } },
+      ]);
       return { id: planId, recipients: lines };
     });
   }

@@ -22,12 +22,18 @@ const SHEET_NAMES: Record<string, string> = {
  */
 export function sheetNames(groups: readonly IndicatorGroup[]): Map<string, string> {
   const used = new Set<string>();
-  return new Map(groups.map((group) => {
-    const year = /^ratings_(\d{4})$/.exec(group.key)?.[1];
-    const base = (SHEET_NAMES[group.key] ?? (year ? `Xếp loại ${year}` : group.title)).replace(/[\\/?*[\]:']/g, ' ').trim().slice(0, 28) || 'Số liệu';
-    let name = base;
-    for (let n = 2; used.has(name.toLowerCase()); n++) name = `${base} ${n}`;
-    used.add(name.toLowerCase());
-    return [group.key, name];
-  }));
+  return new Map(
+    groups.map((group) => {
+      const year = /^ratings_(\d{4})$/.exec(group.key)?.[1];
+      const base =
+        (SHEET_NAMES[group.key] ?? (year ? `Xếp loại ${year}` : group.title))
+          .replace(/[\\/?*[\]:']/g, ' ')
+          .trim()
+          .slice(0, 28) || 'Số liệu';
+      let name = base;
+      for (let n = 2; used.has(name.toLowerCase()); n++) name = `${base} ${n}`;
+      used.add(name.toLowerCase());
+      return [group.key, name];
+    }),
+  );
 }

@@ -37,7 +37,8 @@ export async function appendixTemplate(input: AppendixTemplateInput): Promise<Bu
     sheet.getCell(1, 2).value = `PHỤ LỤC SỐ LIỆU: ${group.title.toUpperCase()}`;
     sheet.getCell(1, 2).font = { bold: true, size: 13 };
     sheet.getCell(2, 2).value = `${input.unitName} (${input.unitCode}) – Kế hoạch ${input.planCode}, nhiệm kỳ ${input.term}`;
-    sheet.getCell(3, 2).value = 'Ô để trống là chưa báo cáo (khác số 0). Tỷ lệ % được tính tự động từ các số liệu tương ứng, không nhập. Không sửa cột “Mã” (ẩn).';
+    sheet.getCell(3, 2).value =
+      'Ô để trống là chưa báo cáo (khác số 0). Tỷ lệ % được tính tự động từ các số liệu tương ứng, không nhập. Không sửa cột “Mã” (ẩn).';
     sheet.getCell(3, 2).font = { italic: true };
     const heading = sheet.getRow(HEADING_ROW);
     heading.values = [...APPENDIX_HEADINGS];

@@ -9,8 +9,14 @@ const entered = { members_start: 120, members_end: 131, example_orgs_total: 4, e
 
 async function template(values = entered): Promise<Buffer> {
   return appendixTemplate({
-    unitCode: 'KBNN', unitName: 'Đảng bộ Kho bạc Nhà nước', planCode: '144-KH/ĐUK', term: '2015-2020', definitions, groups,
-    entered: values, derived: { example_orgs_percent: 75 },
+    unitCode: 'KBNN',
+    unitName: 'Đảng bộ Kho bạc Nhà nước',
+    planCode: '144-KH/ĐUK',
+    term: '2015-2020',
+    definitions,
+    groups,
+    entered: values,
+    derived: { example_orgs_percent: 75 },
   });
 }
 
@@ -31,8 +37,17 @@ describe('the appendix as a workbook', () => {
     const workbook = new Workbook();
     await workbook.xlsx.load((await template()) as unknown as ArrayBuffer);
     expect(workbook.worksheets.map((s) => s.name)).toEqual([
-      'Tổ chức, đảng viên', 'Kết nạp đảng viên', 'Xếp loại 2015', 'Xếp loại 2016', 'Xếp loại 2017', 'Xếp loại 2018', 'Xếp loại 2019', 'Xếp loại 2020',
-      'Kiểm tra, kỷ luật', 'Cam kết nêu gương', 'Số liệu khác',
+      'Tổ chức, đảng viên',
+      'Kết nạp đảng viên',
+      'Xếp loại 2015',
+      'Xếp loại 2016',
+      'Xếp loại 2017',
+      'Xếp loại 2018',
+      'Xếp loại 2019',
+      'Xếp loại 2020',
+      'Kiểm tra, kỷ luật',
+      'Cam kết nêu gương',
+      'Số liệu khác',
     ]);
     const first = workbook.worksheets[0];
     expect(first.getColumn(1).hidden).toBe(true);
@@ -76,8 +91,22 @@ describe('the appendix as a workbook', () => {
     const read = await readAppendix(Buffer.from(await workbook.xlsx.writeBuffer()), definitions);
     expect(read.edit).toMatchObject({ members_end: 140, inspected_orgs: 5, members_start: null });
     expect(read.problems).toEqual([
-      { sheet: 'Tổ chức, đảng viên', row: duplicate.number, column: 'F', cell: `F${duplicate.number}`, key: 'members_end', message: expect.stringMatching(/đã có ở trang “Tổ chức, đảng viên”/) },
-      { sheet: 'Tổ chức, đảng viên', row: unknown.number, column: 'A', cell: `A${unknown.number}`, key: 'khong_co', message: expect.stringMatching(/không có trong kế hoạch/) },
+      {
+        sheet: 'Tổ chức, đảng viên',
+        row: duplicate.number,
+        column: 'F',
+        cell: `F${duplicate.number}`,
+        key: 'members_end',
+        message: expect.stringMatching(/đã có ở trang “Tổ chức, đảng viên”/),
+      },
+      {
+        sheet: 'Tổ chức, đảng viên',
+        row: unknown.number,
+        column: 'A',
+        cell: `A${unknown.number}`,
+        key: 'khong_co',
+        message: expect.stringMatching(/không có trong kế hoạch/),
+      },
       { ...fraction, column: 'F', cell: `F${fraction.row}`, key: 'members_admitted_2017', message: expect.stringMatching(/số nguyên/) },
       { ...negative, column: 'F', cell: `F${negative.row}`, key: 'discipline_warning', message: expect.stringMatching(/âm/) },
       { ...text, column: 'F', cell: `F${text.row}`, key: 'lecturers', message: expect.stringMatching(/Phải là một số/) },

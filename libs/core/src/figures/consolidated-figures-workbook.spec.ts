@@ -19,8 +19,15 @@ async function write(units: UnitFigures[]): Promise<{ bytes: Buffer; chunks: num
   const chunks: Buffer[] = [];
   out.on('data', (chunk: Buffer) => chunks.push(chunk));
   await writeConsolidatedFigures(out, {
-    planCode: '144-KH/ĐUK', term: '2015-2020', unitCode: 'DUK', unitName: 'Đảng bộ Khối', definitions, groups, units,
-    totals: figureTotals(definitions, units), missing: [{ unitCode: 'HLHPN-TG', unitName: 'Chi bộ Ban Tuyên giáo' }],
+    planCode: '144-KH/ĐUK',
+    term: '2015-2020',
+    unitCode: 'DUK',
+    unitName: 'Đảng bộ Khối',
+    definitions,
+    groups,
+    units,
+    totals: figureTotals(definitions, units),
+    missing: [{ unitCode: 'HLHPN-TG', unitName: 'Chi bộ Ban Tuyên giáo' }],
   });
   return { bytes: Buffer.concat(chunks), chunks: chunks.length };
 }
@@ -31,11 +38,34 @@ describe('the consolidated figures as a workbook', () => {
     const { bytes } = await write(units);
     const workbook = new Workbook();
     await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
-    expect(workbook.worksheets.map((s) => s.name)).toEqual(['Tổng hợp', 'Tổ chức, đảng viên', 'Kết nạp đảng viên', 'Xếp loại 2015', 'Xếp loại 2016', 'Xếp loại 2017',
-      'Xếp loại 2018', 'Xếp loại 2019', 'Xếp loại 2020', 'Kiểm tra, kỷ luật', 'Cam kết nêu gương', 'Số liệu khác', 'Chưa báo cáo']);
+    expect(workbook.worksheets.map((s) => s.name)).toEqual([
+      'Tổng hợp',
+      'Tổ chức, đảng viên',
+      'Kết nạp đảng viên',
+      'Xếp loại 2015',
+      'Xếp loại 2016',
+      'Xếp loại 2017',
+      'Xếp loại 2018',
+      'Xếp loại 2019',
+      'Xếp loại 2020',
+      'Kiểm tra, kỷ luật',
+      'Cam kết nêu gương',
+      'Số liệu khác',
+      'Chưa báo cáo',
+    ]);
     const organisations = workbook.getWorksheet('Tổ chức, đảng viên')!;
-    expect(organisations.getRow(4).values).toEqual([undefined, 'STT', 'Mã đơn vị', 'Tên đơn vị', 'Tổ chức cơ sở đảng đầu nhiệm kỳ (tổ chức)', 'Tổ chức cơ sở đảng cuối nhiệm kỳ (tổ chức)',
-      'Chi bộ trực thuộc đầu nhiệm kỳ (chi bộ)', 'Chi bộ trực thuộc cuối nhiệm kỳ (chi bộ)', 'Đảng viên đầu nhiệm kỳ (đảng viên)', 'Đảng viên cuối nhiệm kỳ (đảng viên)']);
+    expect(organisations.getRow(4).values).toEqual([
+      undefined,
+      'STT',
+      'Mã đơn vị',
+      'Tên đơn vị',
+      'Tổ chức cơ sở đảng đầu nhiệm kỳ (tổ chức)',
+      'Tổ chức cơ sở đảng cuối nhiệm kỳ (tổ chức)',
+      'Chi bộ trực thuộc đầu nhiệm kỳ (chi bộ)',
+      'Chi bộ trực thuộc cuối nhiệm kỳ (chi bộ)',
+      'Đảng viên đầu nhiệm kỳ (đảng viên)',
+      'Đảng viên cuối nhiệm kỳ (đảng viên)',
+    ]);
     // Unit 1 reported only members_start = 0: a 0 where it reported, blanks elsewhere.
     expect(organisations.getRow(6).values).toEqual([undefined, 2, 'CB-00001', 'Chi bộ số 1', undefined, undefined, undefined, undefined, 0]);
     const totals = organisations.getRow(8);

@@ -86,5 +86,7 @@ function titleRows(sheet: Worksheet, title: string, heading: string): void {
 }
 
 function reportedBy(d: IndicatorDefinition, figures: Indicators): boolean {
-  return d.derivedFrom ? figures[d.derivedFrom.numerator] !== undefined && figures[d.derivedFrom.denominator] !== undefined && figures[d.derivedFrom.denominator] > 0 : figures[d.key] !== undefined;
+  return d.derivedFrom
+    ? figures[d.derivedFrom.numerator] !== undefined && figures[d.derivedFrom.denominator] !== undefined && figures[d.derivedFrom.denominator] > 0
+    : figures[d.key] !== undefined;
 }

@@ -34,7 +34,14 @@ export class FiguresWorkbooks {
     const { definitions, groups } = planIndicators(row.term, row.indicator_names);
     const view = toReportView(row);
     const content = await appendixTemplate({
-      unitCode: row.unit_code, unitName: row.unit_name, planCode: code, term: row.term, definitions, groups, entered: view.indicators, derived: view.derivedIndicators,
+      unitCode: row.unit_code,
+      unitName: row.unit_name,
+      planCode: code,
+      term: row.term,
+      definitions,
+      groups,
+      entered: view.indicators,
+      derived: view.derivedIndicators,
     });
     return { fileName: `so-lieu-${row.unit_code}.xlsx`, content };
   }
@@ -63,10 +70,18 @@ export class FiguresWorkbooks {
     const figures = await this.consolidation.figuresByUnit(planId, userId, unitCode);
     return {
       fileName: `so-lieu-tong-hop-${figures.unitCode}.xlsx`,
-      write: (out: Writable) => writeConsolidatedFigures(out, {
-        planCode: figures.plan.code, term: figures.plan.term, unitCode: figures.unitCode, unitName: figures.unitName,
-        definitions: figures.definitions, groups: figures.groups, units: figures.units, totals: figures.totals, missing: figures.missingUnits,
-      }),
+      write: (out: Writable) =>
+        writeConsolidatedFigures(out, {
+          planCode: figures.plan.code,
+          term: figures.plan.term,
+          unitCode: figures.unitCode,
+          unitName: figures.unitName,
+          definitions: figures.definitions,
+          groups: figures.groups,
+          units: figures.units,
+          totals: figures.totals,
+          missing: figures.missingUnits,
+        }),
     };
   }
 

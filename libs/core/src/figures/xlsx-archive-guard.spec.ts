@@ -52,7 +52,11 @@ describe('assertSafeXlsxArchive', () => {
     expect(process.memoryUsage().arrayBuffers - before).toBeLessThan(16 * 1024 * 1024);
   });
 
-  it.each([['text', Buffer.from('Số liệu: 12')], ['nothing', Buffer.alloc(0)], ['a cut archive', zipOf(Buffer.from('<x/>')).subarray(0, 40)]])('refuses %s', async (_, bytes) => {
+  it.each([
+    ['text', Buffer.from('Số liệu: 12')],
+    ['nothing', Buffer.alloc(0)],
+    ['a cut archive', zipOf(Buffer.from('<x/>')).subarray(0, 40)],
+  ])('refuses %s', async (_, bytes) => {
     await expect(assertSafeXlsxArchive(bytes)).rejects.toThrow(/không phải là bảng tính/);
   });
 });

@@ -36,7 +36,12 @@ export async function assertSafeXlsxArchive(bytes: Buffer, limits = XLSX_LIMITS)
   for (let i = 0; i < count; i++) {
     if (at + 46 > bytes.length || bytes.readUInt32LE(at) !== CENTRAL) throw refuse(NOT_XLSX);
     const flags = bytes.readUInt16LE(at + 8);
-    const entry = { method: bytes.readUInt16LE(at + 10), compressed: bytes.readUInt32LE(at + 20), size: bytes.readUInt32LE(at + 24), localOffset: bytes.readUInt32LE(at + 42) };
+    const entry = {
+      method: bytes.readUInt16LE(at + 10),
+      compressed: bytes.readUInt32LE(at + 20),
+      size: bytes.readUInt32LE(at + 24),
+      localOffset: bytes.readUInt32LE(at + 42),
+    };
     if (flags & 0x1) throw refuse('Tệp bảng tính được mã hóa; hãy lưu lại không đặt mật khẩu');
     if (entry.method !== 0 && entry.method !== 8) throw refuse(NOT_XLSX);
     declared += entry.size;

@@ -50,7 +50,14 @@ export async function levelGroupOf(em: EntityManager, plan: PlanEntity, level: L
   const nameOf = new Map<string, string>([[level.id, level.name], ...rows.map((r) => [r.unit_id, r.name] as [string, string])]);
   const cited = citationNames(inGroup, (id) => nameOf.get(id));
   const members = contributorOrder(inGroup, level.id).map(({ row }) => ({
-    reportId: row.report_id, unitId: row.unit_id, parentId: row.parent_id, code: row.code, name: row.name, kind: row.kind, stage: row.stage, citedAs: cited.get(row.unit_id)!,
+    reportId: row.report_id,
+    unitId: row.unit_id,
+    parentId: row.parent_id,
+    code: row.code,
+    name: row.name,
+    kind: row.kind,
+    stage: row.stage,
+    citedAs: cited.get(row.unit_id)!,
   }));
   const isIncluded = await inclusionOf(em, plan, ready);
   return { level, members, included: members.filter(isIncluded) };

@@ -26,11 +26,16 @@ export async function createRootLevelReport(em: EntityManager, plan: PlanEntity,
     [plan.id, plan.rootUnitId, JSON.stringify(start.sections), JSON.stringify(start.indicators)],
   );
   if (!created) return false;
-  await appendAuditEvents(em, [{
-    actorId: null, actor: 'system', action: 'level_report.created', planId: plan.id,
-    comment: `Dự thảo báo cáo tổng hợp được điền sẵn từ báo cáo của ${start.textsFrom} đơn vị (số liệu cộng từ ${group.included.length} báo cáo)`,
-    data: { levelReportId: created.id, textsFrom: start.textsFrom, included: group.included.length },
-  }]);
+  await appendAuditEvents(em, [
+    {
+      actorId: null,
+      actor: 'system',
+      action: 'level_report.created',
+      planId: plan.id,
+      comment: `Dự thảo báo cáo tổng hợp được điền sẵn từ báo cáo của ${start.textsFrom} đơn vị (số liệu cộng từ ${group.included.length} báo cáo)`,
+      data: { levelReportId: created.id, textsFrom: start.textsFrom, included: group.included.length },
+    },
+  ]);
   return true;
 }
 
@@ -43,11 +48,17 @@ export async function createRootLevelReport(em: EntityManager, plan: PlanEntity,
  */
 export async function submitRootLevelReport(em: EntityManager, plan: PlanEntity, ready: Set<string>, submittedBy: string | null): Promise<void> {
   await createRootLevelReport(em, plan, ready);
-  const [report]: { id: string; status: string; indicators: Indicators; computed_indicators: Indicators; sections: SectionMap; prefilled_sections: SectionMap }[] =
-    await em.query(
-      `SELECT id, status, sections, prefilled_sections, indicators, computed_indicators FROM level_reports WHERE plan_id = $1 AND unit_id = $2 FOR NO KEY UPDATE`,
-      [plan.id, plan.rootUnitId],
-    );
+  const [report]: {
+    id: string;
+    status: string;
+    indicators: Indicators;
+    computed_indicators: Indicators;
+    sections: SectionMap;
+    prefilled_sections: SectionMap;
+  }[] = await em.query(
+    `SELECT id, status, sections, prefilled_sections, indicators, computed_indicators FROM level_reports WHERE plan_id = $1 AND unit_id = $2 FOR NO KEY UPDATE`,
+    [plan.id, plan.rootUnitId],
+  );
   if (report.status !== 'drafting') return;
   const root = (await planUnit(em, plan))!;
   const group = await levelGroupOf(em, plan, root, ready);
@@ -68,37 +79,59 @@ export async function submitRootLevelReport(em: EntityManager, plan: PlanEntity,
       WHERE id = $1`,
     [report.id, JSON.stringify(indicators), JSON.stringify(sums), JSON.stringify(sections), JSON.stringify(fresh.sections)],
   );
-  await appendAuditEvents(em, [{
-    actorId: submittedBy, actor: await usernameOf(em, submittedBy), action: 'level_report.submitted', planId: plan.id,
-    comment: `Trình Ban Thường vụ dự thảo báo cáo tổng hợp (lần trình ${snapshot.seq})`, data: { levelReportId: report.id, snapshot: snapshot.seq, round },
-  }]);
+  await appendAuditEvents(em, [
+    {
+      actorId: submittedBy,
+      actor: await usernameOf(em, submittedBy),
+      action: 'level_report.submitted',
+      planId: plan.id,
+      comment: `Trình Ban Thường vụ dự thảo báo cáo tổng hợp (lần trình ${snapshot.seq})`,
+      data: { levelReportId: report.id, snapshot: snapshot.seq, round },
+    },
+  ]);
 }
 
 /** The Standing Committee returned it: the working group's new round drafts it again, the reason shown. */
 export async function returnRootLevelReport(em: EntityManager, plan: PlanEntity, reason: string | null, actorId: string | null): Promise<void> {
-  const [returned]: { id: string; round: number }[] = await em.query(
-    `UPDATE level_reports l SET status = 'drafting', round = p.consolidation_round, returned_count = l.returned_count + 1, last_return_reason = $3,
+  const [returned]: { id: string; round: number }[] = await em
+    .query(
+      `UPDATE level_reports l SET status = 'drafting', round = p.consolidation_round, returned_count = l.returned_count + 1, last_return_reason = $3,
             version = l.version + 1, updated_at = now()
        FROM plans p WHERE p.id = l.plan_id AND l.plan_id = $1 AND l.unit_id = $2 AND l.status = 'submitted' RETURNING l.id, l.round`,
-    [plan.id, plan.rootUnitId, reason],
-  ).then((result) => result[0]);
+      [plan.id, plan.rootUnitId, reason],
+    )
+    .then((result) => result[0]);
   if (!returned) return;
-  await appendAuditEvents(em, [{
-    actorId, actor: await usernameOf(em, actorId), action: 'level_report.returned', planId: plan.id, comment: reason,
-    data: { levelReportId: returned.id, round: returned.round },
-  }]);
+  await appendAuditEvents(em, [
+    {
+      actorId,
+      actor: await usernameOf(em, actorId),
+      action: 'level_report.returned',
+      planId: plan.id,
+      comment: reason,
+      data: { levelReportId: returned.id, round: returned.round },
+    },
+  ]);
 }
 
 /** The Standing Committee approved it: the Khối's report is adopted (thông qua) and never changes again. */
 export async function adoptRootLevelReport(em: EntityManager, plan: PlanEntity, actorId: string | null): Promise<void> {
-  const [adopted]: { id: string }[] = await em.query(
-    `UPDATE level_reports SET status = 'adopted', adopted_at = now(), version = version + 1, updated_at = now()
+  const [adopted]: { id: string }[] = await em
+    .query(
+      `UPDATE level_reports SET status = 'adopted', adopted_at = now(), version = version + 1, updated_at = now()
       WHERE plan_id = $1 AND unit_id = $2 AND status = 'submitted' RETURNING id`,
-    [plan.id, plan.rootUnitId],
-  ).then((result) => result[0]);
+      [plan.id, plan.rootUnitId],
+    )
+    .then((result) => result[0]);
   if (!adopted) return;
-  await appendAuditEvents(em, [{
-    actorId, actor: await usernameOf(em, actorId), action: 'level_report.adopted', planId: plan.id,
-    comment: 'Ban Thường vụ đã thông qua báo cáo tổng hợp', data: { levelReportId: adopted.id },
-  }]);
+  await appendAuditEvents(em, [
+    {
+      actorId,
+      actor: await usernameOf(em, actorId),
+      action: 'level_report.adopted',
+      planId: plan.id,
+      comment: 'Ban Thường vụ đã thông qua báo cáo tổng hợp',
+      data: { levelReportId: adopted.id },
+    },
+  ]);
 }

@@ -30,7 +30,12 @@ export class LevelReportsService {
     const plan = await this.plans.get(planId);
     await this.access.assertCanSeeUnit(userId, plan.rootUnitId);
     const row = await this.load(this.db.manager, plan);
-    return toLevelReportView(row, plan.outline, planIndicators(plan.term, plan.indicatorNames).definitions, await this.rights(this.db.manager, plan, row, userId));
+    return toLevelReportView(
+      row,
+      plan.outline,
+      planIndicators(plan.term, plan.indicatorNames).definitions,
+      await this.rights(this.db.manager, plan, row, userId),
+    );
   }
 
   /** Only the texts sent change; a text left out keeps what it holds. An item takes only its own texts, as in a report (partsRefusal). */
@@ -42,7 +47,11 @@ export class LevelReportsService {
       if (refusal) throw invalid(refusal);
       const sent = Object.fromEntries(Object.entries(content).filter(([, text]) => text !== undefined));
       const sections = { ...row.sections, [key]: { ...(row.sections[key] ?? {}), ...sent } };
-      await em.query(`UPDATE level_reports SET sections = $2, version = version + 1, updated_at = now(), updated_by = $3 WHERE id = $1`, [row.id, JSON.stringify(sections), actor.id]);
+      await em.query(`UPDATE level_reports SET sections = $2, version = version + 1, updated_at = now(), updated_by = $3 WHERE id = $1`, [
+        row.id,
+        JSON.stringify(sections),
+        actor.id,
+      ]);
       return { action: 'level_report.edit_section', data: { section: key, parts: Object.keys(sent) } };
     });
   }
@@ -53,7 +62,11 @@ export class LevelReportsService {
       const { definitions } = planIndicators(plan.term, plan.indicatorNames);
       const { problems, figures } = applyFigureEdit(definitions, row.indicators, edit);
       if (Object.keys(problems).length) throw invalid(`Số liệu chưa hợp lệ: ${Object.keys(problems).join(', ')}`, { problems });
-      await em.query(`UPDATE level_reports SET indicators = $2, version = version + 1, updated_at = now(), updated_by = $3 WHERE id = $1`, [row.id, JSON.stringify(figures), actor.id]);
+      await em.query(`UPDATE level_reports SET indicators = $2, version = version + 1, updated_at = now(), updated_by = $3 WHERE id = $1`, [
+        row.id,
+        JSON.stringify(figures),
+        actor.id,
+      ]);
       return { action: 'level_report.edit_indicators', data: { indicators: edit } };
     });
   }
@@ -107,14 +120,18 @@ export class LevelReportsService {
   }
 
   private async load(em: EntityManager, plan: PlanEntity, lock = false): Promise<LevelReportRow> {
-    const [row] = await em.query(`${LEVEL_REPORT_SELECT} WHERE l.plan_id = $1 AND l.unit_id = $2 ${lock ? 'FOR NO KEY UPDATE OF l' : ''}`, [plan.id, plan.rootUnitId]);
+    const [row] = await em.query(`${LEVEL_REPORT_SELECT} WHERE l.plan_id = $1 AND l.unit_id = $2 ${lock ? 'FOR NO KEY UPDATE OF l' : ''}`, [
+      plan.id,
+      plan.rootUnitId,
+    ]);
     // It exists once the root's collection is complete and the working group's round has opened.
     if (!row) throw notFound('Level report of plan', plan.id);
     return row;
   }
 
   private async assertWorkingGroupDrafting(em: EntityManager, plan: PlanEntity, row: LevelReportRow, userId: string): Promise<void> {
-    if (!(await this.access.holdsRole(userId, plan.rootUnitId, 'consolidator', em))) throw forbidden(`Only the working group of ${row.unit_code} (its consolidators) may write its report`);
+    if (!(await this.access.holdsRole(userId, plan.rootUnitId, 'consolidator', em)))
+      throw forbidden(`Only the working group of ${row.unit_code} (its consolidators) may write its report`);
     if (row.status !== 'drafting') throw conflict(`The report is ${row.status}, not open for drafting`);
   }
 

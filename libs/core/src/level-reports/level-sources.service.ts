@@ -64,10 +64,12 @@ export class LevelSourcesService {
         ...(item.part ? { part: item.part } : {}),
         takes: partsOf(item),
         sources: page.flatMap((m) => {
-          const written = Object.fromEntries(partsOf(item).flatMap((part) => {
-            const text = texts.get(m.reportId)?.[item.key]?.[part]?.trim();
-            return text ? [[part, text]] : [];
-          })) as SectionContent;
+          const written = Object.fromEntries(
+            partsOf(item).flatMap((part) => {
+              const text = texts.get(m.reportId)?.[item.key]?.[part]?.trim();
+              return text ? [[part, text]] : [];
+            }),
+          ) as SectionContent;
           return Object.keys(written).length ? [{ ...unitOf(m), parts: written }] : [];
         }),
       })),
@@ -89,9 +91,16 @@ export class LevelSourcesService {
       : [];
     const byReport = new Map(rows.map((r) => [r.id, r.indicators ?? {}]));
     const units = group.included.map((m) => ({ unitCode: m.code, unitName: m.citedAs, indicators: byReport.get(m.reportId) ?? {} }));
-    const reported = Object.fromEntries(definitions.map((d) => [d.key, units.filter((u) => d.derivedFrom
-      ? u.indicators[d.derivedFrom.numerator] !== undefined && u.indicators[d.derivedFrom.denominator] !== undefined
-      : u.indicators[d.key] !== undefined).length]));
+    const reported = Object.fromEntries(
+      definitions.map((d) => [
+        d.key,
+        units.filter((u) =>
+          d.derivedFrom
+            ? u.indicators[d.derivedFrom.numerator] !== undefined && u.indicators[d.derivedFrom.denominator] !== undefined
+            : u.indicators[d.key] !== undefined,
+        ).length,
+      ]),
+    );
     return {
       level: levelView(group.level),
       units: units.length,
@@ -128,7 +137,10 @@ export class LevelSourcesService {
   private async textsOf(page: LevelMember[], section?: string): Promise<Map<string, SectionMap>> {
     if (page.length === 0) return new Map();
     const rows: { id: string; sections: SectionMap }[] = section
-      ? await this.db.query(`SELECT id, jsonb_build_object($2::text, sections -> $2) AS sections FROM reports WHERE id = ANY($1::uuid[])`, [page.map((m) => m.reportId), section])
+      ? await this.db.query(`SELECT id, jsonb_build_object($2::text, sections -> $2) AS sections FROM reports WHERE id = ANY($1::uuid[])`, [
+          page.map((m) => m.reportId),
+          section,
+        ])
       : await this.db.query(`SELECT id, sections FROM reports WHERE id = ANY($1::uuid[])`, [page.map((m) => m.reportId)]);
     return new Map(rows.map((r) => [r.id, r.sections ?? {}]));
   }

@@ -2,13 +2,17 @@ import { LevelGroup, LevelMember } from './level-group';
 import { PREFILL_FULL_TEXT_MAX_UNITS, prefillContributors } from './synthesis-start';
 
 const member = (i: number, parentId: string): LevelMember => ({
-  reportId: `r${i}`, unitId: `u${i}`, parentId, code: `U${i}`, name: `Chi bộ số ${i}`, kind: 'cell', stage: 'consolidation', citedAs: `Chi bộ số ${i}`,
+  reportId: `r${i}`,
+  unitId: `u${i}`,
+  parentId,
+  code: `U${i}`,
+  name: `Chi bộ số ${i}`,
+  kind: 'cell',
+  stage: 'consolidation',
+  citedAs: `Chi bộ số ${i}`,
 });
 const group = (direct: number, below: number): LevelGroup => {
-  const included = [
-    ...Array.from({ length: direct }, (_, i) => member(i, 'root')),
-    ...Array.from({ length: below }, (_, i) => member(direct + i, 'u0')),
-  ];
+  const included = [...Array.from({ length: direct }, (_, i) => member(i, 'root')), ...Array.from({ length: below }, (_, i) => member(direct + i, 'u0'))];
   return { level: { id: 'root', code: 'DUK', name: 'Đảng bộ Khối', kind: 'bloc' }, members: included, included };
 };
 

@@ -34,13 +34,22 @@ export interface SynthesisStart {
  * texts of the units taken in, attributed by name in the tree's order, over what `existing` holds;
  * the figures summed over every unit taken in (enteredTotals), under those already entered.
  */
-export async function synthesisStart(em: EntityManager, plan: PlanEntity, group: LevelGroup, existing: { sections: SectionMap; indicators: Indicators }): Promise<SynthesisStart> {
+export async function synthesisStart(
+  em: EntityManager,
+  plan: PlanEntity,
+  group: LevelGroup,
+  existing: { sections: SectionMap; indicators: Indicators },
+): Promise<SynthesisStart> {
   const contributors = prefillContributors(group);
   const texts: { id: string; sections: SectionMap }[] = contributors.length
     ? await em.query(`SELECT id, sections FROM reports WHERE id = ANY($1::uuid[])`, [contributors.map((m) => m.reportId)])
     : [];
   const sectionsOf = new Map(texts.map((t) => [t.id, t.sections]));
-  const sections = prefillSections(plan.outline, contributors.map((m) => ({ name: m.citedAs, sections: sectionsOf.get(m.reportId) ?? {} })), existing.sections);
+  const sections = prefillSections(
+    plan.outline,
+    contributors.map((m) => ({ name: m.citedAs, sections: sectionsOf.get(m.reportId) ?? {} })),
+    existing.sections,
+  );
   const sums = await groupSums(em, plan, group);
   // A figure already entered (an intermediate drafter's own) stays; the others start as the sums.
   return { sections, indicators: { ...sums, ...existing.indicators }, sums, textsFrom: contributors.length };
@@ -53,5 +62,8 @@ export async function groupSums(em: EntityManager, plan: PlanEntity, group: Leve
     : [];
   const byReport = new Map(figures.map((f) => [f.id, f.indicators ?? {}]));
   const { definitions } = planIndicators(plan.term, plan.indicatorNames);
-  return enteredTotals(definitions, group.included.map((m) => ({ unitCode: m.code, unitName: m.citedAs, indicators: byReport.get(m.reportId) ?? {} })));
+  return enteredTotals(
+    definitions,
+    group.included.map((m) => ({ unitCode: m.code, unitName: m.citedAs, indicators: byReport.get(m.reportId) ?? {} })),
+  );
 }

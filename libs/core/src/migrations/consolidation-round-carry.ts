@@ -47,11 +47,17 @@ export class ConsolidationRoundCarry {
     if (open.role !== next.role) {
       await cancelOpenTasks(em, { planId: plan.id, reportId: null, stage: previous.key, round: open.round });
       carried.createdTaskIds = await this.stageEntry.openConsolidationRound(em, plan, next, dueAt);
-      await appendAuditEvents(em, [{
-        ...actor, action: 'consolidation.round_reopened', planId: plan.id, fromStage: previous.key, toStage: next.key,
-        comment: `Vòng tổng hợp được mở lại theo phiên bản quy trình ${to.version}`,
-        data: { migrationId: migration.id, cancelledRound: open.round, role: next.role, tasksCreated: carried.createdTaskIds.length },
-      }]);
+      await appendAuditEvents(em, [
+        {
+          ...actor,
+          action: 'consolidation.round_reopened',
+          planId: plan.id,
+          fromStage: previous.key,
+          toStage: next.key,
+          comment: `Vòng tổng hợp được mở lại theo phiên bản quy trình ${to.version}`,
+          data: { migrationId: migration.id, cancelledRound: open.round, role: next.role, tasksCreated: carried.createdTaskIds.length },
+        },
+      ]);
       return carried;
     }
     if (previous.key !== next.key) {
@@ -60,13 +66,26 @@ export class ConsolidationRoundCarry {
         `UPDATE tasks SET stage = $4, updated_at = now(), version = version + 1 WHERE plan_id = $1 AND report_id IS NULL AND stage = $2 AND round = $3`,
         [plan.id, previous.key, open.round, next.key],
       );
-      await appendAuditEvents(em, [{
-        ...actor, action: 'consolidation.round_moved', planId: plan.id, fromStage: previous.key, toStage: next.key,
-        comment: `Vòng tổng hợp chuyển sang bước ${next.key} của phiên bản quy trình ${to.version}`,
-        data: { migrationId: migration.id, round: open.round, tasks: moved },
-      }]);
+      await appendAuditEvents(em, [
+        {
+          ...actor,
+          action: 'consolidation.round_moved',
+          planId: plan.id,
+          fromStage: previous.key,
+          toStage: next.key,
+          comment: `Vòng tổng hợp chuyển sang bước ${next.key} của phiên bản quy trình ${to.version}`,
+          data: { migrationId: migration.id, round: open.round, tasks: moved },
+        },
+      ]);
     }
-    carried.retimed = await this.timing.retimeTasks(em, { planId: plan.id, reportId: null, stage: next.key, round: open.round }, dueAt, plan.reminders, previous, next);
+    carried.retimed = await this.timing.retimeTasks(
+      em,
+      { planId: plan.id, reportId: null, stage: next.key, round: open.round },
+      dueAt,
+      plan.reminders,
+      previous,
+      next,
+    );
     return carried;
   }
 }

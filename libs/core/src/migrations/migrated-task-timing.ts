@@ -35,7 +35,13 @@ export class MigratedTaskTiming {
   ) {}
 
   /** In the report's migration transaction: the new due date on the report and its open tasks. */
-  async retimeReport(em: EntityManager, plan: PlanEntity, report: StayingReport, previous: StageDefinition | undefined, next: StageDefinition): Promise<RetimedTask[]> {
+  async retimeReport(
+    em: EntityManager,
+    plan: PlanEntity,
+    report: StayingReport,
+    previous: StageDefinition | undefined,
+    next: StageDefinition,
+  ): Promise<RetimedTask[]> {
     const [row]: { stage_entered_at: Date }[] = await em.query(`SELECT stage_entered_at FROM reports WHERE id = $1`, [report.id]);
     const dueAt = stageDueAt(plan.deadlines, next, { kind: report.kind, rootKind: await this.rootKind(em, plan) }, new Date(row.stage_entered_at));
     await em.query(`UPDATE reports SET due_at = $2 WHERE id = $1 AND due_at IS DISTINCT FROM $2::timestamptz`, [report.id, dueAt]);
@@ -66,9 +72,7 @@ export class MigratedTaskTiming {
        SELECT target.id, target.old_due_at, target.id IN (SELECT id FROM moved) AS moved FROM target`,
       [round.planId, round.reportId, round.stage, round.round, dueAt],
     );
-    return rows
-      .filter((r) => r.moved || remindersChanged)
-      .map((r) => ({ taskId: r.id, oldDueAt: r.old_due_at ? new Date(r.old_due_at) : null, oldReminders }));
+    return rows.filter((r) => r.moved || remindersChanged).map((r) => ({ taskId: r.id, oldDueAt: r.old_due_at ? new Date(r.old_due_at) : null, oldReminders }));
   }
 
   /**

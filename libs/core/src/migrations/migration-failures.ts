@@ -16,7 +16,9 @@ export function isTransient(error: unknown): boolean {
   const code = candidate?.driverError?.code ?? candidate?.code;
   if (typeof code === 'string' && (TRANSIENT_CODES.has(code) || code.startsWith('08'))) return true;
   if (candidate?.name === 'QueryRunnerAlreadyReleasedError' || candidate?.name === 'ConnectionIsNotSetError') return true;
-  return /Connection terminated|pool after calling end|not connected|database system is (shutting down|starting up)|timeout exceeded when trying to connect/i.test(candidate?.message ?? '');
+  return /Connection terminated|pool after calling end|not connected|database system is (shutting down|starting up)|timeout exceeded when trying to connect/i.test(
+    candidate?.message ?? '',
+  );
 }
 
 export function errorText(error: unknown): string {
@@ -31,18 +33,31 @@ export async function recordReportFailure(db: DataSource, migration: WorkflowMig
       `SELECT r.stage, u.code AS unit_code FROM reports r JOIN org_units u ON u.id = r.unit_id WHERE r.id = $1`,
       [reportId],
     );
-    const failure: MigrationFailure = { reportId, unitCode: report?.unit_code ?? '', stage: report?.stage ?? '', error: errorText(error), at: at.toISOString() };
+    const failure: MigrationFailure = {
+      reportId,
+      unitCode: report?.unit_code ?? '',
+      stage: report?.stage ?? '',
+      error: errorText(error),
+      at: at.toISOString(),
+    };
     await em.query(
       `UPDATE workflow_migrations
           SET failures = (SELECT COALESCE(jsonb_agg(f), '[]'::jsonb) FROM jsonb_array_elements(failures) f WHERE f->>'reportId' <> $2) || $3::jsonb
         WHERE id = $1`,
       [migration.id, reportId, JSON.stringify([failure])],
     );
-    await appendAuditEvents(em, [{
-      actorId: null, actor: 'system', action: 'migrate_failed', planId: migration.planId, reportId, fromStage: failure.stage || null,
-      comment: `Không chuyển được sang phiên bản quy trình ${migration.toVersion}: ${failure.error}`,
-      data: { migrationId: migration.id, toVersion: migration.toVersion, error: failure.error },
-    }]);
+    await appendAuditEvents(em, [
+      {
+        actorId: null,
+        actor: 'system',
+        action: 'migrate_failed',
+        planId: migration.planId,
+        reportId,
+        fromStage: failure.stage || null,
+        comment: `Không chuyển được sang phiên bản quy trình ${migration.toVersion}: ${failure.error}`,
+        data: { migrationId: migration.id, toVersion: migration.toVersion, error: failure.error },
+      },
+    ]);
   });
 }
 
@@ -71,10 +86,23 @@ export async function markMigrationFailed(db: DataSource, migration: WorkflowMig
       `SELECT failures, migrated, untouched FROM workflow_migrations WHERE id = $1`,
       [migration.id],
     );
-    await appendAuditEvents(em, [{
-      actorId: null, actor: 'system', action: 'plan.migration_failed', planId: migration.planId, comment: error,
-      data: { migrationId: migration.id, toVersion: migration.toVersion, error, failedReports: row.failures.length, migrated: row.migrated, untouched: row.untouched },
-    }]);
+    await appendAuditEvents(em, [
+      {
+        actorId: null,
+        actor: 'system',
+        action: 'plan.migration_failed',
+        planId: migration.planId,
+        comment: error,
+        data: {
+          migrationId: migration.id,
+          toVersion: migration.toVersion,
+          error,
+          failedReports: row.failures.length,
+          migrated: row.migrated,
+          untouched: row.untouched,
+        },
+      },
+    ]);
     return true;
   });
 }

@@ -101,7 +101,13 @@ export class MigrationRunner {
     await this.timing.rescheduleAfterCommit(done.retimed);
   }
 
-  private async migrateReport(em: EntityManager, migration: WorkflowMigrationEntity, to: WorkflowDefinition, reportId: string, result: MigrationRunResult): Promise<AfterReport> {
+  private async migrateReport(
+    em: EntityManager,
+    migration: WorkflowMigrationEntity,
+    to: WorkflowDefinition,
+    reportId: string,
+    result: MigrationRunResult,
+  ): Promise<AfterReport> {
     const done: AfterReport = { retimed: [], createdTaskIds: [] };
     const report = await this.decider.lockReport(em, reportId);
     if (!report || report.workflow_version === to.version || report.stage === 'done') return done;
@@ -132,11 +138,25 @@ export class MigrationRunner {
     const column = step.action === 'unchanged' ? 'untouched' : 'migrated';
     await em.query(`UPDATE workflow_migrations SET ${column} = ${column} + 1 WHERE id = $1`, [migration.id]);
     await clearReportFailure(em, migration.id, reportId);
-    await appendAuditEvents(em, [{
-      actorId: migration.createdBy, actor: await usernameOf(em, migration.createdBy), action: 'migrate', planId: report.plan_id, reportId,
-      fromStage: report.stage, toStage: step.toStage, comment: `Chuyển sang phiên bản quy trình ${to.version}`,
-      data: { migrationId: migration.id, fromVersion: report.workflow_version, toVersion: to.version, action: step.action, tasksRetimed: done.retimed.length },
-    }]);
+    await appendAuditEvents(em, [
+      {
+        actorId: migration.createdBy,
+        actor: await usernameOf(em, migration.createdBy),
+        action: 'migrate',
+        planId: report.plan_id,
+        reportId,
+        fromStage: report.stage,
+        toStage: step.toStage,
+        comment: `Chuyển sang phiên bản quy trình ${to.version}`,
+        data: {
+          migrationId: migration.id,
+          fromVersion: report.workflow_version,
+          toVersion: to.version,
+          action: step.action,
+          tasksRetimed: done.retimed.length,
+        },
+      },
+    ]);
     return done;
   }
 
@@ -147,7 +167,9 @@ export class MigrationRunner {
         WHERE id = $1 RETURNING round`,
       [report.id, toStage, to.version],
     );
-    return this.stageEntry.enter(em, plan, to, toStage, [{ id: report.id, unitId: report.unit_id, parentId: report.parent_id, unitKind: report.kind, round: rows[0].round }]);
+    return this.stageEntry.enter(em, plan, to, toStage, [
+      { id: report.id, unitId: report.unit_id, parentId: report.parent_id, unitKind: report.kind, round: rows[0].round },
+    ]);
   }
 
   /** Before any report moves, so a report reaching the renamed consolidation stage joins the open round. */
@@ -178,13 +200,20 @@ export class MigrationRunner {
 
   private async finish(migration: WorkflowMigrationEntity, to: WorkflowDefinition) {
     await inTransaction(this.db, async (em) => {
-      const [, updated] = await em.query(`UPDATE workflow_migrations SET status = 'completed', finished_at = now() WHERE id = $1 AND status = 'running'`, [migration.id]);
+      const [, updated] = await em.query(`UPDATE workflow_migrations SET status = 'completed', finished_at = now() WHERE id = $1 AND status = 'running'`, [
+        migration.id,
+      ]);
       if (!updated) return;
       await em.query(`UPDATE plans SET workflow_version = $2, version = version + 1, updated_at = now() WHERE id = $1`, [migration.planId, to.version]);
-      await appendAuditEvents(em, [{
-        actorId: migration.createdBy, actor: await usernameOf(em, migration.createdBy), action: 'plan.migrated', planId: migration.planId,
-        data: { migrationId: migration.id, toVersion: to.version },
-      }]);
+      await appendAuditEvents(em, [
+        {
+          actorId: migration.createdBy,
+          actor: await usernameOf(em, migration.createdBy),
+          action: 'plan.migrated',
+          planId: migration.planId,
+          data: { migrationId: migration.id, toVersion: to.version },
+        },
+      ]);
     });
   }
 

@@ -3,7 +3,19 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { appendAuditEvents, appendOutbox, inTransaction, PlanEntity, WorkflowMigrationEntity } from '@app/dal';
 import {
-  conflict, DONE_STAGE, findStage, StageVote, tallyVotes, notFound, planReportMigration, redecideStage, refused, ReportMigrationPlan, scopeUnitId, stageMapProblems, WorkflowDefinition,
+  conflict,
+  DONE_STAGE,
+  findStage,
+  StageVote,
+  tallyVotes,
+  notFound,
+  planReportMigration,
+  redecideStage,
+  refused,
+  ReportMigrationPlan,
+  scopeUnitId,
+  stageMapProblems,
+  WorkflowDefinition,
 } from '@app/domain';
 import { JobName } from '@app/jobs';
 import { Actor } from '../common/actor';
@@ -83,12 +95,22 @@ export class PlanMigrationsService {
     const items = [];
     for (const report of reports.filter((r) => r.workflow_version !== to.version)) {
       const step = planReportMigration(byVersion.get(report.workflow_version)!, to, stageMap, report.stage);
-      items.push({ reportId: report.id, unitCode: report.unit_code, fromVersion: report.workflow_version, ...(await this.previewStep(plan, report, to, step)) });
+      items.push({
+        reportId: report.id,
+        unitCode: report.unit_code,
+        fromVersion: report.workflow_version,
+        ...(await this.previewStep(plan, report, to, step)),
+      });
     }
     return {
-      dryRun: true, planId: plan.id, toVersion: to.version, stageMap,
+      dryRun: true,
+      planId: plan.id,
+      toVersion: to.version,
+      stageMap,
       reports: items.filter((i) => i.action !== 'unmappable'),
-      unmappable: items.filter((i) => i.action === 'unmappable').map((i) => ({ reportId: i.reportId, unitCode: i.unitCode, stage: i.fromStage, reason: i.reason })),
+      unmappable: items
+        .filter((i) => i.action === 'unmappable')
+        .map((i) => ({ reportId: i.reportId, unitCode: i.unitCode, stage: i.fromStage, reason: i.reason })),
     };
   }
 
@@ -100,13 +122,19 @@ export class PlanMigrationsService {
   private async previewStep(plan: PlanEntity, report: ReportRow, to: WorkflowDefinition, step: ReportMigrationPlan) {
     const nothing = { cancelTasks: [] as OpenTaskRow[], createTasks: [] as NewTaskRow[] };
     if (step.action === 'move') {
-      return { ...step, cancelTasks: await this.openTasks(report), createTasks: step.toStage && step.toStage !== DONE_STAGE ? await this.wouldCreate(plan, report, to, step.toStage) : [] };
+      return {
+        ...step,
+        cancelTasks: await this.openTasks(report),
+        createTasks: step.toStage && step.toStage !== DONE_STAGE ? await this.wouldCreate(plan, report, to, step.toStage) : [],
+      };
     }
     if (step.action !== 'redecide') return { ...step, ...nothing };
     const redecision = redecideStage(to, report.stage, await this.tally(report));
     if (redecision.toStage === report.stage) return { ...step, outcome: redecision.outcome, ...nothing };
     return {
-      ...step, toStage: redecision.toStage, outcome: redecision.outcome,
+      ...step,
+      toStage: redecision.toStage,
+      outcome: redecision.outcome,
       cancelTasks: await this.openTasks(report),
       createTasks: redecision.toStage !== DONE_STAGE ? await this.wouldCreate(plan, report, to, redecision.toStage) : [],
     };
@@ -130,10 +158,15 @@ export class PlanMigrationsService {
         `INSERT INTO workflow_migrations (plan_id, workflow_key, to_version, stage_map, total, created_by) VALUES ($1, $2, $3, $4, $5, $6) RETURNING id`,
         [plan.id, plan.workflowKey, to.version, JSON.stringify(stageMap), total, actor.id],
       );
-      await appendAuditEvents(em, [{
-        actorId: actor.id, actor: actor.username, action: 'plan.migration_started', planId: plan.id,
-        data: { migrationId: row.id, toVersion: to.version, stageMap, total },
-      }]);
+      await appendAuditEvents(em, [
+        {
+          actorId: actor.id,
+          actor: actor.username,
+          action: 'plan.migration_started',
+          planId: plan.id,
+          data: { migrationId: row.id, toVersion: to.version, stageMap, total },
+        },
+      ]);
       return { id: row.id as string, outbox: await appendOutbox(em, [{ name: JobName.RunMigration, data: { migrationId: row.id } }]) };
     });
     await this.outbox.relaySoon(migration.outbox);

@@ -25,13 +25,14 @@ export interface AdoptionToAnnounce {
  * engine and the adoption's record may both call it). Returns the outbox rows of the e-mails.
  */
 export async function noticeOfAdoption(em: EntityManager, adoption: AdoptionToAnnounce): Promise<string[]> {
-  const [row]: { plan_code: string; workflow_key: string; workflow_version: number; unit_kind: UnitKind; unit_name: string; stage: string | null }[] = await em.query(
-    `SELECT p.code AS plan_code, p.workflow_key, COALESCE(r.workflow_version, p.workflow_version) AS workflow_version,
+  const [row]: { plan_code: string; workflow_key: string; workflow_version: number; unit_kind: UnitKind; unit_name: string; stage: string | null }[] =
+    await em.query(
+      `SELECT p.code AS plan_code, p.workflow_key, COALESCE(r.workflow_version, p.workflow_version) AS workflow_version,
             u.kind AS unit_kind, u.name AS unit_name, r.stage
        FROM plans p JOIN org_units u ON u.id = $2 LEFT JOIN reports r ON r.id = $3::uuid
       WHERE p.id = $1`,
-    [adoption.planId, adoption.unitId, adoption.reportId],
-  );
+      [adoption.planId, adoption.unitId, adoption.reportId],
+    );
   if (!row) return [];
   const roles = adoption.reportId ? ['drafter', 'approver'] : ['consolidator', 'reviewer'];
   const people: { user_id: string }[] = await em.query(
@@ -41,13 +42,23 @@ export async function noticeOfAdoption(em: EntityManager, adoption: AdoptionToAn
   const unit = { kind: row.unit_kind, name: row.unit_name };
   const stages = (await stagesOfVersions(em, [row])).values().next().value ?? [];
   const text = adoptionText({
-    planCode: row.plan_code, unitName: row.unit_name, adoptedBy: adoptingBodyOf(unit), adoptedAt: adoption.adoptedAt,
+    planCode: row.plan_code,
+    unitName: row.unit_name,
+    adoptedBy: adoptingBodyOf(unit),
+    adoptedAt: adoption.adoptedAt,
     nextStageLabel: adoption.reportId && row.stage ? stageLabel(row.stage, { stages, unit }) : null,
   });
-  const created = await insertNotifications(em, people.map((p) => ({
-    userId: p.user_id, kind: 'adoption' as const, ...text, planId: adoption.planId, reportId: adoption.reportId,
-    link: adoption.reportId ? reportPath(adoption.reportId) : levelReportPath(adoption.planId),
-    dedupKey: `adoption:${adoption.planId}:${adoption.unitId}:${adoption.round}:${p.user_id}`,
-  })));
+  const created = await insertNotifications(
+    em,
+    people.map((p) => ({
+      userId: p.user_id,
+      kind: 'adoption' as const,
+      ...text,
+      planId: adoption.planId,
+      reportId: adoption.reportId,
+      link: adoption.reportId ? reportPath(adoption.reportId) : levelReportPath(adoption.planId),
+      dedupKey: `adoption:${adoption.planId}:${adoption.unitId}:${adoption.round}:${p.user_id}`,
+    })),
+  );
   return emailInOutbox(em, created);
 }

@@ -13,8 +13,22 @@ import { stagesOfVersions, versionId } from './notice-stages';
 export async function noticeOfDelegation(em: EntityManager, taskIds: readonly string[], byAdministrator = false): Promise<string[]> {
   if (taskIds.length === 0) return [];
   const tasks: {
-    id: string; version: number; assignee_id: string; kind: StageKind; stage: string; due_at: Date | null; report_id: string | null; plan_id: string;
-    plan_code: string; workflow_key: string; workflow_version: number; unit_kind: UnitKind; unit_name: string; root_kind: UnitKind; root_name: string; from_name: string | null;
+    id: string;
+    version: number;
+    assignee_id: string;
+    kind: StageKind;
+    stage: string;
+    due_at: Date | null;
+    report_id: string | null;
+    plan_id: string;
+    plan_code: string;
+    workflow_key: string;
+    workflow_version: number;
+    unit_kind: UnitKind;
+    unit_name: string;
+    root_kind: UnitKind;
+    root_name: string;
+    from_name: string | null;
   }[] = await em.query(
     `SELECT t.id, t.version, t.assignee_id, t.kind, t.stage, t.due_at, t.report_id, t.plan_id, p.code AS plan_code,
             p.workflow_key, COALESCE(r.workflow_version, p.workflow_version) AS workflow_version,
@@ -25,15 +39,33 @@ export async function noticeOfDelegation(em: EntityManager, taskIds: readonly st
     [taskIds],
   );
   const stagesOf = await stagesOfVersions(em, tasks);
-  const created = await insertNotifications(em, tasks.map((t) => {
-    const context = { stages: stagesOf.get(versionId(t)) ?? [], unit: { kind: t.unit_kind, name: t.unit_name }, root: { kind: t.root_kind, name: t.root_name } };
-    const text = delegationText({
-      planCode: t.plan_code, unitName: t.unit_name, stageLabel: stageLabel(t.stage, context), dueAt: t.due_at ? new Date(t.due_at) : null, from: t.from_name ?? 'không rõ', byAdministrator,
-    });
-    return {
-      userId: t.assignee_id, kind: 'delegation' as const, ...text, planId: t.plan_id, reportId: t.report_id, taskId: t.id,
-      link: taskPath({ kind: t.kind, reportId: t.report_id, planId: t.plan_id }), dedupKey: `delegation:${t.id}:${t.version}`,
-    };
-  }));
+  const created = await insertNotifications(
+    em,
+    tasks.map((t) => {
+      const context = {
+        stages: stagesOf.get(versionId(t)) ?? [],
+        unit: { kind: t.unit_kind, name: t.unit_name },
+        root: { kind: t.root_kind, name: t.root_name },
+      };
+      const text = delegationText({
+        planCode: t.plan_code,
+        unitName: t.unit_name,
+        stageLabel: stageLabel(t.stage, context),
+        dueAt: t.due_at ? new Date(t.due_at) : null,
+        from: t.from_name ?? 'không rõ',
+        byAdministrator,
+      });
+      return {
+        userId: t.assignee_id,
+        kind: 'delegation' as const,
+        ...text,
+        planId: t.plan_id,
+        reportId: t.report_id,
+        taskId: t.id,
+        link: taskPath({ kind: t.kind, reportId: t.report_id, planId: t.plan_id }),
+        dedupKey: `delegation:${t.id}:${t.version}`,
+      };
+    }),
+  );
   return emailInOutbox(em, created);
 }

@@ -20,21 +20,25 @@ export class EmailDelivery {
   ) {}
 
   async deliver(notificationId: string, finalAttempt: boolean): Promise<string> {
-    const [claimed] = await this.db.query(
-      `UPDATE notifications n SET email_state = 'sending', email_claimed_at = now(), email_attempts = email_attempts + 1
+    const [claimed] = await this.db
+      .query(
+        `UPDATE notifications n SET email_state = 'sending', email_claimed_at = now(), email_attempts = email_attempts + 1
          FROM users u
         WHERE n.id = $1 AND u.id = n.user_id
           AND (n.email_state = 'pending' OR (n.email_state = 'sending' AND n.email_claimed_at < now() - interval '5 minutes'))
         RETURNING n.title, n.body, n.link, u.email, u.full_name`,
-      [notificationId],
-    ).then((result) => result[0]);
+        [notificationId],
+      )
+      .then((result) => result[0]);
     if (!claimed) return 'already-handled';
     try {
       const text = emailWithLink(claimed.body, claimed.link ? publicLink(this.config.PUBLIC_URL, claimed.link) : null);
       await this.mailer.send({ to: { name: claimed.full_name, address: claimed.email }, subject: claimed.title, text });
     } catch (error) {
       await this.db.query(`UPDATE notifications SET email_state = $2, email_error = $3 WHERE id = $1`, [
-        notificationId, finalAttempt ? 'failed' : 'pending', String((error as Error).message ?? error).slice(0, 1000),
+        notificationId,
+        finalAttempt ? 'failed' : 'pending',
+        String((error as Error).message ?? error).slice(0, 1000),
       ]);
       throw error;
     }

@@ -9,7 +9,10 @@ import { CreatedNotification } from './new-notification';
  * commits; returns the outbox ids.
  */
 export async function emailInOutbox(em: EntityManager, created: readonly CreatedNotification[]): Promise<string[]> {
-  const ids = await appendOutbox(em, created.map(({ id }) => ({ name: JobName.SendEmail, data: { notificationId: id } })));
+  const ids = await appendOutbox(
+    em,
+    created.map(({ id }) => ({ name: JobName.SendEmail, data: { notificationId: id } })),
+  );
   relayAfterCommit(em, ids);
   return ids;
 }

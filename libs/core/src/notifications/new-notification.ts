@@ -30,8 +30,14 @@ export async function insertNotifications(em: EntityManager, notices: readonly N
        SELECT * FROM unnest($1::uuid[], $2::varchar[], $3::text[], $4::text[], $5::uuid[], $6::uuid[], $7::uuid[], $8::varchar[], $9::varchar[])
        ON CONFLICT (dedup_key) DO NOTHING RETURNING id, dedup_key AS "dedupKey"`,
       [
-        chunk.map((n) => n.userId), chunk.map((n) => n.kind), chunk.map((n) => n.title), chunk.map((n) => n.body),
-        chunk.map((n) => n.planId ?? null), chunk.map((n) => n.reportId ?? null), chunk.map((n) => n.taskId ?? null), chunk.map((n) => n.dedupKey),
+        chunk.map((n) => n.userId),
+        chunk.map((n) => n.kind),
+        chunk.map((n) => n.title),
+        chunk.map((n) => n.body),
+        chunk.map((n) => n.planId ?? null),
+        chunk.map((n) => n.reportId ?? null),
+        chunk.map((n) => n.taskId ?? null),
+        chunk.map((n) => n.dedupKey),
         chunk.map((n) => n.link ?? null),
       ],
     );

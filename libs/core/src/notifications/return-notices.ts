@@ -12,7 +12,15 @@ import type { ReturnCause } from './task-notices';
  * drafting, the drafters' new tasks carry this notice instead (noticeOfNewTasks).
  */
 export async function noticeOfReturnToDrafters(em: EntityManager, reportId: string, returnedRound: number, cause: ReturnCause): Promise<string[]> {
-  const [report]: { plan_id: string; plan_code: string; workflow_key: string; workflow_version: number; unit_kind: UnitKind; unit_name: string; due_at: Date | null }[] = await em.query(
+  const [report]: {
+    plan_id: string;
+    plan_code: string;
+    workflow_key: string;
+    workflow_version: number;
+    unit_kind: UnitKind;
+    unit_name: string;
+    due_at: Date | null;
+  }[] = await em.query(
     `SELECT r.plan_id, p.code AS plan_code, p.workflow_key, r.workflow_version, u.kind AS unit_kind, u.name AS unit_name, r.due_at
        FROM reports r JOIN plans p ON p.id = r.plan_id JOIN org_units u ON u.id = r.unit_id WHERE r.id = $1`,
     [reportId],
@@ -24,12 +32,24 @@ export async function noticeOfReturnToDrafters(em: EntityManager, reportId: stri
   );
   const stages = (await stagesOfVersions(em, [report])).values().next().value ?? [];
   const text = returnText({
-    planCode: report.plan_code, unitName: report.unit_name, returnedBy: cause.returnedBy, reason: cause.reason, dueAt: null,
+    planCode: report.plan_code,
+    unitName: report.unit_name,
+    returnedBy: cause.returnedBy,
+    reason: cause.reason,
+    dueAt: null,
     fromStageLabel: stageLabel(cause.fromStage, { stages, unit: { kind: report.unit_kind, name: report.unit_name } }),
   });
-  const created = await insertNotifications(em, drafters.map((d) => ({
-    userId: d.user_id, kind: 'return' as const, ...text, planId: report.plan_id, reportId, link: reportPath(reportId),
-    dedupKey: `return:${reportId}:${returnedRound}:${d.user_id}`,
-  })));
+  const created = await insertNotifications(
+    em,
+    drafters.map((d) => ({
+      userId: d.user_id,
+      kind: 'return' as const,
+      ...text,
+      planId: report.plan_id,
+      reportId,
+      link: reportPath(reportId),
+      dedupKey: `return:${reportId}:${returnedRound}:${d.user_id}`,
+    })),
+  );
   return emailInOutbox(em, created);
 }

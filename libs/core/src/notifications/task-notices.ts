@@ -49,7 +49,11 @@ export async function noticeOfNewTasks(em: EntityManager, taskIds: readonly stri
   );
   const stagesOf = await stagesOfVersions(em, tasks);
   const notices: NewNotification[] = tasks.map((t) => {
-    const context = { stages: stagesOf.get(versionId(t)) ?? [], unit: { kind: t.unit_kind, name: t.unit_name }, root: { kind: t.root_kind, name: t.root_name } };
+    const context = {
+      stages: stagesOf.get(versionId(t)) ?? [],
+      unit: { kind: t.unit_kind, name: t.unit_name },
+      root: { kind: t.root_kind, name: t.root_name },
+    };
     const subject = { planCode: t.plan_code, unitName: t.unit_name, stageLabel: stageLabel(t.stage, context), dueAt: t.due_at ? new Date(t.due_at) : null };
     const text = !returned
       ? newTaskText({ ...subject, kind: t.kind, planLevel: t.report_id === null })
@@ -57,8 +61,14 @@ export async function noticeOfNewTasks(em: EntityManager, taskIds: readonly stri
         ? returnText({ ...subject, fromStageLabel: stageLabel(returned.fromStage, context), returnedBy: returned.returnedBy, reason: returned.reason })
         : returnedTaskText({ ...subject, fromStageLabel: stageLabel(returned.fromStage, context), reason: returned.reason });
     return {
-      userId: t.assignee_id, kind: returned ? 'return' : 'task', ...text, planId: t.plan_id, reportId: t.report_id, taskId: t.id,
-      link: taskPath({ kind: t.kind, reportId: t.report_id, planId: t.plan_id }), dedupKey: `task:${t.id}`,
+      userId: t.assignee_id,
+      kind: returned ? 'return' : 'task',
+      ...text,
+      planId: t.plan_id,
+      reportId: t.report_id,
+      taskId: t.id,
+      link: taskPath({ kind: t.kind, reportId: t.report_id, planId: t.plan_id }),
+      dedupKey: `task:${t.id}`,
     };
   });
   return emailInOutbox(em, await insertNotifications(em, notices));

@@ -27,7 +27,8 @@ import { redactQuery, redactUrl } from './redact-url';
           },
           // A token pasted into a URL (e.g. ?access_token=) is a secret too: the logged URL loses it.
           serializers: {
-            req: (req: { url: string; query?: Record<string, unknown> }) => Object.assign(req, { url: redactUrl(req.url ?? ''), query: redactQuery(req.query) }),
+            req: (req: { url: string; query?: Record<string, unknown> }) =>
+              Object.assign(req, { url: redactUrl(req.url ?? ''), query: redactQuery(req.query) }),
           },
           customLogLevel: (_req, res, error) => (error || res.statusCode >= 500 ? 'error' : res.statusCode >= 400 ? 'warn' : 'info'),
         },

@@ -5,13 +5,20 @@ const SECRET_PARAM = /token|password|passwd|secret|key|auth|session|cookie/i;
 export function redactUrl(url: string): string {
   const q = url.indexOf('?');
   if (q < 0) return url;
-  const query = url.slice(q + 1).split('&').map((pair) => {
-    const eq = pair.indexOf('=');
-    const name = eq < 0 ? pair : pair.slice(0, eq);
-    let decoded = name;
-    try { decoded = decodeURIComponent(name); } catch { /* keep it as sent */ }
-    return eq >= 0 && SECRET_PARAM.test(decoded) ? `${name}=[redacted]` : pair;
-  });
+  const query = url
+    .slice(q + 1)
+    .split('&')
+    .map((pair) => {
+      const eq = pair.indexOf('=');
+      const name = eq < 0 ? pair : pair.slice(0, eq);
+      let decoded = name;
+      try {
+        decoded = decodeURIComponent(name);
+      } catch {
+        /* keep it as sent */
+      }
+      return eq >= 0 && SECRET_PARAM.test(decoded) ? `${name}=[redacted]` : pair;
+    });
   return `${url.slice(0, q)}?${query.join('&')}`;
 }
 

@@ -18,8 +18,14 @@ export function stopOnSignal(app: INestApplicationContext, what: string, signals
     stopping = true;
     logger.log(`${signal}: draining jobs in flight`);
     app.close().then(
-      () => { logger.log(`Drained; ${what} stopped`); process.exit(0); },
-      (error: Error) => { logger.error(`Shutdown failed: ${error.message}`); process.exit(1); },
+      () => {
+        logger.log(`Drained; ${what} stopped`);
+        process.exit(0);
+      },
+      (error: Error) => {
+        logger.error(`Shutdown failed: ${error.message}`);
+        process.exit(1);
+      },
     );
   };
   for (const signal of signals) process.on(signal, onSignal);

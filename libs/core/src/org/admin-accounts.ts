@@ -21,10 +21,14 @@ export async function createAdministrator(
   );
   if (!created) throw conflict(`The username ${user.username} is taken; choose another, or reset that user's password with reset-password`);
   await em.query(`INSERT INTO role_assignments (user_id, unit_id, role) VALUES ($1, NULL, 'admin')`, [created.id]);
-  await appendAuditEvents(em, [{
-    ...OPERATOR, action: 'admin.create', comment: `Tạo quản trị viên ${user.username} từ dòng lệnh`,
-    data: { username: user.username, via, before: null, after: { username: user.username, fullName: user.fullName, email: user.email, roles: ['admin'] } },
-  }]);
+  await appendAuditEvents(em, [
+    {
+      ...OPERATOR,
+      action: 'admin.create',
+      comment: `Tạo quản trị viên ${user.username} từ dòng lệnh`,
+      data: { username: user.username, via, before: null, after: { username: user.username, fullName: user.fullName, email: user.email, roles: ['admin'] } },
+    },
+  ]);
 }
 
 /** A password set from the command line: every session of the user ends, and the audit says it changed (never what to). */
@@ -33,10 +37,14 @@ export async function resetPasswordAsOperator(em: EntityManager, username: strin
   if (!user) throw notFound('User', username);
   await em.query(`UPDATE users SET password_hash = $2, updated_at = now() WHERE id = $1`, [user.id, passwordHash]);
   await endSessionsOf(em, [user.id]);
-  await appendAuditEvents(em, [{
-    ...OPERATOR, action: 'user.password_reset', comment: `Đặt lại mật khẩu của ${username} từ dòng lệnh`,
-    data: { username, via, passwordChanged: true, sessionsEnded: true },
-  }]);
+  await appendAuditEvents(em, [
+    {
+      ...OPERATOR,
+      action: 'user.password_reset',
+      comment: `Đặt lại mật khẩu của ${username} từ dòng lệnh`,
+      data: { username, via, passwordChanged: true, sessionsEnded: true },
+    },
+  ]);
 }
 
 /** Whether any active administrator exists (the API's log tells how to create one when not). */

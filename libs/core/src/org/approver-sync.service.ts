@@ -78,7 +78,10 @@ export class ApproverSync {
     const running = await em.query(`SELECT 1 FROM plans WHERE status = 'launched' LIMIT 1`);
     if (running.length === 0 || changes.length === 0) return outcome;
     const relevant = changes.filter((c) => c.role !== 'admin');
-    const rootPlans = await PlanLevelApprovers.lockPlans(em, relevant.map((c) => c.unitId));
+    const rootPlans = await PlanLevelApprovers.lockPlans(
+      em,
+      relevant.map((c) => c.unitId),
+    );
     const events: NewAuditEvent[] = [];
     const cancelledPlanTasks = new Map<string, CancelledPlanTask[]>();
     for (const change of relevant) {
@@ -95,12 +98,20 @@ export class ApproverSync {
     const reportIds = [...new Set(outcome.redecide.map((r) => r.reportId))];
     if (reportIds.length) await em.query(`UPDATE reports SET needs_decision = true WHERE id = ANY($1::uuid[])`, [reportIds]);
     const cause = randomUUID();
-    outcome.outbox = await appendOutbox(em, outcome.redecide.map((r) => ({ name: JobName.ReevaluateStage, data: { ...r, cause } })));
+    outcome.outbox = await appendOutbox(
+      em,
+      outcome.redecide.map((r) => ({ name: JobName.ReevaluateStage, data: { ...r, cause } })),
+    );
     return outcome;
   }
 
   private async cancelTasksOf(
-    em: EntityManager, change: RoleChange, outcome: SyncOutcome, events: NewAuditEvent[], actor: SyncActor, cancelledPlanTasks: Map<string, CancelledPlanTask[]>,
+    em: EntityManager,
+    change: RoleChange,
+    outcome: SyncOutcome,
+    events: NewAuditEvent[],
+    actor: SyncActor,
+    cancelledPlanTasks: Map<string, CancelledPlanTask[]>,
   ) {
     const [cancelled]: [{ id: string; report_id: string | null; round: number; stage: string; plan_id: string }[]] = await em.query(
       `UPDATE tasks SET state = 'cancelled', cancelled_at = now(), updated_at = now(), version = version + 1
@@ -112,8 +123,15 @@ export class ApproverSync {
       if (task.report_id) outcome.redecide.push({ reportId: task.report_id, round: task.round });
       else cancelledPlanTasks.set(task.plan_id, [...(cancelledPlanTasks.get(task.plan_id) ?? []), { stage: task.stage, round: task.round }]);
       events.push({
-        actorId: actor.id, actor: actor.username, action: 'assignment', planId: task.plan_id, reportId: task.report_id, taskId: task.id,
-        fromStage: task.stage, comment: 'Hủy nhiệm vụ do người thực hiện không còn giữ vai trò', data: { removed: change.userId, role: change.role },
+        actorId: actor.id,
+        actor: actor.username,
+        action: 'assignment',
+        planId: task.plan_id,
+        reportId: task.report_id,
+        taskId: task.id,
+        fromStage: task.stage,
+        comment: 'Hủy nhiệm vụ do người thực hiện không còn giữ vai trò',
+        data: { removed: change.userId, role: change.role },
       });
     }
   }
@@ -140,8 +158,15 @@ export class ApproverSync {
       outcome.createdTaskIds.push(task.id);
       outcome.redecide.push({ reportId: report.id, round: report.round });
       events.push({
-        actorId: actor.id, actor: actor.username, action: 'assignment', planId: report.plan_id, reportId: report.id, taskId: task.id,
-        fromStage: stage.key, comment: 'Giao nhiệm vụ cho người mới giữ vai trò', data: { added: change.userId, role: change.role },
+        actorId: actor.id,
+        actor: actor.username,
+        action: 'assignment',
+        planId: report.plan_id,
+        reportId: report.id,
+        taskId: task.id,
+        fromStage: stage.key,
+        comment: 'Giao nhiệm vụ cho người mới giữ vai trò',
+        data: { added: change.userId, role: change.role },
       });
     }
   }

@@ -19,22 +19,23 @@ function fakeArgon2() {
 }
 
 describe('decidePasswordHashes', () => {
-  it('without a password, keeps a known person\'s hash and gives a new one none that works, hashing nothing', async () => {
+  it("without a password, keeps a known person's hash and gives a new one none that works, hashing nothing", async () => {
     const { hashing, calls } = fakeArgon2();
     const done: number[] = [];
-    const decisions = await decidePasswordHashes(
-      [{ username: 'cu' }, { username: 'moi' }],
-      new Map([['cu', 'h(a)']]),
-      hashing,
-      { concurrency: 2, onProgress: (n) => done.push(n) },
-    );
-    expect(decisions).toEqual([{ hash: 'h(a)', replaces: false }, { hash: NO_PASSWORD_YET, replaces: false }]);
+    const decisions = await decidePasswordHashes([{ username: 'cu' }, { username: 'moi' }], new Map([['cu', 'h(a)']]), hashing, {
+      concurrency: 2,
+      onProgress: (n) => done.push(n),
+    });
+    expect(decisions).toEqual([
+      { hash: 'h(a)', replaces: false },
+      { hash: NO_PASSWORD_YET, replaces: false },
+    ]);
     expect(hasPasswordSet(NO_PASSWORD_YET)).toBe(false);
     expect(calls).toMatchObject({ hash: 0, verify: 0 });
     expect(done).toEqual([1, 2]);
   });
 
-  it('keeps a stored hash that matches, hashes the rest, in the users\' order', async () => {
+  it("keeps a stored hash that matches, hashes the rest, in the users' order", async () => {
     const { hashing, calls } = fakeArgon2();
     const decisions = await decidePasswordHashes(
       [
@@ -42,7 +43,10 @@ describe('decidePasswordHashes', () => {
         { username: 'cu-doi-mat-khau', password: 'b-moi' },
         { username: 'moi', password: 'c' },
       ],
-      new Map([['cu-giu-nguyen', 'h(a)'], ['cu-doi-mat-khau', 'h(b)']]),
+      new Map([
+        ['cu-giu-nguyen', 'h(a)'],
+        ['cu-doi-mat-khau', 'h(b)'],
+      ]),
       hashing,
       { concurrency: 2 },
     );
@@ -76,6 +80,8 @@ describe('decidePasswordHashes', () => {
   it('rehashes when the stored hash cannot be read', async () => {
     const { hashing } = fakeArgon2();
     const broken: PasswordHashing = { ...hashing, verify: () => Promise.reject(new Error('not an argon2 hash')) };
-    expect(await decidePasswordHashes([{ username: 'x', password: 'p' }], new Map([['x', 'md5:…']]), broken, { concurrency: 1 })).toEqual([{ hash: 'h(p)', replaces: true }]);
+    expect(await decidePasswordHashes([{ username: 'x', password: 'p' }], new Map([['x', 'md5:…']]), broken, { concurrency: 1 })).toEqual([
+      { hash: 'h(p)', replaces: true },
+    ]);
   });
 });

@@ -33,9 +33,10 @@ export class ImportProgress {
     this.writing = this.writing.then(async () => {
       const done = this.latest;
       if (done <= this.written) return;
-      await this.db
-        .query(`UPDATE org_imports SET progress_done = $2, updated_at = now() WHERE id = $1 AND progress_done < $2`, [this.importId, done])
-        .then(() => void (this.written = done), () => undefined);
+      await this.db.query(`UPDATE org_imports SET progress_done = $2, updated_at = now() WHERE id = $1 AND progress_done < $2`, [this.importId, done]).then(
+        () => void (this.written = done),
+        () => undefined,
+      );
     });
   }
 }

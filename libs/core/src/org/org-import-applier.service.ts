@@ -50,10 +50,16 @@ export class OrgImportApplier {
   async apply(em: EntityManager, prepared: PreparedImport): Promise<AppliedImport> {
     await em.query(`SELECT pg_advisory_xact_lock(hashtext(current_schema() || '.org-import'))`);
     const { units, users, actor } = prepared;
-    const unitsBefore = await this.storedUnits(em, units.map((u) => u.code));
+    const unitsBefore = await this.storedUnits(
+      em,
+      units.map((u) => u.code),
+    );
     const unitIds = await this.upsertUnits(em, units);
     await this.recomputeAncestors(em);
-    const usersBefore = await this.storedUsers(em, users.map((u) => u.username));
+    const usersBefore = await this.storedUsers(
+      em,
+      users.map((u) => u.username),
+    );
     const userIds = await this.upsertUsers(em, users);
     const roles = await this.replaceRoles(em, users, userIds, unitIds);
     const positions = await this.replacePositions(em, users, userIds, unitIds);
@@ -81,7 +87,9 @@ export class OrgImportApplier {
       },
       // One event per person created or changed; nobody's password or hash, only that it changed.
       ...userDiff.map((change) => ({
-        actorId: actor.id, actor: actor.username, action: 'org.import.user',
+        actorId: actor.id,
+        actor: actor.username,
+        action: 'org.import.user',
         data: { importId: prepared.importId, ...change, ...(linked.has(change.username) ? { setPasswordLinkSent: true } : {}) },
       })),
     ];
@@ -90,12 +98,23 @@ export class OrgImportApplier {
     // The admin role is global: exchanging the first administrator's for the fixture's admin at the root loses nothing.
     const adminAfter = new Set(users.filter((u) => u.roles.some((r) => r.role === 'admin')).map((u) => u.username));
     const lostARole = (u: (typeof userDiff)[number]) => (u.rolesRemoved ?? []).some((r) => r.role !== 'admin' || !adminAfter.has(u.username));
-    await endSessionsOf(em, userDiff.filter((u) => u.passwordChanged || lostARole(u)).map((u) => userIds.get(u.username)!));
+    await endSessionsOf(
+      em,
+      userDiff.filter((u) => u.passwordChanged || lostARole(u)).map((u) => userIds.get(u.username)!),
+    );
     const sync = await this.approvers.sync(em, roles.changes, actor);
     // A password the import set makes a pending link of that person pointless.
     const passwordSet = users.filter((u) => u.replacesHash).map((u) => userIds.get(u.username)!);
-    if (passwordSet.length) await em.query(`UPDATE password_links SET revoked_at = now() WHERE user_id = ANY($1::uuid[]) AND used_at IS NULL AND revoked_at IS NULL`, [passwordSet]);
-    sync.outbox.push(...(await issuePasswordLinks(em, { userIds: [...linked].map((u) => userIds.get(u)!), reason: 'new_account', requestedBy: actor.username, importId: prepared.importId })));
+    if (passwordSet.length)
+      await em.query(`UPDATE password_links SET revoked_at = now() WHERE user_id = ANY($1::uuid[]) AND used_at IS NULL AND revoked_at IS NULL`, [passwordSet]);
+    sync.outbox.push(
+      ...(await issuePasswordLinks(em, {
+        userIds: [...linked].map((u) => userIds.get(u)!),
+        reason: 'new_account',
+        requestedBy: actor.username,
+        importId: prepared.importId,
+      })),
+    );
     await assertAnAdminRemains(em);
     return { units: units.length, users: users.length, counts: { ...counts, setPasswordLinks: linked.size }, sync };
   }
@@ -183,18 +202,32 @@ export class OrgImportApplier {
                 password_hash = CASE WHEN i.replaces THEN i.password_hash ELSE u.password_hash END, updated_at = now()
            FROM unnest($1::varchar[], $2::varchar[], $3::varchar[], $4::text[], $5::boolean[]) AS i(username, full_name, email, password_hash, replaces)
           WHERE u.username = i.username AND (u.full_name IS DISTINCT FROM i.full_name OR u.email IS DISTINCT FROM i.email OR i.replaces)`,
-        [chunk.map((u) => u.username), chunk.map((u) => u.fullName), chunk.map((u) => u.email), chunk.map((u) => u.passwordHash), chunk.map((u) => u.replacesHash)],
+        [
+          chunk.map((u) => u.username),
+          chunk.map((u) => u.fullName),
+          chunk.map((u) => u.email),
+          chunk.map((u) => u.passwordHash),
+          chunk.map((u) => u.replacesHash),
+        ],
       );
     }
-    const rows: { id: string; username: string }[] = users.length ? await em.query(`SELECT id, username FROM users WHERE username = ANY($1)`, [users.map((u) => u.username)]) : [];
+    const rows: { id: string; username: string }[] = users.length
+      ? await em.query(`SELECT id, username FROM users WHERE username = ANY($1)`, [users.map((u) => u.username)])
+      : [];
     return new Map(rows.map((r) => [r.username, r.id]));
   }
 
   /** Each imported user's roles become exactly the listed ones: what was added and removed, per user and for the approver sync. */
   private async replaceRoles(em: EntityManager, users: PreparedImport['users'], userIds: Map<string, string>, knownUnits: Map<string, string>) {
-    const unitIds = await this.unitIdsByCode(em, users.flatMap((u) => u.roles.flatMap((r) => (r.unit === null ? [] : [r.unit]))), knownUnits);
+    const unitIds = await this.unitIdsByCode(
+      em,
+      users.flatMap((u) => u.roles.flatMap((r) => (r.unit === null ? [] : [r.unit]))),
+      knownUnits,
+    );
     // A role without a unit is the administrator's, held everywhere (unit_id NULL).
-    const roleRows = users.flatMap((u) => u.roles.map((r) => ({ userId: userIds.get(u.username)!, unitId: r.unit === null ? null : unitIds.get(r.unit)!, role: r.role })));
+    const roleRows = users.flatMap((u) =>
+      u.roles.map((r) => ({ userId: userIds.get(u.username)!, unitId: r.unit === null ? null : unitIds.get(r.unit)!, role: r.role })),
+    );
     const [removed]: [{ user_id: string; unit_id: string | null; role: Role }[]] = await em.query(
       `DELETE FROM role_assignments r WHERE r.user_id = ANY($1::uuid[])
          AND NOT EXISTS (SELECT 1 FROM unnest($2::uuid[], $3::uuid[], $4::varchar[]) AS k(user_id, unit_id, role)
@@ -207,7 +240,11 @@ export class OrgImportApplier {
        SELECT * FROM unnest($1::uuid[], $2::uuid[], $3::varchar[]) ON CONFLICT DO NOTHING RETURNING user_id, unit_id, role`,
       [roleRows.map((r) => r.userId), roleRows.map((r) => r.unitId), roleRows.map((r) => r.role)],
     );
-    const codeOf = await this.unitCodesById(em, [...removed, ...added].flatMap((r) => (r.unit_id ? [r.unit_id] : [])), unitIds);
+    const codeOf = await this.unitCodesById(
+      em,
+      [...removed, ...added].flatMap((r) => (r.unit_id ? [r.unit_id] : [])),
+      unitIds,
+    );
     const usernameOf = new Map([...userIds].map(([username, id]) => [id, username]));
     const byUser = (rows: { user_id: string; unit_id: string | null; role: Role }[]) => {
       const map = new Map<string, RoleRef[]>();
@@ -225,14 +262,26 @@ export class OrgImportApplier {
   }
 
   /** The positions of the people whose import lists them become exactly those (one Bí thư per unit). */
-  private async replacePositions(em: EntityManager, users: PreparedImport['users'], userIds: Map<string, string>, knownUnits: Map<string, string>): Promise<PositionChanges> {
+  private async replacePositions(
+    em: EntityManager,
+    users: PreparedImport['users'],
+    userIds: Map<string, string>,
+    knownUnits: Map<string, string>,
+  ): Promise<PositionChanges> {
     const listed = users.filter((u) => u.positions !== undefined);
-    const unitIds = await this.unitIdsByCode(em, listed.flatMap((u) => u.positions!.map((p) => p.unit)), knownUnits);
-    return replacePositions(em, listed.map((u) => ({
-      userId: userIds.get(u.username)!,
-      username: u.username,
-      positions: u.positions!.map((p) => ({ unitId: unitIds.get(p.unit)!, unitCode: p.unit, position: p.position })),
-    })));
+    const unitIds = await this.unitIdsByCode(
+      em,
+      listed.flatMap((u) => u.positions!.map((p) => p.unit)),
+      knownUnits,
+    );
+    return replacePositions(
+      em,
+      listed.map((u) => ({
+        userId: userIds.get(u.username)!,
+        username: u.username,
+        positions: u.positions!.map((p) => ({ unitId: unitIds.get(p.unit)!, unitCode: p.unit, position: p.position })),
+      })),
+    );
   }
 
   private async unitIdsByCode(em: EntityManager, codes: string[], known: Map<string, string>): Promise<Map<string, string>> {

@@ -21,7 +21,10 @@ export async function assertImportConsistent(db: DataSource, data: OrgImport): P
   if (twicePlaced) throw invalid(`users: ${twicePlaced.username} has two positions at one unit (one position per unit)`);
   const [twoSecretaries] = unitsWithTwoSecretaries(data.users.flatMap((u) => (u.positions ?? []).map((p) => ({ ...p, username: u.username }))));
   if (twoSecretaries) {
-    throw conflict(`Đơn vị ${twoSecretaries.unit} chỉ có một Bí thư, nhưng bản nhập ghi ${twoSecretaries.usernames.join(', ')}`, { unit: twoSecretaries.unit, usernames: twoSecretaries.usernames });
+    throw conflict(`Đơn vị ${twoSecretaries.unit} chỉ có một Bí thư, nhưng bản nhập ghi ${twoSecretaries.usernames.join(', ')}`, {
+      unit: twoSecretaries.unit,
+      usernames: twoSecretaries.usernames,
+    });
   }
   const selfParent = data.units.find((u) => u.parent === u.code);
   if (selfParent) throw invalid(`units: ${selfParent.code} cannot be its own parent`);

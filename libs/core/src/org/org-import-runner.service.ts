@@ -100,16 +100,26 @@ export class OrgImportRunner {
       ? await this.db.query(`SELECT username, password_hash FROM users WHERE username = ANY($1)`, [users.map((u) => u.username)])
       : [];
     const progress = new ImportProgress(this.db, importId);
-    const decisions = await decidePasswordHashes(users, new Map(stored.map((s) => [s.username, s.password_hash])), { hash: (p) => hash(p), verify }, {
-      concurrency: this.config.ORG_IMPORT_HASH_CONCURRENCY,
-      onProgress: (done) => progress.report(done),
-      signal,
-    });
+    const decisions = await decidePasswordHashes(
+      users,
+      new Map(stored.map((s) => [s.username, s.password_hash])),
+      { hash: (p) => hash(p), verify },
+      {
+        concurrency: this.config.ORG_IMPORT_HASH_CONCURRENCY,
+        onProgress: (done) => progress.report(done),
+        signal,
+      },
+    );
     await progress.flush();
     return {
       importId,
       units: claimed.payload.units,
-      users: users.map(({ password, ...user }, i) => ({ ...user, passwordHash: decisions[i].hash, replacesHash: decisions[i].replaces, passwordGiven: password !== undefined })),
+      users: users.map(({ password, ...user }, i) => ({
+        ...user,
+        passwordHash: decisions[i].hash,
+        replacesHash: decisions[i].replaces,
+        passwordGiven: password !== undefined,
+      })),
       actor: { id: claimed.actor_id, username: claimed.actor },
     };
   }

@@ -9,5 +9,12 @@ export interface OrgImport {
    * `password`: left out (always, from a workbook), a new person gets a set-password link by e-mail and
    * a known one keeps their own. A role's `unit` is null only for the administrator's role held everywhere.
    */
-  users: { username: string; fullName: string; email: string; password?: string; roles: { unit: string | null; role: Role }[]; positions?: { unit: string; position: Position }[] }[];
+  users: {
+    username: string;
+    fullName: string;
+    email: string;
+    password?: string;
+    roles: { unit: string | null; role: Role }[];
+    positions?: { unit: string; position: Position }[];
+  }[];
 }

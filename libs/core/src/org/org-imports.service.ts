@@ -38,7 +38,10 @@ export class OrgImports {
     const payload = {
       units: data.units.map(({ code, name, kind, parent, place }) => ({ code, name, kind, parent, ...(place !== undefined ? { place } : {}) })),
       users: data.users.map(({ username, fullName, email, roles, positions, password }) => ({
-        username, fullName, email, roles: roles.map(({ unit, role }) => ({ unit, role })),
+        username,
+        fullName,
+        email,
+        roles: roles.map(({ unit, role }) => ({ unit, role })),
         ...(positions !== undefined ? { positions: positions.map(({ unit, position }) => ({ unit, position })) } : {}),
         ...(password !== undefined ? { sealedPassword: sealPassword(key, password, sealContext(id, username)) } : {}),
       })),
@@ -46,7 +49,12 @@ export class OrgImports {
     const job = { name: JobName.ImportOrg, data: { importId: id } } as const;
     const outboxIds = await inTransaction(this.db, async (em) => {
       await em.query(`INSERT INTO org_imports (id, actor_id, actor, units_total, users_total, payload) VALUES ($1, $2, $3, $4, $5, $6)`, [
-        id, actor.id, actor.username, data.units.length, data.users.length, JSON.stringify(payload),
+        id,
+        actor.id,
+        actor.username,
+        data.units.length,
+        data.users.length,
+        JSON.stringify(payload),
       ]);
       return appendOutbox(em, [job]);
     });

@@ -16,13 +16,17 @@ export function orgWorkbookGuide(): { text: string; heading?: true }[] {
     { text: 'Đơn vị không có trong tệp được giữ nguyên; tệp không xóa đơn vị nào.' },
     { text: '' },
     { text: `Trang “${ORG_SHEETS.people}”`, heading: true },
-    { text: 'Mỗi người một dòng cho mỗi đơn vị mà người đó có vai trò hoặc chức vụ. Họ và tên, thư điện tử ghi ở một dòng là đủ; nếu ghi ở nhiều dòng thì phải giống nhau.' },
+    {
+      text: 'Mỗi người một dòng cho mỗi đơn vị mà người đó có vai trò hoặc chức vụ. Họ và tên, thư điện tử ghi ở một dòng là đủ; nếu ghi ở nhiều dòng thì phải giống nhau.',
+    },
     { text: 'Tên đăng nhập: chữ thường không dấu, chữ số và các dấu . _ - (ví dụ: nguyen.van.an).' },
     { text: `Vai trò: ${roles}. Nhiều vai trò tại cùng đơn vị ghi cách nhau bằng dấu phẩy. “Quản trị” có thể để trống Mã đơn vị (quản trị toàn hệ thống).` },
     { text: `Chức vụ: ${POSITIONS.map((p) => POSITION_LABELS[p]).join(', ')}; mỗi người một chức vụ tại một đơn vị, mỗi đơn vị một Bí thư.` },
     { text: 'Vai trò và chức vụ của người có trong tệp trở thành đúng như tệp ghi (vai trò không ghi sẽ bị bỏ). Người không có trong tệp được giữ nguyên.' },
     { text: '' },
     { text: 'Mật khẩu', heading: true },
-    { text: 'Tệp không có và không được có cột mật khẩu. Mỗi người mới nhận thư điện tử có liên kết để tự đặt mật khẩu (dùng một lần, có thời hạn); người đã có tài khoản giữ mật khẩu của mình.' },
+    {
+      text: 'Tệp không có và không được có cột mật khẩu. Mỗi người mới nhận thư điện tử có liên kết để tự đặt mật khẩu (dùng một lần, có thời hạn); người đã có tài khoản giữ mật khẩu của mình.',
+    },
   ];
 }

@@ -15,12 +15,19 @@ export const MAX_SHEET_ROWS = 200_000;
  */
 export async function readOrgWorkbook(bytes: Buffer): Promise<OrgSheets> {
   const result: OrgSheets = { units: null, people: null, otherHeadings: [] };
-  const reader = new stream.xlsx.WorkbookReader(Readable.from([bytes]), { sharedStrings: 'cache', hyperlinks: 'ignore', styles: 'ignore', worksheets: 'emit', entries: 'emit' });
+  const reader = new stream.xlsx.WorkbookReader(Readable.from([bytes]), {
+    sharedStrings: 'cache',
+    hyperlinks: 'ignore',
+    styles: 'ignore',
+    worksheets: 'emit',
+    entries: 'emit',
+  });
   try {
     for await (const worksheet of reader) {
       const name = (worksheet as unknown as { name: string }).name;
       if (looseName(name) === looseName(ORG_SHEETS.units) && !result.units) result.units = await readSheet(worksheet, ORG_SHEETS.units, UNIT_COLUMNS, result);
-      else if (looseName(name) === looseName(ORG_SHEETS.people) && !result.people) result.people = await readSheet(worksheet, ORG_SHEETS.people, PERSON_COLUMNS, result);
+      else if (looseName(name) === looseName(ORG_SHEETS.people) && !result.people)
+        result.people = await readSheet(worksheet, ORG_SHEETS.people, PERSON_COLUMNS, result);
       else for await (const _row of worksheet) void _row; // a sheet must be read through for the next one to come
     }
   } catch (error) {
@@ -32,7 +39,12 @@ export async function readOrgWorkbook(bytes: Buffer): Promise<OrgSheets> {
 
 type RowLike = { number: number; values: CellValue[] | Record<string, CellValue> };
 
-async function readSheet<K extends string>(worksheet: AsyncIterable<RowLike>, sheet: string, layout: readonly SheetColumn<K>[], into: OrgSheets): Promise<SheetTable<K>> {
+async function readSheet<K extends string>(
+  worksheet: AsyncIterable<RowLike>,
+  sheet: string,
+  layout: readonly SheetColumn<K>[],
+  into: OrgSheets,
+): Promise<SheetTable<K>> {
   const table: SheetTable<K> = { sheet, columns: {}, rows: [] };
   const indexOf = new Map<K, number>();
   for await (const row of worksheet) {
@@ -49,7 +61,8 @@ async function readSheet<K extends string>(worksheet: AsyncIterable<RowLike>, sh
       });
       continue;
     }
-    if (table.rows.length >= MAX_SHEET_ROWS) throw new XlsxFileRefused(`Trang “${sheet}” có quá nhiều dòng (tối đa ${MAX_SHEET_ROWS}); hãy chia thành nhiều tệp`);
+    if (table.rows.length >= MAX_SHEET_ROWS)
+      throw new XlsxFileRefused(`Trang “${sheet}” có quá nhiều dòng (tối đa ${MAX_SHEET_ROWS}); hãy chia thành nhiều tệp`);
     const cells = Object.fromEntries(layout.map((c) => [c.key, indexOf.has(c.key) ? cellText(values[indexOf.get(c.key)!]) : ''])) as Record<K, string>;
     table.rows.push({ row: row.number, cells });
   }

@@ -1,5 +1,19 @@
 import { EntityManager } from 'typeorm';
-import { KnownOrg, Position, PositionRef, Role, RoleRef, ROLE_SHEET_NAMES, ROLES, POSITION_LABELS, StoredOrg, StoredPerson, UnitFields, UnitKind, unitKindSheetName } from '@app/domain';
+import {
+  KnownOrg,
+  Position,
+  PositionRef,
+  Role,
+  RoleRef,
+  ROLE_SHEET_NAMES,
+  ROLES,
+  POSITION_LABELS,
+  StoredOrg,
+  StoredPerson,
+  UnitFields,
+  UnitKind,
+  unitKindSheetName,
+} from '@app/domain';
 import type { PersonRow, UnitRow } from './org-workbook-writer';
 
 /**
@@ -9,14 +23,18 @@ import type { PersonRow, UnitRow } from './org-workbook-writer';
 
 /** What an upload is checked against: every unit's parent, every unit's Bí thư, the administrators, who is deactivated. */
 export async function knownOrg(em: EntityManager, usernames: readonly string[]): Promise<KnownOrg> {
-  const units: { code: string; parent: string | null }[] = await em.query(`SELECT u.code, p.code AS parent FROM org_units u LEFT JOIN org_units p ON p.id = u.parent_id`);
+  const units: { code: string; parent: string | null }[] = await em.query(
+    `SELECT u.code, p.code AS parent FROM org_units u LEFT JOIN org_units p ON p.id = u.parent_id`,
+  );
   const secretaries: { unit: string; username: string }[] = await em.query(
     `SELECT o.code AS unit, u.username FROM user_positions up JOIN org_units o ON o.id = up.unit_id JOIN users u ON u.id = up.user_id WHERE up.position = 'bi_thu'`,
   );
   const admins: { username: string }[] = await em.query(
     `SELECT DISTINCT u.username FROM role_assignments r JOIN users u ON u.id = r.user_id WHERE r.role = 'admin' AND u.active`,
   );
-  const inactive: { username: string }[] = usernames.length ? await em.query(`SELECT username FROM users WHERE NOT active AND username = ANY($1)`, [usernames]) : [];
+  const inactive: { username: string }[] = usernames.length
+    ? await em.query(`SELECT username FROM users WHERE NOT active AND username = ANY($1)`, [usernames])
+    : [];
   return {
     unitParents: new Map(units.map((u) => [u.code, u.parent])),
     secretaries: new Map(secretaries.map((s) => [s.unit, s.username])),
@@ -28,7 +46,10 @@ export async function knownOrg(em: EntityManager, usernames: readonly string[]):
 /** The stored units and people an upload names, with every role and position of those people. */
 export async function storedOrg(em: EntityManager, unitCodes: readonly string[], usernames: readonly string[]): Promise<StoredOrg> {
   const units: (UnitFields & { code: string })[] = unitCodes.length
-    ? await em.query(`SELECT u.code, u.name, u.kind, p.code AS parent, u.place FROM org_units u LEFT JOIN org_units p ON p.id = u.parent_id WHERE u.code = ANY($1)`, [unitCodes])
+    ? await em.query(
+        `SELECT u.code, u.name, u.kind, p.code AS parent, u.place FROM org_units u LEFT JOIN org_units p ON p.id = u.parent_id WHERE u.code = ANY($1)`,
+        [unitCodes],
+      )
     : [];
   const people = usernames.length ? await peopleWithAssignments(em, `WHERE u.username = ANY($1)`, [usernames]) : new Map<string, StoredPerson>();
   return { units: new Map(units.map(({ code, ...fields }) => [code, fields])), people };
@@ -41,14 +62,33 @@ async function peopleWithAssignments(em: EntityManager, where: string, params: u
   );
   const ids = users.map((u) => u.id);
   const roles: { user_id: string; unit: string | null; role: Role }[] = ids.length
-    ? await em.query(`SELECT r.user_id, o.code AS unit, r.role FROM role_assignments r LEFT JOIN org_units o ON o.id = r.unit_id WHERE r.user_id = ANY($1::uuid[]) ORDER BY o.code NULLS FIRST, r.role`, [ids])
+    ? await em.query(
+        `SELECT r.user_id, o.code AS unit, r.role FROM role_assignments r LEFT JOIN org_units o ON o.id = r.unit_id WHERE r.user_id = ANY($1::uuid[]) ORDER BY o.code NULLS FIRST, r.role`,
+        [ids],
+      )
     : [];
   const positions: { user_id: string; unit: string; position: Position }[] = ids.length
-    ? await em.query(`SELECT up.user_id, o.code AS unit, up.position FROM user_positions up JOIN org_units o ON o.id = up.unit_id WHERE up.user_id = ANY($1::uuid[]) ORDER BY o.code`, [ids])
+    ? await em.query(
+        `SELECT up.user_id, o.code AS unit, up.position FROM user_positions up JOIN org_units o ON o.id = up.unit_id WHERE up.user_id = ANY($1::uuid[]) ORDER BY o.code`,
+        [ids],
+      )
     : [];
-  const rolesOf = groupBy(roles, (r) => r.user_id, (r): RoleRef => ({ unit: r.unit, role: r.role }));
-  const positionsOf = groupBy(positions, (p) => p.user_id, (p): PositionRef => ({ unit: p.unit, position: p.position }));
-  return new Map(users.map((u) => [u.username, { username: u.username, fullName: u.fullName, email: u.email, roles: rolesOf.get(u.id) ?? [], positions: positionsOf.get(u.id) ?? [] }]));
+  const rolesOf = groupBy(
+    roles,
+    (r) => r.user_id,
+    (r): RoleRef => ({ unit: r.unit, role: r.role }),
+  );
+  const positionsOf = groupBy(
+    positions,
+    (p) => p.user_id,
+    (p): PositionRef => ({ unit: p.unit, position: p.position }),
+  );
+  return new Map(
+    users.map((u) => [
+      u.username,
+      { username: u.username, fullName: u.fullName, email: u.email, roles: rolesOf.get(u.id) ?? [], positions: positionsOf.get(u.id) ?? [] },
+    ]),
+  );
 }
 
 /**
@@ -75,7 +115,9 @@ export async function exportRows(em: EntityManager): Promise<{ units: UnitRow[];
         fullName: person.fullName,
         email: person.email,
         unit,
-        roles: ROLES.filter((r) => held.has(r)).map((r) => ROLE_SHEET_NAMES[r]).join(', '),
+        roles: ROLES.filter((r) => held.has(r))
+          .map((r) => ROLE_SHEET_NAMES[r])
+          .join(', '),
         position: position ? POSITION_LABELS[position] : '',
       });
     }

@@ -1,8 +1,6 @@
 import { DataValidation, stream, Worksheet } from 'exceljs';
 import type { Writable } from 'node:stream';
-import {
-  ORG_SHEETS, PERSON_COLUMNS, POSITION_LABELS, POSITIONS, ROLE_SHEET_NAMES, ROLES, UNIT_COLUMNS, UNIT_KIND_NAMES, FIELD_LIMITS,
-} from '@app/domain';
+import { ORG_SHEETS, PERSON_COLUMNS, POSITION_LABELS, POSITIONS, ROLE_SHEET_NAMES, ROLES, UNIT_COLUMNS, UNIT_KIND_NAMES, FIELD_LIMITS } from '@app/domain';
 import { orgWorkbookGuide } from './org-workbook-guide';
 
 /** A unit as a row of the units sheet. */
@@ -26,7 +24,19 @@ export interface PersonRow {
   position: string;
 }
 
-const WIDTHS: Record<string, number> = { code: 18, name: 56, kind: 26, parent: 20, place: 16, username: 24, fullName: 30, email: 34, unit: 18, roles: 48, position: 24 };
+const WIDTHS: Record<string, number> = {
+  code: 18,
+  name: 56,
+  kind: 26,
+  parent: 20,
+  place: 16,
+  username: 24,
+  fullName: 30,
+  email: 34,
+  unit: 18,
+  roles: 48,
+  position: 24,
+};
 /** Columns of codes are text: "007" stays "007", and a code is never read as a number or a date. */
 const TEXT_COLUMNS = new Set(['code', 'parent', 'unit', 'username']);
 /** Rows below the data that keep the drop-down lists, for the rows an office adds. */
@@ -49,7 +59,14 @@ export async function writeOrgWorkbook(out: Writable, content: { units: readonly
 
   const units = sheetWithHeadings(workbook, ORG_SHEETS.units, UNIT_COLUMNS);
   const unitsEnd = content.units.length + 1 + SPARE_ROWS;
-  units.dataValidations.add(`C2:C${unitsEnd}`, strictList(UNIT_KIND_NAMES.map((k) => k.name), 'Loại đơn vị', 'Chọn loại đơn vị trong danh sách.'));
+  units.dataValidations.add(
+    `C2:C${unitsEnd}`,
+    strictList(
+      UNIT_KIND_NAMES.map((k) => k.name),
+      'Loại đơn vị',
+      'Chọn loại đơn vị trong danh sách.',
+    ),
+  );
   units.dataValidations.add(`A2:A${unitsEnd}`, codeLength('Mã đơn vị'));
   units.dataValidations.add(`D2:D${unitsEnd}`, codeLength('Mã đơn vị cấp trên'));
   for (const unit of content.units) units.addRow([unit.code, unit.name, unit.kindName, unit.parent ?? '', unit.place]).commit();
@@ -65,13 +82,26 @@ export async function writeOrgWorkbook(out: Writable, content: { units: readonly
     errorTitle: 'Vai trò',
     error: 'Chọn một vai trò trong danh sách, hoặc ghi nhiều vai trò cách nhau bằng dấu phẩy (ví dụ: Soạn thảo, Thông qua (cấp ủy)).',
   });
-  people.dataValidations.add(`F2:F${peopleEnd}`, strictList(POSITIONS.map((p) => POSITION_LABELS[p]), 'Chức vụ', 'Chọn chức vụ trong danh sách, hoặc để trống.'));
+  people.dataValidations.add(
+    `F2:F${peopleEnd}`,
+    strictList(
+      POSITIONS.map((p) => POSITION_LABELS[p]),
+      'Chức vụ',
+      'Chọn chức vụ trong danh sách, hoặc để trống.',
+    ),
+  );
   people.dataValidations.add(`D2:D${peopleEnd}`, codeLength('Mã đơn vị'));
   people.dataValidations.add(`A2:A${peopleEnd}`, {
-    type: 'textLength', operator: 'lessThanOrEqual', formulae: [FIELD_LIMITS.username], allowBlank: true, showErrorMessage: true,
-    errorTitle: 'Tên đăng nhập', error: `Tên đăng nhập dài tối đa ${FIELD_LIMITS.username} ký tự: chữ thường không dấu, chữ số và các dấu . _ -`,
+    type: 'textLength',
+    operator: 'lessThanOrEqual',
+    formulae: [FIELD_LIMITS.username],
+    allowBlank: true,
+    showErrorMessage: true,
+    errorTitle: 'Tên đăng nhập',
+    error: `Tên đăng nhập dài tối đa ${FIELD_LIMITS.username} ký tự: chữ thường không dấu, chữ số và các dấu . _ -`,
   });
-  for (const person of content.people) people.addRow([person.username, person.fullName, person.email, person.unit ?? '', person.roles, person.position]).commit();
+  for (const person of content.people)
+    people.addRow([person.username, person.fullName, person.email, person.unit ?? '', person.roles, person.position]).commit();
   people.commit();
 
   const guide = workbook.addWorksheet(ORG_SHEETS.guide);
@@ -104,7 +134,12 @@ function strictList(values: readonly string[], title: string, error: string): Da
 
 function codeLength(title: string): DataValidation {
   return {
-    type: 'textLength', operator: 'lessThanOrEqual', formulae: [FIELD_LIMITS.code], allowBlank: true, showErrorMessage: true,
-    errorTitle: title, error: `${title} dài tối đa ${FIELD_LIMITS.code} ký tự: chữ cái, chữ số và các dấu - . / _`,
+    type: 'textLength',
+    operator: 'lessThanOrEqual',
+    formulae: [FIELD_LIMITS.code],
+    allowBlank: true,
+    showErrorMessage: true,
+    errorTitle: title,
+    error: `${title} dài tối đa ${FIELD_LIMITS.code} ký tự: chữ cái, chữ số và các dấu - . / _`,
   };
 }

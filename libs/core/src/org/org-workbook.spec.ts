@@ -37,9 +37,20 @@ describe('the organisation’s workbook, written and read back', () => {
     }
     expect(units.getCell('A3').value).toBe('007');
     expect(units.getColumn(1).numFmt).toBe('@');
-    expect(units.getCell('C500').dataValidation).toMatchObject({ type: 'list', formulae: ['"Đảng bộ Khối,Đảng bộ cấp trên cơ sở,Đảng bộ cơ sở,Chi bộ cơ sở,Chi bộ trực thuộc"'], errorStyle: 'stop' });
-    expect(people.getCell('E500').dataValidation).toMatchObject({ type: 'list', formulae: ['"Soạn thảo,Thông qua (cấp ủy),Thẩm định (cấp ủy cấp trên),Tổ giúp việc,Quản trị"'], errorStyle: 'warning' });
-    expect(people.getCell('F500').dataValidation).toMatchObject({ type: 'list', formulae: ['"Bí thư,Phó Bí thư,Ủy viên Ban Thường vụ,Cấp ủy viên,Đảng viên"'] });
+    expect(units.getCell('C500').dataValidation).toMatchObject({
+      type: 'list',
+      formulae: ['"Đảng bộ Khối,Đảng bộ cấp trên cơ sở,Đảng bộ cơ sở,Chi bộ cơ sở,Chi bộ trực thuộc"'],
+      errorStyle: 'stop',
+    });
+    expect(people.getCell('E500').dataValidation).toMatchObject({
+      type: 'list',
+      formulae: ['"Soạn thảo,Thông qua (cấp ủy),Thẩm định (cấp ủy cấp trên),Tổ giúp việc,Quản trị"'],
+      errorStyle: 'warning',
+    });
+    expect(people.getCell('F500').dataValidation).toMatchObject({
+      type: 'list',
+      formulae: ['"Bí thư,Phó Bí thư,Ủy viên Ban Thường vụ,Cấp ủy viên,Đảng viên"'],
+    });
     expect(workbook.getWorksheet(ORG_SHEETS.guide)!.getCell('A1').value).toBe('HƯỚNG DẪN NHẬP TỔ CHỨC ĐẢNG VÀ NGƯỜI DÙNG');
   });
 
@@ -66,8 +77,14 @@ describe('the organisation’s workbook, written and read back', () => {
     people.addRow(['', 101, 'an.nv', 'bi-mat', 'an@duk.vn', { richText: [{ text: 'Nguyễn ' }, { text: 'Văn An' }] }, ' Soạn thảo ']);
     edited.addWorksheet('Đơn vị').addRow(['Mã đơn vị']);
     const read = await readOrgWorkbook(Buffer.from(await edited.xlsx.writeBuffer()));
-    expect(read.people).toMatchObject({ columns: { unit: 'B', username: 'C', email: 'E', fullName: 'F', roles: 'G' }, rows: [{ row: 2, cells: { unit: '101', username: 'an.nv', email: 'an@duk.vn', fullName: 'Nguyễn Văn An', roles: 'Soạn thảo', position: '' } }] });
-    expect(read.otherHeadings).toEqual([{ sheet: ORG_SHEETS.people, column: 'A', heading: 'Ghi chú' }, { sheet: ORG_SHEETS.people, column: 'D', heading: 'Mật khẩu' }]);
+    expect(read.people).toMatchObject({
+      columns: { unit: 'B', username: 'C', email: 'E', fullName: 'F', roles: 'G' },
+      rows: [{ row: 2, cells: { unit: '101', username: 'an.nv', email: 'an@duk.vn', fullName: 'Nguyễn Văn An', roles: 'Soạn thảo', position: '' } }],
+    });
+    expect(read.otherHeadings).toEqual([
+      { sheet: ORG_SHEETS.people, column: 'A', heading: 'Ghi chú' },
+      { sheet: ORG_SHEETS.people, column: 'D', heading: 'Mật khẩu' },
+    ]);
     expect(read.units?.columns).toEqual({ code: 'A' });
   });
 });

@@ -54,9 +54,15 @@ export class OrgWorkbooks {
 
   async preview(bytes: Buffer): Promise<OrgWorkbookPreview> {
     const read = await this.read(bytes);
-    const stored = await storedOrg(this.db.manager, read.units.map((u) => u.code), read.users.map((u) => u.username));
+    const stored = await storedOrg(
+      this.db.manager,
+      read.units.map((u) => u.code),
+      read.users.map((u) => u.username),
+    );
     const changes = orgImportChanges(stored, read);
-    const [{ units, users }]: { units: number; users: number }[] = await this.db.query(`SELECT (SELECT count(*)::int FROM org_units) AS units, (SELECT count(*)::int FROM users) AS users`);
+    const [{ units, users }]: { units: number; users: number }[] = await this.db.query(
+      `SELECT (SELECT count(*)::int FROM org_units) AS units, (SELECT count(*)::int FROM users) AS users`,
+    );
     return {
       valid: read.problems.length === 0,
       units: read.units.length,

@@ -47,12 +47,20 @@ export class PlanLevelApprovers {
   static async lockPlans(em: EntityManager, rootIds: readonly string[]): Promise<PlanEntity[]> {
     if (rootIds.length === 0) return [];
     return em.getRepository(PlanEntity).find({
-      where: { status: 'launched', rootUnitId: In([...new Set(rootIds)]) }, order: { id: 'ASC' }, lock: { mode: 'for_no_key_update' },
+      where: { status: 'launched', rootUnitId: In([...new Set(rootIds)]) },
+      order: { id: 'ASC' },
+      lock: { mode: 'for_no_key_update' },
     });
   }
 
   /** Runs after the report-level sync, in its transaction; returns the tasks created. */
-  async sync(em: EntityManager, plan: PlanEntity, changes: readonly RootRoleChange[], cancelled: readonly CancelledPlanTask[], actor: Actor): Promise<string[]> {
+  async sync(
+    em: EntityManager,
+    plan: PlanEntity,
+    changes: readonly RootRoleChange[],
+    cancelled: readonly CancelledPlanTask[],
+    actor: Actor,
+  ): Promise<string[]> {
     const workflow = await this.deps.workflows.get(plan.workflowKey, plan.workflowVersion, em);
     const stage = workflow.stages.find((s) => s.kind === 'consolidation');
     if (!stage) return [];
@@ -69,17 +77,38 @@ export class PlanLevelApprovers {
   }
 
   private async syncConsolidation(
-    em: EntityManager, plan: PlanEntity, stage: StageDefinition, changes: readonly RootRoleChange[], cancelled: readonly CancelledPlanTask[], actor: Actor, events: NewAuditEvent[],
+    em: EntityManager,
+    plan: PlanEntity,
+    stage: StageDefinition,
+    changes: readonly RootRoleChange[],
+    cancelled: readonly CancelledPlanTask[],
+    actor: Actor,
+    events: NewAuditEvent[],
   ): Promise<string[]> {
     const input = (await readPlanStages(em, plan, await this.deps.workflows.get(plan.workflowKey, plan.workflowVersion, em)))!;
     const state = consolidationState(input);
     const lostOne = cancelled.some((t) => t.stage === stage.key && t.round === input.round);
-    const assigned = (taskIds: string[], comment: string) => events.push(...taskIds.map((taskId) => ({
-      actorId: actor.id, actor: actor.username, action: 'assignment', planId: plan.id, taskId, toStage: stage.key, comment, data: { role: stage.role },
-    })));
+    const assigned = (taskIds: string[], comment: string) =>
+      events.push(
+        ...taskIds.map((taskId) => ({
+          actorId: actor.id,
+          actor: actor.username,
+          action: 'assignment',
+          planId: plan.id,
+          taskId,
+          toStage: stage.key,
+          comment,
+          data: { role: stage.role },
+        })),
+      );
     if (state === 'open') {
       const added = changes.filter((c) => c.change === 'added' && c.role === stage.role);
-      const created = await this.joinOpenRound(em, plan, stage, added.map((c) => c.userId));
+      const created = await this.joinOpenRound(
+        em,
+        plan,
+        stage,
+        added.map((c) => c.userId),
+      );
       assigned(created, `Giao nhiệm vụ tổng hợp cho người mới giữ vai trò ${roleName(stage.role)}`);
       return created;
     }
@@ -90,8 +119,13 @@ export class PlanLevelApprovers {
     }
     if (state === 'unassigned' && lostOne) {
       events.push({
-        actorId: actor.id, actor: actor.username, action: 'stage_unassigned', planId: plan.id, fromStage: stage.key,
-        comment: `Không còn ai giữ vai trò ${roleName(stage.role)} tại đơn vị gốc để tổng hợp báo cáo`, data: { round: input.round },
+        actorId: actor.id,
+        actor: actor.username,
+        action: 'stage_unassigned',
+        planId: plan.id,
+        fromStage: stage.key,
+        comment: `Không còn ai giữ vai trò ${roleName(stage.role)} tại đơn vị gốc để tổng hợp báo cáo`,
+        data: { round: input.round },
       });
       return [];
     }
@@ -100,14 +134,24 @@ export class PlanLevelApprovers {
     const result = await this.decideAgain(em, plan, stage.key, input.round);
     if (!result) return [];
     events.push({
-      actorId: actor.id, actor: actor.username, action: 'consolidation.redecided', planId: plan.id, fromStage: stage.key,
-      comment: `Quyết định lại sau khi thay đổi người giữ vai trò ${roleName(stage.role)} (các ý kiến đã có vẫn được tính)`, data: { round: input.round, outcome: result.outcome },
+      actorId: actor.id,
+      actor: actor.username,
+      action: 'consolidation.redecided',
+      planId: plan.id,
+      fromStage: stage.key,
+      comment: `Quyết định lại sau khi thay đổi người giữ vai trò ${roleName(stage.role)} (các ý kiến đã có vẫn được tính)`,
+      data: { round: input.round, outcome: result.outcome },
     });
     return result.createdTaskIds;
   }
 
   private async syncRootApproval(
-    em: EntityManager, plan: PlanEntity, changes: readonly RootRoleChange[], cancelled: readonly CancelledPlanTask[], actor: Actor, events: NewAuditEvent[],
+    em: EntityManager,
+    plan: PlanEntity,
+    changes: readonly RootRoleChange[],
+    cancelled: readonly CancelledPlanTask[],
+    actor: Actor,
+    events: NewAuditEvent[],
   ): Promise<string[]> {
     const input: PlanStagesInput = (await readPlanStages(em, plan, await this.deps.workflows.get(plan.workflowKey, plan.workflowVersion, em)))!;
     if (!['open', 'deciding', 'unassigned'].includes(rootApprovalState(input))) return [];
@@ -117,8 +161,14 @@ export class PlanLevelApprovers {
       if (!taskId) continue;
       created.push(taskId);
       events.push({
-        actorId: actor.id, actor: actor.username, action: 'assignment', planId: plan.id, taskId, toStage: ROOT_APPROVAL_STAGE,
-        comment: 'Giao nhiệm vụ duyệt báo cáo tổng hợp cho thành viên mới của Ban Thường vụ', data: { added: change.userId, round: input.round },
+        actorId: actor.id,
+        actor: actor.username,
+        action: 'assignment',
+        planId: plan.id,
+        taskId,
+        toStage: ROOT_APPROVAL_STAGE,
+        comment: 'Giao nhiệm vụ duyệt báo cáo tổng hợp cho thành viên mới của Ban Thường vụ',
+        data: { added: change.userId, round: input.round },
       });
     }
     if (!cancelled.some((t) => t.stage === ROOT_APPROVAL_STAGE && t.round === input.round)) return created;
@@ -127,15 +177,25 @@ export class PlanLevelApprovers {
     if (result) {
       created.push(...result.createdTaskIds);
       events.push({
-        actorId: actor.id, actor: actor.username, action: 'root_approval.redecided', planId: plan.id, fromStage: ROOT_APPROVAL_STAGE,
-        comment: 'Quyết định lại sau khi thay đổi thành viên Ban Thường vụ (các ý kiến đã có vẫn được tính)', data: { round: input.round, outcome: result.outcome },
+        actorId: actor.id,
+        actor: actor.username,
+        action: 'root_approval.redecided',
+        planId: plan.id,
+        fromStage: ROOT_APPROVAL_STAGE,
+        comment: 'Quyết định lại sau khi thay đổi thành viên Ban Thường vụ (các ý kiến đã có vẫn được tính)',
+        data: { round: input.round, outcome: result.outcome },
       });
     }
     const after = (await readPlanStages(em, plan, await this.deps.workflows.get(plan.workflowKey, plan.workflowVersion, em)))!;
     if (rootApprovalState(after) === 'unassigned') {
       events.push({
-        actorId: actor.id, actor: actor.username, action: 'stage_unassigned', planId: plan.id, fromStage: ROOT_APPROVAL_STAGE,
-        comment: 'Không còn ai trong Ban Thường vụ để duyệt báo cáo tổng hợp', data: { round: input.round },
+        actorId: actor.id,
+        actor: actor.username,
+        action: 'stage_unassigned',
+        planId: plan.id,
+        fromStage: ROOT_APPROVAL_STAGE,
+        comment: 'Không còn ai trong Ban Thường vụ để duyệt báo cáo tổng hợp',
+        data: { round: input.round },
       });
     }
     return created;
@@ -152,7 +212,10 @@ export class PlanLevelApprovers {
        ON CONFLICT DO NOTHING RETURNING id`,
       [plan.id, stage.key, userIds],
     );
-    await noticeOfNewTasks(em, rows.map((r) => r.id));
+    await noticeOfNewTasks(
+      em,
+      rows.map((r) => r.id),
+    );
     return rows.map((r) => r.id);
   }
 
@@ -161,7 +224,10 @@ export class PlanLevelApprovers {
     const [root]: { kind: UnitKind }[] = await em.query(`SELECT kind FROM org_units WHERE id = $1`, [plan.rootUnitId]);
     const planned = dueAtFor(plan.deadlines, root.kind, stage.key);
     if (planned) return planned;
-    const [waiting]: { due_at: Date | null }[] = await em.query(`SELECT max(due_at) AS due_at FROM reports WHERE plan_id = $1 AND stage = $2`, [plan.id, stage.key]);
+    const [waiting]: { due_at: Date | null }[] = await em.query(`SELECT max(due_at) AS due_at FROM reports WHERE plan_id = $1 AND stage = $2`, [
+      plan.id,
+      stage.key,
+    ]);
     return waiting?.due_at ?? null;
   }
 
@@ -172,7 +238,8 @@ export class PlanLevelApprovers {
    */
   private async decideAgain(em: EntityManager, plan: PlanEntity, stage: string, round: number): Promise<TransitionResult | undefined> {
     const last = await em.getRepository(TaskEntity).findOne({
-      where: { planId: plan.id, reportId: IsNull(), stage, round, state: 'completed' }, order: { completedAt: 'DESC' },
+      where: { planId: plan.id, reportId: IsNull(), stage, round, state: 'completed' },
+      order: { completedAt: 'DESC' },
     });
     return last ? this.deps.consolidation.complete(em, last) : undefined;
   }

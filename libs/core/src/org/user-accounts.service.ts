@@ -35,7 +35,12 @@ export class UserAccounts {
       await em.query(`UPDATE users SET active = $2, updated_at = now() WHERE id = $1`, [user.id, active]);
       if (!active) await endSessionsOf(em, [user.id]);
       await appendAuditEvents(em, [
-        { actorId: actor.id, actor: actor.username, action: active ? 'user.reactivate' : 'user.deactivate', data: { username, before: { active: user.active }, after: { active } } },
+        {
+          actorId: actor.id,
+          actor: actor.username,
+          action: active ? 'user.reactivate' : 'user.deactivate',
+          data: { username, before: { active: user.active }, after: { active } },
+        },
       ]);
       if (!active) await assertAnAdminRemains(em);
     });

@@ -39,7 +39,9 @@ export class UsersService {
   /** A page of users by username, optionally only those with a role on one unit, or matching a search. */
   async list(filter: UserListFilter = {}) {
     const limit = Math.min(Math.max(filter.limit ?? USER_PAGE_DEFAULT, 1), USER_PAGE_MAX);
-    const words = foldForSearch(filter.q ?? '').split(' ').filter(Boolean);
+    const words = foldForSearch(filter.q ?? '')
+      .split(' ')
+      .filter(Boolean);
     return this.db.query(
       `${USER_SELECT}
         WHERE ($1::varchar IS NULL OR EXISTS (SELECT 1 FROM role_assignments x JOIN org_units y ON y.id = x.unit_id WHERE x.user_id = u.id AND y.code = $1))
@@ -65,7 +67,10 @@ export class UsersService {
     const outcome = await inTransaction(this.db, async (em) => {
       const [user] = await em.query(`SELECT id FROM users WHERE username = $1 FOR NO KEY UPDATE`, [username]);
       if (!user) throw notFound('User', username);
-      const units = await this.unitIds(em, roles.map((r) => r.unit));
+      const units = await this.unitIds(
+        em,
+        roles.map((r) => r.unit),
+      );
       const before = await this.roleList(em, user.id);
       const wanted = roles.map((r) => ({ unitId: units.get(r.unit)!, role: r.role }));
       const current: { unit_id: string | null; role: Role }[] = await em.query(`SELECT unit_id, role FROM role_assignments WHERE user_id = $1`, [user.id]);
@@ -73,17 +78,24 @@ export class UsersService {
       const wantedKeys = new Set(wanted.map((w) => key(w.unitId, w.role)));
       const currentKeys = new Set(current.map((c) => key(c.unit_id, c.role)));
       const changes: RoleChange[] = [
-        ...current.filter((c) => !wantedKeys.has(key(c.unit_id, c.role)) && c.unit_id).map((c) => ({ userId: user.id, unitId: c.unit_id!, role: c.role, change: 'removed' as const })),
-        ...wanted.filter((w) => !currentKeys.has(key(w.unitId, w.role))).map((w) => ({ userId: user.id, unitId: w.unitId, role: w.role, change: 'added' as const })),
+        ...current
+          .filter((c) => !wantedKeys.has(key(c.unit_id, c.role)) && c.unit_id)
+          .map((c) => ({ userId: user.id, unitId: c.unit_id!, role: c.role, change: 'removed' as const })),
+        ...wanted
+          .filter((w) => !currentKeys.has(key(w.unitId, w.role)))
+          .map((w) => ({ userId: user.id, unitId: w.unitId, role: w.role, change: 'added' as const })),
       ];
       await em.query(`DELETE FROM role_assignments WHERE user_id = $1 AND unit_id IS NOT NULL`, [user.id]);
-      await em.query(
-        `INSERT INTO role_assignments (user_id, unit_id, role) SELECT $1, * FROM unnest($2::uuid[], $3::varchar[]) ON CONFLICT DO NOTHING`,
-        [user.id, wanted.map((w) => w.unitId), wanted.map((w) => w.role)],
-      );
+      await em.query(`INSERT INTO role_assignments (user_id, unit_id, role) SELECT $1, * FROM unnest($2::uuid[], $3::varchar[]) ON CONFLICT DO NOTHING`, [
+        user.id,
+        wanted.map((w) => w.unitId),
+        wanted.map((w) => w.role),
+      ]);
       if (changes.some((c) => c.change === 'removed')) await endSessionsOf(em, [user.id]);
       const after = await this.roleList(em, user.id);
-      await appendAuditEvents(em, [{ actorId: actor.id, actor: actor.username, action: 'roles.change', data: { username, before, after, changes: changes.length } }]);
+      await appendAuditEvents(em, [
+        { actorId: actor.id, actor: actor.username, action: 'roles.change', data: { username, before, after, changes: changes.length } },
+      ]);
       const synced = await this.approvers.sync(em, changes, actor);
       await assertAnAdminRemains(em);
       return synced;

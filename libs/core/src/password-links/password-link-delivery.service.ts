@@ -32,15 +32,17 @@ export class PasswordLinkDelivery {
 
   async deliver(linkId: string, finalAttempt: boolean): Promise<string> {
     const { token, hash } = newPasswordLinkToken();
-    const [claimed]: Claimed[] = await this.db.query(
-      `UPDATE password_links l SET email_state = 'sending', email_claimed_at = now(), email_attempts = email_attempts + 1,
+    const [claimed]: Claimed[] = await this.db
+      .query(
+        `UPDATE password_links l SET email_state = 'sending', email_claimed_at = now(), email_attempts = email_attempts + 1,
               token_hash = $2, expires_at = now() + make_interval(days => $3)
          FROM users u
         WHERE l.id = $1 AND u.id = l.user_id AND l.used_at IS NULL AND l.revoked_at IS NULL
           AND (l.email_state = 'pending' OR (l.email_state = 'sending' AND l.email_claimed_at < now() - interval '5 minutes'))
         RETURNING u.email, u.full_name, u.username, l.reason, l.expires_at`,
-      [linkId, hash, this.config.SET_PASSWORD_LINK_DAYS],
-    ).then((result) => result[0]);
+        [linkId, hash, this.config.SET_PASSWORD_LINK_DAYS],
+      )
+      .then((result) => result[0]);
     if (!claimed) return 'already-handled';
     const mail = setPasswordMail({
       fullName: claimed.full_name,
@@ -53,7 +55,9 @@ export class PasswordLinkDelivery {
       await this.mailer.send({ to: { name: claimed.full_name, address: claimed.email }, subject: mail.subject, text: mail.text });
     } catch (error) {
       await this.db.query(`UPDATE password_links SET email_state = $2, email_error = $3, token_hash = NULL WHERE id = $1`, [
-        linkId, finalAttempt ? 'failed' : 'pending', String((error as Error).message ?? error).slice(0, 1000),
+        linkId,
+        finalAttempt ? 'failed' : 'pending',
+        String((error as Error).message ?? error).slice(0, 1000),
       ]);
       throw error;
     }

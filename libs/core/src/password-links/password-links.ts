@@ -25,5 +25,8 @@ export async function issuePasswordLinks(em: EntityManager, links: NewPasswordLi
      SELECT u, $2, $3, $4 FROM unnest($1::uuid[]) AS u RETURNING id`,
     [userIds, links.reason, links.requestedBy, links.importId ?? null],
   );
-  return appendOutbox(em, rows.map((r) => ({ name: JobName.SendPasswordLink, data: { linkId: r.id } })));
+  return appendOutbox(
+    em,
+    rows.map((r) => ({ name: JobName.SendPasswordLink, data: { linkId: r.id } })),
+  );
 }

@@ -12,7 +12,8 @@ import { passwordLinkTokenHash } from './password-link-token';
 import { issuePasswordLinks } from './password-links';
 
 /** One answer for a token that is wrong, used, expired, revoked, or whose person was deactivated: it tells a guesser nothing. */
-export const UNUSABLE_LINK = 'Liên kết đặt mật khẩu không dùng được: liên kết không đúng, đã được dùng hoặc đã hết hạn. Đề nghị quản trị viên gửi liên kết mới.';
+export const UNUSABLE_LINK =
+  'Liên kết đặt mật khẩu không dùng được: liên kết không đúng, đã được dùng hoặc đã hết hạn. Đề nghị quản trị viên gửi liên kết mới.';
 
 /**
  * A person sets their own password from the link they got by e-mail (public: the token is the proof),
@@ -43,18 +44,28 @@ export class SetPasswords {
     // Hashed before the transaction: argon2 is deliberately slow and must not hold locks.
     const passwordHash = await this.passwords.hash(password);
     const used = await inTransaction(this.db, async (em) => {
-      const [row]: { user_id: string; username: string; reason: string }[] = await em.query(
-        `UPDATE password_links l SET used_at = now() FROM users u
+      const [row]: { user_id: string; username: string; reason: string }[] = await em
+        .query(
+          `UPDATE password_links l SET used_at = now() FROM users u
           WHERE l.id = $1 AND u.id = l.user_id AND l.used_at IS NULL AND l.revoked_at IS NULL AND l.expires_at > now() AND u.active
           RETURNING l.user_id, u.username, l.reason`,
-        [link.id],
-      ).then((result) => result[0]);
+          [link.id],
+        )
+        .then((result) => result[0]);
       if (!row) return null;
       await em.query(`UPDATE users SET password_hash = $2, updated_at = now() WHERE id = $1`, [row.user_id, passwordHash]);
       await endSessionsOf(em, [row.user_id]);
-      await em.query(`UPDATE password_links SET revoked_at = now() WHERE user_id = $1 AND id <> $2 AND used_at IS NULL AND revoked_at IS NULL`, [row.user_id, link.id]);
+      await em.query(`UPDATE password_links SET revoked_at = now() WHERE user_id = $1 AND id <> $2 AND used_at IS NULL AND revoked_at IS NULL`, [
+        row.user_id,
+        link.id,
+      ]);
       await appendAuditEvents(em, [
-        { actorId: row.user_id, actor: row.username, action: 'auth.set_password', data: { username: row.username, address, linkId: link.id, reason: row.reason } },
+        {
+          actorId: row.user_id,
+          actor: row.username,
+          action: 'auth.set_password',
+          data: { username: row.username, address, linkId: link.id, reason: row.reason },
+        },
       ]);
       return row;
     });
@@ -64,7 +75,10 @@ export class SetPasswords {
   /** An administrator sends a person a new link (a lost or expired one); older ones stop working. */
   async sendNewLink(username: string, actor: Actor): Promise<{ username: string; email: string; expiresInDays: number }> {
     const { email, outboxIds } = await inTransaction(this.db, async (em) => {
-      const [user]: { id: string; email: string; active: boolean }[] = await em.query(`SELECT id, email, active FROM users WHERE username = $1 FOR NO KEY UPDATE`, [username]);
+      const [user]: { id: string; email: string; active: boolean }[] = await em.query(
+        `SELECT id, email, active FROM users WHERE username = $1 FOR NO KEY UPDATE`,
+        [username],
+      );
       if (!user) throw notFound('User', username);
       if (!user.active) throw conflict(`Tài khoản ${username} đang bị khóa; hãy mở lại tài khoản trước khi gửi liên kết đặt mật khẩu`);
       const ids = await issuePasswordLinks(em, { userIds: [user.id], reason: 'new_link', requestedBy: actor.username });

@@ -39,14 +39,23 @@ export class DeadlinePreview {
     const workflow = await this.workflows.get(plan.workflowKey, plan.workflowVersion);
     assertDeadlinesFit(deadlines, workflow);
     const deadlineProblems = await reviewDeadlines(this.db.manager, {
-      deadlines, workflow, rootUnitId: plan.rootUnitId, consolidateAt: plan.consolidateAt, now: this.clock.now(), refusePast: false, confirmed: true,
+      deadlines,
+      workflow,
+      rootUnitId: plan.rootUnitId,
+      consolidateAt: plan.consolidateAt,
+      now: this.clock.now(),
+      refusePast: false,
+      confirmed: true,
     });
     const runner = this.db.createQueryRunner();
     await runner.connect();
     try {
       await runner.startTransaction();
       const moved = await this.dueDates.recompute(runner.manager, { ...plan, deadlines });
-      const remindersRescheduled = await this.reminders.countPlanned(runner.manager, moved.map((t) => t.taskId));
+      const remindersRescheduled = await this.reminders.countPlanned(
+        runner.manager,
+        moved.map((t) => t.taskId),
+      );
       return { tasksMoved: moved.length, remindersRescheduled, deadlineProblems };
     } finally {
       if (runner.isTransactionActive) await runner.rollbackTransaction();

@@ -32,23 +32,25 @@ export class DueDates {
       dueOf.set(report.id, stage ? stageDueAt(plan.deadlines, stage, { kind: report.kind, rootKind: root.kind }, new Date(report.stage_entered_at)) : null);
     }
     const ids = [...dueOf.keys()];
-    await em.query(
-      `UPDATE reports r SET due_at = d.due_at FROM unnest($1::uuid[], $2::timestamptz[]) AS d(id, due_at) WHERE r.id = d.id`,
-      [ids, ids.map((id) => dueOf.get(id))],
-    );
+    await em.query(`UPDATE reports r SET due_at = d.due_at FROM unnest($1::uuid[], $2::timestamptz[]) AS d(id, due_at) WHERE r.id = d.id`, [
+      ids,
+      ids.map((id) => dueOf.get(id)),
+    ]);
     const planStage = (await this.workflows.get(plan.workflowKey, plan.workflowVersion, em)).stages.find((s) => s.kind === 'consolidation');
     const consolidationDue = planStage ? stageDueAt(plan.deadlines, planStage, { kind: root.kind, rootKind: root.kind }, this.clock.now()) : null;
     // Open tasks follow their report's due date; the plan-level consolidation task follows the root's.
-    const moved: { id: string; old_due_at: Date | null }[] = await em.query(
-      `WITH target AS (
+    const moved: { id: string; old_due_at: Date | null }[] = await em
+      .query(
+        `WITH target AS (
          SELECT t.id, t.due_at AS old_due_at, CASE WHEN t.report_id IS NULL THEN $2::timestamptz ELSE r.due_at END AS due_at
            FROM tasks t LEFT JOIN reports r ON r.id = t.report_id
           WHERE t.plan_id = $1 AND t.state = 'open' FOR NO KEY UPDATE OF t)
        UPDATE tasks t SET due_at = target.due_at, updated_at = now(), version = t.version + 1
          FROM target WHERE t.id = target.id AND t.due_at IS DISTINCT FROM target.due_at
        RETURNING t.id, target.old_due_at`,
-      [plan.id, consolidationDue],
-    ).then((result) => result[0]);
+        [plan.id, consolidationDue],
+      )
+      .then((result) => result[0]);
     // Collections still open take the new cut-off: the consolidation deadline of their kind, else the
     // root's. Read here as the launch reads it and passed as instants, never cast from the stored
     // text in SQL, where a date PostgreSQL refuses would fail the whole update.

@@ -46,23 +46,28 @@ export class LaunchedReports {
       const [plan] = await this.db.query(`SELECT status FROM plans WHERE id = $1`, [planId]);
       if (plan && plan.status !== 'launching') return { status: 'launched', reports: await this.read(planId) };
       if (Date.now() >= deadline) {
-        return { status: 'launching', reports: [], message: 'The launch is queued and no worker has applied it yet; GET /api/reports?planId= lists the reports once it has' };
+        return {
+          status: 'launching',
+          reports: [],
+          message: 'The launch is queued and no worker has applied it yet; GET /api/reports?planId= lists the reports once it has',
+        };
       }
       await new Promise((resolve) => setTimeout(resolve, POLL_MS));
     }
   }
 
   private async read(planId: string): Promise<LaunchedReport[]> {
-    const rows: { id: string; unit_id: string; code: string; stage: string; workflow_version: number; due_at: Date | null; tasks: LaunchedTask[] | null }[] = await this.db.query(
-      `SELECT r.id, r.unit_id, u.code, r.stage, r.workflow_version, r.due_at,
+    const rows: { id: string; unit_id: string; code: string; stage: string; workflow_version: number; due_at: Date | null; tasks: LaunchedTask[] | null }[] =
+      await this.db.query(
+        `SELECT r.id, r.unit_id, u.code, r.stage, r.workflow_version, r.due_at,
               (SELECT json_agg(json_build_object('id', t.id, 'assignee', a.username, 'kind', t.kind, 'state', t.state, 'dueAt', t.due_at) ORDER BY a.username)
                  FROM tasks t JOIN users a ON a.id = t.assignee_id
                 WHERE t.report_id = r.id AND t.stage = r.stage AND t.round = r.round) AS tasks
          FROM reports r JOIN org_units u ON u.id = r.unit_id
         WHERE r.plan_id = $1
         ORDER BY u.code`,
-      [planId],
-    );
+        [planId],
+      );
     return rows.map((r) => ({
       id: r.id,
       unitId: r.unit_id,

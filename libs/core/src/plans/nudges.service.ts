@@ -3,8 +3,20 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { appendAuditEvents, inTransaction } from '@app/dal';
 import {
-  DONE_STAGE, forbidden, invalid, conflict, isOverdue, mayNudge, NUDGE_SKIP_MESSAGES, nudgeDay, nudgeDecision, NudgeSkipReason, nudgeText, stageLabel,
-  taskPath, UnitKind,
+  DONE_STAGE,
+  forbidden,
+  invalid,
+  conflict,
+  isOverdue,
+  mayNudge,
+  NUDGE_SKIP_MESSAGES,
+  nudgeDay,
+  nudgeDecision,
+  NudgeSkipReason,
+  nudgeText,
+  stageLabel,
+  taskPath,
+  UnitKind,
 } from '@app/domain';
 import { Clock } from '../common/clock';
 import { Actor } from '../common/actor';
@@ -33,8 +45,16 @@ export interface NudgeAnswer {
 }
 
 interface NudgedUnit {
-  unit_id: string; unit_code: string; unit_name: string; unit_kind: UnitKind; ancestor_ids: string[];
-  report_id: string; stage: string; due_at: Date | null; workflow_key: string; workflow_version: number;
+  unit_id: string;
+  unit_code: string;
+  unit_name: string;
+  unit_kind: UnitKind;
+  ancestor_ids: string[];
+  report_id: string;
+  stage: string;
+  due_at: Date | null;
+  workflow_key: string;
+  workflow_version: number;
 }
 
 /**
@@ -89,8 +109,13 @@ export class NudgesService {
     for (const unit of units) {
       const tasks = holders.filter((h) => h.report_id === unit.report_id);
       const [already] = await em.query(`SELECT 1 FROM plan_nudges WHERE plan_id = $1 AND unit_id = $2 AND day = $3`, [planId, unit.unit_id, day]);
-      const decision = nudgeDecision({ overdue: isOverdue(unit.due_at, now, unit.stage === DONE_STAGE), nudgedToday: Boolean(already), recipients: tasks.length });
-      const skip = (reason: NudgeSkipReason) => answer.skipped.push({ unitCode: unit.unit_code, unitName: unit.unit_name, reason, message: NUDGE_SKIP_MESSAGES[reason] });
+      const decision = nudgeDecision({
+        overdue: isOverdue(unit.due_at, now, unit.stage === DONE_STAGE),
+        nudgedToday: Boolean(already),
+        recipients: tasks.length,
+      });
+      const skip = (reason: NudgeSkipReason) =>
+        answer.skipped.push({ unitCode: unit.unit_code, unitName: unit.unit_name, reason, message: NUDGE_SKIP_MESSAGES[reason] });
       if (!decision.send) {
         skip(decision.reason);
         continue;
@@ -107,15 +132,30 @@ export class NudgesService {
       }
       const label = stageLabel(unit.stage, { stages: stagesOf.get(versionId(unit)) ?? [], unit: { kind: unit.unit_kind, name: unit.unit_name } });
       const text = nudgeText({ planCode, unitName: unit.unit_name, stageLabel: label, dueAt: unit.due_at ? new Date(unit.due_at) : null, from });
-      const created = await insertNotifications(em, tasks.map((t) => ({
-        userId: t.assignee_id, kind: 'nudge' as const, ...text, planId, reportId: unit.report_id, taskId: t.task_id,
-        link: taskPath({ kind: t.kind, reportId: unit.report_id, planId }), dedupKey: `nudge:${planId}:${unit.unit_id}:${day}:${t.task_id}`,
-      })));
+      const created = await insertNotifications(
+        em,
+        tasks.map((t) => ({
+          userId: t.assignee_id,
+          kind: 'nudge' as const,
+          ...text,
+          planId,
+          reportId: unit.report_id,
+          taskId: t.task_id,
+          link: taskPath({ kind: t.kind, reportId: unit.report_id, planId }),
+          dedupKey: `nudge:${planId}:${unit.unit_id}:${day}:${t.task_id}`,
+        })),
+      );
       await emailInOutbox(em, created);
-      await appendAuditEvents(em, [{
-        actorId: actor.id, actor: actor.username, action: 'plan.nudge', planId, reportId: unit.report_id,
-        data: { unitCode: unit.unit_code, stage: unit.stage, day, recipients: tasks.length },
-      }]);
+      await appendAuditEvents(em, [
+        {
+          actorId: actor.id,
+          actor: actor.username,
+          action: 'plan.nudge',
+          planId,
+          reportId: unit.report_id,
+          data: { unitCode: unit.unit_code, stage: unit.stage, day, recipients: tasks.length },
+        },
+      ]);
       answer.sent.push({ unitCode: unit.unit_code, unitName: unit.unit_name, recipients: tasks.length });
     }
     return answer;

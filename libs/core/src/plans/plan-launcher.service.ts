@@ -34,7 +34,13 @@ export class PlanLauncher {
          SELECT c.id, c.unit_id, u.parent_id, u.kind, c.round FROM created c JOIN org_units u ON u.id = c.unit_id`,
         [plan.id, plan.rootUnitId, first.key, workflow.version],
       );
-      const createdTaskIds = await this.stageEntry.enter(em, plan, workflow, first.key, reports.map((r) => ({ id: r.id, unitId: r.unit_id, parentId: r.parent_id, unitKind: r.kind, round: r.round })));
+      const createdTaskIds = await this.stageEntry.enter(
+        em,
+        plan,
+        workflow,
+        first.key,
+        reports.map((r) => ({ id: r.id, unitId: r.unit_id, parentId: r.parent_id, unitKind: r.kind, round: r.round })),
+      );
       await em.query(`UPDATE plans SET status = 'launched', launched_at = now(), version = version + 1, updated_at = now() WHERE id = $1`, [plan.id]);
       await appendAuditEvents(em, [
         { actorId: null, actor: 'system', action: 'plan.launch', planId: plan.id, toStage: first.key, data: { reports: reports.length } },

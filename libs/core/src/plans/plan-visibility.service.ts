@@ -31,10 +31,7 @@ export class PlanVisibility {
       [userId, plan.rootUnitId],
     );
     const held: HeldUnit[] = (
-      await this.db.query(
-        `SELECT DISTINCT u.id, u.ancestor_ids FROM role_assignments r JOIN org_units u ON u.id = r.unit_id WHERE r.user_id = $1`,
-        [userId],
-      )
+      await this.db.query(`SELECT DISTINCT u.id, u.ancestor_ids FROM role_assignments r JOIN org_units u ON u.id = r.unit_id WHERE r.user_id = $1`, [userId])
     ).map((row: { id: string; ancestor_ids: string[] }) => ({ unitId: row.id, ancestorIds: row.ancestor_ids }));
     const scope = planViewScope({ isAdmin, held, rootAncestorIds: rootAncestorIds ?? [plan.rootUnitId] });
     if (!scope) throw forbidden('You hold no role in this plan’s tree of units');
@@ -46,12 +43,17 @@ export class PlanVisibility {
    * caller's newest plans however many others exist.
    */
   async visiblePlans(userId: string): Promise<PlanEntity[]> {
-    return this.db.getRepository(PlanEntity).createQueryBuilder('p')
-      .where(`EXISTS (SELECT 1 FROM role_assignments a WHERE a.user_id = :userId AND a.role = 'admin')
+    return this.db
+      .getRepository(PlanEntity)
+      .createQueryBuilder('p')
+      .where(
+        `EXISTS (SELECT 1 FROM role_assignments a WHERE a.user_id = :userId AND a.role = 'admin')
            OR EXISTS (SELECT 1 FROM role_assignments r
                         JOIN org_units held ON held.id = r.unit_id
                         JOIN org_units root ON root.id = p.root_unit_id
-                       WHERE r.user_id = :userId AND (p.root_unit_id = ANY (held.ancestor_ids) OR held.id = ANY (root.ancestor_ids)))`, { userId })
+                       WHERE r.user_id = :userId AND (p.root_unit_id = ANY (held.ancestor_ids) OR held.id = ANY (root.ancestor_ids)))`,
+        { userId },
+      )
       .orderBy('p.created_at', 'DESC')
       .take(500)
       .getMany();

@@ -4,7 +4,18 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { appendAuditEvents, appendOutbox, inTransaction, PlanEntity } from '@app/dal';
 import {
-  approvalRuleProblem, COLLECTION_CUT_OFF_KEY, conflict, DEFAULT_OUTLINE, DEFAULT_WORKFLOW_KEY, defaultIndicatorKeys, DONE_STAGE, invalid, isOffsetDateTime, notFound, outlineProblems, PlanDeadlines,
+  approvalRuleProblem,
+  COLLECTION_CUT_OFF_KEY,
+  conflict,
+  DEFAULT_OUTLINE,
+  DEFAULT_WORKFLOW_KEY,
+  defaultIndicatorKeys,
+  DONE_STAGE,
+  invalid,
+  isOffsetDateTime,
+  notFound,
+  outlineProblems,
+  PlanDeadlines,
   rootApprovalRuleOf,
   WorkflowDefinition,
 } from '@app/domain';
@@ -52,29 +63,56 @@ export class PlansService {
     if (ruleProblem) throw invalid(ruleProblem);
     const consolidateAt = [...new Set(['bloc' as const, ...(input.consolidateAt ?? [])])];
     const confirmedDeadlines = await reviewDeadlines(this.db.manager, {
-      deadlines: input.deadlines, workflow, rootUnitId: root.id, consolidateAt, now: this.clock.now(), refusePast: true, confirmed: input.confirmDeadlines === true,
+      deadlines: input.deadlines,
+      workflow,
+      rootUnitId: root.id,
+      consolidateAt,
+      now: this.clock.now(),
+      refusePast: true,
+      confirmed: input.confirmDeadlines === true,
     });
     return inTransaction(this.db, async (em) => {
       const exists = await em.query(`SELECT 1 FROM plans WHERE code = $1`, [input.code]);
       if (exists.length) throw conflict(`A plan with code ${input.code} already exists`);
-      const plan = await em.getRepository(PlanEntity).save(em.getRepository(PlanEntity).create({
-        code: input.code, title: input.title, issuedOn: input.issuedOn, term: input.term, basis: input.basis,
-        rootUnitId: root.id, workflowKey: workflow.key, workflowVersion: workflow.version, outline,
-        indicatorNames: indicators, deadlines: input.deadlines, reminders: input.reminders,
-        consolidateAt,
-        // Stored as given: no rule chosen stays NULL, read back as the default (majority).
-        rootApproval: input.rootApproval ?? undefined,
-        recipients: input.recipients ?? null,
-        status: 'draft', consolidationRound: 0, createdBy: actor.id, version: 1,
-      }));
+      const plan = await em.getRepository(PlanEntity).save(
+        em.getRepository(PlanEntity).create({
+          code: input.code,
+          title: input.title,
+          issuedOn: input.issuedOn,
+          term: input.term,
+          basis: input.basis,
+          rootUnitId: root.id,
+          workflowKey: workflow.key,
+          workflowVersion: workflow.version,
+          outline,
+          indicatorNames: indicators,
+          deadlines: input.deadlines,
+          reminders: input.reminders,
+          consolidateAt,
+          // Stored as given: no rule chosen stays NULL, read back as the default (majority).
+          rootApproval: input.rootApproval ?? undefined,
+          recipients: input.recipients ?? null,
+          status: 'draft',
+          consolidationRound: 0,
+          createdBy: actor.id,
+          version: 1,
+        }),
+      );
       plan.rootApproval = rootApprovalRuleOf(plan.rootApproval);
-      await appendAuditEvents(em, [{
-        actorId: actor.id, actor: actor.username, action: 'plan.create', planId: plan.id,
-        data: {
-          code: plan.code, rootApproval: plan.rootApproval, rootApprovalChosen: Boolean(input.rootApproval),
-          ...(confirmedDeadlines.length ? { deadlinesConfirmed: confirmedDeadlines.map((p) => p.field) } : {}),
+      await appendAuditEvents(em, [
+        {
+          actorId: actor.id,
+          actor: actor.username,
+          action: 'plan.create',
+          planId: plan.id,
+          data: {
+            code: plan.code,
+            rootApproval: plan.rootApproval,
+            rootApprovalChosen: Boolean(input.rootApproval),
+            ...(confirmedDeadlines.length ? { deadlinesConfirmed: confirmedDeadlines.map((p) => p.field) } : {}),
+          },
         },
-      }]);
+      ]);
       return plan;
     });
   }
@@ -96,7 +134,13 @@ export class PlansService {
     const workflow = await this.workflows.get(plan.workflowKey, plan.workflowVersion);
     assertDeadlinesFit(deadlines, workflow);
     const confirmedDeadlines = await reviewDeadlines(this.db.manager, {
-      deadlines, workflow, rootUnitId: plan.rootUnitId, consolidateAt: plan.consolidateAt, now: this.clock.now(), refusePast: false, confirmed,
+      deadlines,
+      workflow,
+      rootUnitId: plan.rootUnitId,
+      consolidateAt: plan.consolidateAt,
+      now: this.clock.now(),
+      refusePast: false,
+      confirmed,
     });
     const outbox: string[] = [];
     const moved = await inTransaction(this.db, async (em) => {
@@ -104,16 +148,31 @@ export class PlansService {
       const [{ deadlines: before }]: { deadlines: PlanDeadlines }[] = await em.query(`SELECT deadlines FROM plans WHERE id = $1 FOR NO KEY UPDATE`, [id]);
       await em.query(`UPDATE plans SET deadlines = $2, version = version + 1, updated_at = now() WHERE id = $1`, [id, JSON.stringify(deadlines)]);
       const moved = await this.dueDates.recompute(em, { ...plan, deadlines });
-      await appendAuditEvents(em, [{ actorId: actor.id, actor: actor.username, action: 'plan.deadlines', planId: id, data: {
-        before, after: deadlines, tasksMoved: moved.length, ...(confirmedDeadlines.length ? { deadlinesConfirmed: confirmedDeadlines.map((p) => p.field) } : {}),
-      } }]);
+      await appendAuditEvents(em, [
+        {
+          actorId: actor.id,
+          actor: actor.username,
+          action: 'plan.deadlines',
+          planId: id,
+          data: {
+            before,
+            after: deadlines,
+            tasksMoved: moved.length,
+            ...(confirmedDeadlines.length ? { deadlinesConfirmed: confirmedDeadlines.map((p) => p.field) } : {}),
+          },
+        },
+      ]);
       outbox.push(...(await appendOutbox(em, [{ name: JobName.RescheduleConsolidation, data: { planId: id, cause: randomUUID() } }])));
       return moved;
     });
     // Redis away: the due dates are committed, the old jobs find them changed and do nothing, and
     // the reminder reconciler schedules the new ones from PostgreSQL within a few minutes.
-    await this.reminders.unschedule(moved).catch((error) => this.logger.warn(`Old reminders of plan ${id} not removed (${errorText(error)}); they will find the due date changed`));
-    await this.reminders.schedule(moved.map((t) => t.taskId)).catch((error) => this.logger.warn(`Reminders of plan ${id} not rescheduled (${errorText(error)}); the reconciler will`));
+    await this.reminders
+      .unschedule(moved)
+      .catch((error) => this.logger.warn(`Old reminders of plan ${id} not removed (${errorText(error)}); they will find the due date changed`));
+    await this.reminders
+      .schedule(moved.map((t) => t.taskId))
+      .catch((error) => this.logger.warn(`Reminders of plan ${id} not rescheduled (${errorText(error)}); the reconciler will`));
     await this.outbox.relaySoon(outbox);
     return this.get(id);
   }
@@ -126,8 +185,13 @@ export class PlansService {
       if (plan.status !== 'draft') throw conflict(`Plan is ${plan.status}; only a draft plan can be launched`);
       // A plan runs on the workflow version current when it launches; its reports keep it until migrated.
       const current = await this.workflows.get(plan.workflowKey, undefined, em);
-      await em.query(`UPDATE plans SET status = 'launching', workflow_version = $2, version = version + 1, updated_at = now() WHERE id = $1`, [id, current.version]);
-      await appendAuditEvents(em, [{ actorId: actor.id, actor: actor.username, action: 'plan.launch_requested', planId: id, data: { workflowVersion: current.version } }]);
+      await em.query(`UPDATE plans SET status = 'launching', workflow_version = $2, version = version + 1, updated_at = now() WHERE id = $1`, [
+        id,
+        current.version,
+      ]);
+      await appendAuditEvents(em, [
+        { actorId: actor.id, actor: actor.username, action: 'plan.launch_requested', planId: id, data: { workflowVersion: current.version } },
+      ]);
       return appendOutbox(em, [{ name: JobName.LaunchPlan, data: { planId: id } }]);
     });
     await this.outbox.relaySoon(outbox);
@@ -141,11 +205,15 @@ export class PlansService {
 export function assertDeadlinesFit(deadlines: PlanDeadlines, workflow: WorkflowDefinition): void {
   const known = new Set([...workflow.stages.map((s) => s.key), COLLECTION_CUT_OFF_KEY]);
   const unknown = Object.entries(deadlines).flatMap(([kind, stages]) =>
-    Object.keys(stages ?? {}).filter((key) => !known.has(key) || key === DONE_STAGE).map((key) => `${kind}.${key}`),
+    Object.keys(stages ?? {})
+      .filter((key) => !known.has(key) || key === DONE_STAGE)
+      .map((key) => `${kind}.${key}`),
   );
   if (unknown.length) throw invalid(`deadlines: unknown stages ${unknown.join(', ')} for workflow ${workflow.key} v${workflow.version}`);
   const bad = Object.entries(deadlines).flatMap(([kind, stages]) =>
-    Object.entries(stages ?? {}).filter(([, value]) => !isOffsetDateTime(value)).map(([key]) => `${kind}.${key}`),
+    Object.entries(stages ?? {})
+      .filter(([, value]) => !isOffsetDateTime(value))
+      .map(([key]) => `${kind}.${key}`),
   );
   if (bad.length) throw invalid(`deadlines: not real ISO 8601 date-times with offset: ${bad.join(', ')}`);
 }

@@ -29,22 +29,45 @@ export class ProgressService {
     const planId = plan.id;
     // NULL shows every unit; otherwise the units whose ancestors (themselves included) hold one of the caller's.
     const scopeIds = scope.whole ? null : scope.unitIds;
-    const rows: { unit_id: string; unit_code: string; unit_name: string; kind: string; depth: number; parent_id: string | null; report_id: string; stage: string; due_at: Date | null; unassigned: boolean; returned_count: number }[] =
-      await this.db.query(
-        `SELECT u.id AS unit_id, u.code AS unit_code, u.name AS unit_name, u.kind, u.depth, u.parent_id, r.id AS report_id, r.stage,
+    const rows: {
+      unit_id: string;
+      unit_code: string;
+      unit_name: string;
+      kind: string;
+      depth: number;
+      parent_id: string | null;
+      report_id: string;
+      stage: string;
+      due_at: Date | null;
+      unassigned: boolean;
+      returned_count: number;
+    }[] = await this.db.query(
+      `SELECT u.id AS unit_id, u.code AS unit_code, u.name AS unit_name, u.kind, u.depth, u.parent_id, r.id AS report_id, r.stage,
                 r.due_at, r.unassigned, r.returned_count
            FROM reports r JOIN org_units u ON u.id = r.unit_id
           WHERE r.plan_id = $1 AND ($2::uuid[] IS NULL OR u.ancestor_ids && $2::uuid[]) ORDER BY u.depth, u.code`,
-        [planId, scopeIds],
-      );
+      [planId, scopeIds],
+    );
     const now = this.clock.now();
     const units = rows.map((r) => ({
-      unitId: r.unit_id, unitCode: r.unit_code, unitName: r.unit_name, kind: r.kind, parentId: r.parent_id, reportId: r.report_id,
-      stage: r.stage, dueAt: r.due_at, overdue: isOverdue(r.due_at, now, r.stage === DONE_STAGE), unassigned: r.unassigned, returnedCount: r.returned_count,
+      unitId: r.unit_id,
+      unitCode: r.unit_code,
+      unitName: r.unit_name,
+      kind: r.kind,
+      parentId: r.parent_id,
+      reportId: r.report_id,
+      stage: r.stage,
+      dueAt: r.due_at,
+      overdue: isOverdue(r.due_at, now, r.stage === DONE_STAGE),
+      unassigned: r.unassigned,
+      returnedCount: r.returned_count,
     }));
     const { byStage, byLevel } = countByStageAndLevel(units);
     const [root] = await this.db.query(`SELECT id, code, name, kind FROM org_units WHERE id = $1`, [plan.rootUnitId]);
-    const tree = progressTree({ unitId: root.id, unitCode: root.code, unitName: root.name, kind: root.kind, parentId: null, stage: null, overdue: false }, units);
+    const tree = progressTree(
+      { unitId: root.id, unitCode: root.code, unitName: root.name, kind: root.kind, parentId: null, stage: null, overdue: false },
+      units,
+    );
     const collections = await this.db.query(
       `SELECT u.code AS "unitCode", c.status, c.cut_off_at AS "cutOffAt", jsonb_array_length(c.included) AS included, c.missing, c.collected_at AS "collectedAt"
          FROM consolidations c JOIN org_units u ON u.id = c.unit_id
@@ -53,12 +76,20 @@ export class ProgressService {
     );
     const planLevel = scope.whole ? await this.planLevelWork(plan, root.code) : NO_PLAN_LEVEL_WORK;
     const scopeUnits: { unitId: string; unitCode: string; unitName: string }[] = scopeIds
-      ? await this.db.query(`SELECT id AS "unitId", code AS "unitCode", name AS "unitName" FROM org_units WHERE id = ANY ($1::uuid[]) ORDER BY depth, code`, [scopeIds])
+      ? await this.db.query(`SELECT id AS "unitId", code AS "unitCode", name AS "unitName" FROM org_units WHERE id = ANY ($1::uuid[]) ORDER BY depth, code`, [
+          scopeIds,
+        ])
       : [];
     return {
-      planId, status: plan.status, total: units.length, byStage, byLevel,
+      planId,
+      status: plan.status,
+      total: units.length,
+      byStage,
+      byLevel,
       overdue: units.filter((u) => u.overdue).length,
-      overdueUnits: units.filter((u) => u.overdue).map(({ unitId, unitCode, unitName, kind, reportId, stage, dueAt }) => ({ unitId, unitCode, unitName, kind, reportId, stage, dueAt })),
+      overdueUnits: units
+        .filter((u) => u.overdue)
+        .map(({ unitId, unitCode, unitName, kind, reportId, stage, dueAt }) => ({ unitId, unitCode, unitName, kind, reportId, stage, dueAt })),
       unassigned: [
         ...units.filter((u) => u.unassigned).map((u) => ({ level: 'report' as const, unitCode: u.unitCode, reportId: u.reportId, stage: u.stage })),
         ...planLevel.unassigned,
@@ -86,9 +117,17 @@ export class ProgressService {
     const stages = stagesInput ? planStages(stagesInput) : [];
     return {
       stages,
-      unassigned: stages.filter((s) => s.state === 'unassigned').map((s) => ({
-        level: 'plan' as const, unitCode: rootCode, reportId: null, stage: s.stage, round: s.round, eligible: s.eligible, reason: s.reason,
-      })),
+      unassigned: stages
+        .filter((s) => s.state === 'unassigned')
+        .map((s) => ({
+          level: 'plan' as const,
+          unitCode: rootCode,
+          reportId: null,
+          stage: s.stage,
+          round: s.round,
+          eligible: s.eligible,
+          reason: s.reason,
+        })),
       consolidation: planTasks.find((t) => t.stage !== ROOT_APPROVAL_STAGE) ?? null,
       rootApproval: planTasks.find((t) => t.stage === ROOT_APPROVAL_STAGE) ?? null,
     };

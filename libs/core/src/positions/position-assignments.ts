@@ -45,7 +45,11 @@ export async function replacePositions(em: EntityManager, people: readonly Wante
   if (people.length === 0) return changes;
   const wanted = people.flatMap((p) => p.positions.map((x) => ({ ...x, userId: p.userId, username: p.username })));
   const [twice] = unitsWithTwoSecretaries(wanted.map((w) => ({ unit: w.unitCode, position: w.position, username: w.username })));
-  if (twice) throw conflict(`Đơn vị ${twice.unit} chỉ có một Bí thư, nhưng danh sách ghi ${twice.usernames.join(', ')}`, { unit: twice.unit, usernames: twice.usernames });
+  if (twice)
+    throw conflict(`Đơn vị ${twice.unit} chỉ có một Bí thư, nhưng danh sách ghi ${twice.usernames.join(', ')}`, {
+      unit: twice.unit,
+      usernames: twice.usernames,
+    });
 
   const userIds = people.map((p) => p.userId);
   const [removed]: [{ user_id: string; code: string; position: Position }[]] = await em.query(
@@ -62,10 +66,11 @@ export async function replacePositions(em: EntityManager, people: readonly Wante
     : [];
   if (holder) throw secondSecretary(holder);
   try {
-    await em.query(
-      `INSERT INTO user_positions (user_id, unit_id, position) SELECT * FROM unnest($1::uuid[], $2::uuid[], $3::varchar[])`,
-      [wanted.map((w) => w.userId), wanted.map((w) => w.unitId), wanted.map((w) => w.position)],
-    );
+    await em.query(`INSERT INTO user_positions (user_id, unit_id, position) SELECT * FROM unnest($1::uuid[], $2::uuid[], $3::varchar[])`, [
+      wanted.map((w) => w.userId),
+      wanted.map((w) => w.unitId),
+      wanted.map((w) => w.position),
+    ]);
   } catch (error) {
     if (!isSecretaryRace(error)) throw error;
     // The transaction is aborted: the holder cannot be read any more, the refusal says what to do.
@@ -78,7 +83,8 @@ export async function replacePositions(em: EntityManager, people: readonly Wante
   const usernameOf = new Map(people.map((p) => [p.userId, p.username]));
   const push = (map: Map<string, PositionRef[]>, username: string, ref: PositionRef) => map.set(username, [...(map.get(username) ?? []), ref]);
   for (const w of wanted) if (!before.has(key(w.userId, w.unitCode, w.position))) push(changes.added, w.username, { unit: w.unitCode, position: w.position });
-  for (const r of removed) if (!after.has(key(r.user_id, r.code, r.position))) push(changes.removed, usernameOf.get(r.user_id)!, { unit: r.code, position: r.position });
+  for (const r of removed)
+    if (!after.has(key(r.user_id, r.code, r.position))) push(changes.removed, usernameOf.get(r.user_id)!, { unit: r.code, position: r.position });
   return changes;
 }
 

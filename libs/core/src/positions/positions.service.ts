@@ -31,14 +31,22 @@ export class PositionsService {
       if (unknown.length) throw invalid(`positions: unknown unit codes ${unknown.join(', ')}`);
       const idOf = new Map(units.map((u) => [u.code, u.id]));
       const before = (await positionsOf(em, user.id)).map(({ unitCode, position }) => ({ unit: unitCode, position }));
-      const changes = await replacePositions(em, [{
-        userId: user.id, username, positions: positions.map((p) => ({ unitId: idOf.get(p.unit)!, unitCode: p.unit, position: p.position })),
-      }]);
+      const changes = await replacePositions(em, [
+        {
+          userId: user.id,
+          username,
+          positions: positions.map((p) => ({ unitId: idOf.get(p.unit)!, unitCode: p.unit, position: p.position })),
+        },
+      ]);
       const after = (await positionsOf(em, user.id)).map(({ unitCode, position }) => ({ unit: unitCode, position }));
-      await appendAuditEvents(em, [{
-        actorId: actor.id, actor: actor.username, action: 'positions.change',
-        data: { username, before, after, added: changes.added.get(username) ?? [], removed: changes.removed.get(username) ?? [] },
-      }]);
+      await appendAuditEvents(em, [
+        {
+          actorId: actor.id,
+          actor: actor.username,
+          action: 'positions.change',
+          data: { username, before, after, added: changes.added.get(username) ?? [], removed: changes.removed.get(username) ?? [] },
+        },
+      ]);
     });
     return this.users.get(username);
   }

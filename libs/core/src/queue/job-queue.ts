@@ -23,7 +23,10 @@ export class JobQueue {
     @InjectQueue(QueueName.Imports) imports: Queue,
   ) {
     this.queues = {
-      [QueueName.Transitions]: transitions, [QueueName.Reminders]: reminders, [QueueName.Notifications]: notifications, [QueueName.Consolidation]: consolidation,
+      [QueueName.Transitions]: transitions,
+      [QueueName.Reminders]: reminders,
+      [QueueName.Notifications]: notifications,
+      [QueueName.Consolidation]: consolidation,
       [QueueName.Imports]: imports,
     };
   }
@@ -81,7 +84,10 @@ export class JobQueue {
       if (!existing) continue;
       const state = await existing.getState();
       if (state === 'completed' || state === 'failed' || state === 'unknown') {
-        await existing.remove().then(() => (cleared += 1), () => undefined);
+        await existing.remove().then(
+          () => (cleared += 1),
+          () => undefined,
+        );
       }
     }
     await this.enqueue(...jobs);

@@ -60,7 +60,10 @@ export class OutboxRelay {
   async relay(ids?: readonly string[], minAgeMs = 0): Promise<number> {
     return inTransaction(this.db, async (em) => {
       const rows: { id: string; job_name: string; payload: object; fire_at: Date | null }[] = ids
-        ? await em.query(`SELECT id, job_name, payload, fire_at FROM outbox WHERE id = ANY($1::bigint[]) AND relayed_at IS NULL ORDER BY id FOR UPDATE SKIP LOCKED`, [ids])
+        ? await em.query(
+            `SELECT id, job_name, payload, fire_at FROM outbox WHERE id = ANY($1::bigint[]) AND relayed_at IS NULL ORDER BY id FOR UPDATE SKIP LOCKED`,
+            [ids],
+          )
         : await em.query(
             `SELECT id, job_name, payload, fire_at FROM outbox WHERE relayed_at IS NULL AND created_at < now() - make_interval(secs => $1)
               ORDER BY id LIMIT $2 FOR UPDATE SKIP LOCKED`,

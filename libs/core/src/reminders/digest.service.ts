@@ -95,14 +95,27 @@ export class DigestService {
     for (const line of lines) byUser.set(line.user_id, [...(byUser.get(line.user_id) ?? []), line]);
     const notices: NewNotification[] = [];
     for (const [userId, mine] of byUser) {
-      const items = await Promise.all(mine.map(async (l) => ({
-        planCode: l.plan_code, unitName: l.unit_name, dueAt: l.due_at ? new Date(l.due_at) : null, overdue: !!l.due_at && new Date(l.due_at) < now,
-        fresh: new Date(l.created_at).getTime() > now.getTime() - DAY_MS,
-        stageName: stageLabel(l.stage, {
-          stages: (await this.workflows.get(l.workflow_key, l.workflow_version)).stages, unit: { kind: l.unit_kind, name: l.unit_name }, root: { kind: l.root_kind, name: l.root_name },
-        }),
-      })));
-      notices.push({ userId, kind: 'digest', ...digestText(mine[0].full_name, items, localDay.split('-').reverse().join('/')), dedupKey: `digest:${userId}:${localDay}`, link: MY_TASKS_PATH });
+      const items = await Promise.all(
+        mine.map(async (l) => ({
+          planCode: l.plan_code,
+          unitName: l.unit_name,
+          dueAt: l.due_at ? new Date(l.due_at) : null,
+          overdue: !!l.due_at && new Date(l.due_at) < now,
+          fresh: new Date(l.created_at).getTime() > now.getTime() - DAY_MS,
+          stageName: stageLabel(l.stage, {
+            stages: (await this.workflows.get(l.workflow_key, l.workflow_version)).stages,
+            unit: { kind: l.unit_kind, name: l.unit_name },
+            root: { kind: l.root_kind, name: l.root_name },
+          }),
+        })),
+      );
+      notices.push({
+        userId,
+        kind: 'digest',
+        ...digestText(mine[0].full_name, items, localDay.split('-').reverse().join('/')),
+        dedupKey: `digest:${userId}:${localDay}`,
+        link: MY_TASKS_PATH,
+      });
     }
     const { created, outbox } = await inTransaction(this.db, async (em) => {
       const created = await insertNotifications(em, notices);

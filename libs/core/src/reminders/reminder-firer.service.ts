@@ -3,7 +3,17 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { appendAuditEvents, inTransaction } from '@app/dal';
 import {
-  effectiveReminders, escalationText, findStage, planPath, reminderText, ReminderSettings, reportPath, stageLabel, supersedingOffset, TaskContext, taskPath,
+  effectiveReminders,
+  escalationText,
+  findStage,
+  planPath,
+  reminderText,
+  ReminderSettings,
+  reportPath,
+  stageLabel,
+  supersedingOffset,
+  TaskContext,
+  taskPath,
 } from '@app/domain';
 import { Clock } from '../common/clock';
 import { MicroBatcher } from '../common/micro-batcher';
@@ -57,15 +67,33 @@ export class ReminderFirer {
       const text = escalationText(await this.contextOf(em, task), await openHolderNames(em, task));
       const recipients = await escalationRecipients(em, task);
       const group = escalationGroupKey(task);
-      const created = await insertNotifications(em, recipients.map((userId) => ({
-        userId, kind: 'escalation' as const, ...text, planId: task.planId, reportId: task.reportId, taskId, dedupKey: `escalation:${group}:${userId}`,
-        link: task.reportId ? reportPath(task.reportId) : planPath(task.planId),
-      })));
+      const created = await insertNotifications(
+        em,
+        recipients.map((userId) => ({
+          userId,
+          kind: 'escalation' as const,
+          ...text,
+          planId: task.planId,
+          reportId: task.reportId,
+          taskId,
+          dedupKey: `escalation:${group}:${userId}`,
+          link: task.reportId ? reportPath(task.reportId) : planPath(task.planId),
+        })),
+      );
       if (created.length) {
-        await appendAuditEvents(em, [{
-          actorId: null, actor: 'system', action: 'escalate', planId: task.planId, reportId: task.reportId, taskId, fromStage: task.stage,
-          comment: text.body, data: { recipients, round: task.round },
-        }]);
+        await appendAuditEvents(em, [
+          {
+            actorId: null,
+            actor: 'system',
+            action: 'escalate',
+            planId: task.planId,
+            reportId: task.reportId,
+            taskId,
+            fromStage: task.stage,
+            comment: text.body,
+            data: { recipients, round: task.round },
+          },
+        ]);
       }
       return { status: created.length ? 'notified' : 'already-sent', outbox: await emailInOutbox(em, created) };
     });
@@ -76,7 +104,14 @@ export class ReminderFirer {
   private async fireReminders(batch: DueReminder[]): Promise<string[]> {
     const now = this.clock.now();
     const { statuses, created, outbox } = await inTransaction(this.db, async (em) => {
-      const tasks = new Map((await loadTaskContexts(em, batch.map((r) => r.taskId))).map((t) => [t.taskId, t]));
+      const tasks = new Map(
+        (
+          await loadTaskContexts(
+            em,
+            batch.map((r) => r.taskId),
+          )
+        ).map((t) => [t.taskId, t]),
+      );
       const statuses = batch.map((r) => staleness(tasks.get(r.taskId), r.dueAt));
       const notices: NewNotification[] = [];
       for (const [i, reminder] of batch.entries()) {
@@ -97,7 +132,16 @@ export class ReminderFirer {
         }
         const text = reminderText(context, reminder.offset, now);
         const dedupKey = `reminder:${task.taskId}:${reminder.offset}`;
-        notices.push({ userId: task.assigneeId, kind: 'reminder', ...text, planId: task.planId, reportId: task.reportId, taskId: task.taskId, dedupKey, link: taskPath(task) });
+        notices.push({
+          userId: task.assigneeId,
+          kind: 'reminder',
+          ...text,
+          planId: task.planId,
+          reportId: task.reportId,
+          taskId: task.taskId,
+          dedupKey,
+          link: taskPath(task),
+        });
       }
       const created = await insertNotifications(em, notices);
       return { statuses, created, outbox: await emailInOutbox(em, created) };
@@ -110,7 +154,11 @@ export class ReminderFirer {
   /** The stage as the task's level names it ("Đảng ủy thông qua" for a grassroots đảng bộ's adoption). */
   private async contextOf(em: EntityManager, task: OpenTaskContext): Promise<TaskContext> {
     const workflow = await this.workflows.get(task.workflowKey, task.workflowVersion, em);
-    const stageName = stageLabel(task.stage, { stages: workflow.stages, unit: { kind: task.unitKind, name: task.unitName }, root: { kind: task.rootKind, name: task.rootName } });
+    const stageName = stageLabel(task.stage, {
+      stages: workflow.stages,
+      unit: { kind: task.unitKind, name: task.unitName },
+      root: { kind: task.rootKind, name: task.rootName },
+    });
     return { planCode: task.planCode, unitName: task.unitName, stageName, dueAt: new Date(task.dueAt!) };
   }
 

@@ -19,7 +19,6 @@ const BATCH = 5000;
  */
 @Injectable()
 export class ReminderScheduler {
-
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     private readonly queue: JobQueue,
@@ -64,7 +63,14 @@ export class ReminderScheduler {
     const old = moved.filter((t): t is { taskId: string; oldDueAt: Date } => t.oldDueAt !== null);
     for (let start = 0; start < old.length; start += BATCH) {
       const chunk = old.slice(start, start + BATCH);
-      const rows = new Map((await loadTaskSettingsRows(this.db.manager, chunk.map((t) => t.taskId))).map((row) => [row.taskId, row]));
+      const rows = new Map(
+        (
+          await loadTaskSettingsRows(
+            this.db.manager,
+            chunk.map((t) => t.taskId),
+          )
+        ).map((row) => [row.taskId, row]),
+      );
       const stale: AnyJob[] = [];
       for (const { taskId, oldDueAt } of chunk) {
         const row = rows.get(taskId);

@@ -63,7 +63,10 @@ export class ReportsService {
       // Only the parts sent change; a part left out keeps its text.
       const sent = Object.fromEntries(Object.entries(parts).filter(([, text]) => text !== undefined));
       const merged = { ...row.sections, [key]: { ...(row.sections[key] ?? {}), ...sent } };
-      const [[changed]] = await em.query(`UPDATE reports SET sections = $2, version = version + 1, updated_at = now() WHERE id = $1 RETURNING updated_at`, [id, JSON.stringify(merged)]);
+      const [[changed]] = await em.query(`UPDATE reports SET sections = $2, version = version + 1, updated_at = now() WHERE id = $1 RETURNING updated_at`, [
+        id,
+        JSON.stringify(merged),
+      ]);
       return { action: 'edit_section', data: { section: key, parts: Object.keys(parts) }, row: { ...row, sections: merged, updated_at: changed.updated_at } };
     });
   }
@@ -77,8 +80,15 @@ export class ReportsService {
       const { definitions } = planIndicators(row.term, row.indicator_names);
       const { problems, figures } = applyFigureEdit(definitions, row.indicators, edit);
       if (Object.keys(problems).length) throw invalid(`Số liệu chưa hợp lệ: ${Object.keys(problems).join(', ')}`, { problems });
-      const [[changed]] = await em.query(`UPDATE reports SET indicators = $2, version = version + 1, updated_at = now() WHERE id = $1 RETURNING updated_at`, [id, JSON.stringify(figures)]);
-      return { action: 'edit_indicators', data: { indicators: edit, ...(from === 'xlsx' ? { from } : {}) }, row: { ...row, indicators: figures, updated_at: changed.updated_at } };
+      const [[changed]] = await em.query(`UPDATE reports SET indicators = $2, version = version + 1, updated_at = now() WHERE id = $1 RETURNING updated_at`, [
+        id,
+        JSON.stringify(figures),
+      ]);
+      return {
+        action: 'edit_indicators',
+        data: { indicators: edit, ...(from === 'xlsx' ? { from } : {}) },
+        row: { ...row, indicators: figures, updated_at: changed.updated_at },
+      };
     });
   }
 
@@ -139,10 +149,11 @@ export class ReportsService {
   async assertDrafterInDrafting(em: EntityManager, row: ReportRow, actor: Actor): Promise<void> {
     const [drafter] = await em.query(`SELECT 1 FROM role_assignments WHERE user_id = $1 AND unit_id = $2 AND role = 'drafter'`, [actor.id, row.unit_id]);
     if (!drafter) throw forbidden(`Only a drafter of ${row.unit_code} may change its report`);
-    const open = await em.query(
-      `SELECT 1 FROM tasks WHERE report_id = $1 AND stage = $2 AND round = $3 AND kind = 'draft' AND state = 'open' LIMIT 1`,
-      [row.id, row.stage, row.round],
-    );
+    const open = await em.query(`SELECT 1 FROM tasks WHERE report_id = $1 AND stage = $2 AND round = $3 AND kind = 'draft' AND state = 'open' LIMIT 1`, [
+      row.id,
+      row.stage,
+      row.round,
+    ]);
     if (open.length > 0) return;
     const submitted = await em.query(
       `SELECT 1 FROM tasks WHERE report_id = $1 AND stage = $2 AND round = $3 AND kind = 'draft' AND decision = 'submit' LIMIT 1`,

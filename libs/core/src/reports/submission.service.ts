@@ -20,7 +20,6 @@ const WAITING_SHOWN = 100;
  */
 @Injectable()
 export class SubmissionService {
-
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     private readonly reports: ReportsService,
@@ -49,10 +48,18 @@ export class SubmissionService {
          SELECT $1, COALESCE(max(seq), 0) + 1, $2, $3, $4, $5 FROM report_snapshots WHERE report_id = $1 RETURNING seq`,
         [reportId, row.round, JSON.stringify(row.sections), JSON.stringify(row.indicators), actor.id],
       );
-      await appendAuditEvents(em, [{
-        actorId: actor.id, actor: actor.username, action: 'submit', planId: row.plan_id, reportId, taskId: task.id,
-        fromStage: row.stage, data: { snapshot: snapshot.seq },
-      }]);
+      await appendAuditEvents(em, [
+        {
+          actorId: actor.id,
+          actor: actor.username,
+          action: 'submit',
+          planId: row.plan_id,
+          reportId,
+          taskId: task.id,
+          fromStage: row.stage,
+          data: { snapshot: snapshot.seq },
+        },
+      ]);
       const job = { name: JobName.ApplyDecision, data: { taskId: task.id as string } } as const;
       const outbox = await appendOutbox(em, [job]);
       return { reportId, taskId: task.id as string, snapshot: snapshot.seq as number, outbox, job };

@@ -65,14 +65,23 @@ export class DecisionStates {
     const members = tasks.filter((t) => counted.has(t.id) || t.state === 'open').map(toMember);
     const approval = stage?.kind === 'approval' ? stage.rule : null;
     const decision = approval
-      ? summarizeDecision(approval, members.map((m) => ({ fullName: m.fullName, decision: m.state === 'waiting' ? null : m.state === 'approved' ? 'approve' : 'return' })))
+      ? summarizeDecision(
+          approval,
+          members.map((m) => ({ fullName: m.fullName, decision: m.state === 'waiting' ? null : m.state === 'approved' ? 'approve' : 'return' })),
+        )
       : null;
     return {
-      reportId, stage: report.stage, stageKind: stage?.kind ?? null, round: report.round, rule: approval,
+      reportId,
+      stage: report.stage,
+      stageKind: stage?.kind ?? null,
+      round: report.round,
+      rule: approval,
       needed: decision?.needed ?? null,
       approvals: members.filter((m) => m.state === 'approved').length,
       returns: members.filter((m) => m.state === 'returned').length,
-      summary: decision?.summary ?? null, ruleText: decision?.ruleText ?? null, members,
+      summary: decision?.summary ?? null,
+      ruleText: decision?.ruleText ?? null,
+      members,
     };
   }
 }

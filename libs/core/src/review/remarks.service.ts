@@ -49,10 +49,18 @@ export class RemarksService {
         `INSERT INTO report_remarks (report_id, section_key, quote, body, author_id, stage, round) VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id`,
         [reportId, remark.section, quote, remark.text.trim(), actor.id, report.stage, report.round],
       );
-      await appendAuditEvents(em, [{
-        actorId: actor.id, actor: actor.username, action: 'remark_added', planId: report.plan_id, reportId, fromStage: report.stage,
-        comment: remark.text.trim(), data: { remarkId: id, section: remark.section, ...(quote ? { quote } : {}) },
-      }]);
+      await appendAuditEvents(em, [
+        {
+          actorId: actor.id,
+          actor: actor.username,
+          action: 'remark_added',
+          planId: report.plan_id,
+          reportId,
+          fromStage: report.stage,
+          comment: remark.text.trim(),
+          data: { remarkId: id, section: remark.section, ...(quote ? { quote } : {}) },
+        },
+      ]);
       return id as string;
     });
     return (await remarkById(this.db.manager, id))!;
@@ -65,11 +73,23 @@ export class RemarksService {
       const drafter = await this.access.holdsRole(actor.id, remark.unit_id, 'drafter', em);
       if (!drafter && !(await this.holdsReviewTask(em, remark.report_id, remark.stage, actor.id))) throw forbidden(NOT_IN_THREAD);
       if (remark.resolved_at) throw conflict(ALREADY_RESOLVED);
-      const [{ id }] = await em.query(`INSERT INTO report_remark_replies (remark_id, body, author_id) VALUES ($1, $2, $3) RETURNING id`, [remarkId, text.trim(), actor.id]);
-      await appendAuditEvents(em, [{
-        actorId: actor.id, actor: actor.username, action: 'remark_replied', planId: remark.plan_id, reportId: remark.report_id, fromStage: remark.stage,
-        comment: text.trim(), data: { remarkId, replyId: id, section: remark.section_key },
-      }]);
+      const [{ id }] = await em.query(`INSERT INTO report_remark_replies (remark_id, body, author_id) VALUES ($1, $2, $3) RETURNING id`, [
+        remarkId,
+        text.trim(),
+        actor.id,
+      ]);
+      await appendAuditEvents(em, [
+        {
+          actorId: actor.id,
+          actor: actor.username,
+          action: 'remark_replied',
+          planId: remark.plan_id,
+          reportId: remark.report_id,
+          fromStage: remark.stage,
+          comment: text.trim(),
+          data: { remarkId, replyId: id, section: remark.section_key },
+        },
+      ]);
     });
     return (await remarkById(this.db.manager, remarkId))!;
   }
@@ -80,10 +100,17 @@ export class RemarksService {
       if (!(await this.access.holdsRole(actor.id, remark.unit_id, 'drafter', em))) throw forbidden(NOT_DRAFTER);
       if (remark.resolved_at) throw conflict(ALREADY_RESOLVED);
       await em.query(`UPDATE report_remarks SET resolved_at = now(), resolved_by = $2 WHERE id = $1`, [remarkId, actor.id]);
-      await appendAuditEvents(em, [{
-        actorId: actor.id, actor: actor.username, action: 'remark_resolved', planId: remark.plan_id, reportId: remark.report_id, fromStage: remark.stage,
-        data: { remarkId, section: remark.section_key },
-      }]);
+      await appendAuditEvents(em, [
+        {
+          actorId: actor.id,
+          actor: actor.username,
+          action: 'remark_resolved',
+          planId: remark.plan_id,
+          reportId: remark.report_id,
+          fromStage: remark.stage,
+          data: { remarkId, section: remark.section_key },
+        },
+      ]);
     });
     return (await remarkById(this.db.manager, remarkId))!;
   }

@@ -2,7 +2,18 @@ import { Injectable, Logger } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { appendAuditEvents, cancelOpenTasks, markDecisionsApplied, PlanEntity, usernameOf } from '@app/dal';
 import {
-  adoptionStageKey, decideStage, DONE_STAGE, roleName, findStage, nextStageKey, reopensAdoption, returnStageKey, StageVote, tallyVotes, UnitKind, WorkflowDefinition,
+  adoptionStageKey,
+  decideStage,
+  DONE_STAGE,
+  roleName,
+  findStage,
+  nextStageKey,
+  reopensAdoption,
+  returnStageKey,
+  StageVote,
+  tallyVotes,
+  UnitKind,
+  WorkflowDefinition,
 } from '@app/domain';
 import { AdoptionRecorder } from '../adoption/adoption-recorder.service';
 import { nothingCreated, TransitionResult } from '../common/transition-result';
@@ -86,8 +97,17 @@ export class StageDecider {
     if (!returned && stage.key === adoptionStageKey(workflow)) {
       await this.adoption.adopt(em, { planId: report.plan_id, unitId: report.unit_id, reportId: report.id, round: report.round, stage: stage.key, actorId });
     }
-    if (returned && reopensAdoption(workflow, toStage)) await this.adoption.supersede(em, report.plan_id, report.unit_id, report.id, returning?.comment ?? null, actorId);
-    const createdTaskIds = await this.move(em, plan, report, workflow, toStage, { ...cause, actorId, reason: returning?.comment ?? null, returned }, returnCause);
+    if (returned && reopensAdoption(workflow, toStage))
+      await this.adoption.supersede(em, report.plan_id, report.unit_id, report.id, returning?.comment ?? null, actorId);
+    const createdTaskIds = await this.move(
+      em,
+      plan,
+      report,
+      workflow,
+      toStage,
+      { ...cause, actorId, reason: returning?.comment ?? null, returned },
+      returnCause,
+    );
     await this.tellOfMove(em, plan, report, workflow, stage.key, toStage, returnCause);
     await markDecisionsApplied(em, decided);
     const ready = findStage(workflow, toStage)?.kind === 'consolidation' ? [{ planId: plan.id, reportId: report.id }] : [];
@@ -99,7 +119,15 @@ export class StageDecider {
    * report returned to a stage that is not theirs, and the drafters and approvers of a report that
    * has just passed its adopting stage (adopted, thông qua).
    */
-  private async tellOfMove(em: EntityManager, plan: PlanEntity, report: LockedReport, workflow: WorkflowDefinition, fromStage: string, toStage: string, returned?: ReturnCause) {
+  private async tellOfMove(
+    em: EntityManager,
+    plan: PlanEntity,
+    report: LockedReport,
+    workflow: WorkflowDefinition,
+    fromStage: string,
+    toStage: string,
+    returned?: ReturnCause,
+  ) {
     if (returned && findStage(workflow, toStage)?.kind !== 'draft') await noticeOfReturnToDrafters(em, report.id, report.round, returned);
     if (!returned && fromStage === adoptionStageKey(workflow)) {
       await noticeOfAdoption(em, { planId: plan.id, unitId: report.unit_id, reportId: report.id, round: report.round, adoptedAt: this.clock.now() });
@@ -110,10 +138,17 @@ export class StageDecider {
   private async flagUnassigned(em: EntityManager, report: LockedReport, role: string): Promise<void> {
     const [, flagged] = await em.query(`UPDATE reports SET unassigned = true WHERE id = $1 AND NOT unassigned`, [report.id]);
     if (!flagged) return;
-    await appendAuditEvents(em, [{
-      actorId: null, actor: 'system', action: 'stage_unassigned', planId: report.plan_id, reportId: report.id, fromStage: report.stage,
-      comment: `Không còn ai giữ vai trò ${roleName(role)} để thực hiện bước này`,
-    }]);
+    await appendAuditEvents(em, [
+      {
+        actorId: null,
+        actor: 'system',
+        action: 'stage_unassigned',
+        planId: report.plan_id,
+        reportId: report.id,
+        fromStage: report.stage,
+        comment: `Không còn ai giữ vai trò ${roleName(role)} để thực hiện bước này`,
+      },
+    ]);
   }
 
   /** Moves one report to `toStage`: cancels the stage's open tasks, bumps round and version, audits, enters. */
@@ -134,12 +169,28 @@ export class StageDecider {
       [report.id, toStage, report.version, cause.returned ? 1 : 0, cause.returned ? cause.reason : null],
     );
     if (updated[0].length === 0) throw new Error(`Report ${report.id} changed under its lock (version ${report.version})`);
-    await appendAuditEvents(em, [{
-      actorId: cause.actorId, actor: await usernameOf(em, cause.actorId), action: 'transition', planId: report.plan_id, reportId: report.id,
-      taskId: cause.taskId, fromStage: report.stage, toStage, comment: cause.returned ? cause.reason : null,
-    }]);
+    await appendAuditEvents(em, [
+      {
+        actorId: cause.actorId,
+        actor: await usernameOf(em, cause.actorId),
+        action: 'transition',
+        planId: report.plan_id,
+        reportId: report.id,
+        taskId: cause.taskId,
+        fromStage: report.stage,
+        toStage,
+        comment: cause.returned ? cause.reason : null,
+      },
+    ]);
     const round = updated[0][0].round as number;
     if (toStage === DONE_STAGE) this.logger.log(`Report ${report.id} is done`);
-    return this.stageEntry.enter(em, plan, workflow, toStage, [{ id: report.id, unitId: report.unit_id, parentId: report.parent_id, unitKind: report.kind, round }], returnCause);
+    return this.stageEntry.enter(
+      em,
+      plan,
+      workflow,
+      toStage,
+      [{ id: report.id, unitId: report.unit_id, parentId: report.parent_id, unitKind: report.kind, round }],
+      returnCause,
+    );
   }
 }

@@ -42,14 +42,23 @@ export class TaskHandover {
       assertCanDelegate(locked.state, true, target?.id === locked.assigneeId);
       const reason = target ? await this.whyCannotTake(em, task, round, target.id) : CANNOT_TAKE;
       if (reason) throw refused(reason);
-      await em.query(
-        `UPDATE tasks SET assignee_id = $2, delegated_from = assignee_id, updated_at = now(), version = version + 1 WHERE id = $1`,
-        [id, target.id],
-      );
-      await appendAuditEvents(em, [{
-        actorId: actor.id, actor: actor.username, action: 'delegate', planId: task.planId, reportId: task.reportId, taskId: id,
-        fromStage: task.stage, comment: `Chuyển cho ${username}`, data: { from: locked.assigneeId, to: target.id },
-      }]);
+      await em.query(`UPDATE tasks SET assignee_id = $2, delegated_from = assignee_id, updated_at = now(), version = version + 1 WHERE id = $1`, [
+        id,
+        target.id,
+      ]);
+      await appendAuditEvents(em, [
+        {
+          actorId: actor.id,
+          actor: actor.username,
+          action: 'delegate',
+          planId: task.planId,
+          reportId: task.reportId,
+          taskId: id,
+          fromStage: task.stage,
+          comment: `Chuyển cho ${username}`,
+          data: { from: locked.assigneeId, to: target.id },
+        },
+      ]);
       await noticeOfDelegation(em, [id]);
     });
     const [delegated] = await this.db.query(`${TASK_SELECT} WHERE t.id = $1`, [id]);
@@ -78,17 +87,37 @@ export class TaskHandover {
           result.notMoved.push({ taskId: task.id, reason });
           continue;
         }
-        await em.query(`UPDATE tasks SET assignee_id = $2, delegated_from = $3, updated_at = now(), version = version + 1 WHERE id = $1`, [task.id, to.id, from.id]);
+        await em.query(`UPDATE tasks SET assignee_id = $2, delegated_from = $3, updated_at = now(), version = version + 1 WHERE id = $1`, [
+          task.id,
+          to.id,
+          from.id,
+        ]);
         result.moved.push(task);
       }
       await appendAuditEvents(em, [
-        { actorId: actor.id, actor: actor.username, action: 'task.reassign', data: { from: fromUsername, to: toUsername, moved: result.moved.length, notMoved: result.notMoved } },
+        {
+          actorId: actor.id,
+          actor: actor.username,
+          action: 'task.reassign',
+          data: { from: fromUsername, to: toUsername, moved: result.moved.length, notMoved: result.notMoved },
+        },
         ...result.moved.map((t) => ({
-          actorId: actor.id, actor: actor.username, action: 'delegate', planId: t.planId, reportId: t.reportId, taskId: t.id, fromStage: t.stage,
-          comment: `Chuyển từ ${fromUsername} sang ${toUsername}`, data: { from: from.id, to: to.id, reassigned: true },
+          actorId: actor.id,
+          actor: actor.username,
+          action: 'delegate',
+          planId: t.planId,
+          reportId: t.reportId,
+          taskId: t.id,
+          fromStage: t.stage,
+          comment: `Chuyển từ ${fromUsername} sang ${toUsername}`,
+          data: { from: from.id, to: to.id, reassigned: true },
         })),
       ]);
-      await noticeOfDelegation(em, result.moved.map((t) => t.id), true);
+      await noticeOfDelegation(
+        em,
+        result.moved.map((t) => t.id),
+        true,
+      );
       return result;
     });
     return { from: fromUsername, to: toUsername, moved: moved.moved.length, movedTaskIds: moved.moved.map((t) => t.id), notMoved: moved.notMoved };

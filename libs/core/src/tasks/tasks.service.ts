@@ -51,14 +51,31 @@ export class TasksService {
         `UPDATE tasks SET state = 'completed', decision = $2, comment = $3, chosen_signer_id = $4, completed_at = now(), updated_at = now(), version = version + 1 WHERE id = $1`,
         [id, decision, comment?.trim() || null, signerId],
       );
-      await appendAuditEvents(em, [{
-        actorId: actor.id, actor: actor.username, action: decision, planId: task.planId, reportId: task.reportId, taskId: id,
-        fromStage: task.stage, comment: comment?.trim() || null, ...(signer === undefined ? {} : { data: { signer } }),
-      }]);
+      await appendAuditEvents(em, [
+        {
+          actorId: actor.id,
+          actor: actor.username,
+          action: decision,
+          planId: task.planId,
+          reportId: task.reportId,
+          taskId: id,
+          fromStage: task.stage,
+          comment: comment?.trim() || null,
+          ...(signer === undefined ? {} : { data: { signer } }),
+        },
+      ]);
       return { ...task, outbox: await appendOutbox(em, [job]) };
     });
     await this.outbox.relaySoon(task.outbox, [job]);
-    return { id, reportId: task.reportId, stage: task.stage, state: 'completed', decision, comment: comment?.trim() || null, ...(signer === undefined ? {} : { signer }) };
+    return {
+      id,
+      reportId: task.reportId,
+      stage: task.stage,
+      state: 'completed',
+      decision,
+      comment: comment?.trim() || null,
+      ...(signer === undefined ? {} : { signer }),
+    };
   }
 
   /**
@@ -85,4 +102,3 @@ export class TasksService {
     return task;
   }
 }
-

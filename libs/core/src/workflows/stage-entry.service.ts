@@ -36,7 +36,14 @@ interface NewTask {
 export class StageEntryService {
   constructor(private readonly clock: Clock) {}
 
-  async enter(em: EntityManager, plan: PlanEntity, workflow: WorkflowDefinition, stageKey: string, reports: EnteringReport[], returned?: ReturnCause): Promise<string[]> {
+  async enter(
+    em: EntityManager,
+    plan: PlanEntity,
+    workflow: WorkflowDefinition,
+    stageKey: string,
+    reports: EnteringReport[],
+    returned?: ReturnCause,
+  ): Promise<string[]> {
     if (reports.length === 0) return [];
     if (stageKey === DONE_STAGE) {
       await em.query(`UPDATE reports SET due_at = NULL WHERE id = ANY($1::uuid[])`, [reports.map((r) => r.id)]);
@@ -47,21 +54,33 @@ export class StageEntryService {
     const rootKind = await this.rootKind(em, plan);
     const now = this.clock.now();
     const dueOf = new Map(reports.map((r) => [r.id, stageDueAt(plan.deadlines, stage, { kind: r.unitKind, rootKind }, now)]));
-    await em.query(
-      `UPDATE reports r SET due_at = d.due_at FROM unnest($1::uuid[], $2::timestamptz[]) AS d(id, due_at) WHERE r.id = d.id`,
-      [reports.map((r) => r.id), reports.map((r) => dueOf.get(r.id))],
-    );
-    if (stage.kind === 'consolidation') return this.enterConsolidation(em, plan, stage, reports, stageDueAt(plan.deadlines, stage, { kind: rootKind, rootKind }, now));
+    await em.query(`UPDATE reports r SET due_at = d.due_at FROM unnest($1::uuid[], $2::timestamptz[]) AS d(id, due_at) WHERE r.id = d.id`, [
+      reports.map((r) => r.id),
+      reports.map((r) => dueOf.get(r.id)),
+    ]);
+    if (stage.kind === 'consolidation')
+      return this.enterConsolidation(em, plan, stage, reports, stageDueAt(plan.deadlines, stage, { kind: rootKind, rootKind }, now));
 
     const scopeOf = new Map(reports.map((r) => [r.id, scopeUnitId(stage.scope, { unitId: r.unitId, parentId: r.parentId, rootId: plan.rootUnitId })]));
     const holders = await this.holdersByUnit(em, [...new Set(scopeOf.values())], stage.role);
     const tasks = reports.flatMap((r) =>
       (holders.get(scopeOf.get(r.id)!) ?? []).map((assigneeId) => ({
-        reportId: r.id, unitId: r.unitId, scopeUnitId: scopeOf.get(r.id)!, round: r.round, assigneeId, dueAt: dueOf.get(r.id) ?? null,
+        reportId: r.id,
+        unitId: r.unitId,
+        scopeUnitId: scopeOf.get(r.id)!,
+        round: r.round,
+        assigneeId,
+        dueAt: dueOf.get(r.id) ?? null,
       })),
     );
     const created = await this.insertTasks(em, plan, stage, tasks, returned);
-    await this.flagUnassigned(em, plan, stage, reports.filter((r) => !holders.has(scopeOf.get(r.id)!)), scopeOf);
+    await this.flagUnassigned(
+      em,
+      plan,
+      stage,
+      reports.filter((r) => !holders.has(scopeOf.get(r.id)!)),
+      scopeOf,
+    );
     return created;
   }
 
@@ -72,10 +91,20 @@ export class StageEntryService {
    * it has completed, reports wait for the Standing Committee (a return opens a new round that takes
    * them); once the plan is completed, they are closed without changing the approved report.
    */
-  private async enterConsolidation(em: EntityManager, plan: PlanEntity, stage: StageDefinition, reports: EnteringReport[], dueAt: Date | null): Promise<string[]> {
+  private async enterConsolidation(
+    em: EntityManager,
+    plan: PlanEntity,
+    stage: StageDefinition,
+    reports: EnteringReport[],
+    dueAt: Date | null,
+  ): Promise<string[]> {
     const [locked]: { status: string }[] = await em.query(`SELECT status FROM plans WHERE id = $1 FOR NO KEY UPDATE`, [plan.id]);
     if (locked.status === 'completed') {
-      await closeAfterCompletion(em, plan.id, reports.map((r) => r.id));
+      await closeAfterCompletion(
+        em,
+        plan.id,
+        reports.map((r) => r.id),
+      );
       return [];
     }
     const [root]: { status: string; consolidated_round: number | null }[] = await em.query(
@@ -103,9 +132,24 @@ export class StageEntryService {
     await em.query(`UPDATE plans SET consolidation_round = $2, updated_at = now() WHERE id = $1`, [plan.id, round]);
     const assignees = (await this.holdersByUnit(em, [plan.rootUnitId], stage.role)).get(plan.rootUnitId) ?? [];
     if (assignees.length === 0) {
-      await appendAuditEvents(em, [{ actorId: null, actor: 'system', action: 'stage_unassigned', planId: plan.id, toStage: stage.key, comment: `Không có ai giữ vai trò ${roleName(stage.role)} tại đơn vị gốc` }]);
+      await appendAuditEvents(em, [
+        {
+          actorId: null,
+          actor: 'system',
+          action: 'stage_unassigned',
+          planId: plan.id,
+          toStage: stage.key,
+          comment: `Không có ai giữ vai trò ${roleName(stage.role)} tại đơn vị gốc`,
+        },
+      ]);
     }
-    return this.insertTasks(em, plan, stage, assignees.map((assigneeId) => ({ reportId: null, unitId: plan.rootUnitId, scopeUnitId: plan.rootUnitId, round, assigneeId, dueAt })), returned);
+    return this.insertTasks(
+      em,
+      plan,
+      stage,
+      assignees.map((assigneeId) => ({ reportId: null, unitId: plan.rootUnitId, scopeUnitId: plan.rootUnitId, round, assigneeId, dueAt })),
+      returned,
+    );
   }
 
   private async rootKind(em: EntityManager, plan: PlanEntity): Promise<UnitKind> {
@@ -134,9 +178,16 @@ export class StageEntryService {
              AS t(report_id, unit_id, scope_unit_id, round, assignee_id, due_at)
          ON CONFLICT DO NOTHING RETURNING id`,
         [
-          plan.id, stage.key, stage.kind, stage.role,
-          chunk.map((t) => t.reportId), chunk.map((t) => t.unitId), chunk.map((t) => t.scopeUnitId),
-          chunk.map((t) => t.round), chunk.map((t) => t.assigneeId), chunk.map((t) => t.dueAt),
+          plan.id,
+          stage.key,
+          stage.kind,
+          stage.role,
+          chunk.map((t) => t.reportId),
+          chunk.map((t) => t.unitId),
+          chunk.map((t) => t.scopeUnitId),
+          chunk.map((t) => t.round),
+          chunk.map((t) => t.assigneeId),
+          chunk.map((t) => t.dueAt),
         ],
       );
       created.push(...rows.map((r) => r.id));
@@ -145,12 +196,24 @@ export class StageEntryService {
     return created;
   }
 
-  private async flagUnassigned(em: EntityManager, plan: PlanEntity, stage: StageDefinition, reports: EnteringReport[], scopeOf: Map<string, string>): Promise<void> {
+  private async flagUnassigned(
+    em: EntityManager,
+    plan: PlanEntity,
+    stage: StageDefinition,
+    reports: EnteringReport[],
+    scopeOf: Map<string, string>,
+  ): Promise<void> {
     if (reports.length === 0) return;
     await em.query(`UPDATE reports SET unassigned = true WHERE id = ANY($1::uuid[])`, [reports.map((r) => r.id)]);
     const events: NewAuditEvent[] = reports.map((r) => ({
-      actorId: null, actor: 'system', action: 'stage_unassigned', planId: plan.id, reportId: r.id, toStage: stage.key,
-      comment: `Không có ai giữ vai trò ${roleName(stage.role)} tại đơn vị thực hiện bước này`, data: { role: stage.role, scopeUnitId: scopeOf.get(r.id) },
+      actorId: null,
+      actor: 'system',
+      action: 'stage_unassigned',
+      planId: plan.id,
+      reportId: r.id,
+      toStage: stage.key,
+      comment: `Không có ai giữ vai trò ${roleName(stage.role)} tại đơn vị thực hiện bước này`,
+      data: { role: stage.role, scopeUnitId: scopeOf.get(r.id) },
     }));
     await appendAuditEvents(em, events);
   }

@@ -14,10 +14,11 @@ export class WorkflowsService implements OnModuleInit {
   constructor(@InjectDataSource() private readonly db: DataSource) {}
 
   async onModuleInit(): Promise<void> {
-    await this.db.query(
-      `INSERT INTO workflow_definitions (key, version, stages) VALUES ($1, $2, $3) ON CONFLICT (key, version) DO NOTHING`,
-      [DEFAULT_WORKFLOW.key, DEFAULT_WORKFLOW.version, JSON.stringify(DEFAULT_WORKFLOW.stages)],
-    );
+    await this.db.query(`INSERT INTO workflow_definitions (key, version, stages) VALUES ($1, $2, $3) ON CONFLICT (key, version) DO NOTHING`, [
+      DEFAULT_WORKFLOW.key,
+      DEFAULT_WORKFLOW.version,
+      JSON.stringify(DEFAULT_WORKFLOW.stages),
+    ]);
   }
 
   /** The given version, or the latest when none is given. */
@@ -55,16 +56,23 @@ export class WorkflowsService implements OnModuleInit {
       // Versions of one key are numbered one after another, even when two admins save at once.
       await em.query(`SELECT pg_advisory_xact_lock(hashtext('workflow:' || $1))`, [key]);
       const [{ next }] = await em.query(`SELECT COALESCE(max(version), 0) + 1 AS next FROM workflow_definitions WHERE key = $1`, [key]);
-      const [previous]: { stages: StageDefinition[] }[] = await em.query(`SELECT stages FROM workflow_definitions WHERE key = $1 AND version = $2`, [key, next - 1]);
+      const [previous]: { stages: StageDefinition[] }[] = await em.query(`SELECT stages FROM workflow_definitions WHERE key = $1 AND version = $2`, [
+        key,
+        next - 1,
+      ]);
       const [row] = await em.query(
         `INSERT INTO workflow_definitions (key, version, stages, created_by) VALUES ($1, $2, $3, $4)
          RETURNING key, version, stages, created_by AS "createdBy", created_at AS "createdAt"`,
         [key, next, JSON.stringify(stages), actor.id],
       );
-      await appendAuditEvents(em, [{
-        actorId: actor.id, actor: actor.username, action: 'workflow.version',
-        data: { key, version: next, before: previous ? { version: next - 1, stages: previous.stages } : null, after: { version: next, stages } },
-      }]);
+      await appendAuditEvents(em, [
+        {
+          actorId: actor.id,
+          actor: actor.username,
+          action: 'workflow.version',
+          data: { key, version: next, before: previous ? { version: next - 1, stages: previous.stages } : null, after: { version: next, stages } },
+        },
+      ]);
       return row;
     });
   }

@@ -31,8 +31,12 @@ export class WorkflowChanges1764300000000 implements MigrationInterface {
     // live task: a cancelled one (the person left the role) does not stop a new one if they return.
     await q.query(`DROP INDEX tasks_one_per_report_stage_person`);
     await q.query(`DROP INDEX tasks_one_per_plan_stage_person`);
-    await q.query(`CREATE UNIQUE INDEX tasks_one_own_per_report_stage_person ON tasks (report_id, stage, round, assignee_id) WHERE report_id IS NOT NULL AND delegated_from IS NULL AND state <> 'cancelled'`);
-    await q.query(`CREATE UNIQUE INDEX tasks_one_own_per_plan_stage_person ON tasks (plan_id, stage, round, assignee_id) WHERE report_id IS NULL AND delegated_from IS NULL AND state <> 'cancelled'`);
+    await q.query(
+      `CREATE UNIQUE INDEX tasks_one_own_per_report_stage_person ON tasks (report_id, stage, round, assignee_id) WHERE report_id IS NOT NULL AND delegated_from IS NULL AND state <> 'cancelled'`,
+    );
+    await q.query(
+      `CREATE UNIQUE INDEX tasks_one_own_per_plan_stage_person ON tasks (plan_id, stage, round, assignee_id) WHERE report_id IS NULL AND delegated_from IS NULL AND state <> 'cancelled'`,
+    );
     // One migration of a plan at a time.
     await q.query(`CREATE UNIQUE INDEX workflow_migrations_one_running ON workflow_migrations (plan_id) WHERE status = 'running'`);
   }

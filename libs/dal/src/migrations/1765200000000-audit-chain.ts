@@ -17,7 +17,9 @@ export class AuditChain1765200000000 implements MigrationInterface {
         hash char(64) NOT NULL,
         sealed_at timestamptz NOT NULL DEFAULT clock_timestamp()
       )`);
-    await q.query(`CREATE TRIGGER audit_seals_no_update_delete BEFORE UPDATE OR DELETE ON audit_seals FOR EACH ROW EXECUTE FUNCTION audit_events_append_only()`);
+    await q.query(
+      `CREATE TRIGGER audit_seals_no_update_delete BEFORE UPDATE OR DELETE ON audit_seals FOR EACH ROW EXECUTE FUNCTION audit_events_append_only()`,
+    );
     await q.query(`CREATE TRIGGER audit_seals_no_truncate BEFORE TRUNCATE ON audit_seals FOR EACH STATEMENT EXECUTE FUNCTION audit_events_append_only()`);
     await q.query(`CREATE TABLE audit_unsealed (event_id bigint PRIMARY KEY)`);
     await q.query(`

@@ -2,7 +2,14 @@ import { DEFAULT_WORKFLOW } from '../default-workflow';
 import { adoptionStageKey, reopensAdoption } from '../adoption-stage';
 import { StageDefinition } from '../types';
 
-const stage = (key: string, kind: StageDefinition['kind'], scope: StageDefinition['scope']): StageDefinition => ({ key, name: key, kind, role: 'approver', scope, rule: { type: 'any' } });
+const stage = (key: string, kind: StageDefinition['kind'], scope: StageDefinition['scope']): StageDefinition => ({
+  key,
+  name: key,
+  kind,
+  role: 'approver',
+  scope,
+  rule: { type: 'any' },
+});
 
 describe('the stage where a unit adopts its report', () => {
   it('is the first approval stage of the unit itself after drafting: cell_approval in the default workflow', () => {
@@ -10,7 +17,13 @@ describe('the stage where a unit adopts its report', () => {
   });
 
   it('comes after a pre-check by the board above, whatever the order of other stages', () => {
-    const stages = [stage('drafting', 'draft', 'self'), stage('precheck', 'approval', 'parent'), stage('chi_bo', 'approval', 'self'), stage('second', 'approval', 'self'), stage('consolidation', 'consolidation', 'root')];
+    const stages = [
+      stage('drafting', 'draft', 'self'),
+      stage('precheck', 'approval', 'parent'),
+      stage('chi_bo', 'approval', 'self'),
+      stage('second', 'approval', 'self'),
+      stage('consolidation', 'consolidation', 'root'),
+    ];
     expect(adoptionStageKey({ stages })).toBe('chi_bo');
   });
 

@@ -33,8 +33,18 @@ describe('the audit chain', () => {
 
   it('names a removed event and a removed seal', () => {
     const links = chainOf(events);
-    expect(checkLinks(links.map((l) => (l.seq === 2 ? { ...l, canonical: null } : l)), start).broken).toEqual({ seq: 2, eventId: 101, reason: 'missing' });
-    expect(checkLinks(links.filter((l) => l.seq !== 3), start).broken).toEqual({ seq: 3, eventId: 103, reason: 'gap' });
+    expect(
+      checkLinks(
+        links.map((l) => (l.seq === 2 ? { ...l, canonical: null } : l)),
+        start,
+      ).broken,
+    ).toEqual({ seq: 2, eventId: 101, reason: 'missing' });
+    expect(
+      checkLinks(
+        links.filter((l) => l.seq !== 3),
+        start,
+      ).broken,
+    ).toEqual({ seq: 3, eventId: 103, reason: 'gap' });
   });
 
   it('reordering events breaks the chain', () => {

@@ -3,7 +3,13 @@ import { CompletenessInput, completenessTable } from '../completeness';
 describe('completenessTable', () => {
   const due = new Date('2019-07-10T10:00:00Z');
   const input = (unitCode: string, over: Partial<CompletenessInput> = {}): CompletenessInput => ({
-    unitCode, unitName: `Chi bộ ${unitCode}`, included: true, firstSubmittedAt: new Date('2019-07-01T03:00:00Z'), draftingDueAt: due, returnedCount: 0, ...over,
+    unitCode,
+    unitName: `Chi bộ ${unitCode}`,
+    included: true,
+    firstSubmittedAt: new Date('2019-07-01T03:00:00Z'),
+    draftingDueAt: due,
+    returnedCount: 0,
+    ...over,
   });
 
   it('judges timeliness by the first submission against the drafting deadline (on the instant is on time)', () => {
@@ -35,7 +41,12 @@ describe('completenessTable', () => {
     ]);
     expect(summary).toEqual({ units: 5, included: 3, missing: 2, onTime: 2, late: 2, returned: 3, afterCompletion: 0 });
     expect(rows.find((r) => r.unitCode === 'KT')).toEqual({
-      unitCode: 'KT', unitName: 'Chi bộ KT', status: 'included', timeliness: 'late', firstSubmittedAt: new Date(due.getTime() + 86_400_000), returnedCount: 2,
+      unitCode: 'KT',
+      unitName: 'Chi bộ KT',
+      status: 'included',
+      timeliness: 'late',
+      firstSubmittedAt: new Date(due.getTime() + 86_400_000),
+      returnedCount: 2,
     });
     expect(rows.find((r) => r.unitCode === 'TC')).toMatchObject({ status: 'missing', timeliness: 'late', returnedCount: 1 });
   });
@@ -47,7 +58,13 @@ describe('completenessTable', () => {
       input('C', { included: false, firstSubmittedAt: null }),
     ]);
     expect(rows.find((r) => r.unitCode === 'B')).toEqual({
-      unitCode: 'B', unitName: 'Chi bộ B', status: 'missing', timeliness: 'late', firstSubmittedAt: new Date('2019-07-01T03:00:00Z'), returnedCount: 0, afterCompletion: true,
+      unitCode: 'B',
+      unitName: 'Chi bộ B',
+      status: 'missing',
+      timeliness: 'late',
+      firstSubmittedAt: new Date('2019-07-01T03:00:00Z'),
+      returnedCount: 0,
+      afterCompletion: true,
     });
     // The flag means nothing on a report that is in the approved report.
     expect(completenessTable([input('D', { afterCompletion: true })]).rows[0]).not.toHaveProperty('afterCompletion');

@@ -4,8 +4,13 @@ import { UnitKind } from '../types';
 
 const u = (id: string, parentId: string | null, kind: UnitKind) => ({ id, parentId, kind });
 const tree = [
-  u('duk', null, 'bloc'), u('kbnn', 'duk', 'upper'), u('kt', 'kbnn', 'cell'), u('tt', 'kbnn', 'cell'),
-  u('bvnn', 'duk', 'grassroots'), u('noi', 'bvnn', 'cell'), u('empty', 'duk', 'upper'),
+  u('duk', null, 'bloc'),
+  u('kbnn', 'duk', 'upper'),
+  u('kt', 'kbnn', 'cell'),
+  u('tt', 'kbnn', 'cell'),
+  u('bvnn', 'duk', 'grassroots'),
+  u('noi', 'bvnn', 'cell'),
+  u('empty', 'duk', 'upper'),
 ];
 
 describe('consolidationGroups', () => {
@@ -32,7 +37,9 @@ describe('completenessTable', () => {
       { unitCode: 'C', unitName: 'c', included: false, firstSubmittedAt: null, draftingDueAt: due, returnedCount: 0 },
     ]);
     expect(rows.map((r) => [r.unitCode, r.status, r.timeliness, r.returnedCount])).toEqual([
-      ['A', 'included', 'on_time', 0], ['B', 'included', 'late', 1], ['C', 'missing', 'not_submitted', 0],
+      ['A', 'included', 'on_time', 0],
+      ['B', 'included', 'late', 1],
+      ['C', 'missing', 'not_submitted', 0],
     ]);
     expect(summary).toEqual({ units: 3, included: 2, missing: 1, onTime: 1, late: 1, returned: 1, afterCompletion: 0 });
   });

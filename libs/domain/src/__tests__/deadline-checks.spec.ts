@@ -18,7 +18,9 @@ const fields = (deadlines: PlanDeadlines, consolidateAt?: ('bloc' | 'upper')[]) 
 describe('deadlines in the past', () => {
   it('names every deadline before now, in Vietnamese, and none after', () => {
     const problems = pastDeadlines({ cell: { drafting: '2019-07-10T17:00:00+07:00', cell_approval: hanoi('07-20') } }, new Date('2026-01-01T00:00:00Z'));
-    expect(problems).toEqual([{ field: 'deadlines.cell.drafting', problem: 'past', message: 'deadlines.cell.drafting: thời hạn 10/07/2019 17:00 (giờ Hà Nội) đã qua' }]);
+    expect(problems).toEqual([
+      { field: 'deadlines.cell.drafting', problem: 'past', message: 'deadlines.cell.drafting: thời hạn 10/07/2019 17:00 (giờ Hà Nội) đã qua' },
+    ]);
   });
 });
 
@@ -36,12 +38,15 @@ describe('deadlines out of order', () => {
     expect(problem).toEqual({
       field: 'deadlines.grassroots.committee_review',
       problem: 'order',
-      message: 'deadlines.grassroots.committee_review: bước "Cấp ủy cấp trên thẩm định" hạn 05/08/2030 17:00 (giờ Hà Nội), sớm hơn bước trước đó "Đảng ủy, chi bộ cơ sở thông qua" (10/08/2030 17:00 (giờ Hà Nội)) của Đảng bộ, chi bộ cơ sở',
+      message:
+        'deadlines.grassroots.committee_review: bước "Cấp ủy cấp trên thẩm định" hạn 05/08/2030 17:00 (giờ Hà Nội), sớm hơn bước trước đó "Đảng ủy, chi bộ cơ sở thông qua" (10/08/2030 17:00 (giờ Hà Nội)) của Đảng bộ, chi bộ cơ sở',
     });
   });
 
   it('compares stages that are not neighbours when the one between is not set', () => {
-    expect(fields({ cell: { drafting: hanoi('07-20'), committee_review: hanoi('07-10') }, bloc: { consolidation: hanoi('09-30') } })).toEqual(['deadlines.cell.committee_review']);
+    expect(fields({ cell: { drafting: hanoi('07-20'), committee_review: hanoi('07-10') }, bloc: { consolidation: hanoi('09-30') } })).toEqual([
+      'deadlines.cell.committee_review',
+    ]);
   });
 
   it('refuses a data cut-off after the consolidation deadline, its own or the root’s', () => {

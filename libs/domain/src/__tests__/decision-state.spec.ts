@@ -16,8 +16,12 @@ describe('decision state of a round', () => {
   it('reads "1/2 đã đồng ý, chờ …" while a member is awaited', () => {
     const state = summarizeDecision({ type: 'all' }, [a('Trần Thị Bình', 'approve'), a('Nguyễn Văn An')]);
     expect(state).toEqual({
-      needed: 2, approvals: 1, returns: 0, waitingFor: ['Nguyễn Văn An'],
-      summary: '1/2 đã đồng ý, chờ Nguyễn Văn An', ruleText: 'Cần tất cả 2 đồng chí đồng ý',
+      needed: 2,
+      approvals: 1,
+      returns: 0,
+      waitingFor: ['Nguyễn Văn An'],
+      summary: '1/2 đã đồng ý, chờ Nguyễn Văn An',
+      ruleText: 'Cần tất cả 2 đồng chí đồng ý',
     });
   });
 

@@ -1,5 +1,15 @@
 import {
-  consolidateFigures, defaultIndicatorKeys, figureBreakdown, figureTotals, indicatorCatalogue, indicatorConsistencyProblems, indicatorValueProblem, planIndicators, termYears, UnitFigures, withDerived,
+  consolidateFigures,
+  defaultIndicatorKeys,
+  figureBreakdown,
+  figureTotals,
+  indicatorCatalogue,
+  indicatorConsistencyProblems,
+  indicatorValueProblem,
+  planIndicators,
+  termYears,
+  UnitFigures,
+  withDerived,
 } from '../indicators';
 
 describe('the figures of a term-end summary', () => {
@@ -10,18 +20,42 @@ describe('the figures of a term-end summary', () => {
     expect(termYears('2015-2020')).toEqual([2015, 2016, 2017, 2018, 2019, 2020]);
     expect(termYears('nhiệm kỳ XII')).toEqual([]);
     expect(groups.map((g) => g.key)).toEqual([
-      'organisations', 'admissions', 'ratings_2015', 'ratings_2016', 'ratings_2017', 'ratings_2018', 'ratings_2019', 'ratings_2020', 'inspection', 'example', 'general',
+      'organisations',
+      'admissions',
+      'ratings_2015',
+      'ratings_2016',
+      'ratings_2017',
+      'ratings_2018',
+      'ratings_2019',
+      'ratings_2020',
+      'inspection',
+      'example',
+      'general',
     ]);
-    expect(groups.find((g) => g.key === 'admissions')!.keys).toEqual(['members_admitted_2015', 'members_admitted_2016', 'members_admitted_2017', 'members_admitted_2018', 'members_admitted_2019', 'members_admitted_2020']);
+    expect(groups.find((g) => g.key === 'admissions')!.keys).toEqual([
+      'members_admitted_2015',
+      'members_admitted_2016',
+      'members_admitted_2017',
+      'members_admitted_2018',
+      'members_admitted_2019',
+      'members_admitted_2020',
+    ]);
     expect(def('discipline_expulsion')).toMatchObject({ kind: 'count', unit: 'đảng viên', label: 'Đảng viên bị kỷ luật khai trừ' });
-    expect(def('example_orgs_percent')).toMatchObject({ kind: 'percent', unit: '%', derivedFrom: { numerator: 'example_orgs_committed', denominator: 'example_orgs_total' } });
+    expect(def('example_orgs_percent')).toMatchObject({
+      kind: 'percent',
+      unit: '%',
+      derivedFrom: { numerator: 'example_orgs_committed', denominator: 'example_orgs_total' },
+    });
     // the earlier seven keep their keys
     expect(defaultIndicatorKeys('2015-2020')).toEqual(expect.arrayContaining(['resolutions_issued', 'lecturers']));
   });
 
   it('a plan naming its own figures gets them as counts, grouped with the general ones', () => {
     const chosen = planIndicators('2015-2020', ['members_start', 'so_chuyen_de']);
-    expect(chosen.definitions.map((d) => [d.key, d.kind])).toEqual([['members_start', 'count'], ['so_chuyen_de', 'count']]);
+    expect(chosen.definitions.map((d) => [d.key, d.kind])).toEqual([
+      ['members_start', 'count'],
+      ['so_chuyen_de', 'count'],
+    ]);
     expect(chosen.groups).toEqual([
       { key: 'organisations', title: expect.any(String), keys: ['members_start'] },
       { key: 'general', title: expect.any(String), keys: ['so_chuyen_de'] },
@@ -38,7 +72,9 @@ describe('the figures of a term-end summary', () => {
     const percent = { key: 'p', label: 'p', kind: 'percent' as const, unit: '%', group: 'x' };
     expect(indicatorValueProblem(percent, 99.5)).toBeNull();
     expect(indicatorValueProblem(percent, 101)).toMatch(/0 đến 100/);
-    expect(indicatorConsistencyProblems(definitions, { example_orgs_committed: 5, example_orgs_total: 4 })).toEqual({ example_orgs_committed: expect.stringMatching(/lớn hơn/) });
+    expect(indicatorConsistencyProblems(definitions, { example_orgs_committed: 5, example_orgs_total: 4 })).toEqual({
+      example_orgs_committed: expect.stringMatching(/lớn hơn/),
+    });
   });
 
   it('computes a derived percentage, and leaves it blank without its counts', () => {

@@ -27,7 +27,13 @@ describe('nudges (đôn đốc)', () => {
   });
 
   it('says which report, which stage, since when, and who asks', () => {
-    const text = nudgeText({ planCode: '144-KH/ĐUK', unitName: 'Chi bộ Phòng Kế toán', stageLabel: 'Dự thảo', dueAt: new Date('2019-07-10T10:00:00Z'), from: 'Nguyễn Văn A' });
+    const text = nudgeText({
+      planCode: '144-KH/ĐUK',
+      unitName: 'Chi bộ Phòng Kế toán',
+      stageLabel: 'Dự thảo',
+      dueAt: new Date('2019-07-10T10:00:00Z'),
+      from: 'Nguyễn Văn A',
+    });
     expect(text.title).toBe('Đôn đốc: Dự thảo – Chi bộ Phòng Kế toán');
     expect(text.body).toContain('đã quá hạn 10/07/2019 17:00 (giờ Hà Nội)');
     expect(text.body).toContain('Đồng chí Nguyễn Văn A đề nghị');

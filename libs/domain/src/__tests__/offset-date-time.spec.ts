@@ -14,13 +14,25 @@ describe('parseOffsetDateTime', () => {
     }
   });
   it('refuses calendar fields that do not exist, which Date.parse would roll over', () => {
-    for (const text of ['2030-02-30T17:00:00+07:00', '2030-02-29T17:00:00Z', '2019-04-31T08:00:00+07:00', '2019-13-01T08:00:00+07:00', '2019-00-10T08:00:00Z']) {
+    for (const text of [
+      '2030-02-30T17:00:00+07:00',
+      '2030-02-29T17:00:00Z',
+      '2019-04-31T08:00:00+07:00',
+      '2019-13-01T08:00:00+07:00',
+      '2019-00-10T08:00:00Z',
+    ]) {
       expect({ text, parsed: parseOffsetDateTime(text) }).toEqual({ text, parsed: null });
       expect(isOffsetDateTime(text)).toBe(false);
     }
   });
   it('refuses impossible times and offsets', () => {
-    for (const text of ['2030-02-28T24:00:00+07:00', '2030-02-28T23:60:00Z', '2030-02-28T23:59:60Z', '2030-02-28T08:00:00+15:00', '2030-02-28T08:00:00+07:60']) {
+    for (const text of [
+      '2030-02-28T24:00:00+07:00',
+      '2030-02-28T23:60:00Z',
+      '2030-02-28T23:59:60Z',
+      '2030-02-28T08:00:00+15:00',
+      '2030-02-28T08:00:00+07:60',
+    ]) {
       expect({ text, parsed: parseOffsetDateTime(text) }).toEqual({ text, parsed: null });
     }
   });

@@ -39,15 +39,43 @@ describe('org import changes', () => {
       ],
       passwordChanged: new Set(['kbnn.bithu']),
       rolesAdded: new Map([['kbnn.moi', [{ unit: 'KBNN', role: 'drafter' as const }]]]),
-      rolesRemoved: new Map([['kbnn.bithu', [{ unit: 'KBNN', role: 'reviewer' as const }, { unit: 'KBNN-KT', role: 'approver' as const }]]]),
+      rolesRemoved: new Map([
+        [
+          'kbnn.bithu',
+          [
+            { unit: 'KBNN', role: 'reviewer' as const },
+            { unit: 'KBNN-KT', role: 'approver' as const },
+          ],
+        ],
+      ]),
     });
     expect(changes).toEqual([
-      { username: 'kbnn.bithu', change: 'changed', before: {}, after: {}, passwordChanged: true, rolesRemoved: [{ unit: 'KBNN', role: 'reviewer' }, { unit: 'KBNN-KT', role: 'approver' }] },
+      {
+        username: 'kbnn.bithu',
+        change: 'changed',
+        before: {},
+        after: {},
+        passwordChanged: true,
+        rolesRemoved: [
+          { unit: 'KBNN', role: 'reviewer' },
+          { unit: 'KBNN-KT', role: 'approver' },
+        ],
+      },
       { username: 'kbnn.uv', change: 'changed', before: { email: 'hoa@example.vn' }, after: { email: 'hoa.le@example.vn' } },
       { username: 'kbnn.moi', change: 'created', after: { fullName: 'Phạm Minh', email: 'minh@example.vn' }, rolesAdded: [{ unit: 'KBNN', role: 'drafter' }] },
     ]);
     expect(JSON.stringify(changes)).not.toMatch(/password"?\s*:\s*"/i);
-    expect(importCounts([], changes)).toEqual({ unitsCreated: 0, unitsChanged: 0, usersCreated: 1, usersChanged: 2, passwordsChanged: 1, rolesAdded: 1, rolesRemoved: 2, positionsAdded: 0, positionsRemoved: 0 });
+    expect(importCounts([], changes)).toEqual({
+      unitsCreated: 0,
+      unitsChanged: 0,
+      usersCreated: 1,
+      usersChanged: 2,
+      passwordsChanged: 1,
+      rolesAdded: 1,
+      rolesRemoved: 2,
+      positionsAdded: 0,
+      positionsRemoved: 0,
+    });
   });
 
   it('leaves out everything an idempotent re-import does not change', () => {
@@ -59,7 +87,12 @@ describe('org import changes', () => {
       rolesRemoved: new Map(),
     });
     expect(same).toEqual([]);
-    expect(unitChanges(stored, [...stored].map(([code, fields]) => ({ code, ...fields })))).toEqual([]);
+    expect(
+      unitChanges(
+        stored,
+        [...stored].map(([code, fields]) => ({ code, ...fields })),
+      ),
+    ).toEqual([]);
   });
 
   it('compares a unit’s place only when the import gives it', () => {
@@ -81,7 +114,14 @@ describe('org import changes', () => {
       positionsRemoved: new Map([['kbnn.bithu', [{ unit: 'KBNN', position: 'pho_bi_thu' as const }]]]),
     });
     expect(changes).toEqual([
-      { username: 'kbnn.bithu', change: 'changed', before: {}, after: {}, positionsAdded: [{ unit: 'KBNN', position: 'bi_thu' }], positionsRemoved: [{ unit: 'KBNN', position: 'pho_bi_thu' }] },
+      {
+        username: 'kbnn.bithu',
+        change: 'changed',
+        before: {},
+        after: {},
+        positionsAdded: [{ unit: 'KBNN', position: 'bi_thu' }],
+        positionsRemoved: [{ unit: 'KBNN', position: 'pho_bi_thu' }],
+      },
     ]);
     expect(importCounts([], changes)).toMatchObject({ usersChanged: 1, positionsAdded: 1, positionsRemoved: 1 });
   });

@@ -7,8 +7,18 @@ import { SheetProblem, SheetTable } from '../org-sheet-problems';
 import { KnownOrg, OrgSheets, readOrgSheets } from '../org-sheet-read';
 
 const LETTERS = 'ABCDEF';
-const unitTable = (rows: string[][]): SheetTable<UnitColumn> => table('Đơn vị', UNIT_COLUMNS.map((c) => c.key), rows);
-const peopleTable = (rows: string[][]): SheetTable<PersonColumn> => table('Người dùng', PERSON_COLUMNS.map((c) => c.key), rows);
+const unitTable = (rows: string[][]): SheetTable<UnitColumn> =>
+  table(
+    'Đơn vị',
+    UNIT_COLUMNS.map((c) => c.key),
+    rows,
+  );
+const peopleTable = (rows: string[][]): SheetTable<PersonColumn> =>
+  table(
+    'Người dùng',
+    PERSON_COLUMNS.map((c) => c.key),
+    rows,
+  );
 function table<K extends string>(sheet: string, keys: K[], rows: string[][]): SheetTable<K> {
   return {
     sheet,
@@ -30,15 +40,28 @@ const TREE = [
 
 describe('the names a workbook uses', () => {
   it('reads the Party’s names of the kinds, both names of a grassroots body, loosely typed', () => {
-    expect(['Đảng bộ Khối', 'đảng bộ  cấp trên cơ sở', 'Đảng bộ cơ sở', 'CHI BỘ CƠ SỞ', 'Chi bộ trực thuộc'.normalize('NFD'), 'cell'].map(unitKindOfName))
-      .toEqual(['bloc', 'upper', 'grassroots', 'grassroots', 'cell', 'cell']);
+    expect(
+      ['Đảng bộ Khối', 'đảng bộ  cấp trên cơ sở', 'Đảng bộ cơ sở', 'CHI BỘ CƠ SỞ', 'Chi bộ trực thuộc'.normalize('NFD'), 'cell'].map(unitKindOfName),
+    ).toEqual(['bloc', 'upper', 'grassroots', 'grassroots', 'cell', 'cell']);
     expect(unitKindOfName('Chi bộ')).toBeNull();
   });
 
   it('reads roles and positions by their Vietnamese names, the tone of “uỷ” placed either way', () => {
-    expect(['Soạn thảo', 'Thông qua (cấp uỷ)', 'thẩm định (cấp ủy cấp trên)', 'Tổ giúp việc', 'Quản trị', 'reviewer'].map(roleOfName))
-      .toEqual(['drafter', 'approver', 'reviewer', 'consolidator', 'admin', 'reviewer']);
-    expect(['Bí thư', 'Phó Bí thư', 'Uỷ viên Ban Thường vụ', 'Cấp ủy viên', 'Đảng viên'].map(positionOfName)).toEqual(['bi_thu', 'pho_bi_thu', 'uv_btv', 'cap_uy_vien', 'dang_vien']);
+    expect(['Soạn thảo', 'Thông qua (cấp uỷ)', 'thẩm định (cấp ủy cấp trên)', 'Tổ giúp việc', 'Quản trị', 'reviewer'].map(roleOfName)).toEqual([
+      'drafter',
+      'approver',
+      'reviewer',
+      'consolidator',
+      'admin',
+      'reviewer',
+    ]);
+    expect(['Bí thư', 'Phó Bí thư', 'Uỷ viên Ban Thường vụ', 'Cấp ủy viên', 'Đảng viên'].map(positionOfName)).toEqual([
+      'bi_thu',
+      'pho_bi_thu',
+      'uv_btv',
+      'cap_uy_vien',
+      'dang_vien',
+    ]);
     expect(roleOfName('Phê duyệt')).toBeNull();
     expect(splitRoleNames(' Soạn thảo, Thông qua (cấp ủy);; ')).toEqual(['Soạn thảo', 'Thông qua (cấp ủy)']);
   });
@@ -52,7 +75,8 @@ describe('the cells’ rules are the JSON import’s', () => {
 
   it('accepts only e-mail addresses the JSON import’s @IsEmail accepts, and the usual ones', () => {
     for (const good of ['nguyenvana@dangbo.vn', 'a.b+c@sub.example.com.vn', 'x_y@d-b.org']) expect(sheetEmailProblem(good)).toBeNull();
-    for (const bad of ['khong-co-a-cong', 'a@b', 'a @b.vn', 'a@b..vn', '.a@b.vn', 'a.@b.vn', '"a"@b.vn', 'a@b.vn>', 'a@-b.vn']) expect(sheetEmailProblem(bad)).not.toBeNull();
+    for (const bad of ['khong-co-a-cong', 'a@b', 'a @b.vn', 'a@b..vn', '.a@b.vn', 'a.@b.vn', '"a"@b.vn', 'a@b.vn>', 'a@-b.vn'])
+      expect(sheetEmailProblem(bad)).not.toBeNull();
     for (const sample of ['nguyenvana@dangbo.vn', 'a.b+c@sub.example.com.vn', 'x_y@d-b.org']) expect(isEmail(sample)).toBe(true);
   });
 
@@ -80,9 +104,18 @@ describe('reading an organisation workbook', () => {
     ]);
     expect(result.users).toEqual([
       {
-        username: 'kbnn.bithu', fullName: 'Trần Văn Bình', email: 'binh@kbnn.vn',
-        roles: [{ unit: 'KBNN', role: 'approver' }, { unit: 'KBNN', role: 'reviewer' }, { unit: 'KBNN-KT', role: 'reviewer' }],
-        positions: [{ unit: 'KBNN', position: 'bi_thu' }, { unit: 'KBNN-KT', position: 'dang_vien' }],
+        username: 'kbnn.bithu',
+        fullName: 'Trần Văn Bình',
+        email: 'binh@kbnn.vn',
+        roles: [
+          { unit: 'KBNN', role: 'approver' },
+          { unit: 'KBNN', role: 'reviewer' },
+          { unit: 'KBNN-KT', role: 'reviewer' },
+        ],
+        positions: [
+          { unit: 'KBNN', position: 'bi_thu' },
+          { unit: 'KBNN-KT', position: 'dang_vien' },
+        ],
       },
       { username: 'quantri', fullName: 'Nguyễn Quản Trị', email: 'quantri@duk.vn', roles: [{ unit: null, role: 'admin' }], positions: [] },
       { username: 'khong.vaitro', fullName: 'Lê Thị Không', email: 'khong@duk.vn', roles: [], positions: [] },
@@ -90,13 +123,16 @@ describe('reading an organisation workbook', () => {
   });
 
   it('names every wrong cell of the units sheet by sheet, row and column, in Vietnamese', () => {
-    const { problems, units } = read([
-      ['DUK', 'Đảng bộ Khối', 'Đảng bộ Khối', '', ''],
-      ['KB NN', 'Đảng bộ Kho bạc', 'Đảng bộ cấp trên cơ sở', 'DUK', ''],
-      ['KBNN', '', 'Chi bộ', 'KHONG-CO', ''],
-      ['DUK', 'Trùng mã', 'Đảng bộ Khối', '', ''],
-      ['TU-THAN', 'Tự là cấp trên', 'Chi bộ trực thuộc', 'TU-THAN', 'Hà\nNội'],
-    ], []);
+    const { problems, units } = read(
+      [
+        ['DUK', 'Đảng bộ Khối', 'Đảng bộ Khối', '', ''],
+        ['KB NN', 'Đảng bộ Kho bạc', 'Đảng bộ cấp trên cơ sở', 'DUK', ''],
+        ['KBNN', '', 'Chi bộ', 'KHONG-CO', ''],
+        ['DUK', 'Trùng mã', 'Đảng bộ Khối', '', ''],
+        ['TU-THAN', 'Tự là cấp trên', 'Chi bộ trực thuộc', 'TU-THAN', 'Hà\nNội'],
+      ],
+      [],
+    );
     expect(where(problems)).toEqual([
       'Đơn vị!A3: Mã đơn vị “KB NN” chỉ gồm chữ cái tiếng Việt, chữ số và các dấu - . / _ (không được có dấu cách)',
       'Đơn vị!B4: Chưa có tên đơn vị',
@@ -118,12 +154,26 @@ describe('reading an organisation workbook', () => {
   });
 
   it('refuses a cycle, also one closed through a stored parent, naming its units', () => {
-    expect(where(read([['A', 'Đơn vị A', 'Đảng bộ cơ sở', 'B', ''], ['B', 'Đơn vị B', 'Đảng bộ cơ sở', 'A', ''], ['C', 'Đơn vị C', 'Chi bộ trực thuộc', 'A', '']], []).problems)).toEqual([
-      'Đơn vị!D2: Đơn vị A nằm trong một vòng cấp trên khép kín: A → B → A',
-      'Đơn vị!D3: Đơn vị B nằm trong một vòng cấp trên khép kín: B → A → B',
-    ]);
+    expect(
+      where(
+        read(
+          [
+            ['A', 'Đơn vị A', 'Đảng bộ cơ sở', 'B', ''],
+            ['B', 'Đơn vị B', 'Đảng bộ cơ sở', 'A', ''],
+            ['C', 'Đơn vị C', 'Chi bộ trực thuộc', 'A', ''],
+          ],
+          [],
+        ).problems,
+      ),
+    ).toEqual(['Đơn vị!D2: Đơn vị A nằm trong một vòng cấp trên khép kín: A → B → A', 'Đơn vị!D3: Đơn vị B nằm trong một vòng cấp trên khép kín: B → A → B']);
     // Stored: CB is below KBNN; the file puts KBNN below CB.
-    const known = { unitParents: new Map<string, string | null>([['DUK', null], ['KBNN', 'DUK'], ['CB', 'KBNN']]) };
+    const known = {
+      unitParents: new Map<string, string | null>([
+        ['DUK', null],
+        ['KBNN', 'DUK'],
+        ['CB', 'KBNN'],
+      ]),
+    };
     expect(where(read([['KBNN', 'Đảng bộ Kho bạc', 'Đảng bộ cấp trên cơ sở', 'CB', '']], [], known).problems)).toEqual([
       'Đơn vị!D2: Đơn vị KBNN nằm trong một vòng cấp trên khép kín: KBNN → CB → KBNN',
     ]);
@@ -171,7 +221,16 @@ describe('reading an organisation workbook', () => {
       'Người dùng!F2: Đơn vị KBNN đã có Bí thư là đồng chí cu.bithu; mỗi đơn vị chỉ có một Bí thư (đồng chí cu.bithu không có trong tệp nên giữ nguyên chức vụ)',
     ]);
     // The former secretary in the file as a member: the post passes to the new one.
-    expect(read(TREE, [['a', 'Nguyễn A', 'a@duk.vn', 'KBNN', '', 'Bí thư'], ['cu.bithu', 'Cũ', 'cu@duk.vn', 'KBNN', '', 'Đảng viên']], stored).problems).toEqual([]);
+    expect(
+      read(
+        TREE,
+        [
+          ['a', 'Nguyễn A', 'a@duk.vn', 'KBNN', '', 'Bí thư'],
+          ['cu.bithu', 'Cũ', 'cu@duk.vn', 'KBNN', '', 'Đảng viên'],
+        ],
+        stored,
+      ).problems,
+    ).toEqual([]);
   });
 
   it('refuses a file that would leave no active administrator', () => {
@@ -179,7 +238,16 @@ describe('reading an organisation workbook', () => {
     expect(where(read(TREE, [['quantri', 'Quản Trị', 'qt@duk.vn', 'DUK', 'Soạn thảo', '']], known).problems)).toEqual([
       'Người dùng!-: Sau khi nhập sẽ không còn quản trị viên nào đang hoạt động: hãy giữ vai trò “Quản trị” cho ít nhất một người',
     ]);
-    expect(read(TREE, [['nghi', 'Đã nghỉ', 'n@duk.vn', '', 'Quản trị', ''], ['quantri', 'Quản Trị', 'qt@duk.vn', 'DUK', 'Soạn thảo', '']], known).problems).toHaveLength(1);
+    expect(
+      read(
+        TREE,
+        [
+          ['nghi', 'Đã nghỉ', 'n@duk.vn', '', 'Quản trị', ''],
+          ['quantri', 'Quản Trị', 'qt@duk.vn', 'DUK', 'Soạn thảo', ''],
+        ],
+        known,
+      ).problems,
+    ).toHaveLength(1);
     expect(read(TREE, [['quantri', 'Quản Trị', 'qt@duk.vn', '', 'Quản trị', '']], known).problems).toEqual([]);
   });
 

@@ -18,7 +18,12 @@ describe('ancestorPaths', () => {
   });
 
   it('refuses cycles and unknown parents', () => {
-    expect(() => ancestorPaths([{ id: 'a', parentId: 'b' }, { id: 'b', parentId: 'a' }])).toThrow(DomainError);
+    expect(() =>
+      ancestorPaths([
+        { id: 'a', parentId: 'b' },
+        { id: 'b', parentId: 'a' },
+      ]),
+    ).toThrow(DomainError);
     expect(() => ancestorPaths([{ id: 'a', parentId: 'zz' }])).toThrow(/Unknown parent/);
   });
 });

@@ -10,7 +10,11 @@ const cell = { kind: 'cell' as const, name: 'Chi bộ Vụ Kế toán Nhà nư�
 describe('the Party’s names of its organisations', () => {
   it('names each unit’s kind as the Party does, a grassroots chi bộ as Chi bộ cơ sở', () => {
     expect([bloc, upper, grassroots, chiBoCoSo, cell].map(unitKindName)).toEqual([
-      'Đảng bộ Khối', 'Đảng bộ cấp trên cơ sở', 'Đảng bộ cơ sở', 'Chi bộ cơ sở', 'Chi bộ trực thuộc',
+      'Đảng bộ Khối',
+      'Đảng bộ cấp trên cơ sở',
+      'Đảng bộ cơ sở',
+      'Chi bộ cơ sở',
+      'Chi bộ trực thuộc',
     ]);
   });
 
@@ -32,7 +36,11 @@ describe('the Party’s names of its organisations', () => {
 
   it('says who adopts each unit’s own report', () => {
     expect([bloc, upper, grassroots, chiBoCoSo, cell].map(adoptingBodyOf)).toEqual([
-      'Ban Thường vụ Đảng ủy Khối', 'Ban Thường vụ', 'Đảng ủy', 'Chi bộ', 'Chi bộ',
+      'Ban Thường vụ Đảng ủy Khối',
+      'Ban Thường vụ',
+      'Đảng ủy',
+      'Chi bộ',
+      'Chi bộ',
     ]);
   });
 });
@@ -40,7 +48,12 @@ describe('the Party’s names of its organisations', () => {
 describe('roles in a sentence', () => {
   it('are named in Vietnamese, never by their keys', () => {
     expect(['drafter', 'approver', 'reviewer', 'consolidator', 'admin', 'secretary'].map(roleName)).toEqual([
-      'soạn thảo', 'thông qua (cấp ủy đơn vị)', 'thẩm định (cấp ủy cấp trên)', 'tổ giúp việc (tổng hợp)', 'quản trị', 'không xác định',
+      'soạn thảo',
+      'thông qua (cấp ủy đơn vị)',
+      'thẩm định (cấp ủy cấp trên)',
+      'tổ giúp việc (tổng hợp)',
+      'quản trị',
+      'không xác định',
     ]);
   });
 });

@@ -8,7 +8,15 @@ const v2: WorkflowDefinition = {
   version: 2,
   stages: [
     ...v1.stages.slice(0, 3),
-    { key: 'org_precheck', name: 'Ban Tổ chức Đảng ủy Khối kiểm tra', kind: 'approval', role: 'reviewer', scope: 'root', rule: { type: 'any' }, returnTo: 'drafting' },
+    {
+      key: 'org_precheck',
+      name: 'Ban Tổ chức Đảng ủy Khối kiểm tra',
+      kind: 'approval',
+      role: 'reviewer',
+      scope: 'root',
+      rule: { type: 'any' },
+      returnTo: 'drafting',
+    },
     v1.stages[3],
   ],
 };
@@ -24,13 +32,25 @@ describe('planReportMigration', () => {
   });
 
   it('decides again when only the rule changed', () => {
-    const allMustApprove: WorkflowDefinition = { ...v1, version: 3, stages: v1.stages.map((s) => (s.key === 'cell_approval' ? { ...s, rule: { type: 'all' } } : s)) };
+    const allMustApprove: WorkflowDefinition = {
+      ...v1,
+      version: 3,
+      stages: v1.stages.map((s) => (s.key === 'cell_approval' ? { ...s, rule: { type: 'all' } } : s)),
+    };
     expect(planReportMigration(v1, allMustApprove, {}, 'cell_approval').action).toBe('redecide');
   });
 
   it('moves a report through the stage map, or when other people act', () => {
-    expect(planReportMigration(v2, v1, { org_precheck: 'committee_review' }, 'org_precheck')).toEqual({ fromStage: 'org_precheck', toStage: 'committee_review', action: 'move' });
-    const reviewedAtRoot: WorkflowDefinition = { ...v1, version: 4, stages: v1.stages.map((s) => (s.key === 'committee_review' ? { ...s, scope: 'root' } : s)) };
+    expect(planReportMigration(v2, v1, { org_precheck: 'committee_review' }, 'org_precheck')).toEqual({
+      fromStage: 'org_precheck',
+      toStage: 'committee_review',
+      action: 'move',
+    });
+    const reviewedAtRoot: WorkflowDefinition = {
+      ...v1,
+      version: 4,
+      stages: v1.stages.map((s) => (s.key === 'committee_review' ? { ...s, scope: 'root' } : s)),
+    };
     expect(planReportMigration(v1, reviewedAtRoot, {}, 'committee_review').action).toBe('move');
   });
 
@@ -44,7 +64,7 @@ describe('planReportMigration', () => {
 describe('stageMapProblems', () => {
   it('refuses unknown stages on either side', () => {
     expect(stageMapProblems([v1], v2, { nowhere: 'drafting', drafting: 'nowhere' })).toEqual([
-      'stageMap: nowhere is not a stage of the versions this plan\'s reports are on',
+      "stageMap: nowhere is not a stage of the versions this plan's reports are on",
       'stageMap: nowhere is not a stage of version 2',
     ]);
     expect(stageMapProblems([v1], v2, { committee_review: 'org_precheck' })).toEqual([]);
@@ -52,10 +72,17 @@ describe('stageMapProblems', () => {
 });
 
 describe('redecideStage', () => {
-  const anyApproves: WorkflowDefinition = { ...v2, version: 5, stages: v2.stages.map((s) => (s.key === 'cell_approval' ? { ...s, rule: { type: 'any' } } : s)) };
+  const anyApproves: WorkflowDefinition = {
+    ...v2,
+    version: 5,
+    stages: v2.stages.map((s) => (s.key === 'cell_approval' ? { ...s, rule: { type: 'any' } } : s)),
+  };
 
   it('moves a stage whose new rule the votes already meet to the next stage of the new version', () => {
-    expect(redecideStage(anyApproves, 'cell_approval', { assigned: 2, approvals: 1, returns: 0 })).toEqual({ outcome: 'approved', toStage: 'committee_review' });
+    expect(redecideStage(anyApproves, 'cell_approval', { assigned: 2, approvals: 1, returns: 0 })).toEqual({
+      outcome: 'approved',
+      toStage: 'committee_review',
+    });
     expect(redecideStage(v2, 'committee_review', { assigned: 2, approvals: 1, returns: 0 })).toEqual({ outcome: 'approved', toStage: 'org_precheck' });
   });
 
@@ -73,7 +100,11 @@ describe('redecideStage', () => {
   });
 
   it('resolves a draft stage on one submit whatever its rule', () => {
-    const draftQuorum: WorkflowDefinition = { ...v1, version: 6, stages: v1.stages.map((s) => (s.kind === 'draft' ? { ...s, rule: { type: 'quorum', min: 3 } } : s)) };
+    const draftQuorum: WorkflowDefinition = {
+      ...v1,
+      version: 6,
+      stages: v1.stages.map((s) => (s.kind === 'draft' ? { ...s, rule: { type: 'quorum', min: 3 } } : s)),
+    };
     expect(redecideStage(draftQuorum, 'drafting', { assigned: 2, approvals: 1, returns: 0 })).toEqual({ outcome: 'approved', toStage: 'cell_approval' });
   });
 });

@@ -66,8 +66,16 @@ describe('planStages', () => {
   it('names who is eligible and, only when nobody can act, why', () => {
     const [consolidation, rootApproval] = planStages(at({ consolidationTasks: [], eligible: { consolidation: 0, rootApproval: 2 } }));
     expect(consolidation).toEqual({
-      stage: 'consolidation', round: 1, state: 'unassigned', openTasks: 0, votes: 0, eligible: 0,
-      reason: { vi: 'Không có ai giữ vai trò tổ giúp việc (tổng hợp) tại đơn vị gốc để tổng hợp báo cáo', en: 'Nobody holds the consolidator role at the root unit to consolidate the reports' },
+      stage: 'consolidation',
+      round: 1,
+      state: 'unassigned',
+      openTasks: 0,
+      votes: 0,
+      eligible: 0,
+      reason: {
+        vi: 'Không có ai giữ vai trò tổ giúp việc (tổng hợp) tại đơn vị gốc để tổng hợp báo cáo',
+        en: 'Nobody holds the consolidator role at the root unit to consolidate the reports',
+      },
     });
     expect(rootApproval).toMatchObject({ stage: 'root_approval', state: 'not_started', eligible: 2, reason: null });
   });

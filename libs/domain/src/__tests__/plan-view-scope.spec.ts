@@ -5,8 +5,14 @@ import { HeldUnit, planViewScope, unitInView, WHOLE_PLAN } from '../plan-view-sc
  * Ancestors are written root first, the unit itself last, as org_units.ancestor_ids holds them.
  */
 const path: Record<string, string[]> = {
-  org: ['org'], duk: ['org', 'duk'], kbnn: ['org', 'duk', 'kbnn'], kt: ['org', 'duk', 'kbnn', 'kt'], tt: ['org', 'duk', 'kbnn', 'tt'],
-  bvnn: ['org', 'duk', 'bvnn'], other: ['other'], x: ['other', 'x'],
+  org: ['org'],
+  duk: ['org', 'duk'],
+  kbnn: ['org', 'duk', 'kbnn'],
+  kt: ['org', 'duk', 'kbnn', 'kt'],
+  tt: ['org', 'duk', 'kbnn', 'tt'],
+  bvnn: ['org', 'duk', 'bvnn'],
+  other: ['other'],
+  x: ['other', 'x'],
 };
 const held = (...ids: string[]): HeldUnit[] => ids.map((id) => ({ unitId: id, ancestorIds: path[id] }));
 const scope = (isAdmin: boolean, ...ids: string[]) => planViewScope({ isAdmin, held: held(...ids), rootAncestorIds: path.duk });

@@ -1,6 +1,9 @@
 import { remarkRefusal } from '..';
 
-const outline = [{ key: 'situation', title: 'Đặc điểm tình hình' }, { key: 'political', title: 'Công tác chính trị' }];
+const outline = [
+  { key: 'situation', title: 'Đặc điểm tình hình' },
+  { key: 'political', title: 'Công tác chính trị' },
+];
 const sections = { political: { strengths: 'Chi bộ đã cụ thể hóa\nnghị quyết kịp thời.', limitations: 'Sinh hoạt còn hình thức.' } };
 
 describe('remarkRefusal', () => {

@@ -126,7 +126,14 @@ describe('Vietnamese texts', () => {
     expect(body).toContain('ĐÃ QUÁ HẠN');
   });
   it('marks the tasks received since the previous digest, and only those', () => {
-    const { body } = digestText('Lê Văn Hùng', [{ ...task, overdue: false, fresh: true }, { ...task, unitName: 'Chi bộ Khoa Ngoại', overdue: false }], '11/07/2019');
+    const { body } = digestText(
+      'Lê Văn Hùng',
+      [
+        { ...task, overdue: false, fresh: true },
+        { ...task, unitName: 'Chi bộ Khoa Ngoại', overdue: false },
+      ],
+      '11/07/2019',
+    );
     const lines = body.split('\n').filter((l) => /^\d\. /.test(l));
     expect(lines.map((l) => l.endsWith(' – mới giao'))).toEqual([true, false]);
   });

@@ -45,10 +45,12 @@ describe('collectionCutOff', () => {
   it('closes a collection at the data cut-off before the consolidation deadline', () => {
     expect(collectionCutOff(deadlines, 'bloc', 'bloc', 'consolidation')?.toISOString()).toBe('2019-09-10T10:00:00.000Z');
   });
-  it('falls back to the kind\'s consolidation deadline, then the root kind\'s cut-off, then none', () => {
+  it("falls back to the kind's consolidation deadline, then the root kind's cut-off, then none", () => {
     expect(collectionCutOff(deadlines, 'upper', 'bloc', 'consolidation')?.toISOString()).toBe('2019-08-31T10:00:00.000Z');
     expect(collectionCutOff(deadlines, 'grassroots', 'bloc', 'consolidation')?.toISOString()).toBe('2019-09-10T10:00:00.000Z');
-    expect(collectionCutOff({ bloc: { consolidation: '2019-09-30T17:00:00+07:00' } }, 'bloc', 'bloc', 'consolidation')?.toISOString()).toBe('2019-09-30T10:00:00.000Z');
+    expect(collectionCutOff({ bloc: { consolidation: '2019-09-30T17:00:00+07:00' } }, 'bloc', 'bloc', 'consolidation')?.toISOString()).toBe(
+      '2019-09-30T10:00:00.000Z',
+    );
     expect(collectionCutOff({}, 'bloc', 'bloc', 'consolidation')).toBeNull();
   });
 });
@@ -70,10 +72,20 @@ describe('consolidate', () => {
   const outline = [{ key: 'political', title: 'Chính trị', required: true }];
   const figures = planIndicators('2015-2020', ['members_admitted', 'lecturers']).definitions;
   it('attributes each unit text by code and name and adds up the figures reported', () => {
-    const result = consolidate(outline, [
-      { reportId: 'r2', unitCode: 'B', unitName: 'Chi bộ B', sections: { political: { strengths: 'Ưu điểm B' } }, indicators: { members_admitted: 2 } },
-      { reportId: 'r1', unitCode: 'A', unitName: 'Chi bộ A', sections: { political: { strengths: 'Ưu điểm A', lessons: ' ' } }, indicators: { members_admitted: 3, lecturers: 1 } },
-    ], figures);
+    const result = consolidate(
+      outline,
+      [
+        { reportId: 'r2', unitCode: 'B', unitName: 'Chi bộ B', sections: { political: { strengths: 'Ưu điểm B' } }, indicators: { members_admitted: 2 } },
+        {
+          reportId: 'r1',
+          unitCode: 'A',
+          unitName: 'Chi bộ A',
+          sections: { political: { strengths: 'Ưu điểm A', lessons: ' ' } },
+          indicators: { members_admitted: 3, lecturers: 1 },
+        },
+      ],
+      figures,
+    );
     expect(result.included).toEqual(['r1', 'r2']);
     expect(result.sections[0].parts.strengths).toEqual([
       { unitCode: 'A', unitName: 'Chi bộ A', text: 'Ưu điểm A' },
@@ -85,16 +97,28 @@ describe('consolidate', () => {
   });
   it('carries the one text of an item of the đề cương, and only the texts the item takes', () => {
     const context = DEFAULT_OUTLINE[0];
-    const result = consolidate([context], [
-      { reportId: 'r1', unitCode: 'A', unitName: 'Chi bộ A', sections: { context: { text: 'Chi bộ có 25 đảng viên.', strengths: 'không thuộc mục này' } }, indicators: {} },
-    ], figures);
+    const result = consolidate(
+      [context],
+      [
+        {
+          reportId: 'r1',
+          unitCode: 'A',
+          unitName: 'Chi bộ A',
+          sections: { context: { text: 'Chi bộ có 25 đảng viên.', strengths: 'không thuộc mục này' } },
+          indicators: {},
+        },
+      ],
+      figures,
+    );
     expect(result.sections[0]).toMatchObject({ key: 'context', part: 'I', takes: ['text'] });
     expect(result.sections[0].parts.text).toEqual([{ unitCode: 'A', unitName: 'Chi bộ A', text: 'Chi bộ có 25 đảng viên.' }]);
     expect(result.sections[0].parts.strengths).toEqual([]);
   });
   it('adds up nothing to an empty object: a figure nobody reported is absent, never 0', () => {
     expect(consolidate(outline, [], figures).indicators).toEqual({});
-    expect(consolidate(outline, [{ reportId: 'r', unitCode: 'A', unitName: 'A', sections: {}, indicators: { lecturers: 0 } }], figures).indicators).toEqual({ lecturers: 0 });
+    expect(consolidate(outline, [{ reportId: 'r', unitCode: 'A', unitName: 'A', sections: {}, indicators: { lecturers: 0 } }], figures).indicators).toEqual({
+      lecturers: 0,
+    });
   });
 });
 

@@ -1,7 +1,14 @@
 import { sessionClaimsOf } from '../session-claims';
 
 describe('sessionClaimsOf', () => {
-  const good = { sub: '0b6f5c8e-3f55-4b8e-9d0c-4a1e2f3b4c5d', sid: '9a8b7c6d-5e4f-4a3b-8c2d-1e0f9a8b7c6d', tv: 0, exp: 1_900_000_000, iat: 1_899_990_000, username: 'admin' };
+  const good = {
+    sub: '0b6f5c8e-3f55-4b8e-9d0c-4a1e2f3b4c5d',
+    sid: '9a8b7c6d-5e4f-4a3b-8c2d-1e0f9a8b7c6d',
+    tv: 0,
+    exp: 1_900_000_000,
+    iat: 1_899_990_000,
+    username: 'admin',
+  };
 
   it('reads the user, the session, the token version and the expiry', () => {
     expect(sessionClaimsOf(good)).toEqual({ userId: good.sub, sessionId: good.sid, tokenVersion: 0, expiresAt: 1_900_000_000 });

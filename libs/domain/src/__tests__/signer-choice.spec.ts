@@ -7,7 +7,13 @@ const member: SigningHolder = { userId: 'u-ha', username: 'kbnn.soanthao', fullN
 
 describe('chooseSigner: who signs an adopted document', () => {
   it('by default the secretary, signing as BÍ THƯ', () => {
-    expect(chooseSigner([chau, an, member], null)).toEqual({ userId: 'u-an', username: 'kbnn.bithu', fullName: 'Nguyễn Văn An', position: 'bi_thu', how: 'secretary' });
+    expect(chooseSigner([chau, an, member], null)).toEqual({
+      userId: 'u-an',
+      username: 'kbnn.bithu',
+      fullName: 'Nguyễn Văn An',
+      position: 'bi_thu',
+      how: 'secretary',
+    });
   });
 
   it('the deputy the committee chose, deputising (K/T), even with a secretary in post', () => {

@@ -17,7 +17,10 @@ describe('stage names per level', () => {
 
   it('names it by level when only the level is known, and for every level at once otherwise', () => {
     expect(['bloc', 'upper', 'grassroots', 'cell'].map((level) => stageLabel('cell_approval', { stages, level: level as 'cell' }))).toEqual([
-      'Ban Thường vụ Đảng ủy Khối thông qua', 'Ban Thường vụ thông qua', 'Đảng ủy, chi bộ cơ sở thông qua', 'Chi bộ thông qua',
+      'Ban Thường vụ Đảng ủy Khối thông qua',
+      'Ban Thường vụ thông qua',
+      'Đảng ủy, chi bộ cơ sở thông qua',
+      'Chi bộ thông qua',
     ]);
     expect(stageLabel('cell_approval', { stages })).toBe('Chi bộ, cấp ủy thông qua');
   });
@@ -42,7 +45,10 @@ describe('stage names per level', () => {
     ];
     const cell = { kind: 'cell' as const, name: 'Chi bộ Khoa Nội' };
     expect(['soan', 'ban_to_chuc', 'hoi_nghi', 'tong_hop'].map((key) => stageLabel(key, { stages: custom, unit: cell }))).toEqual([
-      'Soạn dự thảo', 'Ban Tổ chức kiểm tra', 'Chi bộ thông qua', 'Tổng hợp',
+      'Soạn dự thảo',
+      'Ban Tổ chức kiểm tra',
+      'Chi bộ thông qua',
+      'Tổng hợp',
     ]);
   });
 

@@ -32,10 +32,13 @@ describe('a consolidating level’s report as its working group starts it', () =
   it('fills every part an item takes (one text, or an area’s parts), and only those', () => {
     const context = DEFAULT_OUTLINE.find((s) => s.key === 'context')!;
     const political = DEFAULT_OUTLINE.find((s) => s.key === 'political')!;
-    const sections = prefillSections([context, political], [
-      { name: KT, sections: { context: { text: 'Chi bộ có 12 đảng viên.' }, political: { strengths: 'A', limitations: 'B', lessons: 'không thuộc mục' } } },
-      { name: TT, sections: { context: { text: 'Chi bộ có 9 đảng viên.' }, political: { causes: 'C' } } },
-    ]);
+    const sections = prefillSections(
+      [context, political],
+      [
+        { name: KT, sections: { context: { text: 'Chi bộ có 12 đảng viên.' }, political: { strengths: 'A', limitations: 'B', lessons: 'không thuộc mục' } } },
+        { name: TT, sections: { context: { text: 'Chi bộ có 9 đảng viên.' }, political: { causes: 'C' } } },
+      ],
+    );
     expect(sections).toEqual({
       context: { text: `${KT}: Chi bộ có 12 đảng viên.\n\n${TT}: Chi bộ có 9 đảng viên.` },
       political: { strengths: `${KT}: A`, limitations: `${KT}: B`, causes: `${TT}: C` },
@@ -67,13 +70,18 @@ describe('a consolidating level’s report as its working group starts it', () =
 
   it('cites a unit by its name, followed by the name above it only when several units share the name', () => {
     const parents: Record<string, string> = { kbnn: 'Đảng bộ Kho bạc Nhà nước Trung ương', bvnn: 'Đảng bộ Bệnh viện Đa khoa Nông nghiệp' };
-    const names = citationNames([
-      { id: 'a', parentId: 'kbnn', code: 'KBNN-VP', name: 'Chi bộ Văn phòng' },
-      { id: 'b', parentId: 'bvnn', code: 'BVNN-VP', name: 'Chi bộ Văn phòng ' },
-      { id: 'c', parentId: 'kbnn', code: 'KBNN-KT', name: KT },
-    ], (id) => parents[id]);
+    const names = citationNames(
+      [
+        { id: 'a', parentId: 'kbnn', code: 'KBNN-VP', name: 'Chi bộ Văn phòng' },
+        { id: 'b', parentId: 'bvnn', code: 'BVNN-VP', name: 'Chi bộ Văn phòng ' },
+        { id: 'c', parentId: 'kbnn', code: 'KBNN-KT', name: KT },
+      ],
+      (id) => parents[id],
+    );
     expect([...names.values()]).toEqual([
-      'Chi bộ Văn phòng (Đảng bộ Kho bạc Nhà nước Trung ương)', 'Chi bộ Văn phòng (Đảng bộ Bệnh viện Đa khoa Nông nghiệp)', KT,
+      'Chi bộ Văn phòng (Đảng bộ Kho bạc Nhà nước Trung ương)',
+      'Chi bộ Văn phòng (Đảng bộ Bệnh viện Đa khoa Nông nghiệp)',
+      KT,
     ]);
     expect([...names.values()].join()).not.toMatch(/KBNN|BVNN/);
   });
@@ -95,18 +103,26 @@ describe('the figures a consolidating level starts from', () => {
 
   it('averages an entered percentage over the units that gave it, never sums it', () => {
     const percent = { key: 'share', label: 'Tỷ lệ', kind: 'percent' as const, unit: '%', group: 'general' };
-    expect(enteredTotals([percent], [
-      { unitCode: 'A', unitName: 'A', indicators: { share: 80 } },
-      { unitCode: 'B', unitName: 'B', indicators: {} },
-      { unitCode: 'C', unitName: 'C', indicators: { share: 90 } },
-    ])).toEqual({ share: 85 });
+    expect(
+      enteredTotals(
+        [percent],
+        [
+          { unitCode: 'A', unitName: 'A', indicators: { share: 80 } },
+          { unitCode: 'B', unitName: 'B', indicators: {} },
+          { unitCode: 'C', unitName: 'C', indicators: { share: 90 } },
+        ],
+      ),
+    ).toEqual({ share: 85 });
   });
 
   it('a figure the working group left as summed follows new sums; one it changed keeps its value', () => {
     const last = { members_end: 21, lecturers: 4, collaborators: 3 };
     const current = { members_end: 21, lecturers: 5, collaborators: 3, directives_issued: 1 };
     expect(followSums(current, last, { members_end: 30, lecturers: 6, resolutions_issued: 2 })).toEqual({
-      members_end: 30, lecturers: 5, directives_issued: 1, resolutions_issued: 2,
+      members_end: 30,
+      lecturers: 5,
+      directives_issued: 1,
+      resolutions_issued: 2,
     });
   });
 });

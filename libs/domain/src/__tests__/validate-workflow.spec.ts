@@ -11,7 +11,15 @@ describe('workflowProblems', () => {
 
   it('accepts an added pre-check stage after committee review', () => {
     const withPrecheck = stages();
-    withPrecheck.splice(3, 0, { key: 'org_precheck', name: 'Ban Tổ chức kiểm tra', kind: 'approval', role: 'reviewer', scope: 'root', rule: { type: 'any' }, returnTo: 'drafting' });
+    withPrecheck.splice(3, 0, {
+      key: 'org_precheck',
+      name: 'Ban Tổ chức kiểm tra',
+      kind: 'approval',
+      role: 'reviewer',
+      scope: 'root',
+      rule: { type: 'any' },
+      returnTo: 'drafting',
+    });
     expect(workflowProblems(withPrecheck)).toEqual([]);
   });
 
@@ -38,7 +46,10 @@ describe('workflowProblems', () => {
     const bad = stages();
     bad[3] = { ...bad[3], key: 'done' };
     bad[1] = { ...bad[1], returnTo: 'nowhere' };
-    expect(workflowProblems(bad)).toEqual(['stages[1] (cell_approval): returnTo nowhere is not a stage of this workflow', 'stages[3] (done): key "done" is reserved for finished reports']);
+    expect(workflowProblems(bad)).toEqual([
+      'stages[1] (cell_approval): returnTo nowhere is not a stage of this workflow',
+      'stages[3] (done): key "done" is reserved for finished reports',
+    ]);
   });
 
   it('keeps the data cut-off deadline key "collection" away from stages', () => {
@@ -60,7 +71,14 @@ describe('workflowProblems', () => {
   });
 
   describe('the consolidation stage', () => {
-    const consolidation = (key: string): StageDefinition => ({ key, name: `Tổng hợp ${key}`, kind: 'consolidation', role: 'consolidator', scope: 'root', rule: { type: 'any' } });
+    const consolidation = (key: string): StageDefinition => ({
+      key,
+      name: `Tổng hợp ${key}`,
+      kind: 'consolidation',
+      role: 'consolidator',
+      scope: 'root',
+      rule: { type: 'any' },
+    });
 
     it('refuses a workflow of a draft stage only: no report could ever be consolidated', () => {
       expect(workflowProblems([stages()[0]])).toEqual([expect.stringMatching(/exactly one consolidation stage.*last/)]);
@@ -79,18 +97,30 @@ describe('workflowProblems', () => {
     });
 
     it('refuses a consolidation stage followed by another stage', () => {
-      const after = [...stages(), { key: 'late_review', name: 'Xem xét sau', kind: 'approval' as const, role: 'reviewer' as const, scope: 'root' as const, rule: { type: 'any' as const } }];
+      const after = [
+        ...stages(),
+        {
+          key: 'late_review',
+          name: 'Xem xét sau',
+          kind: 'approval' as const,
+          role: 'reviewer' as const,
+          scope: 'root' as const,
+          rule: { type: 'any' as const },
+        },
+      ];
       expect(workflowProblems(after)).toEqual(['stages[3] (consolidation): the consolidation stage must be the last stage']);
     });
 
     it('lists the consolidation problems with every other problem of the definition', () => {
       const bad = [{ ...stages()[1], kind: 'approval' as const }, consolidation('gather'), { ...stages()[2], role: 'king' as never }];
       const problems = workflowProblems(bad);
-      expect(problems).toEqual(expect.arrayContaining([
-        'stages[0]: the first stage must be a draft stage',
-        'stages[1] (gather): the consolidation stage must be the last stage',
-        'stages[2] (committee_review): role must be one of drafter, approver, reviewer, consolidator',
-      ]));
+      expect(problems).toEqual(
+        expect.arrayContaining([
+          'stages[0]: the first stage must be a draft stage',
+          'stages[1] (gather): the consolidation stage must be the last stage',
+          'stages[2] (committee_review): role must be one of drafter, approver, reviewer, consolidator',
+        ]),
+      );
     });
 
     it('accepts the smallest sound workflow: drafting, then consolidation', () => {

@@ -7,7 +7,8 @@ describe('notices of work asked of a person', () => {
   it('gives a drafter their new task with the unit, the plan and the due date in Hà Nội time', () => {
     expect(newTaskText({ ...subject, stageLabel: 'Dự thảo báo cáo', kind: 'draft', planLevel: false })).toEqual({
       title: 'Công việc mới: Dự thảo báo cáo – Chi bộ Vụ Kế toán Nhà nước',
-      body: 'Kế hoạch 144-KH/ĐUK: đồng chí được giao dự thảo báo cáo tổng kết của Chi bộ Vụ Kế toán Nhà nước, hạn hoàn thành 10/07/2030 17:00 (giờ Hà Nội). ' +
+      body:
+        'Kế hoạch 144-KH/ĐUK: đồng chí được giao dự thảo báo cáo tổng kết của Chi bộ Vụ Kế toán Nhà nước, hạn hoàn thành 10/07/2030 17:00 (giờ Hà Nội). ' +
         'Đề nghị đồng chí soạn thảo đủ các mục bắt buộc và nộp báo cáo đúng hạn.',
     });
   });
@@ -30,7 +31,12 @@ describe('notices of work asked of a person', () => {
   });
 
   it('quotes the reason of a return, who returned it and at which stage, to the drafters', () => {
-    const text = returnText({ ...subject, fromStageLabel: 'Cấp ủy cấp trên thẩm định', returnedBy: 'Nguyễn Văn Bình', reason: 'Mục 3 thiếu số liệu kết nạp đảng viên.' });
+    const text = returnText({
+      ...subject,
+      fromStageLabel: 'Cấp ủy cấp trên thẩm định',
+      returnedBy: 'Nguyễn Văn Bình',
+      reason: 'Mục 3 thiếu số liệu kết nạp đảng viên.',
+    });
     expect(text.title).toBe('Báo cáo bị trả lại: Chi bộ Vụ Kế toán Nhà nước');
     expect(text.body).toBe(
       'Kế hoạch 144-KH/ĐUK: báo cáo của Chi bộ Vụ Kế toán Nhà nước đã bị trả lại ở bước "Cấp ủy cấp trên thẩm định" (đồng chí Nguyễn Văn Bình).\n' +
@@ -40,13 +46,26 @@ describe('notices of work asked of a person', () => {
   });
 
   it('tells the holders of a stage a return reopened why it is back', () => {
-    const text = returnedTaskText({ ...subject, stageLabel: 'Tổng hợp ở Khối', fromStageLabel: 'Ban Thường vụ Đảng ủy Khối thông qua', reason: 'Bổ sung phần kiến nghị.' });
+    const text = returnedTaskText({
+      ...subject,
+      stageLabel: 'Tổng hợp ở Khối',
+      fromStageLabel: 'Ban Thường vụ Đảng ủy Khối thông qua',
+      reason: 'Bổ sung phần kiến nghị.',
+    });
     expect(text.title).toBe('Trả lại để xem xét lại: Tổng hợp ở Khối – Chi bộ Vụ Kế toán Nhà nước');
     expect(text.body).toContain('Lý do: Bổ sung phần kiến nghị.');
   });
 
   it('announces an adoption with who adopted, the day in Hà Nội and where the report goes next', () => {
-    expect(adoptionText({ planCode: '144-KH/ĐUK', unitName: 'Đảng bộ Bệnh viện Đa khoa Nông nghiệp', adoptedBy: 'Đảng ủy', adoptedAt: new Date('2030-08-09T18:00:00Z'), nextStageLabel: 'Cấp ủy cấp trên thẩm định' })).toEqual({
+    expect(
+      adoptionText({
+        planCode: '144-KH/ĐUK',
+        unitName: 'Đảng bộ Bệnh viện Đa khoa Nông nghiệp',
+        adoptedBy: 'Đảng ủy',
+        adoptedAt: new Date('2030-08-09T18:00:00Z'),
+        nextStageLabel: 'Cấp ủy cấp trên thẩm định',
+      }),
+    ).toEqual({
       title: 'Báo cáo đã được thông qua: Đảng bộ Bệnh viện Đa khoa Nông nghiệp',
       body: 'Kế hoạch 144-KH/ĐUK: báo cáo tổng kết của Đảng bộ Bệnh viện Đa khoa Nông nghiệp đã được Đảng ủy thông qua ngày 10/08/2030. Báo cáo được chuyển sang bước "Cấp ủy cấp trên thẩm định".',
     });
@@ -74,7 +93,15 @@ describe('notices of work asked of a person', () => {
 
 describe('the adoption of the root’s own report', () => {
   it('says nothing of a next stage when none follows', () => {
-    const text = adoptionText({ planCode: '144-KH/ĐUK', unitName: 'Đảng bộ Khối các cơ quan Trung ương', adoptedBy: 'Ban Thường vụ Đảng ủy Khối', adoptedAt: new Date('2030-09-30T10:00:00Z'), nextStageLabel: null });
-    expect(text.body).toBe('Kế hoạch 144-KH/ĐUK: báo cáo tổng kết của Đảng bộ Khối các cơ quan Trung ương đã được Ban Thường vụ Đảng ủy Khối thông qua ngày 30/09/2030.');
+    const text = adoptionText({
+      planCode: '144-KH/ĐUK',
+      unitName: 'Đảng bộ Khối các cơ quan Trung ương',
+      adoptedBy: 'Ban Thường vụ Đảng ủy Khối',
+      adoptedAt: new Date('2030-09-30T10:00:00Z'),
+      nextStageLabel: null,
+    });
+    expect(text.body).toBe(
+      'Kế hoạch 144-KH/ĐUK: báo cáo tổng kết của Đảng bộ Khối các cơ quan Trung ương đã được Ban Thường vụ Đảng ủy Khối thông qua ngày 30/09/2030.',
+    );
   });
 });
