@@ -15,7 +15,9 @@ import { LevelFiguresPanel } from './LevelFiguresPanel';
 import { LevelSourcesPanel } from './LevelSourcesPanel';
 import { LevelVersionCompare } from './LevelVersionCompare';
 import { byOutlinePart } from './outline-labels';
+import { formatDateTime } from './format';
 import { Link, useLocation } from './router';
+import { useSession } from './session';
 import { ErrorBox, Loading, Notice, PageTitle } from './ui';
 import { useLevelContent } from './use-level-content';
 import { useLoad } from './use-load';
@@ -138,12 +140,19 @@ function DraftWorkspace({
   units: { unitCode: string; unitName: string }[];
   onSubmitted: () => Promise<void>;
 }) {
-  const texts = useLevelContent(draft);
+  const { me } = useSession();
+  const texts = useLevelContent(draft, me!.id);
   const [selected, setSelected] = useState(draft.items[0]?.key ?? '');
   const item = draft.items.find((i) => i.key === selected);
   return (
     <>
       <h2 id="level-content">Nội dung dự thảo</h2>
+      {texts.restored.count > 0 && (
+        <Notice>
+          Đã khôi phục nội dung chưa kịp lưu của {texts.restored.count} phần (soạn lúc {formatDateTime(new Date(texts.restored.at!))}) từ trình duyệt này; nội
+          dung đó đang được lưu lên hệ thống.
+        </Notice>
+      )}
       {draft.editable && (
         <p className="muted small">Nội dung được lưu tự động sau mỗi lần sửa. Chọn “Xem nguồn của mục này” để xem báo cáo của các đơn vị ở mục đó.</p>
       )}
