@@ -1,5 +1,6 @@
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
+import { brotliCompressSync, gzipSync } from 'node:zlib';
 import { join } from 'node:path';
 import express from 'express';
 import request from 'supertest';
@@ -25,6 +26,9 @@ describe('serving the web app', () => {
     mkdirSync(join(built, 'assets'));
     writeFileSync(join(built, 'index.html'), '<!doctype html><title>Tổng kết</title>');
     writeFileSync(join(built, 'assets', 'app.js'), 'console.log(1)');
+    // As the build writes them: the same script compressed beside it.
+    writeFileSync(join(built, 'assets', 'app.js.br'), brotliCompressSync('console.log(1)'));
+    writeFileSync(join(built, 'assets', 'app.js.gz'), gzipSync('console.log(1)'));
     missing = join(tmpdir(), 'web-missing-does-not-exist');
   });
 
@@ -45,9 +49,39 @@ describe('serving the web app', () => {
   });
 
   it('serves the built files', async () => {
-    const res = await server(built).get('/assets/app.js');
+    const res = await server(built).get('/assets/app.js').set('Accept-Encoding', 'identity');
     expect(res.status).toBe(200);
     expect(res.headers['content-type']).toMatch(/javascript/);
+    expect(res.headers['content-encoding']).toBeUndefined();
+    expect(res.text).toBe('console.log(1)');
+  });
+
+  it('sends the compressed copy a browser accepts (brotli first), as a script, varying by Accept-Encoding', async () => {
+    const br = await server(built)
+      .get('/assets/app.js')
+      .set('Accept-Encoding', 'gzip, deflate, br')
+      .buffer(true)
+      .parse((res, done) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (c: Buffer) => chunks.push(c));
+        res.on('end', () => done(null, Buffer.concat(chunks)));
+      });
+    expect(br.headers['content-encoding']).toBe('br');
+    expect(Number(br.headers['content-length'])).toBe(brotliCompressSync('console.log(1)').length);
+    expect(br.headers['content-type']).toMatch(/javascript/);
+    expect(br.headers.vary).toMatch(/Accept-Encoding/i);
+    // superagent undoes the encoding it was sent with: the script as written, from the .br copy.
+    expect((br.body as Buffer).toString()).toBe('console.log(1)');
+    const gz = await server(built).get('/assets/app.js').set('Accept-Encoding', 'gzip');
+    expect(gz.headers['content-encoding']).toBe('gzip');
+    expect(gz.text).toBe('console.log(1)');
+  });
+
+  it('lets a browser keep the hashed files for a year and check index.html every time', async () => {
+    const asset = await server(built).get('/assets/app.js').set('Accept-Encoding', 'br');
+    expect(asset.headers['cache-control']).toBe('public, max-age=31536000, immutable');
+    const page = await server(built).get('/').set('Accept', 'text/html');
+    expect(page.headers['cache-control']).toBe('no-cache');
   });
 
   it('leaves the engine’s paths and requests that do not ask for HTML to the API', async () => {

@@ -1,8 +1,10 @@
 import { existsSync } from 'node:fs';
+import type { ServerResponse } from 'node:http';
 import { dirname, join, resolve } from 'node:path';
 import type { INestApplication } from '@nestjs/common';
 import type { NextFunction, Request, RequestHandler, Response } from 'express';
 import express from 'express';
+import expressStaticGzip from 'express-static-gzip';
 import helmet from 'helmet';
 
 /** Paths the API and its tools own: the web app never answers under them. */
@@ -64,7 +66,14 @@ function wantsHtml(req: Request): boolean {
  */
 export function webAppHandlers(root: string = webDistDir()): RequestHandler[] {
   const index = join(root, 'index.html');
-  const serveFiles = express.static(root, { index: false, fallthrough: true, maxAge: '1h', setHeaders: noCacheForHtml });
+  // The build writes each script and style compressed beside itself (.br, .gz): sent as they are to a
+  // browser that accepts them (Content-Encoding, Vary: Accept-Encoding), the plain file otherwise.
+  const serveFiles = expressStaticGzip(root, {
+    enableBrotli: true,
+    orderPreference: ['br', 'gzip'],
+    index: false,
+    serveStatic: { index: false, fallthrough: true, maxAge: '1h', setHeaders: cacheFor },
+  });
   const onlyOutsideEngine: RequestHandler = (req, res, next) => {
     if (isEnginePath(req.path)) return next('router');
     webAppCsp(req, res, next);
@@ -82,8 +91,13 @@ export function webAppHandlers(root: string = webDistDir()): RequestHandler[] {
   return [onlyOutsideEngine, files, fallback];
 }
 
-function noCacheForHtml(res: Response, path: string): void {
-  if (path.endsWith('.html')) res.setHeader('Cache-Control', 'no-cache');
+/**
+ * index.html is checked every time (it names the current build's files); the files under assets/
+ * carry a hash of their content in their name, so a browser keeps them for a year without asking.
+ */
+function cacheFor(res: ServerResponse, path: string): void {
+  if (/\.html(\.(br|gz))?$/.test(path)) res.setHeader('Cache-Control', 'no-cache');
+  else if (/[\\/]assets[\\/]/.test(path)) res.setHeader('Cache-Control', 'public, max-age=31536000, immutable');
 }
 
 /** Mounts the web app in front of Nest's routes; its handlers pass every engine path through untouched. */
