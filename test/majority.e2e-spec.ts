@@ -1,18 +1,6 @@
 import { expectStatus, session } from './support/api';
-import {
-  completeTask,
-  createPlan,
-  events,
-  fillReport,
-  getReport,
-  importFixture,
-  launchPlan,
-  openTask,
-  reportsByUnit,
-  submitReport,
-  tasksOf,
-  waitForStage,
-} from './support/factories';
+import { completeTask, events, getReport, openTask, tasksOf, waitForStage } from './support/factories';
+import { reportAtCellApproval } from './support/drive';
 import { E2eContext, startE2e, stopE2e } from './support/harness';
 import { holdsFor, waitFor } from './support/wait-for';
 
@@ -22,14 +10,7 @@ describe('majority at cell_approval: strictly more than half of KBNN-KT’s two 
 
   beforeAll(async () => {
     ctx = await startE2e();
-    await importFixture(ctx);
-    const plan = await createPlan(ctx);
-    await launchPlan(ctx, plan.id);
-    reportId = (await reportsByUnit(ctx, plan.id)).get('KBNN-KT')!.id;
-    const drafter = await session(ctx, 'kbnn-kt.soanthao');
-    await fillReport(ctx, reportId, drafter);
-    await submitReport(reportId, drafter);
-    await waitForStage(ctx, reportId, 'cell_approval');
+    ({ reportId } = await reportAtCellApproval(ctx));
   }, 60_000);
 
   afterAll(async () => {

@@ -1,19 +1,7 @@
 import { expectStatus, session } from './support/api';
 import { expectInOrder } from './support/audit';
-import {
-  approve,
-  completeTask,
-  createPlan,
-  events,
-  fillReport,
-  importFixture,
-  launchPlan,
-  openTask,
-  reportsByUnit,
-  submitReport,
-  tasksOf,
-  waitForStage,
-} from './support/factories';
+import { approve, completeTask, events, openTask, submitReport, tasksOf, waitForStage } from './support/factories';
+import { reportAtCellApproval } from './support/drive';
 import { E2eContext, startE2e, stopE2e } from './support/harness';
 import { waitFor } from './support/wait-for';
 
@@ -26,14 +14,7 @@ describe('returning a report with a reason, at cell_approval and at committee_re
 
   beforeAll(async () => {
     ctx = await startE2e();
-    await importFixture(ctx);
-    const plan = await createPlan(ctx);
-    await launchPlan(ctx, plan.id);
-    reportId = (await reportsByUnit(ctx, plan.id)).get('KBNN-KT')!.id;
-    const drafter = await session(ctx, 'kbnn-kt.soanthao');
-    await fillReport(ctx, reportId, drafter);
-    await submitReport(reportId, drafter);
-    await waitForStage(ctx, reportId, 'cell_approval');
+    ({ reportId } = await reportAtCellApproval(ctx));
   }, 60_000);
 
   afterAll(async () => {

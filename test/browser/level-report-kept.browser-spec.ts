@@ -1,14 +1,12 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { expectStatus, session } from '../support/api';
-import { toConsolidation } from '../support/drive';
-import { getPlan } from '../support/factories';
 import { E2eContext, stopE2e } from '../support/harness';
 import { LevelReportDto, takesOf } from '../support/level-report';
 import { PlanDto } from '../support/types';
 import { waitFor } from '../support/wait-for';
 import { listenAgain, stopListening } from './support/api-outage';
 import { closeAll, launchChromium, openAs, PHONE, RequestLog, screenshot } from './support/browser';
-import { launchedPlan } from './support/plan';
+import { planAtConsolidation } from './support/plan';
 import { startWebEngine } from './support/web-server';
 
 const OFFLINE_TEXT = 'Tổ giúp việc viết khi mất kết nối: các đảng bộ trực thuộc đã chủ động tổng kết đúng hạn.';
@@ -30,13 +28,7 @@ describe('the web app: the working group’s text survives a lost connection', (
 
   beforeAll(async () => {
     ({ ctx, origin } = await startWebEngine());
-    const launched = await launchedPlan(ctx);
-    await Promise.all([...launched.reports].map(([unit, report]) => toConsolidation(ctx, launched.fixture, unit, report.id)));
-    plan = await getPlan(ctx, launched.plan.id);
-    await waitFor(async () => (await (await session(ctx, 'tgv.lan')).get(`/api/plans/${plan.id}/level-report`)).status === 200, {
-      timeoutMs: 20_000,
-      what: 'the Khối’s report created',
-    });
+    plan = await planAtConsolidation(ctx);
     browser = await launchChromium();
   }, 120_000);
 

@@ -1,5 +1,17 @@
 import { expectStatus, session } from './api';
-import { approve, completeTask, fillReport, openTask, submitReport, tasksOf, waitForStage } from './factories';
+import {
+  approve,
+  completeTask,
+  createPlan,
+  fillReport,
+  importFixture,
+  launchPlan,
+  openTask,
+  reportsByUnit,
+  submitReport,
+  tasksOf,
+  waitForStage,
+} from './factories';
 import { Fixture, holders, parentOf } from './fixture';
 import { E2eContext } from './harness';
 
@@ -48,4 +60,20 @@ export async function consolidate(ctx: E2eContext, consolidator = 'tgv.lan', com
   }
   const task = await openTask(lan, null, 'consolidation', 15_000);
   expectStatus(await completeTask(lan, task.id, 'approve'), 202, 'consolidation');
+}
+
+/**
+ * The fixture imported, a plan launched and one cell's report drafted and submitted: at its cell's
+ * approval, the start of every test about deciding a report (KBNN-KT by default).
+ */
+export async function reportAtCellApproval(ctx: E2eContext, unit = 'KBNN-KT', drafter = 'kbnn-kt.soanthao'): Promise<{ planId: string; reportId: string }> {
+  await importFixture(ctx);
+  const plan = await createPlan(ctx);
+  await launchPlan(ctx, plan.id);
+  const reportId = (await reportsByUnit(ctx, plan.id)).get(unit)!.id;
+  const writer = await session(ctx, drafter);
+  await fillReport(ctx, reportId, writer);
+  await submitReport(reportId, writer);
+  await waitForStage(ctx, reportId, 'cell_approval');
+  return { planId: plan.id, reportId };
 }

@@ -1,7 +1,10 @@
-import { createPlan, importFixture, launchPlan, reportsByUnit } from '../../support/factories';
+import { session } from '../../support/api';
+import { toConsolidation } from '../../support/drive';
+import { createPlan, getPlan, importFixture, launchPlan, reportsByUnit } from '../../support/factories';
 import { Fixture } from '../../support/fixture';
 import { E2eContext } from '../../support/harness';
 import { PlanDto, ReportDto } from '../../support/types';
+import { waitFor } from '../../support/wait-for';
 
 const DAY = 86_400_000;
 
@@ -26,4 +29,19 @@ export async function launchedPlan(ctx: E2eContext): Promise<{ fixture: Fixture;
   });
   await launchPlan(ctx, plan.id);
   return { fixture, plan, reports: await reportsByUnit(ctx, plan.id) };
+}
+
+/**
+ * The fixture's plan with every report brought to consolidation through the API, and the Khối's own
+ * report created: where the working group starts writing.
+ */
+export async function planAtConsolidation(ctx: E2eContext): Promise<PlanDto> {
+  const launched = await launchedPlan(ctx);
+  await Promise.all([...launched.reports].map(([unit, report]) => toConsolidation(ctx, launched.fixture, unit, report.id)));
+  const plan = await getPlan(ctx, launched.plan.id);
+  await waitFor(async () => (await (await session(ctx, 'tgv.lan')).get(`/api/plans/${plan.id}/level-report`)).status === 200, {
+    timeoutMs: 20_000,
+    what: 'the Khối’s report created',
+  });
+  return plan;
 }
