@@ -82,6 +82,32 @@ describe('operations: health, metrics, API docs and the queue dashboard', () => 
     expect((await ctx.http.get('/docs/swagger-ui-init.js').set('Cookie', cookie.split(';')[0])).status).toBe(200);
   });
 
+  it('the OpenAPI document gives every operation its success answer and the errors the engine can give it, in one error shape', async () => {
+    const doc = (await ctx.http.get('/docs-json').set(bearer(admin))).body as {
+      paths: Record<string, Record<string, { security?: unknown[]; requestBody?: unknown; parameters?: unknown[]; responses: Record<string, unknown> }>>;
+      components: { schemas: Record<string, unknown> };
+    };
+    expect(doc.components.schemas.ErrorView).toBeDefined();
+    const gaps: string[] = [];
+    for (const [path, item] of Object.entries(doc.paths)) {
+      for (const [method, op] of Object.entries(item)) {
+        const codes = Object.keys(op.responses);
+        const missing = [
+          codes.some((c) => c.startsWith('2')) ? null : '2xx',
+          codes.includes('500') ? null : '500',
+          op.security?.length && !codes.includes('401') ? '401' : null,
+          (op.requestBody || op.parameters?.length) && !codes.includes('400') ? '400' : null,
+          path.includes('{') && !codes.includes('404') ? '404' : null,
+        ].filter(Boolean);
+        if (missing.length) gaps.push(`${method.toUpperCase()} ${path}: ${missing.join(', ')}`);
+      }
+    }
+    expect(gaps).toEqual([]);
+    // A handler's own status (202 for a launch) is the one documented.
+    expect(Object.keys(doc.paths['/api/plans/{id}/launch'].post.responses)).toContain('202');
+    expect(Object.keys(doc.paths['/api/plans/{id}/migrations'].post.responses)).toEqual(expect.arrayContaining(['200', '202']));
+  });
+
   it('/admin/queues is the BullMQ dashboard for administrators only, by header or by the session cookie', async () => {
     expect((await ctx.http.get('/admin/queues')).status).toBe(401);
     expect((await ctx.http.get('/admin/queues').set(bearer(reviewer))).status).toBe(403);

@@ -1,5 +1,5 @@
 import { INestApplication, ValidationPipe } from '@nestjs/common';
-import { Reflector } from '@nestjs/core';
+import { ModulesContainer, Reflector } from '@nestjs/core';
 import { AppConfig } from '@app/config';
 import { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
@@ -12,6 +12,7 @@ import { JsonBodyInterceptor } from './http/json-body.interceptor';
 import { protectApiDocs } from './operations/api-docs-access';
 import { mountQueueDashboard } from './operations/queue-dashboard';
 import { serveWebApp, webDistDir } from './web/web-app';
+import { httpCodesOf, withEngineErrors } from './common/openapi-errors';
 
 /**
  * Everything an API instance needs besides its modules; create it through createApiApp, which turns
@@ -47,9 +48,18 @@ export function configureApp(app: INestApplication): void {
   app.useGlobalInterceptors(new HeavyRequestsInterceptor(app.get(Reflector), app.get(AppConfig)), new JsonBodyInterceptor(app.get(Reflector)));
   app.useGlobalFilters(new DomainExceptionFilter());
   protectApiDocs(app);
-  const document = SwaggerModule.createDocument(
-    app,
-    new DocumentBuilder().setTitle('Tổng kết').setDescription('Workflow and approval engine for the term-end summary').setVersion('1').addBearerAuth().build(),
+  const controllers = [...app.get(ModulesContainer).values()].flatMap((module) => [...module.controllers.values()].map((wrapper) => wrapper.metatype));
+  const document = withEngineErrors(
+    SwaggerModule.createDocument(
+      app,
+      new DocumentBuilder()
+        .setTitle('Tổng kết')
+        .setDescription('Workflow and approval engine for the term-end summary')
+        .setVersion('1')
+        .addBearerAuth()
+        .build(),
+    ),
+    httpCodesOf(controllers as never),
   );
   SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs-json' });
 }

@@ -1,5 +1,5 @@
 import { Body, Controller, Get, Param, Post, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiAcceptedResponse, ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { Actor, PlanMigrationsService } from '@app/core';
 import { AdminOnly } from '../common/auth.guard';
@@ -16,6 +16,8 @@ export class MigrationsController {
 
   @AdminOnly()
   @Post('plans/:id/migrations')
+  @ApiOkResponse({ description: 'A dry run (`dryRun: true`): what the migration would do, nothing changed' })
+  @ApiAcceptedResponse({ description: 'The migration is recorded and queued; GET /api/migrations/:id answers how far it is' })
   async request(
     @Param('id', UUID) planId: string,
     @Body() body: MigrationRequestDto,
