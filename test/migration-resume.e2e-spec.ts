@@ -58,7 +58,7 @@ describe('a migration killed half-way and run again ends correct', () => {
         const m = await getMigration(ctx, migration.id);
         return m.migrated + m.untouched >= 20 ? m : undefined;
       },
-      { intervalMs: 5, what: 'the run under way' },
+      { intervalMs: 5, timeoutMs: 30_000, what: 'the run under way' },
     );
     await crashWorker(ctx);
     const stopped = await getMigration(ctx, migration.id);
@@ -79,7 +79,7 @@ describe('a migration killed half-way and run again ends correct', () => {
 
   it('a new worker finishes the run: every report migrated exactly once, no duplicate tasks', async () => {
     ctx.worker = await startWorkerContext();
-    const done = await waitForMigration(ctx, migration.id, 60_000);
+    const done = await waitForMigration(ctx, migration.id, 150_000);
     expect(done).toMatchObject({ status: 'completed', total: reports.length, migrated: reports.length, untouched: 0, unmappable: [] });
     await waitFor(async () => (await getPlan(ctx, plan.id)).workflowVersion === 2, { what: 'plan on version 2' });
 
@@ -112,7 +112,7 @@ describe('a migration killed half-way and run again ends correct', () => {
     );
     expect(counts.filter((c) => c.tasks !== c.drafters)).toEqual([]);
     expect(counts.filter((c) => c.code.startsWith('GEN-G') && c.code.includes('-C')).every((c) => c.tasks === 1)).toBe(true);
-  });
+  }, 180_000);
 
   it('the new stage’s tasks carry its own due date (P10D) and each has its reminder job', async () => {
     const { rows } = await ctx.db.query<{ id: string; due_at: Date | null; created_at: Date }>(

@@ -183,15 +183,19 @@ export function describeBody(body: unknown): string {
   }
 }
 
-/** Waits until the schema's state stops moving (two equal snapshots 150 ms apart; at most 5 s). */
-export async function settle(ctx: E2eContext): Promise<void> {
+/** Waits until the schema's state stops moving (unchanged for `quietMs`; at most `timeoutMs`). */
+export async function settle(ctx: E2eContext, { quietMs = 1_500, timeoutMs = 30_000 } = {}): Promise<void> {
+  // Quiet for a while, not for one glance: on a loaded machine a reminder job can start a second late.
   let last = JSON.stringify(await snapshotState(ctx));
-  const deadline = Date.now() + 5_000;
+  let quietSince = Date.now();
+  const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
     await new Promise((r) => setTimeout(r, 150));
     const now = JSON.stringify(await snapshotState(ctx));
-    if (now === last) return;
-    last = now;
+    if (now !== last) {
+      last = now;
+      quietSince = Date.now();
+    } else if (Date.now() - quietSince >= quietMs) return;
   }
 }
 
