@@ -11,7 +11,7 @@ npm run --silent build:web >/dev/null
 bash config/bin/ensure-chromium.sh
 
 if [[ $# -ge 1 && -n $1 ]]; then
-  npx jest --selectProjects browser --runInBand --json --outputFile="$1"
+  npx jest --selectProjects browser --runInBand --forceExit --json --outputFile="$1"
 else
-  npx jest --selectProjects browser --runInBand
+  npx jest --selectProjects browser --runInBand --forceExit
 fi

@@ -13,7 +13,9 @@ status=0
 npx jest --selectProjects unit --json --outputFile="$results/unit.json" || status=$?
 # The document tests open every generated Word file in LibreOffice (installed when missing, as root).
 bash config/bin/ensure-libreoffice.sh || status=$?
-npx jest --selectProjects e2e --runInBand --json --outputFile="$results/e2e.json" || status=$?
+# --forceExit: a test that fails half-way may leave a worker of its own reconnecting; the run must
+# still end and report it rather than wait for it.
+npx jest --selectProjects e2e --runInBand --forceExit --json --outputFile="$results/e2e.json" || status=$?
 bash config/bin/test-browser.sh "$results/browser.json" || status=$?
 # The fault tests run the built API and workers as processes: build them from this tree first. They
 # go last, as they restart PostgreSQL (test/faults/postgres-restart.fault-spec.ts). --forceExit: a
