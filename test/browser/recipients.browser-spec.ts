@@ -38,6 +38,8 @@ describe('the web app: the Nơi nhận of a plan’s reports, per level', () => 
   ])(
     'an administrator sets a level’s own lines and restores the usual ones (%s)',
     async (size, viewport) => {
+      // Each size starts from the usual lines, whatever the other one left.
+      expectStatus(await (await session(ctx, 'admin')).put(`/api/plans/${planId}/recipients`).send({ recipients: null }), 200);
       const page = await openAs(browser, log, origin, 'admin', viewport);
       pages.push(page);
       await page.goto(`${origin}/admin/recipients`);

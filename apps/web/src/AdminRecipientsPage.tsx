@@ -29,6 +29,7 @@ function problemOf(lines: string[]): string | null {
   return long >= 0 ? `Dòng ${long + 1} dài quá ${MAX_LINE_LENGTH} ký tự.` : null;
 }
 
+/** The form keeps what was typed across the reload after a save; only the printed lines beside it follow the engine. */
 function RecipientsForm({ view, onSaved }: { view: PlanRecipientsView; onSaved: () => Promise<void> }) {
   const [texts, setTexts] = useState<Partial<Record<UnitKind, string>>>(() =>
     Object.fromEntries(view.levels.map((l) => [l.kind, (view.recipients?.[l.kind] ?? []).join('\n')])),
@@ -118,9 +119,7 @@ export function AdminRecipientsPage() {
       <PageTitle title="Nơi nhận">Nơi nhận của báo cáo</PageTitle>
       {!plans.data ? <Loading what="kế hoạch" /> : <PlanPicker plans={plans.data} value={planId} onChange={choosePlan} id="recipients-plan" />}
       <ErrorBox>{view.error}</ErrorBox>
-      {view.data && view.data.id === planId && (
-        <RecipientsForm key={`${planId}-${JSON.stringify(view.data.recipients)}`} view={view.data} onSaved={view.reload} />
-      )}
+      {view.data && view.data.id === planId && <RecipientsForm key={planId} view={view.data} onSaved={view.reload} />}
     </section>
   );
 }
