@@ -1,8 +1,9 @@
 import { EntityManager } from 'typeorm';
-import { delegationText, StageKind, stageLabel, taskPath, UnitKind } from '@app/domain';
+import { delegationText, stageLabel, taskPath } from '@app/domain';
 import { emailInOutbox } from './email-outbox';
 import { insertNotifications } from './new-notification';
 import { stagesOfVersions, versionId } from './notice-stages';
+import type { TaskRow } from './task-notices';
 
 /**
  * Tells the new holders of tasks handed over (a delegation, or an administrator's reassignment)
@@ -12,24 +13,7 @@ import { stagesOfVersions, versionId } from './notice-stages';
  */
 export async function noticeOfDelegation(em: EntityManager, taskIds: readonly string[], byAdministrator = false): Promise<string[]> {
   if (taskIds.length === 0) return [];
-  const tasks: {
-    id: string;
-    version: number;
-    assignee_id: string;
-    kind: StageKind;
-    stage: string;
-    due_at: Date | null;
-    report_id: string | null;
-    plan_id: string;
-    plan_code: string;
-    workflow_key: string;
-    workflow_version: number;
-    unit_kind: UnitKind;
-    unit_name: string;
-    root_kind: UnitKind;
-    root_name: string;
-    from_name: string | null;
-  }[] = await em.query(
+  const tasks: (TaskRow & { version: number; from_name: string | null })[] = await em.query(
     `SELECT t.id, t.version, t.assignee_id, t.kind, t.stage, t.due_at, t.report_id, t.plan_id, p.code AS plan_code,
             p.workflow_key, COALESCE(r.workflow_version, p.workflow_version) AS workflow_version,
             u.kind AS unit_kind, u.name AS unit_name, root.kind AS root_kind, root.name AS root_name, f.full_name AS from_name

@@ -11,7 +11,8 @@ export interface ReturnCause {
   returnedBy: string | null;
 }
 
-interface TaskRow {
+/** A task as the notices about it read it: its holder, stage, unit, plan and workflow version. */
+export interface TaskRow {
   id: string;
   assignee_id: string;
   kind: StageKind;
