@@ -33,6 +33,20 @@ export default tseslint.config(
     },
   },
   {
+    // SQL lives in libs/dal's repositories, one folder per aggregate: where a column is written is one file away.
+    files: ['libs/core/**/*.ts', 'libs/domain/**/*.ts', 'libs/jobs/**/*.ts', 'apps/api/**/*.ts', 'apps/worker/**/*.ts'],
+    ignores: ['**/*.spec.ts'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: "CallExpression[callee.property.name='query']",
+          message: 'SQL belongs in a typed repository function in libs/dal/src/repositories; call that instead.',
+        },
+      ],
+    },
+  },
+  {
     // Tests read JSON answers of many shapes; typing each one would say nothing the assertions do not.
     files: ['test/**/*.ts', 'bench/**/*.ts'],
     rules: { '@typescript-eslint/no-explicit-any': 'off' },

@@ -1,6 +1,7 @@
-// Four projects: pure unit tests of the rules, end-to-end tests against real PostgreSQL and Redis,
-// browser tests of the web app (chromium driven by playwright-core against the same real engine), and
-// fault tests that run the built API and workers as processes and kill, flush or restart what they use.
+// Five projects: pure unit tests of the rules, service tests of libs/core against real PostgreSQL (no
+// HTTP), end-to-end tests against real PostgreSQL and Redis, browser tests of the web app (chromium
+// driven by playwright-core against the same real engine), and fault tests that run the built API and
+// workers as processes and kill, flush or restart what they use.
 const swc = [
   '@swc/jest',
   {
@@ -16,7 +17,7 @@ const shared = {
   transform: { '^.+\\.(t|j)s$': swc },
   transformIgnorePatterns: ['/node_modules/(?!(@nestjs|@standard-schema|file-type)/)'],
   moduleNameMapper: {
-    '^@app/(domain|dal|jobs|core)(|/.*)$': '<rootDir>/libs/$1/src$2',
+    '^@app/(domain|dal|jobs|core|contract)(|/.*)$': '<rootDir>/libs/$1/src$2',
     '^@app/config(|/.*)$': '<rootDir>/config/src$1',
   },
   testEnvironment: 'node',
@@ -28,6 +29,7 @@ module.exports = {
   testTimeout: 60000,
   projects: [
     { ...shared, displayName: 'unit', testMatch: ['<rootDir>/libs/**/*.spec.ts', '<rootDir>/apps/**/*.spec.ts', '<rootDir>/config/**/*.spec.ts'] },
+    { ...shared, displayName: 'service', testMatch: ['<rootDir>/test/services/**/*.service-spec.ts'] },
     { ...shared, displayName: 'e2e', testMatch: ['<rootDir>/test/**/*.e2e-spec.ts'] },
     { ...shared, displayName: 'browser', testMatch: ['<rootDir>/test/browser/**/*.browser-spec.ts'] },
     { ...shared, displayName: 'faults', testMatch: ['<rootDir>/test/faults/**/*.fault-spec.ts'] },

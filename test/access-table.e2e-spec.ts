@@ -6,7 +6,7 @@ import { createPlan, fillReport, importFixture, importOrg, launchPlan, openTask,
 import { loadFixture } from './support/fixture';
 import { orgWorkbook } from './support/org-workbook';
 import { E2eContext, FIXTURE_PASSWORD, startE2e, stopE2e } from './support/harness';
-import { waitFor } from './support/wait-for';
+import { waitFor } from './kit/poll';
 import { TONGKET_V1 } from './support/workflows';
 
 /**

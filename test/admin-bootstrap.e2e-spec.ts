@@ -4,7 +4,7 @@ import { DataSource } from 'typeorm';
 import { AppConfig, loadConfig } from '@app/config';
 import { AdminBootstrap } from '@app/core';
 import { dataSourceOptions, runMigrations } from '@app/dal';
-import { prepareE2eEnv } from './support/e2e-env';
+import { useOwnSchema } from './kit/own-schema';
 import { pgClient, PgClient } from './support/pg';
 
 /**
@@ -32,7 +32,7 @@ describe('admin bootstrap', () => {
   const bootstraps = async () => Number((await pg.query<{ n: string }>(`SELECT count(*) AS n FROM audit_events WHERE action = 'admin.bootstrap'`)).rows[0].n);
 
   beforeAll(async () => {
-    schema = prepareE2eEnv().schema;
+    schema = useOwnSchema().schema;
     const config = loadConfig();
     await runMigrations(config);
     db = await new DataSource(dataSourceOptions(config)).initialize();

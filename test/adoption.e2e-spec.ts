@@ -3,7 +3,7 @@ import { approve, createPlan, fillReport, importFixture, launchPlan, openTask, r
 import { Fixture, holders, parentOf } from './support/fixture';
 import { E2eContext, startE2e, stopE2e } from './support/harness';
 import { hanoiDay } from './support/hanoi-time';
-import { waitFor } from './support/wait-for';
+import { waitFor } from './kit/poll';
 
 interface Adoption {
   number: number;

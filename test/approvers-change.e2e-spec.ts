@@ -17,7 +17,7 @@ import { toCellApproval, toCommitteeReview } from './support/drive';
 import { Fixture, FixtureUser } from './support/fixture';
 import { E2eContext, startE2e, stopE2e } from './support/harness';
 import { ReportDto, TaskDto } from './support/types';
-import { holdsFor, waitFor } from './support/wait-for';
+import { holdsFor, waitFor } from './kit/poll';
 
 const user = (username: string, fullName: string, roles: FixtureUser['roles']): FixtureUser => ({
   username,

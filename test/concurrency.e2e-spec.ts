@@ -16,7 +16,7 @@ import {
 } from './support/factories';
 import { FixtureUser } from './support/fixture';
 import { E2eContext, startE2e, stopE2e } from './support/harness';
-import { holdsFor, waitFor } from './support/wait-for';
+import { holdsFor, waitFor } from './kit/poll';
 
 const APPROVERS = Array.from({ length: 20 }, (_, i) => `kbnn-th.uv${String(i + 1).padStart(2, '0')}`);
 

@@ -16,7 +16,7 @@ import {
 } from './support/factories';
 import { E2eContext, startE2e, stopE2e } from './support/harness';
 import { ReportDto } from './support/types';
-import { waitFor } from './support/wait-for';
+import { waitFor } from './kit/poll';
 
 /** The ten areas of part II of the đề cương (strengths, limitations, causes each) and the one-text items of parts I, III, IV and V. */
 const OUTLINE_KEYS = [

@@ -17,9 +17,9 @@ import { Fixture, holders, loadFixture, parentOf, reportingUnits } from './suppo
 import { E2eContext, startE2e, stopE2e } from './support/harness';
 import { decidePlanTask, figuresOf, fixtureToConsolidation, openPlanTask, openPlanTasks, sum } from './support/plan-tasks';
 import { isWorkNoticeMail } from './support/notices';
-import { SmtpSink } from './support/smtp-sink';
+import { SmtpSink } from './kit/smtp-sink';
 import { PlanDto, ReportDto } from './support/types';
-import { holdsFor, waitFor } from './support/wait-for';
+import { holdsFor, waitFor } from './kit/poll';
 
 /**
  * The Bloc's cut-off a few seconds ahead; nine of the ten reports are approved before it, one

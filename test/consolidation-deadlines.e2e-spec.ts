@@ -30,7 +30,7 @@ import { E2eContext, loseRedis, startE2e, stopE2e } from './support/harness';
 import { figuresOf, fixtureToConsolidation, sum } from './support/plan-tasks';
 import { Part, PlanDto, ReportDto } from './support/types';
 import { reportTexts } from './support/level-report';
-import { holdsFor, waitFor } from './support/wait-for';
+import { holdsFor, waitFor } from './kit/poll';
 
 /**
  * The cut-off as a deadline: per level (an upper committee's own consolidation date), moved by an

@@ -5,7 +5,7 @@ import { consolidationTree } from './support/consolidation-tree';
 import { createPlan, importOrg, launchPlan } from './support/factories';
 import { E2eContext, startE2e, stopE2e } from './support/harness';
 import { PlanDto } from './support/types';
-import { waitFor } from './support/wait-for';
+import { waitFor } from './kit/poll';
 
 /**
  * A collection of more reports than one batch of children (500): its flow is built as a parent with

@@ -5,7 +5,7 @@ import { completeTask, createPlan, events, getPlan, getReport, importOrg, launch
 import { E2eContext, startE2e, stopE2e } from './support/harness';
 import { figuresOf, sum } from './support/plan-tasks';
 import { Part, PARTS, PlanDto, ReportDto } from './support/types';
-import { holdsFor, waitFor } from './support/wait-for';
+import { holdsFor, waitFor } from './kit/poll';
 import { expectedSynthesis } from './support/level-report';
 
 const OUTLINE = [

@@ -18,7 +18,7 @@ import { Fixture, holders, loadFixture, parentOf, reportingUnits } from './suppo
 import { E2eContext, startE2e, stopE2e } from './support/harness';
 import { decidePlanTask, figuresOf, fixtureToConsolidation, openPlanTask, openPlanTasks, sum } from './support/plan-tasks';
 import { PlanDto, ReportDto } from './support/types';
-import { holdsFor, waitFor } from './support/wait-for';
+import { holdsFor, waitFor } from './kit/poll';
 
 /**
  * The working group's task through a whole plan when three reports come late: it opens at the

@@ -10,7 +10,7 @@ import { Fixture, holders, loadFixture, parentOf, reportingUnits } from './suppo
 import { E2eContext, startE2e, stopE2e } from './support/harness';
 import { figuresOf, fixtureToConsolidation, openPlanTask } from './support/plan-tasks';
 import { PlanDto, ReportDto } from './support/types';
-import { holdsFor, waitFor } from './support/wait-for';
+import { holdsFor, waitFor } from './kit/poll';
 
 /**
  * A report's consolidation child is promoted after its transition has committed. A worker that dies

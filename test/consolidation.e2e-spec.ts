@@ -17,9 +17,9 @@ import { Fixture, loadFixture, reportingUnits } from './support/fixture';
 import { E2eContext, startE2e, stopE2e } from './support/harness';
 import { decidePlanTask, figuresOf, fixtureToConsolidation, openPlanTask, openPlanTasks, sum } from './support/plan-tasks';
 import { isWorkNoticeMail } from './support/notices';
-import { SmtpSink } from './support/smtp-sink';
+import { SmtpSink } from './kit/smtp-sink';
 import { PlanDto, ReportDto, TEXT_PARTS } from './support/types';
-import { holdsFor, waitFor } from './support/wait-for';
+import { holdsFor, waitFor } from './kit/poll';
 
 /**
  * The fixture plan with its dates well ahead (cut-off in ten days): every report is approved, so the

@@ -19,7 +19,7 @@ import {
 import { Fixture, holders, loadFixture, parentOf, reportingUnits } from './support/fixture';
 import { E2eContext, startE2e, stopE2e } from './support/harness';
 import { ConsolidatedDto, PlanDto, ProgressDto, ReportDto, TEXT_PARTS } from './support/types';
-import { waitFor } from './support/wait-for';
+import { waitFor } from './kit/poll';
 import { expectInOrder } from './support/audit';
 
 const STAGES = ['drafting', 'cell_approval', 'committee_review', 'consolidation', 'done'];

@@ -9,9 +9,9 @@ import { E2eContext, startE2e, stopE2e } from './support/harness';
 import { API_TIME, hanoiDateTime, hanoiDay, hanoiIso } from './support/hanoi-time';
 import { emailOf, isWorkNoticeMail, WORK_NOTICE_KINDS } from './support/notices';
 import { engineQueue } from './support/queues';
-import { SmtpSink } from './support/smtp-sink';
+import { SmtpSink } from './kit/smtp-sink';
 import { PlanDto } from './support/types';
-import { holdsFor, waitFor } from './support/wait-for';
+import { holdsFor, waitFor } from './kit/poll';
 
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;

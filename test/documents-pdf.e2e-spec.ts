@@ -10,7 +10,7 @@ import { hanoiDay } from './support/hanoi-time';
 import { ARTIFACTS, ensureLibreOffice, expectPhrasesInOrder, flat, pageCount, pdfText, squash, toPdf, toPngs } from './support/pdf';
 import { decidePlanTask } from './support/plan-tasks';
 import { khoiText, sampleText } from './support/sample-texts';
-import { waitFor } from './support/wait-for';
+import { waitFor } from './kit/poll';
 
 const PARTS = ['strengths', 'limitations', 'causes', 'lessons', 'directions'];
 const HEADINGS = [

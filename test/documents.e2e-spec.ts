@@ -7,7 +7,7 @@ import { Fixture, loadFixture, reportingUnits } from './support/fixture';
 import { E2eContext, startE2e, stopE2e } from './support/harness';
 import { API_TIME, hanoiDay, hanoiIso } from './support/hanoi-time';
 import { decidePlanTask, figuresOf, fixtureToConsolidation, openPlanTask } from './support/plan-tasks';
-import { waitFor } from './support/wait-for';
+import { waitFor } from './kit/poll';
 import { PlanDto, ReportDto } from './support/types';
 
 /**

@@ -20,7 +20,7 @@ import { hanoiIso } from './support/hanoi-time';
 import { expectedSynthesis, LevelVersionDto, levelReport, reportText, sources, takesOf, TextPart, waitForLevelReport } from './support/level-report';
 import { figuresOf, openPlanTask, sum } from './support/plan-tasks';
 import { PlanDto, ReportDto } from './support/types';
-import { waitFor } from './support/wait-for';
+import { waitFor } from './kit/poll';
 
 const DAY = 86_400_000;
 const RETURN_REASON = 'Đề nghị tổ giúp việc làm rõ hơn hạn chế về công tác kiểm tra, giám sát và bổ sung số liệu đảng viên.';

@@ -2,7 +2,7 @@ import { createPlan, importOrg, launchPlan } from './support/factories';
 import { FixtureUnit, FixtureUser } from './support/fixture';
 import { E2eContext, FIXTURE_PASSWORD, startE2e, stopE2e } from './support/harness';
 import { isWorkNoticeMail } from './support/notices';
-import { ReceivedMail, SmtpSink } from './support/smtp-sink';
+import { ReceivedMail, SmtpSink } from './kit/smtp-sink';
 
 /**
  * A full name went into the `To:` header as `"${fullName}" <${email}>`, which nodemailer parses again

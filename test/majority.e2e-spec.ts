@@ -2,7 +2,7 @@ import { expectStatus, session } from './support/api';
 import { completeTask, events, getReport, openTask, tasksOf, waitForStage } from './support/factories';
 import { reportAtCellApproval } from './support/drive';
 import { E2eContext, startE2e, stopE2e } from './support/harness';
-import { holdsFor, waitFor } from './support/wait-for';
+import { holdsFor, waitFor } from './kit/poll';
 
 describe('majority at cell_approval: strictly more than half of KBNN-KT’s two approvers', () => {
   let ctx: E2eContext;

@@ -5,7 +5,7 @@ import { Case, expectStatuses } from './support/expect-statuses';
 import { Fixture } from './support/fixture';
 import { E2eContext, startE2e, stopE2e } from './support/harness';
 import { PlanDto, ReportDto } from './support/types';
-import { holdsFor, waitFor } from './support/wait-for';
+import { holdsFor, waitFor } from './kit/poll';
 import {
   createVersion,
   migrateEvents,

@@ -3,7 +3,7 @@ import { createPlan, getPlan, importFixture, launchPlan, reportsByUnit } from '.
 import { E2eContext, startE2e, stopE2e } from './support/harness';
 import { engineQueue } from './support/queues';
 import { PlanDto, ReportDto } from './support/types';
-import { waitFor } from './support/wait-for';
+import { waitFor } from './kit/poll';
 import { createVersion, getMigration, migrateEvents, MigrationDto, StageDef, startMigration, TONGKET_V1, waitForMigration } from './support/workflows';
 
 /** Version 2 renames drafting: every drafting report moves, its row updated in its own transaction. */

@@ -3,10 +3,10 @@ import { expectStatus, session } from './support/api';
 import { createPlan, getPlan, importFixture, importOrg, launchPlan, listReports } from './support/factories';
 import { generatedBranch } from './support/generated-tree';
 import { E2eContext, startE2e, stopE2e } from './support/harness';
-import { crashWorker, startWorkerContext } from './support/worker';
+import { crashWorker, startWorkerContext } from './kit/in-process-engine';
 import { engineQueue } from './support/queues';
 import { PlanDto, ReportDto } from './support/types';
-import { waitFor } from './support/wait-for';
+import { waitFor } from './kit/poll';
 import { createVersion, getMigration, migrateEvents, MigrationDto, StageDef, TONGKET_V1, waitForMigration } from './support/workflows';
 
 /** Version 2 renames drafting (du_thao) and gives it its own due date and reminder: every drafting report moves. */

@@ -6,7 +6,7 @@ import { toCellApproval, toCommitteeReview, toConsolidation } from './support/dr
 import { Fixture } from './support/fixture';
 import { E2eContext, startE2e, stopE2e } from './support/harness';
 import { PlanDto, ReportDto } from './support/types';
-import { waitFor } from './support/wait-for';
+import { waitFor } from './kit/poll';
 import { createVersion, migrateEvents, StageDef, startMigration, TONGKET_V1, waitForMigration } from './support/workflows';
 
 const DAY = 24 * 3600 * 1000;

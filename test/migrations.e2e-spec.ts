@@ -17,7 +17,7 @@ import { consolidate, toCellApproval, toCommitteeReview, toConsolidation } from 
 import { Fixture } from './support/fixture';
 import { E2eContext, startE2e, stopE2e } from './support/harness';
 import { PlanDto, ReportDto } from './support/types';
-import { waitFor } from './support/wait-for';
+import { waitFor } from './kit/poll';
 import {
   createVersion,
   insertAfter,

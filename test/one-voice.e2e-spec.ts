@@ -15,7 +15,7 @@ import {
 } from './support/factories';
 import { E2eContext, startE2e, stopE2e } from './support/harness';
 import { engineQueue } from './support/queues';
-import { holdsFor, waitFor } from './support/wait-for';
+import { holdsFor, waitFor } from './kit/poll';
 
 /**
  * A stage's rule counts distinct people (tập trung dân chủ): KBNN-KT's cell approval needs both of

@@ -3,7 +3,7 @@ import { login } from './support/api';
 import { createPlan, importFixture, launchPlan } from './support/factories';
 import { E2eContext, startE2e, stopE2e } from './support/harness';
 import { engineQueue } from './support/queues';
-import { waitFor } from './support/wait-for';
+import { waitFor } from './kit/poll';
 
 const METRICS_TOKEN = 'prometheus-scrape-token-0123456789abcdef';
 

@@ -5,7 +5,7 @@ import { expectStatus, login, session, Session, withToken } from './support/api'
 import { importFixture } from './support/factories';
 import { FixtureUser, loadFixture } from './support/fixture';
 import { E2eContext, FIXTURE_PASSWORD, loseRedis, startE2e, stopE2e } from './support/harness';
-import { waitFor } from './support/wait-for';
+import { waitFor } from './kit/poll';
 
 /**
  * The org import is a worker's job: the API checks and stores it (passwords sealed, never in clear

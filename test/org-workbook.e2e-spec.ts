@@ -5,8 +5,8 @@ import { importFixture } from './support/factories';
 import { Fixture } from './support/fixture';
 import { E2eContext, FIXTURE_PASSWORD, startE2e, stopE2e } from './support/harness';
 import { asBytes, loadWorkbook, orgWorkbook, PERSON_HEADINGS, sheetRows, UNIT_HEADINGS, withWorkbook, XLSX } from './support/org-workbook';
-import { ReceivedMail, SmtpSink } from './support/smtp-sink';
-import { holdsFor, waitFor } from './support/wait-for';
+import { ReceivedMail, SmtpSink } from './kit/smtp-sink';
+import { holdsFor, waitFor } from './kit/poll';
 
 const PUBLIC_URL = 'https://tongket.example.vn/ung-dung';
 const LINK = /https:\/\/tongket\.example\.vn\/ung-dung\/dat-mat-khau#([A-Za-z0-9_-]{43})/;

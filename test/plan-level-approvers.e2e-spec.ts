@@ -5,7 +5,7 @@ import { Fixture, FixtureUser } from './support/fixture';
 import { E2eContext, startE2e, stopE2e } from './support/harness';
 import { decidePlanTask, figuresOf, fixtureToConsolidation, openPlanTask, openPlanTasks } from './support/plan-tasks';
 import { PlanDto, ReportDto } from './support/types';
-import { holdsFor, waitFor } from './support/wait-for';
+import { holdsFor, waitFor } from './kit/poll';
 import { createVersion, TONGKET_V1 } from './support/workflows';
 
 interface PlanStageDto {

@@ -7,9 +7,9 @@ import { E2eContext, startE2e, stopE2e } from './support/harness';
 import { hanoiIso } from './support/hanoi-time';
 import { emailOf, escalationRecipients, isWorkNoticeMail, noticesOfTask } from './support/notices';
 import { engineQueue } from './support/queues';
-import { SmtpSink } from './support/smtp-sink';
+import { SmtpSink } from './kit/smtp-sink';
 import { ReportDto, TaskDto } from './support/types';
-import { holdsFor, waitFor } from './support/wait-for';
+import { holdsFor, waitFor } from './kit/poll';
 import { TONGKET_V1 } from './support/workflows';
 
 /**

@@ -8,9 +8,9 @@ import { E2eContext, loseRedis, restartWorker, startE2e, stopE2e } from './suppo
 import { hanoiIso } from './support/hanoi-time';
 import { emailOf, escalationRecipients, isWorkNoticeMail, LATE_MS, mailsAbout, noticesOfTask, timingProblems, unitName } from './support/notices';
 import { engineQueue } from './support/queues';
-import { SmtpSink } from './support/smtp-sink';
+import { SmtpSink } from './kit/smtp-sink';
 import { PlanDto, ReportDto } from './support/types';
-import { holdsFor, waitFor } from './support/wait-for';
+import { holdsFor, waitFor } from './kit/poll';
 
 // Shorter than elsewhere, to keep the file quick: reminders 3 s before and at the due date, escalation 1 s after.
 const REMINDERS = { before: ['PT3S', 'PT0S'], escalateAfter: 'PT1S' };

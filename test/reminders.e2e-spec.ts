@@ -20,9 +20,9 @@ import {
   unitName,
 } from './support/notices';
 import { engineQueue } from './support/queues';
-import { SmtpSink } from './support/smtp-sink';
+import { SmtpSink } from './kit/smtp-sink';
 import { EventDto, PlanDto, ProgressDto, ReportDto, TaskDto } from './support/types';
-import { holdsFor, waitFor } from './support/wait-for';
+import { holdsFor, waitFor } from './kit/poll';
 
 /**
  * Three plans launched together, with deadlines seconds ahead, so every timing below plays out in

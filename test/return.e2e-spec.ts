@@ -3,7 +3,7 @@ import { expectInOrder } from './support/audit';
 import { approve, completeTask, events, openTask, submitReport, tasksOf, waitForStage } from './support/factories';
 import { reportAtCellApproval } from './support/drive';
 import { E2eContext, startE2e, stopE2e } from './support/harness';
-import { waitFor } from './support/wait-for';
+import { waitFor } from './kit/poll';
 
 const CELL_REASON = 'Đề nghị bổ sung số liệu kết nạp đảng viên mới và làm rõ nguyên nhân của hạn chế.';
 const COMMITTEE_REASON = 'Phần phương hướng nhiệm kỳ tới chưa bám sát Nghị quyết số 01 của Đảng ủy Khối; đề nghị chỉnh sửa.';

@@ -7,7 +7,7 @@ import { Fixture, holders, loadFixture } from './support/fixture';
 import { E2eContext, startE2e, stopE2e } from './support/harness';
 import { decidePlanTask } from './support/plan-tasks';
 import { PlanDto } from './support/types';
-import { waitFor } from './support/wait-for';
+import { waitFor } from './kit/poll';
 
 /**
  * The Standing Committee of the fixture's root (DUK: btv.hung and btv.mai hold its reviewer role)

@@ -5,8 +5,8 @@ import { createPlan, events, getPlan, importFixture, launchPlan, reportsByUnit, 
 import { Fixture, holders } from './support/fixture';
 import { E2eContext, startE2e, stopE2e } from './support/harness';
 import { decidePlanTask } from './support/plan-tasks';
-import { waitFor } from './support/wait-for';
-import { startWorkerContext } from './support/worker';
+import { waitFor } from './kit/poll';
+import { startWorkerContext } from './kit/in-process-engine';
 
 /**
  * Three workers share the queues through Redis and decide through PostgreSQL: every report goes

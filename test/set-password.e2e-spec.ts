@@ -3,8 +3,8 @@ import { WorkerModule } from '../apps/worker/src/worker.module';
 import { expectStatus, login, session, Session } from './support/api';
 import { importOrg } from './support/factories';
 import { E2eContext, loseRedis, startE2e, stopE2e } from './support/harness';
-import { SmtpSink } from './support/smtp-sink';
-import { waitFor } from './support/wait-for';
+import { SmtpSink } from './kit/smtp-sink';
+import { waitFor } from './kit/poll';
 
 const LINK = /\/dat-mat-khau#([A-Za-z0-9_-]{43})/;
 const MAX_PER_ADDRESS = 6;

@@ -6,8 +6,8 @@ import { Fixture, holders } from './support/fixture';
 import { E2eContext, startE2e, stopE2e } from './support/harness';
 import { engineQueue } from './support/queues';
 import { ReportDto } from './support/types';
-import { waitFor } from './support/wait-for';
-import { startWorkerContext } from './support/worker';
+import { waitFor } from './kit/poll';
+import { startWorkerContext } from './kit/in-process-engine';
 
 /**
  * A decision PostgreSQL holds as not yet applied, whose job Redis keeps under the same id where it

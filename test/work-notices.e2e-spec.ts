@@ -16,9 +16,9 @@ import {
 import { Fixture } from './support/fixture';
 import { E2eContext, FIXTURE_PASSWORD, startE2e, stopE2e } from './support/harness';
 import { emailOf } from './support/notices';
-import { ReceivedMail, SmtpSink } from './support/smtp-sink';
+import { ReceivedMail, SmtpSink } from './kit/smtp-sink';
 import { PlanDto, ReportDto } from './support/types';
-import { holdsFor, waitFor } from './support/wait-for';
+import { holdsFor, waitFor } from './kit/poll';
 
 interface Notice {
   id: string;

@@ -46,7 +46,7 @@ export interface DriveFigures {
 
 type Text = 'text' | 'strengths' | 'limitations' | 'causes' | 'lessons' | 'directions';
 /** An item of the plan's outline: the đề cương's say which texts they take; the earlier outline's take the five parts. */
-interface OutlineItem {
+export interface OutlineItem {
   key: string;
   title: string;
   takes?: Text[];
@@ -61,6 +61,41 @@ const TEXTS = (unit: string, topic: string): Record<Text, string> => ({
   lessons: `Phát huy vai trò lãnh đạo của cấp ủy và trách nhiệm nêu gương của người đứng đầu trong ${topic}.`,
   directions: `Nhiệm kỳ tới tiếp tục đổi mới nội dung, phương thức ${topic}, nâng cao năng lực lãnh đạo và sức chiến đấu của tổ chức đảng.`,
 });
+
+/** The outline of a plan's reports, as the drafters see it. */
+export async function planOutline(pool: Pool, planId: string): Promise<OutlineItem[]> {
+  const [{ outline }] = (await pool.query<{ outline: OutlineItem[] }>(`SELECT outline FROM plans WHERE id = $1`, [planId])).rows;
+  return outline;
+}
+
+/** What the drafter sends for one item: each text it takes, and nothing it does not (refused with 400). */
+export function sectionBody(item: OutlineItem, unit: string): Record<string, string> {
+  const texts = TEXTS(unit, item.title.split(' (')[0].toLowerCase());
+  return Object.fromEntries((item.takes?.length ? item.takes : FIVE_PARTS).map((part) => [part, texts[part]]));
+}
+
+/**
+ * A drafter's turn: every item of the outline (a correction: one section), the figures (not on a
+ * correction), then the submit; answers when the submit's 202 arrived.
+ */
+export async function writeAndSubmit(
+  client: BlocClient,
+  outline: OutlineItem[],
+  report: { id: string; index: number; unit: GenUnit },
+  drafter: string,
+  correction = false,
+): Promise<number> {
+  const sections = correction ? outline.filter((s) => s.key === 'inspection') : outline;
+  for (const s of sections) {
+    await client.expect('PUT section', [200], 'PUT', `/api/reports/${report.id}/sections/${s.key}`, drafter, sectionBody(s, report.unit.name));
+  }
+  if (!correction) {
+    const figuresOf = Object.fromEntries(INDICATOR_NAMES.map((name, i) => [name, ((report.index * 3 + i * 2) % 9) + (name === 'members_disciplined' ? 0 : 1)]));
+    await client.expect('PUT indicators', [200], 'PUT', `/api/reports/${report.id}/indicators`, drafter, figuresOf);
+  }
+  const submitted = await client.expect('submit', [202], 'POST', `/api/reports/${report.id}/submit`, drafter);
+  return submitted.at;
+}
 
 /**
  * Drives every report from drafting to consolidation over HTTP with `users` simulated people at
@@ -81,12 +116,7 @@ export async function drive(
   users: number,
   thinkMs = 0,
 ): Promise<DriveFigures> {
-  const [{ outline }] = (await pool.query<{ outline: OutlineItem[] }>(`SELECT outline FROM plans WHERE id = $1`, [planId])).rows;
-  /** What the drafter sends for one item: each text it takes, and nothing it does not (refused with 400). */
-  const bodyOf = (item: OutlineItem, unit: string) => {
-    const texts = TEXTS(unit, item.title.split(' (')[0].toLowerCase());
-    return Object.fromEntries((item.takes?.length ? item.takes : FIVE_PARTS).map((part) => [part, texts[part]]));
-  };
+  const outline = await planOutline(pool, planId);
   const { rows } = await pool.query<{ id: string; code: string; stage: string; round: number }>(
     `SELECT r.id, u.code, r.stage, r.round FROM reports r JOIN org_units u ON u.id = r.unit_id WHERE r.plan_id = $1 ORDER BY u.code`,
     [planId],
@@ -164,18 +194,7 @@ export async function drive(
     if (intent.kind === 'draft') {
       const { report } = intent;
       const drafter = token(bloc.drafter(report.unit.code));
-      const sections = intent.correction ? outline.filter((s) => s.key === 'inspection') : outline;
-      for (const s of sections) {
-        await client.expect('PUT section', [200], 'PUT', `/api/reports/${report.id}/sections/${s.key}`, drafter, bodyOf(s, report.unit.name));
-      }
-      if (!intent.correction) {
-        const figuresOf = Object.fromEntries(
-          INDICATOR_NAMES.map((name, i) => [name, ((report.index * 3 + i * 2) % 9) + (name === 'members_disciplined' ? 0 : 1)]),
-        );
-        await client.expect('PUT indicators', [200], 'PUT', `/api/reports/${report.id}/indicators`, drafter, figuresOf);
-      }
-      const submitted = await client.expect('submit', [202], 'POST', `/api/reports/${report.id}/submit`, drafter);
-      watch(report, submitted.at);
+      watch(report, await writeAndSubmit(client, outline, report, drafter, intent.correction));
       return;
     }
     const { report } = intent;

@@ -3,7 +3,7 @@ import { BlocClient } from './bloc-client';
 import { drive, lagBreakdown, transitionLags } from './bloc-drive';
 import { finish } from './bloc-finish';
 import { generateBloc } from './bloc-generate';
-import { buildResult } from './bloc-report';
+import { buildResult, TARGETS } from './bloc-report';
 import { importBloc, launchPlan, planBody, sessions } from './bloc-setup';
 import { bullmqCeiling, cleanNoopQueue, sqlCeiling } from './ceilings';
 import { ENGINE, EngineProcess, migrate } from './child';
@@ -13,6 +13,9 @@ import { machine } from './results';
 import { Scenario } from './scenario';
 import { envInt, pgPool, redisClient, sandbox } from './settings';
 import { SmtpSink } from './smtp-sink';
+import { LockWaitSampler } from './lock-sampler';
+import { openLoop, OpenLoopFigures } from './bloc-open-loop';
+import { pgStatStatementsCalls, SqlCounter, sqlDelta } from './sql-counts';
 
 /** The issue "Benchmark at the scale of a real Bloc": import, launch, drive every report over HTTP, consolidate; the machine's ceilings. */
 export const bloc: Scenario = {
@@ -39,11 +42,22 @@ const params = () => {
     apiNodeOptions: process.env.BENCH_API_NODE_OPTIONS ?? '--max-old-space-size=192',
     workerNodeOptions: process.env.BENCH_WORKER_NODE_OPTIONS ?? '--max-old-space-size=192',
     waitS: envInt('BENCH_BLOC_WAIT_S', 600),
+    /** Arrival rates of the open-loop phase (requests/s), each for `openLoopSeconds`; empty ("0"): no open-loop phase. */
+    openLoopRates: (process.env.BENCH_OPEN_LOOP_RATES ?? '100,250,500,750,1000')
+      .split(',')
+      .map(Number)
+      .filter((n) => n > 0),
+    openLoopSeconds: envInt('BENCH_OPEN_LOOP_S', 4),
+    /** Cell reports written and submitted so the open loop has decisions to send (two each): by default as many as the rates use. */
+    openLoopDecisionReports: envInt('BENCH_OPEN_LOOP_DECISION_REPORTS', 1_000_000),
     schema: 'bench_bloc',
     queuePrefix: '{bench-bloc}',
   };
 };
 export type BlocParams = ReturnType<typeof params>;
+
+/** The role the engine's processes connect as (pg_stat_statements counts by role). */
+const engineRole = process.env.PG_USER || 'tongket_engine';
 
 const ADMIN = { username: 'admin', password: 'bench-admin-password' };
 const JWT_SECRET = 'bench-bloc-jwt-secret-0123456789';
@@ -70,6 +84,9 @@ async function run() {
   const client = new BlocClient(`http://127.0.0.1:${port}`, p.users + 10);
   const processes: EngineProcess[] = [];
   const memory: Record<string, MemorySampler> = {};
+  // Statements counted in the engine's processes (a preload), and their backends' waits sampled by application_name.
+  const sqlCounter = new SqlCounter('/tmp/tongket-bench-sql-counts');
+  const locks = new LockWaitSampler('tongket-bench-bloc-');
   try {
     const generated = generateBloc(p.units);
     log(
@@ -81,13 +98,22 @@ async function run() {
     // BENCH_WORKER_NODE_OPTIONS, default --max-old-space-size=192, as docs/operations.md recommends for production): uncapped, V8 lets 100 requests' promoted garbage grow the heap to
     // ~200 MB before a full collection and the API peaks near 345 MB; capped, the same load peaks near 180 MB.
     const apiOptions = p.apiNodeOptions;
-    const api = new EngineProcess('bloc-api', ENGINE.api, [], { ...env, NODE_OPTIONS: `${env.NODE_OPTIONS ?? ''} ${apiOptions}`.trim() }, undefined, profile);
+    const counted = (name: string, base: NodeJS.ProcessEnv) => ({ ...sqlCounter.env(base), PGAPPNAME: `tongket-bench-${name}` });
+    const api = new EngineProcess(
+      'bloc-api',
+      ENGINE.api,
+      [],
+      counted('bloc-api', { ...env, NODE_OPTIONS: `${env.NODE_OPTIONS ?? ''} ${apiOptions}`.trim() }),
+      undefined,
+      profile,
+    );
     const workerEnv = p.workerNodeOptions ? { ...env, NODE_OPTIONS: `${env.NODE_OPTIONS ?? ''} ${p.workerNodeOptions}`.trim() } : env;
-    const workers = [1, 2].map((i) => new EngineProcess(`bloc-worker${i}`, ENGINE.worker, [], workerEnv, undefined, profile));
+    const workers = [1, 2].map((i) => new EngineProcess(`bloc-worker${i}`, ENGINE.worker, [], counted(`bloc-worker${i}`, workerEnv), undefined, profile));
     processes.push(api, ...workers);
     for (const proc of processes) memory[proc.name] = new MemorySampler(proc.pid, 200);
     await Promise.all([api.lineMatching(/API listening/, 60_000), ...workers.map((w) => w.lineMatching(/worker started/, 60_000))]);
     const pids = () => ({ api: api.pid, worker1: workers[0].pid, worker2: workers[1].pid, bench: process.pid });
+    const enginePids = () => ({ api: api.pid, worker1: workers[0].pid, worker2: workers[1].pid });
     log(`api pid ${api.pid} on port ${port}, workers pids ${workers.map((w) => w.pid).join(', ')}`);
 
     // VmHWM of each process after each phase: where the peak memory was reached.
@@ -137,10 +163,20 @@ async function run() {
         })
         .catch(() => undefined);
     }, 250);
+    const sqlDrive = await sqlCounter.snapshot(enginePids());
+    const statCallsDrive = await pgStatStatementsCalls(pool, engineRole);
+    await locks.start();
     const cpuDrive = cpuSnapshot(pids());
     log(`driving ${p.units.toLocaleString()} reports with ${p.users} simulated users${p.thinkMs ? `, thinking ${p.thinkMs} ms between actions` : ''}`);
     const driven = await drive(client, pool, generated, plan.body.id, session.tokens, p.users, p.thinkMs);
     const cpuDriven = cpuSnapshot(pids());
+    const lockWaits = locks.take();
+    const sqlDriven = await sqlCounter.snapshot(enginePids());
+    const statCallsDriven = await pgStatStatementsCalls(pool, engineRole);
+    const sql = {
+      drive: sqlDelta(sqlDrive, sqlDriven),
+      pgStatStatementsCalls: statCallsDrive === undefined || statCallsDriven === undefined ? undefined : statCallsDriven - statCallsDrive,
+    };
     clearInterval(backlog);
     checkpoint('drive');
     log(
@@ -150,6 +186,28 @@ async function run() {
     const finished = await finish(client, pool, generated, plan.body.id, session.tokens, driven.allAtConsolidationAt, p.waitS);
     const cpuFinished = cpuSnapshot(pids());
     checkpoint('finish');
+    let open: OpenLoopFigures | undefined;
+    if (p.openLoopRates.length) {
+      log(`open loop: rates ${p.openLoopRates.join(', ')}/s, ${p.openLoopSeconds} s each, on a second plan`);
+      open = await openLoop({
+        base: `http://127.0.0.1:${port}`,
+        pool,
+        redis,
+        prefix: p.queuePrefix,
+        bloc: generated,
+        tokens: session.tokens,
+        admin,
+        pids,
+        sql: sqlCounter,
+        locks,
+        rates: p.openLoopRates,
+        seconds: p.openLoopSeconds,
+        goodP99Ms: TARGETS.inboxP99Ms,
+        maxDecisionReports: p.openLoopDecisionReports,
+      });
+      checkpoint('open loop');
+    }
+    await locks.stop();
     log(`VmHWM after each phase (MB): ${JSON.stringify(hwm)}`);
     // Read after the finish, so these queries do not compete with what the finish measures.
     const lags = await transitionLags(pool, plan.body.id);
@@ -164,7 +222,7 @@ async function run() {
     const bull = await bullmqCeiling(p.queuePrefix, p.ceilingJobs, p.workerConcurrency);
     log(`no-op BullMQ: ${bull.jobsPerS.toFixed(0)} jobs/s (${bull.jobs} jobs, concurrency ${bull.concurrency})`);
     const sqlPool = pgPool(p.schema, p.ceilingClients);
-    const sql = await sqlCeiling(sqlPool, plan.body.id, p.ceilingClients, p.ceilingSeconds).finally(() => sqlPool.end());
+    const sqlCeilingFigures = await sqlCeiling(sqlPool, plan.body.id, p.ceilingClients, p.ceilingSeconds).finally(() => sqlPool.end());
 
     return buildResult({
       p,
@@ -186,10 +244,14 @@ async function run() {
       peaks,
       ended,
       cpu: { import: [cpuImport, cpuImported], launch: [cpuLaunch, cpuLaunched], drive: [cpuDrive, cpuDriven], finish: [cpuDriven, cpuFinished] },
-      ceilings: { bullmq: bull, sql },
+      ceilings: { bullmq: bull, sql: sqlCeilingFigures },
+      sql,
+      lockWaits,
+      open,
     });
   } finally {
     for (const m of Object.values(memory)) m.stop();
+    await locks.stop();
     for (const proc of processes) await proc.stop();
     client.close();
     // Hundreds of thousands of delayed reminder jobs would otherwise stay in the shared Redis until the next run.

@@ -1,5 +1,7 @@
 import { bloc } from './bloc';
 import { consolidation } from './consolidation';
+import { httpAdapters } from './http-adapters';
+import { httpFloor } from './http-floor';
 import { isolation } from './isolation';
 import { log } from './log';
 import { reminders } from './reminders';
@@ -8,7 +10,7 @@ import { Scenario, ScenarioResult } from './scenario';
 import { serverVersions } from './settings';
 
 /** Every scenario, by name, in the order `npm run bench` with no name runs them. */
-const SCENARIOS: Scenario[] = [reminders, consolidation, bloc, isolation];
+const SCENARIOS: Scenario[] = [reminders, consolidation, bloc, isolation, httpFloor, httpAdapters];
 
 async function main(): Promise<void> {
   const names = process.argv.slice(2).filter((a) => a !== '--');

@@ -20,6 +20,13 @@ declare module 'pg' {
     end(): Promise<void>;
     connect(): Promise<PoolClient>;
   }
+  /** One connection of its own, outside any pool. */
+  export class Client {
+    constructor(config?: PoolConfig);
+    connect(): Promise<void>;
+    query<R = any>(text: string, values?: unknown[]): Promise<QueryResult<R>>;
+    end(): Promise<void>;
+  }
   export interface PoolClient {
     query<R = any>(text: string | { name?: string; text: string; values?: unknown[] }, values?: unknown[]): Promise<QueryResult<R>>;
     release(): void;

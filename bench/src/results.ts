@@ -38,7 +38,8 @@ const formatValue = (m: Metric) => {
   const v = typeof m.value === 'number' ? (Number.isFinite(m.value) ? m.value.toLocaleString('en-US', { maximumFractionDigits: 2 }) : 'n/a') : m.value;
   return m.unit ? `${v} ${m.unit}` : v;
 };
-const status = (m: Metric) => (m.ok === undefined ? '' : m.ok ? 'ok' : 'MISSED');
+const ratio = (m: Metric) => (m.ratio === undefined || !Number.isFinite(m.ratio) ? '' : ` (×${m.ratio.toLocaleString('en-US', { maximumFractionDigits: 2 })})`);
+const status = (m: Metric) => (m.ok === undefined ? '' : (m.ok ? 'ok' : 'MISSED') + ratio(m));
 const rows = (r: ScenarioResult) => r.metrics.map((m) => [m.name, formatValue(m), m.target ?? '', status(m)]);
 const HEADERS = ['Metric', 'Value', 'Target', ''];
 

@@ -7,6 +7,8 @@ export interface Metric {
   target?: string;
   /** Whether the target is met; absent when there is none. */
   ok?: boolean;
+  /** The measured value ÷ the target's, when both are numbers (below 1 meets an "at most" target, above 1 an "at least" one). */
+  ratio?: number;
 }
 
 export interface ScenarioResult {

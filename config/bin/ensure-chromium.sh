@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Installs Debian's chromium for the browser tests when /usr/bin/chromium is missing. playwright-core
 # downloads no browser; the tests drive this one. Needs root (apt-get), as the services script does.
+# With --check it installs nothing and only answers whether chromium is there (exit 0) or not (exit 1).
 set -euo pipefail
 
 CHROMIUM=${CHROMIUM_PATH:-/usr/bin/chromium}
@@ -8,6 +9,7 @@ if [[ -x $CHROMIUM ]]; then
   echo "chromium: $($CHROMIUM --version 2>/dev/null || echo "$CHROMIUM")"
   exit 0
 fi
+[[ ${1:-} == --check ]] && { echo "chromium: $CHROMIUM is missing" >&2; exit 1; }
 
 if [[ $(id -u) -ne 0 ]]; then
   echo "chromium: $CHROMIUM is missing and installing it needs root: run 'apt-get install -y chromium' as root" >&2

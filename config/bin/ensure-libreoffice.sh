@@ -2,7 +2,8 @@
 # Installs what the document tests open the generated Word files with, when missing: LibreOffice
 # Writer (soffice, to convert .docx to PDF as a reader's office suite would lay it out), poppler-utils
 # (pdftotext, pdftoppm, pdfinfo) and the Liberation fonts (metric-compatible with Times New Roman).
-# Needs root (apt-get), as the services and chromium scripts do.
+# Needs root (apt-get), as the services and chromium scripts do. With --check it installs nothing and
+# only answers whether everything is there (exit 0) or not (exit 1), for the developer's quick run.
 set -euo pipefail
 
 missing=()
@@ -13,6 +14,7 @@ if [[ ${#missing[@]} -eq 0 ]]; then
   echo "libreoffice: $(soffice --version 2>/dev/null | head -n 1)"
   exit 0
 fi
+[[ ${1:-} == --check ]] && { echo "libreoffice: ${missing[*]} missing" >&2; exit 1; }
 
 if [[ $(id -u) -ne 0 ]]; then
   echo "libreoffice: ${missing[*]} missing and installing needs root: run 'apt-get install -y --no-install-recommends ${missing[*]}' as root" >&2

@@ -2,6 +2,8 @@
 # Makes sure PostgreSQL and Redis answer (idempotent): starts whatever is installed locally, else the
 # docker-compose services, else installs them with apt. Prints one line per service; exits non-zero
 # with a reason when one does not come up within SERVICES_WAIT_SECONDS (default 30).
+# TEST_DISRUPTIVE=0 (the developer's quick run, `npm run test:dev`) installs nothing: a service
+# missing altogether is then an error that says to run `npm run services` once.
 set -uo pipefail
 
 PG_HOST=${PG_HOST:-127.0.0.1}
@@ -21,6 +23,11 @@ have() { command -v "$1" >/dev/null 2>&1; }
 note() { echo "services: $*" >&2; }
 die() { echo "services: ERROR: $*" >&2; exit 1; }
 is_local() { [[ $1 == 127.0.0.1 || $1 == localhost || $1 == ::1 ]]; }
+
+# apt-get only when this run allows installing (every run but the developer's quick one).
+apt_allowed() {
+  [[ ${TEST_DISRUPTIVE:-1} != 0 ]] || die "$1 is not installed and the quick run (TEST_DISRUPTIVE=0) installs nothing: run 'npm run services' once"
+}
 
 as_root() { if [[ $(id -u) -eq 0 ]]; then "$@"; elif have sudo; then sudo -n "$@"; else return 1; fi; }
 
@@ -72,6 +79,7 @@ start_postgres() {
     note "starting PostgreSQL with docker compose"
     compose up -d postgres || note "docker compose up postgres failed"
   else
+    apt_allowed PostgreSQL
     note "installing PostgreSQL with apt-get"
     as_root apt-get update -qq && as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq postgresql >/dev/null \
       || die "could not install postgresql (need root or sudo)"
@@ -90,6 +98,7 @@ start_redis() {
     note "starting Redis with docker compose"
     compose up -d redis || note "docker compose up redis failed"
   else
+    apt_allowed Redis
     note "installing Redis with apt-get"
     as_root apt-get update -qq && as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq redis-server >/dev/null \
       || die "could not install redis-server (need root or sudo)"

@@ -31,6 +31,12 @@ export class AppConfig {
   /** Schema holding every table; tests and the demo use their own so runs never collide. */
   @Matches(/^[a-z_][a-z0-9_]{0,62}$/) PG_SCHEMA = 'public';
   @Transform(toInt) @IsInt() @Min(1) @Max(200) PG_POOL_SIZE = 10;
+  /**
+   * Repeated statements go out as named prepared statements, parsed and planned once per
+   * connection. Turn off behind a connection pooler that cannot carry them (PgBouncer in
+   * transaction mode before 1.21, or without max_prepared_statements).
+   */
+  @Transform(toStrictBoolean) @IsBoolean({ message: 'PG_NAMED_STATEMENTS must be true, false, 1 or 0' }) PG_NAMED_STATEMENTS = true;
 
   @IsString() @IsNotEmpty() REDIS_HOST = '127.0.0.1';
   @Transform(toInt) @IsInt() @Min(1) @Max(65535) REDIS_PORT = 6379;

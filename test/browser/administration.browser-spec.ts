@@ -2,10 +2,10 @@ import type { Browser, Page } from 'playwright-core';
 import { expectStatus, session } from '../support/api';
 import { fillReport, submitReport, waitForStage } from '../support/factories';
 import { E2eContext, stopE2e } from '../support/harness';
-import { SmtpSink } from '../support/smtp-sink';
+import { SmtpSink } from '../kit/smtp-sink';
 import { closeAll, DESKTOP, launchChromium, openAs, PHONE, RequestLog, screenshot } from './support/browser';
 import { launchedPlan } from './support/plan';
-import { startWebEngine } from './support/web-server';
+import { startWebEngine } from '../kit/web-engine';
 
 const DAY = 86_400_000;
 const UNIT = 'KBNN-KT';

@@ -2,10 +2,10 @@ import type { Browser, Page } from 'playwright-core';
 import { toConsolidation } from '../support/drive';
 import { getPlan } from '../support/factories';
 import { E2eContext, stopE2e } from '../support/harness';
-import { waitFor } from '../support/wait-for';
+import { waitFor } from '../kit/poll';
 import { closeAll, launchChromium, openAs, RequestLog, screenshot } from './support/browser';
 import { launchedPlan } from './support/plan';
-import { startWebEngine } from './support/web-server';
+import { startWebEngine } from '../kit/web-engine';
 
 /**
  * The end of the plan in the web app: every report is brought to consolidation through the API;

@@ -3,11 +3,11 @@ import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { paragraphText, readWordFile } from '@app/core/documents/word-file';
 import { forgetSession, session } from '../support/api';
 import { E2eContext, FIXTURE_PASSWORD, stopE2e } from '../support/harness';
-import { waitFor } from '../support/wait-for';
-import { listenAgain, stopListening } from './support/api-outage';
+import { waitFor } from '../kit/poll';
+import { listenAgain, stopListening } from '../kit/in-process-engine';
 import { launchChromium, RequestLog, screenshot } from './support/browser';
 import { launchedPlan } from './support/plan';
-import { startWebEngine } from './support/web-server';
+import { startWebEngine } from '../kit/web-engine';
 
 /**
  * Issue 15, drafting: nobody loses work. On a laptop (1366×768) and a phone (390×844), each with a

@@ -7,7 +7,7 @@ import { E2eContext, stopE2e } from '../support/harness';
 import { expectNoA11yViolations } from './support/a11y';
 import { ARTIFACTS_DIR, closeAll, DESKTOP, launchChromium, PHONE, RequestLog, signIn } from './support/browser';
 import { launchedPlan } from './support/plan';
-import { startWebEngine } from './support/web-server';
+import { startWebEngine } from '../kit/web-engine';
 
 /**
  * Every page of the web app (every route of App.tsx), as the person

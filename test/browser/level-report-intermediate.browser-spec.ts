@@ -2,10 +2,10 @@ import type { Browser, Page } from 'playwright-core';
 import { toConsolidation } from '../support/drive';
 import { createPlan, getReport, importFixture, launchPlan, reportsByUnit, waitForStage } from '../support/factories';
 import { E2eContext, stopE2e } from '../support/harness';
-import { waitFor } from '../support/wait-for';
+import { waitFor } from '../kit/poll';
 import { closeAll, launchChromium, openAs, RequestLog, screenshot } from './support/browser';
 import { inDays } from './support/plan';
-import { startWebEngine } from './support/web-server';
+import { startWebEngine } from '../kit/web-engine';
 
 const KBNN = 'Đảng bộ Kho bạc Nhà nước Trung ương';
 const TT = 'Chi bộ Cục Thanh toán';

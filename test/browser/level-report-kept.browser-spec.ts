@@ -3,11 +3,11 @@ import { expectStatus, session } from '../support/api';
 import { E2eContext, stopE2e } from '../support/harness';
 import { LevelReportDto, takesOf } from '../support/level-report';
 import { PlanDto } from '../support/types';
-import { waitFor } from '../support/wait-for';
-import { listenAgain, stopListening } from './support/api-outage';
+import { waitFor } from '../kit/poll';
+import { listenAgain, stopListening } from '../kit/in-process-engine';
 import { closeAll, launchChromium, openAs, PHONE, RequestLog, screenshot } from './support/browser';
 import { planAtConsolidation } from './support/plan';
-import { startWebEngine } from './support/web-server';
+import { startWebEngine } from '../kit/web-engine';
 
 const OFFLINE_TEXT = 'Tổ giúp việc viết khi mất kết nối: các đảng bộ trực thuộc đã chủ động tổng kết đúng hạn.';
 
@@ -53,7 +53,13 @@ describe('the web app: the working group’s text survives a lost connection', (
       await context.setOffline(true);
       await editor.fill(OFFLINE_TEXT);
       await page.getByRole('alert').filter({ hasText: 'Mất kết nối với máy chủ' }).waitFor();
-      await page.goto(`${origin}/plans/${plan.id}`).catch(() => undefined);
+      // Left inside the app, as a person would: a full navigation here may be held by the page's
+      // unsaved-text prompt, and the page left open would save on reconnecting, racing the check.
+      await page.locator('.breadcrumb').getByRole('link', { name: plan.code }).click();
+      await page
+        .getByText(/Không kết nối được với máy chủ/)
+        .first()
+        .waitFor();
     } finally {
       await listenAgain(ctx, port);
       await context.setOffline(false);

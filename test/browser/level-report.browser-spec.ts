@@ -4,10 +4,10 @@ import { getPlan } from '../support/factories';
 import { E2eContext, stopE2e } from '../support/harness';
 import { LevelReportDto, LevelVersionDto, takesOf } from '../support/level-report';
 import { PlanDto } from '../support/types';
-import { waitFor } from '../support/wait-for';
+import { waitFor } from '../kit/poll';
 import { closeAll, launchChromium, openAs, RequestLog, screenshot } from './support/browser';
 import { planAtConsolidation } from './support/plan';
-import { startWebEngine } from './support/web-server';
+import { startWebEngine } from '../kit/web-engine';
 
 const OWN = 'Tổ giúp việc tổng hợp: các tổ chức đảng trực thuộc đã cụ thể hóa kịp thời nghị quyết của Đảng ủy Khối.';
 const REASON = 'Đề nghị tổ giúp việc nêu rõ hơn những hạn chế trong sinh hoạt chi bộ.';

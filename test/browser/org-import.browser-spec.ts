@@ -2,9 +2,9 @@ import type { Browser, Page } from 'playwright-core';
 import { importFixture } from '../support/factories';
 import { E2eContext, stopE2e } from '../support/harness';
 import { orgWorkbook, XLSX } from '../support/org-workbook';
-import { SmtpSink } from '../support/smtp-sink';
+import { SmtpSink } from '../kit/smtp-sink';
 import { closeAll, LAPTOP, launchChromium, openAs, RequestLog, screenshot, signIn } from './support/browser';
-import { startWebEngine } from './support/web-server';
+import { startWebEngine } from '../kit/web-engine';
 
 const LINK = /\/dat-mat-khau#([A-Za-z0-9_-]{43})/;
 

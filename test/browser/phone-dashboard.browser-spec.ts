@@ -4,7 +4,7 @@ import { E2eContext, stopE2e } from '../support/harness';
 import { expectNoA11yViolations } from './support/a11y';
 import { closeAll, DESKTOP, launchChromium, openAs, PHONE, RequestLog, screenshot } from './support/browser';
 import { inDays, launchedPlan } from './support/plan';
-import { startWebEngine } from './support/web-server';
+import { startWebEngine } from '../kit/web-engine';
 
 /**
  * Phones and the dashboard: on a phone the task list is cards with their action in reach and the

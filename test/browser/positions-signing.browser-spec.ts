@@ -2,10 +2,10 @@ import type { Browser, Page } from 'playwright-core';
 import { expectStatus, session } from '../support/api';
 import { approve, fillReport, submitReport, waitForStage } from '../support/factories';
 import { E2eContext, stopE2e } from '../support/harness';
-import { waitFor } from '../support/wait-for';
+import { waitFor } from '../kit/poll';
 import { closeAll, LAPTOP, launchChromium, openAs, RequestLog, screenshot } from './support/browser';
 import { launchedPlan } from './support/plan';
-import { startWebEngine } from './support/web-server';
+import { startWebEngine } from '../kit/web-engine';
 
 /** A phone held upright, for the pages an approver may open away from the office. */
 const PHONE = { width: 390, height: 844 };

@@ -3,7 +3,7 @@ import { expectStatus, session } from '../support/api';
 import { E2eContext, stopE2e } from '../support/harness';
 import { closeAll, LAPTOP, launchChromium, openAs, RequestLog, screenshot } from './support/browser';
 import { launchedPlan } from './support/plan';
-import { startWebEngine } from './support/web-server';
+import { startWebEngine } from '../kit/web-engine';
 
 const PHONE = { width: 390, height: 844 };
 

@@ -3,11 +3,11 @@ import { Workbook } from 'exceljs';
 import type { Browser, Page } from 'playwright-core';
 import { waitForStage } from '../support/factories';
 import { E2eContext, stopE2e } from '../support/harness';
-import { waitFor } from '../support/wait-for';
+import { waitFor } from '../kit/poll';
 import { FIXTURE_PASSWORD } from '../support/harness';
 import { closeAll, launchChromium, openAs, RequestLog, screenshot, TABLET } from './support/browser';
 import { launchedPlan } from './support/plan';
-import { startWebEngine } from './support/web-server';
+import { startWebEngine } from '../kit/web-engine';
 
 /**
  * The issue's walk through the web app, every action under test done by clicks and typing in

@@ -2,11 +2,11 @@ import type { Browser, Page } from 'playwright-core';
 import { session } from '../support/api';
 import { fillReport, submitReport, waitForStage } from '../support/factories';
 import { E2eContext, stopE2e } from '../support/harness';
-import { waitFor } from '../support/wait-for';
+import { waitFor } from '../kit/poll';
 import { expectNoA11yViolations } from './support/a11y';
 import { closeAll, DESKTOP, launchChromium, openAs, PHONE, RequestLog, screenshot } from './support/browser';
 import { launchedPlan } from './support/plan';
-import { startWebEngine } from './support/web-server';
+import { startWebEngine } from '../kit/web-engine';
 
 /**
  * Where a decision stands and remarks on the text, on a laptop (1366×768) and a phone (390×844): the first approver of

@@ -7,10 +7,10 @@ import Redis from 'ioredis';
 import { pgClient, PgClient } from '../support/pg';
 import { Client } from './support/client';
 import { CycleDriver, generateOrg } from './support/cycle';
-import { Engine, freePort, Proc } from './support/engine';
+import { API_MAIN, freePort, Proc, ROOT, WORKER_MAIN } from '../kit';
+import { Engine } from './support/engine';
 
 const run = promisify(execFile);
-const ROOT = join(__dirname, '..', '..');
 
 /**
  * An installation is backed up while it runs (`npm run backup`), restored into a new schema (`npm run
@@ -73,8 +73,8 @@ describe('backup and restore of a running installation', () => {
     // The restored installation, with its own queues: the API answers for the same people, the audit
     // chain verifies, and a worker's reconciler queues every open task's reminders again.
     const copyEnv = { ...engine.env, PG_SCHEMA: target, QUEUE_PREFIX: targetPrefix, PORT: String(await freePort()) };
-    extra.push(new Proc('restored-api', engine.logPath('restored-api'), join(ROOT, 'dist/apps/api/apps/api/src/main.js'), [], copyEnv));
-    extra.push(new Proc('restored-worker', engine.logPath('restored-worker'), join(ROOT, 'dist/apps/worker/apps/worker/src/main.js'), [], copyEnv));
+    extra.push(new Proc('restored-api', engine.logPath('restored-api'), API_MAIN, [], copyEnv));
+    extra.push(new Proc('restored-worker', engine.logPath('restored-worker'), WORKER_MAIN, [], copyEnv));
     const client = new Client(`http://127.0.0.1:${copyEnv.PORT}`);
     // The events of the last seconds before the backup were not sealed yet: the restored worker's
     // sealer seals them, continuing the chain (a broken chain answers ok: false at once).

@@ -2,7 +2,7 @@ import { ChildProcess, spawn } from 'node:child_process';
 import { join } from 'node:path';
 import Redis from 'ioredis';
 import { pgClient } from '../support/pg';
-import { freePort, sleep } from './support/engine';
+import { freePort, sleep } from '../kit';
 
 const ROOT = join(__dirname, '..', '..');
 const ENTRYPOINT = join(ROOT, 'config/docker/entrypoint.sh');

@@ -1,12 +1,11 @@
 import { ChildProcess, execFile, spawn } from 'node:child_process';
 import { closeSync, openSync, readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { promisify } from 'node:util';
 import Redis from 'ioredis';
 import { orgWorkbook, XLSX } from '../support/org-workbook';
 import { pgClient } from '../support/pg';
 import { Client } from './support/client';
-import { freePort, sleep } from './support/engine';
+import { API_CLI, API_MAIN, freePort, ROOT, sleep } from '../kit';
 
 const run = promisify(execFile);
 
@@ -45,7 +44,6 @@ function engineProcess(npmPid: number): number {
   if (!pid) throw new Error('no engine process under npm start');
   return pid;
 }
-const ROOT = join(__dirname, '..', '..');
 const SUFFIX = Math.random().toString(16).slice(2, 10);
 
 /**
@@ -65,7 +63,7 @@ describe('from an empty schema to a launched plan, with npm start', () => {
     env = { ...process.env, PG_SCHEMA: schema, QUEUE_PREFIX: prefix, PORT: String(await freePort()), LOG_LEVEL: 'info', SMTP_PORT: '9' };
     delete env.BOOTSTRAP_ADMIN_PASSWORD;
     // Once per installation, as the PostgreSQL superuser: the engine's two roles and its schema.
-    await run('node', [join(ROOT, 'dist/apps/api/apps/api/src/cli.js'), 'db-roles'], { env, cwd: ROOT });
+    await run('node', [API_CLI, 'db-roles'], { env, cwd: ROOT });
   }, 120_000);
 
   afterAll(async () => {
@@ -80,7 +78,7 @@ describe('from an empty schema to a launched plan, with npm start', () => {
   }, 60_000);
 
   it('with MIGRATIONS=manual, the API refuses an unmigrated schema and names the command to run', async () => {
-    const result = await run('node', [join(ROOT, 'dist/apps/api/apps/api/src/main.js')], { env: { ...env, MIGRATIONS: 'manual' }, cwd: ROOT }).then(
+    const result = await run('node', [API_MAIN], { env: { ...env, MIGRATIONS: 'manual' }, cwd: ROOT }).then(
       () => ({ code: 0, stderr: '' }),
       (error: { code: number; stderr: string }) => ({ code: error.code, stderr: error.stderr }),
     );

@@ -1,7 +1,7 @@
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import { readdirSync } from 'node:fs';
-import { sleep } from './support/engine';
+import { sleep } from '../kit';
 import { runWithFault, untilPastDrafting } from './support/run';
 
 /**

@@ -2,7 +2,8 @@ import { Queue } from 'bullmq';
 import { QueueName } from '@app/jobs';
 import { pgClient, PgClient } from '../support/pg';
 import { CycleDriver, draftBody, generateOrg, holdersOf } from './support/cycle';
-import { Engine, Proc, sleep } from './support/engine';
+import { Proc, sleep } from '../kit';
+import { Engine } from './support/engine';
 
 /**
  * SIGTERM drains: a worker told to stop while it holds jobs finishes them before it exits, takes no

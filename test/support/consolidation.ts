@@ -3,7 +3,7 @@ import { consolidationChildJobId, jobIdOf, JobName } from '@app/jobs';
 import { expectStatus, session, Session } from './api';
 import { E2eContext } from './harness';
 import { TextPart } from './types';
-import { waitFor } from './wait-for';
+import { waitFor } from '../kit/poll';
 
 /** The consolidated report as GET /api/plans/:id/consolidated answers it. */
 export interface ConsolidatedFullDto {

@@ -3,7 +3,7 @@ import { expectStatus, session, Session } from './api';
 import { Fixture, FixturePlan, FixtureUnit, FixtureUser, loadFixture } from './fixture';
 import { E2eContext } from './harness';
 import { EventDto, PlanDto, ReportDto, TaskDto, TextPart } from './types';
-import { waitFor } from './wait-for';
+import { waitFor } from '../kit/poll';
 
 /** Imports the sample tree and its users through the API, as the admin. */
 export async function importFixture(ctx: E2eContext, fixture: Fixture = loadFixture()): Promise<Fixture> {

@@ -1,14 +1,11 @@
 import type { INestApplication, INestApplicationContext } from '@nestjs/common';
-import { NestFactory } from '@nestjs/core';
 import { Test } from '@nestjs/testing';
 import Redis from 'ioredis';
 import request from 'supertest';
-import { loadConfig } from '@app/config';
-import { runMigrations, setUpDatabaseRolesAs } from '@app/dal';
 import { ApiModule } from '../../apps/api/src/api.module';
 import { createApiApp } from '../../apps/api/src/create-api-app';
-import { WorkerModule } from '../../apps/worker/src/worker.module';
-import { E2eEnv, prepareE2eEnv } from './e2e-env';
+import { startWorkerContext } from '../kit/in-process-engine';
+import { dropQueueKeys, migrateOwnSchema, OwnSchema, redisClient, useOwnSchema } from '../kit/own-schema';
 import { PgClient, pgClient } from './pg';
 
 /**
@@ -17,7 +14,7 @@ import { PgClient, pgClient } from './pg';
  * through PostgreSQL and Redis like the deployed processes do.
  */
 export interface E2eContext {
-  env: E2eEnv;
+  env: OwnSchema;
   api: INestApplication;
   worker: INestApplicationContext;
   http: ReturnType<typeof request>;
@@ -35,38 +32,31 @@ export interface E2eOptions {
 
 export async function startE2e(options: E2eOptions = {}): Promise<E2eContext> {
   // The engine reads its settings when its modules are created, i.e. after these lines.
-  const env = prepareE2eEnv();
+  const env = useOwnSchema('e2e');
   if (options.smtpPort !== undefined) {
     process.env.SMTP_HOST = '127.0.0.1';
     process.env.SMTP_PORT = String(options.smtpPort);
   }
   Object.assign(process.env, options.env ?? {});
 
-  await setUpDatabaseRolesAs(loadConfig(), { username: process.env.PG_SUPERUSER ?? 'postgres', password: process.env.PG_SUPERUSER_PASSWORD });
-  await runMigrations(loadConfig());
+  await migrateOwnSchema();
 
   const moduleRef = await Test.createTestingModule({ imports: [ApiModule] }).compile();
   const api = await createApiApp((options) => moduleRef.createNestApplication(options), { logger: ['error', 'warn'] });
   await api.init();
   await api.listen(0, '127.0.0.1');
 
-  const worker = await startWorker();
+  const worker = await startWorkerContext();
 
   const db = await pgClient(env.schema);
 
   return { env, api, worker, http: request(api.getHttpServer()), db, tokens: new Map() };
 }
 
-async function startWorker(): Promise<INestApplicationContext> {
-  const worker = await NestFactory.createApplicationContext(WorkerModule, { logger: ['error', 'warn'] });
-  await worker.init();
-  return worker;
-}
-
 /** Stops the worker (after its in-flight jobs) and starts a new one with the same settings, as a redeploy does. */
 export async function restartWorker(ctx: E2eContext): Promise<void> {
   await ctx.worker.close();
-  ctx.worker = await startWorker();
+  ctx.worker = await startWorkerContext();
 }
 
 export async function stopE2e(ctx: E2eContext | undefined): Promise<void> {
@@ -76,14 +66,6 @@ export async function stopE2e(ctx: E2eContext | undefined): Promise<void> {
   await ctx.db.query(`DROP SCHEMA IF EXISTS ${ctx.env.schema} CASCADE`);
   await ctx.db.end();
   await dropQueueKeys(ctx.env.queuePrefix);
-}
-
-function redisClient(): Redis {
-  return new Redis({
-    host: process.env.REDIS_HOST ?? '127.0.0.1',
-    port: Number(process.env.REDIS_PORT ?? 6379),
-    lazyConnect: true,
-  });
 }
 
 /**
@@ -118,21 +100,6 @@ async function hasOtherKeys(redis: Redis, prefix: string): Promise<boolean> {
     cursor = next;
   } while (cursor !== '0');
   return false;
-}
-
-async function dropQueueKeys(prefix: string): Promise<void> {
-  const redis = redisClient();
-  try {
-    await redis.connect();
-    let cursor = '0';
-    do {
-      const [next, keys] = await redis.scan(cursor, 'MATCH', `${prefix}:*`, 'COUNT', 500);
-      cursor = next;
-      if (keys.length) await redis.del(...keys);
-    } while (cursor !== '0');
-  } finally {
-    redis.disconnect();
-  }
 }
 
 export const FIXTURE_PASSWORD = 'tongket-2019';

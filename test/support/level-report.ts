@@ -1,6 +1,6 @@
 import { expectStatus, Session } from './api';
 import { Part, PARTS } from './types';
-import { waitFor } from './wait-for';
+import { waitFor } from '../kit/poll';
 
 /** Every text an outline item can take: its one text, or some of the five parts. */
 export type TextPart = 'text' | Part;

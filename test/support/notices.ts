@@ -1,6 +1,6 @@
 import { Fixture, holders, parentOf } from './fixture';
 import { E2eContext } from './harness';
-import { ReceivedMail } from './smtp-sink';
+import { ReceivedMail } from '../kit/smtp-sink';
 
 /** How late a mail may arrive after its time (the engine's job plus SMTP). */
 export const LATE_MS = 1_500;

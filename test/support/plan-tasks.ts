@@ -3,7 +3,7 @@ import { approve, completeTask, fillReport, submitReport, tasksOf, waitForStage 
 import { Fixture, holders, parentOf } from './fixture';
 import { E2eContext } from './harness';
 import { TaskDto, TextPart } from './types';
-import { waitFor } from './wait-for';
+import { waitFor } from '../kit/poll';
 
 /** The user's open plan-level task (no report) of one plan in a stage: several plans may share the user. */
 export async function openPlanTask(user: Session, planId: string, stage: string, timeoutMs = 10_000): Promise<TaskDto & { planId: string }> {

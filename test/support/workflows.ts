@@ -1,6 +1,6 @@
 import { expectStatus, session } from './api';
 import { E2eContext } from './harness';
-import { waitFor } from './wait-for';
+import { waitFor } from '../kit/poll';
 
 /** A stage of a workflow definition as POST /api/workflows/:key/versions takes it (api.md). */
 export interface StageDef {

@@ -1,18 +1,17 @@
 import { INestApplication, ValidationPipe } from '@nestjs/common';
-import { ModulesContainer, Reflector } from '@nestjs/core';
+import { Reflector } from '@nestjs/core';
 import { AppConfig } from '@app/config';
-import { NestExpressApplication } from '@nestjs/platform-express';
-import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { SwaggerModule } from '@nestjs/swagger';
 import helmet from 'helmet';
-import { toVietnamIso } from '@app/domain';
 import { DomainExceptionFilter } from './common/domain-exception.filter';
 import { inputGuard } from './common/input-guard';
 import { HeavyRequestsInterceptor } from './http/heavy-requests.interceptor';
 import { JsonBodyInterceptor } from './http/json-body.interceptor';
+import { answerTimesInVietnam } from './http/vietnam-times';
 import { protectApiDocs } from './operations/api-docs-access';
 import { mountQueueDashboard } from './operations/queue-dashboard';
 import { serveWebApp, webDistDir } from './web/web-app';
-import { httpCodesOf, withEngineErrors } from './common/openapi-errors';
+import { apiDocumentOf, setApiPrefix } from './openapi-document';
 
 /**
  * Everything an API instance needs besides its modules; create it through createApiApp, which turns
@@ -26,15 +25,12 @@ export function configureApp(app: INestApplication): void {
   }
   app.use(inputGuard);
   app.use(helmet());
-  // Times go out with the engine's zone, +07:00; the replacer sees the Date before its toJSON.
-  (app as NestExpressApplication).set('json replacer', function (this: Record<string, unknown>, key: string, value: unknown) {
-    const raw = this[key];
-    return raw instanceof Date && !Number.isNaN(raw.getTime()) ? toVietnamIso(raw) : value;
-  });
+  // Times go out with the engine's zone, +07:00, converted before JSON.stringify rather than by a replacer function.
+  answerTimesInVietnam(app);
   mountQueueDashboard(app);
   // The web app (dist/web) at `/`, with its own stricter CSP; engine paths pass through to Nest.
   serveWebApp(app, webDistDir(app.get(AppConfig).WEB_DIST_DIR));
-  app.setGlobalPrefix('api', { exclude: ['health', 'metrics', 'docs', 'docs-json'] });
+  setApiPrefix(app);
   app.useGlobalPipes(
     new ValidationPipe({
       whitelist: true,
@@ -48,18 +44,6 @@ export function configureApp(app: INestApplication): void {
   app.useGlobalInterceptors(new HeavyRequestsInterceptor(app.get(Reflector), app.get(AppConfig)), new JsonBodyInterceptor(app.get(Reflector)));
   app.useGlobalFilters(new DomainExceptionFilter());
   protectApiDocs(app);
-  const controllers = [...app.get(ModulesContainer).values()].flatMap((module) => [...module.controllers.values()].map((wrapper) => wrapper.metatype));
-  const document = withEngineErrors(
-    SwaggerModule.createDocument(
-      app,
-      new DocumentBuilder()
-        .setTitle('Tổng kết')
-        .setDescription('Workflow and approval engine for the term-end summary')
-        .setVersion('1')
-        .addBearerAuth()
-        .build(),
-    ),
-    httpCodesOf(controllers as never),
-  );
+  const document = apiDocumentOf(app);
   SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs-json' });
 }

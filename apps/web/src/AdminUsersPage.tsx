@@ -67,7 +67,11 @@ function RolesEditor({ user, units, onSaved }: { user: User; units: OrgUnit[]; o
           <div className="role-row" key={i}>
             <div className="field">
               <label htmlFor={`role-unit-${i}`}>Đơn vị</label>
-              <select id={`role-unit-${i}`} value={row.unit} onChange={(e) => setRows((r) => r.map((x, j) => (j === i ? { ...x, unit: e.target.value } : x)))}>
+              <select
+                id={`role-unit-${i}`}
+                value={row.unit ?? undefined}
+                onChange={(e) => setRows((r) => r.map((x, j) => (j === i ? { ...x, unit: e.target.value } : x)))}
+              >
                 {units.map((u) => (
                   <option key={u.id} value={u.code}>
                     {u.code} – {u.name}

@@ -4,7 +4,7 @@
  */
 import { useEffect, useMemo, useState } from 'react';
 import { ApiError, api, errorText } from './api-client';
-import type { Plan, Stage, Workflow } from './api-types';
+import type { Plan, Stage, WorkflowVersion } from './api-types';
 import { formatDateTime } from './format';
 import { Link } from './router';
 import { draftProblems, sortProblems } from './stage-problems';
@@ -34,16 +34,16 @@ export function AdminWorkflowPage() {
   const plans = useLoad(() => api.get<Plan[]>('/api/plans'), []);
   const keys = useMemo(() => [...new Set(['tongket', ...(plans.data ?? []).map((p) => p.workflowKey)])], [plans.data]);
   const [key, setKey] = useState('tongket');
-  const versions = useLoad(() => api.get<Workflow[]>(`/api/workflows/${key}/versions`), [key]);
+  const versions = useLoad(() => api.get<WorkflowVersion[]>(`/api/workflows/${key}/versions`), [key]);
   const current = useMemo(
-    () => (versions.data ?? []).reduce<Workflow | undefined>((a, b) => (!a || b.version > a.version ? b : a), undefined),
+    () => (versions.data ?? []).reduce<WorkflowVersion | undefined>((a, b) => (!a || b.version > a.version ? b : a), undefined),
     [versions.data],
   );
   const [draft, setDraft] = useState<Stage[]>([]);
   const [insertAfter, setInsertAfter] = useState('');
   const [problems, setProblems] = useState<string[]>([]);
   const [error, setError] = useState<string | null>(null);
-  const [saved, setSaved] = useState<Workflow | null>(null);
+  const [saved, setSaved] = useState<WorkflowVersion | null>(null);
   const [busy, setBusy] = useState(false);
 
   useEffect(() => {
@@ -84,7 +84,7 @@ export function AdminWorkflowPage() {
     setError(null);
     setSaved(null);
     try {
-      const created = await api.post<Workflow>(`/api/workflows/${key}/versions`, { stages: draft });
+      const created = await api.post<WorkflowVersion>(`/api/workflows/${key}/versions`, { stages: draft });
       forgetLatestWorkflow(key);
       setSaved(created);
       await versions.reload();

@@ -63,7 +63,7 @@ export function StageCounts({
 /** Whether the signed-in person may nudge each unit of the plan (nudgeRights). */
 function useMayNudge(me: Me | null, isAdmin: boolean, wholePlan: boolean, rootId: string, units: ProgressUnit[]) {
   return useMemo(() => {
-    const may = nudgeRights({ isAdmin, wholePlan, heldUnitIds: (me?.roles ?? []).map((r) => r.unitId), rootId, units });
+    const may = nudgeRights({ isAdmin, wholePlan, heldUnitIds: (me?.roles ?? []).flatMap((r) => (r.unitId ? [r.unitId] : [])), rootId, units });
     return (unit: ProgressUnit) => may(unit.unitId);
   }, [me, isAdmin, wholePlan, rootId, units]);
 }

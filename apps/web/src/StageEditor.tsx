@@ -67,7 +67,7 @@ export function StageEditor({ stage, index, count, stages, problems, onChange, o
         </div>
         <div className="field">
           <label htmlFor={id('role')}>Vai trò thực hiện</label>
-          <select id={id('role')} value={stage.role} onChange={(e) => set({ role: e.target.value as Role })}>
+          <select id={id('role')} value={stage.role} onChange={(e) => set({ role: e.target.value as Stage['role'] })}>
             {ROLES.map((r) => (
               <option key={r} value={r}>
                 {ROLE_LABELS[r]}

@@ -1,10 +1,9 @@
 /** Beside a task of the inbox: its report was returned (and why), or where its round's decision stands. */
 import type { Task } from './api-types';
-import type { InboxTask } from './review-types';
 import './review.css';
 
-export function TaskReviewState({ task }: { task: Task }) {
-  const t = task as InboxTask;
+/** The task view carries what the engine adds about the task's report: returned and why, where its round stands. */
+export function TaskReviewState({ task: t }: { task: Task }) {
   if (t.kind === 'draft' && (t.returnedCount ?? 0) > 0) {
     return (
       <div className="task-returned">

@@ -2,8 +2,27 @@ import { BeforeApplicationShutdown, Injectable, Logger, OnApplicationBootstrap }
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { AppConfig } from '@app/config';
-import { ConsolidationFlows, DigestService, EmailDelivery, JobQueue, OutboxRelay, PasswordLinkDelivery, ReminderScheduler } from '@app/core';
+import {
+  listLaunchedPlanIds,
+  listReportsNeedingDecision,
+  listAllRunningMigrationIds,
+  listStalledLaunchIds,
+  listStalledOrgImportIds,
+  listUnappliedDecisionIds,
+} from '@app/dal';
+import {
+  ConsolidationFlows,
+  DigestService,
+  EmailDelivery,
+  EngineInstance,
+  JobQueue,
+  OutboxRelay,
+  PasswordLinkDelivery,
+  registerWorkers,
+  ReminderScheduler,
+} from '@app/core';
 import { AnyJob, JobName } from '@app/jobs';
+import { LocalWorkers } from './local-workers';
 
 const BATCH = 10_000;
 
@@ -30,6 +49,8 @@ export class Reconciler implements OnApplicationBootstrap, BeforeApplicationShut
     private readonly flows: ConsolidationFlows,
     private readonly outbox: OutboxRelay,
     private readonly passwordLinks: PasswordLinkDelivery,
+    private readonly instance: EngineInstance,
+    private readonly workers: LocalWorkers,
   ) {}
 
   onApplicationBootstrap(): void {
@@ -60,6 +81,8 @@ export class Reconciler implements OnApplicationBootstrap, BeforeApplicationShut
   }
 
   async reconcile(minAgeMs: number): Promise<void> {
+    // Before anything is re-queued: another engine must not mistake this one's jobs for orphans.
+    await this.guard('this engine’s workers', () => registerWorkers(this.instance, this.workers.all()));
     await this.reconcileTransitions(minAgeMs);
     await this.guard('reminders', async () => {
       const added = await this.reminders.reconcile();
@@ -73,8 +96,7 @@ export class Reconciler implements OnApplicationBootstrap, BeforeApplicationShut
     });
     await this.guard('the outbox', () => this.outbox.prune());
     await this.guard('consolidation flows', async () => {
-      const plans: { id: string }[] = await this.db.query(`SELECT id FROM plans WHERE status = 'launched'`);
-      for (const plan of plans) await this.flows.ensure(plan.id);
+      for (const planId of await listLaunchedPlanIds(this.db)) await this.flows.ensure(planId);
     });
     await this.guard('e-mails', async () => {
       const ids = await this.emails.pendingIds(BATCH);
@@ -98,31 +120,17 @@ export class Reconciler implements OnApplicationBootstrap, BeforeApplicationShut
   /** Queues pending work older than `minAgeMs` (fresh decisions are normally queued by the API). */
   private async reconcileTransitions(minAgeMs: number): Promise<number> {
     try {
-      const decisions: { id: string }[] = await this.db.query(
-        `SELECT id FROM tasks WHERE state = 'completed' AND applied_at IS NULL AND completed_at < now() - make_interval(secs => $1)
-          ORDER BY completed_at LIMIT $2`,
-        [minAgeMs / 1000, BATCH],
-      );
-      const launches: { id: string }[] = await this.db.query(
-        `SELECT id FROM plans WHERE status = 'launching' AND updated_at < now() - make_interval(secs => $1)`,
-        [minAgeMs / 1000],
-      );
-      const redecisions: { id: string; round: number }[] = await this.db.query(
-        `SELECT id, round FROM reports WHERE needs_decision AND updated_at < now() - make_interval(secs => $1) LIMIT $2`,
-        [minAgeMs / 1000, BATCH],
-      );
-      const migrations: { id: string }[] = await this.db.query(`SELECT id FROM workflow_migrations WHERE status = 'running'`);
-      // An import being worked on writes its progress every half second, so only a stalled or lost one is this old.
-      const imports: { id: string }[] = await this.db.query(
-        `SELECT id FROM org_imports WHERE status IN ('queued', 'hashing', 'applying') AND updated_at < now() - make_interval(secs => $1) ORDER BY created_at`,
-        [minAgeMs / 1000],
-      );
+      const decisions = await listUnappliedDecisionIds(this.db, minAgeMs, BATCH);
+      const launches = await listStalledLaunchIds(this.db, minAgeMs);
+      const redecisions = await listReportsNeedingDecision(this.db, minAgeMs, BATCH);
+      const migrations = await listAllRunningMigrationIds(this.db);
+      const imports = await listStalledOrgImportIds(this.db, minAgeMs);
       const jobs: AnyJob[] = [
-        ...imports.map((i) => ({ name: JobName.ImportOrg, data: { importId: i.id } }) as const),
-        ...launches.map((p) => ({ name: JobName.LaunchPlan, data: { planId: p.id } }) as const),
-        ...migrations.map((m) => ({ name: JobName.RunMigration, data: { migrationId: m.id } }) as const),
+        ...imports.map((importId) => ({ name: JobName.ImportOrg, data: { importId } }) as const),
+        ...launches.map((planId) => ({ name: JobName.LaunchPlan, data: { planId } }) as const),
+        ...migrations.map((migrationId) => ({ name: JobName.RunMigration, data: { migrationId } }) as const),
         ...redecisions.map((r) => ({ name: JobName.ReevaluateStage, data: { reportId: r.id, round: r.round, cause: 'reconciler' } }) as const),
-        ...decisions.map((t) => ({ name: JobName.ApplyDecision, data: { taskId: t.id } }) as const),
+        ...decisions.map((taskId) => ({ name: JobName.ApplyDecision, data: { taskId } }) as const),
       ];
       if (jobs.length) {
         // Work still pending after a pass: whatever Redis keeps under its id will not run it (kept as
@@ -130,7 +138,7 @@ export class Reconciler implements OnApplicationBootstrap, BeforeApplicationShut
         const cleared = await this.queue.requeue(...jobs);
         this.logger.log(
           `Re-queued from PostgreSQL: ${launches.length} launch(es), ${decisions.length} decision(s), ${redecisions.length} re-decision(s), ${migrations.length} migration(s), ${imports.length} import(s)` +
-            (cleared ? `; cleared ${cleared} finished or orphaned job(s) of the same ids` : ''),
+            (cleared ? `; cleared ${cleared} finished, orphaned or dead engine's job(s) of the same ids` : ''),
         );
       }
       return jobs.length;

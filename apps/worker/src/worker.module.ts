@@ -16,6 +16,7 @@ import { ConsolidationProcessor } from './consolidation.processor';
 import { ImportsProcessor } from './imports.processor';
 import { NotificationsProcessor } from './notifications.processor';
 import { RemindersProcessor } from './reminders.processor';
+import { LocalWorkers } from './local-workers';
 import { Reconciler } from './reconciler.service';
 import { TransitionsProcessor } from './transitions.processor';
 import { WorkerDrain } from './worker-drain.service';
@@ -34,6 +35,16 @@ import { WorkerDrain } from './worker-drain.service';
     OrgImportsModule,
     PasswordLinksModule,
   ],
-  providers: [TransitionsProcessor, RemindersProcessor, NotificationsProcessor, ConsolidationProcessor, ImportsProcessor, Reconciler, WorkerDrain, AuditSealer],
+  providers: [
+    TransitionsProcessor,
+    RemindersProcessor,
+    NotificationsProcessor,
+    ConsolidationProcessor,
+    ImportsProcessor,
+    LocalWorkers,
+    Reconciler,
+    WorkerDrain,
+    AuditSealer,
+  ],
 })
 export class WorkerModule {}

@@ -41,9 +41,20 @@ export async function appendAuditEvents(em: EntityManager, events: readonly NewA
   }
 }
 
-/** The name an audit event shows for a user id; `system` for the engine's own actions. */
+/** Names already read in a transaction: one decision names its actor in several events. */
+const namesInTransaction = new WeakMap<object, Map<string, string>>();
+
+/**
+ * The name an audit event shows for a user id; `system` for the engine's own actions. Within a
+ * transaction a name is read once; outside one, every call reads it (a rename must show at once).
+ */
 export async function usernameOf(em: EntityManager, userId: string | null): Promise<string> {
   if (!userId) return 'system';
-  const [user] = await em.query(`SELECT username FROM users WHERE id = $1`, [userId]);
-  return user?.username ?? 'system';
+  const runner = em.queryRunner?.isTransactionActive ? em.queryRunner : undefined;
+  const known = runner ? namesInTransaction.get(runner)?.get(userId) : undefined;
+  if (known) return known;
+  const [user]: { username: string }[] = await em.query(`SELECT username FROM users WHERE id = $1`, [userId]);
+  const name = user?.username ?? 'system';
+  if (runner) namesInTransaction.set(runner, (namesInTransaction.get(runner) ?? new Map<string, string>()).set(userId, name));
+  return name;
 }

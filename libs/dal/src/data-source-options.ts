@@ -2,6 +2,7 @@ import { DataSource, DataSourceOptions } from 'typeorm';
 import type { AppConfig } from '@app/config';
 import { grantEngine, roleSetupOf } from './database-roles';
 import { ENTITIES } from './entities';
+import { clientNamingStatements, StatementNames } from './named-statements';
 import { CoreCycle1764100000000 } from './migrations/1764100000000-core-cycle';
 import { DeadlinesNotifications1764200000000 } from './migrations/1764200000000-deadlines-notifications';
 import { WorkflowChanges1764300000000 } from './migrations/1764300000000-workflow-changes';
@@ -24,6 +25,7 @@ import { WorkNotices1765820000000 } from './migrations/1765820000000-work-notice
 import { LevelReportPrefill1765900000000 } from './migrations/1765900000000-level-report-prefill';
 import { ReportRemarks1766200000000 } from './migrations/1766200000000-report-remarks';
 import { Nudges1766100000000 } from './migrations/1766100000000-nudges';
+import { SessionRevocationNotices1766300000000 } from './migrations/1766300000000-session-revocation-notices';
 
 export const MIGRATIONS = [
   CoreCycle1764100000000,
@@ -47,12 +49,33 @@ export const MIGRATIONS = [
   LevelReportPrefill1765900000000,
   Nudges1766100000000,
   ReportRemarks1766200000000,
+  SessionRevocationNotices1766300000000,
 ];
 
-/** TypeORM settings from the validated config. Schema changes only ever come from migrations. */
+/** One per process: a text keeps its name whichever data source sends it. */
+const statementNames = new StatementNames();
+let namingClient: unknown;
+
+/** node-postgres' Client, sending repeated statements as named prepared statements (named-statements.ts). */
+function clientClass(): unknown {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- pg ships no types; TypeORM loads this same copy.
+  namingClient ??= clientNamingStatements((require('pg') as { Client: Parameters<typeof clientNamingStatements>[0] }).Client, statementNames);
+  return namingClient;
+}
+
+/**
+ * TypeORM settings from the validated config. Schema changes only ever come from migrations, whose
+ * connection sends no named statements (a statement prepared before a migration changes its table
+ * could be run again after it).
+ */
 export function dataSourceOptions(
   config: AppConfig,
-  login = { username: config.PG_USER, password: config.PG_PASSWORD, poolSize: config.PG_POOL_SIZE },
+  login: { username: string; password: string; poolSize: number; namedStatements?: boolean } = {
+    username: config.PG_USER,
+    password: config.PG_PASSWORD,
+    poolSize: config.PG_POOL_SIZE,
+    namedStatements: config.PG_NAMED_STATEMENTS,
+  },
 ): DataSourceOptions {
   return {
     type: 'postgres',
@@ -67,7 +90,11 @@ export function dataSourceOptions(
     synchronize: false,
     migrationsRun: false,
     // Unqualified names in SQL and migrations resolve to the configured schema.
-    extra: { max: login.poolSize, options: `-c search_path=${config.PG_SCHEMA} -c timezone=UTC` },
+    extra: {
+      max: login.poolSize,
+      options: `-c search_path=${config.PG_SCHEMA} -c timezone=UTC`,
+      ...(login.namedStatements ? { Client: clientClass() } : {}),
+    },
     schema: config.PG_SCHEMA,
   };
 }
@@ -79,7 +106,14 @@ export function dataSourceOptions(
  * (the others then find the schema up to date).
  */
 export async function runMigrations(config: AppConfig): Promise<string[]> {
-  const dataSource = new DataSource(dataSourceOptions(config, { username: config.PG_MIGRATION_USER, password: config.PG_MIGRATION_PASSWORD, poolSize: 1 }));
+  const dataSource = new DataSource(
+    dataSourceOptions(config, {
+      username: config.PG_MIGRATION_USER,
+      password: config.PG_MIGRATION_PASSWORD,
+      poolSize: 1,
+      namedStatements: false,
+    }),
+  );
   await dataSource.initialize();
   // One pooled connection: the session lock below and every migration run on it.
   const lock = `hashtext('tongket.migrations.' || $1)`;

@@ -10,3 +10,6 @@ export * from './installation-secrets';
 export * from './audit-chain.repository';
 export * from './database-roles';
 export * from './migrate-at-start';
+export * from './repositories';
+export * from './outbox-relay.repository';
+export * from './audit-trail.repository';

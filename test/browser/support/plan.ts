@@ -4,7 +4,7 @@ import { createPlan, getPlan, importFixture, launchPlan, reportsByUnit } from '.
 import { Fixture } from '../../support/fixture';
 import { E2eContext } from '../../support/harness';
 import { PlanDto, ReportDto } from '../../support/types';
-import { waitFor } from '../../support/wait-for';
+import { waitFor } from '../../kit/poll';
 
 const DAY = 86_400_000;
 

@@ -1,4 +1,4 @@
-import { sleep } from './engine';
+import { sleep } from '../../kit';
 
 /** Counts of what the client met while retrying: the fault tests report them. */
 export class RetryStats {

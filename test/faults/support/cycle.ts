@@ -1,5 +1,6 @@
 import { Client, pool } from './client';
-import { Engine, sleep } from './engine';
+import { sleep, waitFor } from '../../kit';
+import { Engine } from './engine';
 
 type Role = 'drafter' | 'approver' | 'reviewer' | 'consolidator' | 'admin';
 interface Unit {
@@ -168,20 +169,9 @@ export class CycleDriver {
     return { planId, reports };
   }
 
+  /** The kit's bounded poll, at the pace a loaded engine of real processes wants. */
   async waitFor<T>(probe: () => Promise<T | undefined | false | null>, timeoutMs: number, what: string, intervalMs = 250): Promise<T> {
-    const deadline = Date.now() + timeoutMs;
-    let last: unknown;
-    for (;;) {
-      try {
-        const v = await probe();
-        if (v) return v;
-        last = v;
-      } catch (error) {
-        last = (error as Error).message;
-      }
-      if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what} (last: ${String(last).slice(0, 300)})`);
-      await sleep(intervalMs);
-    }
+    return waitFor(probe, { timeoutMs, what, intervalMs });
   }
 
   async stageOf(reportId: string): Promise<string> {

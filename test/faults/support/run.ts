@@ -1,5 +1,6 @@
 import { CycleDriver, generateOrg, invariants } from './cycle';
-import { Engine, sleep } from './engine';
+import { sleep } from '../../kit';
+import { Engine } from './engine';
 
 export interface FaultRun {
   engine: Engine;

@@ -4,8 +4,8 @@ import { POSITIONS } from '@app/domain';
 export class AdoptionSignerDto {
   @ApiProperty({ nullable: true, type: String }) username: string | null;
   @ApiProperty({ description: 'As printed under the signature; empty when nobody held the post at adoption' }) fullName: string;
-  @ApiProperty({ nullable: true, enum: ['bi_thu', 'pho_bi_thu'], description: 'bi_thu signs BÍ THƯ, pho_bi_thu signs K/T BÍ THƯ, PHÓ BÍ THƯ' }) position:
-    string | null;
+  @ApiProperty({ type: String, nullable: true, enum: ['bi_thu', 'pho_bi_thu'], description: 'bi_thu signs BÍ THƯ, pho_bi_thu signs K/T BÍ THƯ, PHÓ BÍ THƯ' })
+  position: string | null;
   @ApiProperty({ nullable: true, type: String, example: 'Bí thư' }) title: string | null;
   @ApiProperty({
     enum: ['chosen', 'secretary', 'deputy', 'vacant'],

@@ -4,6 +4,7 @@ import { AuditChain, AuditService } from '@app/core';
 import { AdminOnly } from '../common/auth.guard';
 import { AuditVerificationView } from './audit-verification.dto';
 import { AuditQueryDto } from './audit.dto';
+import { ConfigurationEventView } from './configuration-event-view.dto';
 
 /** The audit of configuration: who created which workflow version, who migrated or reassigned what, when. */
 @ApiTags('audit')
@@ -17,6 +18,7 @@ export class AuditController {
 
   @AdminOnly()
   @Get('configuration')
+  @ApiOkResponse({ type: [ConfigurationEventView], description: 'Newest first' })
   async configuration(@Query() query: AuditQueryDto) {
     return this.audit.configuration(query);
   }

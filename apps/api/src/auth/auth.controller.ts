@@ -14,6 +14,7 @@ import { Public } from '../common/auth.guard';
 import { CurrentActor } from '../common/current-actor.decorator';
 import { BodyLimit } from '../http/body-limit.decorator';
 import { ChangeOwnPasswordDto, LoginAnswerDto, LoginDto } from './auth.dto';
+import { MeView } from './me-view.dto';
 import { withRetryAfter } from './retry-after';
 
 @ApiTags('auth')
@@ -47,6 +48,7 @@ export class AuthController {
 
   @ApiBearerAuth()
   @Get('me')
+  @ApiOkResponse({ type: MeView })
   me(@CurrentActor() actor: Actor) {
     return this.auth.me(actor.id);
   }

@@ -1,6 +1,7 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { IsString, MaxLength, MinLength } from 'class-validator';
 import { SingleLine } from '../common/text-rules';
+import { MeView } from './me-view.dto';
 
 export class LoginDto {
   @ApiProperty() @IsString() @MinLength(1) @MaxLength(100) @SingleLine() username: string;
@@ -30,5 +31,5 @@ export class ResetPasswordDto {
 
 export class LoginAnswerDto {
   @ApiProperty({ description: 'Bearer token of a new session (claims sub, username, sid, tv, exp)' }) accessToken: string;
-  @ApiProperty({ description: 'As GET /api/me' }) user: object;
+  @ApiProperty({ type: () => MeView, description: 'As GET /api/me' }) user: MeView;
 }

@@ -1,6 +1,5 @@
 import { Response } from 'express';
-
-type Replacer = (this: unknown, key: string, value: unknown) => unknown;
+import { vietnamJson } from '../http/vietnam-times';
 
 /** A member written after the streamed array, its value as JSON text in pieces (for values too large to hold as one string). */
 export interface TrailingMember {
@@ -10,7 +9,7 @@ export interface TrailingMember {
 
 /**
  * Answers 200 with `{...head, [key]: [items], ...after}`, writing each item as it comes: an answer of hundreds
- * of megabytes is never held whole. Items honour the app's JSON replacer (times in +07:00) and the
+ * of megabytes is never held whole. Items have their times in +07:00, as res.json writes them, and honour the
  * socket's backpressure; a client that goes away stops the reading. Errors before this is called
  * still get their status; one after the first byte can only cut the answer short, which the client
  * sees as invalid JSON rather than as a complete answer.
@@ -25,8 +24,7 @@ export async function sendJsonInParts<T>(
   /** Members after the array (e.g. a per-unit breakdown of the figures), written as they come. */
   after: readonly TrailingMember[] = [],
 ): Promise<void> {
-  const replacer = res.app.get('json replacer') as Replacer | undefined;
-  const json = (value: unknown) => JSON.stringify(value, replacer);
+  const json = vietnamJson;
   res.status(200).type('application/json; charset=utf-8');
   const opening = json(head);
   await write(res, `${opening.length > 2 ? `${opening.slice(0, -1)},` : '{'}${json(key)}:[`);

@@ -5,7 +5,7 @@ import { AdminOnly } from '../common/auth.guard';
 import { CurrentActor } from '../common/current-actor.decorator';
 import { UUID } from '../common/uuid-param';
 import { BodyLimit } from '../http/body-limit.decorator';
-import { PlanRecipientsAnswerDto, PlanRecipientsDto } from './plan-recipients.dto';
+import { PlanRecipientsAnswerDto, PlanRecipientsDto, PlanRecipientsSetView } from './plan-recipients.dto';
 
 @ApiTags('documents')
 @ApiBearerAuth()
@@ -25,7 +25,7 @@ export class PlanRecipientsController {
   @Put(':id/recipients')
   @BodyLimit('32kb')
   @ApiOperation({ summary: 'Sets the Nơi nhận the plan’s reports carry, per level; audited before and after' })
-  @ApiOkResponse({ description: 'The plan’s own lines as stored (trimmed)' })
+  @ApiOkResponse({ type: PlanRecipientsSetView, description: 'The plan’s own lines as stored (trimmed)' })
   @ApiBadRequestResponse({ description: 'Not lists of single lines by unit kind: the message names the bad field' })
   @ApiNotFoundResponse({ description: 'No such plan' })
   set(@Param('id', UUID) id: string, @Body() body: PlanRecipientsDto, @CurrentActor() actor: Actor) {

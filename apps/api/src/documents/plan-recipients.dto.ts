@@ -1,6 +1,7 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { ValidateBy, ValidationArguments } from 'class-validator';
 import { PlanRecipients, planRecipientsProblem, UNIT_KINDS, UnitKind } from '@app/domain';
+import { LINES_BY_KIND } from '../common/openapi-shapes';
 
 /** Lists of single lines by unit kind, checked by the domain's own check (which names the bad field). */
 export function IsPlanRecipients() {
@@ -15,6 +16,7 @@ export function IsPlanRecipients() {
 
 export class PlanRecipientsDto {
   @ApiProperty({
+    ...LINES_BY_KIND,
     nullable: true,
     example: { cell: ['Đảng ủy cấp trên trực tiếp (để báo cáo)', 'Các đồng chí chi ủy viên'], bloc: ['Ban Bí thư (để báo cáo)', 'Ban Tổ chức Trung ương'] },
     description:
@@ -41,9 +43,16 @@ export class LevelRecipientsDto {
   lines: string[];
 }
 
+/** `PUT /api/plans/:id/recipients`: the plan's own lines as stored, trimmed (OpenAPI only). */
+export class PlanRecipientsSetView {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty({ ...LINES_BY_KIND, nullable: true, description: 'null: the usual lines everywhere' }) recipients: PlanRecipients | null;
+}
+
 export class PlanRecipientsAnswerDto {
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty({
+    ...LINES_BY_KIND,
     nullable: true,
     description: 'The plan’s own lines per unit kind, as set; null: the usual lines everywhere',
     example: { cell: ['Đảng ủy cấp trên trực tiếp (để báo cáo)'] },

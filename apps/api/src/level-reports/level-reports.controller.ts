@@ -7,6 +7,7 @@ import {
   ApiConflictResponse,
   ApiForbiddenResponse,
   ApiNotFoundResponse,
+  ApiOkResponse,
   ApiOperation,
   ApiTags,
   ApiUnprocessableEntityResponse,
@@ -19,6 +20,8 @@ import { BodyLimit } from '../http/body-limit.decorator';
 import { Heavy } from '../http/heavy.decorator';
 import { IndicatorsPipe } from '../reports/indicators.pipe';
 import { LevelFiguresQueryDto, LevelQueryDto, LevelSectionDto, LevelSourcesQueryDto } from './level-report.dto';
+import { LevelCompletenessView, LevelFiguresView, LevelReportSubmittedView, LevelReportView, LevelSourcesView } from './level-report-view.dto';
+import { ReportVersionView } from '../reports/report-view.dto';
 
 const READERS = 'Anyone holding a role at the plan’s root (the working group, the Standing Committee) and administrators';
 const WRITERS = 'Only the working group: the holders of the `consolidator` role at the plan’s root';
@@ -39,6 +42,7 @@ export class LevelReportsController {
   ) {}
 
   @Get(':id/level-report')
+  @ApiOkResponse({ type: LevelReportView })
   @ApiOperation({
     summary: 'The Khối’s own report (dự thảo báo cáo tổng hợp)',
     description:
@@ -55,6 +59,7 @@ export class LevelReportsController {
 
   // Six texts; the pre-fill can make one large (see LEVEL_TEXT_MAX): the web app sends one text at a time.
   @Put(':id/level-report/sections/:key')
+  @ApiOkResponse({ type: LevelReportView })
   @BodyLimit('4mb')
   @ApiOperation({ summary: 'Edits the texts of one outline item while the report is drafted; a text the item does not take is refused with 400 naming it' })
   @ApiForbiddenResponse({ description: WRITERS })
@@ -64,6 +69,7 @@ export class LevelReportsController {
   }
 
   @Put(':id/level-report/indicators')
+  @ApiOkResponse({ type: LevelReportView })
   @ApiOperation({
     summary: 'Sets figures of the report while it is drafted (a number per the figure’s kind, null clears it); checked as a unit report’s figures',
   })
@@ -76,6 +82,7 @@ export class LevelReportsController {
   }
 
   @Post(':id/level-report/submit')
+  @ApiAcceptedResponse({ type: LevelReportSubmittedView })
   @HttpCode(202)
   @ApiOperation({
     summary: 'Submits the report to the Standing Committee',
@@ -92,6 +99,7 @@ export class LevelReportsController {
   }
 
   @Get(':id/level-report/versions')
+  @ApiOkResponse({ type: [ReportVersionView], description: 'Every version sent to the Standing Committee, oldest first' })
   @ApiOperation({ summary: 'Every version submitted to the Standing Committee, oldest first, as GET /api/reports/:id/versions' })
   @ApiForbiddenResponse({ description: READERS })
   versions(@Param('id', UUID) id: string, @CurrentActor() actor: Actor) {
@@ -99,6 +107,7 @@ export class LevelReportsController {
   }
 
   @Get(':id/level-report/sources')
+  @ApiOkResponse({ type: LevelSourcesView })
   @ApiOperation({
     summary: 'The approved texts a consolidating level writes from, per outline item, a page of units at a time',
     description:
@@ -113,6 +122,7 @@ export class LevelReportsController {
 
   // Reads every unit's figures of the level: for a Bloc, thousands of rows.
   @Get(':id/level-report/figures')
+  @ApiOkResponse({ type: LevelFiguresView })
   @Heavy()
   @ApiOperation({
     summary: 'The figures of the units a level gathers, added up as the level’s report starts from them, with one figure’s breakdown by unit',
@@ -125,6 +135,7 @@ export class LevelReportsController {
   }
 
   @Get(':id/level-report/completeness')
+  @ApiOkResponse({ type: LevelCompletenessView })
   @Heavy()
   @ApiOperation({ summary: 'Who the level has a report from, who is missing, who was late or returned: the consolidation’s completeness table' })
   @ApiForbiddenResponse({ description: SOURCE_READERS })

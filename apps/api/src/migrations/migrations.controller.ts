@@ -5,7 +5,7 @@ import { Actor, PlanMigrationsService } from '@app/core';
 import { AdminOnly } from '../common/auth.guard';
 import { CurrentActor } from '../common/current-actor.decorator';
 import { UUID } from '../common/uuid-param';
-import { MigrationRequestDto, MigrationView } from './migration.dto';
+import { MigrationPreviewView, MigrationRequestDto, MigrationView } from './migration.dto';
 
 /** Moving a running plan to another workflow version: dry run (200) or a queued batch (202). */
 @ApiTags('migrations')
@@ -16,8 +16,8 @@ export class MigrationsController {
 
   @AdminOnly()
   @Post('plans/:id/migrations')
-  @ApiOkResponse({ description: 'A dry run (`dryRun: true`): what the migration would do, nothing changed' })
-  @ApiAcceptedResponse({ description: 'The migration is recorded and queued; GET /api/migrations/:id answers how far it is' })
+  @ApiOkResponse({ type: MigrationPreviewView, description: 'A dry run (`dryRun: true`): what the migration would do, nothing changed' })
+  @ApiAcceptedResponse({ type: MigrationView, description: 'The migration is recorded and queued; GET /api/migrations/:id answers how far it is' })
   async request(
     @Param('id', UUID) planId: string,
     @Body() body: MigrationRequestDto,

@@ -1,4 +1,4 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty } from '@nestjs/swagger';
 
 const KINDS = ['reminder', 'escalation', 'digest', 'consolidation', 'task', 'return', 'adoption', 'delegation', 'nudge'];
 
@@ -14,15 +14,16 @@ export class NotificationView {
   kind: string;
   @ApiProperty({ description: 'Vietnamese; also the subject of its e-mail' }) title: string;
   @ApiProperty({ description: 'Vietnamese; its e-mail adds the link after PUBLIC_URL' }) body: string;
-  @ApiPropertyOptional({ format: 'uuid', nullable: true }) planId: string | null;
-  @ApiPropertyOptional({ format: 'uuid', nullable: true }) reportId: string | null;
-  @ApiPropertyOptional({ format: 'uuid', nullable: true }) taskId: string | null;
-  @ApiPropertyOptional({
+  @ApiProperty({ type: String, format: 'uuid', nullable: true }) planId: string | null;
+  @ApiProperty({ type: String, format: 'uuid', nullable: true }) reportId: string | null;
+  @ApiProperty({ type: String, format: 'uuid', nullable: true }) taskId: string | null;
+  @ApiProperty({
+    type: String,
     nullable: true,
     example: '/reports/1b4e28ba-2fa1-41d2-883f-0016d3cca427/draft',
     description: 'The web app’s page that acts on the notice, as a path (the e-mail carries PUBLIC_URL + link); null for notices before this field existed',
   })
   link: string | null;
   @ApiProperty({ format: 'date-time' }) createdAt: string;
-  @ApiPropertyOptional({ format: 'date-time', nullable: true }) readAt: string | null;
+  @ApiProperty({ type: String, format: 'date-time', nullable: true }) readAt: string | null;
 }

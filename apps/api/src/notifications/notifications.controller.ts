@@ -5,6 +5,7 @@ import { CurrentActor } from '../common/current-actor.decorator';
 import { UUID } from '../common/uuid-param';
 import { NotificationListQueryDto } from './notification.dto';
 import { NotificationView } from './notification-view.dto';
+import { ReadAllView, UnreadCountView } from './inbox-counts.dto';
 
 /** The signed-in person's in-app inbox. */
 @ApiTags('notifications')
@@ -20,11 +21,13 @@ export class NotificationsController {
   }
 
   @Get('unread-count')
+  @ApiOkResponse({ type: UnreadCountView })
   async unreadCount(@CurrentActor() actor: Actor) {
     return { unread: await this.notifications.unreadCount(actor.id) };
   }
 
   @Post('read-all')
+  @ApiOkResponse({ type: ReadAllView })
   @HttpCode(200)
   readAll(@CurrentActor() actor: Actor) {
     return this.notifications.markAllRead(actor.id);

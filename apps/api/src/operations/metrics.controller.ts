@@ -20,7 +20,10 @@ export class MetricsController {
     summary: 'Prometheus text',
     description: 'Authorization: Bearer <METRICS_TOKEN> (the setting, for Prometheus) or an administrator’s access token.',
   })
-  @ApiOkResponse({ description: 'Queue depth per state, jobs per queue, decision-to-transition latency, open and overdue tasks, process memory' })
+  @ApiOkResponse({
+    description: 'Queue depth per state, jobs per queue, decision-to-transition latency, open and overdue tasks, process memory',
+    content: { 'text/plain': { schema: { type: 'string', description: 'Prometheus text exposition format 0.0.4' } } },
+  })
   @ApiUnauthorizedResponse({ description: 'No bearer token, or one that is neither METRICS_TOKEN nor a valid access token' })
   @ApiForbiddenResponse({ description: 'A valid access token of someone who is not an administrator' })
   scrape(): Promise<string> {

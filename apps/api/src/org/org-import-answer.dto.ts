@@ -1,4 +1,4 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty } from '@nestjs/swagger';
 
 /** 201: the import was applied within the request's wait. */
 export class OrgImportDoneDto {
@@ -33,9 +33,9 @@ export class OrgImportStatusDto {
   @ApiProperty() users: number;
   @ApiProperty({ description: 'Who sent the import' }) actor: string;
   @ApiProperty() createdAt: string;
-  @ApiPropertyOptional({ nullable: true, type: String }) startedAt: string | null;
-  @ApiPropertyOptional({ nullable: true, type: String }) finishedAt: string | null;
-  @ApiPropertyOptional({
+  @ApiProperty({ nullable: true, type: String }) startedAt: string | null;
+  @ApiProperty({ nullable: true, type: String }) finishedAt: string | null;
+  @ApiProperty({
     nullable: true,
     description:
       'Once done: units, users, unitsCreated, unitsChanged, usersCreated, usersChanged, passwordsChanged, rolesAdded, rolesRemoved, positionsAdded, positionsRemoved',
@@ -43,6 +43,6 @@ export class OrgImportStatusDto {
     additionalProperties: { type: 'integer' },
   })
   result: Record<string, number> | null;
-  @ApiPropertyOptional({ nullable: true, type: ImportFailureDto, description: 'Once failed: the status and message the request would have answered' })
+  @ApiProperty({ nullable: true, type: ImportFailureDto, description: 'Once failed: the status and message the request would have answered' })
   error: ImportFailureDto | null;
 }

@@ -8,6 +8,7 @@ import { UUID } from '../common/uuid-param';
 import { BodyLimit } from '../http/body-limit.decorator';
 import { OrgImportDoneDto, OrgImportPendingDto, OrgImportStatusDto } from './org-import-answer.dto';
 import { OrgImportDto } from './org-import.dto';
+import { OrgUnitDetailView, OrgUnitView } from './org-unit-view.dto';
 
 @ApiTags('org')
 @ApiBearerAuth()
@@ -53,12 +54,14 @@ export class OrgController {
   }
 
   @Get('org-units')
+  @ApiOkResponse({ type: [OrgUnitView], description: 'Every unit, by depth then code' })
   async list() {
     const units = await this.org.listUnits();
     return units.map(({ id, code, name, kind, parentId, place }) => ({ id, code, name, kind, parentId, place }));
   }
 
   @Get('org-units/:id')
+  @ApiOkResponse({ type: OrgUnitDetailView })
   async get(@Param('id', UUID) id: string) {
     const { id: unitId, code, name, kind, parentId, depth, place, children } = await this.org.getUnit(id);
     return { id: unitId, code, name, kind, parentId, depth, place, children };

@@ -35,6 +35,8 @@ import {
 import { IsCode, MultiLineText, SingleLine } from '../common/text-rules';
 import { IsPlanRecipients } from '../documents/plan-recipients.dto';
 import { IsDeadlines } from './deadlines.validator';
+import { DEADLINES, LINES_BY_KIND } from '../common/openapi-shapes';
+import { StageRuleDto } from '../workflows/workflow.dto';
 
 const ISO_DURATION = /^P(?!$)(\d+Y)?(\d+M)?(\d+W)?(\d+D)?(T(?=\d)(\d+H)?(\d+M)?(\d+S)?)?$/;
 const KEY = /^[a-z][a-z0-9_]{0,63}$/;
@@ -87,7 +89,7 @@ export class ReminderSettingsDto {
 }
 
 export class DeadlinesDto {
-  @ApiProperty({ example: { cell: { drafting: '2019-07-10T17:00:00+07:00' } } }) @IsDeadlines() deadlines: PlanDeadlines;
+  @ApiProperty({ ...DEADLINES }) @IsDeadlines() deadlines: PlanDeadlines;
   @ApiPropertyOptional({
     example: true,
     description:
@@ -140,7 +142,7 @@ export class CreatePlanDto {
   @ArrayUnique()
   @Matches(KEY, { each: true })
   indicators?: string[];
-  @ApiProperty() @IsDeadlines() deadlines: PlanDeadlines;
+  @ApiProperty({ ...DEADLINES }) @IsDeadlines() deadlines: PlanDeadlines;
   @ApiProperty({ type: ReminderSettingsDto }) @IsObject() @ValidateNested() @Type(() => ReminderSettingsDto) reminders: ReminderSettingsDto;
   @ApiPropertyOptional({ example: ['bloc', 'upper'], description: 'Levels that consolidate the reports below them; the root always does' })
   @IsOptional()
@@ -149,6 +151,7 @@ export class CreatePlanDto {
   @IsIn(UNIT_KINDS, { each: true })
   consolidateAt?: UnitKind[];
   @ApiPropertyOptional({
+    type: () => StageRuleDto,
     example: { type: 'quorum', min: 3 },
     description: `How the root's Standing Committee decides the consolidated report: {type: ${RULE_TYPES.join('|')}, min?} (min only, and required, for quorum); majority when absent`,
   })
@@ -156,6 +159,8 @@ export class CreatePlanDto {
   @IsRootApprovalRule()
   rootApproval?: ApprovalRule;
   @ApiPropertyOptional({
+    ...LINES_BY_KIND,
+    nullable: true,
     example: { cell: ['Đảng ủy cấp trên trực tiếp (để báo cáo)', 'Các đồng chí chi ủy viên'] },
     description:
       'The Nơi nhận of the plan’s reports per unit kind, one line each; a kind left out keeps its usual lines, and "- Lưu: …" always ends them (PUT /api/plans/:id/recipients changes them later)',

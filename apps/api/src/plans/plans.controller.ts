@@ -1,8 +1,10 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Put, Query, Res } from '@nestjs/common';
 import {
+  ApiAcceptedResponse,
   ApiBadRequestResponse,
   ApiBearerAuth,
   ApiConflictResponse,
+  ApiCreatedResponse,
   ApiExtraModels,
   ApiForbiddenResponse,
   ApiNotFoundResponse,
@@ -35,7 +37,9 @@ import { BodyLimit } from '../http/body-limit.decorator';
 import { Heavy } from '../http/heavy.decorator';
 import { ConsolidatedQueryDto } from './consolidated-query.dto';
 import { AttributedTextView, ConsolidatedView, UnitFigureView } from './consolidated-view.dto';
-import { PlanFiguresView } from './plan-view.dto';
+import { PlanView, StoredPlanView } from './plan-view.dto';
+import { LaunchView } from './launch-view.dto';
+import { ProgressView } from './progress-view.dto';
 import { consolidatedBreakdownJson } from './consolidated-breakdown-json';
 import { consolidatedHead, consolidatedSectionJson } from './consolidated-section-json';
 import { CreatePlanDto, DeadlinesDto } from './plan.dto';
@@ -66,12 +70,14 @@ export class PlansController {
   @Post()
   // The plan with its basis documents, outline, deadlines and reminders.
   @BodyLimit('256kb')
+  @ApiCreatedResponse({ type: PlanView })
   @ApiBadRequestResponse({ description: DEADLINES_REFUSED })
   async create(@Body() body: CreatePlanDto, @CurrentActor() actor: Actor) {
     return planView(await this.plans.create(body, actor));
   }
 
   @Get()
+  @ApiOkResponse({ type: [StoredPlanView], description: 'Newest first, at most 500' })
   @ApiOperation({
     summary: 'The plans the caller may see',
     description:
@@ -83,7 +89,7 @@ export class PlansController {
 
   @Get(':id')
   @ApiOperation({ summary: 'A plan, with the definitions of its figures (`indicatorDefinitions`) and the appendix tables they form (`indicatorGroups`)' })
-  @ApiOkResponse({ type: PlanFiguresView, description: 'The stored plan (code, title, term, outline, deadlines, reminders, status…) with these fields' })
+  @ApiOkResponse({ type: PlanView })
   @ApiForbiddenResponse({ description: 'The caller holds no role in the plan’s tree of units (nor above its root) and is not an administrator' })
   async get(@Param('id', UUID) id: string, @CurrentActor() actor: Actor) {
     return planView((await this.visibility.visiblePlan(id, actor.id)).plan);
@@ -91,6 +97,7 @@ export class PlansController {
 
   @AdminOnly()
   @Put(':id/deadlines')
+  @ApiOkResponse({ type: StoredPlanView, description: 'The plan with its new deadlines' })
   @BodyLimit('64kb')
   @ApiBadRequestResponse({ description: `${DEADLINES_REFUSED} An edit refuses only the order: a running plan keeps its passed dates.` })
   async deadlines(@Param('id', UUID) id: string, @Body() body: DeadlinesDto, @CurrentActor() actor: Actor) {
@@ -99,6 +106,7 @@ export class PlansController {
 
   @AdminOnly()
   @Post(':id/launch')
+  @ApiAcceptedResponse({ type: LaunchView })
   @HttpCode(202)
   async launch(@Param('id', UUID) id: string, @CurrentActor() actor: Actor): Promise<LaunchAnswer> {
     await this.plans.requestLaunch(id, actor);
@@ -115,6 +123,7 @@ export class PlansController {
   }
 
   @Get(':id/progress')
+  @ApiOkResponse({ type: ProgressView })
   @Heavy()
   @ApiOperation({
     summary: 'Where the reports of the plan stand, as far as the caller may see',

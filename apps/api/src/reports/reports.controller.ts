@@ -1,5 +1,5 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Put, Query } from '@nestjs/common';
-import { ApiBadRequestResponse, ApiBearerAuth, ApiBody, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiAcceptedResponse, ApiBadRequestResponse, ApiBearerAuth, ApiBody, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Actor, ReportsService, SubmissionService } from '@app/core';
 import { TrailEventView } from '../audit/trail-event-view.dto';
 import { CurrentActor } from '../common/current-actor.decorator';
@@ -7,7 +7,7 @@ import { UUID } from '../common/uuid-param';
 import { BodyLimit } from '../http/body-limit.decorator';
 import { IndicatorsPipe } from './indicators.pipe';
 import { ReportListQueryDto, SectionPartsDto } from './report.dto';
-import { ReportView } from './report-view.dto';
+import { ReportSummaryView, ReportVersionView, ReportView, SubmittedReportView } from './report-view.dto';
 
 @ApiTags('reports')
 @ApiBearerAuth()
@@ -19,6 +19,7 @@ export class ReportsController {
   ) {}
 
   @Get()
+  @ApiOkResponse({ type: [ReportSummaryView], description: 'Without the texts' })
   list(@Query() query: ReportListQueryDto, @CurrentActor() actor: Actor) {
     return this.reports.list(actor.id, query);
   }
@@ -58,6 +59,7 @@ export class ReportsController {
   }
 
   @Post(':id/submit')
+  @ApiAcceptedResponse({ type: SubmittedReportView })
   @HttpCode(202)
   submit(@Param('id', UUID) id: string, @CurrentActor() actor: Actor) {
     return this.submission.submit(id, actor);
@@ -71,6 +73,7 @@ export class ReportsController {
 
   /** Every submitted version of the content, so a reviewer sees exactly what was approved. */
   @Get(':id/versions')
+  @ApiOkResponse({ type: [ReportVersionView], description: 'Oldest first' })
   versions(@Param('id', UUID) id: string, @CurrentActor() actor: Actor) {
     return this.reports.snapshots(id, actor.id);
   }

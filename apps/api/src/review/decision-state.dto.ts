@@ -6,9 +6,9 @@ export class DecisionMemberView {
   @ApiProperty() username: string;
   @ApiProperty({ example: 'Nguyễn Văn An' }) fullName: string;
   @ApiProperty({ enum: ['approved', 'returned', 'waiting'] }) state: string;
-  @ApiPropertyOptional({ nullable: true, description: 'The comment given with the decision (a return’s reason, or an approval’s remark)' }) comment:
+  @ApiProperty({ type: String, nullable: true, description: 'The comment given with the decision (a return’s reason, or an approval’s remark)' }) comment:
     string | null;
-  @ApiPropertyOptional({ format: 'date-time', nullable: true }) decidedAt: string | null;
+  @ApiProperty({ type: String, format: 'date-time', nullable: true }) decidedAt: string | null;
 }
 
 class ApprovalRuleView {
@@ -20,15 +20,15 @@ class ApprovalRuleView {
 export class DecisionStateView {
   @ApiProperty({ format: 'uuid' }) reportId: string;
   @ApiProperty() stage: string;
-  @ApiPropertyOptional({ enum: STAGE_KINDS, nullable: true, description: 'null once done' }) stageKind: string | null;
+  @ApiProperty({ type: String, enum: STAGE_KINDS, nullable: true, description: 'null once done' }) stageKind: string | null;
   @ApiProperty() round: number;
-  @ApiPropertyOptional({ type: ApprovalRuleView, nullable: true, description: 'The stage’s rule; null outside an approval stage' })
+  @ApiProperty({ type: ApprovalRuleView, nullable: true, description: 'The stage’s rule; null outside an approval stage' })
   rule: ApprovalRuleView | null;
-  @ApiPropertyOptional({ nullable: true, description: 'Approvals the rule needs of the members assigned now' }) needed: number | null;
+  @ApiProperty({ type: Number, nullable: true, description: 'Approvals the rule needs of the members assigned now' }) needed: number | null;
   @ApiProperty() approvals: number;
   @ApiProperty() returns: number;
-  @ApiPropertyOptional({ nullable: true, example: '1/2 đã đồng ý, chờ Nguyễn Văn An' }) summary: string | null;
-  @ApiPropertyOptional({ nullable: true, example: 'Cần tất cả 2 đồng chí đồng ý' }) ruleText: string | null;
+  @ApiProperty({ type: String, nullable: true, example: '1/2 đã đồng ý, chờ Nguyễn Văn An' }) summary: string | null;
+  @ApiProperty({ type: String, nullable: true, example: 'Cần tất cả 2 đồng chí đồng ý' }) ruleText: string | null;
   @ApiProperty({ type: [DecisionMemberView], description: 'Decided first (in the order they decided), then those awaited; one per person' })
   members: DecisionMemberView[];
 }

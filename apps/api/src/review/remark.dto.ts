@@ -51,15 +51,15 @@ export class RemarkView {
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty({ format: 'uuid' }) reportId: string;
   @ApiProperty({ example: 'political', description: 'The outline item’s key' }) section: string;
-  @ApiPropertyOptional({ nullable: true, description: 'The quoted passage, if any' }) quote: string | null;
+  @ApiProperty({ type: String, nullable: true, description: 'The quoted passage, if any' }) quote: string | null;
   @ApiProperty() text: string;
   @ApiProperty({ description: 'Username of the reviewer or approver who wrote it' }) author: string;
   @ApiProperty({ example: 'Nguyễn Văn An' }) authorName: string;
   @ApiProperty({ description: 'The stage it was written in' }) stage: string;
   @ApiProperty({ description: 'The report’s round then (a later round follows a return)' }) round: number;
   @ApiProperty({ format: 'date-time' }) createdAt: string;
-  @ApiPropertyOptional({ format: 'date-time', nullable: true, description: 'When a drafter marked it resolved' }) resolvedAt: string | null;
-  @ApiPropertyOptional({ nullable: true }) resolvedBy: string | null;
-  @ApiPropertyOptional({ nullable: true }) resolvedByName: string | null;
+  @ApiProperty({ type: String, format: 'date-time', nullable: true, description: 'When a drafter marked it resolved' }) resolvedAt: string | null;
+  @ApiProperty({ type: String, nullable: true }) resolvedBy: string | null;
+  @ApiProperty({ type: String, nullable: true }) resolvedByName: string | null;
   @ApiProperty({ type: [RemarkReplyView], description: 'Oldest first' }) replies: RemarkReplyView[];
 }

@@ -53,6 +53,7 @@ export class TasksController {
   }
 
   @Post(':id/delegate')
+  @ApiOkResponse({ type: TaskView, description: 'The task, now held by the person named' })
   @HttpCode(200)
   delegate(@Param('id', UUID) id: string, @Body() body: DelegateTaskDto, @CurrentActor() actor: Actor) {
     return this.handover.delegate(id, actor, body.username);

@@ -24,3 +24,24 @@ export class UserView {
   @ApiProperty({ type: [UserRoleView] }) roles: UserRoleView[];
   @ApiProperty({ type: [UserPositionView], description: 'Positions (chức vụ) held, one per unit' }) positions: UserPositionView[];
 }
+
+/** `PUT /api/users/:username/roles`: the user, and what their new roles changed in running stages (OpenAPI only). */
+export class RolesReplacedView extends UserView {
+  @ApiProperty({ description: 'Tasks opened for the roles gained' }) tasksCreated: number;
+  @ApiProperty({ description: 'Stages decided again on the votes left' }) stagesRedecided: number;
+}
+
+/** A task the new holder could not take, and why (OpenAPI only). */
+export class TaskNotMovedView {
+  @ApiProperty({ format: 'uuid' }) taskId: string;
+  @ApiProperty() reason: string;
+}
+
+/** `POST /api/users/:username/reassign` (OpenAPI only). */
+export class ReassignedView {
+  @ApiProperty() from: string;
+  @ApiProperty() to: string;
+  @ApiProperty({ description: 'How many open tasks moved' }) moved: number;
+  @ApiProperty({ type: [String], format: 'uuid' }) movedTaskIds: string[];
+  @ApiProperty({ type: [TaskNotMovedView] }) notMoved: TaskNotMovedView[];
+}

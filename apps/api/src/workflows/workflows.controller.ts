@@ -1,5 +1,5 @@
 import { Body, Controller, Get, Param, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiQuery, ApiTags } from '@nestjs/swagger';
 import { Actor, WorkflowsService } from '@app/core';
 import { AdminOnly } from '../common/auth.guard';
 import { CurrentActor } from '../common/current-actor.decorator';
@@ -7,6 +7,7 @@ import { KeyPipe } from '../common/key-param';
 import { PositiveInt, PositiveIntPipe } from '../common/positive-int-param';
 import { BodyLimit } from '../http/body-limit.decorator';
 import { WorkflowVersionDto } from './workflow.dto';
+import { WorkflowVersionView, WorkflowView } from './workflow-view.dto';
 
 @ApiTags('workflows')
 @ApiBearerAuth()
@@ -15,6 +16,7 @@ export class WorkflowsController {
   constructor(private readonly workflows: WorkflowsService) {}
 
   @Get(':key')
+  @ApiOkResponse({ type: WorkflowView, description: 'The latest version, or the one `version` names' })
   @ApiQuery({ name: 'version', required: false, type: Number, description: 'A version number, 1 to 2147483647; the latest when absent' })
   get(@Param('key') key: string, @Query('version', new PositiveIntPipe('version', { optional: true })) version?: PositiveInt) {
     return this.workflows.get(key, version);
@@ -22,6 +24,7 @@ export class WorkflowsController {
 
   @AdminOnly()
   @Get(':key/versions')
+  @ApiOkResponse({ type: [WorkflowVersionView], description: 'Newest first' })
   async listVersions(@Param('key') key: string) {
     return this.workflows.listVersions(key);
   }
@@ -29,6 +32,7 @@ export class WorkflowsController {
   @AdminOnly()
   // Up to 50 stages, each with its name and rule.
   @Post(':key/versions')
+  @ApiCreatedResponse({ type: WorkflowVersionView, description: 'The version stored' })
   @BodyLimit('128kb')
   async createVersion(@Param('key', KeyPipe) key: string, @Body() body: WorkflowVersionDto, @CurrentActor() actor: Actor) {
     return this.workflows.createVersion(key, body.stages, actor);

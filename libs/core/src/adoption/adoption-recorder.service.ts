@@ -1,11 +1,19 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
-import { appendAuditEvents, usernameOf } from '@app/dal';
-import { chooseSigner, documentSymbol, POSITION_LABELS, REPORT_TYPE_CODE, UnitKind, vietnamDateOnly, vietnamDay } from '@app/domain';
+import {
+  adoptionRecorded,
+  appendAuditEvents,
+  chosenSignerOfRound,
+  insertAdoption,
+  issuingUnitOf,
+  nextRegisterNumber,
+  supersedeCurrentAdoption,
+  usernameOf,
+} from '@app/dal';
+import { chooseSigner, documentSymbol, POSITION_LABELS, REPORT_TYPE_CODE, vietnamDateOnly, vietnamDay } from '@app/domain';
 import { Clock } from '../common/clock';
 import { issuerCode } from '../documents/party-forms';
 import { signingHoldersOf } from '../positions/signing-holders';
-import { nextRegisterNumber } from './document-register';
 
 /** What is being adopted: a unit's report in a round of its adopting stage, or (reportId null) the root's report. */
 export interface Adopting {
@@ -30,39 +38,26 @@ export class AdoptionRecorder {
 
   async adopt(em: EntityManager, adopting: Adopting): Promise<void> {
     const { planId, unitId, reportId, round, stage, actorId } = adopting;
-    const done = await em.query(`SELECT 1 FROM adoptions WHERE plan_id = $1 AND unit_id = $2 AND round = $3`, [planId, unitId, round]);
-    if (done.length) return;
-    const [unit]: { code: string; name: string; kind: UnitKind; place: string }[] = await em.query(
-      `SELECT code, name, kind, place FROM org_units WHERE id = $1`,
-      [unitId],
-    );
+    if (await adoptionRecorded(em, planId, unitId, round)) return;
+    const unit = await issuingUnitOf(em, unitId);
     const now = this.clock.now();
     const number = await nextRegisterNumber(em, unitId, REPORT_TYPE_CODE, vietnamDay(now).year);
     const symbol = documentSymbol(number, REPORT_TYPE_CODE, issuerCode(unit));
     const signer = chooseSigner(await signingHoldersOf(em, unitId), await this.chosenSigner(em, adopting));
-    await em.query(
-      `INSERT INTO adoptions (plan_id, unit_id, report_id, round, stage, document_type, number, symbol, adopted_at, adopted_on, place,
-                              signer_id, signer_username, signer_name, signer_position, signer_how)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16)`,
-      [
-        planId,
-        unitId,
-        reportId,
-        round,
-        stage,
-        REPORT_TYPE_CODE,
-        number,
-        symbol,
-        now,
-        vietnamDateOnly(now),
-        unit.place,
-        signer.userId,
-        signer.username,
-        signer.fullName,
-        signer.position,
-        signer.how,
-      ],
-    );
+    await insertAdoption(em, {
+      planId,
+      unitId,
+      reportId,
+      round,
+      stage,
+      documentType: REPORT_TYPE_CODE,
+      number,
+      symbol,
+      adoptedAt: now,
+      adoptedOn: vietnamDateOnly(now),
+      place: unit.place,
+      signer,
+    });
     const actor = await usernameOf(em, actorId);
     await appendAuditEvents(em, [
       {
@@ -101,11 +96,8 @@ export class AdoptionRecorder {
 
   /** A report going back to be adopted again: its adoption stays in the history, superseded. */
   async supersede(em: EntityManager, planId: string, unitId: string, reportId: string | null, reason: string | null, actorId: string | null): Promise<void> {
-    const [rows]: [{ symbol: string }[]] = await em.query(
-      `UPDATE adoptions SET superseded_at = now(), superseded_reason = $3 WHERE plan_id = $1 AND unit_id = $2 AND superseded_at IS NULL RETURNING symbol`,
-      [planId, unitId, reason],
-    );
-    if (!rows.length) return;
+    const symbols = await supersedeCurrentAdoption(em, planId, unitId, reason);
+    if (!symbols.length) return;
     await appendAuditEvents(em, [
       {
         actorId,
@@ -113,20 +105,14 @@ export class AdoptionRecorder {
         action: 'report.adoption_superseded',
         planId,
         reportId,
-        comment: `Văn bản Số ${rows[0].symbol} được thông qua lại sau khi bị trả lại`,
-        data: { symbol: rows[0].symbol, reason },
+        comment: `Văn bản Số ${symbols[0]} được thông qua lại sau khi bị trả lại`,
+        data: { symbol: symbols[0], reason },
       },
     ]);
   }
 
   /** The latest signer chosen by an approver of the round, before the adoption. */
   private async chosenSigner(em: EntityManager, adopting: Adopting): Promise<string | null> {
-    const [row]: { chosen_signer_id: string }[] = await em.query(
-      `SELECT chosen_signer_id FROM tasks
-        WHERE plan_id = $1 AND report_id IS NOT DISTINCT FROM $2::uuid AND stage = $3 AND round = $4 AND decision = 'approve' AND chosen_signer_id IS NOT NULL
-        ORDER BY completed_at DESC, updated_at DESC LIMIT 1`,
-      [adopting.planId, adopting.reportId, adopting.stage, adopting.round],
-    );
-    return row?.chosen_signer_id ?? null;
+    return chosenSignerOfRound(em, adopting);
   }
 }

@@ -1,20 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
+import { codeAndNameOfUnit, nameOfUnit, SigningTask, signingTaskById, workflowOfReport } from '@app/dal';
 import { adoptionStageKey, chooseSigner, forbidden, notFound, POSITION_LABELS, refused, ROOT_APPROVAL_STAGE } from '@app/domain';
 import { AccessService } from '../org/access.service';
 import { signingHoldersOf } from '../positions/signing-holders';
 import { WorkflowsService } from '../workflows/workflows.service';
-
-/** The fields of a task the choice of a signer depends on. */
-export interface SigningTask {
-  id: string;
-  planId: string;
-  reportId: string | null;
-  stage: string;
-  scopeUnitId: string;
-  assigneeId: string;
-}
 
 /**
  * The adopting committee chooses who signs its document: an approver of the adopting stage (or a
@@ -36,21 +27,18 @@ export class SignerChoice {
     const holders = await signingHoldersOf(em, task.scopeUnitId);
     const holder = holders.find((h) => h.username === username);
     if (holder) return holder.userId;
-    const [unit]: { name: string }[] = await em.query(`SELECT name FROM org_units WHERE id = $1`, [task.scopeUnitId]);
-    throw refused(`${username} không giữ chức vụ ${POSITION_LABELS.bi_thu} hoặc ${POSITION_LABELS.pho_bi_thu} của ${unit?.name ?? 'đơn vị'}`, {
+    const unitName = await nameOfUnit(em, task.scopeUnitId);
+    throw refused(`${username} không giữ chức vụ ${POSITION_LABELS.bi_thu} hoặc ${POSITION_LABELS.pho_bi_thu} của ${unitName ?? 'đơn vị'}`, {
       signers: holders.map((h) => h.username),
     });
   }
 
   /** For the task's holder (or an administrator): whether it chooses a signer, whom it may choose, and who signs by default. */
   async candidates(taskId: string, userId: string) {
-    const [task]: SigningTask[] = await this.db.query(
-      `SELECT id, plan_id AS "planId", report_id AS "reportId", stage, scope_unit_id AS "scopeUnitId", assignee_id AS "assigneeId" FROM tasks WHERE id = $1`,
-      [taskId],
-    );
+    const task = await signingTaskById(this.db, taskId);
     if (!task) throw notFound('Task', taskId);
     if (task.assigneeId !== userId && !(await this.access.isAdmin(userId))) throw forbidden('This task belongs to someone else');
-    const [unit]: { code: string; name: string }[] = await this.db.query(`SELECT code, name FROM org_units WHERE id = $1`, [task.scopeUnitId]);
+    const unit = (await codeAndNameOfUnit(this.db, task.scopeUnitId))!;
     const adopting = await this.adoptsAt(this.db.manager, task);
     const holders = adopting ? await signingHoldersOf(this.db.manager, task.scopeUnitId) : [];
     const byDefault = chooseSigner(holders, null);
@@ -66,10 +54,7 @@ export class SignerChoice {
   /** Whether deciding this task can adopt a report: its report's adopting stage, or the Standing Committee's approval. */
   private async adoptsAt(em: EntityManager, task: SigningTask): Promise<boolean> {
     if (task.reportId === null) return task.stage === ROOT_APPROVAL_STAGE;
-    const [row]: { workflow_key: string; workflow_version: number }[] = await em.query(
-      `SELECT p.workflow_key, r.workflow_version FROM reports r JOIN plans p ON p.id = r.plan_id WHERE r.id = $1`,
-      [task.reportId],
-    );
+    const row = await workflowOfReport(em, task.reportId);
     return adoptionStageKey(await this.workflows.get(row.workflow_key, row.workflow_version, em)) === task.stage;
   }
 }

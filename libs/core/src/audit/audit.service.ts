@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
+import { listConfigurationEvents, listPlanEvents } from '@app/dal';
 
 /** Changes to how the engine is set up, as opposed to the work on reports. */
 export const CONFIGURATION_ACTIONS = [
@@ -42,12 +43,13 @@ export class AuditService {
   constructor(@InjectDataSource() private readonly db: DataSource) {}
 
   async configuration(filter: AuditFilter) {
-    return this.db.query(
-      `SELECT id, at, actor, action, plan_id AS "planId", comment, data FROM audit_events
-        WHERE action = ANY($1) AND ($2::varchar IS NULL OR action = $2) AND ($3::uuid IS NULL OR plan_id = $3) AND ($4::varchar IS NULL OR actor = $4)
-        ORDER BY id DESC LIMIT $5`,
-      [CONFIGURATION_ACTIONS, filter.action ?? null, filter.planId ?? null, filter.actor ?? null, filter.limit ?? 200],
-    );
+    return listConfigurationEvents(this.db, {
+      actions: CONFIGURATION_ACTIONS,
+      action: filter.action ?? null,
+      planId: filter.planId ?? null,
+      actor: filter.actor ?? null,
+      limit: filter.limit ?? 200,
+    });
   }
 
   /**
@@ -57,12 +59,6 @@ export class AuditService {
    * `actorName` is the person's full name (null for the engine's own events).
    */
   async planEvents(planId: string, page: PlanEventsPage) {
-    return this.db.query(
-      `SELECT e.id::float8 AS id, e.at, e.actor, u.full_name AS "actorName", e.action, e.from_stage AS "fromStage", e.to_stage AS "toStage",
-              e.comment, e.task_id AS "taskId", e.data
-         FROM audit_events e LEFT JOIN users u ON u.id = e.actor_id WHERE e.plan_id = $1 AND e.report_id IS NULL AND e.id > $2
-        ORDER BY e.id LIMIT $3`,
-      [planId, page.after ?? 0, page.limit ?? 500],
-    );
+    return listPlanEvents(this.db, planId, page.after ?? 0, page.limit ?? 500);
   }
 }

@@ -9,6 +9,7 @@ import { PasswordGate } from '../common/password-gate.service';
 import { AuthService } from './auth.service';
 import { LoginThrottle } from './login-throttle';
 import { PasswordsService } from './passwords.service';
+import { SessionRevocations } from './session-revocations';
 
 /**
  * JWT_SECRET when configured (required in production, see jwtSecretProblem); otherwise the secret
@@ -35,7 +36,7 @@ export async function signingSecret(config: AppConfig, db: DataSource): Promise<
       },
     }),
   ],
-  providers: [AuthService, LoginThrottle, PasswordsService, PasswordGate],
+  providers: [AuthService, LoginThrottle, PasswordsService, PasswordGate, SessionRevocations],
   // The throttle and the password gate too, for setting a password from an e-mailed link (password-links).
   exports: [AuthService, PasswordsService, LoginThrottle, PasswordGate],
 })

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { appendAuditEvents, endSessionsOf, inTransaction } from '@app/dal';
+import { appendAuditEvents, endSessionsOf, inTransaction, lockUserIdByUsername, passwordHashOfUser, setUserPasswordHash, usernameExists } from '@app/dal';
 import { notFound, refused } from '@app/domain';
 import { Actor } from '../common/actor';
 import { PasswordGate } from '../common/password-gate.service';
@@ -26,9 +26,9 @@ export class PasswordsService {
    */
   async changeOwn(actor: Actor, currentPassword: string, newPassword: string, address = 'unknown'): Promise<void> {
     await this.throttle.assertAllowed(actor.username, address);
-    const [user] = await this.db.query(`SELECT password_hash FROM users WHERE id = $1`, [actor.id]);
-    if (!user) throw notFound('User', actor.username);
-    if (!(await this.passwords.verify(user.password_hash, currentPassword))) {
+    const storedHash = await passwordHashOfUser(this.db, actor.id);
+    if (storedHash === undefined) throw notFound('User', actor.username);
+    if (!(await this.passwords.verify(storedHash, currentPassword))) {
       await this.throttle.failed(actor.username, address);
       throw refused('Mật khẩu hiện tại không đúng.');
     }
@@ -43,19 +43,18 @@ export class PasswordsService {
 
   /** An administrator sets someone's password (a forgotten one, or a leaked one). */
   async reset(username: string, password: string, actor: Actor): Promise<void> {
-    const [known] = await this.db.query(`SELECT 1 FROM users WHERE username = $1`, [username]);
-    if (!known) throw notFound('User', username);
+    if (!(await usernameExists(this.db, username))) throw notFound('User', username);
     const passwordHash = await this.passwords.hash(password);
     await inTransaction(this.db, async (em) => {
-      const [user] = await em.query(`SELECT id FROM users WHERE username = $1 FOR NO KEY UPDATE`, [username]);
-      if (!user) throw notFound('User', username);
-      await this.replaceHash(em, user.id, passwordHash);
+      const userId = await lockUserIdByUsername(em, username);
+      if (!userId) throw notFound('User', username);
+      await this.replaceHash(em, userId, passwordHash);
       await appendAuditEvents(em, [{ actorId: actor.id, actor: actor.username, action: 'user.password_reset', data: { username } }]);
     });
   }
 
   private async replaceHash(em: EntityManager, userId: string, passwordHash: string): Promise<void> {
-    await em.query(`UPDATE users SET password_hash = $2, updated_at = now() WHERE id = $1`, [userId, passwordHash]);
+    await setUserPasswordHash(em, userId, passwordHash);
     await endSessionsOf(em, [userId]);
   }
 }

@@ -1,5 +1,5 @@
 import { EntityManager } from 'typeorm';
-import { appendAuditEvents } from '@app/dal';
+import { appendAuditEvents, closeReportsAt } from '@app/dal';
 import { DONE_STAGE } from '@app/domain';
 
 /** The audited action of a report that reached consolidation once its plan was completed. */
@@ -13,15 +13,7 @@ export const LATE_AFTER_COMPLETION = 'late_after_completion';
  */
 export async function closeAfterCompletion(em: EntityManager, planId: string, reportIds: readonly string[]): Promise<number> {
   if (reportIds.length === 0) return 0;
-  const closed: { id: string; from_stage: string }[] = await em
-    .query(
-      `UPDATE reports r SET stage = $2, round = r.round + 1, version = r.version + 1, due_at = NULL, unassigned = false,
-            stage_entered_at = now(), updated_at = now()
-       FROM reports before WHERE before.id = r.id AND r.id = ANY($1::uuid[]) AND r.stage <> $2
-     RETURNING r.id, before.stage AS from_stage`,
-      [reportIds, DONE_STAGE],
-    )
-    .then((result) => result[0]);
+  const closed = await closeReportsAt(em, reportIds, DONE_STAGE);
   await appendAuditEvents(
     em,
     closed.map((r) => ({

@@ -1,8 +1,20 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { appendAuditEvents, inTransaction, PlanEntity } from '@app/dal';
-import { formatVietnamDateTime, Indicators, SectionMap, UnitKind } from '@app/domain';
+import {
+  appendAuditEvents,
+  ConsolidatingUnit,
+  consolidatingUnitById,
+  consolidatorsOfUnit,
+  draftingTaskOpen,
+  inTransaction,
+  lockCollectionStatus,
+  lockReportForPrefill,
+  PlanEntity,
+  recordCollected,
+  writePrefilledReport,
+} from '@app/dal';
+import { formatVietnamDateTime } from '@app/domain';
 import { createRootLevelReport } from '../level-reports/level-report-lifecycle';
 import { levelGroupOf } from '../level-reports/level-group';
 import { synthesisStart } from '../level-reports/synthesis-start';
@@ -37,12 +49,10 @@ export class ConsolidationCollector {
   /** Returns what it did and the working group's tasks it opened (their reminders are scheduled after commit). */
   async collect(planId: string, unitId: string): Promise<TransitionResult> {
     const { status, outbox, createdTaskIds } = await inTransaction(this.db, async (em) => {
-      const [row] = await em.query(`SELECT status FROM consolidations WHERE plan_id = $1 AND unit_id = $2 FOR NO KEY UPDATE`, [planId, unitId]);
-      if (!row || row.status !== 'collecting') return { status: 'already-collected', outbox: [] as string[], createdTaskIds: [] as string[] };
+      if ((await lockCollectionStatus(em, planId, unitId)) !== 'collecting')
+        return { status: 'already-collected', outbox: [] as string[], createdTaskIds: [] as string[] };
       let plan = await em.getRepository(PlanEntity).findOneByOrFail({ id: planId });
-      const [unit]: { id: string; code: string; name: string; kind: UnitKind }[] = await em.query(`SELECT id, code, name, kind FROM org_units WHERE id = $1`, [
-        unitId,
-      ]);
+      const unit = (await consolidatingUnitById(em, unitId))!;
       // Figures and lists only: the level's report reads the texts it starts from itself (synthesisStart).
       const built = await this.consolidation.build(plan, unit, 'none');
       // At the root, the plan's row as a report entering consolidation and the working group's
@@ -50,11 +60,7 @@ export class ConsolidationCollector {
       // only after the build, which reads through other pooled connections: held during it, the
       // transitions queued behind it could take every connection the build needs.
       if (unitId === plan.rootUnitId) plan = await em.getRepository(PlanEntity).findOneOrFail({ where: { id: planId }, lock: { mode: 'for_no_key_update' } });
-      await em.query(
-        `UPDATE consolidations SET status = 'collected', included = $3, missing = $4, indicators = $5, completeness = $6, collected_at = now()
-          WHERE plan_id = $1 AND unit_id = $2`,
-        [planId, unitId, JSON.stringify(built.included), JSON.stringify(built.missing), JSON.stringify(built.indicators), JSON.stringify(built.completeness)],
-      );
+      await recordCollected(em, planId, unitId, built);
       await appendAuditEvents(em, [
         {
           actorId: null,
@@ -86,29 +92,12 @@ export class ConsolidationCollector {
    * part the units' texts, attributed by name with their paragraphs kept, each figure not yet
    * entered the group's sum. Only while it is still being drafted.
    */
-  private async prefill(
-    em: EntityManager,
-    plan: PlanEntity,
-    unit: { id: string; code: string; name: string; kind: UnitKind },
-    ready: Set<string>,
-    built: Built,
-  ): Promise<void> {
-    const [report]: { id: string; stage: string; round: number; sections: SectionMap; indicators: Indicators }[] = await em.query(
-      `SELECT r.id, r.stage, r.round, r.sections, r.indicators FROM reports r WHERE r.plan_id = $1 AND r.unit_id = $2 FOR NO KEY UPDATE`,
-      [plan.id, unit.id],
-    );
+  private async prefill(em: EntityManager, plan: PlanEntity, unit: ConsolidatingUnit, ready: Set<string>, built: Built): Promise<void> {
+    const report = await lockReportForPrefill(em, plan.id, unit.id);
     if (!report) return;
-    const drafting = await em.query(`SELECT 1 FROM tasks WHERE report_id = $1 AND round = $2 AND kind = 'draft' AND state = 'open' LIMIT 1`, [
-      report.id,
-      report.round,
-    ]);
-    if (drafting.length === 0) return;
+    if (!(await draftingTaskOpen(em, report.id, report.round))) return;
     const start = await synthesisStart(em, plan, await levelGroupOf(em, plan, unit, ready), { sections: report.sections, indicators: report.indicators });
-    await em.query(`UPDATE reports SET sections = $2, indicators = $3, version = version + 1, updated_at = now() WHERE id = $1`, [
-      report.id,
-      JSON.stringify(start.sections),
-      JSON.stringify(start.indicators),
-    ]);
+    await writePrefilledReport(em, report.id, start);
     await appendAuditEvents(em, [
       {
         actorId: null,
@@ -124,9 +113,7 @@ export class ConsolidationCollector {
   }
 
   private async tellWorkingGroup(em: EntityManager, plan: PlanEntity, built: Built): Promise<string[]> {
-    const people: { user_id: string }[] = await em.query(`SELECT user_id FROM role_assignments WHERE unit_id = $1 AND role = 'consolidator'`, [
-      plan.rootUnitId,
-    ]);
+    const people = await consolidatorsOfUnit(em, plan.rootUnitId);
     const title = built.missing.length
       ? `Hết hạn tổng hợp: còn thiếu ${built.missing.length} đơn vị – ${plan.code}`
       : `Đã đủ báo cáo để tổng hợp – ${plan.code}`;
@@ -135,13 +122,13 @@ export class ConsolidationCollector {
       (built.missing.length ? ` Các đơn vị chưa có báo cáo được duyệt: ${built.missing.join(', ')}.` : '');
     const created = await insertNotifications(
       em,
-      people.map((p) => ({
-        userId: p.user_id,
+      people.map((userId) => ({
+        userId,
         kind: 'consolidation' as const,
         title,
         body,
         planId: plan.id,
-        dedupKey: `consolidation:${plan.id}:${p.user_id}`,
+        dedupKey: `consolidation:${plan.id}:${userId}`,
       })),
     );
     return emailInOutbox(em, created);

@@ -1,7 +1,21 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
-import { appendAuditEvents, cancelOpenTasks, markDecisionsApplied, PlanEntity, TaskEntity, usernameOf } from '@app/dal';
-import { decideStage, DONE_STAGE, findStage, nextStageKey, ROOT_APPROVAL_STAGE, StageVote, tallyVotes, UnitKind } from '@app/domain';
+import {
+  appendAuditEvents,
+  cancelOpenTasks,
+  freezeIncludedReports,
+  lockReportsAtStages,
+  lockReportsWaitingAt,
+  markDecisionsApplied,
+  moveReportsToStage,
+  PlanEntity,
+  planStageVotes,
+  setConsolidatedRound,
+  TaskEntity,
+  usernameOf,
+  workflowVersionsOfUnfinishedReports,
+} from '@app/dal';
+import { decideStage, DONE_STAGE, findStage, nextStageKey, ROOT_APPROVAL_STAGE, tallyVotes } from '@app/domain';
 import { nothingCreated, TransitionResult } from '../common/transition-result';
 import { closeAfterCompletion } from './after-completion';
 import { readyStagesOf } from './consolidation-plan';
@@ -30,11 +44,7 @@ export class ConsolidationCompletion {
       if (decided.outcome === 'plan-completed') await this.closeWaitingAfterCompletion(em, plan);
       return decided;
     }
-    const votes: StageVote[] = await em.query(
-      `SELECT id, state, decision, assignee_id AS "assigneeId" FROM tasks
-        WHERE plan_id = $1 AND report_id IS NULL AND stage = $2 AND round = $3 ORDER BY completed_at NULLS LAST, id`,
-      [plan.id, task.stage, task.round],
-    );
+    const votes = await planStageVotes(em, { planId: plan.id, stage: task.stage, round: task.round });
     const latest = await this.workflows.get(plan.workflowKey, plan.workflowVersion, em);
     const rule = findStage(latest, task.stage)?.rule ?? { type: 'any' as const };
     // The working group consolidates; it does not return (the committee above does), so no returns count.
@@ -68,11 +78,7 @@ export class ConsolidationCompletion {
 
   private async moveWaitingReports(em: EntityManager, plan: PlanEntity, task: TaskEntity): Promise<{ moved: number; createdTaskIds: string[] }> {
     const createdTaskIds: string[] = [];
-    const waiting: { id: string; unit_id: string; parent_id: string | null; kind: UnitKind; workflow_version: number }[] = await em.query(
-      `SELECT r.id, r.unit_id, u.parent_id, u.kind, r.workflow_version FROM reports r JOIN org_units u ON u.id = r.unit_id
-        WHERE r.plan_id = $1 AND r.stage = $2 ORDER BY r.id FOR NO KEY UPDATE OF r`,
-      [plan.id, task.stage],
-    );
+    const waiting = await lockReportsWaitingAt(em, plan.id, task.stage);
     await this.freezeIncluded(
       em,
       plan,
@@ -84,13 +90,11 @@ export class ConsolidationCompletion {
       const workflow = await this.workflows.get(plan.workflowKey, version, em);
       const toStage = nextStageKey(workflow, task.stage);
       const group = waiting.filter((r) => r.workflow_version === version);
-      const rounds: { id: string; round: number }[] = await em
-        .query(
-          `UPDATE reports SET stage = $2, round = round + 1, version = version + 1, stage_entered_at = now(), updated_at = now()
-          WHERE id = ANY($1::uuid[]) RETURNING id, round`,
-          [group.map((r) => r.id), toStage],
-        )
-        .then((result) => result[0]);
+      const rounds = await moveReportsToStage(
+        em,
+        group.map((r) => r.id),
+        toStage,
+      );
       await appendAuditEvents(
         em,
         group.map((r) => ({
@@ -117,12 +121,8 @@ export class ConsolidationCompletion {
    * it), so what the Standing Committee approves cannot change under it.
    */
   private async freezeIncluded(em: EntityManager, plan: PlanEntity, round: number, reportIds: string[]): Promise<void> {
-    await em.query(`INSERT INTO consolidation_inclusions (plan_id, report_id, round) SELECT $1, unnest($2::uuid[]), $3 ON CONFLICT DO NOTHING`, [
-      plan.id,
-      reportIds,
-      round,
-    ]);
-    await em.query(`UPDATE consolidations SET consolidated_round = $3 WHERE plan_id = $1 AND unit_id = $2`, [plan.id, plan.rootUnitId, round]);
+    await freezeIncludedReports(em, plan.id, reportIds, round);
+    await setConsolidatedRound(em, plan.id, plan.rootUnitId, round);
   }
 
   /**
@@ -130,23 +130,13 @@ export class ConsolidationCompletion {
    * round that never opens once the plan is completed: they are closed as late, not included.
    */
   private async closeWaitingAfterCompletion(em: EntityManager, plan: PlanEntity): Promise<void> {
-    const versions: { workflow_version: number }[] = await em.query(`SELECT DISTINCT workflow_version FROM reports WHERE plan_id = $1 AND stage <> $2`, [
-      plan.id,
-      DONE_STAGE,
-    ]);
+    const versions = await workflowVersionsOfUnfinishedReports(em, plan.id, DONE_STAGE);
     const stages: string[] = [];
-    for (const { workflow_version } of versions) {
-      const stage = (await this.workflows.get(plan.workflowKey, workflow_version, em)).stages.find((s) => s.kind === 'consolidation');
+    for (const version of versions) {
+      const stage = (await this.workflows.get(plan.workflowKey, version, em)).stages.find((s) => s.kind === 'consolidation');
       if (stage) stages.push(stage.key);
     }
-    const waiting: { id: string }[] = await em.query(`SELECT id FROM reports WHERE plan_id = $1 AND stage = ANY($2::text[]) ORDER BY id FOR NO KEY UPDATE`, [
-      plan.id,
-      stages,
-    ]);
-    await closeAfterCompletion(
-      em,
-      plan.id,
-      waiting.map((r) => r.id),
-    );
+    const waiting = await lockReportsAtStages(em, plan.id, stages);
+    await closeAfterCompletion(em, plan.id, waiting);
   }
 }

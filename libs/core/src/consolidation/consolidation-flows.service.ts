@@ -3,8 +3,19 @@ import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { FlowProducer, Job } from 'bullmq';
 import { DataSource, EntityManager } from 'typeorm';
-import { inTransaction, PlanEntity } from '@app/dal';
-import { UnitKind, WorkflowDefinition } from '@app/domain';
+import {
+  collectionsRecorded,
+  insertCollections,
+  inTransaction,
+  kindsOfUnits,
+  OpenCollection,
+  openCollectionsOf,
+  PlanEntity,
+  reportOfTask,
+  reportsNowAtStages,
+  stageOfReport,
+} from '@app/dal';
+import { WorkflowDefinition } from '@app/domain';
 import { JOB_OPTIONS, jobIdOf, JobName, QueueName, reportOfConsolidationChild } from '@app/jobs';
 import { JobQueue } from '../queue/job-queue';
 import { WorkflowsService } from '../workflows/workflows.service';
@@ -37,13 +48,13 @@ export class ConsolidationFlows {
   private async open(em: EntityManager, plan: PlanEntity, workflow: WorkflowDefinition): Promise<void> {
     const groups = await planGroups(em, plan);
     const stage = workflow.stages.find((s) => s.kind === 'consolidation')?.key ?? 'consolidation';
-    const units: { id: string; kind: UnitKind }[] = await em.query(`SELECT id, kind FROM org_units WHERE id = ANY($1::uuid[])`, [[...groups.keys()]]);
+    const units = await kindsOfUnits(em, [...groups.keys()]);
     const rootKind = units.find((u) => u.id === plan.rootUnitId)!.kind;
-    await em.query(`INSERT INTO consolidations (plan_id, unit_id, cut_off_at) SELECT $1, * FROM unnest($2::uuid[], $3::timestamptz[]) ON CONFLICT DO NOTHING`, [
+    await insertCollections(
+      em,
       plan.id,
-      units.map((u) => u.id),
-      units.map((u) => cutOffOf(plan, u.kind, rootKind, stage)),
-    ]);
+      units.map((u) => ({ unitId: u.id, cutOffAt: cutOffOf(plan, u.kind, rootKind, stage) })),
+    );
   }
 
   /**
@@ -54,13 +65,9 @@ export class ConsolidationFlows {
   async ensure(planId: string): Promise<number> {
     const plan = await this.db.getRepository(PlanEntity).findOneBy({ id: planId });
     if (!plan || plan.status === 'draft' || plan.status === 'launching') return 0;
-    const recorded = await this.db.query(`SELECT 1 FROM consolidations WHERE plan_id = $1 LIMIT 1`, [planId]);
-    if (recorded.length === 0)
+    if (!(await collectionsRecorded(this.db, planId)))
       await inTransaction(this.db, async (em) => this.open(em, plan, await this.workflows.get(plan.workflowKey, plan.workflowVersion, em)));
-    const open: { unit_id: string; cut_off_at: Date | null }[] = await this.db.query(
-      `SELECT unit_id, cut_off_at FROM consolidations WHERE plan_id = $1 AND status = 'collecting'`,
-      [planId],
-    );
+    const open = await openCollectionsOf(this.db, planId);
     if (open.length === 0) return 0;
     const groups = await planGroups(this.db.manager, plan);
     const ready = await this.readyStages(plan);
@@ -80,12 +87,7 @@ export class ConsolidationFlows {
    * now if its report is approved, else delayed to the cut-off like the rest). Each step is
    * idempotent (deterministic job ids), so a crash half-way is completed by the next call.
    */
-  private async ensureFlow(
-    planId: string,
-    collection: { unit_id: string; cut_off_at: Date | null },
-    reports: GroupReport[],
-    ready: Set<string>,
-  ): Promise<boolean> {
+  private async ensureFlow(planId: string, collection: OpenCollection, reports: GroupReport[], ready: Set<string>): Promise<boolean> {
     const queue = this.queue.queue(QueueName.Consolidation);
     const parent = { name: JobName.CollectConsolidation, data: { planId, unitId: collection.unit_id } } as const;
     const parentId = jobIdOf(parent);
@@ -124,22 +126,18 @@ export class ConsolidationFlows {
       await queue.addBulk(batch.map((c) => ({ ...c, opts: { ...c.opts, parent: under } })));
     }
     // Reports approved while the batches went in were added as delayed: they run now.
-    const approvedMeanwhile: { id: string }[] = await this.db.query(`SELECT id FROM reports WHERE id = ANY($1::uuid[]) AND stage = ANY($2::text[])`, [
+    const approvedMeanwhile = await reportsNowAtStages(
+      this.db,
       reports.filter((r) => !ready.has(r.stage)).map((r) => r.reportId),
       [...ready],
-    ]);
-    await this.promote(approvedMeanwhile.map((r) => ({ planId, reportId: r.id })));
+    );
+    await this.promote(approvedMeanwhile.map((reportId) => ({ planId, reportId })));
     await this.releaseGate(planId, collection, reports, ready);
     return true;
   }
 
   /** The gate child waits like any other once its siblings exist: at once if approved, else until the cut-off. */
-  private async releaseGate(
-    planId: string,
-    collection: { unit_id: string; cut_off_at: Date | null },
-    reports: GroupReport[],
-    ready: Set<string>,
-  ): Promise<void> {
+  private async releaseGate(planId: string, collection: OpenCollection, reports: GroupReport[], ready: Set<string>): Promise<void> {
     if (reports.length === 0) return;
     const gate = await this.queue
       .queue(QueueName.Consolidation)
@@ -147,9 +145,9 @@ export class ConsolidationFlows {
     // A gate already released waits for the cut-off or its report's approval, like its siblings.
     if (!gate || gate.delay < NO_CUT_OFF_MS || !(await gate.isDelayed())) return;
     const delay = collection.cut_off_at ? Math.max(0, new Date(collection.cut_off_at).getTime() - this.clock.now().getTime()) : NO_CUT_OFF_MS;
-    const [first]: { stage: string }[] = await this.db.query(`SELECT stage FROM reports WHERE id = $1`, [reports[0].reportId]);
+    const firstStage = await stageOfReport(this.db, reports[0].reportId);
     const failed = (what: string) => (error: Error) => this.logger.warn(`Could not ${what} the gate child ${gate.id}: ${error.message}`);
-    if ((first && ready.has(first.stage)) || delay === 0) await gate.promote().catch(failed('promote'));
+    if ((firstStage !== null && ready.has(firstStage)) || delay === 0) await gate.promote().catch(failed('promote'));
     else if (delay < NO_CUT_OFF_MS) await gate.changeDelay(delay).catch(failed('delay'));
   }
 
@@ -205,10 +203,7 @@ export class ConsolidationFlows {
    * Idempotent: a child already promoted or completed is left alone.
    */
   async promoteAfterDecision(taskId: string): Promise<number> {
-    const [row]: { plan_id: string; id: string; stage: string }[] = await this.db.query(
-      `SELECT r.plan_id, r.id, r.stage FROM tasks t JOIN reports r ON r.id = t.report_id WHERE t.id = $1`,
-      [taskId],
-    );
+    const row = await reportOfTask(this.db, taskId);
     if (!row) return 0;
     const plan = await this.db.getRepository(PlanEntity).findOneByOrFail({ id: row.plan_id });
     return (await this.readyStages(plan)).has(row.stage) ? this.promote([{ planId: row.plan_id, reportId: row.id }]) : 0;
@@ -221,10 +216,7 @@ export class ConsolidationFlows {
   async reschedule(planId: string): Promise<number> {
     const plan = await this.db.getRepository(PlanEntity).findOneBy({ id: planId });
     if (!plan) return 0;
-    const open: { unit_id: string; cut_off_at: Date | null }[] = await this.db.query(
-      `SELECT unit_id, cut_off_at FROM consolidations WHERE plan_id = $1 AND status = 'collecting'`,
-      [planId],
-    );
+    const open = await openCollectionsOf(this.db, planId);
     const groups = await planGroups(this.db.manager, plan);
     const queue = this.queue.queue(QueueName.Consolidation);
     let moved = 0;

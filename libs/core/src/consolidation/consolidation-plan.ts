@@ -1,5 +1,5 @@
 import { EntityManager } from 'typeorm';
-import { PlanEntity } from '@app/dal';
+import { codesOfUnits, collectionOf, frozenReportIdsOf, PlanEntity, planReportsInTree, rootCollectionRound } from '@app/dal';
 import { collectionCutOff, consolidationGroups, DONE_STAGE, UnitKind, WorkflowDefinition } from '@app/domain';
 
 export interface GroupReport {
@@ -10,10 +10,7 @@ export interface GroupReport {
 
 /** The consolidating units of a plan, each with the reports it gathers (from PostgreSQL). */
 export async function planGroups(em: EntityManager, plan: PlanEntity): Promise<Map<string, GroupReport[]>> {
-  const rows: { report_id: string; unit_id: string; parent_id: string | null; kind: UnitKind; stage: string }[] = await em.query(
-    `SELECT r.id AS report_id, u.id AS unit_id, u.parent_id, u.kind, r.stage FROM reports r JOIN org_units u ON u.id = r.unit_id WHERE r.plan_id = $1`,
-    [plan.id],
-  );
+  const rows = await planReportsInTree(em, plan.id);
   const tree = [...rows.map((r) => ({ id: r.unit_id, parentId: r.parent_id, kind: r.kind })), { id: plan.rootUnitId, parentId: null, kind: 'bloc' as const }];
   const byUnit = new Map(rows.map((r) => [r.unit_id, r]));
   const groups = new Map<string, GroupReport[]>();
@@ -49,14 +46,10 @@ export async function openCollectionBelowRoot(
   ready: Set<string>,
 ): Promise<{ cutOffAt: Date | null; waitingFor: string[] } | null> {
   if (unitId === plan.rootUnitId) return null;
-  const [row]: { status: string; cut_off_at: Date | null }[] = await em.query(
-    `SELECT status, cut_off_at FROM consolidations WHERE plan_id = $1 AND unit_id = $2`,
-    [plan.id, unitId],
-  );
+  const row = await collectionOf(em, plan.id, unitId);
   if (!row || row.status !== 'collecting') return null;
   const waiting = ((await planGroups(em, plan)).get(unitId) ?? []).filter((r) => !ready.has(r.stage)).map((r) => r.unitId);
-  const codes: { code: string }[] = await em.query(`SELECT code FROM org_units WHERE id = ANY($1::uuid[]) ORDER BY code`, [waiting]);
-  return { cutOffAt: row.cut_off_at, waitingFor: codes.map((c) => c.code) };
+  return { cutOffAt: row.cut_off_at, waitingFor: await codesOfUnits(em, waiting) };
 }
 
 /**
@@ -66,14 +59,8 @@ export async function openCollectionBelowRoot(
  * completions took in, plus, while a later round is open, those waiting for it.
  */
 export async function inclusionOf(em: EntityManager, plan: PlanEntity, ready: Set<string>): Promise<(r: { reportId: string; stage: string }) => boolean> {
-  const [root]: { consolidated_round: number | null; round_open: boolean }[] = await em.query(
-    `SELECT c.consolidated_round,
-            EXISTS (SELECT 1 FROM tasks t WHERE t.plan_id = c.plan_id AND t.report_id IS NULL AND t.kind = 'consolidation' AND t.state = 'open') AS round_open
-       FROM consolidations c WHERE c.plan_id = $1 AND c.unit_id = $2`,
-    [plan.id, plan.rootUnitId],
-  );
+  const root = await rootCollectionRound(em, plan.id, plan.rootUnitId);
   if (!root || root.consolidated_round === null) return (r) => ready.has(r.stage);
-  const frozen: { report_id: string }[] = await em.query(`SELECT report_id FROM consolidation_inclusions WHERE plan_id = $1`, [plan.id]);
-  const taken = new Set(frozen.map((f) => f.report_id));
+  const taken = new Set(await frozenReportIdsOf(em, plan.id));
   return (r) => taken.has(r.reportId) || (root.round_open && r.stage !== DONE_STAGE && ready.has(r.stage));
 }

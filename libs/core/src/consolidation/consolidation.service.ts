@@ -1,7 +1,18 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { PlanEntity } from '@app/dal';
+import {
+  ConsolidatingUnit,
+  consolidatingUnitByCode,
+  consolidatingUnitById,
+  ConsolidationMemberRow,
+  consolidationMembersOf,
+  missingCodesBelow,
+  PlanEntity,
+  readsConsolidationOf,
+  sectionsOfReports,
+  unitSectionsOfReports,
+} from '@app/dal';
 import {
   byUnitCode,
   completenessTable,
@@ -16,7 +27,6 @@ import {
   OutlineSection,
   planIndicators,
   refused,
-  SectionContent,
   SectionMap,
   UnitFigures,
   UnitKind,
@@ -28,19 +38,6 @@ import { inclusionOf as consolidationInclusion } from './consolidation-plan';
 
 /** Whose texts a consolidation carries: every included unit's, none (figures and lists only), or the units directly below. */
 export type TextSelection = 'all' | 'none' | 'direct';
-
-interface MemberRow {
-  id: string;
-  unit_id: string;
-  code: string;
-  name: string;
-  kind: UnitKind;
-  parent_id: string | null;
-  stage: string;
-  indicators: Record<string, number>;
-  returned_count: number;
-  first_submitted_at: Date | null;
-}
 
 /**
  * The consolidation of a consolidating unit (the root by default): the reports of its group that
@@ -96,24 +93,17 @@ export class ConsolidationService {
 
   private async *sectionsOneByOne(outline: readonly OutlineSection[], reportIds: string[]): AsyncGenerator<ConsolidatedSection> {
     for (const section of outline) {
-      const rows: { unitCode: string; unitName: string; parts: SectionContent | null }[] = reportIds.length
-        ? await this.db.query(
-            `SELECT u.code AS "unitCode", u.name AS "unitName", r.sections -> $2 AS parts FROM reports r JOIN org_units u ON u.id = r.unit_id WHERE r.id = ANY($1::uuid[])`,
-            [reportIds, section.key],
-          )
-        : [];
+      const rows = reportIds.length ? await unitSectionsOfReports(this.db, reportIds, section.key) : [];
       yield consolidateSection(section, rows.sort(byUnitCode));
     }
   }
 
   private async readable(planId: string, userId: string, unitCode?: string) {
     const plan = await this.plans.get(planId);
-    const [unit] = unitCode
-      ? await this.db.query(`SELECT id, code, name, kind FROM org_units WHERE code = $1 AND $2 = ANY(ancestor_ids)`, [unitCode, plan.rootUnitId])
-      : await this.db.query(`SELECT id, code, name, kind FROM org_units WHERE id = $1`, [plan.rootUnitId]);
+    const unit = unitCode ? await consolidatingUnitByCode(this.db, unitCode, plan.rootUnitId) : await consolidatingUnitById(this.db, plan.rootUnitId);
     if (!unit) throw notFound('Unit in this plan', unitCode ?? plan.rootUnitId);
     if (!(await this.canRead(userId, unit.id))) throw forbidden('Only the consolidating unit, its reviewers and admins read its consolidation');
-    return { plan, unit: unit as { id: string; code: string; name: string; kind: UnitKind } };
+    return { plan, unit };
   }
 
   /**
@@ -131,12 +121,12 @@ export class ConsolidationService {
    * Builds a unit's consolidation from PostgreSQL. The report texts, by far the largest part, are
    * read only for the included reports whose texts are asked for.
    */
-  async build(plan: PlanEntity, unit: { id: string; code: string; name: string; kind: UnitKind }, texts: TextSelection = 'all') {
+  async build(plan: PlanEntity, unit: ConsolidatingUnit, texts: TextSelection = 'all') {
     return (await this.assemble(plan, unit, texts)).consolidation;
   }
 
   /** The consolidation, and the figures of its included units one by one (kept apart: for ten thousand units they are large). */
-  private async assemble(plan: PlanEntity, unit: { id: string; code: string; name: string; kind: UnitKind }, texts: TextSelection) {
+  private async assemble(plan: PlanEntity, unit: ConsolidatingUnit, texts: TextSelection) {
     const rows = await this.members(plan);
     // The root has no report of its own; it always consolidates, whatever its kind.
     const tree = rows.map((r) => ({ id: r.unit_id, parentId: r.parent_id, kind: r.kind }));
@@ -187,19 +177,13 @@ export class ConsolidationService {
     return { consolidation, figures: { definitions: definitions as IndicatorDefinition[], units } };
   }
 
-  private async members(plan: PlanEntity): Promise<MemberRow[]> {
-    return this.db.query(
-      `SELECT r.id, u.id AS unit_id, u.code, u.name, u.kind, u.parent_id, r.stage, r.indicators, r.returned_count,
-              (SELECT min(submitted_at) FROM report_snapshots s WHERE s.report_id = r.id) AS first_submitted_at
-         FROM reports r JOIN org_units u ON u.id = r.unit_id
-        WHERE r.plan_id = $1 ORDER BY u.code`,
-      [plan.id],
-    );
+  private async members(plan: PlanEntity): Promise<ConsolidationMemberRow[]> {
+    return consolidationMembersOf(this.db, plan.id);
   }
 
   private async sectionsOf(reportIds: string[]): Promise<Map<string, SectionMap>> {
     if (reportIds.length === 0) return new Map();
-    const rows: { id: string; sections: SectionMap }[] = await this.db.query(`SELECT id, sections FROM reports WHERE id = ANY($1::uuid[])`, [reportIds]);
+    const rows = await sectionsOfReports(this.db, reportIds);
     return new Map(rows.map((r) => [r.id, r.sections]));
   }
 
@@ -217,12 +201,7 @@ export class ConsolidationService {
 
   /** The units the collections below `unitId` recorded as missing at their cut-off. */
   private async missingBelow(planId: string, unitId: string): Promise<Set<string>> {
-    const rows: { code: string }[] = await this.db.query(
-      `SELECT DISTINCT jsonb_array_elements_text(c.missing) AS code FROM consolidations c JOIN org_units u ON u.id = c.unit_id
-        WHERE c.plan_id = $1 AND c.unit_id <> $2 AND c.status <> 'collecting' AND $2 = ANY(u.ancestor_ids)`,
-      [planId, unitId],
-    );
-    return new Set(rows.map((r) => r.code));
+    return new Set(await missingCodesBelow(this.db, planId, unitId));
   }
 
   /** Consolidation and every stage after it, and done. */
@@ -234,11 +213,6 @@ export class ConsolidationService {
 
   private async canRead(userId: string, unitId: string): Promise<boolean> {
     if (await this.access.isAdmin(userId)) return true;
-    const rows = await this.db.query(
-      `SELECT 1 FROM role_assignments r JOIN org_units u ON u.id = $2
-        WHERE r.user_id = $1 AND r.unit_id = ANY(u.ancestor_ids) AND r.role IN ('consolidator', 'reviewer', 'approver') LIMIT 1`,
-      [userId, unitId],
-    );
-    return rows.length > 0;
+    return readsConsolidationOf(this.db, userId, unitId);
   }
 }

@@ -1,7 +1,20 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
-import { appendAuditEvents, cancelOpenTasks, markDecisionsApplied, PlanEntity, TaskEntity, usernameOf } from '@app/dal';
-import { decideStage, ROOT_APPROVAL_STAGE, StageVote, tallyVotes } from '@app/domain';
+import {
+  appendAuditEvents,
+  cancelOpenTasks,
+  insertRootApprovalTaskFor,
+  insertRootApprovalTasks,
+  markDecisionsApplied,
+  markPlanCompleted,
+  markRootCollectionApproved,
+  PlanEntity,
+  planStageTaskOpen,
+  rootApprovalVotes,
+  TaskEntity,
+  usernameOf,
+} from '@app/dal';
+import { decideStage, ROOT_APPROVAL_STAGE, tallyVotes } from '@app/domain';
 import { noticeOfAdoption } from '../notifications/adoption-notices';
 import { fullNameOf } from '../notifications/full-name';
 import { nothingCreated, TransitionResult } from '../common/transition-result';
@@ -31,34 +44,22 @@ export class RootApproval {
 
   /** Opens a round of approval tasks unless one is open; returns the tasks created. */
   async open(em: EntityManager, plan: PlanEntity, round: number, dueAt: Date | null): Promise<string[]> {
-    const open = await em.query(`SELECT 1 FROM tasks WHERE plan_id = $1 AND report_id IS NULL AND stage = $2 AND state = 'open' LIMIT 1`, [
-      plan.id,
-      ROOT_APPROVAL_STAGE,
-    ]);
-    if (open.length) return [];
-    const rows: { id: string }[] = await em.query(
-      `INSERT INTO tasks (plan_id, report_id, unit_id, scope_unit_id, round, assignee_id, due_at, stage, kind, role)
-       SELECT $1, NULL, $2, $2, $3, user_id, $4, $5, 'approval', 'reviewer' FROM role_assignments WHERE unit_id = $2 AND role = 'reviewer'
-       ON CONFLICT DO NOTHING RETURNING id`,
-      [plan.id, plan.rootUnitId, round, dueAt, ROOT_APPROVAL_STAGE],
-    );
+    if (await planStageTaskOpen(em, plan.id, ROOT_APPROVAL_STAGE)) return [];
+    const created = await insertRootApprovalTasks(em, { planId: plan.id, rootUnitId: plan.rootUnitId, stage: ROOT_APPROVAL_STAGE, round, dueAt });
     await appendAuditEvents(em, [
       {
         actorId: null,
         actor: 'system',
-        action: rows.length ? 'root_approval.opened' : 'stage_unassigned',
+        action: created.length ? 'root_approval.opened' : 'stage_unassigned',
         planId: plan.id,
         toStage: ROOT_APPROVAL_STAGE,
-        comment: rows.length
-          ? `Trình Ban Thường vụ duyệt báo cáo tổng hợp (${rows.length} đồng chí)`
+        comment: created.length
+          ? `Trình Ban Thường vụ duyệt báo cáo tổng hợp (${created.length} đồng chí)`
           : 'Không có ai trong Ban Thường vụ (vai trò thẩm định tại đơn vị gốc) để thông qua báo cáo tổng hợp',
       },
     ]);
-    await noticeOfNewTasks(
-      em,
-      rows.map((r) => r.id),
-    );
-    return rows.map((r) => r.id);
+    await noticeOfNewTasks(em, created);
+    return created;
   }
 
   /**
@@ -66,16 +67,9 @@ export class RootApproval {
    * nobody), with the round's due date. Null when they already hold a task or have voted in it.
    */
   async addMember(em: EntityManager, plan: PlanEntity, round: number, userId: string): Promise<string | null> {
-    const [task]: { id: string }[] = await em.query(
-      `INSERT INTO tasks (plan_id, report_id, unit_id, scope_unit_id, round, assignee_id, due_at, stage, kind, role)
-       SELECT $1, NULL, $2, $2, $3, $4,
-              (SELECT due_at FROM tasks WHERE plan_id = $1 AND report_id IS NULL AND round = $3 ORDER BY (stage = $5) DESC, created_at DESC LIMIT 1),
-              $5, 'approval', 'reviewer'
-       ON CONFLICT DO NOTHING RETURNING id`,
-      [plan.id, plan.rootUnitId, round, userId, ROOT_APPROVAL_STAGE],
-    );
-    if (task) await noticeOfNewTasks(em, [task.id]);
-    return task?.id ?? null;
+    const taskId = await insertRootApprovalTaskFor(em, { planId: plan.id, rootUnitId: plan.rootUnitId, stage: ROOT_APPROVAL_STAGE, round }, userId);
+    if (taskId) await noticeOfNewTasks(em, [taskId]);
+    return taskId;
   }
 
   /**
@@ -84,11 +78,7 @@ export class RootApproval {
    * as for a workflow stage: every member then has to approve.
    */
   async decide(em: EntityManager, plan: PlanEntity, task: TaskEntity): Promise<TransitionResult> {
-    const votes: (StageVote & { comment: string | null })[] = await em.query(
-      `SELECT id, state, decision, comment, assignee_id AS "assigneeId" FROM tasks
-        WHERE plan_id = $1 AND report_id IS NULL AND stage = $2 AND round = $3 ORDER BY completed_at NULLS LAST, id`,
-      [plan.id, ROOT_APPROVAL_STAGE, task.round],
-    );
+    const votes = await rootApprovalVotes(em, { planId: plan.id, stage: ROOT_APPROVAL_STAGE, round: task.round });
     const decided = votes.filter((v) => v.decision !== null).map((v) => v.id);
     const tally = tallyVotes(votes);
     const outcome = decideStage(plan.rootApproval, tally);
@@ -121,11 +111,8 @@ export class RootApproval {
       await returnRootLevelReport(em, plan, reason, task.assigneeId);
       return { outcome: 'returned', createdTaskIds };
     }
-    await em.query(`UPDATE consolidations SET status = 'approved', approved_at = now() WHERE plan_id = $1 AND unit_id = $2`, [plan.id, plan.rootUnitId]);
-    await em.query(
-      `UPDATE plans SET status = 'completed', completed_at = now(), version = version + 1, updated_at = now() WHERE id = $1 AND status <> 'completed'`,
-      [plan.id],
-    );
+    await markRootCollectionApproved(em, plan.id, plan.rootUnitId);
+    await markPlanCompleted(em, plan.id);
     await noticeOfAdoption(em, { planId: plan.id, unitId: plan.rootUnitId, reportId: null, round: task.round, adoptedAt: this.clock.now() });
     // The Standing Committee's approval adopts the Khối's report: its number, date and signer.
     await this.adoption.adopt(em, {

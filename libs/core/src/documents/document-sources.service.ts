@@ -1,6 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
+import {
+  findCollectingUnitCode,
+  findDocumentUnit,
+  findLevelReportSections,
+  findReportDocumentSource,
+  findUnitReportSections,
+  listReportFiguresByUnit,
+} from '@app/dal';
 import { Indicators, notFound, SectionMap, UnitKind } from '@app/domain';
 import type { FiguresRow } from './figures-appendix';
 import type { PartyUnit } from './party-forms';
@@ -26,12 +34,7 @@ export class DocumentSources {
 
   /** A unit by its code, or by its id. */
   async unit(code: string, by: 'code' | 'id' = 'code'): Promise<DocumentUnit> {
-    const [row]: { id: string; code: string; kind: UnitKind; name: string; place: string; parent_kind: UnitKind | null; parent_name: string | null }[] =
-      await this.db.query(
-        `SELECT u.id, u.code, u.kind, u.name, u.place, p.kind AS parent_kind, p.name AS parent_name FROM org_units u LEFT JOIN org_units p ON p.id = u.parent_id
-        WHERE ${by === 'id' ? 'u.id = $1::uuid' : 'u.code = $1'}`,
-        [code],
-      );
+    const row = await findDocumentUnit(this.db, code, by);
     if (!row) throw notFound('Unit', code);
     return {
       id: row.id,
@@ -45,10 +48,7 @@ export class DocumentSources {
 
   /** A unit's report: its texts and figures, and its unit. */
   async report(reportId: string): Promise<ReportSource> {
-    const [row]: { plan_id: string; code: string; sections: SectionMap; indicators: Indicators }[] = await this.db.query(
-      `SELECT r.plan_id, u.code, r.sections, r.indicators FROM reports r JOIN org_units u ON u.id = r.unit_id WHERE r.id = $1`,
-      [reportId],
-    );
+    const row = await findReportDocumentSource(this.db, reportId);
     if (!row) throw notFound('Report', reportId);
     return { planId: row.plan_id, unit: await this.unit(row.code), sections: row.sections, indicators: row.indicators };
   }
@@ -59,9 +59,7 @@ export class DocumentSources {
    * the document then carries the units' texts as they came up.
    */
   async levelText(planId: string, unit: { id: string }, isRoot: boolean): Promise<SectionMap | null> {
-    const [row]: { sections: SectionMap }[] = isRoot
-      ? await this.db.query(`SELECT sections FROM level_reports WHERE plan_id = $1 AND unit_id = $2`, [planId, unit.id])
-      : await this.db.query(`SELECT sections FROM reports WHERE plan_id = $1 AND unit_id = $2`, [planId, unit.id]);
+    const row = isRoot ? await findLevelReportSections(this.db, planId, unit.id) : await findUnitReportSections(this.db, planId, unit.id);
     const written =
       row && Object.values(row.sections ?? {}).some((content) => Object.values(content ?? {}).some((text) => typeof text === 'string' && text.trim() !== ''));
     return written ? row.sections : null;
@@ -70,11 +68,7 @@ export class DocumentSources {
   /** The figures of the reports a consolidation took in, by unit, in unit code order; `parentId` to tell the units directly below. */
   async figuresOf(reportIds: readonly string[]): Promise<(FiguresRow & { parentId: string | null })[]> {
     if (reportIds.length === 0) return [];
-    return this.db.query(
-      `SELECT u.code AS "unitCode", u.name AS "unitName", u.parent_id AS "parentId", r.indicators
-         FROM reports r JOIN org_units u ON u.id = r.unit_id WHERE r.id = ANY($1::uuid[]) ORDER BY u.code`,
-      [reportIds],
-    );
+    return listReportFiguresByUnit(this.db, reportIds);
   }
 
   /**
@@ -83,12 +77,6 @@ export class DocumentSources {
    * declared the figures are for.
    */
   async collectingUnitCode(plan: { rootUnitId: string; consolidateAt: UnitKind[] }, unitId: string): Promise<string> {
-    const [row]: { code: string }[] = await this.db.query(
-      `SELECT a.code FROM org_units u JOIN org_units a ON a.id = ANY(u.ancestor_ids)
-        WHERE u.id = $1 AND a.id <> u.id AND $2 = ANY(a.ancestor_ids) AND (a.id = $2 OR a.kind = ANY($3::varchar[]))
-        ORDER BY a.depth DESC LIMIT 1`,
-      [unitId, plan.rootUnitId, plan.consolidateAt],
-    );
-    return row?.code ?? (await this.db.query(`SELECT code FROM org_units WHERE id = $1`, [plan.rootUnitId]))[0].code;
+    return findCollectingUnitCode(this.db, unitId, plan.rootUnitId, plan.consolidateAt);
   }
 }

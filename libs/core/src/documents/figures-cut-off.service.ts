@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { UnitKind } from '@app/domain';
+import { findCollectionDates } from '@app/dal';
 import { Clock } from '../common/clock';
 import { cutOffOf } from '../consolidation/consolidation-plan';
 import { PlansService } from '../plans/plans.service';
@@ -24,13 +24,7 @@ export class FiguresCutOff {
 
   async of(planId: string, unitCode: string): Promise<FiguresAsOf> {
     const plan = await this.plans.get(planId);
-    const [row]: { kind: UnitKind; root_kind: UnitKind; cut_off_at: Date | null; collected_at: Date | null }[] = await this.db.query(
-      `SELECT u.kind, root.kind AS root_kind, c.cut_off_at, c.collected_at
-         FROM org_units u JOIN org_units root ON root.id = $2
-         LEFT JOIN consolidations c ON c.plan_id = $1 AND c.unit_id = u.id
-        WHERE u.code = $3`,
-      [planId, plan.rootUnitId, unitCode],
-    );
+    const row = await findCollectionDates(this.db, planId, plan.rootUnitId, unitCode);
     const { stages } = await this.workflows.get(plan.workflowKey, plan.workflowVersion);
     const stage = stages.find((s) => s.kind === 'consolidation');
     const planDeadline = row && stage ? cutOffOf(plan, row.kind, row.root_kind, stage.key) : null;

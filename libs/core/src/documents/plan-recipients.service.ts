@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { appendAuditEvents, inTransaction } from '@app/dal';
+import { appendAuditEvents, findPlanRecipients, inTransaction, listRecipientExampleUnits, lockPlanRecipients, savePlanRecipients } from '@app/dal';
 import { invalid, notFound, PlanRecipients, planRecipientsProblem, UNIT_KINDS, UnitKind } from '@app/domain';
 import { Actor } from '../common/actor';
 import { recipientsOf, withFileCopy } from './party-forms';
@@ -22,13 +22,6 @@ export interface PlanRecipientsView {
   levels: LevelRecipients[];
 }
 
-interface ExampleUnitRow {
-  kind: UnitKind;
-  name: string;
-  parent_kind: UnitKind | null;
-  parent_name: string | null;
-}
-
 /**
  * A plan's own Nơi nhận per level, set by administrators; a level left out keeps its usual lines
  * (recipientsOf). Documents adopted already print what is set when they are downloaded: the
@@ -40,19 +33,10 @@ export class PlanRecipientsService {
 
   /** The plan's own lines and, for each level of its tree, the lines its reports print (on one of its units). */
   async get(planId: string): Promise<PlanRecipientsView> {
-    const [plan]: { recipients: PlanRecipients | null; root_unit_id: string }[] = await this.db.query(
-      `SELECT recipients, root_unit_id FROM plans WHERE id = $1`,
-      [planId],
-    );
+    const plan = await findPlanRecipients(this.db, planId);
     if (!plan) throw notFound('Plan', planId);
     // One unit of each kind: the root, else the first by code among the units the plan has reports of.
-    const examples: ExampleUnitRow[] = await this.db.query(
-      `SELECT DISTINCT ON (u.kind) u.kind, u.name, p.kind AS parent_kind, p.name AS parent_name
-         FROM org_units u LEFT JOIN org_units p ON p.id = u.parent_id
-        WHERE u.id = $2 OR u.id IN (SELECT unit_id FROM reports WHERE plan_id = $1)
-        ORDER BY u.kind, (u.id = $2) DESC, u.code`,
-      [planId, plan.root_unit_id],
-    );
+    const examples = await listRecipientExampleUnits(this.db, planId, plan.root_unit_id);
     const levels = examples
       .sort((a, b) => UNIT_KINDS.indexOf(a.kind) - UNIT_KINDS.indexOf(b.kind))
       .map((row): LevelRecipients => {
@@ -69,12 +53,9 @@ export class PlanRecipientsService {
     if (problem) throw invalid(problem);
     const lines = recipients && Object.fromEntries(Object.entries(recipients).map(([kind, list]) => [kind, list!.map((l) => l.trim())]));
     return inTransaction(this.db, async (em) => {
-      const [plan]: { recipients: PlanRecipients | null }[] = await em.query(`SELECT recipients FROM plans WHERE id = $1 FOR NO KEY UPDATE`, [planId]);
+      const plan = await lockPlanRecipients(em, planId);
       if (!plan) throw notFound('Plan', planId);
-      await em.query(`UPDATE plans SET recipients = $2, version = version + 1, updated_at = now() WHERE id = $1`, [
-        planId,
-        lines ? JSON.stringify(lines) : null,
-      ]);
+      await savePlanRecipients(em, planId, lines ? JSON.stringify(lines) : null);
       await appendAuditEvents(em, [
         { actorId: actor.id, actor: actor.username, action: 'plan.recipients', planId, data: { before: plan.recipients, after: lines } },
       ]);

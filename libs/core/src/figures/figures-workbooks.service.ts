@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { Writable } from 'node:stream';
 import { DataSource } from 'typeorm';
+import { planCodeOf } from '@app/dal';
 import { applyFigureEdit, IndicatorDefinition, invalid, planIndicators } from '@app/domain';
 import { Actor } from '../common/actor';
 import { ConsolidationService } from '../consolidation/consolidation.service';
@@ -30,7 +31,7 @@ export class FiguresWorkbooks {
   /** The report's appendix with its current figures, for whoever may read the report. */
   async template(reportId: string, userId: string): Promise<{ fileName: string; content: Buffer }> {
     const row = await this.reports.readable(reportId, userId);
-    const [{ code }]: { code: string }[] = await this.db.query(`SELECT code FROM plans WHERE id = $1`, [row.plan_id]);
+    const code = await planCodeOf(this.db, row.plan_id);
     const { definitions, groups } = planIndicators(row.term, row.indicator_names);
     const view = toReportView(row);
     const content = await appendixTemplate({

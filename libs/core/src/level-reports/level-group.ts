@@ -1,5 +1,5 @@
 import { EntityManager } from 'typeorm';
-import { PlanEntity } from '@app/dal';
+import { consolidatingUnitByCode, consolidatingUnitById, PlanEntity, planReportsWithUnitNames } from '@app/dal';
 import { citationNames, consolidationGroups, contributorOrder, refused, UnitKind } from '@app/domain';
 import { inclusionOf } from '../consolidation/consolidation-plan';
 
@@ -37,11 +37,7 @@ export interface LevelGroup {
  * reports are taken in. For ten thousand reports this is a few megabytes at most.
  */
 export async function levelGroupOf(em: EntityManager, plan: PlanEntity, level: LevelUnit, ready: Set<string>): Promise<LevelGroup> {
-  const rows: { report_id: string; unit_id: string; parent_id: string | null; code: string; name: string; kind: UnitKind; stage: string }[] = await em.query(
-    `SELECT r.id AS report_id, u.id AS unit_id, u.parent_id, u.code, u.name, u.kind, r.stage
-       FROM reports r JOIN org_units u ON u.id = r.unit_id WHERE r.plan_id = $1`,
-    [plan.id],
-  );
+  const rows = await planReportsWithUnitNames(em, plan.id);
   const tree = [...rows.map((r) => ({ id: r.unit_id, parentId: r.parent_id, kind: r.kind })), { id: plan.rootUnitId, parentId: null, kind: 'bloc' as const }];
   const memberIds = consolidationGroups(tree, plan.rootUnitId, plan.consolidateAt).get(level.id);
   if (!memberIds) throw refused(`${level.code} does not consolidate in this plan (consolidateAt: ${plan.consolidateAt.join(', ')})`);
@@ -65,8 +61,5 @@ export async function levelGroupOf(em: EntityManager, plan: PlanEntity, level: L
 
 /** A unit of the plan's tree by its code (the root when none is given), or null. */
 export async function planUnit(em: EntityManager, plan: PlanEntity, code?: string): Promise<LevelUnit | null> {
-  const [unit] = code
-    ? await em.query(`SELECT id, code, name, kind FROM org_units WHERE code = $1 AND $2 = ANY(ancestor_ids)`, [code, plan.rootUnitId])
-    : await em.query(`SELECT id, code, name, kind FROM org_units WHERE id = $1`, [plan.rootUnitId]);
-  return unit ?? null;
+  return code ? consolidatingUnitByCode(em, code, plan.rootUnitId) : consolidatingUnitById(em, plan.rootUnitId);
 }

@@ -1,32 +1,6 @@
-import type { IndicatorDefinition, Indicators, OutlineSection, SectionMap, SectionPart } from '@app/domain';
+import type { LevelReportRow } from '@app/dal';
+import type { IndicatorDefinition, OutlineSection, SectionPart } from '@app/domain';
 import { partsOf, withDerived } from '@app/domain';
-
-export type LevelReportStatus = 'drafting' | 'submitted' | 'adopted';
-
-export interface LevelReportRow {
-  id: string;
-  plan_id: string;
-  unit_id: string;
-  unit_code: string;
-  unit_name: string;
-  sections: SectionMap;
-  indicators: Indicators;
-  computed_indicators: Indicators;
-  round: number;
-  status: LevelReportStatus;
-  returned_count: number;
-  last_return_reason: string | null;
-  version: number;
-  updated_at: Date;
-  updated_by_username: string | null;
-  submitted_at: Date | null;
-  adopted_at: Date | null;
-}
-
-export const LEVEL_REPORT_SELECT = `
-  SELECT l.id, l.plan_id, l.unit_id, u.code AS unit_code, u.name AS unit_name, l.sections, l.indicators, l.computed_indicators, l.round,
-         l.status, l.returned_count, l.last_return_reason, l.version, l.updated_at, e.username AS updated_by_username, l.submitted_at, l.adopted_at
-    FROM level_reports l JOIN org_units u ON u.id = l.unit_id LEFT JOIN users e ON e.id = l.updated_by`;
 
 /** What the caller may do with the report now. */
 export interface LevelReportRights {

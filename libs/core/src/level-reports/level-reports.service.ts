@@ -1,14 +1,24 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { appendAuditEvents, inTransaction, PlanEntity } from '@app/dal';
+import {
+  appendAuditEvents,
+  inTransaction,
+  LevelReportRow,
+  levelReportOf,
+  levelReportVersions,
+  openConsolidationTaskOf,
+  PlanEntity,
+  updateLevelReportIndicators,
+  updateLevelReportSections,
+} from '@app/dal';
 import { applyFigureEdit, conflict, FigureEdit, forbidden, invalid, missingSections, notFound, planIndicators, refused, SectionContent } from '@app/domain';
 import { Actor } from '../common/actor';
 import { AccessService } from '../org/access.service';
 import { PlansService } from '../plans/plans.service';
 import { partsRefusal } from '../reports/parts-refusal';
 import { TasksService } from '../tasks/tasks.service';
-import { LEVEL_REPORT_SELECT, LevelReportRow, LevelReportView, toLevelReportView } from './level-report-view';
+import { LevelReportView, toLevelReportView } from './level-report-view';
 
 /**
  * The Khối's own report as its working group writes it (the root's `consolidator` role holders):
@@ -47,11 +57,7 @@ export class LevelReportsService {
       if (refusal) throw invalid(refusal);
       const sent = Object.fromEntries(Object.entries(content).filter(([, text]) => text !== undefined));
       const sections = { ...row.sections, [key]: { ...(row.sections[key] ?? {}), ...sent } };
-      await em.query(`UPDATE level_reports SET sections = $2, version = version + 1, updated_at = now(), updated_by = $3 WHERE id = $1`, [
-        row.id,
-        JSON.stringify(sections),
-        actor.id,
-      ]);
+      await updateLevelReportSections(em, row.id, sections, actor.id);
       return { action: 'level_report.edit_section', data: { section: key, parts: Object.keys(sent) } };
     });
   }
@@ -62,11 +68,7 @@ export class LevelReportsService {
       const { definitions } = planIndicators(plan.term, plan.indicatorNames);
       const { problems, figures } = applyFigureEdit(definitions, row.indicators, edit);
       if (Object.keys(problems).length) throw invalid(`Số liệu chưa hợp lệ: ${Object.keys(problems).join(', ')}`, { problems });
-      await em.query(`UPDATE level_reports SET indicators = $2, version = version + 1, updated_at = now(), updated_by = $3 WHERE id = $1`, [
-        row.id,
-        JSON.stringify(figures),
-        actor.id,
-      ]);
+      await updateLevelReportIndicators(em, row.id, figures, actor.id);
       return { action: 'level_report.edit_indicators', data: { indicators: edit } };
     });
   }
@@ -97,11 +99,7 @@ export class LevelReportsService {
     const plan = await this.plans.get(planId);
     await this.access.assertCanSeeUnit(userId, plan.rootUnitId);
     const row = await this.load(this.db.manager, plan);
-    return this.db.query(
-      `SELECT s.seq, s.round, s.sections, s.indicators, s.submitted_at AS "submittedAt", u.username AS "submittedBy"
-         FROM level_report_snapshots s LEFT JOIN users u ON u.id = s.submitted_by WHERE s.level_report_id = $1 ORDER BY s.seq`,
-      [row.id],
-    );
+    return levelReportVersions(this.db, row.id);
   }
 
   private async edit(
@@ -120,10 +118,7 @@ export class LevelReportsService {
   }
 
   private async load(em: EntityManager, plan: PlanEntity, lock = false): Promise<LevelReportRow> {
-    const [row] = await em.query(`${LEVEL_REPORT_SELECT} WHERE l.plan_id = $1 AND l.unit_id = $2 ${lock ? 'FOR NO KEY UPDATE OF l' : ''}`, [
-      plan.id,
-      plan.rootUnitId,
-    ]);
+    const row = await levelReportOf(em, plan.id, plan.rootUnitId, lock);
     // It exists once the root's collection is complete and the working group's round has opened.
     if (!row) throw notFound('Level report of plan', plan.id);
     return row;
@@ -141,10 +136,6 @@ export class LevelReportsService {
   }
 
   private async openTaskOf(em: EntityManager, plan: PlanEntity, userId: string): Promise<string | null> {
-    const [task]: { id: string }[] = await em.query(
-      `SELECT id FROM tasks WHERE plan_id = $1 AND report_id IS NULL AND kind = 'consolidation' AND assignee_id = $2 AND state = 'open' ORDER BY round DESC LIMIT 1`,
-      [plan.id, userId],
-    );
-    return task?.id ?? null;
+    return openConsolidationTaskOf(em, plan.id, userId);
   }
 }

@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { PlanEntity } from '@app/dal';
-import { consolidateFigures, enteredTotals, Indicators, notFound, partsOf, planIndicators, SectionContent, SectionMap, withDerived } from '@app/domain';
+import { indicatorsOfReports, PlanEntity, sectionOfReports, sectionsOfReports } from '@app/dal';
+import { consolidateFigures, enteredTotals, notFound, partsOf, planIndicators, SectionContent, SectionMap, withDerived } from '@app/domain';
 import { readyStagesOf } from '../consolidation/consolidation-plan';
 import { ConsolidationService } from '../consolidation/consolidation.service';
 import { AccessService } from '../org/access.service';
@@ -86,8 +86,11 @@ export class LevelSourcesService {
     const { definitions, groups } = planIndicators(plan.term, plan.indicatorNames);
     const chosen = query.indicator === undefined ? undefined : definitions.find((d) => d.key === query.indicator);
     if (query.indicator !== undefined && !chosen) throw notFound('Figure', query.indicator);
-    const rows: { id: string; indicators: Indicators }[] = group.included.length
-      ? await this.db.query(`SELECT id, indicators FROM reports WHERE id = ANY($1::uuid[])`, [group.included.map((m) => m.reportId)])
+    const rows = group.included.length
+      ? await indicatorsOfReports(
+          this.db,
+          group.included.map((m) => m.reportId),
+        )
       : [];
     const byReport = new Map(rows.map((r) => [r.id, r.indicators ?? {}]));
     const units = group.included.map((m) => ({ unitCode: m.code, unitName: m.citedAs, indicators: byReport.get(m.reportId) ?? {} }));
@@ -136,12 +139,8 @@ export class LevelSourcesService {
   /** The page's texts: of one item only when asked for one (a report's other items are never read). */
   private async textsOf(page: LevelMember[], section?: string): Promise<Map<string, SectionMap>> {
     if (page.length === 0) return new Map();
-    const rows: { id: string; sections: SectionMap }[] = section
-      ? await this.db.query(`SELECT id, jsonb_build_object($2::text, sections -> $2) AS sections FROM reports WHERE id = ANY($1::uuid[])`, [
-          page.map((m) => m.reportId),
-          section,
-        ])
-      : await this.db.query(`SELECT id, sections FROM reports WHERE id = ANY($1::uuid[])`, [page.map((m) => m.reportId)]);
+    const reportIds = page.map((m) => m.reportId);
+    const rows = section ? await sectionOfReports(this.db, reportIds, section) : await sectionsOfReports(this.db, reportIds);
     return new Map(rows.map((r) => [r.id, r.sections ?? {}]));
   }
 }

@@ -1,5 +1,5 @@
 import { EntityManager } from 'typeorm';
-import { PlanEntity } from '@app/dal';
+import { indicatorsOfReports, PlanEntity, sectionsOfReports } from '@app/dal';
 import { enteredTotals, Indicators, planIndicators, prefillSections, SectionMap } from '@app/domain';
 import { LevelGroup, LevelMember } from './level-group';
 
@@ -41,8 +41,11 @@ export async function synthesisStart(
   existing: { sections: SectionMap; indicators: Indicators },
 ): Promise<SynthesisStart> {
   const contributors = prefillContributors(group);
-  const texts: { id: string; sections: SectionMap }[] = contributors.length
-    ? await em.query(`SELECT id, sections FROM reports WHERE id = ANY($1::uuid[])`, [contributors.map((m) => m.reportId)])
+  const texts = contributors.length
+    ? await sectionsOfReports(
+        em,
+        contributors.map((m) => m.reportId),
+      )
     : [];
   const sectionsOf = new Map(texts.map((t) => [t.id, t.sections]));
   const sections = prefillSections(
@@ -57,8 +60,11 @@ export async function synthesisStart(
 
 /** The group's totals of the figures one enters, over every report taken in (see enteredTotals). */
 export async function groupSums(em: EntityManager, plan: PlanEntity, group: LevelGroup): Promise<Indicators> {
-  const figures: { id: string; indicators: Indicators }[] = group.included.length
-    ? await em.query(`SELECT id, indicators FROM reports WHERE id = ANY($1::uuid[])`, [group.included.map((m) => m.reportId)])
+  const figures = group.included.length
+    ? await indicatorsOfReports(
+        em,
+        group.included.map((m) => m.reportId),
+      )
     : [];
   const byReport = new Map(figures.map((f) => [f.id, f.indicators ?? {}]));
   const { definitions } = planIndicators(plan.term, plan.indicatorNames);

@@ -1,6 +1,15 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
-import { appendAuditEvents, cancelOpenTasks, PlanEntity, usernameOf, WorkflowMigrationEntity } from '@app/dal';
+import {
+  appendAuditEvents,
+  cancelOpenTasks,
+  findOpenConsolidationRound,
+  lockPlanForRoundMove,
+  moveConsolidationRoundTasks,
+  PlanEntity,
+  usernameOf,
+  WorkflowMigrationEntity,
+} from '@app/dal';
 import { StageDefinition, stageDueAt, WorkflowDefinition } from '@app/domain';
 import { StageEntryService } from '../workflows/stage-entry.service';
 import { MigratedTaskTiming, RetimedTask } from './migrated-task-timing';
@@ -32,12 +41,9 @@ export class ConsolidationRoundCarry {
     const next = consolidationStage(to);
     if (!previous || !next) return carried;
     // The same lock the opening of a round takes: no round opens while this one moves.
-    await em.query(`SELECT 1 FROM plans WHERE id = $1 FOR NO KEY UPDATE`, [migration.planId]);
+    await lockPlanForRoundMove(em, migration.planId);
     const plan = await em.getRepository(PlanEntity).findOneByOrFail({ id: migration.planId });
-    const [open]: { round: number; created_at: Date; role: string }[] = await em.query(
-      `SELECT round, min(created_at) AS created_at, min(role) AS role FROM tasks WHERE plan_id = $1 AND report_id IS NULL AND stage = $2 AND state = 'open' GROUP BY round ORDER BY round DESC LIMIT 1`,
-      [plan.id, previous.key],
-    );
+    const open = await findOpenConsolidationRound(em, plan.id, previous.key);
     if (!open) return carried;
     const rootKind = await this.timing.rootKind(em, plan);
     const dueAt = stageDueAt(plan.deadlines, next, { kind: rootKind, rootKind }, new Date(open.created_at));
@@ -62,10 +68,7 @@ export class ConsolidationRoundCarry {
     }
     if (previous.key !== next.key) {
       // Every task of the round moves, decided ones too: votes already cast still count under the new key.
-      const [, moved] = await em.query(
-        `UPDATE tasks SET stage = $4, updated_at = now(), version = version + 1 WHERE plan_id = $1 AND report_id IS NULL AND stage = $2 AND round = $3`,
-        [plan.id, previous.key, open.round, next.key],
-      );
+      const moved = await moveConsolidationRoundTasks(em, { planId: plan.id, fromStage: previous.key, round: open.round, toStage: next.key });
       await appendAuditEvents(em, [
         {
           ...actor,

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
-import { PlanEntity } from '@app/dal';
+import { PlanEntity, planRootUnitKind, readReportStageEnteredAt, retimeOpenRoundTasks, setReportDueDate } from '@app/dal';
 import { effectiveReminders, ReminderSettings, remindersDiffer, StageDefinition, stageDueAt, UnitKind } from '@app/domain';
 import { AnyJob, JobName } from '@app/jobs';
 import { JobQueue } from '../queue/job-queue';
@@ -42,9 +42,9 @@ export class MigratedTaskTiming {
     previous: StageDefinition | undefined,
     next: StageDefinition,
   ): Promise<RetimedTask[]> {
-    const [row]: { stage_entered_at: Date }[] = await em.query(`SELECT stage_entered_at FROM reports WHERE id = $1`, [report.id]);
-    const dueAt = stageDueAt(plan.deadlines, next, { kind: report.kind, rootKind: await this.rootKind(em, plan) }, new Date(row.stage_entered_at));
-    await em.query(`UPDATE reports SET due_at = $2 WHERE id = $1 AND due_at IS DISTINCT FROM $2::timestamptz`, [report.id, dueAt]);
+    const stageEnteredAt = await readReportStageEnteredAt(em, report.id);
+    const dueAt = stageDueAt(plan.deadlines, next, { kind: report.kind, rootKind: await this.rootKind(em, plan) }, new Date(stageEnteredAt));
+    await setReportDueDate(em, report.id, dueAt);
     return this.retimeTasks(em, { reportId: report.id, planId: plan.id, stage: report.stage, round: report.round }, dueAt, plan.reminders, previous, next);
   }
 
@@ -62,16 +62,7 @@ export class MigratedTaskTiming {
   ): Promise<RetimedTask[]> {
     const oldReminders = effectiveReminders(previous, planReminders);
     const remindersChanged = remindersDiffer(oldReminders, effectiveReminders(next, planReminders));
-    const rows: { id: string; old_due_at: Date | null; moved: boolean }[] = await em.query(
-      `WITH target AS (
-         SELECT id, due_at AS old_due_at FROM tasks
-          WHERE plan_id = $1 AND report_id IS NOT DISTINCT FROM $2 AND stage = $3 AND round = $4 AND state = 'open' FOR NO KEY UPDATE),
-       moved AS (
-         UPDATE tasks t SET due_at = $5, updated_at = now(), version = t.version + 1
-           FROM target WHERE t.id = target.id AND t.due_at IS DISTINCT FROM $5::timestamptz RETURNING t.id)
-       SELECT target.id, target.old_due_at, target.id IN (SELECT id FROM moved) AS moved FROM target`,
-      [round.planId, round.reportId, round.stage, round.round, dueAt],
-    );
+    const rows = await retimeOpenRoundTasks(em, round, dueAt);
     return rows.filter((r) => r.moved || remindersChanged).map((r) => ({ taskId: r.id, oldDueAt: r.old_due_at ? new Date(r.old_due_at) : null, oldReminders }));
   }
 
@@ -95,7 +86,6 @@ export class MigratedTaskTiming {
   }
 
   async rootKind(em: EntityManager, plan: PlanEntity): Promise<UnitKind> {
-    const [root]: { kind: UnitKind }[] = await em.query(`SELECT kind FROM org_units WHERE id = $1`, [plan.rootUnitId]);
-    return root.kind;
+    return planRootUnitKind(em, plan.rootUnitId);
   }
 }

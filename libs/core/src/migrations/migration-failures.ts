@@ -1,5 +1,15 @@
 import { DataSource, EntityManager } from 'typeorm';
-import { appendAuditEvents, inTransaction, MigrationFailure, WorkflowMigrationEntity } from '@app/dal';
+import {
+  appendAuditEvents,
+  clearReportMigrationFailure,
+  failRunningMigration,
+  findReportStageAndUnitCode,
+  inTransaction,
+  MigrationFailure,
+  readMigrationOutcome,
+  replaceReportMigrationFailure,
+  WorkflowMigrationEntity,
+} from '@app/dal';
 
 const MAX_ERROR_LENGTH = 500;
 
@@ -29,10 +39,7 @@ export function errorText(error: unknown): string {
 /** Records that one report could not be migrated (replacing an earlier failure of it), audited. */
 export async function recordReportFailure(db: DataSource, migration: WorkflowMigrationEntity, reportId: string, error: unknown, at: Date): Promise<void> {
   await inTransaction(db, async (em) => {
-    const [report]: { stage: string; unit_code: string }[] = await em.query(
-      `SELECT r.stage, u.code AS unit_code FROM reports r JOIN org_units u ON u.id = r.unit_id WHERE r.id = $1`,
-      [reportId],
-    );
+    const report = await findReportStageAndUnitCode(em, reportId);
     const failure: MigrationFailure = {
       reportId,
       unitCode: report?.unit_code ?? '',
@@ -40,12 +47,7 @@ export async function recordReportFailure(db: DataSource, migration: WorkflowMig
       error: errorText(error),
       at: at.toISOString(),
     };
-    await em.query(
-      `UPDATE workflow_migrations
-          SET failures = (SELECT COALESCE(jsonb_agg(f), '[]'::jsonb) FROM jsonb_array_elements(failures) f WHERE f->>'reportId' <> $2) || $3::jsonb
-        WHERE id = $1`,
-      [migration.id, reportId, JSON.stringify([failure])],
-    );
+    await replaceReportMigrationFailure(em, migration.id, failure);
     await appendAuditEvents(em, [
       {
         actorId: null,
@@ -63,12 +65,7 @@ export async function recordReportFailure(db: DataSource, migration: WorkflowMig
 
 /** A report migrated after all (a later attempt) is no longer listed as failed. */
 export async function clearReportFailure(em: EntityManager, migrationId: string, reportId: string): Promise<void> {
-  await em.query(
-    `UPDATE workflow_migrations
-        SET failures = (SELECT COALESCE(jsonb_agg(f), '[]'::jsonb) FROM jsonb_array_elements(failures) f WHERE f->>'reportId' <> $2)
-      WHERE id = $1 AND failures @> jsonb_build_array(jsonb_build_object('reportId', $2::text))`,
-    [migrationId, reportId],
-  );
+  await clearReportMigrationFailure(em, migrationId, reportId);
 }
 
 /**
@@ -77,15 +74,9 @@ export async function clearReportFailure(em: EntityManager, migrationId: string,
  */
 export async function markMigrationFailed(db: DataSource, migration: WorkflowMigrationEntity, error: string): Promise<boolean> {
   return inTransaction(db, async (em) => {
-    const [, updated] = await em.query(
-      `UPDATE workflow_migrations SET status = 'failed', error = $2, finished_at = now() WHERE id = $1 AND status = 'running'`,
-      [migration.id, error],
-    );
+    const updated = await failRunningMigration(em, migration.id, error);
     if (!updated) return false;
-    const [row]: { failures: MigrationFailure[]; migrated: number; untouched: number }[] = await em.query(
-      `SELECT failures, migrated, untouched FROM workflow_migrations WHERE id = $1`,
-      [migration.id],
-    );
+    const row = await readMigrationOutcome(em, migration.id);
     await appendAuditEvents(em, [
       {
         actorId: null,

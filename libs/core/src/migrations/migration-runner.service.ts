@@ -1,7 +1,24 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { appendAuditEvents, cancelOpenTasks, inTransaction, PlanEntity, usernameOf, WorkflowMigrationEntity } from '@app/dal';
+import {
+  appendAuditEvents,
+  cancelOpenTasks,
+  completeRunningMigration,
+  countMigrationReport,
+  inTransaction,
+  moveMigratedReport,
+  nextReportIdsToMigrate,
+  PlanEntity,
+  readMigrationFailures,
+  recordUnmappableReport,
+  reportsEnteredStageSince,
+  reportUnitCode,
+  setMigratedReportVersion,
+  setPlanWorkflowVersion,
+  usernameOf,
+  WorkflowMigrationEntity,
+} from '@app/dal';
 import { findStage, planReportMigration, WorkflowDefinition } from '@app/domain';
 import { ConsolidationFlows } from '../consolidation/consolidation-flows.service';
 import { StageEntryService } from '../workflows/stage-entry.service';
@@ -68,16 +85,13 @@ export class MigrationRunner {
     await this.carryConsolidationRound(migration, to, result);
     let after = '00000000-0000-0000-0000-000000000000';
     for (;;) {
-      const ids: { id: string }[] = await this.db.query(
-        `SELECT id FROM reports WHERE plan_id = $1 AND stage <> 'done' AND workflow_version <> $2 AND id > $3 ORDER BY id LIMIT $4`,
-        [migration.planId, to.version, after, BATCH],
-      );
+      const ids = await nextReportIdsToMigrate(this.db, migration.planId, to.version, after, BATCH);
       if (ids.length === 0) break;
       for (const { id } of ids) await this.migrateOne(migration, to, id, result);
       after = ids[ids.length - 1].id;
     }
     await this.releaseToConsolidation(migration, to);
-    const [{ failures }]: { failures: unknown[] }[] = await this.db.query(`SELECT failures FROM workflow_migrations WHERE id = $1`, [migration.id]);
+    const failures = await readMigrationFailures(this.db, migration.id);
     if (failures.length > 0) {
       await markMigrationFailed(this.db, migration, `${failures.length} report(s) could not be migrated; see failures`);
       return { ...result, outcome: 'failed' };
@@ -114,11 +128,12 @@ export class MigrationRunner {
     const from = await this.workflows.get(migration.workflowKey, report.workflow_version, em);
     const step = planReportMigration(from, to, migration.stageMap, report.stage);
     if (step.action === 'unmappable') {
-      await em.query(
-        `UPDATE workflow_migrations SET unmappable = unmappable || $2::jsonb
-          WHERE id = $1 AND NOT unmappable @> jsonb_build_array(jsonb_build_object('reportId', $3::text))`,
-        [migration.id, JSON.stringify([{ reportId, unitCode: await this.unitCode(em, report), stage: report.stage, reason: step.reason }]), reportId],
-      );
+      await recordUnmappableReport(em, migration.id, {
+        reportId,
+        unitCode: await reportUnitCode(em, report.unit_id),
+        stage: report.stage,
+        reason: step.reason,
+      });
       await clearReportFailure(em, migration.id, reportId);
       return done;
     }
@@ -127,16 +142,13 @@ export class MigrationRunner {
       await cancelOpenTasks(em, { planId: report.plan_id, reportId, stage: report.stage, round: report.round });
       done.createdTaskIds = await this.moveTo(em, plan, report, to, step.toStage!);
     } else {
-      await em.query(
-        `UPDATE reports SET workflow_version = $2, version = version + 1, updated_at = now(), needs_decision = needs_decision OR $3 WHERE id = $1`,
-        [reportId, to.version, step.action === 'redecide'],
-      );
+      await setMigratedReportVersion(em, reportId, to.version, step.action === 'redecide');
       if (step.action === 'redecide') result.redecide.push({ reportId, round: report.round });
       // Same stage, same tasks: only their due date and reminders follow the new version's stage.
       done.retimed = await this.timing.retimeReport(em, plan, report, findStage(from, report.stage), findStage(to, report.stage)!);
     }
     const column = step.action === 'unchanged' ? 'untouched' : 'migrated';
-    await em.query(`UPDATE workflow_migrations SET ${column} = ${column} + 1 WHERE id = $1`, [migration.id]);
+    await countMigrationReport(em, migration.id, column);
     await clearReportFailure(em, migration.id, reportId);
     await appendAuditEvents(em, [
       {
@@ -161,15 +173,8 @@ export class MigrationRunner {
   }
 
   private async moveTo(em: EntityManager, plan: PlanEntity, report: LockedReport, to: WorkflowDefinition, toStage: string): Promise<string[]> {
-    const [rows] = await em.query(
-      `UPDATE reports SET stage = $2, workflow_version = $3, round = round + 1, version = version + 1, unassigned = false,
-              needs_decision = false, stage_entered_at = now(), updated_at = now()
-        WHERE id = $1 RETURNING round`,
-      [report.id, toStage, to.version],
-    );
-    return this.stageEntry.enter(em, plan, to, toStage, [
-      { id: report.id, unitId: report.unit_id, parentId: report.parent_id, unitKind: report.kind, round: rows[0].round },
-    ]);
+    const round = await moveMigratedReport(em, report.id, toStage, to.version);
+    return this.stageEntry.enter(em, plan, to, toStage, [{ id: report.id, unitId: report.unit_id, parentId: report.parent_id, unitKind: report.kind, round }]);
   }
 
   /** Before any report moves, so a report reaching the renamed consolidation stage joins the open round. */
@@ -191,20 +196,15 @@ export class MigrationRunner {
   private async releaseToConsolidation(migration: WorkflowMigrationEntity, to: WorkflowDefinition): Promise<void> {
     const stage = to.stages.find((s) => s.kind === 'consolidation');
     if (!stage) return;
-    const entered: { id: string }[] = await this.db.query(
-      `SELECT id FROM reports WHERE plan_id = $1 AND workflow_version = $2 AND stage = $3 AND stage_entered_at >= $4`,
-      [migration.planId, to.version, stage.key, migration.createdAt],
-    );
+    const entered = await reportsEnteredStageSince(this.db, { planId: migration.planId, version: to.version, stage: stage.key, since: migration.createdAt });
     await this.flows.promote(entered.map((r) => ({ planId: migration.planId, reportId: r.id })));
   }
 
   private async finish(migration: WorkflowMigrationEntity, to: WorkflowDefinition) {
     await inTransaction(this.db, async (em) => {
-      const [, updated] = await em.query(`UPDATE workflow_migrations SET status = 'completed', finished_at = now() WHERE id = $1 AND status = 'running'`, [
-        migration.id,
-      ]);
+      const updated = await completeRunningMigration(em, migration.id);
       if (!updated) return;
-      await em.query(`UPDATE plans SET workflow_version = $2, version = version + 1, updated_at = now() WHERE id = $1`, [migration.planId, to.version]);
+      await setPlanWorkflowVersion(em, migration.planId, to.version);
       await appendAuditEvents(em, [
         {
           actorId: migration.createdBy,
@@ -215,10 +215,5 @@ export class MigrationRunner {
         },
       ]);
     });
-  }
-
-  private async unitCode(em: EntityManager, report: LockedReport): Promise<string> {
-    const [unit] = await em.query(`SELECT code FROM org_units WHERE id = $1`, [report.unit_id]);
-    return unit.code;
   }
 }

@@ -1,12 +1,25 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { appendAuditEvents, appendOutbox, inTransaction, PlanEntity, WorkflowMigrationEntity } from '@app/dal';
+import {
+  appendAuditEvents,
+  appendOutbox,
+  insertWorkflowMigration,
+  inTransaction,
+  listOpenRoundTasksOfReport,
+  listReportRoundVotes,
+  listReportsForMigration,
+  listRoleHolderUsernames,
+  listRunningMigrationIds,
+  MigratingReportRow,
+  OpenRoundTaskRow,
+  PlanEntity,
+  WorkflowMigrationEntity,
+} from '@app/dal';
 import {
   conflict,
   DONE_STAGE,
   findStage,
-  StageVote,
   tallyVotes,
   notFound,
   planReportMigration,
@@ -26,22 +39,6 @@ export interface MigrationRequest {
   toVersion: number;
   stageMap: Record<string, string>;
   dryRun: boolean;
-}
-
-interface ReportRow {
-  id: string;
-  unit_code: string;
-  unit_id: string;
-  parent_id: string | null;
-  stage: string;
-  round: number;
-  workflow_version: number;
-}
-
-interface OpenTaskRow {
-  taskId: string;
-  assignee: string;
-  stage: string;
 }
 
 interface NewTaskRow {
@@ -66,11 +63,7 @@ export class PlanMigrationsService {
     const to = await this.workflows.get(plan.workflowKey, request.toVersion).catch(() => {
       throw refused(`Workflow ${plan.workflowKey} has no version ${request.toVersion}`);
     });
-    const reports: ReportRow[] = await this.db.query(
-      `SELECT r.id, u.code AS unit_code, r.unit_id, u.parent_id, r.stage, r.round, r.workflow_version
-         FROM reports r JOIN org_units u ON u.id = r.unit_id WHERE r.plan_id = $1 ORDER BY u.code`,
-      [planId],
-    );
+    const reports = await listReportsForMigration(this.db, planId);
     const fromVersions = await Promise.all([...new Set(reports.map((r) => r.workflow_version))].map((v) => this.workflows.get(plan.workflowKey, v)));
     const problems = stageMapProblems(fromVersions, to, request.stageMap);
     if (problems.length) throw refused('The stage map does not fit the workflow versions', { problems });
@@ -90,7 +83,13 @@ export class PlanMigrationsService {
   }
 
   /** What the migration would do to each report, changing nothing. */
-  private async preview(plan: PlanEntity, reports: ReportRow[], fromVersions: WorkflowDefinition[], to: WorkflowDefinition, stageMap: Record<string, string>) {
+  private async preview(
+    plan: PlanEntity,
+    reports: MigratingReportRow[],
+    fromVersions: WorkflowDefinition[],
+    to: WorkflowDefinition,
+    stageMap: Record<string, string>,
+  ) {
     const byVersion = new Map(fromVersions.map((w) => [w.version, w]));
     const items = [];
     for (const report of reports.filter((r) => r.workflow_version !== to.version)) {
@@ -119,8 +118,8 @@ export class PlanMigrationsService {
    * changed is decided again on the votes of its round, as the real run does right after, so the
    * row shows where that leaves the report (`outcome`), with the tasks it cancels and creates.
    */
-  private async previewStep(plan: PlanEntity, report: ReportRow, to: WorkflowDefinition, step: ReportMigrationPlan) {
-    const nothing = { cancelTasks: [] as OpenTaskRow[], createTasks: [] as NewTaskRow[] };
+  private async previewStep(plan: PlanEntity, report: MigratingReportRow, to: WorkflowDefinition, step: ReportMigrationPlan) {
+    const nothing = { cancelTasks: [] as OpenRoundTaskRow[], createTasks: [] as NewTaskRow[] };
     if (step.action === 'move') {
       return {
         ...step,
@@ -141,54 +140,48 @@ export class PlanMigrationsService {
   }
 
   /** The votes of the report's current round at its stage, counted as the stage decider counts them. */
-  private async tally(report: ReportRow) {
-    const votes: StageVote[] = await this.db.query(
-      `SELECT id, state, decision, assignee_id AS "assigneeId" FROM tasks WHERE report_id = $1 AND stage = $2 AND round = $3 ORDER BY completed_at NULLS LAST, id`,
-      [report.id, report.stage, report.round],
-    );
+  private async tally(report: MigratingReportRow) {
+    const votes = await listReportRoundVotes(this.db, report.id, report.stage, report.round);
     return tallyVotes(votes);
   }
 
-  private async start(plan: PlanEntity, reports: ReportRow[], to: WorkflowDefinition, stageMap: Record<string, string>, actor: Actor) {
+  private async start(plan: PlanEntity, reports: MigratingReportRow[], to: WorkflowDefinition, stageMap: Record<string, string>, actor: Actor) {
     const total = reports.filter((r) => r.workflow_version !== to.version && r.stage !== DONE_STAGE).length;
     const migration = await inTransaction(this.db, async (em) => {
-      const running = await em.query(`SELECT id FROM workflow_migrations WHERE plan_id = $1 AND status = 'running'`, [plan.id]);
+      const running = await listRunningMigrationIds(em, plan.id);
       if (running.length) throw conflict(`Migration ${running[0].id} of this plan is still running`);
-      const [row] = await em.query(
-        `INSERT INTO workflow_migrations (plan_id, workflow_key, to_version, stage_map, total, created_by) VALUES ($1, $2, $3, $4, $5, $6) RETURNING id`,
-        [plan.id, plan.workflowKey, to.version, JSON.stringify(stageMap), total, actor.id],
-      );
+      const migrationId = await insertWorkflowMigration(em, {
+        planId: plan.id,
+        workflowKey: plan.workflowKey,
+        toVersion: to.version,
+        stageMap,
+        total,
+        createdBy: actor.id,
+      });
       await appendAuditEvents(em, [
         {
           actorId: actor.id,
           actor: actor.username,
           action: 'plan.migration_started',
           planId: plan.id,
-          data: { migrationId: row.id, toVersion: to.version, stageMap, total },
+          data: { migrationId, toVersion: to.version, stageMap, total },
         },
       ]);
-      return { id: row.id as string, outbox: await appendOutbox(em, [{ name: JobName.RunMigration, data: { migrationId: row.id } }]) };
+      return { id: migrationId, outbox: await appendOutbox(em, [{ name: JobName.RunMigration, data: { migrationId } }]) };
     });
     await this.outbox.relaySoon(migration.outbox);
     return this.get(migration.id);
   }
 
-  private async openTasks(report: ReportRow): Promise<OpenTaskRow[]> {
-    return this.db.query(
-      `SELECT t.id AS "taskId", u.username AS assignee, t.stage FROM tasks t JOIN users u ON u.id = t.assignee_id
-        WHERE t.report_id = $1 AND t.round = $2 AND t.state = 'open' ORDER BY u.username`,
-      [report.id, report.round],
-    );
+  private async openTasks(report: MigratingReportRow): Promise<OpenRoundTaskRow[]> {
+    return listOpenRoundTasksOfReport(this.db, report.id, report.round);
   }
 
-  private async wouldCreate(plan: PlanEntity, report: ReportRow, to: WorkflowDefinition, stageKey: string): Promise<NewTaskRow[]> {
+  private async wouldCreate(plan: PlanEntity, report: MigratingReportRow, to: WorkflowDefinition, stageKey: string): Promise<NewTaskRow[]> {
     const stage = findStage(to, stageKey)!;
     if (stage.kind === 'consolidation') return [];
     const scope = scopeUnitId(stage.scope, { unitId: report.unit_id, parentId: report.parent_id, rootId: plan.rootUnitId });
-    const holders: { username: string }[] = await this.db.query(
-      `SELECT u.username FROM role_assignments r JOIN users u ON u.id = r.user_id WHERE r.unit_id = $1 AND r.role = $2 ORDER BY u.username`,
-      [scope, stage.role],
-    );
+    const holders = await listRoleHolderUsernames(this.db, scope, stage.role);
     return holders.map((h) => ({ assignee: h.username, role: stage.role, stage: stage.key }));
   }
 }

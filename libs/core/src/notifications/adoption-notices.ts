@@ -1,5 +1,6 @@
 import { EntityManager } from 'typeorm';
-import { adoptingBodyOf, adoptionText, levelReportPath, reportPath, stageLabel, UnitKind } from '@app/domain';
+import { findAdoptionNoticeRow, listUnitRoleHolderIds } from '@app/dal';
+import { adoptingBodyOf, adoptionText, levelReportPath, reportPath, stageLabel } from '@app/domain';
 import { emailInOutbox } from './email-outbox';
 import { insertNotifications } from './new-notification';
 import { stagesOfVersions } from './notice-stages';
@@ -25,20 +26,10 @@ export interface AdoptionToAnnounce {
  * engine and the adoption's record may both call it). Returns the outbox rows of the e-mails.
  */
 export async function noticeOfAdoption(em: EntityManager, adoption: AdoptionToAnnounce): Promise<string[]> {
-  const [row]: { plan_code: string; workflow_key: string; workflow_version: number; unit_kind: UnitKind; unit_name: string; stage: string | null }[] =
-    await em.query(
-      `SELECT p.code AS plan_code, p.workflow_key, COALESCE(r.workflow_version, p.workflow_version) AS workflow_version,
-            u.kind AS unit_kind, u.name AS unit_name, r.stage
-       FROM plans p JOIN org_units u ON u.id = $2 LEFT JOIN reports r ON r.id = $3::uuid
-      WHERE p.id = $1`,
-      [adoption.planId, adoption.unitId, adoption.reportId],
-    );
+  const row = await findAdoptionNoticeRow(em, adoption.planId, adoption.unitId, adoption.reportId);
   if (!row) return [];
   const roles = adoption.reportId ? ['drafter', 'approver'] : ['consolidator', 'reviewer'];
-  const people: { user_id: string }[] = await em.query(
-    `SELECT DISTINCT user_id FROM role_assignments WHERE unit_id = $1 AND role = ANY($2::varchar[]) ORDER BY user_id`,
-    [adoption.unitId, roles],
-  );
+  const people = await listUnitRoleHolderIds(em, adoption.unitId, roles);
   const unit = { kind: row.unit_kind, name: row.unit_name };
   const stages = (await stagesOfVersions(em, [row])).values().next().value ?? [];
   const text = adoptionText({
@@ -50,14 +41,14 @@ export async function noticeOfAdoption(em: EntityManager, adoption: AdoptionToAn
   });
   const created = await insertNotifications(
     em,
-    people.map((p) => ({
-      userId: p.user_id,
+    people.map((userId) => ({
+      userId,
       kind: 'adoption' as const,
       ...text,
       planId: adoption.planId,
       reportId: adoption.reportId,
       link: adoption.reportId ? reportPath(adoption.reportId) : levelReportPath(adoption.planId),
-      dedupKey: `adoption:${adoption.planId}:${adoption.unitId}:${adoption.round}:${p.user_id}`,
+      dedupKey: `adoption:${adoption.planId}:${adoption.unitId}:${adoption.round}:${userId}`,
     })),
   );
   return emailInOutbox(em, created);

@@ -1,9 +1,9 @@
 import { EntityManager } from 'typeorm';
+import { listDelegatedTaskNoticeRows } from '@app/dal';
 import { delegationText, stageLabel, taskPath } from '@app/domain';
 import { emailInOutbox } from './email-outbox';
 import { insertNotifications } from './new-notification';
 import { stagesOfVersions, versionId } from './notice-stages';
-import type { TaskRow } from './task-notices';
 
 /**
  * Tells the new holders of tasks handed over (a delegation, or an administrator's reassignment)
@@ -13,15 +13,7 @@ import type { TaskRow } from './task-notices';
  */
 export async function noticeOfDelegation(em: EntityManager, taskIds: readonly string[], byAdministrator = false): Promise<string[]> {
   if (taskIds.length === 0) return [];
-  const tasks: (TaskRow & { version: number; from_name: string | null })[] = await em.query(
-    `SELECT t.id, t.version, t.assignee_id, t.kind, t.stage, t.due_at, t.report_id, t.plan_id, p.code AS plan_code,
-            p.workflow_key, COALESCE(r.workflow_version, p.workflow_version) AS workflow_version,
-            u.kind AS unit_kind, u.name AS unit_name, root.kind AS root_kind, root.name AS root_name, f.full_name AS from_name
-       FROM tasks t JOIN plans p ON p.id = t.plan_id JOIN org_units u ON u.id = t.unit_id JOIN org_units root ON root.id = p.root_unit_id
-       LEFT JOIN reports r ON r.id = t.report_id LEFT JOIN users f ON f.id = t.delegated_from
-      WHERE t.id = ANY($1::uuid[])`,
-    [taskIds],
-  );
+  const tasks = await listDelegatedTaskNoticeRows(em, taskIds);
   const stagesOf = await stagesOfVersions(em, tasks);
   const created = await insertNotifications(
     em,

@@ -1,5 +1,6 @@
 import { EntityManager } from 'typeorm';
-import { reportPath, returnText, stageLabel, UnitKind } from '@app/domain';
+import { findReturnedReportNoticeRow, listReportDrafterIds } from '@app/dal';
+import { reportPath, returnText, stageLabel } from '@app/domain';
 import { emailInOutbox } from './email-outbox';
 import { insertNotifications } from './new-notification';
 import { stagesOfVersions } from './notice-stages';
@@ -12,24 +13,9 @@ import type { ReturnCause } from './task-notices';
  * drafting, the drafters' new tasks carry this notice instead (noticeOfNewTasks).
  */
 export async function noticeOfReturnToDrafters(em: EntityManager, reportId: string, returnedRound: number, cause: ReturnCause): Promise<string[]> {
-  const [report]: {
-    plan_id: string;
-    plan_code: string;
-    workflow_key: string;
-    workflow_version: number;
-    unit_kind: UnitKind;
-    unit_name: string;
-    due_at: Date | null;
-  }[] = await em.query(
-    `SELECT r.plan_id, p.code AS plan_code, p.workflow_key, r.workflow_version, u.kind AS unit_kind, u.name AS unit_name, r.due_at
-       FROM reports r JOIN plans p ON p.id = r.plan_id JOIN org_units u ON u.id = r.unit_id WHERE r.id = $1`,
-    [reportId],
-  );
+  const report = await findReturnedReportNoticeRow(em, reportId);
   if (!report) return [];
-  const drafters: { user_id: string }[] = await em.query(
-    `SELECT a.user_id FROM role_assignments a JOIN reports r ON r.unit_id = a.unit_id WHERE r.id = $1 AND a.role = 'drafter' ORDER BY a.user_id`,
-    [reportId],
-  );
+  const drafters = await listReportDrafterIds(em, reportId);
   const stages = (await stagesOfVersions(em, [report])).values().next().value ?? [];
   const text = returnText({
     planCode: report.plan_code,
@@ -41,14 +27,14 @@ export async function noticeOfReturnToDrafters(em: EntityManager, reportId: stri
   });
   const created = await insertNotifications(
     em,
-    drafters.map((d) => ({
-      userId: d.user_id,
+    drafters.map((userId) => ({
+      userId,
       kind: 'return' as const,
       ...text,
       planId: report.plan_id,
       reportId,
       link: reportPath(reportId),
-      dedupKey: `return:${reportId}:${returnedRound}:${d.user_id}`,
+      dedupKey: `return:${reportId}:${returnedRound}:${userId}`,
     })),
   );
   return emailInOutbox(em, created);

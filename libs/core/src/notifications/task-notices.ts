@@ -1,5 +1,6 @@
 import { EntityManager } from 'typeorm';
-import { newTaskText, returnedTaskText, returnText, stageLabel, StageKind, taskPath, UnitKind } from '@app/domain';
+import { listTaskNoticeRows } from '@app/dal';
+import { newTaskText, returnedTaskText, returnText, stageLabel, taskPath } from '@app/domain';
 import { emailInOutbox } from './email-outbox';
 import { insertNotifications, NewNotification } from './new-notification';
 import { stagesOfVersions, versionId } from './notice-stages';
@@ -9,24 +10,6 @@ export interface ReturnCause {
   fromStage: string;
   reason: string;
   returnedBy: string | null;
-}
-
-/** A task as the notices about it read it: its holder, stage, unit, plan and workflow version. */
-export interface TaskRow {
-  id: string;
-  assignee_id: string;
-  kind: StageKind;
-  stage: string;
-  due_at: Date | null;
-  report_id: string | null;
-  plan_id: string;
-  plan_code: string;
-  workflow_key: string;
-  workflow_version: number;
-  unit_kind: UnitKind;
-  unit_name: string;
-  root_kind: UnitKind;
-  root_name: string;
 }
 
 /**
@@ -39,15 +22,7 @@ export interface TaskRow {
  */
 export async function noticeOfNewTasks(em: EntityManager, taskIds: readonly string[], returned?: ReturnCause): Promise<string[]> {
   if (taskIds.length === 0) return [];
-  const tasks: TaskRow[] = await em.query(
-    `SELECT t.id, t.assignee_id, t.kind, t.stage, t.due_at, t.report_id, t.plan_id, p.code AS plan_code,
-            p.workflow_key, COALESCE(r.workflow_version, p.workflow_version) AS workflow_version,
-            u.kind AS unit_kind, u.name AS unit_name, root.kind AS root_kind, root.name AS root_name
-       FROM tasks t JOIN plans p ON p.id = t.plan_id JOIN org_units u ON u.id = t.unit_id JOIN org_units root ON root.id = p.root_unit_id
-       LEFT JOIN reports r ON r.id = t.report_id
-      WHERE t.id = ANY($1::uuid[])`,
-    [taskIds],
-  );
+  const tasks = await listTaskNoticeRows(em, taskIds);
   const stagesOf = await stagesOfVersions(em, tasks);
   const notices: NewNotification[] = tasks.map((t) => {
     const context = {

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { collectDefaultMetrics, Gauge, Registry } from 'prom-client';
 import { DataSource } from 'typeorm';
+import { countOpenTasks, decisionLatencyLastTenMinutes } from '@app/dal';
 import { QueueName } from '@app/jobs';
 import { JobQueue } from '../queue/job-queue';
 
@@ -37,16 +38,12 @@ export class MetricsService {
       }
     });
     this.gauge('tongket_decision_to_transition_seconds', 'From a recorded decision to the worker applying it, last 10 minutes', ['quantile'], async (g) => {
-      const [row] = await this.db.query(
-        `SELECT percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM applied_at - completed_at)) AS p50,
-                percentile_cont(0.99) WITHIN GROUP (ORDER BY extract(epoch FROM applied_at - completed_at)) AS p99
-           FROM tasks WHERE applied_at > now() - interval '10 minutes'`,
-      );
+      const row = await decisionLatencyLastTenMinutes(this.db);
       g.set({ quantile: '0.5' }, Number(row.p50 ?? 0));
       g.set({ quantile: '0.99' }, Number(row.p99 ?? 0));
     });
     this.gauge('tongket_open_tasks', 'Open tasks, and those past their due date', ['due'], async (g) => {
-      const [row] = await this.db.query(`SELECT count(*)::int AS open, count(*) FILTER (WHERE due_at < now())::int AS overdue FROM tasks WHERE state = 'open'`);
+      const row = await countOpenTasks(this.db);
       g.set({ due: 'any' }, row.open);
       g.set({ due: 'overdue' }, row.overdue);
     });

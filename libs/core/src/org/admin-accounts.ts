@@ -1,5 +1,13 @@
 import { EntityManager } from 'typeorm';
-import { appendAuditEvents, endSessionsOf } from '@app/dal';
+import {
+  anActiveAdministratorRemains,
+  appendAuditEvents,
+  endSessionsOf,
+  grantGlobalAdminRole,
+  insertUserUnlessTaken,
+  lockUserIdByUsername,
+  setUserPasswordHash,
+} from '@app/dal';
 import { conflict, notFound } from '@app/domain';
 
 /** Who runs the operator commands: recorded as the actor of their audit events. */
@@ -15,12 +23,9 @@ export async function createAdministrator(
   user: { username: string; fullName: string; email: string; passwordHash: string },
   via: string,
 ): Promise<void> {
-  const [created]: { id: string }[] = await em.query(
-    `INSERT INTO users (username, full_name, email, password_hash) VALUES ($1, $2, $3, $4) ON CONFLICT (username) DO NOTHING RETURNING id`,
-    [user.username, user.fullName, user.email, user.passwordHash],
-  );
-  if (!created) throw conflict(`The username ${user.username} is taken; choose another, or reset that user's password with reset-password`);
-  await em.query(`INSERT INTO role_assignments (user_id, unit_id, role) VALUES ($1, NULL, 'admin')`, [created.id]);
+  const createdId = await insertUserUnlessTaken(em, user);
+  if (!createdId) throw conflict(`The username ${user.username} is taken; choose another, or reset that user's password with reset-password`);
+  await grantGlobalAdminRole(em, createdId);
   await appendAuditEvents(em, [
     {
       ...OPERATOR,
@@ -33,10 +38,10 @@ export async function createAdministrator(
 
 /** A password set from the command line: every session of the user ends, and the audit says it changed (never what to). */
 export async function resetPasswordAsOperator(em: EntityManager, username: string, passwordHash: string, via: string): Promise<void> {
-  const [user]: { id: string }[] = await em.query(`SELECT id FROM users WHERE username = $1 FOR NO KEY UPDATE`, [username]);
-  if (!user) throw notFound('User', username);
-  await em.query(`UPDATE users SET password_hash = $2, updated_at = now() WHERE id = $1`, [user.id, passwordHash]);
-  await endSessionsOf(em, [user.id]);
+  const userId = await lockUserIdByUsername(em, username);
+  if (!userId) throw notFound('User', username);
+  await setUserPasswordHash(em, userId, passwordHash);
+  await endSessionsOf(em, [userId]);
   await appendAuditEvents(em, [
     {
       ...OPERATOR,
@@ -49,6 +54,5 @@ export async function resetPasswordAsOperator(em: EntityManager, username: strin
 
 /** Whether any active administrator exists (the API's log tells how to create one when not). */
 export async function anActiveAdministratorExists(em: EntityManager): Promise<boolean> {
-  const rows = await em.query(`SELECT 1 FROM role_assignments r JOIN users u ON u.id = r.user_id WHERE r.role = 'admin' AND u.active LIMIT 1`);
-  return rows.length > 0;
+  return anActiveAdministratorRemains(em);
 }

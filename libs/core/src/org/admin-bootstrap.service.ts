@@ -3,7 +3,14 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { hash } from '@node-rs/argon2';
 import { DataSource } from 'typeorm';
 import { AppConfig } from '@app/config';
-import { appendAuditEvents, inTransaction } from '@app/dal';
+import {
+  anActiveAdministratorRemains,
+  appendAuditEvents,
+  grantGlobalAdminRole,
+  insertBootstrapAdministrator,
+  inTransaction,
+  takeAdminBootstrapTurn,
+} from '@app/dal';
 import { anActiveAdministratorExists } from './admin-accounts';
 
 /** What a start with BOOTSTRAP_ADMIN_PASSWORD did. */
@@ -39,16 +46,11 @@ export class AdminBootstrap implements OnApplicationBootstrap {
     const passwordHash = await hash(password);
     const outcome = await inTransaction(this.db, async (em): Promise<BootstrapOutcome> => {
       // One bootstrap at a time even with several API instances starting together.
-      await em.query(`SELECT pg_advisory_xact_lock(hashtext(current_schema() || '.admin-bootstrap'))`);
-      const admins = await em.query(`SELECT 1 FROM role_assignments r JOIN users u ON u.id = r.user_id WHERE r.role = 'admin' AND u.active LIMIT 1`);
-      if (admins.length) return 'an-admin-exists';
-      const [user] = await em.query(
-        `INSERT INTO users (username, full_name, email, password_hash) VALUES ($1, 'Quản trị hệ thống', $2, $3)
-         ON CONFLICT (username) DO NOTHING RETURNING id`,
-        [username, `${username}@localhost`, passwordHash],
-      );
-      if (!user) return 'username-taken';
-      await em.query(`INSERT INTO role_assignments (user_id, unit_id, role) VALUES ($1, NULL, 'admin')`, [user.id]);
+      await takeAdminBootstrapTurn(em);
+      if (await anActiveAdministratorRemains(em)) return 'an-admin-exists';
+      const userId = await insertBootstrapAdministrator(em, username, passwordHash);
+      if (!userId) return 'username-taken';
+      await grantGlobalAdminRole(em, userId);
       await appendAuditEvents(em, [{ actorId: null, actor: 'system', action: 'admin.bootstrap', data: { username } }]);
       return 'created';
     });

@@ -1,4 +1,5 @@
 import { EntityManager } from 'typeorm';
+import { anActiveAdministratorRemains, takeAdministratorsCheckTurn } from '@app/dal';
 import { refused } from '@app/domain';
 
 export const NO_ADMIN_WOULD_REMAIN = 'Không thể thực hiện: thay đổi này sẽ không còn quản trị viên nào đang hoạt động trong hệ thống.';
@@ -13,7 +14,6 @@ export const NO_ADMIN_WOULD_REMAIN = 'Không thể thực hiện: thay đổi n�
  * deferred trigger (an_admin_remains) takes the same lock and checks again at commit.
  */
 export async function assertAnAdminRemains(em: EntityManager): Promise<void> {
-  await em.query(`SELECT pg_advisory_xact_lock(hashtext(current_schema() || '.administrators'))`);
-  const [admin] = await em.query(`SELECT 1 FROM role_assignments r JOIN users u ON u.id = r.user_id WHERE r.role = 'admin' AND u.active LIMIT 1`);
-  if (!admin) throw refused(NO_ADMIN_WOULD_REMAIN);
+  await takeAdministratorsCheckTurn(em);
+  if (!(await anActiveAdministratorRemains(em))) throw refused(NO_ADMIN_WOULD_REMAIN);
 }

@@ -1,6 +1,16 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
-import { appendAuditEvents, appendOutbox, NewAuditEvent } from '@app/dal';
+import {
+  anyPlanLaunched,
+  appendAuditEvents,
+  appendOutbox,
+  cancelOpenTasksOfFormerRoleHolder,
+  insertTaskForNewRoleHolder,
+  markReportAssigned,
+  markReportsNeedingDecision,
+  NewAuditEvent,
+  reportsTouchedByRoleAtUnit,
+} from '@app/dal';
 import { randomUUID } from 'node:crypto';
 import { findStage, Role, scopeUnitId } from '@app/domain';
 import { JobName } from '@app/jobs';
@@ -26,19 +36,6 @@ export interface SyncOutcome {
   redecide: { reportId: string; round: number }[];
   /** Outbox rows of the re-decision jobs, relayed after the commit. */
   outbox: string[];
-}
-
-interface Candidate {
-  id: string;
-  plan_id: string;
-  unit_id: string;
-  parent_id: string | null;
-  stage: string;
-  round: number;
-  workflow_version: number;
-  workflow_key: string;
-  root_unit_id: string;
-  due_at: Date | null;
 }
 
 type SyncActor = { id: string | null; username: string };
@@ -75,8 +72,8 @@ export class ApproverSync {
 
   async sync(em: EntityManager, changes: readonly RoleChange[], actor: SyncActor): Promise<SyncOutcome> {
     const outcome: SyncOutcome = { createdTaskIds: [], redecide: [], outbox: [] };
-    const running = await em.query(`SELECT 1 FROM plans WHERE status = 'launched' LIMIT 1`);
-    if (running.length === 0 || changes.length === 0) return outcome;
+    const running = await anyPlanLaunched(em);
+    if (!running || changes.length === 0) return outcome;
     const relevant = changes.filter((c) => c.role !== 'admin');
     const rootPlans = await PlanLevelApprovers.lockPlans(
       em,
@@ -96,7 +93,7 @@ export class ApproverSync {
       outcome.createdTaskIds.push(...(await this.planLevel.sync(em, plan, atRoot, cancelledPlanTasks.get(plan.id) ?? [], actor)));
     }
     const reportIds = [...new Set(outcome.redecide.map((r) => r.reportId))];
-    if (reportIds.length) await em.query(`UPDATE reports SET needs_decision = true WHERE id = ANY($1::uuid[])`, [reportIds]);
+    if (reportIds.length) await markReportsNeedingDecision(em, reportIds);
     const cause = randomUUID();
     outcome.outbox = await appendOutbox(
       em,
@@ -113,12 +110,7 @@ export class ApproverSync {
     actor: SyncActor,
     cancelledPlanTasks: Map<string, CancelledPlanTask[]>,
   ) {
-    const [cancelled]: [{ id: string; report_id: string | null; round: number; stage: string; plan_id: string }[]] = await em.query(
-      `UPDATE tasks SET state = 'cancelled', cancelled_at = now(), updated_at = now(), version = version + 1
-        WHERE assignee_id = $1 AND scope_unit_id = $2 AND role = $3 AND state = 'open'
-        RETURNING id, report_id, round, stage, plan_id`,
-      [change.userId, change.unitId, change.role],
-    );
+    const cancelled = await cancelOpenTasksOfFormerRoleHolder(em, change.userId, change.unitId, change.role);
     for (const task of cancelled) {
       if (task.report_id) outcome.redecide.push({ reportId: task.report_id, round: task.round });
       else cancelledPlanTasks.set(task.plan_id, [...(cancelledPlanTasks.get(task.plan_id) ?? []), { stage: task.stage, round: task.round }]);
@@ -137,25 +129,27 @@ export class ApproverSync {
   }
 
   private async giveTasksTo(em: EntityManager, change: RoleChange, outcome: SyncOutcome, events: NewAuditEvent[], actor: SyncActor) {
-    const candidates: Candidate[] = await em.query(
-      `SELECT r.id, r.plan_id, r.unit_id, u.parent_id, r.stage, r.round, r.workflow_version, p.workflow_key, p.root_unit_id, r.due_at
-         FROM reports r JOIN org_units u ON u.id = r.unit_id JOIN plans p ON p.id = r.plan_id
-        WHERE p.status = 'launched' AND r.stage <> 'done' AND (r.unit_id = $1 OR u.parent_id = $1 OR p.root_unit_id = $1)`,
-      [change.unitId],
-    );
+    const candidates = await reportsTouchedByRoleAtUnit(em, change.unitId);
     for (const report of candidates) {
       const stage = findStage(await this.workflows.get(report.workflow_key, report.workflow_version, em), report.stage);
       if (!stage || stage.kind === 'consolidation' || stage.role !== change.role) continue;
       const scope = scopeUnitId(stage.scope, { unitId: report.unit_id, parentId: report.parent_id, rootId: report.root_unit_id });
       if (scope !== change.unitId) continue;
-      const [task] = await em.query(
-        `INSERT INTO tasks (plan_id, report_id, unit_id, scope_unit_id, round, assignee_id, due_at, stage, kind, role)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) ON CONFLICT DO NOTHING RETURNING id`,
-        [report.plan_id, report.id, report.unit_id, scope, report.round, change.userId, report.due_at, stage.key, stage.kind, stage.role],
-      );
-      if (!task) continue;
-      await em.query(`UPDATE reports SET unassigned = false WHERE id = $1 AND unassigned`, [report.id]);
-      outcome.createdTaskIds.push(task.id);
+      const taskId = await insertTaskForNewRoleHolder(em, {
+        planId: report.plan_id,
+        reportId: report.id,
+        unitId: report.unit_id,
+        scopeUnitId: scope,
+        round: report.round,
+        assigneeId: change.userId,
+        dueAt: report.due_at,
+        stage: stage.key,
+        kind: stage.kind,
+        role: stage.role,
+      });
+      if (!taskId) continue;
+      await markReportAssigned(em, report.id);
+      outcome.createdTaskIds.push(taskId);
       outcome.redecide.push({ reportId: report.id, round: report.round });
       events.push({
         actorId: actor.id,
@@ -163,7 +157,7 @@ export class ApproverSync {
         action: 'assignment',
         planId: report.plan_id,
         reportId: report.id,
-        taskId: task.id,
+        taskId,
         fromStage: stage.key,
         comment: 'Giao nhiệm vụ cho người mới giữ vai trò',
         data: { added: change.userId, role: change.role },

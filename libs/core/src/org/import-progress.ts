@@ -1,4 +1,5 @@
 import { DataSource } from 'typeorm';
+import { recordOrgImportProgress } from '@app/dal';
 
 /** How often an import's progress is written: often enough for a progress bar, rarely enough to cost nothing. */
 const EVERY_MS = 500;
@@ -33,7 +34,7 @@ export class ImportProgress {
     this.writing = this.writing.then(async () => {
       const done = this.latest;
       if (done <= this.written) return;
-      await this.db.query(`UPDATE org_imports SET progress_done = $2, updated_at = now() WHERE id = $1 AND progress_done < $2`, [this.importId, done]).then(
+      await recordOrgImportProgress(this.db, this.importId, done).then(
         () => void (this.written = done),
         () => undefined,
       );

@@ -1,7 +1,28 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
-import { appendAuditEvents, endSessionsOf, NewAuditEvent } from '@app/dal';
-import { ancestorPaths, importCounts, Role, RoleRef, unitChanges, UnitFields, userChanges, UserFields } from '@app/domain';
+import {
+  addListedRoles,
+  appendAuditEvents,
+  endSessionsOf,
+  insertImportedUsers,
+  lockStoredUnitsByCode,
+  lockStoredUsersByUsername,
+  NewAuditEvent,
+  placeImportedUnits,
+  removeRolesNotListed,
+  revokeOpenPasswordLinks,
+  RoleAssignmentRow,
+  setUnitAncestors,
+  setUnitParents,
+  takeOrgImportTurn,
+  unitCodesById,
+  unitIdsByCode,
+  unitParentLinks,
+  updateImportedUsers,
+  upsertImportedUnits,
+  userIdsByUsername,
+} from '@app/dal';
+import { ancestorPaths, importCounts, RoleRef, unitChanges, UnitFields, userChanges, UserFields } from '@app/domain';
 import { assertAnAdminRemains } from './admin-remains';
 import { ApproverSync, RoleChange, SyncOutcome } from './approver-sync.service';
 import { issuePasswordLinks } from '../password-links/password-links';
@@ -48,7 +69,7 @@ export class OrgImportApplier {
   }
 
   async apply(em: EntityManager, prepared: PreparedImport): Promise<AppliedImport> {
-    await em.query(`SELECT pg_advisory_xact_lock(hashtext(current_schema() || '.org-import'))`);
+    await takeOrgImportTurn(em);
     const { units, users, actor } = prepared;
     const unitsBefore = await this.storedUnits(
       em,
@@ -105,8 +126,7 @@ export class OrgImportApplier {
     const sync = await this.approvers.sync(em, roles.changes, actor);
     // A password the import set makes a pending link of that person pointless.
     const passwordSet = users.filter((u) => u.replacesHash).map((u) => userIds.get(u.username)!);
-    if (passwordSet.length)
-      await em.query(`UPDATE password_links SET revoked_at = now() WHERE user_id = ANY($1::uuid[]) AND used_at IS NULL AND revoked_at IS NULL`, [passwordSet]);
+    if (passwordSet.length) await revokeOpenPasswordLinks(em, passwordSet);
     sync.outbox.push(
       ...(await issuePasswordLinks(em, {
         userIds: [...linked].map((u) => userIds.get(u)!),
@@ -120,61 +140,45 @@ export class OrgImportApplier {
   }
 
   private async storedUnits(em: EntityManager, codes: string[]): Promise<Map<string, UnitFields>> {
-    const rows: (UnitFields & { code: string })[] = codes.length
-      ? await em.query(
-          `SELECT u.code, u.name, u.kind, p.code AS parent, u.place FROM org_units u LEFT JOIN org_units p ON p.id = u.parent_id WHERE u.code = ANY($1) FOR UPDATE OF u`,
-          [codes],
-        )
-      : [];
+    const rows = codes.length ? await lockStoredUnitsByCode(em, codes) : [];
     return new Map(rows.map(({ code, name, kind, parent, place }) => [code, { name, kind, parent, place }]));
   }
 
   private async storedUsers(em: EntityManager, usernames: string[]): Promise<Map<string, UserFields>> {
-    const rows: (UserFields & { username: string })[] = usernames.length
-      ? await em.query(`SELECT username, full_name AS "fullName", email FROM users WHERE username = ANY($1) FOR UPDATE`, [usernames])
-      : [];
+    const rows = usernames.length ? await lockStoredUsersByUsername(em, usernames) : [];
     return new Map(rows.map(({ username, fullName, email }) => [username, { fullName, email }]));
   }
 
   private async upsertUnits(em: EntityManager, units: PreparedImport['units']): Promise<Map<string, string>> {
     for (let start = 0; start < units.length; start += CHUNK) {
       const chunk = units.slice(start, start + CHUNK);
-      await em.query(
-        `INSERT INTO org_units (code, name, kind)
-         SELECT * FROM unnest($1::varchar[], $2::varchar[], $3::varchar[])
-         ON CONFLICT (code) DO UPDATE SET name = EXCLUDED.name, kind = EXCLUDED.kind, updated_at = now()
-          WHERE org_units.name IS DISTINCT FROM EXCLUDED.name OR org_units.kind IS DISTINCT FROM EXCLUDED.kind`,
-        [chunk.map((u) => u.code), chunk.map((u) => u.name), chunk.map((u) => u.kind)],
-      );
+      await upsertImportedUnits(em, { codes: chunk.map((u) => u.code), names: chunk.map((u) => u.name), kinds: chunk.map((u) => u.kind) });
     }
     // A place only when the import gives one: a unit imported without it keeps its own.
     const placed = units.filter((u) => u.place !== undefined);
-    await em.query(
-      `UPDATE org_units u SET place = i.place, updated_at = now() FROM unnest($1::varchar[], $2::varchar[]) AS i(code, place)
-        WHERE u.code = i.code AND u.place IS DISTINCT FROM i.place`,
-      [placed.map((u) => u.code), placed.map((u) => u.place)],
+    await placeImportedUnits(
+      em,
+      placed.map((u) => u.code),
+      placed.map((u) => u.place),
     );
     const codes = [...new Set([...units.map((u) => u.code), ...units.flatMap((u) => (u.parent ? [u.parent] : []))])];
-    const rows: { id: string; code: string }[] = await em.query(`SELECT id, code FROM org_units WHERE code = ANY($1)`, [codes]);
+    const rows = await unitIdsByCode(em, codes);
     const ids = new Map(rows.map((r) => [r.code, r.id]));
-    await em.query(
-      `UPDATE org_units u SET parent_id = p.parent_id
-         FROM unnest($1::uuid[], $2::uuid[]) AS p(id, parent_id)
-        WHERE u.id = p.id AND u.parent_id IS DISTINCT FROM p.parent_id`,
-      [units.map((u) => ids.get(u.code)), units.map((u) => (u.parent ? ids.get(u.parent) : null))],
+    await setUnitParents(
+      em,
+      units.map((u) => ids.get(u.code)),
+      units.map((u) => (u.parent ? ids.get(u.parent) : null)),
     );
     return ids;
   }
 
   private async recomputeAncestors(em: EntityManager): Promise<void> {
-    const nodes: { id: string; parentId: string | null }[] = await em.query(`SELECT id, parent_id AS "parentId" FROM org_units`);
-    const paths = ancestorPaths(nodes);
+    const paths = ancestorPaths(await unitParentLinks(em));
     const ids = [...paths.keys()];
-    await em.query(
-      `UPDATE org_units u SET ancestor_ids = p.path::uuid[], depth = cardinality(p.path::uuid[]) - 1
-         FROM unnest($1::uuid[], $2::text[]) AS p(id, path)
-        WHERE u.id = p.id AND u.ancestor_ids IS DISTINCT FROM p.path::uuid[]`,
-      [ids, ids.map((id) => `{${paths.get(id)!.join(',')}}`)],
+    await setUnitAncestors(
+      em,
+      ids,
+      ids.map((id) => `{${paths.get(id)!.join(',')}}`),
     );
   }
 
@@ -186,33 +190,30 @@ export class OrgImportApplier {
     const created = new Set<string>();
     for (let start = 0; start < users.length; start += CHUNK) {
       const chunk = users.slice(start, start + CHUNK);
-      const inserted: { username: string }[] = await em.query(
-        `INSERT INTO users (username, full_name, email, password_hash)
-         SELECT * FROM unnest($1::varchar[], $2::varchar[], $3::varchar[], $4::text[])
-         ON CONFLICT (username) DO NOTHING RETURNING username`,
-        [chunk.map((u) => u.username), chunk.map((u) => u.fullName), chunk.map((u) => u.email), chunk.map((u) => u.passwordHash)],
-      );
-      inserted.forEach((row) => created.add(row.username));
+      const inserted = await insertImportedUsers(em, {
+        usernames: chunk.map((u) => u.username),
+        fullNames: chunk.map((u) => u.fullName),
+        emails: chunk.map((u) => u.email),
+        passwordHashes: chunk.map((u) => u.passwordHash),
+      });
+      inserted.forEach((username) => created.add(username));
     }
     const existing = users.filter((u) => !created.has(u.username));
     for (let start = 0; start < existing.length; start += CHUNK) {
       const chunk = existing.slice(start, start + CHUNK);
-      await em.query(
-        `UPDATE users u SET full_name = i.full_name, email = i.email,
-                password_hash = CASE WHEN i.replaces THEN i.password_hash ELSE u.password_hash END, updated_at = now()
-           FROM unnest($1::varchar[], $2::varchar[], $3::varchar[], $4::text[], $5::boolean[]) AS i(username, full_name, email, password_hash, replaces)
-          WHERE u.username = i.username AND (u.full_name IS DISTINCT FROM i.full_name OR u.email IS DISTINCT FROM i.email OR i.replaces)`,
-        [
-          chunk.map((u) => u.username),
-          chunk.map((u) => u.fullName),
-          chunk.map((u) => u.email),
-          chunk.map((u) => u.passwordHash),
-          chunk.map((u) => u.replacesHash),
-        ],
-      );
+      await updateImportedUsers(em, {
+        usernames: chunk.map((u) => u.username),
+        fullNames: chunk.map((u) => u.fullName),
+        emails: chunk.map((u) => u.email),
+        passwordHashes: chunk.map((u) => u.passwordHash),
+        replaces: chunk.map((u) => u.replacesHash),
+      });
     }
-    const rows: { id: string; username: string }[] = users.length
-      ? await em.query(`SELECT id, username FROM users WHERE username = ANY($1)`, [users.map((u) => u.username)])
+    const rows = users.length
+      ? await userIdsByUsername(
+          em,
+          users.map((u) => u.username),
+        )
       : [];
     return new Map(rows.map((r) => [r.username, r.id]));
   }
@@ -228,25 +229,16 @@ export class OrgImportApplier {
     const roleRows = users.flatMap((u) =>
       u.roles.map((r) => ({ userId: userIds.get(u.username)!, unitId: r.unit === null ? null : unitIds.get(r.unit)!, role: r.role })),
     );
-    const [removed]: [{ user_id: string; unit_id: string | null; role: Role }[]] = await em.query(
-      `DELETE FROM role_assignments r WHERE r.user_id = ANY($1::uuid[])
-         AND NOT EXISTS (SELECT 1 FROM unnest($2::uuid[], $3::uuid[], $4::varchar[]) AS k(user_id, unit_id, role)
-                          WHERE k.user_id = r.user_id AND k.unit_id IS NOT DISTINCT FROM r.unit_id AND k.role = r.role)
-       RETURNING user_id, unit_id, role`,
-      [[...userIds.values()], roleRows.map((r) => r.userId), roleRows.map((r) => r.unitId), roleRows.map((r) => r.role)],
-    );
-    const added: { user_id: string; unit_id: string | null; role: Role }[] = await em.query(
-      `INSERT INTO role_assignments (user_id, unit_id, role)
-       SELECT * FROM unnest($1::uuid[], $2::uuid[], $3::varchar[]) ON CONFLICT DO NOTHING RETURNING user_id, unit_id, role`,
-      [roleRows.map((r) => r.userId), roleRows.map((r) => r.unitId), roleRows.map((r) => r.role)],
-    );
+    const wanted = { userIds: roleRows.map((r) => r.userId), unitIds: roleRows.map((r) => r.unitId), roles: roleRows.map((r) => r.role) };
+    const removed = await removeRolesNotListed(em, [...userIds.values()], wanted);
+    const added = await addListedRoles(em, wanted);
     const codeOf = await this.unitCodesById(
       em,
       [...removed, ...added].flatMap((r) => (r.unit_id ? [r.unit_id] : [])),
       unitIds,
     );
     const usernameOf = new Map([...userIds].map(([username, id]) => [id, username]));
-    const byUser = (rows: { user_id: string; unit_id: string | null; role: Role }[]) => {
+    const byUser = (rows: RoleAssignmentRow[]) => {
       const map = new Map<string, RoleRef[]>();
       for (const r of rows) {
         const username = usernameOf.get(r.user_id)!;
@@ -287,7 +279,7 @@ export class OrgImportApplier {
   private async unitIdsByCode(em: EntityManager, codes: string[], known: Map<string, string>): Promise<Map<string, string>> {
     const missing = [...new Set(codes)].filter((c) => !known.has(c));
     if (missing.length === 0) return known;
-    const rows: { id: string; code: string }[] = await em.query(`SELECT id, code FROM org_units WHERE code = ANY($1)`, [missing]);
+    const rows = await unitIdsByCode(em, missing);
     return new Map([...known, ...rows.map((r) => [r.code, r.id] as [string, string])]);
   }
 
@@ -295,7 +287,7 @@ export class OrgImportApplier {
     const codes = new Map([...known].map(([code, id]) => [id, code]));
     const missing = [...new Set(ids)].filter((id) => !codes.has(id));
     if (missing.length) {
-      const rows: { id: string; code: string }[] = await em.query(`SELECT id, code FROM org_units WHERE id = ANY($1::uuid[])`, [missing]);
+      const rows = await unitCodesById(em, missing);
       rows.forEach((r) => codes.set(r.id, r.code));
     }
     return codes;

@@ -1,4 +1,5 @@
 import { DataSource } from 'typeorm';
+import { unitParentCodes } from '@app/dal';
 import { ancestorPaths, conflict, invalid, unitsWithTwoSecretaries } from '@app/domain';
 import { OrgImport } from './org-import';
 
@@ -29,9 +30,7 @@ export async function assertImportConsistent(db: DataSource, data: OrgImport): P
   const selfParent = data.units.find((u) => u.parent === u.code);
   if (selfParent) throw invalid(`units: ${selfParent.code} cannot be its own parent`);
 
-  const stored: { code: string; parent: string | null }[] = await db.query(
-    `SELECT u.code, p.code AS parent FROM org_units u LEFT JOIN org_units p ON p.id = u.parent_id`,
-  );
+  const stored = await unitParentCodes(db);
   const parentOf = new Map(stored.map((u) => [u.code, u.parent]));
   for (const unit of data.units) parentOf.set(unit.code, unit.parent);
   const referenced = new Set([

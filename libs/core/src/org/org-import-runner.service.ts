@@ -3,7 +3,16 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { hash, verify } from '@node-rs/argon2';
 import { DataSource } from 'typeorm';
 import { AppConfig } from '@app/config';
-import { inTransaction } from '@app/dal';
+import {
+  claimOrgImport,
+  ClaimedOrgImportRow,
+  failOrgImport,
+  finishOrgImport,
+  inTransaction,
+  lockOrgImportStatus,
+  markOrgImportApplying,
+  storedPasswordHashes,
+} from '@app/dal';
 import { conflict, DOMAIN_ERROR_STATUS, DomainError } from '@app/domain';
 import { openPassword, sealContext } from './import-password-seal';
 import { decidePasswordHashes } from './import-passwords';
@@ -16,11 +25,7 @@ import { ImportFailure } from './org-import-view';
 /** A user without `sealedPassword` came without a password: see decidePasswordHashes. */
 type StoredPayload = { units: OrgImport['units']; users: (Omit<OrgImport['users'][number], 'password'> & { sealedPassword?: string })[] };
 
-interface Claimed {
-  payload: StoredPayload;
-  actor_id: string | null;
-  actor: string;
-}
+type Claimed = ClaimedOrgImportRow<StoredPayload>;
 
 /**
  * The worker's side of an org import (job `org.import`): opens the sealed passwords, hashes them
@@ -47,16 +52,13 @@ export class OrgImportRunner {
     if (!claimed) return `import ${importId} already ended`;
     try {
       const prepared = await this.prepare(importId, claimed, options.signal);
-      await this.db.query(`UPDATE org_imports SET status = 'applying', updated_at = now() WHERE id = $1 AND status = 'hashing'`, [importId]);
+      await markOrgImportApplying(this.db, importId);
       const applied = await inTransaction(this.db, async (em) => {
-        const [row]: { status: string }[] = await em.query(`SELECT status FROM org_imports WHERE id = $1 FOR UPDATE`, [importId]);
-        if (!row || row.status === 'done' || row.status === 'failed') return null;
+        const status = await lockOrgImportStatus(em, importId);
+        if (!status || status === 'done' || status === 'failed') return null;
         const outcome = await this.applier.apply(em, prepared);
         const result = { units: outcome.units, users: outcome.users, ...outcome.counts };
-        await em.query(
-          `UPDATE org_imports SET status = 'done', result = $2, payload = NULL, progress_done = users_total, finished_at = now(), updated_at = now() WHERE id = $1`,
-          [importId, JSON.stringify(result)],
-        );
+        await finishOrgImport(em, importId, JSON.stringify(result));
         return outcome;
       });
       if (!applied) return `import ${importId} already ended`;
@@ -77,13 +79,7 @@ export class OrgImportRunner {
 
   /** Marks the import as being worked on; null when it has ended already. */
   private async claim(importId: string): Promise<Claimed | null> {
-    const [rows]: [Claimed[]] = await this.db.query(
-      `UPDATE org_imports SET status = 'hashing', attempts = attempts + 1, started_at = coalesce(started_at, now()), updated_at = now()
-        WHERE id = $1 AND status IN ('queued', 'hashing', 'applying') AND payload IS NOT NULL
-       RETURNING payload, actor_id, actor`,
-      [importId],
-    );
-    return rows[0] ?? null;
+    return (await claimOrgImport<StoredPayload>(this.db, importId)) ?? null;
   }
 
   private async prepare(importId: string, claimed: Claimed, signal?: AbortSignal): Promise<PreparedImport> {
@@ -96,8 +92,11 @@ export class OrgImportRunner {
         throw conflict('The import’s passwords can no longer be read (the JWT secret changed since it was stored); send the import again');
       }
     });
-    const stored: { username: string; password_hash: string }[] = users.length
-      ? await this.db.query(`SELECT username, password_hash FROM users WHERE username = ANY($1)`, [users.map((u) => u.username)])
+    const stored = users.length
+      ? await storedPasswordHashes(
+          this.db,
+          users.map((u) => u.username),
+        )
       : [];
     const progress = new ImportProgress(this.db, importId);
     const decisions = await decidePasswordHashes(
@@ -125,9 +124,6 @@ export class OrgImportRunner {
   }
 
   private async fail(importId: string, failure: ImportFailure): Promise<void> {
-    await this.db.query(
-      `UPDATE org_imports SET status = 'failed', error = $2, payload = NULL, finished_at = now(), updated_at = now() WHERE id = $1 AND status <> 'done'`,
-      [importId, JSON.stringify(failure)],
-    );
+    await failOrgImport(this.db, importId, JSON.stringify(failure));
   }
 }

@@ -1,7 +1,8 @@
 import { HttpException } from '@nestjs/common';
+import type { OrgImportRow, OrgImportStatus } from '@app/dal';
 import { DomainError, DomainErrorCode } from '@app/domain';
 
-export type OrgImportStatus = 'queued' | 'hashing' | 'applying' | 'done' | 'failed';
+export type { OrgImportStatus };
 export const IMPORT_ENDED: readonly OrgImportStatus[] = ['done', 'failed'];
 
 /** Why an import failed, as its error body would say it; `code` when the rules refused it. */
@@ -30,23 +31,7 @@ export interface OrgImportView {
   error: ImportFailure | null;
 }
 
-export const IMPORT_VIEW_COLUMNS = `id, status, progress_done, users_total, units_total, actor, created_at, started_at, finished_at, result, error`;
-
-export interface ImportRow {
-  id: string;
-  status: OrgImportStatus;
-  progress_done: number;
-  users_total: number;
-  units_total: number;
-  actor: string;
-  created_at: Date;
-  started_at: Date | null;
-  finished_at: Date | null;
-  result: Record<string, unknown> | null;
-  error: ImportFailure | null;
-}
-
-export function importView(row: ImportRow): OrgImportView {
+export function importView(row: OrgImportRow<ImportFailure>): OrgImportView {
   return {
     id: row.id,
     status: row.status,

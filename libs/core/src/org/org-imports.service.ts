@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { AppConfig } from '@app/config';
-import { appendOutbox, inTransaction } from '@app/dal';
+import { appendOutbox, findOrgImport, insertOrgImport, inTransaction } from '@app/dal';
 import { notFound } from '@app/domain';
 import { JobName } from '@app/jobs';
 import { Actor } from '../common/actor';
@@ -12,7 +12,7 @@ import { sealContext, sealPassword } from './import-password-seal';
 import { ImportSealKey } from './import-seal-key.service';
 import { OrgImport } from './org-import';
 import { assertImportConsistent } from './org-import-check';
-import { IMPORT_ENDED, IMPORT_VIEW_COLUMNS, importFailureError, ImportRow, importView, OrgImportView } from './org-import-view';
+import { IMPORT_ENDED, ImportFailure, importFailureError, importView, OrgImportView } from './org-import-view';
 
 const POLL_MS = 100;
 
@@ -48,14 +48,14 @@ export class OrgImports {
     };
     const job = { name: JobName.ImportOrg, data: { importId: id } } as const;
     const outboxIds = await inTransaction(this.db, async (em) => {
-      await em.query(`INSERT INTO org_imports (id, actor_id, actor, units_total, users_total, payload) VALUES ($1, $2, $3, $4, $5, $6)`, [
+      await insertOrgImport(em, {
         id,
-        actor.id,
-        actor.username,
-        data.units.length,
-        data.users.length,
-        JSON.stringify(payload),
-      ]);
+        actorId: actor.id,
+        actor: actor.username,
+        unitsTotal: data.units.length,
+        usersTotal: data.users.length,
+        payload: JSON.stringify(payload),
+      });
       return appendOutbox(em, [job]);
     });
     await this.outbox.relaySoon(outboxIds, [job]);
@@ -65,7 +65,7 @@ export class OrgImports {
   }
 
   async view(id: string): Promise<OrgImportView> {
-    const [row]: ImportRow[] = await this.db.query(`SELECT ${IMPORT_VIEW_COLUMNS} FROM org_imports WHERE id = $1`, [id]);
+    const row = await findOrgImport<ImportFailure>(this.db, id);
     if (!row) throw notFound('Import', id);
     return importView(row);
   }

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { Writable } from 'node:stream';
 import { DataSource } from 'typeorm';
+import { countUnitsAndUsers } from '@app/dal';
 import { invalid, OrgImportChanges, orgImportChanges, OrgSheetImport, readOrgSheets, SheetProblem } from '@app/domain';
 import { Actor } from '../common/actor';
 import { assertSafeXlsxArchive, XlsxFileRefused } from '../figures/xlsx-archive-guard';
@@ -60,9 +61,7 @@ export class OrgWorkbooks {
       read.users.map((u) => u.username),
     );
     const changes = orgImportChanges(stored, read);
-    const [{ units, users }]: { units: number; users: number }[] = await this.db.query(
-      `SELECT (SELECT count(*)::int FROM org_units) AS units, (SELECT count(*)::int FROM users) AS users`,
-    );
+    const { units, users } = await countUnitsAndUsers(this.db);
     return {
       valid: read.problems.length === 0,
       units: read.units.length,

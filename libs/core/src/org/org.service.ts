@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { OrgUnitEntity } from '@app/dal';
+import { childUnitIds, OrgUnitEntity } from '@app/dal';
 import { notFound } from '@app/domain';
 
 /** The unit tree as people read it. Imports are OrgImports' (queued, applied by a worker). */
@@ -16,8 +16,7 @@ export class OrgService {
   async getUnit(id: string): Promise<OrgUnitEntity & { children: string[] }> {
     const unit = await this.db.getRepository(OrgUnitEntity).findOneBy({ id });
     if (!unit) throw notFound('Unit', id);
-    const children: { id: string }[] = await this.db.query(`SELECT id FROM org_units WHERE parent_id = $1 ORDER BY code`, [id]);
-    return { ...unit, children: children.map((c) => c.id) };
+    return { ...unit, children: await childUnitIds(this.db, id) };
   }
 
   async findUnitByCode(code: string, em: EntityManager = this.db.manager): Promise<OrgUnitEntity | null> {

@@ -1,6 +1,6 @@
 import { EntityManager, In, IsNull } from 'typeorm';
-import { appendAuditEvents, NewAuditEvent, PlanEntity, TaskEntity } from '@app/dal';
-import { consolidationState, dueAtFor, PlanStagesInput, roleName, ROOT_APPROVAL_STAGE, rootApprovalState, StageDefinition, UnitKind } from '@app/domain';
+import { appendAuditEvents, joinOpenPlanStageRound, latestDueAtOfReportsAtStage, NewAuditEvent, PlanEntity, planRootUnitKind, TaskEntity } from '@app/dal';
+import { consolidationState, dueAtFor, PlanStagesInput, roleName, ROOT_APPROVAL_STAGE, rootApprovalState, StageDefinition } from '@app/domain';
 import type { ConsolidationCompletion } from '../consolidation/consolidation-completion.service';
 import type { RootApproval } from '../consolidation/root-approval.service';
 import { TransitionResult } from '../common/transition-result';
@@ -204,31 +204,18 @@ export class PlanLevelApprovers {
   /** New holders join the open round beside the others, with its due date. */
   private async joinOpenRound(em: EntityManager, plan: PlanEntity, stage: StageDefinition, userIds: string[]): Promise<string[]> {
     if (userIds.length === 0) return [];
-    const rows: { id: string }[] = await em.query(
-      `INSERT INTO tasks (plan_id, report_id, unit_id, scope_unit_id, round, assignee_id, due_at, stage, kind, role)
-       SELECT t.plan_id, NULL, t.unit_id, t.scope_unit_id, t.round, u.id, t.due_at, t.stage, t.kind, t.role
-         FROM (SELECT * FROM tasks WHERE plan_id = $1 AND report_id IS NULL AND stage = $2 AND state = 'open' ORDER BY round DESC LIMIT 1) t
-        CROSS JOIN unnest($3::uuid[]) AS u(id)
-       ON CONFLICT DO NOTHING RETURNING id`,
-      [plan.id, stage.key, userIds],
-    );
-    await noticeOfNewTasks(
-      em,
-      rows.map((r) => r.id),
-    );
-    return rows.map((r) => r.id);
+    const created = await joinOpenPlanStageRound(em, plan.id, stage.key, userIds);
+    await noticeOfNewTasks(em, created);
+    return created;
   }
 
   /** The plan's deadline for consolidation at the root's kind, else the due date the waiting reports carry. */
   private async dueAtOfRound(em: EntityManager, plan: PlanEntity, stage: StageDefinition): Promise<Date | null> {
-    const [root]: { kind: UnitKind }[] = await em.query(`SELECT kind FROM org_units WHERE id = $1`, [plan.rootUnitId]);
-    const planned = dueAtFor(plan.deadlines, root.kind, stage.key);
+    // The plan's root exists (a foreign key), so it has a kind.
+    const rootKind = await planRootUnitKind(em, plan.rootUnitId);
+    const planned = dueAtFor(plan.deadlines, rootKind, stage.key);
     if (planned) return planned;
-    const [waiting]: { due_at: Date | null }[] = await em.query(`SELECT max(due_at) AS due_at FROM reports WHERE plan_id = $1 AND stage = $2`, [
-      plan.id,
-      stage.key,
-    ]);
-    return waiting?.due_at ?? null;
+    return latestDueAtOfReportsAtStage(em, plan.id, stage.key);
   }
 
   /**

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { appendAuditEvents, endSessionsOf, inTransaction } from '@app/dal';
+import { appendAuditEvents, endSessionsOf, inTransaction, lockUserActiveState, setUserActive } from '@app/dal';
 import { notFound } from '@app/domain';
 import { Actor } from '../common/actor';
 import { assertAnAdminRemains } from './admin-remains';
@@ -29,10 +29,10 @@ export class UserAccounts {
 
   private async setActive(username: string, active: boolean, actor: Actor) {
     await inTransaction(this.db, async (em) => {
-      const [user] = await em.query(`SELECT id, active FROM users WHERE username = $1 FOR NO KEY UPDATE`, [username]);
+      const user = await lockUserActiveState(em, username);
       if (!user) throw notFound('User', username);
       if (user.active === active) return;
-      await em.query(`UPDATE users SET active = $2, updated_at = now() WHERE id = $1`, [user.id, active]);
+      await setUserActive(em, user.id, active);
       if (!active) await endSessionsOf(em, [user.id]);
       await appendAuditEvents(em, [
         {

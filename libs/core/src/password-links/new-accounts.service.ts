@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { AppConfig } from '@app/config';
-import { appendAuditEvents, inTransaction } from '@app/dal';
+import { appendAuditEvents, insertUserUnlessTaken, inTransaction } from '@app/dal';
 import { conflict } from '@app/domain';
 import { Actor } from '../common/actor';
 import { UsersService } from '../org/users.service';
@@ -33,13 +33,10 @@ export class NewAccounts {
 
   async create(account: NewAccount, actor: Actor) {
     const outboxIds = await inTransaction(this.db, async (em) => {
-      const [created]: { id: string }[] = await em.query(
-        `INSERT INTO users (username, full_name, email, password_hash) VALUES ($1, $2, $3, $4) ON CONFLICT (username) DO NOTHING RETURNING id`,
-        [account.username, account.fullName, account.email, NO_PASSWORD_YET],
-      );
-      if (!created) throw conflict(`Tên đăng nhập ${account.username} đã có người dùng; hãy chọn tên khác`);
+      const createdId = await insertUserUnlessTaken(em, { ...account, passwordHash: NO_PASSWORD_YET });
+      if (!createdId) throw conflict(`Tên đăng nhập ${account.username} đã có người dùng; hãy chọn tên khác`);
       await appendAuditEvents(em, [{ actorId: actor.id, actor: actor.username, action: 'user.create', data: { ...account } }]);
-      return issuePasswordLinks(em, { userIds: [created.id], reason: 'new_account', requestedBy: actor.username });
+      return issuePasswordLinks(em, { userIds: [createdId], reason: 'new_account', requestedBy: actor.username });
     });
     await this.outbox.relaySoon(outboxIds);
     return { ...(await this.users.get(account.username)), setPasswordLink: { email: account.email, expiresInDays: this.config.SET_PASSWORD_LINK_DAYS } };

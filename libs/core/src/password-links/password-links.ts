@@ -1,5 +1,5 @@
 import { EntityManager } from 'typeorm';
-import { appendOutbox } from '@app/dal';
+import { appendOutbox, insertPasswordLinks, revokeOpenPasswordLinks } from '@app/dal';
 import type { PasswordLinkReason } from '@app/domain';
 import { JobName } from '@app/jobs';
 
@@ -19,14 +19,10 @@ export interface NewPasswordLinks {
 export async function issuePasswordLinks(em: EntityManager, links: NewPasswordLinks): Promise<string[]> {
   const userIds = [...new Set(links.userIds)];
   if (userIds.length === 0) return [];
-  await em.query(`UPDATE password_links SET revoked_at = now() WHERE user_id = ANY($1::uuid[]) AND used_at IS NULL AND revoked_at IS NULL`, [userIds]);
-  const rows: { id: string }[] = await em.query(
-    `INSERT INTO password_links (user_id, reason, requested_by, import_id)
-     SELECT u, $2, $3, $4 FROM unnest($1::uuid[]) AS u RETURNING id`,
-    [userIds, links.reason, links.requestedBy, links.importId ?? null],
-  );
+  await revokeOpenPasswordLinks(em, userIds);
+  const linkIds = await insertPasswordLinks(em, { userIds, reason: links.reason, requestedBy: links.requestedBy, importId: links.importId ?? null });
   return appendOutbox(
     em,
-    rows.map((r) => ({ name: JobName.SendPasswordLink, data: { linkId: r.id } })),
+    linkIds.map((linkId) => ({ name: JobName.SendPasswordLink, data: { linkId } })),
   );
 }

@@ -2,7 +2,16 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { AppConfig } from '@app/config';
-import { appendAuditEvents, endSessionsOf, inTransaction } from '@app/dal';
+import {
+  appendAuditEvents,
+  endSessionsOf,
+  findUsablePasswordLinkId,
+  inTransaction,
+  lockUserLinkRecipient,
+  revokeOtherPasswordLinks,
+  setUserPasswordHash,
+  usePasswordLink,
+} from '@app/dal';
 import { conflict, invalid, notFound } from '@app/domain';
 import { LoginThrottle } from '../auth/login-throttle';
 import { Actor } from '../common/actor';
@@ -35,36 +44,22 @@ export class SetPasswords {
     // Unusable links count with the failed logins of the address (LOGIN_MAX_FAILURES_PER_ADDRESS), whatever the token.
     await this.throttle.assertAddressAllowed(address);
     const tokenHash = passwordLinkTokenHash(token);
-    const [link]: { id: string }[] = await this.db.query(
-      `SELECT l.id FROM password_links l JOIN users u ON u.id = l.user_id
-        WHERE l.token_hash = $1 AND l.used_at IS NULL AND l.revoked_at IS NULL AND l.expires_at > now() AND u.active`,
-      [tokenHash],
-    );
-    if (!link) return this.refuse(address);
+    const linkId = await findUsablePasswordLinkId(this.db, tokenHash);
+    if (!linkId) return this.refuse(address);
     // Hashed before the transaction: argon2 is deliberately slow and must not hold locks.
     const passwordHash = await this.passwords.hash(password);
     const used = await inTransaction(this.db, async (em) => {
-      const [row]: { user_id: string; username: string; reason: string }[] = await em
-        .query(
-          `UPDATE password_links l SET used_at = now() FROM users u
-          WHERE l.id = $1 AND u.id = l.user_id AND l.used_at IS NULL AND l.revoked_at IS NULL AND l.expires_at > now() AND u.active
-          RETURNING l.user_id, u.username, l.reason`,
-          [link.id],
-        )
-        .then((result) => result[0]);
+      const row = await usePasswordLink(em, linkId);
       if (!row) return null;
-      await em.query(`UPDATE users SET password_hash = $2, updated_at = now() WHERE id = $1`, [row.user_id, passwordHash]);
+      await setUserPasswordHash(em, row.user_id, passwordHash);
       await endSessionsOf(em, [row.user_id]);
-      await em.query(`UPDATE password_links SET revoked_at = now() WHERE user_id = $1 AND id <> $2 AND used_at IS NULL AND revoked_at IS NULL`, [
-        row.user_id,
-        link.id,
-      ]);
+      await revokeOtherPasswordLinks(em, row.user_id, linkId);
       await appendAuditEvents(em, [
         {
           actorId: row.user_id,
           actor: row.username,
           action: 'auth.set_password',
-          data: { username: row.username, address, linkId: link.id, reason: row.reason },
+          data: { username: row.username, address, linkId, reason: row.reason },
         },
       ]);
       return row;
@@ -75,10 +70,7 @@ export class SetPasswords {
   /** An administrator sends a person a new link (a lost or expired one); older ones stop working. */
   async sendNewLink(username: string, actor: Actor): Promise<{ username: string; email: string; expiresInDays: number }> {
     const { email, outboxIds } = await inTransaction(this.db, async (em) => {
-      const [user]: { id: string; email: string; active: boolean }[] = await em.query(
-        `SELECT id, email, active FROM users WHERE username = $1 FOR NO KEY UPDATE`,
-        [username],
-      );
+      const user = await lockUserLinkRecipient(em, username);
       if (!user) throw notFound('User', username);
       if (!user.active) throw conflict(`Tài khoản ${username} đang bị khóa; hãy mở lại tài khoản trước khi gửi liên kết đặt mật khẩu`);
       const ids = await issuePasswordLinks(em, { userIds: [user.id], reason: 'new_link', requestedBy: actor.username });

@@ -1,5 +1,6 @@
 import { EntityManager } from 'typeorm';
 import { deadlineOrderProblems, DeadlineProblem, DomainError, pastDeadlines, PlanDeadlines, UnitKind, WorkflowDefinition } from '@app/domain';
+import { planRootUnitKind } from '@app/dal';
 
 export interface DeadlineReview {
   deadlines: PlanDeadlines;
@@ -20,10 +21,10 @@ export interface DeadlineReview {
  * audit trail.
  */
 export async function reviewDeadlines(em: EntityManager, review: DeadlineReview): Promise<DeadlineProblem[]> {
-  const [root]: { kind: UnitKind }[] = await em.query(`SELECT kind FROM org_units WHERE id = $1`, [review.rootUnitId]);
+  const rootKind = await planRootUnitKind(em, review.rootUnitId);
   const problems = [
     ...(review.refusePast ? pastDeadlines(review.deadlines, review.now) : []),
-    ...deadlineOrderProblems({ deadlines: review.deadlines, stages: review.workflow.stages, rootKind: root.kind, consolidateAt: review.consolidateAt }),
+    ...deadlineOrderProblems({ deadlines: review.deadlines, stages: review.workflow.stages, rootKind, consolidateAt: review.consolidateAt }),
   ];
   if (problems.length && !review.confirmed) throw deadlinesRefused(problems);
   return problems;

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
+import { findPlanStatus, listLaunchedReports } from '@app/dal';
 
 export interface LaunchedTask {
   id: string;
@@ -43,8 +44,8 @@ export class LaunchedReports {
   async waitFor(planId: string, waitMs = LAUNCH_WAIT_MS): Promise<LaunchAnswer> {
     const deadline = Date.now() + waitMs;
     for (;;) {
-      const [plan] = await this.db.query(`SELECT status FROM plans WHERE id = $1`, [planId]);
-      if (plan && plan.status !== 'launching') return { status: 'launched', reports: await this.read(planId) };
+      const status = await findPlanStatus(this.db, planId);
+      if (status !== undefined && status !== 'launching') return { status: 'launched', reports: await this.read(planId) };
       if (Date.now() >= deadline) {
         return {
           status: 'launching',
@@ -57,17 +58,7 @@ export class LaunchedReports {
   }
 
   private async read(planId: string): Promise<LaunchedReport[]> {
-    const rows: { id: string; unit_id: string; code: string; stage: string; workflow_version: number; due_at: Date | null; tasks: LaunchedTask[] | null }[] =
-      await this.db.query(
-        `SELECT r.id, r.unit_id, u.code, r.stage, r.workflow_version, r.due_at,
-              (SELECT json_agg(json_build_object('id', t.id, 'assignee', a.username, 'kind', t.kind, 'state', t.state, 'dueAt', t.due_at) ORDER BY a.username)
-                 FROM tasks t JOIN users a ON a.id = t.assignee_id
-                WHERE t.report_id = r.id AND t.stage = r.stage AND t.round = r.round) AS tasks
-         FROM reports r JOIN org_units u ON u.id = r.unit_id
-        WHERE r.plan_id = $1
-        ORDER BY u.code`,
-        [planId],
-      );
+    const rows = await listLaunchedReports(this.db, planId);
     return rows.map((r) => ({
       id: r.id,
       unitId: r.unit_id,
@@ -76,7 +67,7 @@ export class LaunchedReports {
       workflowVersion: r.workflow_version,
       dueAt: r.due_at,
       // json_agg gives the task's due date as text; the API's JSON writes Dates in Hà Nội time.
-      tasks: (r.tasks ?? []).map((t) => ({ ...t, dueAt: t.dueAt ? new Date(t.dueAt as unknown as string) : null })),
+      tasks: (r.tasks ?? []).map((t) => ({ ...t, dueAt: t.dueAt ? new Date(t.dueAt) : null })),
     }));
   }
 }

@@ -1,7 +1,17 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { appendAuditEvents, inTransaction } from '@app/dal';
+import {
+  appendAuditEvents,
+  inTransaction,
+  listHeldRolesOfNudger,
+  listNudgedUnits,
+  listNudgeHolders,
+  NudgedUnitRow,
+  readNudgerFullName,
+  recordPlanNudge,
+  unitNudgedOn,
+} from '@app/dal';
 import {
   DONE_STAGE,
   forbidden,
@@ -16,7 +26,6 @@ import {
   nudgeText,
   stageLabel,
   taskPath,
-  UnitKind,
 } from '@app/domain';
 import { Clock } from '../common/clock';
 import { Actor } from '../common/actor';
@@ -44,19 +53,6 @@ export interface NudgeAnswer {
   skipped: NudgeSkipped[];
 }
 
-interface NudgedUnit {
-  unit_id: string;
-  unit_code: string;
-  unit_name: string;
-  unit_kind: UnitKind;
-  ancestor_ids: string[];
-  report_id: string;
-  stage: string;
-  due_at: Date | null;
-  workflow_key: string;
-  workflow_version: number;
-}
-
 /**
  * Đôn đốc (nudges.ts): reminds the people holding the open tasks of overdue units' reports, at most
  * once per unit per plan per Hà Nội day (plan_nudges' key), audited as `plan.nudge`. Units unknown to
@@ -73,13 +69,7 @@ export class NudgesService {
   async nudge(planId: string, unitCodes: readonly string[], actor: Actor): Promise<NudgeAnswer> {
     const { plan } = await this.visibility.visiblePlan(planId, actor.id);
     const codes = [...new Set(unitCodes)];
-    const units: NudgedUnit[] = await this.db.query(
-      `SELECT u.id AS unit_id, u.code AS unit_code, u.name AS unit_name, u.kind AS unit_kind, u.ancestor_ids,
-              r.id AS report_id, r.stage, r.due_at, p.workflow_key, r.workflow_version
-         FROM reports r JOIN org_units u ON u.id = r.unit_id JOIN plans p ON p.id = r.plan_id
-        WHERE r.plan_id = $1 AND u.code = ANY ($2::varchar[]) ORDER BY u.depth, u.code`,
-      [planId, codes],
-    );
+    const units = await listNudgedUnits(this.db, planId, codes);
     const unknown = codes.filter((code) => !units.some((u) => u.unit_code === code));
     if (unknown.length) throw invalid(`Kế hoạch ${plan.code} không có báo cáo của đơn vị: ${unknown.join(', ')}`, { unknownUnits: unknown });
     const { isAdmin, heldUnitIds } = await this.rolesOf(actor.id);
@@ -96,22 +86,21 @@ export class NudgesService {
     return answer;
   }
 
-  private async send(em: EntityManager, planCode: string, planId: string, units: NudgedUnit[], actor: Actor, now: Date): Promise<NudgeAnswer> {
+  private async send(em: EntityManager, planCode: string, planId: string, units: NudgedUnitRow[], actor: Actor, now: Date): Promise<NudgeAnswer> {
     const day = nudgeDay(now);
-    const holders: { report_id: string; task_id: string; kind: string; assignee_id: string }[] = await em.query(
-      `SELECT t.report_id, t.id AS task_id, t.kind, t.assignee_id FROM tasks t JOIN users a ON a.id = t.assignee_id
-        WHERE t.report_id = ANY ($1::uuid[]) AND t.state = 'open' AND a.active`,
-      [units.map((u) => u.report_id)],
+    const holders = await listNudgeHolders(
+      em,
+      units.map((u) => u.report_id),
     );
-    const [{ full_name: from }]: { full_name: string }[] = await em.query(`SELECT full_name FROM users WHERE id = $1`, [actor.id]);
+    const from = await readNudgerFullName(em, actor.id);
     const stagesOf = await stagesOfVersions(em, units);
     const answer: NudgeAnswer = { sent: [], skipped: [] };
     for (const unit of units) {
       const tasks = holders.filter((h) => h.report_id === unit.report_id);
-      const [already] = await em.query(`SELECT 1 FROM plan_nudges WHERE plan_id = $1 AND unit_id = $2 AND day = $3`, [planId, unit.unit_id, day]);
+      const nudgedToday = await unitNudgedOn(em, planId, unit.unit_id, day);
       const decision = nudgeDecision({
         overdue: isOverdue(unit.due_at, now, unit.stage === DONE_STAGE),
-        nudgedToday: Boolean(already),
+        nudgedToday,
         recipients: tasks.length,
       });
       const skip = (reason: NudgeSkipReason) =>
@@ -121,12 +110,8 @@ export class NudgesService {
         continue;
       }
       // Two people nudging at once: the key lets one in, the other is told it was done today.
-      const won = await em.query(
-        `INSERT INTO plan_nudges (plan_id, unit_id, day, report_id, actor_id, recipients) VALUES ($1, $2, $3, $4, $5, $6)
-         ON CONFLICT DO NOTHING RETURNING 1`,
-        [planId, unit.unit_id, day, unit.report_id, actor.id, tasks.length],
-      );
-      if (won.length === 0) {
+      const won = await recordPlanNudge(em, { planId, unitId: unit.unit_id, day, reportId: unit.report_id, actorId: actor.id, recipients: tasks.length });
+      if (!won) {
         skip('already_today');
         continue;
       }
@@ -162,7 +147,7 @@ export class NudgesService {
   }
 
   private async rolesOf(userId: string): Promise<{ isAdmin: boolean; heldUnitIds: string[] }> {
-    const rows: { unit_id: string | null; role: string }[] = await this.db.query(`SELECT unit_id, role FROM role_assignments WHERE user_id = $1`, [userId]);
+    const rows = await listHeldRolesOfNudger(this.db, userId);
     return { isAdmin: rows.some((r) => r.role === 'admin'), heldUnitIds: rows.flatMap((r) => (r.unit_id ? [r.unit_id] : [])) };
   }
 }

@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { appendAuditEvents, inTransaction, PlanEntity } from '@app/dal';
-import { firstStage, UnitKind } from '@app/domain';
+import { appendAuditEvents, insertLaunchReports, inTransaction, markPlanLaunched, PlanEntity } from '@app/dal';
+import { firstStage } from '@app/domain';
 import { nothingCreated, TransitionResult } from '../common/transition-result';
 import { StageEntryService } from '../workflows/stage-entry.service';
 import { WorkflowsService } from '../workflows/workflows.service';
@@ -25,15 +25,7 @@ export class PlanLauncher {
       if (!plan || plan.status !== 'launching') return nothingCreated('skipped');
       const workflow = await this.workflows.get(plan.workflowKey, plan.workflowVersion, em);
       const first = firstStage(workflow);
-      const reports: { id: string; unit_id: string; parent_id: string | null; kind: UnitKind; round: number }[] = await em.query(
-        `WITH created AS (
-           INSERT INTO reports (plan_id, unit_id, stage, workflow_version)
-           SELECT $1, u.id, $3, $4 FROM org_units u WHERE $2 = ANY(u.ancestor_ids) AND u.id <> $2
-           ON CONFLICT (plan_id, unit_id) DO NOTHING
-           RETURNING id, unit_id, round)
-         SELECT c.id, c.unit_id, u.parent_id, u.kind, c.round FROM created c JOIN org_units u ON u.id = c.unit_id`,
-        [plan.id, plan.rootUnitId, first.key, workflow.version],
-      );
+      const reports = await insertLaunchReports(em, { planId: plan.id, rootUnitId: plan.rootUnitId, firstStage: first.key, workflowVersion: workflow.version });
       const createdTaskIds = await this.stageEntry.enter(
         em,
         plan,
@@ -41,7 +33,7 @@ export class PlanLauncher {
         first.key,
         reports.map((r) => ({ id: r.id, unitId: r.unit_id, parentId: r.parent_id, unitKind: r.kind, round: r.round })),
       );
-      await em.query(`UPDATE plans SET status = 'launched', launched_at = now(), version = version + 1, updated_at = now() WHERE id = $1`, [plan.id]);
+      await markPlanLaunched(em, plan.id);
       await appendAuditEvents(em, [
         { actorId: null, actor: 'system', action: 'plan.launch', planId: plan.id, toStage: first.key, data: { reports: reports.length } },
         ...reports.map((r) => ({ actorId: null, actor: 'system', action: 'launch', planId: plan.id, reportId: r.id, toStage: first.key })),

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { PlanEntity } from '@app/dal';
+import { listHeldUnitsWithAncestors, PlanEntity, readPlanViewer } from '@app/dal';
 import { forbidden, HeldUnit, PlanViewScope, planViewScope } from '@app/domain';
 import { PlansService } from './plans.service';
 
@@ -25,14 +25,8 @@ export class PlanVisibility {
 
   async visiblePlan(planId: string, userId: string): Promise<VisiblePlan> {
     const plan = await this.plans.get(planId);
-    const [{ is_admin: isAdmin, root_ancestor_ids: rootAncestorIds }]: { is_admin: boolean; root_ancestor_ids: string[] }[] = await this.db.query(
-      `SELECT EXISTS (SELECT 1 FROM role_assignments WHERE user_id = $1 AND role = 'admin') AS is_admin,
-              (SELECT ancestor_ids FROM org_units WHERE id = $2) AS root_ancestor_ids`,
-      [userId, plan.rootUnitId],
-    );
-    const held: HeldUnit[] = (
-      await this.db.query(`SELECT DISTINCT u.id, u.ancestor_ids FROM role_assignments r JOIN org_units u ON u.id = r.unit_id WHERE r.user_id = $1`, [userId])
-    ).map((row: { id: string; ancestor_ids: string[] }) => ({ unitId: row.id, ancestorIds: row.ancestor_ids }));
+    const { is_admin: isAdmin, root_ancestor_ids: rootAncestorIds } = await readPlanViewer(this.db, userId, plan.rootUnitId);
+    const held: HeldUnit[] = (await listHeldUnitsWithAncestors(this.db, userId)).map((row) => ({ unitId: row.id, ancestorIds: row.ancestor_ids }));
     const scope = planViewScope({ isAdmin, held, rootAncestorIds: rootAncestorIds ?? [plan.rootUnitId] });
     if (!scope) throw forbidden('You hold no role in this plan’s tree of units');
     return { plan, scope };

@@ -2,7 +2,17 @@ import { Injectable, Logger } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { appendAuditEvents, appendOutbox, inTransaction, PlanEntity } from '@app/dal';
+import {
+  appendAuditEvents,
+  appendOutbox,
+  findPlanRootUnitIdByCode,
+  inTransaction,
+  lockPlanDeadlines,
+  markPlanLaunching,
+  planCodeExists,
+  PlanEntity,
+  updatePlanDeadlines,
+} from '@app/dal';
 import {
   approvalRuleProblem,
   COLLECTION_CUT_OFF_KEY,
@@ -44,8 +54,8 @@ export class PlansService {
   ) {}
 
   async create(input: NewPlan, actor: Actor): Promise<PlanEntity> {
-    const [root] = await this.db.query(`SELECT id FROM org_units WHERE code = $1`, [input.rootUnit]);
-    if (!root) throw invalid(`rootUnit: no unit has code ${input.rootUnit}`);
+    const rootUnitId = await findPlanRootUnitIdByCode(this.db, input.rootUnit);
+    if (!rootUnitId) throw invalid(`rootUnit: no unit has code ${input.rootUnit}`);
     const workflow = await this.workflows.get(input.workflow ?? DEFAULT_WORKFLOW_KEY).catch(() => {
       throw invalid(`workflow: no workflow has key ${input.workflow}`);
     });
@@ -65,15 +75,14 @@ export class PlansService {
     const confirmedDeadlines = await reviewDeadlines(this.db.manager, {
       deadlines: input.deadlines,
       workflow,
-      rootUnitId: root.id,
+      rootUnitId,
       consolidateAt,
       now: this.clock.now(),
       refusePast: true,
       confirmed: input.confirmDeadlines === true,
     });
     return inTransaction(this.db, async (em) => {
-      const exists = await em.query(`SELECT 1 FROM plans WHERE code = $1`, [input.code]);
-      if (exists.length) throw conflict(`A plan with code ${input.code} already exists`);
+      if (await planCodeExists(em, input.code)) throw conflict(`A plan with code ${input.code} already exists`);
       const plan = await em.getRepository(PlanEntity).save(
         em.getRepository(PlanEntity).create({
           code: input.code,
@@ -81,7 +90,7 @@ export class PlansService {
           issuedOn: input.issuedOn,
           term: input.term,
           basis: input.basis,
-          rootUnitId: root.id,
+          rootUnitId,
           workflowKey: workflow.key,
           workflowVersion: workflow.version,
           outline,
@@ -145,8 +154,8 @@ export class PlansService {
     const outbox: string[] = [];
     const moved = await inTransaction(this.db, async (em) => {
       // Read under the lock: "before" is what this edit replaced, even when two edits race.
-      const [{ deadlines: before }]: { deadlines: PlanDeadlines }[] = await em.query(`SELECT deadlines FROM plans WHERE id = $1 FOR NO KEY UPDATE`, [id]);
-      await em.query(`UPDATE plans SET deadlines = $2, version = version + 1, updated_at = now() WHERE id = $1`, [id, JSON.stringify(deadlines)]);
+      const before = await lockPlanDeadlines(em, id);
+      await updatePlanDeadlines(em, id, deadlines);
       const moved = await this.dueDates.recompute(em, { ...plan, deadlines });
       await appendAuditEvents(em, [
         {
@@ -185,10 +194,7 @@ export class PlansService {
       if (plan.status !== 'draft') throw conflict(`Plan is ${plan.status}; only a draft plan can be launched`);
       // A plan runs on the workflow version current when it launches; its reports keep it until migrated.
       const current = await this.workflows.get(plan.workflowKey, undefined, em);
-      await em.query(`UPDATE plans SET status = 'launching', workflow_version = $2, version = version + 1, updated_at = now() WHERE id = $1`, [
-        id,
-        current.version,
-      ]);
+      await markPlanLaunching(em, id, current.version);
       await appendAuditEvents(em, [
         { actorId: actor.id, actor: actor.username, action: 'plan.launch_requested', planId: id, data: { workflowVersion: current.version } },
       ]);

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { PlanEntity } from '@app/dal';
+import { countPlanLevelTasks, listProgressCollections, listProgressReports, listScopeUnits, PlanEntity, readPlanRootUnit, ScopeUnitRow } from '@app/dal';
 import { countByStageAndLevel, DONE_STAGE, isOverdue, planStages, progressTree, ROOT_APPROVAL_STAGE } from '@app/domain';
 import { Clock } from '../common/clock';
 import { WorkflowsService } from '../workflows/workflows.service';
@@ -29,25 +29,7 @@ export class ProgressService {
     const planId = plan.id;
     // NULL shows every unit; otherwise the units whose ancestors (themselves included) hold one of the caller's.
     const scopeIds = scope.whole ? null : scope.unitIds;
-    const rows: {
-      unit_id: string;
-      unit_code: string;
-      unit_name: string;
-      kind: string;
-      depth: number;
-      parent_id: string | null;
-      report_id: string;
-      stage: string;
-      due_at: Date | null;
-      unassigned: boolean;
-      returned_count: number;
-    }[] = await this.db.query(
-      `SELECT u.id AS unit_id, u.code AS unit_code, u.name AS unit_name, u.kind, u.depth, u.parent_id, r.id AS report_id, r.stage,
-                r.due_at, r.unassigned, r.returned_count
-           FROM reports r JOIN org_units u ON u.id = r.unit_id
-          WHERE r.plan_id = $1 AND ($2::uuid[] IS NULL OR u.ancestor_ids && $2::uuid[]) ORDER BY u.depth, u.code`,
-      [planId, scopeIds],
-    );
+    const rows = await listProgressReports(this.db, planId, scopeIds);
     const now = this.clock.now();
     const units = rows.map((r) => ({
       unitId: r.unit_id,
@@ -63,23 +45,14 @@ export class ProgressService {
       returnedCount: r.returned_count,
     }));
     const { byStage, byLevel } = countByStageAndLevel(units);
-    const [root] = await this.db.query(`SELECT id, code, name, kind FROM org_units WHERE id = $1`, [plan.rootUnitId]);
+    const root = await readPlanRootUnit(this.db, plan.rootUnitId);
     const tree = progressTree(
       { unitId: root.id, unitCode: root.code, unitName: root.name, kind: root.kind, parentId: null, stage: null, overdue: false },
       units,
     );
-    const collections = await this.db.query(
-      `SELECT u.code AS "unitCode", c.status, c.cut_off_at AS "cutOffAt", jsonb_array_length(c.included) AS included, c.missing, c.collected_at AS "collectedAt"
-         FROM consolidations c JOIN org_units u ON u.id = c.unit_id
-        WHERE c.plan_id = $1 AND ($2::uuid[] IS NULL OR u.ancestor_ids && $2::uuid[]) ORDER BY u.depth, u.code`,
-      [planId, scopeIds],
-    );
+    const collections = await listProgressCollections(this.db, planId, scopeIds);
     const planLevel = scope.whole ? await this.planLevelWork(plan, root.code) : NO_PLAN_LEVEL_WORK;
-    const scopeUnits: { unitId: string; unitCode: string; unitName: string }[] = scopeIds
-      ? await this.db.query(`SELECT id AS "unitId", code AS "unitCode", name AS "unitName" FROM org_units WHERE id = ANY ($1::uuid[]) ORDER BY depth, code`, [
-          scopeIds,
-        ])
-      : [];
+    const scopeUnits: ScopeUnitRow[] = scopeIds ? await listScopeUnits(this.db, scopeIds) : [];
     return {
       planId,
       status: plan.status,
@@ -107,12 +80,7 @@ export class ProgressService {
 
   /** The working group's consolidation and the Standing Committee's approval (latest rounds), and which of them nobody can act on. */
   private async planLevelWork(plan: PlanEntity, rootCode: string) {
-    const planTasks: PlanTaskCounts[] = await this.db.query(
-      `SELECT DISTINCT ON (stage) stage, round, count(*) FILTER (WHERE state = 'open')::int AS open,
-              count(*) FILTER (WHERE state = 'completed')::int AS done
-         FROM tasks WHERE plan_id = $1 AND report_id IS NULL GROUP BY stage, round ORDER BY stage, round DESC`,
-      [plan.id],
-    );
+    const planTasks = await countPlanLevelTasks(this.db, plan.id);
     const stagesInput = await readPlanStages(this.db.manager, plan, await this.workflows.get(plan.workflowKey, plan.workflowVersion));
     const stages = stagesInput ? planStages(stagesInput) : [];
     return {
@@ -132,13 +100,6 @@ export class ProgressService {
       rootApproval: planTasks.find((t) => t.stage === ROOT_APPROVAL_STAGE) ?? null,
     };
   }
-}
-
-interface PlanTaskCounts {
-  stage: string;
-  round: number;
-  open: number;
-  done: number;
 }
 
 /** What people who see only part of the plan get of its plan-level stages: nothing. */

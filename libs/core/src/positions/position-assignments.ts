@@ -1,13 +1,6 @@
 import { EntityManager } from 'typeorm';
+import { deletePositionsOfUsers, findSecretaryHolder, insertUserPositions, listPositionsOfUser, SecretaryHolderRow, UserPositionView } from '@app/dal';
 import { conflict, Position, PositionRef, secondSecretaryMessage, unitsWithTwoSecretaries } from '@app/domain';
-
-/** A position as GET /api/users and GET /api/me show it. */
-export interface PositionView {
-  unitId: string;
-  unitCode: string;
-  unitName: string;
-  position: Position;
-}
 
 /** One person's positions after a change: every one they hold, units by id and code. */
 export interface WantedPositions {
@@ -21,17 +14,8 @@ export interface PositionChanges {
   removed: Map<string, PositionRef[]>;
 }
 
-/** The SQL of a person's positions as a JSON array (for the lists of users, with `u` the user). */
-export const POSITIONS_JSON = `
-  (SELECT COALESCE(json_agg(json_build_object('unitId', p.unit_id, 'unitCode', o.code, 'unitName', o.name, 'position', p.position) ORDER BY o.code), '[]')
-     FROM user_positions p JOIN org_units o ON o.id = p.unit_id WHERE p.user_id = u.id)`;
-
-export async function positionsOf(em: EntityManager, userId: string): Promise<PositionView[]> {
-  return em.query(
-    `SELECT p.unit_id AS "unitId", o.code AS "unitCode", o.name AS "unitName", p.position
-       FROM user_positions p JOIN org_units o ON o.id = p.unit_id WHERE p.user_id = $1 ORDER BY o.code`,
-    [userId],
-  );
+export async function positionsOf(em: EntityManager, userId: string): Promise<UserPositionView[]> {
+  return listPositionsOfUser(em, userId);
 }
 
 /**
@@ -52,25 +36,12 @@ export async function replacePositions(em: EntityManager, people: readonly Wante
     });
 
   const userIds = people.map((p) => p.userId);
-  const [removed]: [{ user_id: string; code: string; position: Position }[]] = await em.query(
-    `DELETE FROM user_positions p USING org_units o WHERE o.id = p.unit_id AND p.user_id = ANY($1::uuid[]) RETURNING p.user_id, o.code, p.position`,
-    [userIds],
-  );
+  const removed = await deletePositionsOfUsers(em, userIds);
   const secretaryUnits = wanted.filter((w) => w.position === 'bi_thu').map((w) => w.unitId);
-  const [holder]: { code: string; username: string; full_name: string }[] = secretaryUnits.length
-    ? await em.query(
-        `SELECT o.code, u.username, u.full_name FROM user_positions p JOIN users u ON u.id = p.user_id JOIN org_units o ON o.id = p.unit_id
-          WHERE p.position = 'bi_thu' AND p.unit_id = ANY($1::uuid[]) ORDER BY o.code LIMIT 1`,
-        [secretaryUnits],
-      )
-    : [];
+  const holder = secretaryUnits.length ? await findSecretaryHolder(em, secretaryUnits) : undefined;
   if (holder) throw secondSecretary(holder);
   try {
-    await em.query(`INSERT INTO user_positions (user_id, unit_id, position) SELECT * FROM unnest($1::uuid[], $2::uuid[], $3::varchar[])`, [
-      wanted.map((w) => w.userId),
-      wanted.map((w) => w.unitId),
-      wanted.map((w) => w.position),
-    ]);
+    await insertUserPositions(em, wanted);
   } catch (error) {
     if (!isSecretaryRace(error)) throw error;
     // The transaction is aborted: the holder cannot be read any more, the refusal says what to do.
@@ -88,7 +59,7 @@ export async function replacePositions(em: EntityManager, people: readonly Wante
   return changes;
 }
 
-function secondSecretary(holder: { code: string; username: string; full_name: string }) {
+function secondSecretary(holder: SecretaryHolderRow) {
   return conflict(secondSecretaryMessage(holder.code, `${holder.full_name} (${holder.username})`), { unit: holder.code, holder: holder.username });
 }
 

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { appendAuditEvents, inTransaction } from '@app/dal';
+import { appendAuditEvents, inTransaction, lockUserIdByUsername, unitIdsByCode } from '@app/dal';
 import { invalid, notFound, Position } from '@app/domain';
 import { Actor } from '../common/actor';
 import { UsersService } from '../org/users.service';
@@ -23,22 +23,22 @@ export class PositionsService {
     const repeated = positions.find((p, i) => positions.findIndex((q) => q.unit === p.unit) !== i);
     if (repeated) throw invalid(`positions: unit ${repeated.unit} appears twice (one position per unit)`);
     await inTransaction(this.db, async (em) => {
-      const [user]: { id: string }[] = await em.query(`SELECT id FROM users WHERE username = $1 FOR NO KEY UPDATE`, [username]);
-      if (!user) throw notFound('User', username);
+      const userId = await lockUserIdByUsername(em, username);
+      if (!userId) throw notFound('User', username);
       const codes = [...new Set(positions.map((p) => p.unit))];
-      const units: { id: string; code: string }[] = codes.length ? await em.query(`SELECT id, code FROM org_units WHERE code = ANY($1)`, [codes]) : [];
+      const units = codes.length ? await unitIdsByCode(em, codes) : [];
       const unknown = codes.filter((c) => !units.some((u) => u.code === c));
       if (unknown.length) throw invalid(`positions: unknown unit codes ${unknown.join(', ')}`);
       const idOf = new Map(units.map((u) => [u.code, u.id]));
-      const before = (await positionsOf(em, user.id)).map(({ unitCode, position }) => ({ unit: unitCode, position }));
+      const before = (await positionsOf(em, userId)).map(({ unitCode, position }) => ({ unit: unitCode, position }));
       const changes = await replacePositions(em, [
         {
-          userId: user.id,
+          userId,
           username,
           positions: positions.map((p) => ({ unitId: idOf.get(p.unit)!, unitCode: p.unit, position: p.position })),
         },
       ]);
-      const after = (await positionsOf(em, user.id)).map(({ unitCode, position }) => ({ unit: unitCode, position }));
+      const after = (await positionsOf(em, userId)).map(({ unitCode, position }) => ({ unit: unitCode, position }));
       await appendAuditEvents(em, [
         {
           actorId: actor.id,

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { appendAuditEvents, inTransaction } from '@app/dal';
+import { appendAuditEvents, inTransaction, lockUnitPlace, setUnitPlace } from '@app/dal';
 import { notFound } from '@app/domain';
 import { Actor } from '../common/actor';
 
@@ -15,11 +15,9 @@ export class UnitPlaces {
 
   async set(unitId: string, place: string, actor: Actor): Promise<{ id: string; code: string; place: string }> {
     return inTransaction(this.db, async (em) => {
-      const [unit]: { id: string; code: string; place: string }[] = await em.query(`SELECT id, code, place FROM org_units WHERE id = $1 FOR NO KEY UPDATE`, [
-        unitId,
-      ]);
+      const unit = await lockUnitPlace(em, unitId);
       if (!unit) throw notFound('Unit', unitId);
-      await em.query(`UPDATE org_units SET place = $2, updated_at = now() WHERE id = $1`, [unitId, place]);
+      await setUnitPlace(em, unitId, place);
       await appendAuditEvents(em, [
         { actorId: actor.id, actor: actor.username, action: 'unit.place', data: { unit: unit.code, before: unit.place, after: place } },
       ]);

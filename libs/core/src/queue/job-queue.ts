@@ -2,6 +2,7 @@ import { InjectQueue } from '@nestjs/bullmq';
 import { Injectable } from '@nestjs/common';
 import { JobsOptions, Queue } from 'bullmq';
 import { AnyJob, JOB_OPTIONS, JOB_QUEUE, jobIdOf, QueueName } from '@app/jobs';
+import { OrphanedJobs } from './orphaned-jobs';
 
 /** A job with the time it must run at, for reminders and escalations; without one it runs at once. */
 export type DelayedJob = AnyJob & { fireAt?: Date };
@@ -74,13 +75,16 @@ export class JobQueue {
    * id but will never run: a job kept as completed or failed (its last attempt failed, or a worker
    * died under it once too often), or a job hash left behind by a partial loss of Redis's keys and
    * listed nowhere. BullMQ ignores an add whose id exists, so without this such work stayed undone
-   * for good. Jobs waiting, delayed or active are left alone; the processors are idempotent, so a
-   * job that finished just before is only run once more to no effect.
+   * for good. A job left active by an engine that is gone goes back to waiting (OrphanedJobs).
+   * Jobs waiting, delayed or active under a live worker are left alone; the processors are
+   * idempotent, so a job that finished just before is only run once more to no effect.
    */
   async requeue(...jobs: AnyJob[]): Promise<number> {
     let cleared = 0;
+    const orphans = new OrphanedJobs();
     for (const job of jobs) {
-      const existing = await this.queues[JOB_QUEUE[job.name]].getJob(jobIdOf(job));
+      const queue = this.queues[JOB_QUEUE[job.name]];
+      const existing = await queue.getJob(jobIdOf(job));
       if (!existing) continue;
       const state = await existing.getState();
       if (state === 'completed' || state === 'failed' || state === 'unknown') {
@@ -88,6 +92,8 @@ export class JobQueue {
           () => (cleared += 1),
           () => undefined,
         );
+      } else if (state === 'active' && (await orphans.release(queue, existing))) {
+        cleared += 1;
       }
     }
     await this.enqueue(...jobs);

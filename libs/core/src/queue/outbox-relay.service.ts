@@ -1,7 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { inTransaction } from '@app/dal';
+import { inTransaction, lockPendingOutboxRows, lockStaleOutboxRows, markOutboxRowsRelayed, markOutboxRowsRelayedIfPending, pruneRelayedOutbox } from '@app/dal';
 import { DelayedJob, JobQueue } from './job-queue';
 
 const BATCH = 1000;
@@ -53,32 +53,26 @@ export class OutboxRelay {
 
   private async relayKnown(ids: readonly string[], jobs: readonly DelayedJob[]): Promise<void> {
     await withinTime(this.queue.enqueue(...jobs), REDIS_TIMEOUT_MS);
-    await this.db.query(`UPDATE outbox SET relayed_at = now() WHERE id = ANY($1::bigint[]) AND relayed_at IS NULL`, [ids]);
+    await markOutboxRowsRelayedIfPending(this.db, ids);
   }
 
   /** Relays pending rows (the given ones, or the oldest older than `minAgeMs`); returns how many. */
   async relay(ids?: readonly string[], minAgeMs = 0): Promise<number> {
     return inTransaction(this.db, async (em) => {
-      const rows: { id: string; job_name: string; payload: object; fire_at: Date | null }[] = ids
-        ? await em.query(
-            `SELECT id, job_name, payload, fire_at FROM outbox WHERE id = ANY($1::bigint[]) AND relayed_at IS NULL ORDER BY id FOR UPDATE SKIP LOCKED`,
-            [ids],
-          )
-        : await em.query(
-            `SELECT id, job_name, payload, fire_at FROM outbox WHERE relayed_at IS NULL AND created_at < now() - make_interval(secs => $1)
-              ORDER BY id LIMIT $2 FOR UPDATE SKIP LOCKED`,
-            [minAgeMs / 1000, BATCH],
-          );
+      const rows = ids ? await lockPendingOutboxRows(em, ids) : await lockStaleOutboxRows(em, minAgeMs, BATCH);
       if (rows.length === 0) return 0;
       const jobs = rows.map((r) => ({ name: r.job_name, data: r.payload, ...(r.fire_at ? { fireAt: new Date(r.fire_at) } : {}) }) as DelayedJob);
       await withinTime(this.queue.enqueue(...jobs), REDIS_TIMEOUT_MS);
-      await em.query(`UPDATE outbox SET relayed_at = now() WHERE id = ANY($1::bigint[])`, [rows.map((r) => r.id)]);
+      await markOutboxRowsRelayed(
+        em,
+        rows.map((r) => r.id),
+      );
       return rows.length;
     });
   }
 
   /** Relayed rows are kept a day for inspection, then dropped. */
   async prune(): Promise<void> {
-    await this.db.query(`DELETE FROM outbox WHERE relayed_at < now() - interval '1 day'`);
+    await pruneRelayedOutbox(this.db);
   }
 }

@@ -2,6 +2,7 @@ import { BullModule } from '@nestjs/bullmq';
 import { Global, Module } from '@nestjs/common';
 import { AppConfig } from '@app/config';
 import { QueueName } from '@app/jobs';
+import { EngineInstance, EngineInstanceModule } from './engine-instance';
 import { JobQueue } from './job-queue';
 import { OutboxRelay } from './outbox-relay.service';
 import { RelayAfterCommit } from './relay-after-commit';
@@ -14,14 +15,20 @@ export function redisConnection(config: AppConfig) {
 @Global()
 @Module({
   imports: [
+    EngineInstanceModule,
     BullModule.forRootAsync({
-      inject: [AppConfig],
-      useFactory: (config: AppConfig) => ({ connection: redisConnection(config), prefix: config.QUEUE_PREFIX }),
+      imports: [EngineInstanceModule],
+      inject: [AppConfig, EngineInstance],
+      // Every connection named after the engine instance: see OrphanedJobs.
+      useFactory: (config: AppConfig, instance: EngineInstance) => ({
+        connection: { ...redisConnection(config), connectionName: instance.connectionName },
+        prefix: config.QUEUE_PREFIX,
+      }),
     }),
     ...Object.values(QueueName).map((name) => BullModule.registerQueue({ name })),
     BullModule.registerFlowProducer({ name: QueueName.Consolidation }),
   ],
   providers: [JobQueue, OutboxRelay, RelayAfterCommit],
-  exports: [JobQueue, OutboxRelay, BullModule],
+  exports: [JobQueue, OutboxRelay, BullModule, EngineInstanceModule],
 })
 export class QueueModule {}

@@ -2,8 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { AppConfig } from '@app/config';
-import { inTransaction } from '@app/dal';
-import { digestText, MY_TASKS_PATH, stageLabel, UnitKind } from '@app/domain';
+import { DigestTaskLine, inTransaction, listDigestTaskLines } from '@app/dal';
+import { digestText, MY_TASKS_PATH, stageLabel } from '@app/domain';
 import { JobName, QueueName } from '@app/jobs';
 import { Clock } from '../common/clock';
 import { emailInOutbox } from '../notifications/email-outbox';
@@ -14,21 +14,6 @@ import { WorkflowsService } from '../workflows/workflows.service';
 import { DIGEST_TIME_ZONE, digestRunDueToday, vietnamDay } from './digest-schedule';
 
 const DAY_MS = 86_400_000;
-
-interface OpenTaskLine {
-  user_id: string;
-  full_name: string;
-  plan_code: string;
-  workflow_key: string;
-  workflow_version: number;
-  stage: string;
-  unit_name: string;
-  unit_kind: UnitKind;
-  root_name: string;
-  root_kind: UnitKind;
-  due_at: Date | null;
-  created_at: Date;
-}
 
 export interface DigestResult {
   day: string;
@@ -75,23 +60,8 @@ export class DigestService {
   async send(day?: string, openedBy?: Date): Promise<DigestResult> {
     const now = this.clock.now();
     const localDay = day ?? vietnamDay(now);
-    const lines: OpenTaskLine[] = await this.db.query(
-      `WITH due AS (
-         SELECT DISTINCT assignee_id FROM tasks WHERE state = 'open' AND ($2::timestamptz IS NULL OR created_at <= $2)
-       ), unsent AS (
-         SELECT assignee_id FROM due WHERE NOT EXISTS (SELECT 1 FROM notifications n WHERE n.dedup_key = 'digest:' || due.assignee_id || ':' || $1)
-       )
-       SELECT t.assignee_id AS user_id, a.full_name, p.code AS plan_code, p.workflow_key, COALESCE(r.workflow_version, p.workflow_version) AS workflow_version,
-              t.stage, u.name AS unit_name, u.kind AS unit_kind, root.name AS root_name, root.kind AS root_kind, t.due_at, t.created_at
-         FROM tasks t JOIN unsent ON unsent.assignee_id = t.assignee_id
-         JOIN users a ON a.id = t.assignee_id JOIN plans p ON p.id = t.plan_id JOIN org_units u ON u.id = t.unit_id
-         JOIN org_units root ON root.id = p.root_unit_id
-         LEFT JOIN reports r ON r.id = t.report_id
-        WHERE t.state = 'open'
-        ORDER BY t.assignee_id, t.due_at NULLS LAST`,
-      [localDay, openedBy ?? null],
-    );
-    const byUser = new Map<string, OpenTaskLine[]>();
+    const lines = await listDigestTaskLines(this.db, localDay, openedBy ?? null);
+    const byUser = new Map<string, DigestTaskLine[]>();
     for (const line of lines) byUser.set(line.user_id, [...(byUser.get(line.user_id) ?? []), line]);
     const notices: NewNotification[] = [];
     for (const [userId, mine] of byUser) {

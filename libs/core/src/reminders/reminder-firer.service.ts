@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { appendAuditEvents, inTransaction } from '@app/dal';
+import { appendAuditEvents, inTransaction, loadTaskContexts, OpenTaskContext } from '@app/dal';
 import {
   effectiveReminders,
   escalationText,
@@ -22,7 +22,6 @@ import { emailInOutbox } from '../notifications/email-outbox';
 import { OutboxRelay } from '../queue/outbox-relay.service';
 import { WorkflowsService } from '../workflows/workflows.service';
 import { escalationGroupKey, escalationRecipients, openHolderNames } from './escalation-group';
-import { loadTaskContexts, OpenTaskContext } from './open-task-context';
 
 interface DueReminder {
   taskId: string;

@@ -7,7 +7,7 @@ import { Clock } from '../common/clock';
 import { TransitionResult } from '../common/transition-result';
 import { DelayedJob, JobQueue } from '../queue/job-queue';
 import { WorkflowsService } from '../workflows/workflows.service';
-import { loadSchedulingRows, loadTaskSettingsRows, pageOfOpenTasks, SchedulingRow } from './scheduling-rows';
+import { loadSchedulingRows, loadTaskSettingsRows, pageOfOpenTasks, SchedulingRow, sentReminderNotices } from '@app/dal';
 
 const BATCH = 5000;
 
@@ -134,22 +134,7 @@ export class ReminderScheduler {
    * per report, stage and round.
    */
   private async sentNotices(taskIds: string[]): Promise<Map<string, Set<string>>> {
-    const rows: { task_id: string; kind: string; dedup_key: string }[] = await this.db.query(
-      // Escalated stages are found from the escalation notices (few, with an index of their own),
-      // not by joining every task of the page to its stage's other tasks: that join cost 0.3 s per
-      // page of 5,000 and held back reminders firing during a reconcile pass.
-      `WITH page AS (SELECT id, plan_id, report_id, stage, round FROM tasks WHERE id = ANY($1::uuid[])),
-            escalated AS (
-              SELECT DISTINCT o.plan_id, o.report_id, o.stage, o.round
-                FROM notifications n JOIN tasks o ON o.id = n.task_id
-               WHERE n.kind = 'escalation' AND o.plan_id IN (SELECT DISTINCT plan_id FROM page))
-       SELECT task_id, kind, dedup_key FROM notifications WHERE task_id = ANY($1::uuid[]) AND kind = 'reminder'
-       UNION ALL
-       SELECT p.id, 'escalation', NULL FROM page p
-        WHERE EXISTS (SELECT 1 FROM escalated e WHERE e.plan_id = p.plan_id AND e.stage = p.stage AND e.round = p.round
-                         AND e.report_id IS NOT DISTINCT FROM p.report_id)`,
-      [taskIds],
-    );
+    const rows = await sentReminderNotices(this.db, taskIds);
     const sent = new Map<string, Set<string>>();
     for (const row of rows) {
       const offsets = sent.get(row.task_id) ?? new Set<string>();

@@ -1,36 +1,9 @@
-import type { Indicators, OutlineSection, ReportPart, SectionMap } from '@app/domain';
+import type { ReportRow, ReportSummaryRow } from '@app/dal';
+import type { ReportPart } from '@app/domain';
 import { partsOf, planIndicators, REPORT_PARTS, withDerived } from '@app/domain';
 
-export interface ReportRow {
-  id: string;
-  plan_id: string;
-  unit_id: string;
-  unit_code: string;
-  unit_name: string;
-  stage: string;
-  workflow_version: number;
-  round: number;
-  returned_count: number;
-  last_return_reason: string | null;
-  sections: SectionMap;
-  indicators: Indicators;
-  unassigned: boolean;
-  due_at: Date | null;
-  stage_entered_at: Date;
-  updated_at: Date;
-  outline: OutlineSection[];
-  term: string;
-  indicator_names: string[];
-}
-
-export const REPORT_SELECT = `
-  SELECT r.id, r.plan_id, r.unit_id, u.code AS unit_code, u.name AS unit_name, r.stage, r.workflow_version, r.round,
-         r.returned_count, r.last_return_reason, r.sections, r.indicators, r.unassigned, r.due_at, r.stage_entered_at, r.updated_at,
-         p.outline, p.term, p.indicator_names
-    FROM reports r JOIN org_units u ON u.id = r.unit_id JOIN plans p ON p.id = r.plan_id`;
-
 /** The list view leaves out the section texts: a Bloc has thousands of reports. */
-export function toReportSummary(row: Omit<ReportRow, 'sections' | 'outline' | 'term' | 'indicator_names'>) {
+export function toReportSummary(row: ReportSummaryRow) {
   return {
     id: row.id,
     planId: row.plan_id,

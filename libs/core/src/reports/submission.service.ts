@@ -1,14 +1,23 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { appendAuditEvents, appendOutbox, inTransaction, PlanEntity } from '@app/dal';
+import {
+  appendAuditEvents,
+  appendOutbox,
+  bumpReportVersion,
+  completeDraftingTaskWithSubmit,
+  inTransaction,
+  insertReportSnapshot,
+  lockOpenDraftingTaskOf,
+  PlanEntity,
+  ReportRow,
+} from '@app/dal';
 import { conflict, missingSections, refused } from '@app/domain';
 import { JobName } from '@app/jobs';
 import { Actor } from '../common/actor';
 import { openCollectionBelowRoot, readyStagesOf } from '../consolidation/consolidation-plan';
 import { OutboxRelay } from '../queue/outbox-relay.service';
 import { WorkflowsService } from '../workflows/workflows.service';
-import { ReportRow } from './report-view';
 import { ReportsService } from './reports.service';
 
 /** Units listed by code in the refusal of a consolidating unit's submit; the count tells the rest. */
@@ -34,20 +43,18 @@ export class SubmissionService {
       await this.assertOwnCollectionComplete(em, row);
       const missing = missingSections(row.outline, row.sections);
       if (missing.length) throw refused(`Required sections are incomplete: ${missing.join(', ')}`, { missing });
-      const [task] = await em.query(
-        `SELECT id FROM tasks WHERE report_id = $1 AND stage = $2 AND round = $3 AND assignee_id = $4 AND state = 'open' FOR NO KEY UPDATE`,
-        [reportId, row.stage, row.round, actor.id],
-      );
+      const task = await lockOpenDraftingTaskOf(em, { reportId, stage: row.stage, round: row.round }, actor.id);
       if (!task) throw conflict('You hold no open drafting task for this report');
-      await em.query(
-        `UPDATE tasks SET state = 'completed', decision = 'submit', completed_at = now(), updated_at = now(), version = version + 1 WHERE id = $1`,
-        [task.id],
-      );
-      const [snapshot] = await em.query(
-        `INSERT INTO report_snapshots (report_id, seq, round, sections, indicators, submitted_by)
-         SELECT $1, COALESCE(max(seq), 0) + 1, $2, $3, $4, $5 FROM report_snapshots WHERE report_id = $1 RETURNING seq`,
-        [reportId, row.round, JSON.stringify(row.sections), JSON.stringify(row.indicators), actor.id],
-      );
+      await completeDraftingTaskWithSubmit(em, task.id);
+      // An edit read before this commit must not land after it: the snapshot below is what was submitted.
+      await bumpReportVersion(em, reportId);
+      const seq = await insertReportSnapshot(em, {
+        reportId,
+        round: row.round,
+        sectionsJson: JSON.stringify(row.sections),
+        indicatorsJson: JSON.stringify(row.indicators),
+        submittedBy: actor.id,
+      });
       await appendAuditEvents(em, [
         {
           actorId: actor.id,
@@ -57,12 +64,12 @@ export class SubmissionService {
           reportId,
           taskId: task.id,
           fromStage: row.stage,
-          data: { snapshot: snapshot.seq },
+          data: { snapshot: seq },
         },
       ]);
-      const job = { name: JobName.ApplyDecision, data: { taskId: task.id as string } } as const;
+      const job = { name: JobName.ApplyDecision, data: { taskId: task.id } } as const;
       const outbox = await appendOutbox(em, [job]);
-      return { reportId, taskId: task.id as string, snapshot: snapshot.seq as number, outbox, job };
+      return { reportId, taskId: task.id, snapshot: seq, outbox, job };
     });
     await this.outbox.relaySoon(result.outbox, [result.job]);
     return { reportId: result.reportId, taskId: result.taskId, snapshot: result.snapshot };

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { PlanEntity } from '@app/dal';
+import { listRoundTasksOfReport, PlanEntity, RoundTaskRow } from '@app/dal';
 import { ApprovalRule, findStage, StageKind, summarizeDecision, tallyVotes } from '@app/domain';
 import { ReportsService } from '../reports/reports.service';
 import { WorkflowsService } from '../workflows/workflows.service';
@@ -29,17 +29,6 @@ export interface DecisionState {
   members: DecisionMember[];
 }
 
-interface RoundTask {
-  id: string;
-  state: 'open' | 'completed' | 'cancelled';
-  decision: 'approve' | 'return' | 'submit' | null;
-  comment: string | null;
-  assigneeId: string;
-  username: string;
-  fullName: string;
-  completedAt: Date | null;
-}
-
 /** Where the decision on a report's current stage stands: who decided, who is awaited, what the rule needs. */
 @Injectable()
 export class DecisionStates {
@@ -53,13 +42,7 @@ export class DecisionStates {
     const report = await this.reports.readable(reportId, userId);
     const plan = await this.db.getRepository(PlanEntity).findOneByOrFail({ id: report.plan_id });
     const stage = findStage(await this.workflows.get(plan.workflowKey, report.workflow_version), report.stage);
-    const tasks: RoundTask[] = await this.db.query(
-      `SELECT t.id, t.state, t.decision, t.comment, t.assignee_id AS "assigneeId", u.username, u.full_name AS "fullName", t.completed_at AS "completedAt"
-         FROM tasks t JOIN users u ON u.id = t.assignee_id
-        WHERE t.report_id = $1 AND t.stage = $2 AND t.round = $3 AND t.state <> 'cancelled'
-        ORDER BY t.completed_at NULLS LAST, u.full_name, t.id`,
-      [reportId, report.stage, report.round],
-    );
+    const tasks = await listRoundTasksOfReport(this.db, reportId, report.stage, report.round);
     // One voice each, as the engine counts: a second decision of the same person is not a member's.
     const counted = new Set(tallyVotes(tasks).counted.map((t) => t.id));
     const members = tasks.filter((t) => counted.has(t.id) || t.state === 'open').map(toMember);
@@ -86,7 +69,7 @@ export class DecisionStates {
   }
 }
 
-function toMember(task: RoundTask): DecisionMember {
+function toMember(task: RoundTaskRow): DecisionMember {
   const state = task.state === 'open' ? 'waiting' : task.decision === 'return' ? 'returned' : 'approved';
   return { username: task.username, fullName: task.fullName, state, comment: task.comment, decidedAt: task.completedAt };
 }

@@ -1,12 +1,22 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { appendAuditEvents, inTransaction } from '@app/dal';
+import {
+  appendAuditEvents,
+  findRemarkThread,
+  holdsOpenApprovalTask,
+  insertRemarkReply,
+  insertReportRemark,
+  inTransaction,
+  listRemarkThreads,
+  lockRemark,
+  markRemarkResolved,
+  RemarkThread,
+} from '@app/dal';
 import { conflict, forbidden, invalid, notFound, remarkRefusal } from '@app/domain';
 import { Actor } from '../common/actor';
 import { AccessService } from '../org/access.service';
 import { ReportsService } from '../reports/reports.service';
-import { remarkById, remarksOfReport, RemarkView } from './remark-view';
 
 export interface NewRemark {
   section: string;
@@ -32,12 +42,12 @@ export class RemarksService {
     private readonly access: AccessService,
   ) {}
 
-  async list(reportId: string, userId: string): Promise<RemarkView[]> {
+  async list(reportId: string, userId: string): Promise<RemarkThread[]> {
     await this.reports.readable(reportId, userId);
-    return remarksOfReport(this.db.manager, reportId);
+    return listRemarkThreads(this.db, reportId);
   }
 
-  async add(reportId: string, actor: Actor, remark: NewRemark): Promise<RemarkView> {
+  async add(reportId: string, actor: Actor, remark: NewRemark): Promise<RemarkThread> {
     const quote = remark.quote?.trim() || null;
     const id = await inTransaction(this.db, async (em) => {
       const report = await this.reports.load(reportId, em, true);
@@ -45,10 +55,15 @@ export class RemarksService {
       if (!(await this.holdsReviewTask(em, reportId, report.stage, actor.id))) throw forbidden(NOT_REVIEWING);
       const refusal = remarkRefusal(report.outline, report.sections, remark.section, quote);
       if (refusal) throw invalid(refusal);
-      const [{ id }] = await em.query(
-        `INSERT INTO report_remarks (report_id, section_key, quote, body, author_id, stage, round) VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id`,
-        [reportId, remark.section, quote, remark.text.trim(), actor.id, report.stage, report.round],
-      );
+      const id = await insertReportRemark(em, {
+        reportId,
+        section: remark.section,
+        quote,
+        body: remark.text.trim(),
+        authorId: actor.id,
+        stage: report.stage,
+        round: report.round,
+      });
       await appendAuditEvents(em, [
         {
           actorId: actor.id,
@@ -61,23 +76,19 @@ export class RemarksService {
           data: { remarkId: id, section: remark.section, ...(quote ? { quote } : {}) },
         },
       ]);
-      return id as string;
+      return id;
     });
-    return (await remarkById(this.db.manager, id))!;
+    return (await findRemarkThread(this.db, id))!;
   }
 
   /** A drafter's answer, or a reviewer's in the same thread; a resolved remark takes no more. */
-  async reply(remarkId: string, actor: Actor, text: string): Promise<RemarkView> {
+  async reply(remarkId: string, actor: Actor, text: string): Promise<RemarkThread> {
     await inTransaction(this.db, async (em) => {
-      const remark = await this.lockRemark(em, remarkId, actor);
+      const remark = await this.lockReadableRemark(em, remarkId, actor);
       const drafter = await this.access.holdsRole(actor.id, remark.unit_id, 'drafter', em);
       if (!drafter && !(await this.holdsReviewTask(em, remark.report_id, remark.stage, actor.id))) throw forbidden(NOT_IN_THREAD);
       if (remark.resolved_at) throw conflict(ALREADY_RESOLVED);
-      const [{ id }] = await em.query(`INSERT INTO report_remark_replies (remark_id, body, author_id) VALUES ($1, $2, $3) RETURNING id`, [
-        remarkId,
-        text.trim(),
-        actor.id,
-      ]);
+      const id = await insertRemarkReply(em, remarkId, text.trim(), actor.id);
       await appendAuditEvents(em, [
         {
           actorId: actor.id,
@@ -91,15 +102,15 @@ export class RemarksService {
         },
       ]);
     });
-    return (await remarkById(this.db.manager, remarkId))!;
+    return (await findRemarkThread(this.db, remarkId))!;
   }
 
-  async resolve(remarkId: string, actor: Actor): Promise<RemarkView> {
+  async resolve(remarkId: string, actor: Actor): Promise<RemarkThread> {
     await inTransaction(this.db, async (em) => {
-      const remark = await this.lockRemark(em, remarkId, actor);
+      const remark = await this.lockReadableRemark(em, remarkId, actor);
       if (!(await this.access.holdsRole(actor.id, remark.unit_id, 'drafter', em))) throw forbidden(NOT_DRAFTER);
       if (remark.resolved_at) throw conflict(ALREADY_RESOLVED);
-      await em.query(`UPDATE report_remarks SET resolved_at = now(), resolved_by = $2 WHERE id = $1`, [remarkId, actor.id]);
+      await markRemarkResolved(em, remarkId, actor.id);
       await appendAuditEvents(em, [
         {
           actorId: actor.id,
@@ -112,16 +123,12 @@ export class RemarksService {
         },
       ]);
     });
-    return (await remarkById(this.db.manager, remarkId))!;
+    return (await findRemarkThread(this.db, remarkId))!;
   }
 
   /** The remark, locked, with its report's unit, plan and current stage; 404 unknown, 403 unreadable. */
-  private async lockRemark(em: EntityManager, remarkId: string, actor: Actor) {
-    const [remark]: { report_id: string; unit_id: string; plan_id: string; stage: string; section_key: string; resolved_at: Date | null }[] = await em.query(
-      `SELECT m.report_id, r.unit_id, r.plan_id, r.stage, m.section_key, m.resolved_at
-         FROM report_remarks m JOIN reports r ON r.id = m.report_id WHERE m.id = $1 FOR NO KEY UPDATE OF m`,
-      [remarkId],
-    );
+  private async lockReadableRemark(em: EntityManager, remarkId: string, actor: Actor) {
+    const remark = await lockRemark(em, remarkId);
     if (!remark) throw notFound('Remark', remarkId);
     await this.access.assertCanSeeUnit(actor.id, remark.unit_id);
     return remark;
@@ -129,10 +136,6 @@ export class RemarksService {
 
   /** Whether the person holds an open review or adoption task on the report's current stage. */
   private async holdsReviewTask(em: EntityManager, reportId: string, stage: string, userId: string): Promise<boolean> {
-    const rows = await em.query(
-      `SELECT 1 FROM tasks WHERE report_id = $1 AND stage = $2 AND assignee_id = $3 AND state = 'open' AND kind = 'approval' LIMIT 1`,
-      [reportId, stage, userId],
-    );
-    return rows.length > 0;
+    return holdsOpenApprovalTask(em, reportId, stage, userId);
   }
 }

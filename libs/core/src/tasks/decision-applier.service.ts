@@ -4,7 +4,7 @@ import { DataSource } from 'typeorm';
 import { inTransaction, markDecisionsApplied, TaskEntity } from '@app/dal';
 import { ConsolidationCompletion } from '../consolidation/consolidation-completion.service';
 import { nothingCreated, TransitionResult } from '../common/transition-result';
-import { StageDecider } from './stage-decider.service';
+import { ReportMovedOn, StageDecider } from './stage-decider.service';
 
 /**
  * Applies a decision recorded on a task, or decides a stage again after its approvers or its rule
@@ -19,26 +19,48 @@ export class DecisionApplier {
   ) {}
 
   async apply(taskId: string): Promise<TransitionResult> {
-    return inTransaction(this.db, async (em) => {
-      const task = await em.getRepository(TaskEntity).findOneBy({ id: taskId });
-      if (!task || task.state !== 'completed') return nothingCreated('stale');
-      if (task.appliedAt) return nothingCreated('already-applied');
-      if (task.reportId === null) return this.consolidation.complete(em, task);
-      const report = await this.decider.lockReport(em, task.reportId);
-      if (!report || report.round !== task.round || report.stage !== task.stage) {
-        await markDecisionsApplied(em, [task.id]);
-        return nothingCreated('stale');
-      }
-      return this.decider.decide(em, report, { taskId: task.id, actorId: task.assigneeId });
-    });
+    return this.untilSettled(() =>
+      inTransaction(this.db, async (em) => {
+        const task = await em.getRepository(TaskEntity).findOneBy({ id: taskId });
+        if (!task || task.state !== 'completed') return nothingCreated('stale');
+        if (task.appliedAt) return nothingCreated('already-applied');
+        if (task.reportId === null) return this.consolidation.complete(em, task);
+        const report = await this.decider.readReport(em, task.reportId);
+        // Rounds only grow: a task of an earlier round is stale whatever happens next.
+        if (!report || report.round !== task.round || report.stage !== task.stage) {
+          await markDecisionsApplied(em, [task.id]);
+          return nothingCreated('stale');
+        }
+        return this.decider.decide(em, report, { taskId: task.id, actorId: task.assigneeId });
+      }),
+    );
   }
 
   /** Decides the report's stage again if it is still in `round` (votes already cast count). */
   async reevaluate(reportId: string, round: number): Promise<TransitionResult> {
-    return inTransaction(this.db, async (em) => {
-      const report = await this.decider.lockReport(em, reportId);
-      if (!report || report.round !== round) return nothingCreated('stale');
-      return this.decider.decide(em, report, { taskId: null, actorId: null });
-    });
+    return this.untilSettled(() =>
+      inTransaction(this.db, async (em) => {
+        const report = await this.decider.readReport(em, reportId);
+        if (!report || report.round !== round) return nothingCreated('stale');
+        return this.decider.decide(em, report, { taskId: null, actorId: null });
+      }),
+    );
+  }
+
+  /**
+   * A decision made on a report that another decision moved before this one could lock it is made
+   * again on what that one left (usually: this task is now of an earlier round, so stale).
+   */
+  private async untilSettled(attempt: () => Promise<TransitionResult>): Promise<TransitionResult> {
+    for (let tries = 1; ; tries++) {
+      try {
+        return await attempt();
+      } catch (error) {
+        if (!(error instanceof ReportMovedOn) || tries >= SETTLE_ATTEMPTS) throw error;
+      }
+    }
   }
 }
+
+/** Each retry follows a move of the report by another decision; a job's own retries take over past this. */
+const SETTLE_ATTEMPTS = 10;

@@ -1,6 +1,20 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
-import { appendAuditEvents, cancelOpenTasks, markDecisionsApplied, PlanEntity, usernameOf } from '@app/dal';
+import {
+  appendAuditEvents,
+  cancelOpenTasks,
+  clearReportNeedsDecision,
+  flagReportUnassigned,
+  listStageVotesOfReport,
+  lockReportAtVersion,
+  lockReportForDecision,
+  markDecisionsApplied,
+  moveReportToStage,
+  PlanEntity,
+  readReportForDecision,
+  ReportForDecisionRow,
+  usernameOf,
+} from '@app/dal';
 import {
   adoptionStageKey,
   decideStage,
@@ -10,9 +24,7 @@ import {
   nextStageKey,
   reopensAdoption,
   returnStageKey,
-  StageVote,
   tallyVotes,
-  UnitKind,
   WorkflowDefinition,
 } from '@app/domain';
 import { AdoptionRecorder } from '../adoption/adoption-recorder.service';
@@ -25,16 +37,14 @@ import { StageEntryService } from '../workflows/stage-entry.service';
 import { WorkflowsService } from '../workflows/workflows.service';
 import { Clock } from '../common/clock';
 
-export interface LockedReport {
-  id: string;
-  plan_id: string;
-  unit_id: string;
-  parent_id: string | null;
-  kind: UnitKind;
-  stage: string;
-  round: number;
-  version: number;
-  workflow_version: number;
+/** The report as the decider reads it (under its row lock, or before taking it at the same version). */
+export type LockedReport = ReportForDecisionRow;
+
+/** The report moved on between the decision's read and its lock: the caller decides again in a new transaction. */
+export class ReportMovedOn extends Error {
+  constructor(reportId: string) {
+    super(`Report ${reportId} changed while its decision was being made`);
+  }
 }
 
 /** Who or what caused a decision: a task's holder, or the engine after a change of approvers or rules. */
@@ -45,7 +55,9 @@ export interface DecisionCause {
 
 /**
  * Decides a report's current stage from every vote of its round and, when resolved, moves the
- * report, in the caller's transaction, guarded by the report's row lock and version.
+ * report, in the caller's transaction, guarded by the report's row lock and version: the lock is
+ * taken only once there is something to write, so that the votes of a committee that only wait for
+ * the others do not queue behind each other.
  */
 @Injectable()
 export class StageDecider {
@@ -59,30 +71,35 @@ export class StageDecider {
   ) {}
 
   async lockReport(em: EntityManager, reportId: string): Promise<LockedReport | undefined> {
-    const [report]: LockedReport[] = await em.query(
-      `SELECT r.id, r.plan_id, r.unit_id, u.parent_id, u.kind, r.stage, r.round, r.version, r.workflow_version
-         FROM reports r JOIN org_units u ON u.id = r.unit_id WHERE r.id = $1 FOR NO KEY UPDATE OF r`,
-      [reportId],
-    );
-    return report;
+    return lockReportForDecision(em, reportId);
+  }
+
+  /** The report as a decision reads it: no lock until `decide` has something to write. */
+  async readReport(em: EntityManager, reportId: string): Promise<LockedReport | undefined> {
+    return readReportForDecision(em, reportId);
   }
 
   async decide(em: EntityManager, report: LockedReport, cause: DecisionCause): Promise<TransitionResult> {
-    await em.query(`UPDATE reports SET needs_decision = false WHERE id = $1 AND needs_decision`, [report.id]);
+    // Read with the report: most decisions find nothing to clear and skip the statement.
+    if (report.needs_decision) await clearReportNeedsDecision(em, report.id);
     if (report.stage === DONE_STAGE) return nothingCreated('done');
     const plan = await em.getRepository(PlanEntity).findOneByOrFail({ id: report.plan_id });
     const workflow = await this.workflows.get(plan.workflowKey, report.workflow_version, em);
     const stage = findStage(workflow, report.stage)!;
     if (stage.kind === 'consolidation') return nothingCreated('waiting-for-consolidation');
-    const votes: (StageVote & { comment: string | null })[] = await em.query(
-      `SELECT id, state, decision, comment, assignee_id AS "assigneeId" FROM tasks WHERE report_id = $1 AND stage = $2 AND round = $3 ORDER BY completed_at NULLS LAST, id`,
-      [report.id, report.stage, report.round],
-    );
+    const votes = await listStageVotesOfReport(em, report.id, report.stage, report.round);
     const tally = tallyVotes(votes);
     const outcome = decideStage(stage.kind === 'draft' ? { type: 'any' } : stage.rule, tally);
     const decided = votes.filter((v) => v.decision !== null).map((v) => v.id);
-    if (outcome === 'unassigned') await this.flagUnassigned(em, report, stage.role);
-    if (outcome === 'pending' || outcome === 'unassigned') {
+    if (outcome === 'pending') {
+      await markDecisionsApplied(em, decided);
+      return nothingCreated(outcome);
+    }
+    // What follows writes on the report: only on the report as it was read, under its row lock from
+    // here to the commit. Votes that only wait for others never take it.
+    if (!(await lockReportAtVersion(em, report.id, report.version))) throw new ReportMovedOn(report.id);
+    if (outcome === 'unassigned') {
+      await this.flagUnassigned(em, report, stage.role);
       await markDecisionsApplied(em, decided);
       return nothingCreated(outcome);
     }
@@ -136,8 +153,7 @@ export class StageDecider {
 
   /** Everyone who could act has gone (roles changed): shown in progress and audited, never silently stuck. */
   private async flagUnassigned(em: EntityManager, report: LockedReport, role: string): Promise<void> {
-    const [, flagged] = await em.query(`UPDATE reports SET unassigned = true WHERE id = $1 AND NOT unassigned`, [report.id]);
-    if (!flagged) return;
+    if (!(await flagReportUnassigned(em, report.id))) return;
     await appendAuditEvents(em, [
       {
         actorId: null,
@@ -162,13 +178,8 @@ export class StageDecider {
     returnCause?: ReturnCause,
   ): Promise<string[]> {
     await cancelOpenTasks(em, { planId: report.plan_id, reportId: report.id, stage: report.stage, round: report.round });
-    const updated = await em.query(
-      `UPDATE reports SET stage = $2, round = round + 1, version = version + 1, unassigned = false, stage_entered_at = now(), updated_at = now(),
-              returned_count = returned_count + $4, last_return_reason = COALESCE($5, last_return_reason)
-        WHERE id = $1 AND version = $3 RETURNING round`,
-      [report.id, toStage, report.version, cause.returned ? 1 : 0, cause.returned ? cause.reason : null],
-    );
-    if (updated[0].length === 0) throw new Error(`Report ${report.id} changed under its lock (version ${report.version})`);
+    const round = await moveReportToStage(em, { reportId: report.id, toStage, version: report.version, returned: cause.returned, returnReason: cause.reason });
+    if (round === undefined) throw new Error(`Report ${report.id} changed under its lock (version ${report.version})`);
     await appendAuditEvents(em, [
       {
         actorId: cause.actorId,
@@ -182,7 +193,6 @@ export class StageDecider {
         comment: cause.returned ? cause.reason : null,
       },
     ]);
-    const round = updated[0][0].round as number;
     if (toStage === DONE_STAGE) this.logger.log(`Report ${report.id} is done`);
     return this.stageEntry.enter(
       em,

@@ -1,12 +1,21 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { appendAuditEvents, inTransaction, lockRound, TaskEntity } from '@app/dal';
+import {
+  appendAuditEvents,
+  delegateTaskTo,
+  findTaskView,
+  findUserIdByUsername,
+  inTransaction,
+  lockRound,
+  reassignTaskTo,
+  TaskEntity,
+  userIdsByUsername,
+} from '@app/dal';
 import { alreadyInRound, assertCanDelegate, forbidden, notFound, refused, StageVote } from '@app/domain';
 import { Actor } from '../common/actor';
 import { noticeOfDelegation } from '../notifications/delegation-notices';
 import { AccessService } from '../org/access.service';
-import { TASK_SELECT } from './task-select';
 
 /**
  * The same for an unknown username and for a user without the role, so that delegating cannot be
@@ -38,14 +47,13 @@ export class TaskHandover {
       const round = await lockRound(em, task);
       const locked = round.find((v) => v.id === id)!;
       if (locked.assigneeId !== actor.id) throw forbidden('This task belongs to someone else');
-      const [target]: { id: string }[] = await em.query(`SELECT id FROM users WHERE username = $1`, [username]);
+      const target = await findUserIdByUsername(em, username);
       assertCanDelegate(locked.state, true, target?.id === locked.assigneeId);
-      const reason = target ? await this.whyCannotTake(em, task, round, target.id) : CANNOT_TAKE;
+      // An unknown username is refused with the same words as a user without the role.
+      if (!target) throw refused(CANNOT_TAKE);
+      const reason = await this.whyCannotTake(em, task, round, target.id);
       if (reason) throw refused(reason);
-      await em.query(`UPDATE tasks SET assignee_id = $2, delegated_from = assignee_id, updated_at = now(), version = version + 1 WHERE id = $1`, [
-        id,
-        target.id,
-      ]);
+      await delegateTaskTo(em, id, target.id);
       await appendAuditEvents(em, [
         {
           actorId: actor.id,
@@ -61,8 +69,7 @@ export class TaskHandover {
       ]);
       await noticeOfDelegation(em, [id]);
     });
-    const [delegated] = await this.db.query(`${TASK_SELECT} WHERE t.id = $1`, [id]);
-    return delegated;
+    return findTaskView(this.db, id);
   }
 
   /**
@@ -71,7 +78,7 @@ export class TaskHandover {
    */
   async reassign(fromUsername: string, toUsername: string, actor: Actor) {
     const moved = await inTransaction(this.db, async (em) => {
-      const users: { id: string; username: string }[] = await em.query(`SELECT id, username FROM users WHERE username = ANY($1)`, [[fromUsername, toUsername]]);
+      const users = await userIdsByUsername(em, [fromUsername, toUsername]);
       const from = users.find((u) => u.username === fromUsername);
       const to = users.find((u) => u.username === toUsername);
       if (!from) throw notFound('User', fromUsername);
@@ -87,11 +94,7 @@ export class TaskHandover {
           result.notMoved.push({ taskId: task.id, reason });
           continue;
         }
-        await em.query(`UPDATE tasks SET assignee_id = $2, delegated_from = $3, updated_at = now(), version = version + 1 WHERE id = $1`, [
-          task.id,
-          to.id,
-          from.id,
-        ]);
+        await reassignTaskTo(em, task.id, to.id, from.id);
         result.moved.push(task);
       }
       await appendAuditEvents(em, [

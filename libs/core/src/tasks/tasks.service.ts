@@ -1,14 +1,21 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { appendAuditEvents, appendOutbox, decidedElsewhereInRound, inTransaction, TaskEntity } from '@app/dal';
+import {
+  decidedElsewhereInRound,
+  findRootCollectionState,
+  findTaskView,
+  inTransaction,
+  listTaskViewsOfAssignee,
+  recordTaskDecision,
+  TaskEntity,
+} from '@app/dal';
 import { assertCanComplete, conflict, forbidden, invalid, notFound, refused, TaskState } from '@app/domain';
 import { JobName } from '@app/jobs';
 import { SignerChoice } from '../adoption/signer-choice.service';
 import { Actor } from '../common/actor';
 import { OutboxRelay } from '../queue/outbox-relay.service';
 import { AccessService } from '../org/access.service';
-import { TASK_SELECT } from './task-select';
 
 /** A task that reached someone who had already decided in the round (an old delegation): one voice each. */
 const SECOND_DECISION = 'Đồng chí đã cho ý kiến ở bước này trong vòng này; mỗi người chỉ có một ý kiến, nhiệm vụ này cần được chuyển cho thành viên khác';
@@ -24,11 +31,11 @@ export class TasksService {
   ) {}
 
   async listMine(userId: string, state: TaskState) {
-    return this.db.query(`${TASK_SELECT} WHERE t.assignee_id = $1 AND t.state = $2 ORDER BY t.due_at NULLS LAST, t.created_at LIMIT 5000`, [userId, state]);
+    return listTaskViewsOfAssignee(this.db, userId, state);
   }
 
   async get(id: string, userId: string) {
-    const [task] = await this.db.query(`${TASK_SELECT} WHERE t.id = $1`, [id]);
+    const task = await findTaskView(this.db, id);
     if (!task) throw notFound('Task', id);
     if (task.assigneeId !== userId && !(await this.access.isAdmin(userId))) throw forbidden('This task belongs to someone else');
     return task;
@@ -47,24 +54,19 @@ export class TasksService {
       if (await decidedElsewhereInRound(em, { ...task, taskId: id }, actor.id)) throw refused(SECOND_DECISION);
       if (task.reportId === null && task.kind === 'consolidation') await this.assertRootCollected(em, task.planId);
       const signerId = signer === undefined ? null : await this.signers.resolve(em, task, signer);
-      await em.query(
-        `UPDATE tasks SET state = 'completed', decision = $2, comment = $3, chosen_signer_id = $4, completed_at = now(), updated_at = now(), version = version + 1 WHERE id = $1`,
-        [id, decision, comment?.trim() || null, signerId],
-      );
-      await appendAuditEvents(em, [
-        {
-          actorId: actor.id,
-          actor: actor.username,
-          action: decision,
-          planId: task.planId,
-          reportId: task.reportId,
-          taskId: id,
-          fromStage: task.stage,
-          comment: comment?.trim() || null,
-          ...(signer === undefined ? {} : { data: { signer } }),
-        },
-      ]);
-      return { ...task, outbox: await appendOutbox(em, [job]) };
+      const decided = { taskId: id, decision, comment: comment?.trim() || null, chosenSignerId: signerId };
+      const audit = {
+        actorId: actor.id,
+        actor: actor.username,
+        action: decision,
+        planId: task.planId,
+        reportId: task.reportId,
+        taskId: id,
+        fromStage: task.stage,
+        comment: comment?.trim() || null,
+        ...(signer === undefined ? {} : { data: { signer } }),
+      };
+      return { ...task, outbox: await recordTaskDecision(em, decided, audit, job) };
     });
     await this.outbox.relaySoon(task.outbox, [job]);
     return {
@@ -83,11 +85,7 @@ export class TasksService {
    * passed with the missing listed. Its task opens only then; this guards against any other path.
    */
   private async assertRootCollected(em: EntityManager, planId: string): Promise<void> {
-    const [root]: { status: string; cut_off_at: Date | null; code: string }[] = await em.query(
-      `SELECT c.status, c.cut_off_at, u.code FROM plans p JOIN consolidations c ON c.plan_id = p.id AND c.unit_id = p.root_unit_id
-         JOIN org_units u ON u.id = c.unit_id WHERE p.id = $1`,
-      [planId],
-    );
+    const root = await findRootCollectionState(em, planId);
     if (root && root.status !== 'collecting') return;
     throw conflict(
       `The collection of ${root?.code ?? 'the root'} is not complete: the working group consolidates once every report is approved or the cut-off has passed`,

@@ -1,6 +1,23 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
-import { appendAuditEvents, NewAuditEvent, PlanEntity } from '@app/dal';
+import {
+  appendAuditEvents,
+  clearReportDueDates,
+  findRootCollectionRound,
+  RootCollectionRoundRow,
+  flagReportsUnassigned,
+  insertStageTasks,
+  listStageRoleHolders,
+  lockPlanConsolidationRound,
+  lockPlanStatus,
+  sharePlanStatus,
+  NewAuditEvent,
+  PlanEntity,
+  planRootUnitKind,
+  planStageTaskOpen,
+  setPlanConsolidationRound,
+  setReportDueDates,
+} from '@app/dal';
 import { Clock } from '../common/clock';
 import { closeAfterCompletion } from '../consolidation/after-completion';
 import { noticeOfNewTasks, ReturnCause } from '../notifications/task-notices';
@@ -46,7 +63,10 @@ export class StageEntryService {
   ): Promise<string[]> {
     if (reports.length === 0) return [];
     if (stageKey === DONE_STAGE) {
-      await em.query(`UPDATE reports SET due_at = NULL WHERE id = ANY($1::uuid[])`, [reports.map((r) => r.id)]);
+      await clearReportDueDates(
+        em,
+        reports.map((r) => r.id),
+      );
       return [];
     }
     const stage = findStage(workflow, stageKey);
@@ -54,10 +74,11 @@ export class StageEntryService {
     const rootKind = await this.rootKind(em, plan);
     const now = this.clock.now();
     const dueOf = new Map(reports.map((r) => [r.id, stageDueAt(plan.deadlines, stage, { kind: r.unitKind, rootKind }, now)]));
-    await em.query(`UPDATE reports r SET due_at = d.due_at FROM unnest($1::uuid[], $2::timestamptz[]) AS d(id, due_at) WHERE r.id = d.id`, [
+    await setReportDueDates(
+      em,
       reports.map((r) => r.id),
       reports.map((r) => dueOf.get(r.id)),
-    ]);
+    );
     if (stage.kind === 'consolidation')
       return this.enterConsolidation(em, plan, stage, reports, stageDueAt(plan.deadlines, stage, { kind: rootKind, rootKind }, now));
 
@@ -98,8 +119,13 @@ export class StageEntryService {
     reports: EnteringReport[],
     dueAt: Date | null,
   ): Promise<string[]> {
-    const [locked]: { status: string }[] = await em.query(`SELECT status FROM plans WHERE id = $1 FOR NO KEY UPDATE`, [plan.id]);
-    if (locked.status === 'completed') {
+    // Most entries only join the reports waiting, under a share lock so that they run side by side.
+    // One that may open a round (the root's collection is complete and no round has consolidated)
+    // takes the row for itself from the start: upgrading a share that others hold would deadlock.
+    // A collection completing meanwhile opens the round itself, under the exclusive lock.
+    const mayOpenRound = isReadyForRound(await findRootCollectionRound(em, plan.id, plan.rootUnitId));
+    const status = mayOpenRound ? await lockPlanStatus(em, plan.id) : await sharePlanStatus(em, plan.id);
+    if (status === 'completed') {
       await closeAfterCompletion(
         em,
         plan.id,
@@ -107,11 +133,7 @@ export class StageEntryService {
       );
       return [];
     }
-    const [root]: { status: string; consolidated_round: number | null }[] = await em.query(
-      `SELECT status, consolidated_round FROM consolidations WHERE plan_id = $1 AND unit_id = $2`,
-      [plan.id, plan.rootUnitId],
-    );
-    if (!root || root.status === 'collecting' || root.consolidated_round !== null) return [];
+    if (!mayOpenRound || !isReadyForRound(await findRootCollectionRound(em, plan.id, plan.rootUnitId))) return [];
     return this.openConsolidationRound(em, plan, stage, dueAt);
   }
 
@@ -125,11 +147,10 @@ export class StageEntryService {
 
   /** The root's consolidators hold one task per plan; a round opens when none is open. */
   async openConsolidationRound(em: EntityManager, plan: PlanEntity, stage: StageDefinition, dueAt: Date | null, returned?: ReturnCause): Promise<string[]> {
-    const [locked] = await em.query(`SELECT consolidation_round FROM plans WHERE id = $1 FOR NO KEY UPDATE`, [plan.id]);
-    const open = await em.query(`SELECT 1 FROM tasks WHERE plan_id = $1 AND report_id IS NULL AND stage = $2 AND state = 'open' LIMIT 1`, [plan.id, stage.key]);
-    if (open.length > 0) return [];
-    const round = locked.consolidation_round + 1;
-    await em.query(`UPDATE plans SET consolidation_round = $2, updated_at = now() WHERE id = $1`, [plan.id, round]);
+    const lockedRound = await lockPlanConsolidationRound(em, plan.id);
+    if (await planStageTaskOpen(em, plan.id, stage.key)) return [];
+    const round = lockedRound + 1;
+    await setPlanConsolidationRound(em, plan.id, round);
     const assignees = (await this.holdersByUnit(em, [plan.rootUnitId], stage.role)).get(plan.rootUnitId) ?? [];
     if (assignees.length === 0) {
       await appendAuditEvents(em, [
@@ -153,15 +174,11 @@ export class StageEntryService {
   }
 
   private async rootKind(em: EntityManager, plan: PlanEntity): Promise<UnitKind> {
-    const [root] = await em.query(`SELECT kind FROM org_units WHERE id = $1`, [plan.rootUnitId]);
-    return root.kind;
+    return planRootUnitKind(em, plan.rootUnitId);
   }
 
   private async holdersByUnit(em: EntityManager, unitIds: string[], role: string): Promise<Map<string, string[]>> {
-    const rows: { unit_id: string; user_id: string }[] = await em.query(
-      `SELECT unit_id, user_id FROM role_assignments WHERE unit_id = ANY($1::uuid[]) AND role = $2 ORDER BY user_id`,
-      [unitIds, role],
-    );
+    const rows = await listStageRoleHolders(em, unitIds, role);
     const byUnit = new Map<string, string[]>();
     for (const row of rows) byUnit.set(row.unit_id, [...(byUnit.get(row.unit_id) ?? []), row.user_id]);
     return byUnit;
@@ -171,26 +188,19 @@ export class StageEntryService {
     const created: string[] = [];
     for (let start = 0; start < tasks.length; start += 2000) {
       const chunk = tasks.slice(start, start + 2000);
-      const rows: { id: string }[] = await em.query(
-        `INSERT INTO tasks (plan_id, report_id, unit_id, scope_unit_id, round, assignee_id, due_at, stage, kind, role)
-         SELECT $1, t.report_id, t.unit_id, t.scope_unit_id, t.round, t.assignee_id, t.due_at, $2, $3, $4
-           FROM unnest($5::uuid[], $6::uuid[], $7::uuid[], $8::int[], $9::uuid[], $10::timestamptz[])
-             AS t(report_id, unit_id, scope_unit_id, round, assignee_id, due_at)
-         ON CONFLICT DO NOTHING RETURNING id`,
-        [
-          plan.id,
-          stage.key,
-          stage.kind,
-          stage.role,
-          chunk.map((t) => t.reportId),
-          chunk.map((t) => t.unitId),
-          chunk.map((t) => t.scopeUnitId),
-          chunk.map((t) => t.round),
-          chunk.map((t) => t.assigneeId),
-          chunk.map((t) => t.dueAt),
-        ],
-      );
-      created.push(...rows.map((r) => r.id));
+      const ids = await insertStageTasks(em, {
+        planId: plan.id,
+        stage: stage.key,
+        kind: stage.kind,
+        role: stage.role,
+        reportIds: chunk.map((t) => t.reportId),
+        unitIds: chunk.map((t) => t.unitId),
+        scopeUnitIds: chunk.map((t) => t.scopeUnitId),
+        rounds: chunk.map((t) => t.round),
+        assigneeIds: chunk.map((t) => t.assigneeId),
+        dueAts: chunk.map((t) => t.dueAt),
+      });
+      created.push(...ids);
     }
     await noticeOfNewTasks(em, created, returned);
     return created;
@@ -204,7 +214,10 @@ export class StageEntryService {
     scopeOf: Map<string, string>,
   ): Promise<void> {
     if (reports.length === 0) return;
-    await em.query(`UPDATE reports SET unassigned = true WHERE id = ANY($1::uuid[])`, [reports.map((r) => r.id)]);
+    await flagReportsUnassigned(
+      em,
+      reports.map((r) => r.id),
+    );
     const events: NewAuditEvent[] = reports.map((r) => ({
       actorId: null,
       actor: 'system',
@@ -217,4 +230,9 @@ export class StageEntryService {
     }));
     await appendAuditEvents(em, events);
   }
+}
+
+/** The root's collection is complete and no round has consolidated it yet. */
+function isReadyForRound(root: RootCollectionRoundRow | undefined): boolean {
+  return !!root && root.status !== 'collecting' && root.consolidated_round === null;
 }

@@ -1,7 +1,19 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { appendAuditEvents, inTransaction, WorkflowDefinitionEntity } from '@app/dal';
+import {
+  appendAuditEvents,
+  CreatedWorkflowVersionRow,
+  findWorkflowVersionStages,
+  insertWorkflowVersion,
+  insertWorkflowVersionIfAbsent,
+  inTransaction,
+  listWorkflowVersions,
+  lockWorkflowVersionNumbering,
+  nextWorkflowVersionNumber,
+  WorkflowDefinitionEntity,
+  WorkflowVersionRow,
+} from '@app/dal';
 import { DEFAULT_WORKFLOW, notFound, refused, StageDefinition, WorkflowDefinition, workflowProblems } from '@app/domain';
 import { Actor } from '../common/actor';
 
@@ -14,11 +26,7 @@ export class WorkflowsService implements OnModuleInit {
   constructor(@InjectDataSource() private readonly db: DataSource) {}
 
   async onModuleInit(): Promise<void> {
-    await this.db.query(`INSERT INTO workflow_definitions (key, version, stages) VALUES ($1, $2, $3) ON CONFLICT (key, version) DO NOTHING`, [
-      DEFAULT_WORKFLOW.key,
-      DEFAULT_WORKFLOW.version,
-      JSON.stringify(DEFAULT_WORKFLOW.stages),
-    ]);
+    await insertWorkflowVersionIfAbsent(this.db, DEFAULT_WORKFLOW);
   }
 
   /** The given version, or the latest when none is given. */
@@ -38,33 +46,22 @@ export class WorkflowsService implements OnModuleInit {
   }
 
   /** Every version of a workflow, newest first, with who created it and when. */
-  async listVersions(key: string) {
-    const rows = await this.db.query(
-      `SELECT w.key, w.version, w.stages, w.created_at AS "createdAt", u.username AS "createdBy"
-         FROM workflow_definitions w LEFT JOIN users u ON u.id = w.created_by WHERE w.key = $1 ORDER BY w.version DESC`,
-      [key],
-    );
+  async listVersions(key: string): Promise<WorkflowVersionRow[]> {
+    const rows = await listWorkflowVersions(this.db, key);
     if (rows.length === 0) throw notFound('Workflow', key);
     return rows;
   }
 
   /** Checks a definition and stores it as the next immutable version; 422 lists every problem. */
-  async createVersion(key: string, stages: StageDefinition[], actor: Actor) {
+  async createVersion(key: string, stages: StageDefinition[], actor: Actor): Promise<CreatedWorkflowVersionRow> {
     const problems = workflowProblems(stages);
     if (problems.length) throw refused(`The workflow definition is unsound: ${problems.length} problem(s)`, { problems });
     return inTransaction(this.db, async (em) => {
       // Versions of one key are numbered one after another, even when two admins save at once.
-      await em.query(`SELECT pg_advisory_xact_lock(hashtext('workflow:' || $1))`, [key]);
-      const [{ next }] = await em.query(`SELECT COALESCE(max(version), 0) + 1 AS next FROM workflow_definitions WHERE key = $1`, [key]);
-      const [previous]: { stages: StageDefinition[] }[] = await em.query(`SELECT stages FROM workflow_definitions WHERE key = $1 AND version = $2`, [
-        key,
-        next - 1,
-      ]);
-      const [row] = await em.query(
-        `INSERT INTO workflow_definitions (key, version, stages, created_by) VALUES ($1, $2, $3, $4)
-         RETURNING key, version, stages, created_by AS "createdBy", created_at AS "createdAt"`,
-        [key, next, JSON.stringify(stages), actor.id],
-      );
+      await lockWorkflowVersionNumbering(em, key);
+      const next = await nextWorkflowVersionNumber(em, key);
+      const previous = await findWorkflowVersionStages(em, key, next - 1);
+      const row = await insertWorkflowVersion(em, { key, version: next, stages, createdBy: actor.id });
       await appendAuditEvents(em, [
         {
           actorId: actor.id,

@@ -1,0 +1,38 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { redactUrl } from './redact-url';
+
+/** Request headers whose values are secrets: written as `[redacted]`. */
+const SECRET_HEADERS = new Set(['authorization', 'cookie', 'proxy-authorization']);
+
+export interface LoggedRequest {
+  id: unknown;
+  method: string | undefined;
+  url: string;
+  headers: Record<string, string | string[] | undefined>;
+  remoteAddress: string | undefined;
+  remotePort: number | undefined;
+}
+
+/**
+ * What a request line says of the request: its id, method, URL (secret query parameters redacted),
+ * headers (secrets redacted) and peer. Built from the raw request as a small plain object, so pino
+ * serialises it without pino-std-serializers' wrapper or redaction paths of its own.
+ */
+export function requestForLog(req: IncomingMessage & { id?: unknown; originalUrl?: string }): LoggedRequest {
+  const headers: Record<string, string | string[] | undefined> = {};
+  const given = req.headers ?? {};
+  for (const name of Object.keys(given)) headers[name] = SECRET_HEADERS.has(name) ? '[redacted]' : given[name];
+  return {
+    id: req.id,
+    method: req.method,
+    url: redactUrl(req.originalUrl ?? req.url ?? ''),
+    headers,
+    remoteAddress: req.socket?.remoteAddress,
+    remotePort: req.socket?.remotePort,
+  };
+}
+
+/** What a request line says of the answer: its status (the response time is a field of the line itself). */
+export function responseForLog(res: ServerResponse): { statusCode: number } {
+  return { statusCode: res.statusCode };
+}

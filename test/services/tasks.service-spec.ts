@@ -1,0 +1,137 @@
+import { DecisionApplier, TasksService } from '@app/core';
+import { auditOf } from './support/audit';
+import { decide, launchedPlan, makePerson, makeWorld, reportOf, submitDraft } from './support/factories';
+import { Services, startServices, stopServices } from './support/services';
+
+interface TaskSummary {
+  id: string;
+  reportId: string | null;
+  stage: string;
+  state: string;
+  assigneeId: string;
+}
+
+describe('TasksService', () => {
+  let services: Services;
+  let tasks: TasksService;
+  const inbox = async (userId: string, state: 'open' | 'completed' = 'open') => (await tasks.listMine(userId, state)) as TaskSummary[];
+
+  beforeAll(async () => {
+    services = await startServices();
+    tasks = services.get(TasksService);
+  });
+  afterAll(() => stopServices(services));
+
+  it("lists in the inbox only the caller's own open tasks", async () => {
+    const world = await makeWorld(services.db);
+    const plan = await launchedPlan(services, world);
+    const reportA = await reportOf(services.db, plan.id, world.units.cellA);
+
+    const mine = await inbox(world.people.drafterA.id);
+
+    expect(mine).toHaveLength(1);
+    expect(mine[0]).toMatchObject({ reportId: reportA.id, stage: 'drafting', state: 'open', assigneeId: world.people.drafterA.id });
+    expect(await inbox(world.people.approverA.id)).toEqual([]);
+  });
+
+  it('moves a submitted report to the approvers: the drafter has nothing open, the approver one task', async () => {
+    const world = await makeWorld(services.db);
+    const plan = await launchedPlan(services, world);
+    const report = await reportOf(services.db, plan.id, world.units.cellA);
+
+    await submitDraft(services, report.id, world.people.drafterA);
+
+    expect(await inbox(world.people.drafterA.id)).toEqual([]);
+    expect((await inbox(world.people.drafterA.id, 'completed')).map((t) => t.stage)).toEqual(['drafting']);
+    expect((await inbox(world.people.approverA.id)).map((t) => [t.reportId, t.stage])).toEqual([[report.id, 'cell_approval']]);
+    expect((await reportOf(services.db, plan.id, world.units.cellA)).stage).toBe('cell_approval');
+  });
+
+  it("refuses to complete somebody else's task with FORBIDDEN", async () => {
+    const world = await makeWorld(services.db);
+    const plan = await launchedPlan(services, world);
+    await submitDraft(services, (await reportOf(services.db, plan.id, world.units.cellA)).id, world.people.drafterA);
+    const [approval] = await inbox(world.people.approverA.id);
+
+    await expect(tasks.complete(approval.id, world.people.approverB, 'approve')).rejects.toMatchObject({ code: 'FORBIDDEN' });
+    await expect(tasks.get(approval.id, world.people.approverB.id)).rejects.toMatchObject({ code: 'FORBIDDEN' });
+    expect((await tasks.get(approval.id, world.people.admin.id)).state).toBe('open');
+  });
+
+  it('refuses a return without a reason, and a second decision on the same task', async () => {
+    const world = await makeWorld(services.db);
+    const plan = await launchedPlan(services, world);
+    await submitDraft(services, (await reportOf(services.db, plan.id, world.units.cellA)).id, world.people.drafterA);
+    const [approval] = await inbox(world.people.approverA.id);
+
+    await expect(tasks.complete(approval.id, world.people.approverA, 'return', '  ')).rejects.toMatchObject({ code: 'RULE_REFUSED' });
+    await tasks.complete(approval.id, world.people.approverA, 'approve');
+    await expect(tasks.complete(approval.id, world.people.approverA, 'approve')).rejects.toMatchObject({ code: 'CONFLICT' });
+  });
+
+  it('records an approval in the audit trail with the decider and the stage', async () => {
+    const world = await makeWorld(services.db);
+    const plan = await launchedPlan(services, world);
+    const report = await reportOf(services.db, plan.id, world.units.cellA);
+    await submitDraft(services, report.id, world.people.drafterA);
+    const [approval] = await inbox(world.people.approverA.id);
+
+    const answer = await tasks.complete(approval.id, world.people.approverA, 'approve');
+
+    expect(answer).toMatchObject({ id: approval.id, reportId: report.id, stage: 'cell_approval', state: 'completed', decision: 'approve' });
+    const [event] = await auditOf(services.db, { reportId: report.id }, 'approve');
+    expect(event).toMatchObject({ actor_id: world.people.approverA.id, task_id: approval.id, from_stage: 'cell_approval' });
+  });
+
+  it('gives a returned report back to its drafter in a new round', async () => {
+    const world = await makeWorld(services.db);
+    const plan = await launchedPlan(services, world);
+    const report = await reportOf(services.db, plan.id, world.units.cellA);
+    await submitDraft(services, report.id, world.people.drafterA);
+    const submitted = await reportOf(services.db, plan.id, world.units.cellA);
+
+    await decide(services, report.id, world.people.approverA, 'return');
+
+    const after = await reportOf(services.db, plan.id, world.units.cellA);
+    expect(after.stage).toBe('drafting');
+    expect(after.round).toBeGreaterThan(submitted.round);
+    expect((await inbox(world.people.drafterA.id)).map((t) => [t.reportId, t.stage])).toEqual([[report.id, 'drafting']]);
+    expect(await inbox(world.people.approverA.id)).toEqual([]);
+  });
+
+  it("a vote that only waits for the committee's others never waits for the report's lock; the deciding one does", async () => {
+    const world = await makeWorld(services.db);
+    const second = await makePerson(services.db, `approver-a2.${world.tag}`, [[world.units.cellA, 'approver']]);
+    await makePerson(services.db, `approver-a3.${world.tag}`, [[world.units.cellA, 'approver']]);
+    const plan = await launchedPlan(services, world);
+    const report = await reportOf(services.db, plan.id, world.units.cellA);
+    await submitDraft(services, report.id, world.people.drafterA);
+    const taskOf = async (userId: string) => (await inbox(userId)).find((t) => t.reportId === report.id)!;
+    const first = await taskOf(world.people.approverA.id);
+    const deciding = await taskOf(second.id);
+    const applier = services.get(DecisionApplier);
+
+    // Someone else holds the report's row, as a decision under way does.
+    const holder = services.db.createQueryRunner();
+    await holder.connect();
+    await holder.startTransaction();
+    await holder.query('SELECT 1 FROM reports WHERE id = $1 FOR NO KEY UPDATE', [report.id]);
+    const within = <T>(work: Promise<T>, ms: number) =>
+      Promise.race([work, new Promise<'still waiting'>((resolve) => setTimeout(() => resolve('still waiting'), ms))]);
+    try {
+      // One approval of three is not a majority yet: applied at once, the row's holder notwithstanding.
+      await tasks.complete(first.id, world.people.approverA, 'approve');
+      expect(await within(applier.apply(first.id), 5_000)).toMatchObject({ outcome: 'pending' });
+      // The second makes the majority: its move waits for the row.
+      await tasks.complete(deciding.id, second, 'approve');
+      const settled = applier.apply(deciding.id);
+      expect(await within(settled, 300)).toBe('still waiting');
+      await holder.commitTransaction();
+      expect(await settled).toMatchObject({ outcome: 'approved' });
+    } finally {
+      if (holder.isTransactionActive) await holder.rollbackTransaction();
+      await holder.release();
+    }
+    expect((await reportOf(services.db, plan.id, world.units.cellA)).stage).toBe('committee_review');
+  });
+});
