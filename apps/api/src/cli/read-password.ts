@@ -6,8 +6,10 @@ import { createInterface } from 'node:readline';
  */
 export async function readPassword(prompt = 'Mật khẩu: '): Promise<string> {
   if (!process.stdin.isTTY) {
+    // Decoded as one stream, so a letter split between two reads stays one letter.
+    process.stdin.setEncoding('utf8');
     let text = '';
-    for await (const chunk of process.stdin) text += chunk;
+    for await (const chunk of process.stdin) text += chunk as string;
     return text.split(/\r?\n/)[0];
   }
   const first = await askHidden(prompt);

@@ -88,3 +88,63 @@ describe('the organisation’s workbook, written and read back', () => {
     expect(read.units?.columns).toEqual({ code: 'A' });
   });
 });
+
+/**
+ * The streaming reader decodes the XML it inflates chunk by chunk. A Vietnamese letter is two or
+ * three bytes in UTF-8, so a chunk that ends inside one must not turn it into “�”: in a sheet of
+ * thousands of people every 16 KB or 64 KB boundary would otherwise damage a name, and in the
+ * workbook's own index a damaged sheet name makes the whole file read as “no sheet”.
+ */
+describe('an organisation workbook’s Vietnamese text read back across chunk boundaries', () => {
+  const SYLLABLES = ['Nguyễn', 'Trần', 'Lê', 'Phạm', 'Hoàng', 'Huỳnh', 'Phan', 'Vũ', 'Võ', 'Đặng', 'Bùi', 'Đỗ', 'Hồ', 'Ngô', 'Dương', 'Lý'];
+  const GIVEN = ['Thị Hằng', 'Văn Đức', 'Quốc Việt', 'Ngọc Ánh', 'Thanh Hương', 'Minh Trí', 'Hữu Nghĩa', 'Thủy Tiên'];
+
+  it('keeps every name of 3,000 people and 300 units letter for letter', async () => {
+    const units: UnitRow[] = Array.from({ length: 300 }, (_, i) => ({
+      code: `CB-${i}`,
+      name: `Chi bộ ${SYLLABLES[i % SYLLABLES.length]} Đường số ${i} – Phòng Tổ chức Cán bộ`,
+      kindName: 'Chi bộ trực thuộc',
+      parent: 'DUK',
+      place: 'Hà Nội',
+    }));
+    const people: PersonRow[] = Array.from({ length: 3000 }, (_, i) => ({
+      username: `nguoi.${i}`,
+      fullName: `${SYLLABLES[i % SYLLABLES.length]} ${GIVEN[i % GIVEN.length]} ${i}`,
+      email: `nguoi.${i}@duk.vn`,
+      unit: `CB-${i % 300}`,
+      roles: 'Soạn thảo',
+      position: i % 10 === 0 ? 'Bí thư' : 'Đảng viên',
+    }));
+    const sheets = await readOrgWorkbook(await written([UNITS[0], ...units], people));
+    expect(sheets.units?.sheet).toBe(ORG_SHEETS.units);
+    expect(sheets.people?.sheet).toBe(ORG_SHEETS.people);
+    const damaged = [...(sheets.units?.rows ?? []), ...(sheets.people?.rows ?? [])].filter((r) =>
+      Object.values(r.cells).some((v) => String(v).includes('\ufffd')),
+    );
+    expect(damaged).toEqual([]);
+    expect(sheets.units?.rows.map((r) => r.cells.name)).toEqual([UNITS[0].name, ...units.map((u) => u.name)]);
+    expect(sheets.people?.rows.map((r) => r.cells.fullName)).toEqual(people.map((p) => p.fullName));
+  });
+});
+
+describe('exceljs’s XML reader, as patched by config/patches', () => {
+  type SaxEvents = { eventType: string; value: unknown }[];
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- a module of exceljs without types, checked here because it is patched
+  const parseSax = require('exceljs/lib/utils/parse-sax') as (chunks: AsyncIterable<Buffer>) => AsyncIterable<SaxEvents>;
+
+  it('reads a letter split between two chunks as that letter', async () => {
+    const xml = Buffer.from('<sheet name="Người dùng"><t>Đặng Thị Hằng</t></sheet>');
+    const texts: string[] = [];
+    for (let cut = 1; cut < xml.length; cut++) {
+      const chunks = (async function* () {
+        yield xml.subarray(0, cut);
+        yield xml.subarray(cut);
+      })();
+      for await (const events of parseSax(chunks)) {
+        for (const e of events) if (e.eventType === 'opentag') texts.push((e.value as { attributes: { name?: string } }).attributes.name ?? '');
+        for (const e of events) if (e.eventType === 'text') texts.push(e.value as string);
+      }
+    }
+    expect(new Set(texts.filter((t) => t !== ''))).toEqual(new Set(['Người dùng', 'Đặng Thị Hằng']));
+  });
+});
