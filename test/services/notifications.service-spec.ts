@@ -1,4 +1,5 @@
 import { NotificationsService } from '@app/core';
+import { notifyWithEmail } from '../../libs/core/src/notifications/email-outbox';
 import { decide, launchedPlan, makeWorld, reportOf, submitDraft } from './support/factories';
 import { Services, startServices, stopServices } from './support/services';
 
@@ -77,5 +78,21 @@ describe('Notifications written by the cycle, and NotificationsService', () => {
     expect(await notifications.markAllRead(world.people.drafterA.id)).toEqual({ updated: 1 });
     expect(await notifications.markAllRead(world.people.drafterA.id)).toEqual({ updated: 0 });
     expect(await notifications.unreadCount(world.people.upperDrafter.id)).toBe(1);
+  });
+  it('writes each new notice and its e-mail job in one statement, and nothing for a notice whose key exists', async () => {
+    const world = await makeWorld(services.db);
+    const notice = (dedupKey: string) => ({ userId: world.people.drafterA.id, kind: 'nudge' as const, title: 'Đôn đốc', body: 'Nhắc việc', dedupKey });
+    const first = await services.db.transaction((em) => notifyWithEmail(em, [notice('svc:a'), notice('svc:b')]));
+    const again = await services.db.transaction((em) => notifyWithEmail(em, [notice('svc:b'), notice('svc:c')]));
+
+    expect(first.created.map((c) => c.dedupKey).sort()).toEqual(['svc:a', 'svc:b']);
+    expect(again.created.map((c) => c.dedupKey)).toEqual(['svc:c']);
+    expect([first.outbox.length, again.outbox.length]).toEqual([2, 1]);
+    const jobs: { job_name: string; payload: { notificationId: string } }[] = await services.db.query(
+      `SELECT job_name, payload FROM outbox WHERE id = ANY($1::bigint[]) ORDER BY id`,
+      [[...first.outbox, ...again.outbox]],
+    );
+    expect(jobs.map((j) => j.job_name)).toEqual(['email.send', 'email.send', 'email.send']);
+    expect(jobs.map((j) => j.payload.notificationId).sort()).toEqual([...first.created, ...again.created].map((c) => c.id).sort());
   });
 });

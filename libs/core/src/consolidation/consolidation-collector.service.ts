@@ -18,8 +18,7 @@ import { formatVietnamDateTime } from '@app/domain';
 import { createRootLevelReport } from '../level-reports/level-report-lifecycle';
 import { levelGroupOf } from '../level-reports/level-group';
 import { synthesisStart } from '../level-reports/synthesis-start';
-import { insertNotifications } from '../notifications/new-notification';
-import { emailInOutbox } from '../notifications/email-outbox';
+import { notifyWithEmail } from '../notifications/email-outbox';
 import { OutboxRelay } from '../queue/outbox-relay.service';
 import { TransitionResult } from '../common/transition-result';
 import { StageEntryService } from '../workflows/stage-entry.service';
@@ -120,7 +119,7 @@ export class ConsolidationCollector {
     const body =
       `Kế hoạch ${plan.code}: đã tổng hợp ${built.included.length} báo cáo lúc ${formatVietnamDateTime(this.clock.now())} (giờ Hà Nội).` +
       (built.missing.length ? ` Các đơn vị chưa có báo cáo được duyệt: ${built.missing.join(', ')}.` : '');
-    const created = await insertNotifications(
+    const { outbox } = await notifyWithEmail(
       em,
       people.map((userId) => ({
         userId,
@@ -131,6 +130,6 @@ export class ConsolidationCollector {
         dedupKey: `consolidation:${plan.id}:${userId}`,
       })),
     );
-    return emailInOutbox(em, created);
+    return outbox;
   }
 }

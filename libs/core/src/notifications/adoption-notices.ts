@@ -1,8 +1,7 @@
 import { EntityManager } from 'typeorm';
 import { findAdoptionNoticeRow, listUnitRoleHolderIds } from '@app/dal';
 import { adoptingBodyOf, adoptionText, levelReportPath, reportPath, stageLabel } from '@app/domain';
-import { emailInOutbox } from './email-outbox';
-import { insertNotifications } from './new-notification';
+import { notifyWithEmail } from './email-outbox';
 import { stagesOfVersions } from './notice-stages';
 
 /**
@@ -39,7 +38,7 @@ export async function noticeOfAdoption(em: EntityManager, adoption: AdoptionToAn
     adoptedAt: adoption.adoptedAt,
     nextStageLabel: adoption.reportId && row.stage ? stageLabel(row.stage, { stages, unit }) : null,
   });
-  const created = await insertNotifications(
+  const { outbox } = await notifyWithEmail(
     em,
     people.map((userId) => ({
       userId,
@@ -51,5 +50,5 @@ export async function noticeOfAdoption(em: EntityManager, adoption: AdoptionToAn
       dedupKey: `adoption:${adoption.planId}:${adoption.unitId}:${adoption.round}:${userId}`,
     })),
   );
-  return emailInOutbox(em, created);
+  return outbox;
 }

@@ -1,8 +1,7 @@
 import { EntityManager } from 'typeorm';
 import { listDelegatedTaskNoticeRows } from '@app/dal';
 import { delegationText, stageLabel, taskPath } from '@app/domain';
-import { emailInOutbox } from './email-outbox';
-import { insertNotifications } from './new-notification';
+import { notifyWithEmail } from './email-outbox';
 import { stagesOfVersions, versionId } from './notice-stages';
 
 /**
@@ -15,7 +14,7 @@ export async function noticeOfDelegation(em: EntityManager, taskIds: readonly st
   if (taskIds.length === 0) return [];
   const tasks = await listDelegatedTaskNoticeRows(em, taskIds);
   const stagesOf = await stagesOfVersions(em, tasks);
-  const created = await insertNotifications(
+  const { outbox } = await notifyWithEmail(
     em,
     tasks.map((t) => {
       const context = {
@@ -43,5 +42,5 @@ export async function noticeOfDelegation(em: EntityManager, taskIds: readonly st
       };
     }),
   );
-  return emailInOutbox(em, created);
+  return outbox;
 }

@@ -1,18 +1,22 @@
 import { EntityManager } from 'typeorm';
-import { appendOutbox } from '@app/dal';
+import { insertNotificationsWithEmail } from '@app/dal';
 import { JobName } from '@app/jobs';
 import { relayAfterCommit } from '../queue/relay-after-commit';
-import { CreatedNotification } from './new-notification';
+import { CreatedNotification, NewNotification } from './new-notification';
+
+/** The notices a call created (a notice whose key exists is not created again), and the outbox ids of their e-mails. */
+export interface Notified {
+  created: CreatedNotification[];
+  outbox: string[];
+}
 
 /**
- * The e-mail jobs of notices just created, recorded in the same transaction and relayed once it
- * commits; returns the outbox ids.
+ * Creates notices with their e-mail jobs, both in the caller's transaction and in one statement,
+ * and relays the jobs once it commits.
  */
-export async function emailInOutbox(em: EntityManager, created: readonly CreatedNotification[]): Promise<string[]> {
-  const ids = await appendOutbox(
-    em,
-    created.map(({ id }) => ({ name: JobName.SendEmail, data: { notificationId: id } })),
-  );
-  relayAfterCommit(em, ids);
-  return ids;
+export async function notifyWithEmail(em: EntityManager, notices: readonly NewNotification[]): Promise<Notified> {
+  if (notices.length === 0) return { created: [], outbox: [] };
+  const { created, outboxIds } = await insertNotificationsWithEmail(em, notices, JobName.SendEmail);
+  relayAfterCommit(em, outboxIds);
+  return { created, outbox: outboxIds };
 }

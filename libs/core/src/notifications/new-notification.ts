@@ -1,3 +1,2 @@
-/** Inserting notices lives with the notifications repository; the services that tell people import it from here. */
-export { insertNotifications } from '@app/dal';
+/** The notices' types live with the notifications repository; the services that tell people import them from here. */
 export type { CreatedNotification, NewNotification } from '@app/dal';

@@ -1,8 +1,7 @@
 import { EntityManager } from 'typeorm';
 import { findReturnedReportNoticeRow, listReportDrafterIds } from '@app/dal';
 import { reportPath, returnText, stageLabel } from '@app/domain';
-import { emailInOutbox } from './email-outbox';
-import { insertNotifications } from './new-notification';
+import { notifyWithEmail } from './email-outbox';
 import { stagesOfVersions } from './notice-stages';
 import type { ReturnCause } from './task-notices';
 
@@ -25,7 +24,7 @@ export async function noticeOfReturnToDrafters(em: EntityManager, reportId: stri
     dueAt: null,
     fromStageLabel: stageLabel(cause.fromStage, { stages, unit: { kind: report.unit_kind, name: report.unit_name } }),
   });
-  const created = await insertNotifications(
+  const { outbox } = await notifyWithEmail(
     em,
     drafters.map((userId) => ({
       userId,
@@ -37,5 +36,5 @@ export async function noticeOfReturnToDrafters(em: EntityManager, reportId: stri
       dedupKey: `return:${reportId}:${returnedRound}:${userId}`,
     })),
   );
-  return emailInOutbox(em, created);
+  return outbox;
 }

@@ -1,8 +1,8 @@
 import { EntityManager } from 'typeorm';
 import { listTaskNoticeRows } from '@app/dal';
 import { newTaskText, returnedTaskText, returnText, stageLabel, taskPath } from '@app/domain';
-import { emailInOutbox } from './email-outbox';
-import { insertNotifications, NewNotification } from './new-notification';
+import { notifyWithEmail } from './email-outbox';
+import { NewNotification } from './new-notification';
 import { stagesOfVersions, versionId } from './notice-stages';
 
 /** Why tasks were opened again: a return, with its reason, from a stage, by someone (full name) or the engine. */
@@ -47,5 +47,5 @@ export async function noticeOfNewTasks(em: EntityManager, taskIds: readonly stri
       dedupKey: `task:${t.id}`,
     };
   });
-  return emailInOutbox(em, await insertNotifications(em, notices));
+  return (await notifyWithEmail(em, notices)).outbox;
 }

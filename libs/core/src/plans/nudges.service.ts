@@ -29,8 +29,7 @@ import {
 } from '@app/domain';
 import { Clock } from '../common/clock';
 import { Actor } from '../common/actor';
-import { emailInOutbox } from '../notifications/email-outbox';
-import { insertNotifications } from '../notifications/new-notification';
+import { notifyWithEmail } from '../notifications/email-outbox';
 import { stagesOfVersions, versionId } from '../notifications/notice-stages';
 import { PlanVisibility } from './plan-visibility.service';
 
@@ -117,7 +116,7 @@ export class NudgesService {
       }
       const label = stageLabel(unit.stage, { stages: stagesOf.get(versionId(unit)) ?? [], unit: { kind: unit.unit_kind, name: unit.unit_name } });
       const text = nudgeText({ planCode, unitName: unit.unit_name, stageLabel: label, dueAt: unit.due_at ? new Date(unit.due_at) : null, from });
-      const created = await insertNotifications(
+      await notifyWithEmail(
         em,
         tasks.map((t) => ({
           userId: t.assignee_id,
@@ -130,7 +129,6 @@ export class NudgesService {
           dedupKey: `nudge:${planId}:${unit.unit_id}:${day}:${t.task_id}`,
         })),
       );
-      await emailInOutbox(em, created);
       await appendAuditEvents(em, [
         {
           actorId: actor.id,

@@ -6,8 +6,8 @@ import { DigestTaskLine, inTransaction, listDigestTaskLines } from '@app/dal';
 import { digestText, MY_TASKS_PATH, stageLabel } from '@app/domain';
 import { JobName, QueueName } from '@app/jobs';
 import { Clock } from '../common/clock';
-import { emailInOutbox } from '../notifications/email-outbox';
-import { insertNotifications, NewNotification } from '../notifications/new-notification';
+import { notifyWithEmail } from '../notifications/email-outbox';
+import { NewNotification } from '../notifications/new-notification';
 import { JobQueue } from '../queue/job-queue';
 import { OutboxRelay } from '../queue/outbox-relay.service';
 import { WorkflowsService } from '../workflows/workflows.service';
@@ -87,10 +87,7 @@ export class DigestService {
         link: MY_TASKS_PATH,
       });
     }
-    const { created, outbox } = await inTransaction(this.db, async (em) => {
-      const created = await insertNotifications(em, notices);
-      return { created, outbox: await emailInOutbox(em, created) };
-    });
+    const { created, outbox } = await inTransaction(this.db, (em) => notifyWithEmail(em, notices));
     await this.outbox.relaySoon(outbox);
     return { day: localDay, people: byUser.size, created: created.length };
   }

@@ -17,8 +17,8 @@ import {
 } from '@app/domain';
 import { Clock } from '../common/clock';
 import { MicroBatcher } from '../common/micro-batcher';
-import { insertNotifications, NewNotification } from '../notifications/new-notification';
-import { emailInOutbox } from '../notifications/email-outbox';
+import { NewNotification } from '../notifications/new-notification';
+import { notifyWithEmail } from '../notifications/email-outbox';
 import { OutboxRelay } from '../queue/outbox-relay.service';
 import { WorkflowsService } from '../workflows/workflows.service';
 import { escalationGroupKey, escalationRecipients, openHolderNames } from './escalation-group';
@@ -66,7 +66,7 @@ export class ReminderFirer {
       const text = escalationText(await this.contextOf(em, task), await openHolderNames(em, task));
       const recipients = await escalationRecipients(em, task);
       const group = escalationGroupKey(task);
-      const created = await insertNotifications(
+      const { created, outbox } = await notifyWithEmail(
         em,
         recipients.map((userId) => ({
           userId,
@@ -94,7 +94,7 @@ export class ReminderFirer {
           },
         ]);
       }
-      return { status: created.length ? 'notified' : 'already-sent', outbox: await emailInOutbox(em, created) };
+      return { status: created.length ? 'notified' : 'already-sent', outbox };
     });
     await this.outbox.relaySoon(outbox);
     return status;
@@ -142,8 +142,8 @@ export class ReminderFirer {
           link: taskPath(task),
         });
       }
-      const created = await insertNotifications(em, notices);
-      return { statuses, created, outbox: await emailInOutbox(em, created) };
+      const { created, outbox } = await notifyWithEmail(em, notices);
+      return { statuses, created, outbox };
     });
     await this.outbox.relaySoon(outbox);
     const createdKeys = new Set(created.map((c) => c.dedupKey));
