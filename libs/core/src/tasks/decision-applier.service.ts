@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { inTransaction, markDecisionsApplied, TaskEntity } from '@app/dal';
+import { inTransaction, markDecisionsApplied, readVoteForDecision, TaskEntity } from '@app/dal';
 import { ConsolidationCompletion } from '../consolidation/consolidation-completion.service';
 import { nothingCreated, TransitionResult } from '../common/transition-result';
 import { ReportMovedOn, StageDecider } from './stage-decider.service';
@@ -21,17 +21,18 @@ export class DecisionApplier {
   async apply(taskId: string): Promise<TransitionResult> {
     return this.untilSettled(() =>
       inTransaction(this.db, async (em) => {
-        const task = await em.getRepository(TaskEntity).findOneBy({ id: taskId });
-        if (!task || task.state !== 'completed') return nothingCreated('stale');
-        if (task.appliedAt) return nothingCreated('already-applied');
-        if (task.reportId === null) return this.consolidation.complete(em, task);
-        const report = await this.decider.readReport(em, task.reportId);
+        // The task, its report and the votes of its round in one read: most votes decide nothing yet.
+        const vote = await readVoteForDecision(em, taskId);
+        if (!vote || vote.task.state !== 'completed') return nothingCreated('stale');
+        const { task, report } = vote;
+        if (task.applied) return nothingCreated('already-applied');
+        if (task.reportId === null) return this.consolidation.complete(em, await em.getRepository(TaskEntity).findOneByOrFail({ id: task.id }));
         // Rounds only grow: a task of an earlier round is stale whatever happens next.
         if (!report || report.round !== task.round || report.stage !== task.stage) {
           await markDecisionsApplied(em, [task.id]);
           return nothingCreated('stale');
         }
-        return this.decider.decide(em, report, { taskId: task.id, actorId: task.assigneeId });
+        return this.decider.decide(em, report, { taskId: task.id, actorId: task.assigneeId }, vote.votes);
       }),
     );
   }

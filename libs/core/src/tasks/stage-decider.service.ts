@@ -13,6 +13,7 @@ import {
   PlanEntity,
   readReportForDecision,
   ReportForDecisionRow,
+  StageVoteRow,
   usernameOf,
 } from '@app/dal';
 import {
@@ -79,15 +80,15 @@ export class StageDecider {
     return readReportForDecision(em, reportId);
   }
 
-  async decide(em: EntityManager, report: LockedReport, cause: DecisionCause): Promise<TransitionResult> {
+  /** `votes`, when the caller read them with the report, are those of its stage and round; else they are read here. */
+  async decide(em: EntityManager, report: LockedReport, cause: DecisionCause, votesRead?: StageVoteRow[]): Promise<TransitionResult> {
     // Read with the report: most decisions find nothing to clear and skip the statement.
     if (report.needs_decision) await clearReportNeedsDecision(em, report.id);
     if (report.stage === DONE_STAGE) return nothingCreated('done');
-    const plan = await em.getRepository(PlanEntity).findOneByOrFail({ id: report.plan_id });
-    const workflow = await this.workflows.get(plan.workflowKey, report.workflow_version, em);
+    const workflow = await this.workflows.get(report.workflow_key, report.workflow_version, em);
     const stage = findStage(workflow, report.stage)!;
     if (stage.kind === 'consolidation') return nothingCreated('waiting-for-consolidation');
-    const votes = await listStageVotesOfReport(em, report.id, report.stage, report.round);
+    const votes = votesRead ?? (await listStageVotesOfReport(em, report.id, report.stage, report.round));
     const tally = tallyVotes(votes);
     const outcome = decideStage(stage.kind === 'draft' ? { type: 'any' } : stage.rule, tally);
     const decided = votes.filter((v) => v.decision !== null).map((v) => v.id);
@@ -95,13 +96,16 @@ export class StageDecider {
       await markDecisionsApplied(em, decided);
       return nothingCreated(outcome);
     }
+    // The plan whole only when the report moves (its deadlines, root and code for the next stage's
+    // tasks), and read before the lock so that the lock is held for the writes alone.
+    const plan = outcome === 'unassigned' ? undefined : await em.getRepository(PlanEntity).findOneByOrFail({ id: report.plan_id });
     // What follows writes on the report: only on the report as it was read, under its row lock from
     // here to the commit. Votes that only wait for others never take it.
     if (!(await lockReportAtVersion(em, report.id, report.version))) throw new ReportMovedOn(report.id);
-    if (outcome === 'unassigned') {
+    if (outcome === 'unassigned' || !plan) {
       await this.flagUnassigned(em, report, stage.role);
       await markDecisionsApplied(em, decided);
-      return nothingCreated(outcome);
+      return nothingCreated('unassigned');
     }
     const returned = outcome === 'returned';
     const returning = votes.find((v) => v.decision === 'return' && tally.counted.includes(v));

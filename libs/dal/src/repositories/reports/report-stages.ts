@@ -1,5 +1,6 @@
 import type { UnitKind } from '@app/domain';
 import { Queryable } from '../queryable';
+import type { StageVoteRow } from '../tasks/stage-votes';
 
 /** A report as deciding its stage needs it, with its unit's place in the tree. */
 export interface ReportForDecisionRow {
@@ -12,13 +13,90 @@ export interface ReportForDecisionRow {
   round: number;
   version: number;
   workflow_version: number;
+  /** The plan's workflow, whose version `workflow_version` is. */
+  workflow_key: string;
   /** Flagged for the reconciler to queue a decision (approvers or rules changed). */
   needs_decision: boolean;
 }
 
+const REPORT_COLUMNS = `r.id, r.plan_id, r.unit_id, u.parent_id, u.kind, r.stage, r.round, r.version, r.workflow_version, p.workflow_key, r.needs_decision`;
+
 const REPORT_FOR_DECISION = `
-  SELECT r.id, r.plan_id, r.unit_id, u.parent_id, u.kind, r.stage, r.round, r.version, r.workflow_version, r.needs_decision
-    FROM reports r JOIN org_units u ON u.id = r.unit_id WHERE r.id = $1`;
+  SELECT ${REPORT_COLUMNS}
+    FROM reports r JOIN org_units u ON u.id = r.unit_id JOIN plans p ON p.id = r.plan_id WHERE r.id = $1`;
+
+/** A completed task as the worker applies its decision: the task, its report, and the votes of the report's round. */
+export interface VoteForDecision {
+  task: { id: string; planId: string; state: string; applied: boolean; reportId: string | null; stage: string; round: number; assigneeId: string };
+  /** Undefined for a task of the plan (consolidation) or a report that no longer exists. */
+  report?: ReportForDecisionRow;
+  /**
+   * Every task of the report's current stage and round, decided ones first in the order they were
+   * decided (as `listStageVotesOfReport`); undefined unless the task is completed, not yet applied,
+   * and of that stage and round.
+   */
+  votes?: StageVoteRow[];
+}
+
+/**
+ * Everything a vote's decision reads before it knows whether it has anything to write, in one
+ * statement: most votes of a committee only wait for the others, and then this read and the
+ * marking of the vote as applied are all they cost.
+ */
+export async function readVoteForDecision(db: Queryable, taskId: string): Promise<VoteForDecision | undefined> {
+  const [row]: (Partial<ReportForDecisionRow> & {
+    task_id: string;
+    task_plan_id: string;
+    task_state: string;
+    task_applied: boolean;
+    task_report_id: string | null;
+    task_stage: string;
+    task_round: number;
+    task_assignee_id: string;
+    votes: StageVoteRow[] | null;
+  })[] = await db.query(
+    `SELECT t.id AS task_id, t.plan_id AS task_plan_id, t.state AS task_state, t.applied_at IS NOT NULL AS task_applied, t.report_id AS task_report_id,
+            t.stage AS task_stage, t.round AS task_round, t.assignee_id AS task_assignee_id, ${REPORT_COLUMNS},
+            CASE WHEN t.state = 'completed' AND t.applied_at IS NULL AND r.stage = t.stage AND r.round = t.round THEN (
+              SELECT coalesce(json_agg(json_build_object('id', v.id, 'state', v.state, 'decision', v.decision, 'comment', v.comment, 'assigneeId', v.assignee_id)
+                                       ORDER BY v.completed_at NULLS LAST, v.id), '[]')
+                FROM tasks v WHERE v.report_id = r.id AND v.stage = r.stage AND v.round = r.round
+            ) END AS votes
+       FROM tasks t
+       LEFT JOIN reports r ON r.id = t.report_id
+       LEFT JOIN org_units u ON u.id = r.unit_id
+       LEFT JOIN plans p ON p.id = r.plan_id
+      WHERE t.id = $1`,
+    [taskId],
+  );
+  if (!row) return undefined;
+  const task = {
+    id: row.task_id,
+    planId: row.task_plan_id,
+    state: row.task_state,
+    applied: row.task_applied,
+    reportId: row.task_report_id,
+    stage: row.task_stage,
+    round: row.task_round,
+    assigneeId: row.task_assignee_id,
+  };
+  const report: ReportForDecisionRow | undefined = row.id
+    ? {
+        id: row.id,
+        plan_id: row.plan_id!,
+        unit_id: row.unit_id!,
+        parent_id: row.parent_id ?? null,
+        kind: row.kind!,
+        stage: row.stage!,
+        round: row.round!,
+        version: row.version!,
+        workflow_version: row.workflow_version!,
+        workflow_key: row.workflow_key!,
+        needs_decision: row.needs_decision!,
+      }
+    : undefined;
+  return { task, report, votes: row.votes ?? undefined };
+}
 
 /**
  * The report, locked for the rest of the caller's transaction: two decisions on one report (two
