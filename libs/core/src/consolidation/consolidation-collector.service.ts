@@ -19,7 +19,6 @@ import { createRootLevelReport } from '../level-reports/level-report-lifecycle';
 import { levelGroupOf } from '../level-reports/level-group';
 import { synthesisStart } from '../level-reports/synthesis-start';
 import { notifyWithEmail } from '../notifications/email-outbox';
-import { OutboxRelay } from '../queue/outbox-relay.service';
 import { TransitionResult } from '../common/transition-result';
 import { StageEntryService } from '../workflows/stage-entry.service';
 import { WorkflowsService } from '../workflows/workflows.service';
@@ -39,7 +38,6 @@ export class ConsolidationCollector {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     private readonly consolidation: ConsolidationService,
-    private readonly outbox: OutboxRelay,
     private readonly workflows: WorkflowsService,
     private readonly stageEntry: StageEntryService,
     private readonly clock: Clock,
@@ -47,9 +45,9 @@ export class ConsolidationCollector {
 
   /** Returns what it did and the working group's tasks it opened (their reminders are scheduled after commit). */
   async collect(planId: string, unitId: string): Promise<TransitionResult> {
-    const { status, outbox, createdTaskIds } = await inTransaction(this.db, async (em) => {
-      if ((await lockCollectionStatus(em, planId, unitId)) !== 'collecting')
-        return { status: 'already-collected', outbox: [] as string[], createdTaskIds: [] as string[] };
+    // The notices' e-mail jobs are relayed when the transaction commits (notifyWithEmail).
+    const { status, createdTaskIds } = await inTransaction(this.db, async (em) => {
+      if ((await lockCollectionStatus(em, planId, unitId)) !== 'collecting') return { status: 'already-collected', createdTaskIds: [] as string[] };
       let plan = await em.getRepository(PlanEntity).findOneByOrFail({ id: planId });
       const unit = (await consolidatingUnitById(em, unitId))!;
       // Figures and lists only: the level's report reads the texts it starts from itself (synthesisStart).
@@ -73,16 +71,19 @@ export class ConsolidationCollector {
       const workflow = await this.workflows.get(plan.workflowKey, plan.workflowVersion, em);
       if (unitId !== plan.rootUnitId) {
         await this.prefill(em, plan, unit, readyStagesOf(workflow), built);
-        return { status: 'collected', outbox: [] as string[], createdTaskIds: [] as string[] };
+        return { status: 'collected', createdTaskIds: [] as string[] };
       }
       // Only now does the working group get its task, and the Khối's own report to write: the plan
       // is consolidated from a complete collection.
-      if (plan.status === 'completed') return { status: 'collected', outbox: await this.tellWorkingGroup(em, plan, built), createdTaskIds: [] as string[] };
+      if (plan.status === 'completed') {
+        await this.tellWorkingGroup(em, plan, built);
+        return { status: 'collected', createdTaskIds: [] as string[] };
+      }
       const createdTaskIds = await this.stageEntry.openRootConsolidation(em, plan, workflow);
       await createRootLevelReport(em, plan, readyStagesOf(workflow));
-      return { status: 'collected', outbox: await this.tellWorkingGroup(em, plan, built), createdTaskIds };
+      await this.tellWorkingGroup(em, plan, built);
+      return { status: 'collected', createdTaskIds };
     });
-    await this.outbox.relaySoon(outbox);
     return { outcome: status, createdTaskIds };
   }
 
@@ -111,7 +112,7 @@ export class ConsolidationCollector {
     ]);
   }
 
-  private async tellWorkingGroup(em: EntityManager, plan: PlanEntity, built: Built): Promise<string[]> {
+  private async tellWorkingGroup(em: EntityManager, plan: PlanEntity, built: Built): Promise<void> {
     const people = await consolidatorsOfUnit(em, plan.rootUnitId);
     const title = built.missing.length
       ? `Hết hạn tổng hợp: còn thiếu ${built.missing.length} đơn vị – ${plan.code}`
@@ -119,7 +120,7 @@ export class ConsolidationCollector {
     const body =
       `Kế hoạch ${plan.code}: đã tổng hợp ${built.included.length} báo cáo lúc ${formatVietnamDateTime(this.clock.now())} (giờ Hà Nội).` +
       (built.missing.length ? ` Các đơn vị chưa có báo cáo được duyệt: ${built.missing.join(', ')}.` : '');
-    const { outbox } = await notifyWithEmail(
+    await notifyWithEmail(
       em,
       people.map((userId) => ({
         userId,
@@ -130,6 +131,5 @@ export class ConsolidationCollector {
         dedupKey: `consolidation:${plan.id}:${userId}`,
       })),
     );
-    return outbox;
   }
 }

@@ -12,11 +12,16 @@ export interface Notified {
 
 /**
  * Creates notices with their e-mail jobs, both in the caller's transaction and in one statement,
- * and relays the jobs once it commits.
+ * and relays the jobs once it commits (the caller need not relay `outbox` again).
  */
 export async function notifyWithEmail(em: EntityManager, notices: readonly NewNotification[]): Promise<Notified> {
   if (notices.length === 0) return { created: [], outbox: [] };
-  const { created, outboxIds } = await insertNotificationsWithEmail(em, notices, JobName.SendEmail);
-  relayAfterCommit(em, outboxIds);
-  return { created, outbox: outboxIds };
+  const { created, emails } = await insertNotificationsWithEmail(em, notices, JobName.SendEmail);
+  const outbox = emails.map((e) => e.outboxId);
+  relayAfterCommit(
+    em,
+    outbox,
+    emails.map((e) => ({ name: JobName.SendEmail, data: { notificationId: e.notificationId } })),
+  );
+  return { created, outbox };
 }

@@ -9,7 +9,6 @@ import { Clock } from '../common/clock';
 import { notifyWithEmail } from '../notifications/email-outbox';
 import { NewNotification } from '../notifications/new-notification';
 import { JobQueue } from '../queue/job-queue';
-import { OutboxRelay } from '../queue/outbox-relay.service';
 import { WorkflowsService } from '../workflows/workflows.service';
 import { DIGEST_TIME_ZONE, digestRunDueToday, vietnamDay } from './digest-schedule';
 
@@ -33,7 +32,6 @@ export class DigestService {
     @InjectDataSource() private readonly db: DataSource,
     private readonly workflows: WorkflowsService,
     private readonly queue: JobQueue,
-    private readonly outbox: OutboxRelay,
     private readonly clock: Clock,
     private readonly config: AppConfig,
   ) {}
@@ -87,8 +85,8 @@ export class DigestService {
         link: MY_TASKS_PATH,
       });
     }
-    const { created, outbox } = await inTransaction(this.db, (em) => notifyWithEmail(em, notices));
-    await this.outbox.relaySoon(outbox);
+    // The e-mails' jobs are relayed when the transaction commits (notifyWithEmail).
+    const { created } = await inTransaction(this.db, (em) => notifyWithEmail(em, notices));
     return { day: localDay, people: byUser.size, created: created.length };
   }
 }

@@ -19,7 +19,6 @@ import { Clock } from '../common/clock';
 import { MicroBatcher } from '../common/micro-batcher';
 import { NewNotification } from '../notifications/new-notification';
 import { notifyWithEmail } from '../notifications/email-outbox';
-import { OutboxRelay } from '../queue/outbox-relay.service';
 import { WorkflowsService } from '../workflows/workflows.service';
 import { escalationGroupKey, escalationRecipients, openHolderNames } from './escalation-group';
 
@@ -45,7 +44,6 @@ export class ReminderFirer {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     private readonly workflows: WorkflowsService,
-    private readonly outbox: OutboxRelay,
     private readonly clock: Clock,
   ) {}
 
@@ -59,14 +57,15 @@ export class ReminderFirer {
    * round, whichever of its tasks' escalation jobs comes first.
    */
   async fireEscalation(taskId: string, dueAt: string): Promise<string> {
-    const { status, outbox } = await inTransaction(this.db, async (em) => {
+    // The e-mails' jobs are relayed when the transaction commits (notifyWithEmail).
+    return inTransaction(this.db, async (em) => {
       const [task] = await loadTaskContexts(em, [taskId]);
       const problem = staleness(task, dueAt);
-      if (problem) return { status: problem, outbox: [] as string[] };
+      if (problem) return problem;
       const text = escalationText(await this.contextOf(em, task), await openHolderNames(em, task));
       const recipients = await escalationRecipients(em, task);
       const group = escalationGroupKey(task);
-      const { created, outbox } = await notifyWithEmail(
+      const { created } = await notifyWithEmail(
         em,
         recipients.map((userId) => ({
           userId,
@@ -94,15 +93,14 @@ export class ReminderFirer {
           },
         ]);
       }
-      return { status: created.length ? 'notified' : 'already-sent', outbox };
+      return created.length ? 'notified' : 'already-sent';
     });
-    await this.outbox.relaySoon(outbox);
-    return status;
   }
 
   private async fireReminders(batch: DueReminder[]): Promise<string[]> {
     const now = this.clock.now();
-    const { statuses, created, outbox } = await inTransaction(this.db, async (em) => {
+    // The e-mails' jobs are relayed when the transaction commits (notifyWithEmail).
+    const { statuses, created } = await inTransaction(this.db, async (em) => {
       const tasks = new Map(
         (
           await loadTaskContexts(
@@ -142,10 +140,9 @@ export class ReminderFirer {
           link: taskPath(task),
         });
       }
-      const { created, outbox } = await notifyWithEmail(em, notices);
-      return { statuses, created, outbox };
+      const { created } = await notifyWithEmail(em, notices);
+      return { statuses, created };
     });
-    await this.outbox.relaySoon(outbox);
     const createdKeys = new Set(created.map((c) => c.dedupKey));
     return batch.map((r, i) => statuses[i] ?? (createdKeys.has(`reminder:${r.taskId}:${r.offset}`) ? 'notified' : 'already-sent'));
   }

@@ -26,7 +26,8 @@ const NOTICES_PER_INSERT = 2000;
 /** Notices created, and the outbox rows of their e-mails. */
 export interface NotifiedWithEmail {
   created: CreatedNotification[];
-  outboxIds: string[];
+  /** One per notice created: the outbox row of its e-mail job. */
+  emails: { outboxId: string; notificationId: string }[];
 }
 
 /**
@@ -35,23 +36,23 @@ export interface NotifiedWithEmail {
  * tells its new task holders and the report's people in two of them instead of four.
  */
 export async function insertNotificationsWithEmail(db: Queryable, notices: readonly NewNotification[], emailJob: string): Promise<NotifiedWithEmail> {
-  const result: NotifiedWithEmail = { created: [], outboxIds: [] };
+  const result: NotifiedWithEmail = { created: [], emails: [] };
   for (let start = 0; start < notices.length; start += NOTICES_PER_INSERT) {
     const chunk = notices.slice(start, start + NOTICES_PER_INSERT);
-    const rows: { id: string; dedupKey: string | null }[] = await db.query(
+    const rows: { id: string; dedupKey: string | null; notificationId: string | null }[] = await db.query(
       `WITH created AS (${INSERT_NOTICES} RETURNING id, dedup_key),
        queued AS (
          INSERT INTO outbox (job_name, payload, fire_at)
          SELECT $10, jsonb_build_object('notificationId', id), NULL::timestamptz FROM created ORDER BY id
-         RETURNING id
+         RETURNING id, payload->>'notificationId' AS notification_id
        )
-       SELECT id::text AS id, dedup_key AS "dedupKey" FROM created
-       UNION ALL SELECT id::text, NULL FROM queued`,
+       SELECT id::text AS id, dedup_key AS "dedupKey", NULL AS "notificationId" FROM created
+       UNION ALL SELECT id::text, NULL, notification_id FROM queued`,
       [...noticeColumns(chunk), emailJob],
     );
     for (const row of rows) {
-      if (row.dedupKey === null) result.outboxIds.push(row.id);
-      else result.created.push({ id: row.id, dedupKey: row.dedupKey });
+      if (row.notificationId !== null) result.emails.push({ outboxId: row.id, notificationId: row.notificationId });
+      else result.created.push({ id: row.id, dedupKey: row.dedupKey! });
     }
   }
   return result;
