@@ -94,7 +94,8 @@ describe('consolidation cut-offs: per level, moved, and after a Redis loss', () 
     let blocCutOff: string;
 
     it('records each collection with its own level’s cut-off', async () => {
-      upperCutOff = hanoiIn(15_000);
+      // Time enough for four drives in parallel on a loaded machine before the cut-off.
+      upperCutOff = hanoiIn(30_000);
       blocCutOff = hanoiIn(86_400_000);
       ({ plan, reports } = await newPlan({ upper: upperCutOff, bloc: blocCutOff }, ['bloc', 'upper']));
       const rows = await collections(ctx, plan.id);
@@ -138,7 +139,7 @@ describe('consolidation cut-offs: per level, moved, and after a Redis loss', () 
     });
 
     it('at the upper cut-off HLHPN collects without HLHPN-TG and pre-fills its report from HLHPN-TC alone; the Bloc keeps collecting', async () => {
-      const row = await waitForCollected(ctx, plan.id, 'HLHPN', 20_000);
+      const row = await waitForCollected(ctx, plan.id, 'HLHPN', 40_000);
       expect(new Date(row.collected_at!).getTime()).toBeGreaterThanOrEqual(Date.parse(upperCutOff) - 100);
       expect(row.missing).toEqual(['HLHPN-TG']);
       expect(row.included).toEqual([reports.get('HLHPN-TC')!.id]);
@@ -205,7 +206,7 @@ describe('consolidation cut-offs: per level, moved, and after a Redis loss', () 
       await drive(reports, 'KBNN-KT');
       const newCutOff = hanoiIn(3_000);
       await moveCutOff(plan, newCutOff);
-      const row = await waitForCollected(ctx, plan.id, 'DUK', 10_000).catch(async (error: Error) => {
+      const row = await waitForCollected(ctx, plan.id, 'DUK', 30_000).catch(async (error: Error) => {
         const now = (await collections(ctx, plan.id)).get('DUK')!;
         throw new Error(
           `${error.message}; the row still has cut_off_at ${new Date(now.cut_off_at!).toISOString()} (moved to ${new Date(Date.parse(newCutOff)).toISOString()})`,
@@ -217,7 +218,8 @@ describe('consolidation cut-offs: per level, moved, and after a Redis loss', () 
     });
 
     it('moved later: nothing is collected at the old cut-off', async () => {
-      const oldCutOff = hanoiIn(4_000);
+      // Time enough to launch the plan and move the cut-off before the old one passes on a loaded machine.
+      const oldCutOff = hanoiIn(10_000);
       const { plan } = await newPlan({ bloc: oldCutOff });
       const newCutOff = hanoiIn(86_400_000);
       await moveCutOff(plan, newCutOff);
