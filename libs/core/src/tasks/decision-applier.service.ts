@@ -19,22 +19,28 @@ export class DecisionApplier {
   ) {}
 
   async apply(taskId: string): Promise<TransitionResult> {
-    return this.untilSettled(() =>
-      inTransaction(this.db, async (em) => {
-        // The task, its report and the votes of its round in one read: most votes decide nothing yet.
-        const vote = await readVoteForDecision(em, taskId);
-        if (!vote || vote.task.state !== 'completed') return nothingCreated('stale');
-        const { task, report } = vote;
-        if (task.applied) return nothingCreated('already-applied');
-        if (task.reportId === null) return this.consolidation.complete(em, await em.getRepository(TaskEntity).findOneByOrFail({ id: task.id }));
-        // Rounds only grow: a task of an earlier round is stale whatever happens next.
-        if (!report || report.round !== task.round || report.stage !== task.stage) {
-          await markDecisionsApplied(em, [task.id]);
-          return nothingCreated('stale');
-        }
-        return this.decider.decide(em, report, { taskId: task.id, actorId: task.assigneeId }, vote.votes);
-      }),
-    );
+    return this.untilSettled(async () => {
+      // The task, its report and the votes of its round in one read, outside a transaction: most
+      // votes decide nothing yet, and then marking them applied is the only write. A write on the
+      // report is made in a transaction under its row lock at the version read here.
+      const vote = await readVoteForDecision(this.db, taskId);
+      if (!vote || vote.task.state !== 'completed') return nothingCreated('stale');
+      const { task, report } = vote;
+      if (task.applied) return nothingCreated('already-applied');
+      if (task.reportId === null)
+        return inTransaction(this.db, async (em) => this.consolidation.complete(em, await em.getRepository(TaskEntity).findOneByOrFail({ id: task.id })));
+      // Rounds only grow: a task of an earlier round is stale whatever happens next.
+      if (!report || !vote.votes || report.round !== task.round || report.stage !== task.stage) {
+        await markDecisionsApplied(this.db.manager, [task.id]);
+        return nothingCreated('stale');
+      }
+      const verdict = report.needs_decision ? undefined : await this.decider.verdict(report, vote.votes);
+      if (verdict?.outcome === 'pending') {
+        await markDecisionsApplied(this.db.manager, verdict.decided);
+        return nothingCreated('pending');
+      }
+      return inTransaction(this.db, (em) => this.decider.decide(em, report, { taskId: task.id, actorId: task.assigneeId }, vote.votes));
+    });
   }
 
   /** Decides the report's stage again if it is still in `round` (votes already cast count). */

@@ -18,6 +18,7 @@ import {
 } from '@app/dal';
 import {
   adoptionStageKey,
+  CountedTally,
   decideStage,
   DONE_STAGE,
   roleName,
@@ -25,6 +26,8 @@ import {
   nextStageKey,
   reopensAdoption,
   returnStageKey,
+  StageDefinition,
+  StageOutcome,
   tallyVotes,
   WorkflowDefinition,
 } from '@app/domain';
@@ -46,6 +49,17 @@ export class ReportMovedOn extends Error {
   constructor(reportId: string) {
     super(`Report ${reportId} changed while its decision was being made`);
   }
+}
+
+/** What a stage's votes decide, with what `decide` goes on with when it is more than `pending`. */
+export interface Verdict {
+  outcome: StageOutcome;
+  workflow: WorkflowDefinition;
+  stage: StageDefinition;
+  votes: StageVoteRow[];
+  tally: CountedTally;
+  /** The votes cast, marked applied whatever the outcome. */
+  decided: string[];
 }
 
 /** Who or what caused a decision: a task's holder, or the engine after a change of approvers or rules. */
@@ -80,18 +94,31 @@ export class StageDecider {
     return readReportForDecision(em, reportId);
   }
 
+  /**
+   * What the votes decide, read and computed without writing: a caller outside a transaction that
+   * finds `pending` (and no flag to clear) only marks the votes applied; anything else goes to
+   * `decide` in a transaction. `undefined` when the stage takes no votes (done, consolidation).
+   */
+  async verdict(report: LockedReport, votes: StageVoteRow[], em?: EntityManager): Promise<Verdict | undefined> {
+    if (report.stage === DONE_STAGE) return undefined;
+    const workflow = await this.workflows.get(report.workflow_key, report.workflow_version, em);
+    const stage = findStage(workflow, report.stage)!;
+    if (stage.kind === 'consolidation') return undefined;
+    const tally = tallyVotes(votes);
+    const outcome = decideStage(stage.kind === 'draft' ? { type: 'any' } : stage.rule, tally);
+    return { outcome, workflow, stage, votes, tally, decided: votes.filter((v) => v.decision !== null).map((v) => v.id) };
+  }
+
   /** `votes`, when the caller read them with the report, are those of its stage and round; else they are read here. */
   async decide(em: EntityManager, report: LockedReport, cause: DecisionCause, votesRead?: StageVoteRow[]): Promise<TransitionResult> {
     // Read with the report: most decisions find nothing to clear and skip the statement.
     if (report.needs_decision) await clearReportNeedsDecision(em, report.id);
     if (report.stage === DONE_STAGE) return nothingCreated('done');
+    // The workflow is cached: asking before the votes spares their read at consolidation, where nobody votes.
     const workflow = await this.workflows.get(report.workflow_key, report.workflow_version, em);
-    const stage = findStage(workflow, report.stage)!;
-    if (stage.kind === 'consolidation') return nothingCreated('waiting-for-consolidation');
+    if (findStage(workflow, report.stage)?.kind === 'consolidation') return nothingCreated('waiting-for-consolidation');
     const votes = votesRead ?? (await listStageVotesOfReport(em, report.id, report.stage, report.round));
-    const tally = tallyVotes(votes);
-    const outcome = decideStage(stage.kind === 'draft' ? { type: 'any' } : stage.rule, tally);
-    const decided = votes.filter((v) => v.decision !== null).map((v) => v.id);
+    const { outcome, stage, tally, decided } = (await this.verdict(report, votes, em))!;
     if (outcome === 'pending') {
       await markDecisionsApplied(em, decided);
       return nothingCreated(outcome);
