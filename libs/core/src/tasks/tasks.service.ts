@@ -2,13 +2,13 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import {
-  decidedElsewhereInRound,
   findRootCollectionState,
   findTaskView,
   inTransaction,
   listTaskViewsOfAssignee,
+  lockTaskForDecision,
   recordTaskDecision,
-  TaskEntity,
+  TaskForDecision,
 } from '@app/dal';
 import { assertCanComplete, conflict, forbidden, invalid, notFound, refused, TaskState } from '@app/domain';
 import { JobName } from '@app/jobs';
@@ -51,7 +51,7 @@ export class TasksService {
     const task = await inTransaction(this.db, async (em) => {
       const task = await this.lockOwnTask(em, id, actor);
       assertCanComplete({ taskState: task.state, stageKind: task.kind, decision, comment });
-      if (await decidedElsewhereInRound(em, { ...task, taskId: id }, actor.id)) throw refused(SECOND_DECISION);
+      if (task.decidedElsewhere) throw refused(SECOND_DECISION);
       if (task.reportId === null && task.kind === 'consolidation') await this.assertRootCollected(em, task.planId);
       const signerId = signer === undefined ? null : await this.signers.resolve(em, task, signer);
       const decided = { taskId: id, decision, comment: comment?.trim() || null, chosenSignerId: signerId };
@@ -93,8 +93,8 @@ export class TasksService {
     );
   }
 
-  private async lockOwnTask(em: EntityManager, id: string, actor: Actor): Promise<TaskEntity> {
-    const task = await em.getRepository(TaskEntity).findOne({ where: { id }, lock: { mode: 'for_no_key_update' } });
+  private async lockOwnTask(em: EntityManager, id: string, actor: Actor): Promise<TaskForDecision> {
+    const task = await lockTaskForDecision(em, id);
     if (!task) throw notFound('Task', id);
     if (task.assigneeId !== actor.id) throw forbidden('This task belongs to someone else');
     return task;
