@@ -54,9 +54,7 @@ export class ReportMovedOn extends Error {
 /** What a stage's votes decide, with what `decide` goes on with when it is more than `pending`. */
 export interface Verdict {
   outcome: StageOutcome;
-  workflow: WorkflowDefinition;
   stage: StageDefinition;
-  votes: StageVoteRow[];
   tally: CountedTally;
   /** The votes cast, marked applied whatever the outcome. */
   decided: string[];
@@ -106,7 +104,7 @@ export class StageDecider {
     if (stage.kind === 'consolidation') return undefined;
     const tally = tallyVotes(votes);
     const outcome = decideStage(stage.kind === 'draft' ? { type: 'any' } : stage.rule, tally);
-    return { outcome, workflow, stage, votes, tally, decided: votes.filter((v) => v.decision !== null).map((v) => v.id) };
+    return { outcome, stage, tally, decided: votes.filter((v) => v.decision !== null).map((v) => v.id) };
   }
 
   /** `votes`, when the caller read them with the report, are those of its stage and round; else they are read here. */
