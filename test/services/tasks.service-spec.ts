@@ -1,4 +1,5 @@
 import { DecisionApplier, TasksService } from '@app/core';
+import { readVoteForDecision } from '@app/dal';
 import { auditOf } from './support/audit';
 import { decide, launchedPlan, makePerson, makeWorld, reportOf, submitDraft } from './support/factories';
 import { Services, startServices, stopServices } from './support/services';
@@ -133,5 +134,32 @@ describe('TasksService', () => {
       await holder.release();
     }
     expect((await reportOf(services.db, plan.id, world.units.cellA)).stage).toBe('committee_review');
+  });
+  it('applies a vote that decides nothing as pending; the deciding vote reads the round’s votes with its report and moves it', async () => {
+    const world = await makeWorld(services.db);
+    const second = await makePerson(services.db, `approver-b2.${world.tag}`, [[world.units.cellA, 'approver']]);
+    const plan = await launchedPlan(services, world);
+    const report = await reportOf(services.db, plan.id, world.units.cellA);
+    await submitDraft(services, report.id, world.people.drafterA);
+    const [first] = await inbox(world.people.approverA.id);
+    const [last] = await inbox(second.id);
+    const applier = services.get(DecisionApplier);
+
+    await tasks.complete(first.id, world.people.approverA, 'approve');
+    expect((await applier.apply(first.id)).outcome).toBe('pending');
+    expect((await readVoteForDecision(services.db, first.id))?.task.applied).toBe(true);
+    expect((await applier.apply(first.id)).outcome).toBe('already-applied');
+
+    await tasks.complete(last.id, second, 'approve');
+    const vote = await readVoteForDecision(services.db, last.id);
+    expect(vote?.report).toMatchObject({ id: report.id, stage: 'cell_approval', workflow_key: plan.workflowKey, needs_decision: false });
+    expect(vote?.votes?.map((v) => [v.id, v.decision])).toEqual([
+      [first.id, 'approve'],
+      [last.id, 'approve'],
+    ]);
+    expect((await applier.apply(last.id)).outcome).toBe('approved');
+    expect((await reportOf(services.db, plan.id, world.units.cellA)).stage).toBe('committee_review');
+    // Applied, and of a round now past: nothing is read for a decision any more.
+    expect((await readVoteForDecision(services.db, last.id))?.votes).toBeUndefined();
   });
 });
