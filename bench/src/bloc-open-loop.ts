@@ -38,7 +38,10 @@ export interface OpenLoopContext {
   bloc: GeneratedBloc;
   tokens: Map<string, string>;
   admin: string;
+  /** Every measured process, the bench's own included (CPU). */
   pids: () => Record<string, number>;
+  /** The engine's processes only: those counting their SQL, which the counter signals. */
+  enginePids: () => Record<string, number>;
   sql: SqlCounter;
   locks: LockWaitSampler;
   rates: number[];
@@ -83,7 +86,7 @@ export async function openLoop(ctx: OpenLoopContext): Promise<OpenLoopFigures> {
     const kinds: OpenLoopKind[] = [];
     const measure = async (kind: string, send: Send, ok: number[], feed?: number) => {
       const cpuFrom = cpuSnapshot(ctx.pids());
-      const sqlFrom = await ctx.sql.snapshot(ctx.pids());
+      const sqlFrom = await ctx.sql.snapshot(ctx.enginePids());
       ctx.locks.take();
       const figures = await climb(kind, ctx.rates, ctx.seconds, send, ok, {
         goodP99Ms: ctx.goodP99Ms,
@@ -96,7 +99,7 @@ export async function openLoop(ctx: OpenLoopContext): Promise<OpenLoopFigures> {
       });
       await settle(ctx);
       const cpuTo = cpuSnapshot(ctx.pids());
-      const sql = sqlDelta(sqlFrom, await ctx.sql.snapshot(ctx.pids()));
+      const sql = sqlDelta(sqlFrom, await ctx.sql.snapshot(ctx.enginePids()));
       const requests = figures.rates.reduce((n, r) => n + r.sent, 0);
       kinds.push({ ...figures, requests, cpuMsPerRequest: cpuPerRequest(cpuFrom, cpuTo, requests), sql, locks: ctx.locks.take() });
     };

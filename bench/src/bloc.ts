@@ -198,6 +198,7 @@ async function run() {
         tokens: session.tokens,
         admin,
         pids,
+        enginePids,
         sql: sqlCounter,
         locks,
         rates: p.openLoopRates,

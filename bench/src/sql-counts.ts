@@ -28,8 +28,10 @@ export class SqlCounter {
     return { ...base, BENCH_SQL_COUNT_DIR: this.dir, NODE_OPTIONS: `${base.NODE_OPTIONS ?? ''} --require ${SQL_COUNT_PRELOAD}`.trim() };
   }
 
+  /** `pids` must be processes started with `env` (they handle SIGUSR2); any other would be ended by it, the bench's own first. */
   async snapshot(pids: Record<string, number>): Promise<SqlCounts> {
     for (const pid of Object.values(pids)) {
+      if (pid === process.pid) throw new Error('SqlCounter.snapshot: the bench counts no SQL of its own, and SIGUSR2 would end it');
       try {
         process.kill(pid, 'SIGUSR2');
       } catch {
