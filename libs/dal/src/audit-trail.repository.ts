@@ -1,4 +1,5 @@
 import { Queryable } from './repositories/queryable';
+import type { ReportTrailRow } from './repositories/reports/report-trail';
 
 /** A configuration event as administrators read it. */
 export interface ConfigurationEventRow {
@@ -31,17 +32,8 @@ export async function listConfigurationEvents(db: Queryable, query: Configuratio
 }
 
 /** An event of a plan's own trail; `id` as a number, for the client to page with. */
-export interface PlanEventRow {
+export interface PlanEventRow extends ReportTrailRow {
   id: number;
-  at: Date;
-  actor: string;
-  /** The person's full name; null for the engine's own events. */
-  actorName: string | null;
-  action: string;
-  fromStage: string | null;
-  toStage: string | null;
-  comment: string | null;
-  taskId: string | null;
   data: Record<string, unknown> | null;
 }
 
