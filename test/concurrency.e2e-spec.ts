@@ -114,12 +114,24 @@ describe('concurrency: racing completions resolve a stage exactly once', () => {
     }
   });
 
-  it('ten concurrent completions of ONE task: exactly one 202, the rest 409, one transition', async () => {
+  it("ten concurrent completions of ONE task: exactly one 202, the rest 409, one transition, made once the report's row is free", async () => {
     const reviewer = await session(ctx, 'kbnn.bithu');
     const task = await openTask(reviewer, reportId, 'committee_review');
-    const answers = await Promise.all(Array.from({ length: 10 }, () => completeTask(reviewer, task.id, 'approve')));
-    const statuses = answers.map((a) => a.status).sort();
-    expect(statuses).toEqual([202, ...Array(9).fill(409)]);
+    // Another transaction holds the report's row (as another decision's move does): the deciding
+    // vote goes back to the queue while it is held, and moves the report once it is released.
+    await ctx.db.query('BEGIN');
+    try {
+      await ctx.db.query('SELECT 1 FROM reports WHERE id = $1 FOR NO KEY UPDATE', [reportId]);
+      const answers = await Promise.all(Array.from({ length: 10 }, () => completeTask(reviewer, task.id, 'approve')));
+      const statuses = answers.map((a) => a.status).sort();
+      expect(statuses).toEqual([202, ...Array(9).fill(409)]);
+      await holdsFor(async () => (await getReport(ctx, reportId)).stage === 'committee_review', {
+        forMs: 1_500,
+        what: 'stage committee_review while the row is held',
+      });
+    } finally {
+      await ctx.db.query('COMMIT');
+    }
 
     await waitForStage(ctx, reportId, 'consolidation');
     const transitions = (await events(ctx, reportId)).filter((e) => e.action === 'transition' && e.fromStage === 'committee_review');

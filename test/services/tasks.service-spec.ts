@@ -1,4 +1,4 @@
-import { DecisionApplier, TasksService } from '@app/core';
+import { DecisionApplier, ReportBusy, TasksService } from '@app/core';
 import { readVoteForDecision } from '@app/dal';
 import { auditOf } from './support/audit';
 import { decide, launchedPlan, makePerson, makeWorld, reportOf, submitDraft } from './support/factories';
@@ -100,7 +100,7 @@ describe('TasksService', () => {
     expect(await inbox(world.people.approverA.id)).toEqual([]);
   });
 
-  it("a vote that only waits for the committee's others never waits for the report's lock; the deciding one does", async () => {
+  it("a vote that only waits for the committee's others ignores the report's lock; the deciding one is refused as busy, unwritten, and applies once the row is free", async () => {
     const world = await makeWorld(services.db);
     const second = await makePerson(services.db, `approver-a2.${world.tag}`, [[world.units.cellA, 'approver']]);
     await makePerson(services.db, `approver-a3.${world.tag}`, [[world.units.cellA, 'approver']]);
@@ -123,18 +123,22 @@ describe('TasksService', () => {
       // One approval of three is not a majority yet: applied at once, the row's holder notwithstanding.
       await tasks.complete(first.id, world.people.approverA, 'approve');
       expect(await within(applier.apply(first.id), 5_000)).toMatchObject({ outcome: 'pending' });
-      // The second makes the majority: its move waits for the row.
+      // The second makes the majority: its move does not wait for the row, it is refused at once.
       await tasks.complete(deciding.id, second, 'approve');
-      const settled = applier.apply(deciding.id);
-      expect(await within(settled, 300)).toBe('still waiting');
+      const trail = await auditOf(services.db, { reportId: report.id });
+      await expect(within(applier.apply(deciding.id), 5_000)).rejects.toBeInstanceOf(ReportBusy);
+      expect((await readVoteForDecision(services.db, deciding.id))?.task.applied).toBe(false);
+      expect((await reportOf(services.db, plan.id, world.units.cellA)).stage).toBe('cell_approval');
+      expect(await auditOf(services.db, { reportId: report.id })).toHaveLength(trail.length);
       await holder.commitTransaction();
-      expect(await settled).toMatchObject({ outcome: 'approved' });
+      expect(await applier.apply(deciding.id)).toMatchObject({ outcome: 'approved' });
     } finally {
       if (holder.isTransactionActive) await holder.rollbackTransaction();
       await holder.release();
     }
     expect((await reportOf(services.db, plan.id, world.units.cellA)).stage).toBe('committee_review');
   });
+
   it('applies a vote that decides nothing as pending; the deciding vote reads the round’s votes with its report and moves it', async () => {
     const world = await makeWorld(services.db);
     const second = await makePerson(services.db, `approver-b2.${world.tag}`, [[world.units.cellA, 'approver']]);

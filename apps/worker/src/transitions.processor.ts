@@ -4,6 +4,7 @@ import { Job } from 'bullmq';
 import { AppConfig } from '@app/config';
 import { ConsolidationFlows, DecisionApplier, JobQueue, MigrationRunner, PlanLauncher, ReminderScheduler, TransitionResult } from '@app/core';
 import { assertHandlesEveryJob, dispatchJob, isFinalAttempt, JobName, QueueHandlers, QueueName, WORKER_OPTIONS } from '@app/jobs';
+import { deferWhileReportBusy } from './busy-reports';
 import { logJobFailures } from './job-failures';
 
 /** Applies stage transitions: loads rows, lets the domain decide, persists; PostgreSQL decides what is true. */
@@ -54,8 +55,8 @@ export class TransitionsProcessor extends WorkerHost implements OnApplicationBoo
     this.worker.run().catch((error: Error) => this.logger.error(`Transitions worker stopped: ${error.message}`));
   }
 
-  async process(job: Job): Promise<unknown> {
-    const outcome = await dispatchJob(QueueName.Transitions, this.handlers, job);
+  async process(job: Job, token?: string): Promise<unknown> {
+    const outcome = await deferWhileReportBusy(job, token, () => dispatchJob(QueueName.Transitions, this.handlers, job));
     this.logger.debug(`${job.name} ${job.id}: ${JSON.stringify(outcome)}`);
     return outcome;
   }

@@ -9,9 +9,14 @@ export async function inTransaction<T>(dataSource: DataSource, work: (em: Entity
     try {
       return await dataSource.transaction(work);
     } catch (error) {
-      const code = (error as { code?: string }).code ?? (error as { driverError?: { code?: string } }).driverError?.code;
+      const code = postgresErrorCode(error);
       if (attempt >= attempts || (code !== '40001' && code !== '40P01')) throw error;
       await new Promise((resolve) => setTimeout(resolve, 10 * attempt + Math.random() * 20));
     }
   }
+}
+
+/** PostgreSQL's SQLSTATE of a failed query, as node-postgres throws it or as TypeORM wraps it. */
+export function postgresErrorCode(error: unknown): string | undefined {
+  return (error as { code?: string }).code ?? (error as { driverError?: { code?: string } }).driverError?.code;
 }

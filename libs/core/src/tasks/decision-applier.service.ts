@@ -56,7 +56,8 @@ export class DecisionApplier {
 
   /**
    * A decision made on a report that another decision moved before this one could lock it is made
-   * again on what that one left (usually: this task is now of an earlier round, so stale).
+   * again on what that one left (usually: this task is now of an earlier round, so stale). One that
+   * finds the report's row held (`ReportBusy`) is not retried here: its job is, a moment later.
    */
   private async untilSettled(attempt: () => Promise<TransitionResult>): Promise<TransitionResult> {
     for (let tries = 1; ; tries++) {

@@ -51,6 +51,17 @@ export class ReportMovedOn extends Error {
   }
 }
 
+/**
+ * Another transaction holds the report's row (usually another vote's move of the same round): the
+ * decision is tried again a moment later, as a job put back in the queue, instead of waiting in
+ * the database. Nothing was written.
+ */
+export class ReportBusy extends Error {
+  constructor(reportId: string) {
+    super(`Report ${reportId} is being changed by another transaction`);
+  }
+}
+
 /** What a stage's votes decide, with what `decide` goes on with when it is more than `pending`. */
 export interface Verdict {
   outcome: StageOutcome;
@@ -126,7 +137,9 @@ export class StageDecider {
     const plan = outcome === 'unassigned' ? undefined : await em.getRepository(PlanEntity).findOneByOrFail({ id: report.plan_id });
     // What follows writes on the report: only on the report as it was read, under its row lock from
     // here to the commit. Votes that only wait for others never take it.
-    if (!(await lockReportAtVersion(em, report.id, report.version))) throw new ReportMovedOn(report.id);
+    const lock = await lockReportAtVersion(em, report.id, report.version);
+    if (lock === 'busy') throw new ReportBusy(report.id);
+    if (lock === 'moved-on') throw new ReportMovedOn(report.id);
     if (outcome === 'unassigned' || !plan) {
       await this.flagUnassigned(em, report, stage.role);
       await markDecisionsApplied(em, decided);

@@ -1,5 +1,6 @@
 import type { UnitKind } from '@app/domain';
 import { Queryable } from '../queryable';
+import { postgresErrorCode } from '../../transaction';
 import type { StageVoteRow } from '../tasks/stage-votes';
 
 /** A report as deciding its stage needs it, with its unit's place in the tree. */
@@ -113,15 +114,27 @@ export async function readReportForDecision(db: Queryable, reportId: string): Pr
   return report;
 }
 
+/** What asking for a report's row lock at a version found: see `lockReportAtVersion`. */
+export type ReportLockAtVersion = 'locked' | 'moved-on' | 'busy';
+
 /**
- * Takes the report's row lock for the writes of a decision made on what was read at `version`; false
- * when the report has moved on since (PostgreSQL re-reads the row after waiting for the lock), and
- * then nothing is locked.
+ * Takes the report's row lock for the writes of a decision made on what was read at `version`,
+ * without waiting for it: `moved-on` when the report changed since (nothing is locked), `busy` when
+ * another transaction holds the row, and then the caller's transaction is aborted and must end.
+ * A decision that would wait here is nearly always a vote of a round that another vote is moving
+ * right now: waiting held a connection and a worker's slot for a decision that ends as stale.
  */
-export async function lockReportAtVersion(db: Queryable, reportId: string, version: number): Promise<boolean> {
-  const locked: unknown[] = await db.query(`SELECT 1 FROM reports WHERE id = $1 AND version = $2 FOR NO KEY UPDATE`, [reportId, version]);
-  return locked.length > 0;
+export async function lockReportAtVersion(db: Queryable, reportId: string, version: number): Promise<ReportLockAtVersion> {
+  try {
+    const locked: unknown[] = await db.query(`SELECT 1 FROM reports WHERE id = $1 AND version = $2 FOR NO KEY UPDATE NOWAIT`, [reportId, version]);
+    return locked.length > 0 ? 'locked' : 'moved-on';
+  } catch (error) {
+    if (postgresErrorCode(error) === LOCK_NOT_AVAILABLE) return 'busy';
+    throw error;
+  }
 }
+
+const LOCK_NOT_AVAILABLE = '55P03';
 
 /** The report's stage is being decided now: the reconciler no longer needs to queue it. */
 export async function clearReportNeedsDecision(db: Queryable, reportId: string): Promise<void> {
