@@ -166,4 +166,50 @@ describe('TasksService', () => {
     // Applied, and of a round now past: nothing is read for a decision any more.
     expect((await readVoteForDecision(services.db, last.id))?.votes).toBeUndefined();
   });
+
+  it("moves a decided report in one statement: the round's open tasks cancelled and audited, then the transition, with the new stage's due date", async () => {
+    const world = await makeWorld(services.db);
+    const second = await makePerson(services.db, `approver-c2.${world.tag}`, [[world.units.cellA, 'approver']]);
+    const third = await makePerson(services.db, `approver-c3.${world.tag}`, [[world.units.cellA, 'approver']]);
+    const plan = await launchedPlan(services, world);
+    const report = await reportOf(services.db, plan.id, world.units.cellA);
+    await submitDraft(services, report.id, world.people.drafterA);
+    const submitted = await reportOf(services.db, plan.id, world.units.cellA);
+    const taskOf = async (userId: string) => (await inbox(userId)).find((t) => t.reportId === report.id)!;
+    const [first, deciding, withdrawn] = [await taskOf(world.people.approverA.id), await taskOf(second.id), await taskOf(third.id)];
+    const applier = services.get(DecisionApplier);
+
+    await tasks.complete(first.id, world.people.approverA, 'approve');
+    expect((await applier.apply(first.id)).outcome).toBe('pending');
+    await tasks.complete(deciding.id, second, 'approve');
+    expect((await applier.apply(deciding.id)).outcome).toBe('approved');
+
+    const moved = await reportOf(services.db, plan.id, world.units.cellA);
+    expect(moved).toMatchObject({ stage: 'committee_review', round: submitted.round + 1 });
+    expect(moved.due_at?.toISOString()).toBe(plan.deadlines.cell?.committee_review);
+    expect((await tasks.get(withdrawn.id, world.people.admin.id)).state).toBe('cancelled');
+    const trail = await auditOf(services.db, { reportId: report.id });
+    expect(trail.slice(-2)).toEqual([
+      expect.objectContaining({
+        action: 'tasks_cancelled',
+        actor: 'system',
+        actor_id: null,
+        task_id: null,
+        from_stage: 'cell_approval',
+        to_stage: null,
+        comment: `Hủy việc của ${third.username}: giai đoạn đã được quyết định`,
+        data: { taskIds: [withdrawn.id], round: submitted.round },
+      }),
+      expect.objectContaining({
+        action: 'transition',
+        actor: second.username,
+        actor_id: second.id,
+        task_id: deciding.id,
+        from_stage: 'cell_approval',
+        to_stage: 'committee_review',
+        comment: null,
+        data: null,
+      }),
+    ]);
+  });
 });

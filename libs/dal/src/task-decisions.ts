@@ -7,6 +7,9 @@ export async function markDecisionsApplied(em: EntityManager, taskIds: readonly 
   await em.query(`UPDATE tasks SET applied_at = now() WHERE id = ANY($1::uuid[]) AND applied_at IS NULL AND state = 'completed'`, [taskIds]);
 }
 
+/** Why a round's open tasks are cancelled when its stage is decided, as the trail says it. */
+export const STAGE_DECIDED_REASON = 'giai đoạn đã được quyết định';
+
 /**
  * Cancels the open tasks of one round of a stage when it resolves (report or plan level), and audits
  * whose turn was withdrawn: a reviewer who finds a task gone from the inbox can see why in the trail.
@@ -14,7 +17,7 @@ export async function markDecisionsApplied(em: EntityManager, taskIds: readonly 
 export async function cancelOpenTasks(
   em: EntityManager,
   where: { reportId: string | null; planId: string; stage: string; round: number },
-  reason = 'giai đoạn đã được quyết định',
+  reason = STAGE_DECIDED_REASON,
 ): Promise<string[]> {
   const cancelled: { id: string; username: string }[] = await em.query(
     `WITH cancelled AS (

@@ -2,7 +2,6 @@ import { Injectable, Logger } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import {
   appendAuditEvents,
-  cancelOpenTasks,
   clearReportNeedsDecision,
   flagReportUnassigned,
   listStageVotesOfReport,
@@ -14,7 +13,7 @@ import {
   readReportForDecision,
   ReportForDecisionRow,
   StageVoteRow,
-  usernameOf,
+  STAGE_DECIDED_REASON,
 } from '@app/dal';
 import {
   adoptionStageKey,
@@ -209,7 +208,10 @@ export class StageDecider {
     ]);
   }
 
-  /** Moves one report to `toStage`: cancels the stage's open tasks, bumps round and version, audits, enters. */
+  /**
+   * Moves one report to `toStage` in one statement (its round's open tasks cancelled, round and
+   * version bumped, its due date in the new stage, both audited), then enters the stage.
+   */
   private async move(
     em: EntityManager,
     plan: PlanEntity,
@@ -219,22 +221,22 @@ export class StageDecider {
     cause: DecisionCause & { reason: string | null; returned: boolean },
     returnCause?: ReturnCause,
   ): Promise<string[]> {
-    await cancelOpenTasks(em, { planId: report.plan_id, reportId: report.id, stage: report.stage, round: report.round });
-    const round = await moveReportToStage(em, { reportId: report.id, toStage, version: report.version, returned: cause.returned, returnReason: cause.reason });
+    const dueAt = this.stageEntry.reportDueAt(plan, workflow, toStage, report.kind, report.root_kind);
+    const round = await moveReportToStage(em, {
+      reportId: report.id,
+      planId: report.plan_id,
+      fromStage: report.stage,
+      round: report.round,
+      toStage,
+      version: report.version,
+      dueAt,
+      returned: cause.returned,
+      returnReason: cause.reason,
+      actorId: cause.actorId,
+      taskId: cause.taskId,
+      cancelReason: STAGE_DECIDED_REASON,
+    });
     if (round === undefined) throw new Error(`Report ${report.id} changed under its lock (version ${report.version})`);
-    await appendAuditEvents(em, [
-      {
-        actorId: cause.actorId,
-        actor: await usernameOf(em, cause.actorId),
-        action: 'transition',
-        planId: report.plan_id,
-        reportId: report.id,
-        taskId: cause.taskId,
-        fromStage: report.stage,
-        toStage,
-        comment: cause.returned ? cause.reason : null,
-      },
-    ]);
     if (toStage === DONE_STAGE) this.logger.log(`Report ${report.id} is done`);
     return this.stageEntry.enter(
       em,
@@ -243,6 +245,7 @@ export class StageDecider {
       toStage,
       [{ id: report.id, unitId: report.unit_id, parentId: report.parent_id, unitKind: report.kind, round }],
       returnCause,
+      { rootKind: report.root_kind, dueDatesWritten: true },
     );
   }
 }

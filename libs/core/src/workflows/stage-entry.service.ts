@@ -32,6 +32,14 @@ export interface EnteringReport {
   round: number;
 }
 
+/** What the caller of `enter` already knows or has already written. */
+export interface EntryShortcuts {
+  /** The kind of the plan's root unit, read with the report. */
+  rootKind?: UnitKind;
+  /** The reports' due dates were written with their move (`reportDueAt`). */
+  dueDatesWritten?: boolean;
+}
+
 interface NewTask {
   reportId: string | null;
   unitId: string;
@@ -60,25 +68,28 @@ export class StageEntryService {
     stageKey: string,
     reports: EnteringReport[],
     returned?: ReturnCause,
+    known: EntryShortcuts = {},
   ): Promise<string[]> {
     if (reports.length === 0) return [];
     if (stageKey === DONE_STAGE) {
-      await clearReportDueDates(
-        em,
-        reports.map((r) => r.id),
-      );
+      if (!known.dueDatesWritten)
+        await clearReportDueDates(
+          em,
+          reports.map((r) => r.id),
+        );
       return [];
     }
     const stage = findStage(workflow, stageKey);
     if (!stage) throw new Error(`Stage ${stageKey} is not in ${workflow.key} v${workflow.version}`);
-    const rootKind = await this.rootKind(em, plan);
+    const rootKind = known.rootKind ?? (await this.rootKind(em, plan));
     const now = this.clock.now();
-    const dueOf = new Map(reports.map((r) => [r.id, stageDueAt(plan.deadlines, stage, { kind: r.unitKind, rootKind }, now)]));
-    await setReportDueDates(
-      em,
-      reports.map((r) => r.id),
-      reports.map((r) => dueOf.get(r.id)),
-    );
+    const dueOf = new Map(reports.map((r) => [r.id, this.reportDueAt(plan, workflow, stageKey, r.unitKind, rootKind, now)]));
+    if (!known.dueDatesWritten)
+      await setReportDueDates(
+        em,
+        reports.map((r) => r.id),
+        reports.map((r) => dueOf.get(r.id)),
+      );
     if (stage.kind === 'consolidation')
       return this.enterConsolidation(em, plan, stage, reports, stageDueAt(plan.deadlines, stage, { kind: rootKind, rootKind }, now));
 
@@ -103,6 +114,13 @@ export class StageEntryService {
       scopeOf,
     );
     return created;
+  }
+
+  /** A report's due date in the stage it enters now: none once done. */
+  reportDueAt(plan: PlanEntity, workflow: WorkflowDefinition, stageKey: string, unitKind: UnitKind, rootKind: UnitKind, now = this.clock.now()): Date | null {
+    const stage = findStage(workflow, stageKey);
+    if (stageKey === DONE_STAGE || !stage) return null;
+    return stageDueAt(plan.deadlines, stage, { kind: unitKind, rootKind }, now);
   }
 
   /**

@@ -18,9 +18,12 @@ export interface ReportForDecisionRow {
   workflow_key: string;
   /** Flagged for the reconciler to queue a decision (approvers or rules changed). */
   needs_decision: boolean;
+  /** The kind of the plan's root unit, which a move's due dates need. */
+  root_kind: UnitKind;
 }
 
-const REPORT_COLUMNS = `r.id, r.plan_id, r.unit_id, u.parent_id, u.kind, r.stage, r.round, r.version, r.workflow_version, p.workflow_key, r.needs_decision`;
+const REPORT_COLUMNS = `r.id, r.plan_id, r.unit_id, u.parent_id, u.kind, r.stage, r.round, r.version, r.workflow_version, p.workflow_key, r.needs_decision,
+  (SELECT root.kind FROM org_units root WHERE root.id = p.root_unit_id) AS root_kind`;
 
 const REPORT_FOR_DECISION = `
   SELECT ${REPORT_COLUMNS}
@@ -94,6 +97,7 @@ export async function readVoteForDecision(db: Queryable, taskId: string): Promis
         workflow_version: row.workflow_version!,
         workflow_key: row.workflow_key!,
         needs_decision: row.needs_decision!,
+        root_kind: row.root_kind!,
       }
     : undefined;
   return { task, report, votes: row.votes ?? undefined };
@@ -147,25 +151,73 @@ export async function flagReportUnassigned(db: Queryable, reportId: string): Pro
   return flagged > 0;
 }
 
+/** A decision's move of one report out of the round it was decided in, with what its audit records. */
 export interface ReportStageMove {
   reportId: string;
+  planId: string;
+  fromStage: string;
+  /** The round decided: its tasks still open are cancelled. */
+  round: number;
   toStage: string;
   /** The version read under the lock: a move never lands on a report changed meanwhile. */
   version: number;
+  /** The report's due date in the stage it enters (null: none, or done). */
+  dueAt: Date | null;
   returned: boolean;
   returnReason: string | null;
+  /** Who decided (null: the engine), and the task whose decision it was. */
+  actorId: string | null;
+  taskId: string | null;
+  /** Why the round's open tasks were cancelled, as the trail says it. */
+  cancelReason: string;
 }
 
 /**
- * Moves the report to a stage in a new round (a return counts and keeps its reason); returns the
- * new round, undefined when the version no longer matches.
+ * Moves the report to a stage in a new round, in one statement: the round's open tasks cancelled,
+ * the report moved (a return counts and keeps its reason) with its new due date, and both audited
+ * in the same statement, the cancelled tasks first (whose turn was withdrawn, by username, as
+ * `cancelOpenTasks` writes it), then the transition. Nothing is written when the version no longer
+ * matches; returns the new round, undefined then.
  */
 export async function moveReportToStage(db: Queryable, move: ReportStageMove): Promise<number | undefined> {
-  const [rows]: [{ round: number }[], number] = await db.query(
-    `UPDATE reports SET stage = $2, round = round + 1, version = version + 1, unassigned = false, stage_entered_at = now(), updated_at = now(),
-              returned_count = returned_count + $4, last_return_reason = COALESCE($5, last_return_reason)
-        WHERE id = $1 AND version = $3 RETURNING round`,
-    [move.reportId, move.toStage, move.version, move.returned ? 1 : 0, move.returned ? move.returnReason : null],
+  const [row]: { round: number }[] = await db.query(
+    `WITH moved AS (
+       UPDATE reports SET stage = $5, round = round + 1, version = version + 1, unassigned = false, stage_entered_at = now(), updated_at = now(),
+              returned_count = returned_count + $8, last_return_reason = COALESCE($9, last_return_reason), due_at = $7
+        WHERE id = $1 AND version = $6 RETURNING round),
+     cancelled AS (
+       UPDATE tasks SET state = 'cancelled', cancelled_at = now(), updated_at = now(), version = version + 1
+        WHERE plan_id = $2 AND report_id = $1 AND stage = $3 AND round = $4 AND state = 'open' AND EXISTS (SELECT 1 FROM moved)
+       RETURNING id, assignee_id),
+     withdrawn AS (
+       SELECT array_agg(c.id ORDER BY u.username) AS ids, string_agg(u.username, ', ' ORDER BY u.username) AS names
+         FROM cancelled c JOIN users u ON u.id = c.assignee_id),
+     audited AS (
+       INSERT INTO audit_events (actor_id, actor, action, plan_id, report_id, task_id, from_stage, to_stage, comment, data)
+       SELECT actor_id, actor, action, $2, $1, task_id, $3, to_stage, comment, data FROM (
+         SELECT 1 AS ord, NULL::uuid AS actor_id, 'system' AS actor, 'tasks_cancelled' AS action, NULL::uuid AS task_id, NULL::varchar AS to_stage,
+                'Hủy việc của ' || w.names || ': ' || $12::text AS comment, jsonb_build_object('taskIds', to_jsonb(w.ids), 'round', $4::int) AS data
+           FROM withdrawn w WHERE w.ids IS NOT NULL
+         UNION ALL
+         SELECT 2, $10::uuid, COALESCE((SELECT username FROM users WHERE id = $10::uuid), 'system'), 'transition', $11::uuid, $5::varchar,
+                CASE WHEN $8 = 1 THEN $9::text END, NULL::jsonb
+           FROM moved) AS e
+        ORDER BY ord)
+     SELECT round FROM moved`,
+    [
+      move.reportId,
+      move.planId,
+      move.fromStage,
+      move.round,
+      move.toStage,
+      move.version,
+      move.dueAt,
+      move.returned ? 1 : 0,
+      move.returned ? move.returnReason : null,
+      move.actorId,
+      move.taskId,
+      move.cancelReason,
+    ],
   );
-  return rows[0]?.round;
+  return row?.round;
 }
