@@ -1,3 +1,5 @@
+import { Queue } from 'bullmq';
+import { jobIdOf, JobName } from '@app/jobs';
 import { expectStatus, session, Session } from './support/api';
 import {
   completeTask,
@@ -16,6 +18,7 @@ import {
 } from './support/factories';
 import { FixtureUser } from './support/fixture';
 import { E2eContext, startE2e, stopE2e } from './support/harness';
+import { engineQueue } from './support/queues';
 import { holdsFor, waitFor } from './kit/poll';
 
 const APPROVERS = Array.from({ length: 20 }, (_, i) => `kbnn-th.uv${String(i + 1).padStart(2, '0')}`);
@@ -23,6 +26,7 @@ const APPROVERS = Array.from({ length: 20 }, (_, i) => `kbnn-th.uv${String(i + 1
 describe('concurrency: racing completions resolve a stage exactly once', () => {
   let ctx: E2eContext;
   let reportId: string;
+  let transitionsQueue: Queue;
 
   beforeAll(async () => {
     ctx = await startE2e();
@@ -50,6 +54,7 @@ describe('concurrency: racing completions resolve a stage exactly once', () => {
     const plan = await createPlan(ctx);
     await launchPlan(ctx, plan.id);
     reportId = (await reportsByUnit(ctx, plan.id)).get('KBNN-TH')!.id;
+    transitionsQueue = engineQueue(ctx, 'transitions');
     const drafter = await session(ctx, 'kbnn-th.soanthao');
     await fillReport(ctx, reportId, drafter);
     await submitReport(reportId, drafter);
@@ -57,6 +62,7 @@ describe('concurrency: racing completions resolve a stage exactly once', () => {
   }, 90_000);
 
   afterAll(async () => {
+    await transitionsQueue?.close();
     await stopE2e(ctx);
   });
 
@@ -117,6 +123,7 @@ describe('concurrency: racing completions resolve a stage exactly once', () => {
   it("ten concurrent completions of ONE task: exactly one 202, the rest 409, one transition, made once the report's row is free", async () => {
     const reviewer = await session(ctx, 'kbnn.bithu');
     const task = await openTask(reviewer, reportId, 'committee_review');
+    const decisionJob = async () => transitionsQueue.getJob(jobIdOf({ name: JobName.ApplyDecision, data: { taskId: task.id } }));
     // Another transaction holds the report's row (as another decision's move does): the deciding
     // vote goes back to the queue while it is held, and moves the report once it is released.
     await ctx.db.query('BEGIN');
@@ -125,6 +132,8 @@ describe('concurrency: racing completions resolve a stage exactly once', () => {
       const answers = await Promise.all(Array.from({ length: 10 }, () => completeTask(reviewer, task.id, 'approve')));
       const statuses = answers.map((a) => a.status).sort();
       expect(statuses).toEqual([202, ...Array(9).fill(409)]);
+      // Run again and again, each time put back as a delayed job: never a failed attempt.
+      await waitFor(async () => ((await decisionJob())?.attemptsStarted ?? 0) >= 3, { timeoutMs: 10_000, what: 'the decision job run again' });
       await holdsFor(async () => (await getReport(ctx, reportId)).stage === 'committee_review', {
         forMs: 1_500,
         what: 'stage committee_review while the row is held',
@@ -134,6 +143,12 @@ describe('concurrency: racing completions resolve a stage exactly once', () => {
     }
 
     await waitForStage(ctx, reportId, 'consolidation');
+    const job = await decisionJob();
+    expect({ failedReason: job?.failedReason, stacktrace: job?.stacktrace, finished: !!job?.finishedOn }).toEqual({
+      failedReason: undefined,
+      stacktrace: [],
+      finished: true,
+    });
     const transitions = (await events(ctx, reportId)).filter((e) => e.action === 'transition' && e.fromStage === 'committee_review');
     expect(transitions).toHaveLength(1);
     const approvals = (await events(ctx, reportId)).filter((e) => e.action === 'approve' && e.actor === 'kbnn.bithu');

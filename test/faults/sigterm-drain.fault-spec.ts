@@ -8,7 +8,9 @@ import { Engine } from './support/engine';
 /**
  * SIGTERM drains: a worker told to stop while it holds jobs finishes them before it exits, takes no
  * new ones, and leaves nothing for the stalled-job check to recover. The jobs are held in flight by
- * a test transaction locking the reports they must move, so the moment of the signal is certain.
+ * a test transaction locking the drafting tasks whose decisions they mark applied, so the moment of
+ * the signal is certain. (Not the reports: a decision that finds its report's row held does not
+ * wait, it goes back to the queue as a delayed job.)
  */
 describe('fault: a worker stopped with SIGTERM while jobs are in flight', () => {
   const engine = new Engine('sigterm', { LOG_LEVEL: 'info' });
@@ -40,13 +42,14 @@ describe('fault: a worker stopped with SIGTERM while jobs are in flight', () => 
     expect(engine.workers.every((w) => w.exitCode === 0)).toBe(true);
     engine.workers = [];
 
-    // Submissions are recorded while no worker runs; the reports are locked before one starts.
+    // Submissions are recorded while no worker runs; their tasks are locked before one starts: each
+    // decision then moves its report and waits, in its transaction, to mark its task applied.
     for (const r of reports) {
       await driver.client.expect(holdersOf(driver.org, r.unitCode, 'drafter')[0], 'POST', `/api/reports/${r.id}/submit`, undefined, [202]);
     }
     locker = await pgClient(engine.schema);
     await locker.query('BEGIN');
-    await locker.query(`SELECT id FROM reports WHERE id = ANY($1) FOR UPDATE`, [reports.map((r) => r.id)]);
+    await locker.query(`SELECT id FROM tasks WHERE report_id = ANY($1) AND stage = 'drafting' FOR UPDATE`, [reports.map((r) => r.id)]);
 
     const worker: Proc = engine.startWorker();
     const inFlight = await driver.waitFor(
@@ -55,11 +58,11 @@ describe('fault: a worker stopped with SIGTERM while jobs are in flight', () => 
         return active.length >= 4 ? active.map((j) => j.id!) : undefined;
       },
       60_000,
-      'jobs held in flight by the locked reports',
+      'jobs held in flight by the locked tasks',
     );
 
     worker.send('SIGTERM');
-    // Draining: the jobs in hand cannot finish while the rows stay locked, so the worker waits for them.
+    // Draining: the jobs in hand cannot finish while the tasks stay locked, so the worker waits for them.
     await sleep(2_000);
     expect(worker.running).toBe(true);
     await locker.query('ROLLBACK');
