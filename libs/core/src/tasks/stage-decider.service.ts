@@ -221,7 +221,8 @@ export class StageDecider {
     cause: DecisionCause & { reason: string | null; returned: boolean },
     returnCause?: ReturnCause,
   ): Promise<string[]> {
-    const dueAt = this.stageEntry.reportDueAt(plan, workflow, toStage, report.kind, report.root_kind);
+    const enteredAt = this.clock.now();
+    const dueAt = this.stageEntry.reportDueAt(plan, workflow, toStage, report.kind, report.root_kind, enteredAt);
     const round = await moveReportToStage(em, {
       reportId: report.id,
       planId: report.plan_id,
@@ -245,7 +246,7 @@ export class StageDecider {
       toStage,
       [{ id: report.id, unitId: report.unit_id, parentId: report.parent_id, unitKind: report.kind, round }],
       returnCause,
-      { rootKind: report.root_kind, dueDatesWritten: true },
+      { rootKind: report.root_kind, dueDatesWritten: true, enteredAt },
     );
   }
 }

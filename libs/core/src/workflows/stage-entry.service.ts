@@ -36,8 +36,10 @@ export interface EnteringReport {
 export interface EntryShortcuts {
   /** The kind of the plan's root unit, read with the report. */
   rootKind?: UnitKind;
-  /** The reports' due dates were written with their move (`reportDueAt`). */
+  /** The reports' due dates were written with their move (`reportDueAt` at `enteredAt`). */
   dueDatesWritten?: boolean;
+  /** When the reports entered: their tasks' due dates are then the very dates written with the move. */
+  enteredAt?: Date;
 }
 
 interface NewTask {
@@ -82,7 +84,7 @@ export class StageEntryService {
     const stage = findStage(workflow, stageKey);
     if (!stage) throw new Error(`Stage ${stageKey} is not in ${workflow.key} v${workflow.version}`);
     const rootKind = known.rootKind ?? (await this.rootKind(em, plan));
-    const now = this.clock.now();
+    const now = known.enteredAt ?? this.clock.now();
     const dueOf = new Map(reports.map((r) => [r.id, this.reportDueAt(plan, workflow, stageKey, r.unitKind, rootKind, now)]));
     if (!known.dueDatesWritten)
       await setReportDueDates(
