@@ -15,7 +15,11 @@ const swc = [
 ];
 const shared = {
   transform: { '^.+\\.(t|j)s$': swc },
-  transformIgnorePatterns: ['/node_modules/(?!(@nestjs|@standard-schema|file-type)/)'],
+  // Compiled too: packages published as ES modules only, which Node 20's require() loads but Jest's
+  // CommonJS runtime does not, wherever npm nested them (cookie 2 under @fastify/cookie, say).
+  transformIgnorePatterns: [
+    '/node_modules/(?!(@nestjs|@standard-schema|file-type|content-disposition|cookie)/)(?!(@[^/]+/)?[^/]+/node_modules/(content-disposition|cookie)/)',
+  ],
   moduleNameMapper: {
     '^@app/(domain|dal|jobs|core|contract)(|/.*)$': '<rootDir>/libs/$1/src$2',
     '^@app/config(|/.*)$': '<rootDir>/config/src$1',

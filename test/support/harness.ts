@@ -1,3 +1,4 @@
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { INestApplication, INestApplicationContext } from '@nestjs/common';
 import { Test } from '@nestjs/testing';
 import Redis from 'ioredis';
@@ -42,7 +43,9 @@ export async function startE2e(options: E2eOptions = {}): Promise<E2eContext> {
   await migrateOwnSchema();
 
   const moduleRef = await Test.createTestingModule({ imports: [ApiModule] }).compile();
-  const api = await createApiApp((options) => moduleRef.createNestApplication(options), { logger: ['error', 'warn'] });
+  const api = await createApiApp((adapter, options) => moduleRef.createNestApplication<NestFastifyApplication>(adapter, options), {
+    logger: ['error', 'warn'],
+  });
   await api.init();
   await api.listen(0, '127.0.0.1');
 

@@ -27,7 +27,6 @@ import { AdoptionController } from './adoption/adoption.controller';
 import { AuditController } from './audit/audit.controller';
 import { AuthController } from './auth/auth.controller';
 import { AuthGuard } from './common/auth.guard';
-import { TrustProxySetting } from './common/trust-proxy';
 import { DocumentsController } from './documents/documents.controller';
 import { PlanFiguresController } from './figures/plan-figures.controller';
 import { ReportFiguresController } from './figures/report-figures.controller';
@@ -107,7 +106,7 @@ import { WorkflowsController } from './workflows/workflows.controller';
     DeadlinePreviewController,
     ReviewController,
   ],
-  providers: [{ provide: APP_GUARD, useClass: AuthGuard }, TrustProxySetting],
+  providers: [{ provide: APP_GUARD, useClass: AuthGuard }],
 })
 export class ApiModule {
   /** The API alone, or with the worker's processors in the same process for small set-ups. */

@@ -1,5 +1,6 @@
 import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { Logger } from 'nestjs-pino';
 import { loadConfig, nestLogLevels } from '@app/config';
 import { stopOnSignal } from '@app/core';
@@ -15,7 +16,10 @@ async function main(): Promise<void> {
   const schema = await migrateAtStart(config);
   const withWorker = process.argv.includes('--with-worker');
   const module = withWorker ? ApiModule.withWorker(WorkerModule) : ApiModule;
-  const app = await createApiApp((options) => NestFactory.create(module, options), { bufferLogs: true, logger: nestLogLevels(config.LOG_LEVEL) });
+  const app = await createApiApp((adapter, options) => NestFactory.create<NestFastifyApplication>(module, adapter, options), {
+    bufferLogs: true,
+    logger: nestLogLevels(config.LOG_LEVEL),
+  });
   app.useLogger(app.get(Logger));
   app.get(Logger).log(`Migrations: ${schema}`);
   stopOnSignal(app, withWorker ? 'API and worker' : 'API');

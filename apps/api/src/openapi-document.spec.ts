@@ -1,5 +1,6 @@
 import 'reflect-metadata';
 import type { INestApplication } from '@nestjs/common';
+import { FastifyAdapter } from '@nestjs/platform-fastify';
 import { NestFactory } from '@nestjs/core';
 import type { OpenAPIObject } from '@nestjs/swagger';
 import { ApiModule } from './api.module';
@@ -32,7 +33,7 @@ describe('the OpenAPI document (the HTTP contract clients generate their types f
   let document: OpenAPIObject;
 
   beforeAll(async () => {
-    app = await NestFactory.create(ApiModule, { preview: true, bodyParser: false, logger: false, abortOnError: false });
+    app = await NestFactory.create(ApiModule, new FastifyAdapter(), { preview: true, bodyParser: false, logger: false, abortOnError: false });
     setApiPrefix(app);
     document = apiDocumentOf(app);
   });

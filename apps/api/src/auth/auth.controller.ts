@@ -8,7 +8,7 @@ import {
   ApiTooManyRequestsResponse,
   ApiUnprocessableEntityResponse,
 } from '@nestjs/swagger';
-import type { Response } from 'express';
+import type { FastifyReply } from 'fastify';
 import { Actor, AuthService, PasswordsService } from '@app/core';
 import { Public } from '../common/auth.guard';
 import { CurrentActor } from '../common/current-actor.decorator';
@@ -33,7 +33,7 @@ export class AuthController {
   @ApiOperation({ summary: 'Signs in: a new session and its bearer token' })
   @ApiOkResponse({ type: LoginAnswerDto })
   @ApiTooManyRequestsResponse({ description: 'Too many failed logins for this username or from this address; Retry-After says when to try again' })
-  login(@Body() body: LoginDto, @Ip() address: string, @Res({ passthrough: true }) response: Response) {
+  login(@Body() body: LoginDto, @Ip() address: string, @Res({ passthrough: true }) response: FastifyReply) {
     return withRetryAfter(response, () => this.auth.login(body.username, body.password, address));
   }
 
@@ -65,7 +65,7 @@ export class AuthController {
     @Body() body: ChangeOwnPasswordDto,
     @CurrentActor() actor: Actor,
     @Ip() address: string,
-    @Res({ passthrough: true }) response: Response,
+    @Res({ passthrough: true }) response: FastifyReply,
   ): Promise<void> {
     await withRetryAfter(response, () => this.passwords.changeOwn(actor, body.currentPassword, body.newPassword, address));
   }

@@ -1,5 +1,6 @@
 import 'reflect-metadata';
 import { writeFileSync } from 'node:fs';
+import { FastifyAdapter } from '@nestjs/platform-fastify';
 import { NestFactory } from '@nestjs/core';
 import { ApiModule } from '../api.module';
 import { apiDocumentOf, setApiPrefix } from '../openapi-document';
@@ -11,7 +12,7 @@ import { apiDocumentOf, setApiPrefix } from '../openapi-document';
 async function main(): Promise<void> {
   const target = process.argv[2];
   if (!target) throw new Error('Usage: write-openapi <file.json>');
-  const app = await NestFactory.create(ApiModule, { preview: true, bodyParser: false, logger: false, abortOnError: false });
+  const app = await NestFactory.create(ApiModule, new FastifyAdapter(), { preview: true, bodyParser: false, logger: false, abortOnError: false });
   setApiPrefix(app);
   writeFileSync(target, `${JSON.stringify(apiDocumentOf(app), null, 2)}\n`);
   await app.close();

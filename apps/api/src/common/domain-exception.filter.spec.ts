@@ -4,8 +4,12 @@ import { DomainExceptionFilter } from './domain-exception.filter';
 
 function respond(error: unknown, requestBody?: unknown): { status: number; body: Record<string, unknown> } {
   const result = { status: 0, body: {} as Record<string, unknown> };
-  const response = { headersSent: false, status: (s: number) => ({ json: (b: Record<string, unknown>) => Object.assign(result, { status: s, body: b }) }) };
-  const request = { headers: {}, complete: true, body: requestBody };
+  // Fastify's reply and request, as far as the filter uses them.
+  const response = {
+    raw: { headersSent: false },
+    code: (s: number) => ({ send: (b: Record<string, unknown>) => Object.assign(result, { status: s, body: b }) }),
+  };
+  const request = { raw: { headers: {}, complete: true }, body: requestBody };
   const host = { switchToHttp: () => ({ getResponse: () => response, getRequest: () => request }) } as unknown as ArgumentsHost;
   new DomainExceptionFilter().catch(error, host);
   return result;
@@ -23,14 +27,17 @@ describe('DomainExceptionFilter', () => {
     expect(respond(new BadRequestException(['code must be a string']))).toMatchObject({ status: 400, body: { message: ['code must be a string'] } });
   });
 
-  it('keeps the 4xx of body-parser errors, without their message (a syntax error quotes the body)', () => {
-    const tooLarge = Object.assign(new Error('request entity too large'), { status: 413, type: 'entity.too.large' });
+  it('keeps the 4xx of Fastify’s own refusals, without their message (a syntax error quotes the body)', () => {
+    const tooLarge = Object.assign(new Error('Request body is too large'), { statusCode: 413, code: 'FST_ERR_CTP_BODY_TOO_LARGE' });
     expect(respond(tooLarge)).toMatchObject({ status: 413, body: { error: 'Payload Too Large' } });
     const syntax = Object.assign(new Error('Unexpected token \'u\', "username=a&password=mat-khau-1" is not valid JSON'), {
-      status: 400,
-      type: 'entity.parse.failed',
+      statusCode: 400,
+      code: 'FST_ERR_CTP_INVALID_JSON_BODY',
     });
+    expect(respond(syntax)).toMatchObject({ status: 400, body: { statusCode: 400, error: 'Bad Request' } });
     expect(JSON.stringify(respond(syntax).body)).not.toContain('mat-khau-1');
+    const badUrl = Object.assign(new Error("'/%E0%A4%A' is not a valid url component"), { statusCode: 400, code: 'FST_ERR_BAD_URL' });
+    expect(respond(badUrl).body).toEqual({ statusCode: 400, error: 'Bad Request', message: 'The path is not valid percent-encoding' });
   });
 
   it('never repeats the value of a secret field of the request', () => {

@@ -1,13 +1,13 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
-import type { Request, Response } from 'express';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { DOMAIN_ERROR_STATUS, DomainError } from '@app/domain';
 import { releaseUnreadBody } from '../http/request-body';
 import { secretValuesIn, withoutSecrets } from '../http/secret-fields';
 
 /**
- * The one place errors become HTTP: domain codes map to statuses in Nest's error shape; body-parser
- * errors keep their 4xx; anything else is a 500 logged with an id and shown without internals. No
+ * The one place errors become HTTP: domain codes map to statuses in Nest's error shape; Fastify's
+ * own refusals keep their 4xx; anything else is a 500 logged with an id and shown without internals. No
  * error body repeats the value of a secret field of the request (password, token…), and a request
  * refused before its body was read does not leave its client sending into a stalled connection.
  */
@@ -17,11 +17,17 @@ export class DomainExceptionFilter implements ExceptionFilter {
 
   catch(error: unknown, host: ArgumentsHost): void {
     const http = host.switchToHttp();
-    const response = http.getResponse<Response>();
-    const request = http.getRequest<Request | undefined>();
+    this.answer(error, http.getRequest<FastifyRequest | undefined>(), http.getResponse<FastifyReply>());
+  }
+
+  /**
+   * Also Fastify's error handler for what fails outside Nest's routes (the request hooks of the
+   * admin pages, the docs, the input guard), so those errors have the same shape and statuses.
+   */
+  answer(error: unknown, request: FastifyRequest | undefined, reply: FastifyReply): void {
     const { status, body } = this.toHttp(error);
-    if (request) releaseUnreadBody(request, response);
-    response.status(status).json(withoutSecrets(body, secretValuesIn(request?.body)));
+    if (request) releaseUnreadBody(request.raw, reply.raw);
+    void reply.code(status).send(withoutSecrets(body, secretValuesIn(request?.body)));
   }
 
   private toHttp(error: unknown): { status: number; body: Record<string, unknown> } {
@@ -40,25 +46,25 @@ export class DomainExceptionFilter implements ExceptionFilter {
     }
     const refused = constraintRefusal(error);
     if (refused) return { status: refused.status, body: { statusCode: refused.status, error: reason(refused.status), message: refused.message } };
-    const parserStatus = bodyParserStatus(error);
-    if (parserStatus) {
-      // Not the parser's own message: a JSON syntax error quotes the text around the fault.
-      return {
-        status: parserStatus,
-        body: { statusCode: parserStatus, error: reason(parserStatus), message: `The body was refused (${(error as { type: string }).type})` },
-      };
-    }
+    const refusal = frameworkRefusal(error);
+    if (refusal) return { status: refusal.statusCode, body: refusal };
     const id = randomUUID();
     this.logger.error(`Unhandled error ${id}: ${(error as Error)?.stack ?? error}`);
     return { status: 500, body: { statusCode: 500, error: 'Internal Server Error', message: `Unexpected error; reference ${id}` } };
   }
 }
 
-/** Errors thrown by body-parser (malformed JSON, too large, bad charset) carry their own 4xx. */
-function bodyParserStatus(error: unknown): number | null {
-  const candidate = error as { status?: number; type?: string };
-  if (typeof candidate?.status === 'number' && candidate.status >= 400 && candidate.status < 500 && typeof candidate.type === 'string') return candidate.status;
-  return null;
+/**
+ * Fastify's own refusals (a malformed URL, a body refused by a plugin's parser: FST_ERR_…) keep
+ * their 4xx, in the engine's error shape. Not their own message: a JSON syntax error quotes the text
+ * around the fault, which for a mislabelled login form is the password.
+ */
+export function frameworkRefusal(error: unknown): { statusCode: number; error: string; message: string } | null {
+  const candidate = error as { statusCode?: number; code?: string };
+  const status = candidate?.statusCode;
+  if (typeof status !== 'number' || status < 400 || status >= 500 || typeof candidate.code !== 'string' || !candidate.code.startsWith('FST_')) return null;
+  const message = candidate.code === 'FST_ERR_BAD_URL' ? 'The path is not valid percent-encoding' : `The request was refused (${candidate.code})`;
+  return { statusCode: status, error: reason(status), message };
 }
 
 /**

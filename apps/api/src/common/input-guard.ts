@@ -1,20 +1,32 @@
-import type { NextFunction, Request, Response } from 'express';
+import { BadRequestException } from '@nestjs/common';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import { ErrorAnswer, refusingHook } from '../http/refusing-hook';
 
 const MAX_DEPTH = 32;
 
 /**
  * Refuses, with a 400, input no endpoint accepts and that would otherwise fail deep inside: JSON
  * nested deeper than any DTO (class-transformer recurses and would overflow the stack) and NUL
- * characters, which PostgreSQL's text and jsonb types refuse. As middleware it sees the path (bodies
- * are read later, after the auth guard); the JSON body reader applies bodyProblem to each body.
+ * characters, which PostgreSQL's text and jsonb types refuse. As a request hook it sees the path
+ * (bodies are read later, after the auth guard); the JSON body reader applies bodyProblem to each body.
  */
-export function inputGuard(req: Request, res: Response, next: NextFunction): void {
-  const problem = pathProblem(req.path) ?? bodyProblem(req.body);
-  if (problem) return void res.status(400).json({ statusCode: 400, error: 'Bad Request', message: problem });
-  next();
+export function guardInput(app: NestFastifyApplication, errors: ErrorAnswer): void {
+  app
+    .getHttpAdapter()
+    .getInstance()
+    .addHook(
+      'onRequest',
+      refusingHook(errors, (request) => {
+        const problem = pathProblem(request.url);
+        if (problem) throw new BadRequestException(problem);
+      }),
+    );
 }
 
-function pathProblem(path: string): string | null {
+/** A problem with the path of the URL (the query is checked by the DTOs). */
+export function pathProblem(url: string): string | null {
+  const query = url.indexOf('?');
+  const path = query === -1 ? url : url.slice(0, query);
   let decoded: string;
   try {
     decoded = decodeURIComponent(path);

@@ -1,4 +1,4 @@
-import { Response } from 'express';
+import type { ServerResponse } from 'node:http';
 import { vietnamJson } from '../http/vietnam-times';
 
 /** A member written after the streamed array, its value as JSON text in pieces (for values too large to hold as one string). */
@@ -15,7 +15,8 @@ export interface TrailingMember {
  * sees as invalid JSON rather than as a complete answer.
  */
 export async function sendJsonInParts<T>(
-  res: Response,
+  /** Node's response, 200 with its JSON media type set (streamedAnswer). */
+  res: ServerResponse,
   head: object,
   key: string,
   items: AsyncIterable<T>,
@@ -25,7 +26,6 @@ export async function sendJsonInParts<T>(
   after: readonly TrailingMember[] = [],
 ): Promise<void> {
   const json = vietnamJson;
-  res.status(200).type('application/json; charset=utf-8');
   const opening = json(head);
   await write(res, `${opening.length > 2 ? `${opening.slice(0, -1)},` : '{'}${json(key)}:[`);
   let first = true;
@@ -49,7 +49,7 @@ export async function sendJsonInParts<T>(
   res.end('}');
 }
 
-async function write(res: Response, chunk: string): Promise<void> {
+async function write(res: ServerResponse, chunk: string): Promise<void> {
   if (res.write(chunk)) return;
   await new Promise<void>((resolve) => {
     const done = () => {

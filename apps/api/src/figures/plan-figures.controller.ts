@@ -1,11 +1,12 @@
 import { Controller, Get, Param, Query, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
-import type { Response } from 'express';
+import type { FastifyReply } from 'fastify';
 import { Actor, FiguresWorkbooks, XLSX_MEDIA_TYPE } from '@app/core';
 import { CurrentActor } from '../common/current-actor.decorator';
 import { UUID } from '../common/uuid-param';
 import { attachmentDisposition } from '../documents/attachment-disposition';
 import { Heavy } from '../http/heavy.decorator';
+import { streamedAnswer } from '../http/raw-answer';
 import { ConsolidatedQueryDto } from '../plans/consolidated-query.dto';
 
 /** A consolidating unit's figures, unit by unit, as an Excel workbook. */
@@ -25,9 +26,13 @@ export class PlanFiguresController {
     description:
       'A summary sheet of the totals, one sheet per appendix table with a row per included unit (code and name) and the totals, and the units still missing. Blank = not reported; percentages recomputed, never summed. Same readers as GET /api/plans/:id/consolidated.',
   })
-  async consolidated(@Param('id', UUID) id: string, @Query() query: ConsolidatedQueryDto, @CurrentActor() actor: Actor, @Res() res: Response): Promise<void> {
+  async consolidated(
+    @Param('id', UUID) id: string,
+    @Query() query: ConsolidatedQueryDto,
+    @CurrentActor() actor: Actor,
+    @Res() reply: FastifyReply,
+  ): Promise<void> {
     const { fileName, write } = await this.workbooks.consolidatedByUnit(id, actor.id, query.unit);
-    res.status(200).type(XLSX_MEDIA_TYPE).setHeader('Content-Disposition', attachmentDisposition(fileName));
-    await write(res);
+    await write(streamedAnswer(reply, XLSX_MEDIA_TYPE, { 'Content-Disposition': attachmentDisposition(fileName) }));
   }
 }

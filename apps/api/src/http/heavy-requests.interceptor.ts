@@ -1,6 +1,6 @@
 import { CallHandler, ExecutionContext, Injectable, NestInterceptor } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
-import type { Request, Response } from 'express';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { defer, finalize, Observable } from 'rxjs';
 import { AppConfig } from '@app/config';
 import type { Actor } from '@app/core';
@@ -30,11 +30,11 @@ export class HeavyRequestsInterceptor implements NestInterceptor {
   intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
     if (!this.reflector.getAllAndOverride<boolean>(HEAVY, [context.getHandler(), context.getClass()])) return next.handle();
     const http = context.switchToHttp();
-    const actor = http.getRequest<Request & { actor?: Actor }>().actor;
+    const actor = http.getRequest<FastifyRequest & { actor?: Actor }>().actor;
     if (!actor) return next.handle();
     const release = this.limit.tryAcquire(actor.id);
     if (!release) {
-      http.getResponse<Response>().setHeader('Retry-After', String(RETRY_AFTER_SECONDS));
+      void http.getResponse<FastifyReply>().header('Retry-After', String(RETRY_AFTER_SECONDS));
       throw new DomainError(
         'TOO_MANY_ATTEMPTS',
         `You already have ${this.limit.inUse(actor.id)} heavy requests running (documents, consolidations, progress); try again when one has finished`,

@@ -1,5 +1,4 @@
-import express from 'express';
-import request from 'supertest';
+import fastify from 'fastify';
 import { toVietnamIso } from '@app/domain';
 import { answerTimesInVietnam, vietnamJson, withVietnamTimes } from './vietnam-times';
 
@@ -65,17 +64,16 @@ describe('withVietnamTimes', () => {
 });
 
 describe('answerTimesInVietnam', () => {
-  it('makes res.json of the app and of its mounted sub-apps write +07:00', async () => {
-    const app = express();
-    const sub = express();
-    sub.get('/', (_req, res) => void res.json({ at }));
-    app.use('/sub', sub);
-    app.get('/', (_req, res) => void res.json({ at, list: [at] }));
-    // The Express app as Nest holds it: the function only needs getHttpAdapter().getInstance().
+  it('makes every object the app and its plugins send write +07:00', async () => {
+    const app = fastify();
+    // The Fastify instance as Nest holds it: the function only needs getHttpAdapter().getInstance().
     answerTimesInVietnam({ getHttpAdapter: () => ({ getInstance: () => app }) } as never);
-    const main = await request(app).get('/');
+    app.get('/', async () => ({ at, list: [at] }));
+    await app.register(async (plugin) => void plugin.get('/', async () => ({ at })), { prefix: '/sub' });
+    const main = await app.inject({ url: '/' });
     expect(main.headers['content-type']).toMatch(/^application\/json/);
-    expect(main.text).toBe('{"at":"2026-01-01T00:30:15.120+07:00","list":["2026-01-01T00:30:15.120+07:00"]}');
-    expect((await request(app).get('/sub')).text).toBe('{"at":"2026-01-01T00:30:15.120+07:00"}');
+    expect(main.body).toBe('{"at":"2026-01-01T00:30:15.120+07:00","list":["2026-01-01T00:30:15.120+07:00"]}');
+    expect((await app.inject({ url: '/sub' })).body).toBe('{"at":"2026-01-01T00:30:15.120+07:00"}');
+    await app.close();
   });
 });

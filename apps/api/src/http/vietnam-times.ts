@@ -1,6 +1,5 @@
-import { INestApplication } from '@nestjs/common';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { toVietnamIso } from '@app/domain';
-import type { Express, Response } from 'express';
 
 /**
  * The value with every valid Date as its +07:00 string (toVietnamIso), for JSON.stringify to write
@@ -54,14 +53,13 @@ export function vietnamJson(value: unknown): string {
 }
 
 /**
- * Every `res.json` of the app (Nest's answers, exception filters, mounted sub-apps such as the queue
- * dashboard, which inherit the app's response) writes times with the engine's zone, +07:00, and
- * Express then stringifies without a replacer.
+ * Every object the app sends (Nest's answers, exception filters, plugins such as the queue
+ * dashboard, which inherit the root's serializer) is written with times in the engine's zone,
+ * +07:00, by JSON.stringify without a replacer.
  */
-export function answerTimesInVietnam(app: INestApplication): void {
-  const response = (app.getHttpAdapter().getInstance() as Express).response;
-  const json = response.json;
-  response.json = function (this: Response, body?: unknown) {
-    return json.call(this, withVietnamTimes(body));
-  };
+export function answerTimesInVietnam(app: NestFastifyApplication): void {
+  app
+    .getHttpAdapter()
+    .getInstance()
+    .setReplySerializer((payload) => vietnamJson(payload));
 }

@@ -1,6 +1,6 @@
 import { Body, Controller, Get, Param, Post, Res } from '@nestjs/common';
 import { ApiAcceptedResponse, ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import type { Response } from 'express';
+import type { FastifyReply } from 'fastify';
 import { Actor, PlanMigrationsService } from '@app/core';
 import { AdminOnly } from '../common/auth.guard';
 import { CurrentActor } from '../common/current-actor.decorator';
@@ -22,10 +22,10 @@ export class MigrationsController {
     @Param('id', UUID) planId: string,
     @Body() body: MigrationRequestDto,
     @CurrentActor() actor: Actor,
-    @Res({ passthrough: true }) response: Response,
+    @Res({ passthrough: true }) response: FastifyReply,
   ) {
     const dryRun = body.dryRun ?? false;
-    response.status(dryRun ? 200 : 202);
+    void response.code(dryRun ? 200 : 202);
     return this.migrations.request(planId, { toVersion: body.toVersion, stageMap: body.stageMap ?? {}, dryRun }, actor);
   }
 

@@ -1,6 +1,6 @@
 import { Controller, HttpCode, Post, Req, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiNoContentResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import type { Request, Response } from 'express';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { AdminOnly } from '../common/auth.guard';
 import { setAdminCookie } from './admin-request';
 import { API_DOCS_PATH } from './api-docs-access';
@@ -19,7 +19,7 @@ export class AdminPageSessionsController {
   @HttpCode(204)
   @ApiOperation({ summary: 'Opens the queue dashboard (/admin/queues) in this browser: sets its admin cookie (Secure over HTTPS)' })
   @ApiNoContentResponse({ description: 'Cookie tongket_admin_token set for path /admin/queues' })
-  queues(@Req() req: Request, @Res({ passthrough: true }) res: Response): void {
+  queues(@Req() req: FastifyRequest, @Res({ passthrough: true }) res: FastifyReply): void {
     setAdminCookie(req, res, DASHBOARD_PATH);
   }
 
@@ -31,7 +31,7 @@ export class AdminPageSessionsController {
     description: '/docs and /docs-json need an administrator: a bearer header, or in a browser this cookie. Tools fetch /docs-json with the header.',
   })
   @ApiNoContentResponse({ description: 'Cookie tongket_admin_token set for path /docs' })
-  docs(@Req() req: Request, @Res({ passthrough: true }) res: Response): void {
+  docs(@Req() req: FastifyRequest, @Res({ passthrough: true }) res: FastifyReply): void {
     setAdminCookie(req, res, API_DOCS_PATH);
   }
 }

@@ -1,5 +1,5 @@
 import { CanActivate, ExecutionContext, Injectable } from '@nestjs/common';
-import type { Request } from 'express';
+import type { FastifyRequest } from 'fastify';
 import { AppConfig } from '@app/config';
 import { AccessService, AuthService } from '@app/core';
 import { DomainError, forbidden } from '@app/domain';
@@ -20,7 +20,7 @@ export class MetricsAccessGuard implements CanActivate {
   ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
-    const token = bearerToken(context.switchToHttp().getRequest<Request>());
+    const token = bearerToken(context.switchToHttp().getRequest<FastifyRequest>());
     if (!token) throw new DomainError('UNAUTHENTICATED', 'A bearer token is required: METRICS_TOKEN or an administrator’s');
     if (this.config.METRICS_TOKEN && constantTimeEqual(token, this.config.METRICS_TOKEN)) return true;
     const actor = await this.auth.actorOf(token);

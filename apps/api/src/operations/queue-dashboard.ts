@@ -1,10 +1,12 @@
 import { createBullBoard } from '@bull-board/api';
 import { BullMQAdapter } from '@bull-board/api/bullMQAdapter';
-import { ExpressAdapter } from '@bull-board/express';
-import { INestApplication } from '@nestjs/common';
+import { FastifyAdapter } from '@bull-board/fastify';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import type { FastifyInstance } from 'fastify';
 import { getQueueToken } from '@nestjs/bullmq';
 import { Queue } from 'bullmq';
 import { QueueName } from '@app/jobs';
+import { ErrorAnswer, refusingHook } from '../http/refusing-hook';
 import { adminsOnly } from './admin-request';
 import { auditDashboardActions } from './dashboard-audit';
 
@@ -15,14 +17,30 @@ export const DASHBOARD_PATH = '/admin/queues';
  * send a bearer header when it navigates, so an admin first calls
  * POST /api/admin/queues/session with the token, which sets an HttpOnly, SameSite=Strict cookie
  * scoped to this path (Secure over HTTPS); API calls keep using the header. Every call that
- * changes the queues is audited before it runs.
+ * changes the queues is audited before it runs. Its own plugin scope: the hooks guard its routes
+ * only, and its calls' JSON bodies (adding a job, editing its data) are parsed here, after them.
  */
-export function mountQueueDashboard(app: INestApplication): void {
-  const serverAdapter = new ExpressAdapter();
+export async function mountQueueDashboard(app: NestFastifyApplication, errors: ErrorAnswer): Promise<void> {
+  const serverAdapter = new FastifyAdapter();
   serverAdapter.setBasePath(DASHBOARD_PATH);
   createBullBoard({
     queues: Object.values(QueueName).map((name) => new BullMQAdapter(app.get<Queue>(getQueueToken(name)))),
     serverAdapter,
   });
-  app.use(DASHBOARD_PATH, adminsOnly(app, 'the queues'), auditDashboardActions(app), serverAdapter.getRouter());
+  await app.register(async (scope: FastifyInstance) => {
+    const onlyAdmins = adminsOnly(app, 'the queues');
+    const audit = auditDashboardActions(app, DASHBOARD_PATH);
+    scope.addHook(
+      'onRequest',
+      refusingHook(errors, async (request) => {
+        await onlyAdmins(request);
+        await audit(request);
+      }),
+    );
+    scope.addContentTypeParser('application/json', { parseAs: 'string', bodyLimit: DASHBOARD_BODY_LIMIT }, scope.getDefaultJsonParser('error', 'error'));
+    await scope.register(serverAdapter.registerPlugin(), { prefix: DASHBOARD_PATH });
+  });
 }
+
+/** A job's data as an administrator edits it on the dashboard. */
+const DASHBOARD_BODY_LIMIT = 1024 * 1024;

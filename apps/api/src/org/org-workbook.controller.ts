@@ -9,7 +9,7 @@ import {
   ApiProduces,
   ApiTags,
 } from '@nestjs/swagger';
-import type { Response } from 'express';
+import type { FastifyReply } from 'fastify';
 import type { Writable } from 'node:stream';
 import { Actor, Clock, OrgWorkbooks, XLSX_MEDIA_TYPE } from '@app/core';
 import { formatVietnamDate } from '@app/domain';
@@ -18,6 +18,7 @@ import { CurrentActor } from '../common/current-actor.decorator';
 import { attachmentDisposition } from '../documents/attachment-disposition';
 import { BinaryBody } from '../http/binary-body.decorator';
 import { Heavy } from '../http/heavy.decorator';
+import { streamedAnswer } from '../http/raw-answer';
 import { UploadedBytes } from '../http/uploaded-bytes';
 import { OrgImportDoneDto, OrgImportPendingDto } from './org-import-answer.dto';
 import { OrgWorkbookPreviewDto, OrgWorkbookQueryDto } from './org-workbook.dto';
@@ -44,7 +45,7 @@ export class OrgWorkbookController {
       'Headings frozen, kinds, roles and positions as drop-down lists in Vietnamese, code columns as text. No password column: new people get a set-password link by e-mail.',
   })
   @ApiOkResponse({ description: 'The .xlsx', ...WORKBOOK_ANSWER })
-  template(@Res() res: Response): Promise<void> {
+  template(@Res() res: FastifyReply): Promise<void> {
     return this.send(res, 'mau-nhap-to-chuc.xlsx', (out) => this.workbooks.writeTemplate(out));
   }
 
@@ -53,7 +54,7 @@ export class OrgWorkbookController {
   @ApiProduces(XLSX_MEDIA_TYPE)
   @ApiOperation({ summary: 'Every unit and person as stored, in the template’s form: edit it and upload it again (unchanged, it changes nothing)' })
   @ApiOkResponse({ description: 'The .xlsx, written as it is built', ...WORKBOOK_ANSWER })
-  export(@Res() res: Response): Promise<void> {
+  export(@Res() res: FastifyReply): Promise<void> {
     const day = formatVietnamDate(this.clock.now()).split('/').reverse().join('-');
     return this.send(res, `to-chuc-${day}.xlsx`, (out) => this.workbooks.writeExport(out));
   }
@@ -77,22 +78,21 @@ export class OrgWorkbookController {
     @Query() query: OrgWorkbookQueryDto,
     @UploadedBytes() bytes: Buffer,
     @CurrentActor() actor: Actor,
-    @Res({ passthrough: true }) res: Response,
+    @Res({ passthrough: true }) res: FastifyReply,
   ): Promise<OrgWorkbookPreviewDto | OrgImportDoneDto | OrgImportPendingDto> {
     if (query.dryRun === 'true') {
-      res.status(HttpStatus.OK);
+      void res.code(HttpStatus.OK);
       return this.workbooks.preview(bytes);
     }
     const view = await this.workbooks.apply(bytes, actor);
     const statusUrl = `/api/org/imports/${view.id}`;
-    res.setHeader('Location', statusUrl);
+    void res.header('Location', statusUrl);
     if (view.status === 'done') return { units: view.units, users: view.users };
-    res.status(HttpStatus.ACCEPTED);
+    void res.code(HttpStatus.ACCEPTED);
     return { id: view.id, status: view.status, progress: view.progress, statusUrl };
   }
 
-  private async send(res: Response, fileName: string, write: (out: Writable) => Promise<void>): Promise<void> {
-    res.status(200).type(XLSX_MEDIA_TYPE).setHeader('Content-Disposition', attachmentDisposition(fileName));
-    await write(res);
+  private async send(reply: FastifyReply, fileName: string, write: (out: Writable) => Promise<void>): Promise<void> {
+    await write(streamedAnswer(reply, XLSX_MEDIA_TYPE, { 'Content-Disposition': attachmentDisposition(fileName) }));
   }
 }

@@ -1,6 +1,6 @@
 import { Body, Controller, Get, HttpStatus, Param, Post, Res } from '@nestjs/common';
 import { ApiAcceptedResponse, ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import type { Response } from 'express';
+import type { FastifyReply } from 'fastify';
 import { Actor, OrgImports, OrgService } from '@app/core';
 import { AdminOnly } from '../common/auth.guard';
 import { CurrentActor } from '../common/current-actor.decorator';
@@ -34,13 +34,13 @@ export class OrgController {
   async import(
     @Body() body: OrgImportDto,
     @CurrentActor() actor: Actor,
-    @Res({ passthrough: true }) res: Response,
+    @Res({ passthrough: true }) res: FastifyReply,
   ): Promise<OrgImportDoneDto | OrgImportPendingDto> {
     const view = await this.imports.submit(body, actor);
     const statusUrl = `/api/org/imports/${view.id}`;
-    res.setHeader('Location', statusUrl);
+    void res.header('Location', statusUrl);
     if (view.status === 'done') return { units: view.units, users: view.users };
-    res.status(HttpStatus.ACCEPTED);
+    void res.code(HttpStatus.ACCEPTED);
     return { id: view.id, status: view.status, progress: view.progress, statusUrl };
   }
 

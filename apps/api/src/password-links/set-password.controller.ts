@@ -10,7 +10,7 @@ import {
   ApiTags,
   ApiTooManyRequestsResponse,
 } from '@nestjs/swagger';
-import type { Response } from 'express';
+import type { FastifyReply } from 'fastify';
 import { Actor, SetPasswords } from '@app/core';
 import { withRetryAfter } from '../auth/retry-after';
 import { AdminOnly, Public } from '../common/auth.guard';
@@ -37,7 +37,7 @@ export class SetPasswordController {
   @ApiNoContentResponse({ description: 'The password is set: sign in with it' })
   @ApiBadRequestResponse({ description: 'The link cannot be used (one message for every reason), or the password is too short or too long' })
   @ApiTooManyRequestsResponse({ description: 'Too many unusable links from this address; Retry-After says when to try again' })
-  async setPassword(@Body() body: SetPasswordDto, @Ip() address: string, @Res({ passthrough: true }) response: Response): Promise<void> {
+  async setPassword(@Body() body: SetPasswordDto, @Ip() address: string, @Res({ passthrough: true }) response: FastifyReply): Promise<void> {
     await withRetryAfter(response, () => this.setPasswords.setPassword(body.token, body.password, address));
   }
 

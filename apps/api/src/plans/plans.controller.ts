@@ -12,7 +12,7 @@ import {
   ApiOperation,
   ApiTags,
 } from '@nestjs/swagger';
-import { Response } from 'express';
+import type { FastifyReply } from 'fastify';
 import {
   AccessService,
   Actor,
@@ -35,6 +35,7 @@ import { sendJsonInParts } from '../common/json-in-parts';
 import { UUID } from '../common/uuid-param';
 import { BodyLimit } from '../http/body-limit.decorator';
 import { Heavy } from '../http/heavy.decorator';
+import { JSON_MEDIA_TYPE, streamedAnswer } from '../http/raw-answer';
 import { ConsolidatedQueryDto } from './consolidated-query.dto';
 import { AttributedTextView, ConsolidatedView, UnitFigureView } from './consolidated-view.dto';
 import { PlanView, StoredPlanView } from './plan-view.dto';
@@ -172,9 +173,15 @@ export class PlansController {
     description:
       "Additive to the contract: each section carries `part`, `takes` and the `text` of one-text items; each attributed text its unit's `unitName`; `indicators` are the totals (a figure nobody reported is absent, never 0; percentages recomputed or averaged, never summed) and `indicatorBreakdown` gives, per figure, each reporting unit's value with its code and name.",
   })
-  async consolidated(@Param('id', UUID) id: string, @CurrentActor() actor: Actor, @Query() query: ConsolidatedQueryDto, @Res() res: Response): Promise<void> {
+  async consolidated(
+    @Param('id', UUID) id: string,
+    @CurrentActor() actor: Actor,
+    @Query() query: ConsolidatedQueryDto,
+    @Res() reply: FastifyReply,
+  ): Promise<void> {
     const { head, sections, figures } = await this.consolidation.consolidatedBySection(id, actor.id, query.unit);
     const asOf = await this.figuresCutOff.of(id, head.unitCode);
+    const res = streamedAnswer(reply, JSON_MEDIA_TYPE);
     await sendJsonInParts(res, consolidatedHead(head, asOf), 'sections', sections, consolidatedSectionJson, [
       { key: 'indicatorBreakdown', pieces: () => consolidatedBreakdownJson(figures.definitions, figures.units) },
     ]);

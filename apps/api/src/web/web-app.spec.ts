@@ -2,26 +2,38 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { brotliCompressSync, gzipSync } from 'node:zlib';
 import { join } from 'node:path';
-import express from 'express';
+import fastify from 'fastify';
+import type { Server } from 'node:http';
 import request from 'supertest';
-import { isEnginePath, webAppHandlers } from './web-app';
+import { isEnginePath, securityHeaders, serveWebApp } from './web-app';
 
-/** The web app's handlers in front of a stand-in for Nest (a JSON 404 for everything else). */
+const servers = new Map<string, Server>();
+afterAll(() => {
+  for (const server of servers.values()) server.close();
+});
+
+/** The web app on Fastify beside a stand-in for Nest (one route, and a JSON 404 for everything else). */
+async function start(root: string): Promise<void> {
+  const instance = fastify();
+  // As Nest holds it: the functions only need register() and getHttpAdapter().getInstance().
+  const app = { register: (plugin: never, options: never) => instance.register(plugin, options), getHttpAdapter: () => ({ getInstance: () => instance }) };
+  securityHeaders(app as never);
+  instance.get('/api/ping', async () => ({ pong: true }));
+  instance.setNotFoundHandler((_request, reply) => void reply.code(404).send({ statusCode: 404, message: 'not found' }));
+  await serveWebApp(app as never, root);
+  await instance.ready();
+  servers.set(root, instance.server);
+}
+
 function server(root: string) {
-  const app = express();
-  const router = express.Router();
-  router.use(...webAppHandlers(root));
-  app.use(router);
-  app.get('/api/ping', (_req, res) => void res.json({ pong: true }));
-  app.use((_req, res) => void res.status(404).json({ statusCode: 404, message: 'not found' }));
-  return request(app);
+  return request(servers.get(root)!);
 }
 
 describe('serving the web app', () => {
   let built: string;
   let missing: string;
 
-  beforeAll(() => {
+  beforeAll(async () => {
     built = mkdtempSync(join(tmpdir(), 'web-built-'));
     mkdirSync(join(built, 'assets'));
     writeFileSync(join(built, 'index.html'), '<!doctype html><title>Tổng kết</title>');
@@ -30,6 +42,8 @@ describe('serving the web app', () => {
     writeFileSync(join(built, 'assets', 'app.js.br'), brotliCompressSync('console.log(1)'));
     writeFileSync(join(built, 'assets', 'app.js.gz'), gzipSync('console.log(1)'));
     missing = join(tmpdir(), 'web-missing-does-not-exist');
+    await start(built);
+    await start(missing);
   });
 
   afterAll(() => rmSync(built, { recursive: true, force: true }));

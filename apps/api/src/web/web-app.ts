@@ -1,10 +1,8 @@
-import { existsSync } from 'node:fs';
-import type { ServerResponse } from 'node:http';
-import { dirname, join, resolve } from 'node:path';
-import type { INestApplication } from '@nestjs/common';
-import type { NextFunction, Request, RequestHandler, Response } from 'express';
-import express from 'express';
-import expressStaticGzip from 'express-static-gzip';
+import { existsSync, statSync } from 'node:fs';
+import { dirname, join, resolve, sep } from 'node:path';
+import fastifyStatic from '@fastify/static';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import helmet from 'helmet';
 
 /** Paths the API and its tools own: the web app never answers under them. */
@@ -51,8 +49,31 @@ export function isEnginePath(path: string): boolean {
   return ENGINE_PATHS.some((prefix) => path === prefix || path.startsWith(`${prefix}/`));
 }
 
-function wantsHtml(req: Request): boolean {
-  return (req.headers.accept ?? '').includes('text/html');
+function wantsHtml(request: FastifyRequest): boolean {
+  return (request.headers.accept ?? '').includes('text/html');
+}
+
+/** The path of a request, without its query, as sent (percent-encoded). */
+export function pathOf(url: string): string {
+  const query = url.indexOf('?');
+  return query === -1 ? url : url.slice(0, query);
+}
+
+/** Whether the path names a file inside root (never outside it, whatever dots or encodings it holds). */
+function isFileIn(root: string, path: string): boolean {
+  let decoded: string;
+  try {
+    decoded = decodeURIComponent(path);
+  } catch {
+    return false;
+  }
+  const file = resolve(root, `.${decoded}`);
+  if (file !== root && !file.startsWith(root + sep)) return false;
+  try {
+    return statSync(file).isFile();
+  } catch {
+    return false;
+  }
 }
 
 /**
@@ -60,49 +81,56 @@ function wantsHtml(req: Request): boolean {
  * browser makes (Accept: text/html) outside the engine's paths, so deep links work. Requests that do
  * not ask for HTML (API clients, tools) fall through to Nest, whose 404 stays a JSON error.
  *
- * Written on express.static rather than @nestjs/serve-static (12.0.0 does support @nestjs/core 12):
+ * Written as one catch-all route over @fastify/static's sendFile rather than @nestjs/serve-static:
  * that module answers index.html to every GET whatever its Accept header, and a JSON
- * "Cannot GET /" when the build is missing, and both are what this needs to do differently.
+ * "Cannot GET /" when the build is missing, and both are what this needs to do differently. Nest's
+ * own routes are more specific than `/*`, so the router tries them first.
  */
-export function webAppHandlers(root: string = webDistDir()): RequestHandler[] {
+export async function serveWebApp(app: NestFastifyApplication, root: string = webDistDir()): Promise<void> {
   const index = join(root, 'index.html');
   // The build writes each script and style compressed beside itself (.br, .gz): sent as they are to a
   // browser that accepts them (Content-Encoding, Vary: Accept-Encoding), the plain file otherwise.
-  const serveFiles = expressStaticGzip(root, {
-    enableBrotli: true,
-    orderPreference: ['br', 'gzip'],
-    index: false,
-    serveStatic: { index: false, fallthrough: true, maxAge: '1h', setHeaders: cacheFor },
-  });
-  const onlyOutsideEngine: RequestHandler = (req, res, next) => {
-    if (isEnginePath(req.path)) return next('router');
-    webAppCsp(req, res, next);
-  };
-  const files: RequestHandler = (req, res, next) => (existsSync(index) ? serveFiles(req, res, next) : next());
-  const fallback: RequestHandler = (req: Request, res: Response, next: NextFunction) => {
-    if (req.method !== 'GET' && req.method !== 'HEAD') return next();
-    if (req.path !== '/' && !wantsHtml(req)) return next();
+  await app.register(fastifyStatic, { root, serve: false, preCompressed: true, index: false, cacheControl: false, setHeaders: cacheFor });
+  const answer = (request: FastifyRequest, reply: FastifyReply) => {
+    const path = pathOf(request.url);
+    if (isEnginePath(path)) return reply.callNotFound();
+    const page = path === '/' || wantsHtml(request);
     if (!existsSync(index)) {
-      return void res.status(503).type('text/plain; charset=utf-8').set('Cache-Control', 'no-store').send(NOT_BUILT);
+      if (!page) return reply.callNotFound();
+      return reply.code(503).type('text/plain; charset=utf-8').header('Cache-Control', 'no-store').send(NOT_BUILT);
     }
-    res.set('Cache-Control', 'no-cache');
-    res.sendFile(index);
+    if (path !== '/' && isFileIn(root, path)) return reply.sendFile(decodeURIComponent(path));
+    return page ? reply.sendFile('index.html') : reply.callNotFound();
   };
-  return [onlyOutsideEngine, files, fallback];
+  app
+    .getHttpAdapter()
+    .getInstance()
+    .route({ method: ['GET', 'HEAD'], url: '/*', handler: answer });
 }
 
 /**
  * index.html is checked every time (it names the current build's files); the files under assets/
  * carry a hash of their content in their name, so a browser keeps them for a year without asking.
  */
-function cacheFor(res: ServerResponse, path: string): void {
-  if (/\.html(\.(br|gz))?$/.test(path)) res.setHeader('Cache-Control', 'no-cache');
-  else if (/[\\/]assets[\\/]/.test(path)) res.setHeader('Cache-Control', 'public, max-age=31536000, immutable');
+function cacheFor(reply: FastifyReply, path: string): void {
+  if (/\.html(\.(br|gz))?$/.test(path)) reply.header('Cache-Control', 'no-cache');
+  else if (/[\\/]assets[\\/]/.test(path)) reply.header('Cache-Control', 'public, max-age=31536000, immutable');
 }
 
-/** Mounts the web app in front of Nest's routes; its handlers pass every engine path through untouched. */
-export function serveWebApp(app: INestApplication, root?: string): void {
-  const router = express.Router();
-  router.use(...webAppHandlers(root));
-  app.use(router);
+/**
+ * The security headers of every answer, as one `onRequest` hook: helmet's defaults for the engine's
+ * paths, and for the web app's pages and files its own stricter CSP. Written on the raw response,
+ * which Fastify merges into whatever it sends, errors and 404s included.
+ */
+export function securityHeaders(app: NestFastifyApplication): void {
+  const engineHeaders = helmet();
+  app
+    .getHttpAdapter()
+    .getInstance()
+    .addHook('onRequest', (request, reply, done) => {
+      engineHeaders(request.raw, reply.raw, (error?: unknown) => {
+        if (error || isEnginePath(pathOf(request.url))) return done(error as Error | undefined);
+        webAppCsp(request.raw, reply.raw, (cspError?: unknown) => done(cspError as Error | undefined));
+      });
+    });
 }
