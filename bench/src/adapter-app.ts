@@ -63,10 +63,10 @@ class AdapterAppModule {}
 
 async function nestApp(adapter: 'express' | 'fastify') {
   if (adapter === 'fastify') {
-    // Loaded only for this adapter: the engine itself does not depend on it.
     const { FastifyAdapter } = await import('@nestjs/platform-fastify');
     return NestFactory.create(AdapterAppModule, new FastifyAdapter(), { logger: ['error'] });
   }
+  // Nest's default adapter, @nestjs/platform-express: a development dependency for this comparison only.
   return NestFactory.create(AdapterAppModule, { logger: ['error'] });
 }
 

@@ -1,5 +1,6 @@
 import { ValidationPipe } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
+import fastifyEtag from '@fastify/etag';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { SwaggerModule } from '@nestjs/swagger';
 import { AppConfig } from '@app/config';
@@ -7,6 +8,7 @@ import { DomainExceptionFilter } from './common/domain-exception.filter';
 import { guardInput } from './common/input-guard';
 import { HeavyRequestsInterceptor } from './http/heavy-requests.interceptor';
 import { JsonBodyInterceptor } from './http/json-body.interceptor';
+import { answerWithRequestId } from './http/request-id';
 import { answerTimesInVietnam } from './http/vietnam-times';
 import { protectApiDocs } from './operations/api-docs-access';
 import { mountQueueDashboard } from './operations/queue-dashboard';
@@ -25,10 +27,14 @@ export async function configureApp(app: NestFastifyApplication): Promise<void> {
   }
   const errors = new DomainExceptionFilter();
   readBodiesAfterTheGuards(app);
+  answerWithRequestId(app);
   guardInput(app, errors);
   securityHeaders(app);
   // Times go out with the engine's zone, +07:00, converted before JSON.stringify rather than by a replacer function.
   answerTimesInVietnam(app);
+  // A weak ETag on every answer sent whole, as Express gave: a browser revalidating a list it holds
+  // (If-None-Match) gets a 304 and not the list again, which on a phone's connection is what counts.
+  await app.register(fastifyEtag, { weak: true });
   await mountQueueDashboard(app, errors);
   // The web app (dist/web) at `/`, with its own stricter CSP; engine paths pass through to Nest.
   await serveWebApp(app, webDistDir(app.get(AppConfig).WEB_DIST_DIR));

@@ -1,6 +1,7 @@
 import type { NestApplicationOptions } from '@nestjs/common';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import { loadConfig, parseTrustProxy, TrustProxy } from '@app/config';
+import { requestIdFrom } from '@app/core';
 import { configureApp } from './configure-app';
 
 /**
@@ -30,6 +31,8 @@ function fastifyOptions() {
     // Node's own limit for a request to arrive whole, which Fastify turns off (0): a client trickling
     // a request byte by byte does not hold its connection for ever.
     requestTimeout: 300_000,
+    // The request's id, which pino-http logs it under and X-Request-Id answers (answerWithRequestId).
+    genReqId: (req: { headers: Record<string, string | string[] | undefined> }) => requestIdFrom(req.headers['x-request-id']),
     // No `logger`: Fastify's own is off; requests are logged by nestjs-pino (pino-http), once, with their id and redactions.
   };
 }

@@ -72,6 +72,7 @@ export * from './consolidation/consolidation-flows.service';
 export * from './operations/operations.module';
 export * from './operations/metrics.service';
 export * from './operations/logging.module';
+export { requestIdFrom } from './operations/request-log';
 export * from './operations/stop-on-signal';
 export * from './level-reports/level-reports.module';
 export * from './level-reports/level-reports.service';

@@ -37,6 +37,8 @@ export async function mountQueueDashboard(app: NestFastifyApplication, errors: E
         await audit(request);
       }),
     );
+    // A malformed or oversized body (Fastify's FST_ERR_CTP_…) is a 4xx in the engine's error shape.
+    scope.setErrorHandler((error, request, reply) => errors.answer(error, request, reply));
     scope.addContentTypeParser('application/json', { parseAs: 'string', bodyLimit: DASHBOARD_BODY_LIMIT }, scope.getDefaultJsonParser('error', 'error'));
     await scope.register(serverAdapter.registerPlugin(), { prefix: DASHBOARD_PATH });
   });

@@ -1,5 +1,4 @@
 import { Module } from '@nestjs/common';
-import { randomUUID } from 'node:crypto';
 import { LoggerModule } from 'nestjs-pino';
 import pino from 'pino';
 import { AppConfig } from '@app/config';
@@ -16,12 +15,8 @@ import { requestForLog, responseForLog } from './request-log';
       useFactory: (config: AppConfig) => ({
         pinoHttp: {
           level: config.LOG_LEVEL,
-          genReqId: (req, res) => {
-            const given = req.headers['x-request-id'];
-            const id = typeof given === 'string' && /^[\w.-]{1,100}$/.test(given) ? given : randomUUID();
-            res.setHeader('X-Request-Id', id);
-            return id;
-          },
+          // No genReqId: the API's server gives each request its id (requestIdFrom, apps/api's
+          // create-api-app) and pino-http takes the one the request already has.
           // Small plain objects built from the raw request and response (no wrapping serializers):
           // they cost little at info, and a line carries the id, method, redacted URL, status and time.
           wrapSerializers: false,

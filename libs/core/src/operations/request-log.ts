@@ -1,5 +1,14 @@
+import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { redactUrl } from './redact-url';
+
+/**
+ * A request's id: the caller's X-Request-Id (a proxy's or a client's) when it is a plain token of
+ * at most 100 characters, else a new UUID. Every log line of the request and its answer carry it.
+ */
+export function requestIdFrom(given: string | string[] | undefined): string {
+  return typeof given === 'string' && /^[\w.-]{1,100}$/.test(given) ? given : randomUUID();
+}
 
 /** Request headers whose values are secrets: written as `[redacted]`. */
 const SECRET_HEADERS = new Set(['authorization', 'cookie', 'proxy-authorization']);
