@@ -64,7 +64,7 @@ export class AppConfig {
   /** Failed logins allowed from one address, whatever the usernames (password spraying), per LOGIN_LOCK_MINUTES. */
   @Transform(toInt) @IsInt() @Min(1) @Max(100_000) LOGIN_MAX_FAILURES_PER_ADDRESS = 30;
   /**
-   * Express's `trust proxy`: which X-Forwarded-For hops to believe, so the client's address (login
+   * Fastify's `trustProxy`: which X-Forwarded-For hops to believe, so the client's address (login
    * throttling, the audit trail) is the person's, not the reverse proxy's. Off by default.
    */
   @IsTrustProxy() TRUST_PROXY = 'false';

@@ -1,10 +1,10 @@
 import { isIP } from 'node:net';
 import { registerDecorator, ValidationArguments } from 'class-validator';
 
-/** What Express's `trust proxy` setting is given: off, every hop, a hop count, or the proxies' addresses. */
+/** Which proxies to believe (Fastify's trustProxy, Express's `trust proxy`): off, every hop, a hop count, or the proxies' addresses. */
 export type TrustProxy = boolean | number | string[];
 
-/** Names Express (proxy-addr) knows for whole address ranges. */
+/** Names proxy-addr (Fastify's and Express's) knows for whole address ranges. */
 const RANGE_NAMES = new Set(['loopback', 'linklocal', 'uniquelocal']);
 const MAX_HOPS = 32;
 

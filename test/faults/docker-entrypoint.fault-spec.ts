@@ -20,6 +20,9 @@ function entrypoint(args: string[], env: NodeJS.ProcessEnv, stdin?: string): { c
   let output = '';
   child.stdout!.on('data', (c) => (output += c));
   child.stderr!.on('data', (c) => (output += c));
+  // A command refused at once exits before reading its input: writing to it then fails with EPIPE,
+  // which says nothing about the entrypoint (its exit code and output do).
+  child.stdin!.on('error', () => undefined);
   child.stdin!.end(stdin ?? '');
   return { child, done: new Promise((resolve) => child.once('exit', (code, signal) => resolve({ code, signal, output }))) };
 }
