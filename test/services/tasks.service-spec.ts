@@ -1,5 +1,5 @@
 import { DecisionApplier, ReportBusy, TasksService } from '@app/core';
-import { readVoteForDecision } from '@app/dal';
+import { cancelOpenTasks, readVoteForDecision } from '@app/dal';
 import { auditOf } from './support/audit';
 import { decide, launchedPlan, makePerson, makeWorld, reportOf, submitDraft } from './support/factories';
 import { Services, startServices, stopServices } from './support/services';
@@ -211,5 +211,49 @@ describe('TasksService', () => {
         data: null,
       }),
     ]);
+  });
+
+  it('withdraws a round’s open tasks in one statement, audited as the move audits them, and nothing when none is open', async () => {
+    const world = await makeWorld(services.db);
+    const second = await makePerson(services.db, `approver-w2.${world.tag}`, [[world.units.cellA, 'approver']]);
+    const plan = await launchedPlan(services, world);
+    const report = await reportOf(services.db, plan.id, world.units.cellA);
+    await submitDraft(services, report.id, world.people.drafterA);
+    const submitted = await reportOf(services.db, plan.id, world.units.cellA);
+    const taskOf = async (userId: string) => (await inbox(userId)).find((t) => t.reportId === report.id)!;
+    const open = [await taskOf(world.people.approverA.id), await taskOf(second.id)];
+    const where = { planId: plan.id, reportId: report.id, stage: 'cell_approval', round: submitted.round };
+    const before = (await auditOf(services.db, { reportId: report.id })).length;
+
+    const cancelled = await cancelOpenTasks(services.db.manager, where, 'kế hoạch đã chuyển phiên bản');
+
+    // In the assignees' username order, as the event names them.
+    const byName = [
+      { id: open[0].id, name: world.people.approverA.username },
+      { id: open[1].id, name: second.username },
+    ].sort((a, b) => (a.name < b.name ? -1 : 1));
+    expect(cancelled).toEqual(byName.map((t) => t.id));
+    for (const task of open) expect((await tasks.get(task.id, world.people.admin.id)).state).toBe('cancelled');
+    const trail = await auditOf(services.db, { reportId: report.id });
+    expect(trail).toHaveLength(before + 1);
+    expect(trail[trail.length - 1]).toEqual(
+      expect.objectContaining({
+        action: 'tasks_cancelled',
+        actor: 'system',
+        actor_id: null,
+        task_id: null,
+        from_stage: 'cell_approval',
+        to_stage: null,
+        comment: `Hủy việc của ${byName.map((t) => t.name).join(', ')}: kế hoạch đã chuyển phiên bản`,
+        data: { taskIds: byName.map((t) => t.id), round: submitted.round },
+      }),
+    );
+
+    expect(await cancelOpenTasks(services.db.manager, where)).toEqual([]);
+    expect(await auditOf(services.db, { reportId: report.id })).toHaveLength(before + 1);
+    // A plan-level round (no report) with nothing open: nothing cancelled, nothing recorded.
+    const planEvents = (await auditOf(services.db, { planId: plan.id })).length;
+    expect(await cancelOpenTasks(services.db.manager, { planId: plan.id, reportId: null, stage: 'root_approval', round: 1 })).toEqual([]);
+    expect(await auditOf(services.db, { planId: plan.id })).toHaveLength(planEvents);
   });
 });

@@ -1,5 +1,6 @@
 import type { UnitKind } from '@app/domain';
 import { Queryable } from '../queryable';
+import { withdrawnTasksSql } from '../../task-decisions';
 import { postgresErrorCode } from '../../transaction';
 import type { StageVoteRow } from '../tasks/stage-votes';
 
@@ -175,29 +176,24 @@ export interface ReportStageMove {
 /**
  * Moves the report to a stage in a new round, in one statement: the round's open tasks cancelled,
  * the report moved (a return counts and keeps its reason) with its new due date, and both audited
- * in the same statement, the cancelled tasks first (whose turn was withdrawn, by username, as
- * `cancelOpenTasks` writes it), then the transition. Nothing is written when the version no longer
+ * in the same statement, the cancelled tasks first (whose turn was withdrawn, by username, with
+ * the SQL `cancelOpenTasks` uses), then the transition. Nothing is written when the version no longer
  * matches; returns the new round, undefined then.
  */
+/** The round's open tasks, withdrawn only if the report moved, written as cancelOpenTasks writes it. */
+const MOVE_WITHDRAWS = withdrawnTasksSql({ plan: '$2', report: '$1', stage: '$3', round: '$4', reason: '$12', guard: 'EXISTS (SELECT 1 FROM moved)' });
+
 export async function moveReportToStage(db: Queryable, move: ReportStageMove): Promise<number | undefined> {
   const [row]: { round: number }[] = await db.query(
     `WITH moved AS (
        UPDATE reports SET stage = $5, round = round + 1, version = version + 1, unassigned = false, stage_entered_at = now(), updated_at = now(),
               returned_count = returned_count + $8, last_return_reason = COALESCE($9, last_return_reason), due_at = $7
         WHERE id = $1 AND version = $6 RETURNING round),
-     cancelled AS (
-       UPDATE tasks SET state = 'cancelled', cancelled_at = now(), updated_at = now(), version = version + 1
-        WHERE plan_id = $2 AND report_id = $1 AND stage = $3 AND round = $4 AND state = 'open' AND EXISTS (SELECT 1 FROM moved)
-       RETURNING id, assignee_id),
-     withdrawn AS (
-       SELECT array_agg(c.id ORDER BY u.username) AS ids, string_agg(u.username, ', ' ORDER BY u.username) AS names
-         FROM cancelled c JOIN users u ON u.id = c.assignee_id),
+     ${MOVE_WITHDRAWS.ctes},
      audited AS (
        INSERT INTO audit_events (actor_id, actor, action, plan_id, report_id, task_id, from_stage, to_stage, comment, data)
        SELECT actor_id, actor, action, $2, $1, task_id, $3, to_stage, comment, data FROM (
-         SELECT 1 AS ord, NULL::uuid AS actor_id, 'system' AS actor, 'tasks_cancelled' AS action, NULL::uuid AS task_id, NULL::varchar AS to_stage,
-                'Hủy việc của ' || w.names || ': ' || $12::text AS comment, jsonb_build_object('taskIds', to_jsonb(w.ids), 'round', $4::int) AS data
-           FROM withdrawn w WHERE w.ids IS NOT NULL
+         ${MOVE_WITHDRAWS.auditRow}
          UNION ALL
          SELECT 2, $10::uuid, COALESCE((SELECT username FROM users WHERE id = $10::uuid), 'system'), 'transition', $11::uuid, $5::varchar,
                 CASE WHEN $8 = 1 THEN $9::text END, NULL::jsonb
