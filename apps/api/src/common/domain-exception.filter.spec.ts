@@ -64,6 +64,17 @@ describe('DomainExceptionFilter', () => {
     expect(respond(Object.assign(new Error('date/time field value out of range'), { code: '22008' })).status).toBe(400);
   });
 
+  it('cuts short an answer already under way instead of writing a second status', () => {
+    const logged = jest.spyOn(Logger.prototype, 'error').mockImplementation(() => undefined);
+    const destroy = jest.fn();
+    const send = jest.fn();
+    const reply = { raw: { headersSent: true, destroy }, code: () => ({ send }) };
+    new DomainExceptionFilter().answer(new Error('the workbook could not be read'), undefined, reply as never);
+    expect(destroy).toHaveBeenCalledTimes(1);
+    expect(send).not.toHaveBeenCalled();
+    logged.mockRestore();
+  });
+
   it('hides internals of unexpected errors behind a reference', () => {
     const logged = jest.spyOn(Logger.prototype, 'error').mockImplementation(() => undefined);
     const { status, body } = respond(new Error('relation "secret_table" does not exist'));

@@ -21,10 +21,17 @@ export class DomainExceptionFilter implements ExceptionFilter {
   }
 
   /**
-   * Also Fastify's error handler for what fails outside Nest's routes (the request hooks of the
-   * admin pages, the docs, the input guard), so those errors have the same shape and statuses.
+   * Also answers what is refused outside Nest's handlers (the request hooks of the input guard, the
+   * docs and the queue dashboard: refusingHook; the dashboard's body parser), so those errors have
+   * the same shape and statuses. An answer already under way (a streamed workbook or document that
+   * failed part way) cannot change its status: it is cut short, which its client sees as incomplete.
    */
   answer(error: unknown, request: FastifyRequest | undefined, reply: FastifyReply): void {
+    if (reply.raw.headersSent) {
+      this.logger.error(`An answer failed after it had begun: ${(error as Error)?.stack ?? error}`);
+      reply.raw.destroy();
+      return;
+    }
     const { status, body } = this.toHttp(error);
     if (request) releaseUnreadBody(request.raw, reply.raw);
     void reply.code(status).send(withoutSecrets(body, secretValuesIn(request?.body)));

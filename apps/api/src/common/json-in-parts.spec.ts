@@ -10,10 +10,10 @@ async function* items(n: number, failAt = -1) {
   }
 }
 
-/** A server whose one route streams the answer as the API's routes do. */
 const servers: ReturnType<typeof fastify>[] = [];
 afterAll(() => Promise.all(servers.map((server) => server.close())));
 
+/** A server whose one route streams the answer as the API's routes do. */
 function serve(send: (reply: FastifyReply) => Promise<void>) {
   const a = fastify();
   servers.push(a);
