@@ -14,6 +14,25 @@ export const MAX_SHEET_ROWS = 200_000;
  * passed assertSafeXlsxArchive.
  */
 export async function readOrgWorkbook(bytes: Buffer): Promise<OrgSheets> {
+  for (let attempt = 1; ; attempt++) {
+    const { sheets, sawIndex } = await readOnce(bytes);
+    if (sawIndex) return sheets;
+    if (attempt === READ_ATTEMPTS) throw new XlsxFileRefused(UNREADABLE);
+  }
+}
+
+/**
+ * exceljs's streaming reader (unzipper underneath) now and then ends its pass over an archive
+ * early, before the workbook's index (xl/workbook.xml, which exceljs writes last): it then yields
+ * no sheet and no error, and a whole, valid file read as having neither sheet (2 reads in 400 of
+ * one exported workbook, the same bytes each time). The archive is whole (assertSafeXlsxArchive has
+ * read its directory), so a pass that never reached the index is made again; a file with no index
+ * at all is refused after the third.
+ */
+const READ_ATTEMPTS = 3;
+const UNREADABLE = 'Không đọc được tệp bảng tính; hãy lưu lại dưới dạng Excel (.xlsx)';
+
+async function readOnce(bytes: Buffer): Promise<{ sheets: OrgSheets; sawIndex: boolean }> {
   const result: OrgSheets = { units: null, people: null, otherHeadings: [] };
   const reader = new stream.xlsx.WorkbookReader(Readable.from([bytes]), {
     sharedStrings: 'cache',
@@ -32,9 +51,10 @@ export async function readOrgWorkbook(bytes: Buffer): Promise<OrgSheets> {
     }
   } catch (error) {
     if (error instanceof XlsxFileRefused) throw error;
-    throw new XlsxFileRefused('Không đọc được tệp bảng tính; hãy lưu lại dưới dạng Excel (.xlsx)');
+    throw new XlsxFileRefused(UNREADABLE);
   }
-  return result;
+  // Set when the reader has read xl/workbook.xml (its sheets' names).
+  return { sheets: result, sawIndex: (reader as unknown as { model?: unknown }).model !== undefined };
 }
 
 type RowLike = { number: number; values: CellValue[] | Record<string, CellValue> };
