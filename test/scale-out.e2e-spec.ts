@@ -62,5 +62,7 @@ describe('scale-out: three workers share the work', () => {
     expect(unapplied[0].n).toBe(0);
     const { rows: pending } = await ctx.db.query(`SELECT count(*)::int AS n FROM outbox WHERE relayed_at IS NULL`);
     expect(pending[0].n).toBe(0);
-  });
+    // The whole plan through the API and three workers: 40-50 s alone, over two minutes late in a
+    // full e2e run on two cores. What is asserted is that each transition happens once, not speed.
+  }, 240_000);
 });
