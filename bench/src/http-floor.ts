@@ -82,7 +82,9 @@ async function run() {
 
 /** One API process at `level`: signs in as the bootstrap admin, then each path's warm-up and measured requests. */
 async function measureAt(level: string, env: NodeJS.ProcessEnv, port: number, p: ReturnType<typeof params>): Promise<Run[]> {
-  const api = new EngineProcess(`http-floor-api-${level}`, ENGINE.api, [], env);
+  // BENCH_HTTP_FLOOR_PROFILE=1: a V8 CPU profile of the API, written on exit to /tmp/tongket-bench-prof.
+  const profile = process.env.BENCH_HTTP_FLOOR_PROFILE ? ['--cpu-prof', '--cpu-prof-dir=/tmp/tongket-bench-prof'] : [];
+  const api = new EngineProcess(`http-floor-api-${level}`, ENGINE.api, [], env, undefined, profile);
   const client = new BlocClient(`http://127.0.0.1:${port}`, p.concurrency);
   try {
     // "API listening" is logged at info: below that level the first answer to a sign-in says it is up.

@@ -3,14 +3,14 @@ import { JwtService } from '@nestjs/jwt';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
-import { appendAuditEvents, endSession, findLoginUser, findOpenSessionUser, findUserProfile, inTransaction, profileRolesOfUser, startSession } from '@app/dal';
-import { DomainError, notFound, sessionClaimsOf } from '@app/domain';
+import { appendAuditEvents, endSession, findLoginUser, findOpenSessionUser, findUserProfile, inTransaction, startSession } from '@app/dal';
+import { DomainError, notFound, SessionClaims, sessionClaimsOf } from '@app/domain';
 import { Actor } from '../common/actor';
 import { PasswordGate } from '../common/password-gate.service';
 import { hasPasswordSet } from '../password-links/no-password-yet';
-import { positionsOf } from '../positions/position-assignments';
 import { LoginThrottle } from './login-throttle';
 import { SessionRevocations } from './session-revocations';
+import { VerifiedTokens } from './verified-tokens';
 
 /** A constant hash to verify against for unknown usernames, so timing does not reveal who exists. */
 const DUMMY_HASH = '$argon2id$v=19$m=19456,t=2,p=1$c29tZXNhbHRzb21lc2FsdA$2mD4sQvPr6aVP3K0bvCzz2n4d7v2E2vH4uX0fI9aH5U';
@@ -24,6 +24,8 @@ type LoginRefusal = 'unknown_user' | 'wrong_password' | 'deactivated';
  */
 @Injectable()
 export class AuthService {
+  private readonly verified = new VerifiedTokens();
+
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     private readonly jwt: JwtService,
@@ -76,9 +78,7 @@ export class AuthService {
    * clears at its commit (SessionRevocations); a request then costs no query.
    */
   async actorOf(token: string): Promise<Actor> {
-    const payload = await this.jwt.verifyAsync<object>(token).catch(() => null);
-    const claims = sessionClaimsOf(payload);
-    if (!claims) throw new DomainError('UNAUTHENTICATED', 'Invalid or expired token');
+    const claims = this.verified.find(token) ?? (await this.verify(token));
     const checked = this.revocations.checked;
     const kept = checked.find(claims);
     if (kept) return { ...kept, sessionId: claims.sessionId };
@@ -90,10 +90,17 @@ export class AuthService {
     return { id: user.id, username: user.username, sessionId: claims.sessionId };
   }
 
+  /** The token's claims once its signature and expiry are checked; remembered for the next request with it. */
+  private async verify(token: string): Promise<SessionClaims> {
+    const claims = sessionClaimsOf(await this.jwt.verifyAsync<object>(token).catch(() => null));
+    if (!claims) throw new DomainError('UNAUTHENTICATED', 'Invalid or expired token');
+    this.verified.keep(token, claims);
+    return claims;
+  }
+
   async me(userId: string) {
     const user = await findUserProfile(this.db, userId);
     if (!user) throw notFound('User', userId);
-    const roles = await profileRolesOfUser(this.db, userId);
-    return { ...user, roles, positions: await positionsOf(this.db.manager, userId) };
+    return user;
   }
 }

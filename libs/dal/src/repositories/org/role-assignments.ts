@@ -35,13 +35,6 @@ export interface UserPositionByCodeRow {
   position: Position;
 }
 
-/** A role as GET /api/me shows it. */
-export interface ProfileRoleRow {
-  unitId: string | null;
-  unitCode: string | null;
-  role: Role;
-}
-
 /**
  * Removes the roles of these people that the wanted list (user, unit, role) does not name;
  * answers what was removed.
@@ -141,10 +134,3 @@ export async function holdsRoleOnUnitOrAbove(db: Queryable, userId: string, unit
   return rows.length > 0;
 }
 
-export async function profileRolesOfUser(db: Queryable, userId: string): Promise<ProfileRoleRow[]> {
-  return db.query(
-    `SELECT r.unit_id AS "unitId", u.code AS "unitCode", r.role FROM role_assignments r LEFT JOIN org_units u ON u.id = r.unit_id
-        WHERE r.user_id = $1 ORDER BY u.code, r.role`,
-    [userId],
-  );
-}

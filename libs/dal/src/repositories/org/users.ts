@@ -64,6 +64,8 @@ export interface UserProfileRow {
   username: string;
   fullName: string;
   email: string;
+  roles: UserRoleView[];
+  positions: UserPositionView[];
 }
 
 /** A person locked to change whether they may sign in. */
@@ -233,7 +235,19 @@ export async function usernameExists(db: Queryable, username: string): Promise<b
   return Boolean(known);
 }
 
+/**
+ * A person as `GET /api/me` shows them, with their roles (units by code, then role) and positions
+ * (by unit code): one statement, as every page of the web app asks for it.
+ */
 export async function findUserProfile(db: Queryable, userId: string): Promise<UserProfileRow | undefined> {
-  const [user]: UserProfileRow[] = await db.query(`SELECT id, username, full_name AS "fullName", email FROM users WHERE id = $1`, [userId]);
+  const [user]: UserProfileRow[] = await db.query(
+    `SELECT u.id, u.username, u.full_name AS "fullName", u.email,
+            COALESCE((SELECT json_agg(json_build_object('unitId', r.unit_id, 'unitCode', o.code, 'role', r.role) ORDER BY o.code, r.role)
+                        FROM role_assignments r LEFT JOIN org_units o ON o.id = r.unit_id WHERE r.user_id = u.id), '[]') AS roles,
+            COALESCE((SELECT json_agg(json_build_object('unitId', p.unit_id, 'unitCode', o.code, 'unitName', o.name, 'position', p.position) ORDER BY o.code)
+                        FROM user_positions p JOIN org_units o ON o.id = p.unit_id WHERE p.user_id = u.id), '[]') AS positions
+       FROM users u WHERE u.id = $1`,
+    [userId],
+  );
   return user;
 }
