@@ -1,7 +1,7 @@
 import { DecisionApplier, ReportBusy, TasksService } from '@app/core';
 import { cancelOpenTasks, readVoteForDecision } from '@app/dal';
 import { auditOf } from './support/audit';
-import { decide, launchedPlan, makePerson, makeWorld, reportOf, submitDraft } from './support/factories';
+import { decide, launchedPlan, makePerson, makeWorld, Person, reportOf, submitDraft } from './support/factories';
 import { Services, startServices, stopServices } from './support/services';
 
 interface TaskSummary {
@@ -22,6 +22,23 @@ describe('TasksService', () => {
     tasks = services.get(TasksService);
   });
   afterAll(() => stopServices(services));
+
+  /**
+   * Cell A with the world's approver and `more` others (`approver-<tag>2…`), a plan launched, and
+   * its draft submitted: the report as submitted, and each approver's task of its round, in order.
+   */
+  async function submittedToApprovers(tag: string, more: number) {
+    const world = await makeWorld(services.db);
+    const approvers: Person[] = [world.people.approverA];
+    for (let n = 2; n <= more + 1; n++) approvers.push(await makePerson(services.db, `approver-${tag}${n}.${world.tag}`, [[world.units.cellA, 'approver']]));
+    const plan = await launchedPlan(services, world);
+    const { id } = await reportOf(services.db, plan.id, world.units.cellA);
+    await submitDraft(services, id, world.people.drafterA);
+    const submitted = await reportOf(services.db, plan.id, world.units.cellA);
+    const open: TaskSummary[] = [];
+    for (const approver of approvers) open.push((await inbox(approver.id)).find((t) => t.reportId === id)!);
+    return { world, plan, report: submitted, approvers, open };
+  }
 
   it("lists in the inbox only the caller's own open tasks", async () => {
     const world = await makeWorld(services.db);
@@ -101,15 +118,9 @@ describe('TasksService', () => {
   });
 
   it("a vote that only waits for the committee's others ignores the report's lock; the deciding one is refused as busy, unwritten, and applies once the row is free", async () => {
-    const world = await makeWorld(services.db);
-    const second = await makePerson(services.db, `approver-a2.${world.tag}`, [[world.units.cellA, 'approver']]);
-    await makePerson(services.db, `approver-a3.${world.tag}`, [[world.units.cellA, 'approver']]);
-    const plan = await launchedPlan(services, world);
-    const report = await reportOf(services.db, plan.id, world.units.cellA);
-    await submitDraft(services, report.id, world.people.drafterA);
-    const taskOf = async (userId: string) => (await inbox(userId)).find((t) => t.reportId === report.id)!;
-    const first = await taskOf(world.people.approverA.id);
-    const deciding = await taskOf(second.id);
+    const { world, plan, report, approvers, open } = await submittedToApprovers('a', 2);
+    const [, second] = approvers;
+    const [first, deciding] = open;
     const applier = services.get(DecisionApplier);
 
     // Someone else holds the report's row, as a decision under way does.
@@ -140,13 +151,9 @@ describe('TasksService', () => {
   });
 
   it('applies a vote that decides nothing as pending; the deciding vote reads the round’s votes with its report and moves it', async () => {
-    const world = await makeWorld(services.db);
-    const second = await makePerson(services.db, `approver-b2.${world.tag}`, [[world.units.cellA, 'approver']]);
-    const plan = await launchedPlan(services, world);
-    const report = await reportOf(services.db, plan.id, world.units.cellA);
-    await submitDraft(services, report.id, world.people.drafterA);
-    const [first] = await inbox(world.people.approverA.id);
-    const [last] = await inbox(second.id);
+    const { world, plan, report, approvers, open } = await submittedToApprovers('b', 1);
+    const [, second] = approvers;
+    const [first, last] = open;
     const applier = services.get(DecisionApplier);
 
     await tasks.complete(first.id, world.people.approverA, 'approve');
@@ -168,15 +175,9 @@ describe('TasksService', () => {
   });
 
   it("moves a decided report in one statement: the round's open tasks cancelled and audited, then the transition, with the new stage's due date", async () => {
-    const world = await makeWorld(services.db);
-    const second = await makePerson(services.db, `approver-c2.${world.tag}`, [[world.units.cellA, 'approver']]);
-    const third = await makePerson(services.db, `approver-c3.${world.tag}`, [[world.units.cellA, 'approver']]);
-    const plan = await launchedPlan(services, world);
-    const report = await reportOf(services.db, plan.id, world.units.cellA);
-    await submitDraft(services, report.id, world.people.drafterA);
-    const submitted = await reportOf(services.db, plan.id, world.units.cellA);
-    const taskOf = async (userId: string) => (await inbox(userId)).find((t) => t.reportId === report.id)!;
-    const [first, deciding, withdrawn] = [await taskOf(world.people.approverA.id), await taskOf(second.id), await taskOf(third.id)];
+    const { world, plan, report, approvers, open } = await submittedToApprovers('c', 2);
+    const [, second, third] = approvers;
+    const [first, deciding, withdrawn] = open;
     const applier = services.get(DecisionApplier);
 
     await tasks.complete(first.id, world.people.approverA, 'approve');
@@ -185,7 +186,7 @@ describe('TasksService', () => {
     expect((await applier.apply(deciding.id)).outcome).toBe('approved');
 
     const moved = await reportOf(services.db, plan.id, world.units.cellA);
-    expect(moved).toMatchObject({ stage: 'committee_review', round: submitted.round + 1 });
+    expect(moved).toMatchObject({ stage: 'committee_review', round: report.round + 1 });
     expect(moved.due_at?.toISOString()).toBe(plan.deadlines.cell?.committee_review);
     expect((await tasks.get(withdrawn.id, world.people.admin.id)).state).toBe('cancelled');
     const trail = await auditOf(services.db, { reportId: report.id });
@@ -198,7 +199,7 @@ describe('TasksService', () => {
         from_stage: 'cell_approval',
         to_stage: null,
         comment: `Hủy việc của ${third.username}: giai đoạn đã được quyết định`,
-        data: { taskIds: [withdrawn.id], round: submitted.round },
+        data: { taskIds: [withdrawn.id], round: report.round },
       }),
       expect.objectContaining({
         action: 'transition',
@@ -214,15 +215,9 @@ describe('TasksService', () => {
   });
 
   it('withdraws a round’s open tasks in one statement, audited as the move audits them, and nothing when none is open', async () => {
-    const world = await makeWorld(services.db);
-    const second = await makePerson(services.db, `approver-w2.${world.tag}`, [[world.units.cellA, 'approver']]);
-    const plan = await launchedPlan(services, world);
-    const report = await reportOf(services.db, plan.id, world.units.cellA);
-    await submitDraft(services, report.id, world.people.drafterA);
-    const submitted = await reportOf(services.db, plan.id, world.units.cellA);
-    const taskOf = async (userId: string) => (await inbox(userId)).find((t) => t.reportId === report.id)!;
-    const open = [await taskOf(world.people.approverA.id), await taskOf(second.id)];
-    const where = { planId: plan.id, reportId: report.id, stage: 'cell_approval', round: submitted.round };
+    const { world, plan, report, approvers, open } = await submittedToApprovers('w', 1);
+    const [, second] = approvers;
+    const where = { planId: plan.id, reportId: report.id, stage: 'cell_approval', round: report.round };
     const before = (await auditOf(services.db, { reportId: report.id })).length;
 
     const cancelled = await cancelOpenTasks(services.db.manager, where, 'kế hoạch đã chuyển phiên bản');
@@ -245,7 +240,7 @@ describe('TasksService', () => {
         from_stage: 'cell_approval',
         to_stage: null,
         comment: `Hủy việc của ${byName.map((t) => t.name).join(', ')}: kế hoạch đã chuyển phiên bản`,
-        data: { taskIds: byName.map((t) => t.id), round: submitted.round },
+        data: { taskIds: byName.map((t) => t.id), round: report.round },
       }),
     );
 
