@@ -56,6 +56,9 @@ export const TARGETS = {
   cheapGetApiCpuMs: 0.35,
 };
 
+/** The statements listed one by one under the drive's totals, most sent first. */
+const TOP_STATEMENTS = 20;
+
 const s = (ms: number) => round(ms / 1000, 2);
 
 function cores(c: Record<string, number>): string {
@@ -152,6 +155,10 @@ export function buildResult(m: BlocMeasured): ScenarioResult {
     { name: 'transitions/s ÷ bare SQL ceiling', value: round(tps / c.sql.perS, 3) },
     { name: 'SQL statements per transition in the drive (all; by process; by kind)', value: perUnitSql(m.sql.drive, lags.transitions) },
     { name: 'SQL statements per HTTP request in the drive', value: perUnitSql(m.sql.drive, driven.requests) },
+    ...m.sql.drive.byStatement.slice(0, TOP_STATEMENTS).map((s) => ({
+      name: `  per transition: ${s.statement.slice(0, 100)}`,
+      value: round(s.count / lags.transitions, 2),
+    })),
     {
       name: 'pg_stat_statements: calls by the engine role per transition',
       value:

@@ -2,6 +2,7 @@ import { mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { Pool } from 'pg';
 import { sleep } from './poll';
+import type { SqlCountFile } from './sql-count-preload';
 
 /** The preload the engine's processes get (`--require`), built next to this file. */
 export const SQL_COUNT_PRELOAD = resolve(__dirname, 'sql-count-preload.js');
@@ -9,8 +10,14 @@ export const SQL_COUNT_PRELOAD = resolve(__dirname, 'sql-count-preload.js');
 /** Statements that only open or close a transaction: shown apart, so both totals can be read. */
 const TRANSACTION_CONTROL = new Set(['BEGIN', 'START TRANSACTION', 'COMMIT', 'END', 'ROLLBACK', 'SAVEPOINT', 'RELEASE SAVEPOINT', 'SET TRANSACTION']);
 
-/** Statements sent so far, by process (name) and kind ("SELECT", "START TRANSACTION", ...). */
-export type SqlCounts = Record<string, Record<string, number>>;
+/** Statements one process sent so far, by kind ("SELECT", "START TRANSACTION", ...) and by statement (label). */
+export interface ProcessSqlCounts {
+  kinds: Record<string, number>;
+  statements: Record<string, number>;
+}
+
+/** Statements sent so far, by process (name). */
+export type SqlCounts = Record<string, ProcessSqlCounts>;
 
 /**
  * Reads the counts the engine's processes write (sql-count-preload.ts) into one directory, one file
@@ -42,37 +49,49 @@ export class SqlCounter {
     const out: SqlCounts = {};
     for (const [name, pid] of Object.entries(pids)) {
       try {
-        out[name] = (JSON.parse(readFileSync(join(this.dir, `${pid}.json`), 'utf8')) as { counts: Record<string, number> }).counts;
+        const file = JSON.parse(readFileSync(join(this.dir, `${pid}.json`), 'utf8')) as SqlCountFile;
+        out[name] = { kinds: file.counts, statements: file.statements ?? {} };
       } catch {
-        out[name] = {};
+        out[name] = { kinds: {}, statements: {} };
       }
     }
     return out;
   }
 }
 
-/** Statements between two snapshots: by process and kind, and totals with and without transaction control. */
+/**
+ * Statements between two snapshots: by process and kind, totals with and without transaction
+ * control, and by statement ("api: SELECT …"; the workers as one, "worker: …"), most sent first.
+ */
 export interface SqlDelta {
   byProcess: Record<string, number>;
   byKind: Record<string, number>;
   total: number;
   withoutTransactionControl: number;
+  byStatement: { statement: string; count: number }[];
 }
 
 export function sqlDelta(from: SqlCounts, to: SqlCounts): SqlDelta {
   const byProcess: Record<string, number> = {};
   const byKind: Record<string, number> = {};
+  const byStatement = new Map<string, number>();
   for (const [name, counts] of Object.entries(to)) {
-    for (const [kind, n] of Object.entries(counts)) {
-      const d = n - (from[name]?.[kind] ?? 0);
+    for (const [kind, n] of Object.entries(counts.kinds)) {
+      const d = n - (from[name]?.kinds[kind] ?? 0);
       if (!d) continue;
       byProcess[name] = (byProcess[name] ?? 0) + d;
       byKind[kind] = (byKind[kind] ?? 0) + d;
     }
+    const role = name.replace(/\d+$/, '');
+    for (const [label, n] of Object.entries(counts.statements)) {
+      const d = n - (from[name]?.statements[label] ?? 0);
+      if (d) byStatement.set(`${role}: ${label}`, (byStatement.get(`${role}: ${label}`) ?? 0) + d);
+    }
   }
   const total = Object.values(byKind).reduce((a, n) => a + n, 0);
   const control = Object.entries(byKind).reduce((a, [k, n]) => a + (TRANSACTION_CONTROL.has(k) ? n : 0), 0);
-  return { byProcess, byKind, total, withoutTransactionControl: total - control };
+  const statements = [...byStatement].map(([statement, count]) => ({ statement, count })).sort((a, b) => b.count - a.count);
+  return { byProcess, byKind, total, withoutTransactionControl: total - control, byStatement: statements };
 }
 
 /** One line: statements per unit of work, all and without transaction control, by process and by kind. */
