@@ -133,4 +133,3 @@ export async function holdsRoleOnUnitOrAbove(db: Queryable, userId: string, unit
   );
   return rows.length > 0;
 }
-
