@@ -81,17 +81,19 @@ export interface UserLinkRecipientRow {
   active: boolean;
 }
 
+/** The SQL of a person's roles as a JSON array, by unit code then role (with `u` the user). */
+const ROLES_JSON = `
+  (SELECT COALESCE(json_agg(json_build_object('unitId', r.unit_id, 'unitCode', o.code, 'role', r.role) ORDER BY o.code, r.role), '[]')
+     FROM role_assignments r LEFT JOIN org_units o ON o.id = r.unit_id WHERE r.user_id = u.id)`;
+
 /** The SQL of a person's positions as a JSON array (with `u` the user). */
 const POSITIONS_JSON = `
   (SELECT COALESCE(json_agg(json_build_object('unitId', p.unit_id, 'unitCode', o.code, 'unitName', o.name, 'position', p.position) ORDER BY o.code), '[]')
      FROM user_positions p JOIN org_units o ON o.id = p.unit_id WHERE p.user_id = u.id)`;
 
 const USER_SELECT = `
-  SELECT u.id, u.username, u.full_name AS "fullName", u.email, u.active,
-         COALESCE(json_agg(json_build_object('unitId', r.unit_id, 'unitCode', o.code, 'role', r.role) ORDER BY o.code, r.role)
-                  FILTER (WHERE r.id IS NOT NULL), '[]') AS roles,
-         ${POSITIONS_JSON} AS positions
-    FROM users u LEFT JOIN role_assignments r ON r.user_id = u.id LEFT JOIN org_units o ON o.id = r.unit_id`;
+  SELECT u.id, u.username, u.full_name AS "fullName", u.email, u.active, ${ROLES_JSON} AS roles, ${POSITIONS_JSON} AS positions
+    FROM users u`;
 
 /** A page of users by username, optionally only those with a role on one unit, or whose name holds every word. */
 export async function listUsersWithRoles(db: Queryable, query: UserListQuery): Promise<UserWithRolesRow[]> {
@@ -99,14 +101,14 @@ export async function listUsersWithRoles(db: Queryable, query: UserListQuery): P
     `${USER_SELECT}
         WHERE ($1::varchar IS NULL OR EXISTS (SELECT 1 FROM role_assignments x JOIN org_units y ON y.id = x.unit_id WHERE x.user_id = u.id AND y.code = $1))
           AND NOT EXISTS (SELECT 1 FROM unnest($4::text[]) w WHERE position(w IN lower(translate(u.full_name || ' ' || u.username, $5, $6))) = 0)
-        GROUP BY u.id ORDER BY u.username LIMIT $2 OFFSET $3`,
+        ORDER BY u.username LIMIT $2 OFFSET $3`,
     [query.unit, query.limit, query.offset, query.words, query.fold.from, query.fold.to],
   );
 }
 
 /** One user with their roles and positions, by username; undefined when nobody has it. */
 export async function findUserWithRoles(db: Queryable, username: string): Promise<UserWithRolesRow | undefined> {
-  const [user]: UserWithRolesRow[] = await db.query(`${USER_SELECT} WHERE u.username = $1 GROUP BY u.id`, [username]);
+  const [user]: UserWithRolesRow[] = await db.query(`${USER_SELECT} WHERE u.username = $1`, [username]);
   return user;
 }
 
@@ -241,12 +243,7 @@ export async function usernameExists(db: Queryable, username: string): Promise<b
  */
 export async function findUserProfile(db: Queryable, userId: string): Promise<UserProfileRow | undefined> {
   const [user]: UserProfileRow[] = await db.query(
-    `SELECT u.id, u.username, u.full_name AS "fullName", u.email,
-            COALESCE((SELECT json_agg(json_build_object('unitId', r.unit_id, 'unitCode', o.code, 'role', r.role) ORDER BY o.code, r.role)
-                        FROM role_assignments r LEFT JOIN org_units o ON o.id = r.unit_id WHERE r.user_id = u.id), '[]') AS roles,
-            COALESCE((SELECT json_agg(json_build_object('unitId', p.unit_id, 'unitCode', o.code, 'unitName', o.name, 'position', p.position) ORDER BY o.code)
-                        FROM user_positions p JOIN org_units o ON o.id = p.unit_id WHERE p.user_id = u.id), '[]') AS positions
-       FROM users u WHERE u.id = $1`,
+    `SELECT u.id, u.username, u.full_name AS "fullName", u.email, ${ROLES_JSON} AS roles, ${POSITIONS_JSON} AS positions FROM users u WHERE u.id = $1`,
     [userId],
   );
   return user;
