@@ -17,7 +17,7 @@ import { isMainThread } from 'node:worker_threads';
 export interface SqlCountFile {
   pid: number;
   at: number;
-  counts: Record<string, number>;
+  kinds: Record<string, number>;
   statements: Record<string, number>;
 }
 
@@ -48,7 +48,7 @@ function install(dir: string): void {
   const pgPath = require.resolve('pg', { paths: [process.cwd()] });
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const pg = require(pgPath) as { Client: { prototype: { query: QueryFn } } };
-  const counts: Record<string, number> = {};
+  const kinds: Record<string, number> = {};
   // By the text as sent: the engine's statements are constants, so the key costs a hash lookup;
   // folded into labels only when written.
   const byText = new Map<string, number>();
@@ -57,7 +57,7 @@ function install(dir: string): void {
     const text =
       typeof config === 'string' ? config : typeof (config as QueryConfigLike)?.text === 'string' ? ((config as QueryConfigLike).text as string) : '';
     const kind = statementKind(text);
-    counts[kind] = (counts[kind] ?? 0) + 1;
+    kinds[kind] = (kinds[kind] ?? 0) + 1;
     byText.set(text, (byText.get(text) ?? 0) + 1);
     return original.call(this, config, ...rest);
   };
@@ -68,7 +68,7 @@ function install(dir: string): void {
       const label = statementLabel(text);
       statements[label] = (statements[label] ?? 0) + n;
     }
-    const body: SqlCountFile = { pid: process.pid, at: Date.now(), counts, statements };
+    const body: SqlCountFile = { pid: process.pid, at: Date.now(), kinds, statements };
     try {
       writeFileSync(`${file}.tmp`, JSON.stringify(body));
       renameSync(`${file}.tmp`, file);

@@ -50,7 +50,7 @@ export class SqlCounter {
     for (const [name, pid] of Object.entries(pids)) {
       try {
         const file = JSON.parse(readFileSync(join(this.dir, `${pid}.json`), 'utf8')) as SqlCountFile;
-        out[name] = { kinds: file.counts, statements: file.statements ?? {} };
+        out[name] = { kinds: file.kinds, statements: file.statements };
       } catch {
         out[name] = { kinds: {}, statements: {} };
       }
